@@ -1,0 +1,80 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+/** Imports core/ may never use: it is pure TypeScript (luxon is the one allowed library). */
+const CORE_FORBIDDEN = [
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'crypto'], message: 'core/ is pure: no Node APIs.' },
+  { group: ['react', 'react-*', 'zustand', '@fullcalendar/*'], message: 'core/ is pure: no UI.' },
+  { group: ['rxdb', 'rxdb/*', 'rxdb-server', 'rxdb-server/*', 'rxjs', 'express'], message: 'core/ is pure: no storage or servers.' },
+  { group: ['electron', '**/renderer/**', '**/sync-server/**', '**/electron/**'], message: 'core/ imports nothing outside core/.' },
+]
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', '.tsbuild', 'test-results', 'playwright-report', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'setTimeout', 'setInterval', 'console'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core/ takes now as an argument.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core/ takes now as an argument.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core/ is deterministic.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/sync-server/**', 'electron', 'better-sqlite3', 'node:*', 'express'], message: 'The renderer runs in a sandboxed window.' },
+            { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The renderer meets the main process only through electron/shared/ipc-contract.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['rxdb', 'rxdb/*', 'rxdb-server', 'rxdb-server/*'], message: 'Only renderer/src/db/ imports rxdb.' },
+            { group: ['**/sync-server/**', 'electron', 'better-sqlite3', 'node:*', 'express'], message: 'The renderer runs in a sandboxed window.' },
+            { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The renderer meets the main process only through electron/shared/ipc-contract.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sync-server/**/*.ts', 'electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Nothing imports renderer/.' }] }],
+    },
+  },
+)
