@@ -5,14 +5,40 @@ import globals from 'globals'
 
 /** Imports core/ may never use: it is pure TypeScript (luxon is the one allowed library). */
 const CORE_FORBIDDEN = [
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'crypto'], message: 'core/ is pure: no Node APIs.' },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'crypto'],
+    message: 'core/ is pure: no Node APIs.',
+  },
   { group: ['react', 'react-*', 'zustand', '@fullcalendar/*'], message: 'core/ is pure: no UI.' },
-  { group: ['rxdb', 'rxdb/*', 'rxdb-server', 'rxdb-server/*', 'rxjs', 'express'], message: 'core/ is pure: no storage or servers.' },
-  { group: ['electron', '**/renderer/**', '**/sync-server/**', '**/electron/**'], message: 'core/ imports nothing outside core/.' },
+  {
+    group: ['rxdb', 'rxdb/*', 'rxdb-server', 'rxdb-server/*', 'rxjs', 'express'],
+    message: 'core/ is pure: no storage or servers.',
+  },
+  {
+    group: [
+      'electron',
+      '**/renderer/**',
+      '**/sync-server/**',
+      '**/electron/**',
+      '**/e2e/**',
+      '**/bench/**',
+    ],
+    message: 'core/ imports nothing outside core/.',
+  },
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', '.tsbuild', 'test-results', 'playwright-report', 'coverage'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      '.tsbuild',
+      'test-results',
+      'playwright-report',
+      'coverage',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +46,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -29,12 +58,29 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'setTimeout', 'setInterval', 'console'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'setTimeout',
+        'setInterval',
+        'console',
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core/ takes now as an argument.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core/ takes now as an argument.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core/ is deterministic.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core/ takes now as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core/ takes now as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'core/ is deterministic.',
+        },
       ],
     },
   },
@@ -47,9 +93,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'electron', message: 'The renderer runs in a sandboxed window.' }],
           patterns: [
-            { group: ['**/sync-server/**', 'electron', 'better-sqlite3', 'node:*', 'express'], message: 'The renderer runs in a sandboxed window.' },
-            { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The renderer meets the main process only through electron/shared/ipc-contract.ts.' },
+            {
+              group: ['**/sync-server/**', 'better-sqlite3', 'node:*', 'express'],
+              message: 'The renderer runs in a sandboxed window.',
+            },
+            {
+              group: ['**/electron/main/**', '**/electron/preload/**'],
+              message:
+                'The renderer meets the main process only through electron/shared/ipc-contract.ts.',
+            },
           ],
         },
       ],
@@ -62,10 +116,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'electron', message: 'The renderer runs in a sandboxed window.' }],
           patterns: [
-            { group: ['rxdb', 'rxdb/*', 'rxdb-server', 'rxdb-server/*'], message: 'Only renderer/src/db/ imports rxdb.' },
-            { group: ['**/sync-server/**', 'electron', 'better-sqlite3', 'node:*', 'express'], message: 'The renderer runs in a sandboxed window.' },
-            { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The renderer meets the main process only through electron/shared/ipc-contract.ts.' },
+            {
+              group: ['rxdb', 'rxdb/*', 'rxdb-server', 'rxdb-server/*'],
+              message: 'Only renderer/src/db/ imports rxdb.',
+            },
+            {
+              group: ['**/sync-server/**', 'better-sqlite3', 'node:*', 'express'],
+              message: 'The renderer runs in a sandboxed window.',
+            },
+            {
+              group: ['**/electron/main/**', '**/electron/preload/**'],
+              message:
+                'The renderer meets the main process only through electron/shared/ipc-contract.ts.',
+            },
           ],
         },
       ],
@@ -74,7 +139,10 @@ export default tseslint.config(
   {
     files: ['sync-server/**/*.ts', 'electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Nothing imports renderer/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'Nothing imports renderer/.' }] },
+      ],
     },
   },
 )

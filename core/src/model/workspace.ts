@@ -97,9 +97,7 @@ export interface Panel {
 }
 
 export type Target =
-  | { readonly poolId: string }
-  | { readonly bookingPageId: string }
-  | { readonly panelId: string }
+  { readonly poolId: string } | { readonly bookingPageId: string } | { readonly panelId: string }
 
 export type ConditionOp = 'equals' | 'not-equals' | 'in' | 'contains'
 

@@ -1,0 +1,37 @@
+import { _electron as electron, expect, test } from '@playwright/test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/**
+ * Runs only where Electron's binary is installed (see playwright.config.ts): the desktop app
+ * starts its embedded sync server with the demo team in a fresh user-data folder.
+ */
+test('the desktop app opens with the embedded server and the demo team', async () => {
+  const userData = mkdtempSync(join(tmpdir(), 'teamslot-electron-'))
+  const app = await electron.launch({
+    args: [resolve(import.meta.dirname, '..', '..'), `--user-data-dir=${userData}`],
+  })
+  try {
+    const window = await app.firstWindow()
+    await expect(window.getByRole('cell', { name: 'Ana Silva', exact: true })).toBeVisible()
+    await expect(window.getByRole('status', { name: 'Sync status' })).toContainText('Connected')
+    const isSandboxed = await app.evaluate(({ BrowserWindow }) => {
+      // getLastWebPreferences exists at run time but is missing from Electron's typings.
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as
+        { getLastWebPreferences(): Record<string, unknown> } | undefined
+      const prefs = contents?.getLastWebPreferences()
+      return (
+        prefs?.sandbox === true &&
+        prefs.contextIsolation === true &&
+        prefs.nodeIntegration === false
+      )
+    })
+    expect(isSandboxed).toBe(true)
+    expect(
+      await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+    ).toBe('undefined')
+  } finally {
+    await app.close()
+  }
+})

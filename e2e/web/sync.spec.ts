@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { startTestServer } from '../support/sync-server'
+import type { TestServer } from '../support/sync-server'
+import { e2eMember, smallWorkspace } from '../support/workspaces'
+
+class TeamPage {
+  readonly syncStatus: Locator
+  readonly members: Locator
+  constructor(readonly page: Page) {
+    this.syncStatus = page.getByRole('status', { name: 'Sync status' })
+    this.members = page.getByRole('table')
+  }
+  member(name: string) {
+    return this.members.getByRole('cell', { name, exact: true })
+  }
+}
+
+let server: TestServer
+
+test.beforeEach(async () => {
+  server = await startTestServer(smallWorkspace())
+})
+
+test.afterEach(async () => {
+  await server.stop()
+})
+
+test('the app shows the server team and a record written on the server appears without reload', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/app/#token=${server.token}`)
+  const team = new TeamPage(page)
+  await expect(team.member('Ana Silva')).toBeVisible()
+  await expect(team.member('Ben Okafor')).toBeVisible()
+  await expect(team.syncStatus).toContainText('Connected')
+  await expect(team.syncStatus).toContainText('last synced')
+  // The token fragment is removed from the address bar once stored.
+  expect(new URL(page.url()).hash).toBe('')
+
+  const workspace = await (await server.admin('/api/admin/workspace')).json()
+  workspace.members.push(e2eMember('m-zoe', 'Zoe Written-On-Server', 'Asia/Kolkata'))
+  const put = await server.admin('/api/admin/workspace', {
+    method: 'PUT',
+    body: JSON.stringify(workspace),
+  })
+  expect(put.status).toBe(200)
+
+  await expect(team.member('Zoe Written-On-Server')).toBeVisible()
+})
+
+test('the sync status turns offline when the server stops and the local data stays', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/app/#token=${server.token}`)
+  const team = new TeamPage(page)
+  await expect(team.syncStatus).toContainText('Connected')
+  await server.stop()
+  await expect(team.syncStatus).toContainText('Offline')
+  await expect(team.member('Ana Silva')).toBeVisible()
+})
+
+test('web mode without a stored connection asks for the server and token', async ({ page }) => {
+  await page.goto(`${server.url}/app/`)
+  await expect(
+    page.getByRole('heading', { name: 'Connect Teamslot to a sync server' }),
+  ).toBeVisible()
+  await page.getByLabel('Admin token').fill(server.token)
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await expect(new TeamPage(page).member('Ana Silva')).toBeVisible()
+})

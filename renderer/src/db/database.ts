@@ -1,0 +1,46 @@
+import { createRxDatabase } from 'rxdb'
+import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../../core/src/schema/collections'
+import type { CollectionName } from '../../../core/src/schema/collections'
+
+/** A stored document: a workspace record plus bookkeeping fields. */
+export type AppDoc = { id: string } & Record<string, unknown>
+export type AppCollections = { [K in CollectionName]: RxCollection<AppDoc> }
+export type AppDatabase = RxDatabase<AppCollections>
+
+/**
+ * The local database name for one server: data of different servers never mixes.
+ * RxDB database names allow only lowercase letters, digits and a few signs.
+ */
+export function databaseNameFor(serverUrl: string): string {
+  let hash = 2166136261
+  for (const char of serverUrl) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0
+  return `teamslot-${hash.toString(16)}`
+}
+
+/**
+ * Opens the desktop's local workspace database (IndexedDB via Dexie by default; tests pass the
+ * memory storage). The same collections and schemas as the server.
+ */
+export async function openAppDatabase(
+  name: string,
+  storage: RxStorage<unknown, unknown> = getRxStorageDexie(),
+): Promise<AppDatabase> {
+  const db = await createRxDatabase<AppCollections>({
+    name,
+    storage,
+    multiInstance: true,
+    eventReduce: true,
+    ignoreDuplicate: true,
+  })
+  await db.addCollections(
+    Object.fromEntries(
+      COLLECTION_NAMES.map((collectionName) => [
+        collectionName,
+        { schema: COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AppDoc> },
+      ]),
+    ),
+  )
+  return db
+}

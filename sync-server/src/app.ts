@@ -1,0 +1,164 @@
+import express from 'express'
+import type { ErrorRequestHandler, Express, NextFunction, Request, Response } from 'express'
+import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { RxStorage } from 'rxdb'
+import { openServerDatabase } from './database'
+import type { ServerDatabase } from './database'
+import { HttpError, sendError } from './http/errors'
+import { requireAdmin } from './http/require-admin'
+import { requestLogger } from './http/request-log'
+import type { Logger } from './http/request-log'
+import { adminRouter } from './routes/admin'
+import { mountReplication } from './replication'
+import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
+
+/** The injected clock: epoch milliseconds. Tests pass a fixed one. */
+export interface Clock {
+  now(): number
+}
+
+export interface AppDeps {
+  readonly storage: RxStorage<unknown, unknown>
+  readonly adminToken: string
+  readonly clock: Clock
+  /** Origins allowed to call the API and replication from a browser (exact match). */
+  readonly corsOrigins?: readonly string[]
+  /** A built renderer to serve under `/app/` (web mode). */
+  readonly appDir?: string
+  readonly logger?: Logger
+  /** Database name inside the storage (one file per name for the SQLite storage). */
+  readonly databaseName?: string
+}
+
+export interface TeamslotApp {
+  readonly app: Express
+  readonly db: ServerDatabase
+  /** Stops tracking requests and closes the store. Call after the HTTP server stopped accepting. */
+  close(): Promise<void>
+  /** Resolves when no API request is in flight (event streams excluded). */
+  drain(): Promise<void>
+  /** Ends every open replication event stream (they never end on their own). */
+  endStreams(): void
+  /** Remembers an HTTP server so `endStreams` can close its idle keep-alive sockets too. */
+  attach(server: Server): void
+}
+
+/** Body limits: replication batches and workspace imports are large, public requests are not. */
+const REPLICATION_BODY_LIMIT = '16mb'
+const ADMIN_BODY_LIMIT = '16mb'
+const PUBLIC_BODY_LIMIT = '100kb'
+
+/**
+ * Builds the whole sync server (store, replication, admin and public API, web app) and never
+ * listens: `main.ts` binds the port, tests use an ephemeral loopback port.
+ */
+export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
+  const db = await openServerDatabase(deps.storage, deps.databaseName)
+  const app = express()
+  app.disable('x-powered-by')
+  const tracker = inFlightTracker()
+  app.use(tracker.middleware)
+  if (deps.logger) app.use(requestLogger(deps.logger, () => deps.clock.now()))
+
+  app.get('/health', (_req, res) => {
+    res.json({ ok: true })
+  })
+
+  app.use(
+    '/replication',
+    requireAdmin(deps.adminToken),
+    express.json({ limit: REPLICATION_BODY_LIMIT }),
+  )
+  app.use('/api/admin', express.json({ limit: ADMIN_BODY_LIMIT }))
+  app.use('/api/public', express.json({ limit: PUBLIC_BODY_LIMIT }))
+
+  mountReplicationStream(app, db)
+  await mountReplication({
+    app,
+    db,
+    adminToken: deps.adminToken,
+    corsOrigins: deps.corsOrigins ?? [],
+    now: () => deps.clock.now(),
+  })
+  app.use('/api/admin', adminRouter({ db, adminToken: deps.adminToken, clock: deps.clock }))
+
+  if (deps.appDir && existsSync(deps.appDir)) {
+    app.use('/app', express.static(deps.appDir, { index: 'index.html', fallthrough: true }))
+    app.get('/', (_req, res) => res.redirect('/app/'))
+  }
+
+  app.use((_req: Request, res: Response) => sendError(res, 'not-found', 'no such route'))
+  app.use(errorHandler)
+
+  return {
+    app,
+    db,
+    drain: () => tracker.drain(),
+    endStreams: () => tracker.endStreams(),
+    attach: (server) => tracker.attach(server),
+    async close() {
+      tracker.endStreams()
+      await db.destroy()
+    },
+  }
+}
+
+/** Maps body-parser and thrown errors onto the contract's error format. */
+const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next: NextFunction) => {
+  if (err instanceof HttpError) return sendError(res, err.code, err.message, err.extra)
+  const type = (err as { type?: string } | null)?.type
+  if (type === 'entity.too.large')
+    return sendError(res, 'payload-too-large', 'request body is too large')
+  if (type === 'entity.parse.failed')
+    return sendError(res, 'invalid-request', 'request body is not valid JSON')
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return sendError(res, 'invalid-request', 'unsupported body encoding')
+  return sendError(res, 'internal', 'internal error')
+}
+
+/** Counts in-flight requests (event streams excluded) so shutdown can wait for them. */
+function inFlightTracker() {
+  let inFlight = 0
+  let waiters: (() => void)[] = []
+  const streams = new Set<Response>()
+  const servers: Server[] = []
+  const settle = () => {
+    if (inFlight > 0) return
+    const done = waiters
+    waiters = []
+    done.forEach((fn) => fn())
+  }
+  return {
+    middleware(req: Request, res: Response, next: NextFunction) {
+      if (req.path.endsWith('/pullStream') || req.path === REPLICATION_STREAM_PATH) {
+        streams.add(res)
+        res.on('close', () => streams.delete(res))
+        return next()
+      }
+      inFlight++
+      let finished = false
+      const finish = () => {
+        if (finished) return
+        finished = true
+        inFlight--
+        settle()
+      }
+      res.on('finish', finish)
+      res.on('close', finish)
+      next()
+    },
+    drain(): Promise<void> {
+      if (inFlight === 0) return Promise.resolve()
+      return new Promise((resolve) => waiters.push(resolve))
+    },
+    endStreams() {
+      for (const res of streams) res.end()
+      streams.clear()
+      servers.forEach((s) => s.closeIdleConnections())
+    },
+    attach(server: Server) {
+      servers.push(server)
+    },
+  }
+}

@@ -1,0 +1,42 @@
+import { createRxDatabase } from 'rxdb'
+import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
+import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../core/src/schema/collections'
+import type { CollectionName } from '../../core/src/schema/collections'
+
+/** A stored document: a workspace record plus bookkeeping fields; core validates the shape. */
+export type AnyDoc = { id: string } & Record<string, unknown>
+export type ServerCollections = { [K in CollectionName]: RxCollection<AnyDoc> }
+export type ServerDatabase = RxDatabase<ServerCollections>
+
+/**
+ * Opens the server's workspace database with every replicated collection. `multiInstance: false`
+ * because exactly one server process writes a data dir (rxdb-notes.md).
+ */
+export async function openServerDatabase(
+  storage: RxStorage<unknown, unknown>,
+  name = 'teamslot',
+): Promise<ServerDatabase> {
+  const db = await createRxDatabase<ServerCollections>({
+    name,
+    storage,
+    multiInstance: false,
+    eventReduce: true,
+    ignoreDuplicate: true,
+  })
+  const collections = Object.fromEntries(
+    COLLECTION_NAMES.map((collectionName) => [
+      collectionName,
+      { schema: COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AnyDoc> },
+    ]),
+  )
+  await db.addCollections(collections)
+  return db
+}
+
+/** True when no collection holds a (non-deleted) document. */
+export async function databaseIsEmpty(db: ServerDatabase): Promise<boolean> {
+  for (const name of COLLECTION_NAMES) {
+    if ((await db[name].count().exec()) > 0) return false
+  }
+  return true
+}

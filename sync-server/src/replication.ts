@@ -1,0 +1,134 @@
+import cors from 'cors'
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express'
+import { createRxServer } from 'rxdb-server/plugins/server'
+import { RxServerAdapterExpress } from 'rxdb-server/plugins/adapter-express'
+import type { RxServerAdapter, RxServerAuthData } from 'rxdb-server/plugins/server'
+import type { RxDatabase } from 'rxdb'
+import { COLLECTION_NAMES } from '../../core/src/schema/collections'
+import { ID_PATTERN } from '../../core/src/model/workspace'
+import type { ServerDatabase } from './database'
+import { isAdminRequest } from './http/auth'
+import { sendError } from './http/errors'
+
+/** URL prefix of every replication endpoint: `/replication/<collection>/<schema version>/…`. */
+export const REPLICATION_PREFIX = 'replication'
+
+/** How long an authenticated replication session is trusted before headers are checked again. */
+const AUTH_VALID_MS = 60_000
+
+export interface ReplicationOptions {
+  readonly app: Express
+  readonly db: ServerDatabase
+  readonly adminToken: string
+  readonly corsOrigins: readonly string[]
+  readonly now: () => number
+  /**
+   * Wraps the push of one collection (e.g. to serialise booking pushes with public bookings and
+   * to mark conflicts afterwards). Receives the request and the original handler.
+   */
+  readonly wrapPush?: (collection: string, run: () => Promise<void>) => Promise<void>
+}
+
+type Handler = (req: Request, res: Response) => unknown
+
+/**
+ * Guards an rxdb-server route handler: rxdb-server 15.22 registers async handlers on Express 4,
+ * where a throw (one malformed push) is an unhandled rejection that kills the process. Here every
+ * failure becomes a 500 (or 400 for a body that is not a change-row array) and the process lives.
+ */
+export function guardHandler(handler: Handler): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((err: unknown) => {
+        if (res.headersSent) {
+          res.end()
+          return
+        }
+        sendError(res, 'internal', err instanceof Error ? err.message : 'replication failed')
+      })
+      .catch(next)
+  }
+}
+
+/** True when the body is an array of `{ newDocumentState: { id } }` rows with well-formed ids. */
+export function isPushBody(body: unknown): boolean {
+  if (!Array.isArray(body)) return false
+  return body.every((row: unknown) => {
+    if (typeof row !== 'object' || row === null) return false
+    const state = (row as { newDocumentState?: unknown }).newDocumentState
+    if (typeof state !== 'object' || state === null) return false
+    const id = (state as { id?: unknown }).id
+    const assumed = (row as { assumedMasterState?: unknown }).assumedMasterState
+    // rxdb-server throws on an assumed state that carries `_meta`; refuse it up front.
+    if (assumed !== undefined && assumed !== null) {
+      if (typeof assumed !== 'object' || '_meta' in assumed) return false
+    }
+    return typeof id === 'string' && ID_PATTERN.test(id)
+  })
+}
+
+/**
+ * Registers one rxdb-server replication endpoint per workspace collection on `app`, behind the
+ * admin token, with CORS on every method for the configured origins. Never listens.
+ */
+export async function mountReplication(options: ReplicationOptions): Promise<void> {
+  const { app, db, adminToken, corsOrigins, now, wrapPush } = options
+  const corsMiddleware = cors({ origin: [...corsOrigins], optionsSuccessStatus: 200 })
+
+  const adapter: RxServerAdapter<Express, Request, Response> = {
+    ...RxServerAdapterExpress,
+    // rxdb-server only answers preflights; apply CORS to every method of the path.
+    setCors(serverApp, path) {
+      serverApp.use('/' + path, corsMiddleware)
+    },
+    get(serverApp, path, handler) {
+      serverApp.get(path, guardHandler(handler))
+    },
+    post(serverApp, path, handler) {
+      const collection = path.split('/')[2] ?? ''
+      serverApp.post(
+        path,
+        guardHandler(async (req, res) => {
+          if (path.endsWith('/push') && !isPushBody(req.body)) {
+            // Rejected before rxdb-server sees it; the client's replication keeps running.
+            sendError(
+              res,
+              'invalid-request',
+              'push body must be an array of change rows with valid ids',
+            )
+            return
+          }
+          if (path.endsWith('/push') && wrapPush) {
+            await wrapPush(collection, async () => {
+              await handler(req, res)
+            })
+            return
+          }
+          await handler(req, res)
+        }),
+      )
+    },
+    all(serverApp, path, handler) {
+      serverApp.all(path, guardHandler(handler))
+    },
+  }
+
+  const server = await createRxServer<Express, Record<string, never>>({
+    // The typed database is the same object; rxdb-server is typed for an untyped RxDatabase.
+    database: db as unknown as RxDatabase,
+    adapter,
+    serverApp: app,
+    // Required by the type, never used: the server is not started here (app.ts never listens).
+    port: 0,
+    // Any value makes rxdb-server call setCors, which applies the configured origins (or none).
+    cors: 'configured-origins',
+    authHandler(headers): RxServerAuthData<Record<string, never>> {
+      if (!isAdminRequest(headers, adminToken)) throw new Error('unauthorized')
+      return { data: {}, validUntil: now() + AUTH_VALID_MS }
+    },
+  })
+  for (const name of COLLECTION_NAMES) {
+    server.addReplicationEndpoint({ name: `${REPLICATION_PREFIX}/${name}`, collection: db[name] })
+  }
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { demoWorkspace } from '../../core/src/demo/demo-workspace'
+import { createApp } from './app'
+import type { TeamslotApp } from './app'
+import { databaseIsEmpty } from './database'
+import { parseWorkspace } from './http/workspace-schema'
+import { jsonLineLogger } from './http/request-log'
+import { getRxStorageSqlite } from './storage'
+import { workspaceReplace } from './workspace-store'
+
+export interface SyncServerOptions {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  /** Admin token; when absent one is read from (or generated into) `<dataDir>/admin-token`. */
+  readonly adminToken?: string
+  /** A workspace JSON file imported only when the store is empty. */
+  readonly seedFile?: string
+  /** Load the demo team when the store is empty (used by `npm start`). */
+  readonly demo?: boolean
+  readonly appDir?: string
+  readonly corsOrigins?: readonly string[]
+  /** Log one JSON line per request (default true). */
+  readonly requestLog?: boolean
+  /** Receives human-readable status lines. */
+  readonly say?: (line: string) => void
+}
+
+export interface RunningSyncServer {
+  readonly url: string
+  readonly adminToken: string
+  readonly teamslot: TeamslotApp
+  /** Stop accepting, finish in-flight requests, close the store. */
+  stop(): Promise<void>
+}
+
+const ADMIN_TOKEN_FILE = 'admin-token'
+
+/** Reads the admin token from the data dir, or generates and stores one (printed once). */
+export function resolveAdminToken(
+  dataDir: string,
+  fromEnv: string | undefined,
+  say: (line: string) => void,
+): string {
+  if (fromEnv) return fromEnv
+  const file = join(dataDir, ADMIN_TOKEN_FILE)
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const token = randomBytes(24).toString('base64url')
+  writeFileSync(file, token + '\n', { mode: 0o600 })
+  chmodSync(file, 0o600)
+  say(`admin token (stored in ${file}): ${token}`)
+  return token
+}
+
+/** Opens the durable store in `dataDir`, seeds it when empty, and listens. */
+export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
+  const say = options.say ?? ((line: string) => console.log(line))
+  mkdirSync(options.dataDir, { recursive: true })
+  const adminToken = resolveAdminToken(options.dataDir, options.adminToken, say)
+  const teamslot = await createApp({
+    storage: getRxStorageSqlite({ directory: options.dataDir }),
+    adminToken,
+    clock: { now: () => Date.now() },
+    ...(options.appDir ? { appDir: options.appDir } : {}),
+    corsOrigins: options.corsOrigins ?? [],
+    ...(options.requestLog === false ? {} : { logger: jsonLineLogger }),
+  })
+  try {
+    await seedIfEmpty(teamslot, options, say)
+  } catch (err) {
+    await teamslot.close()
+    throw err
+  }
+  const server = teamslot.app.listen(options.port, options.host)
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  teamslot.attach(server)
+  const address = server.address() as AddressInfo
+  const url = `http://${options.host}:${address.port}`
+  let stopping: Promise<void> | undefined
+  return {
+    url,
+    adminToken,
+    teamslot,
+    stop() {
+      stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+        teamslot.endStreams()
+        await teamslot.drain()
+        server.closeIdleConnections()
+        await closed
+        await teamslot.close()
+      })()
+      return stopping
+    },
+  }
+}
+
+async function seedIfEmpty(
+  teamslot: TeamslotApp,
+  options: SyncServerOptions,
+  say: (line: string) => void,
+): Promise<void> {
+  if (!options.seedFile && !options.demo) return
+  if (!(await databaseIsEmpty(teamslot.db))) return
+  const nowIso = new Date().toISOString()
+  const raw: unknown = options.seedFile
+    ? JSON.parse(readFileSync(options.seedFile, 'utf8'))
+    : demoWorkspace(nowIso)
+  const parsed = parseWorkspace(raw)
+  if (!parsed.ok) {
+    const first = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
+    throw new Error(`seed workspace is invalid: ${first.join('; ')}`)
+  }
+  await workspaceReplace(teamslot.db, parsed.workspace, nowIso)
+  say(`seeded ${options.seedFile ?? 'the demo team'} into the empty store`)
+}
