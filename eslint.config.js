@@ -137,6 +137,11 @@ export default tseslint.config(
     },
   },
   {
+    // Integration tests of the renderer's replication run against the real server's test support.
+    files: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['sync-server/**/*.ts', 'electron/**/*.ts'],
     rules: {
       'no-restricted-imports': [

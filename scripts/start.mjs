@@ -41,8 +41,10 @@ function startWebMode(reason) {
   const dataDir = join(root, '.data', 'web')
   console.log(`${reason}; starting web mode instead (sync server + app in your browser).`)
   const server = spawn(
-    bin('tsx'),
+    process.execPath,
     [
+      '--import',
+      'tsx',
       'sync-server/src/main.ts',
       '--port',
       port,

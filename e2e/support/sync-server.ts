@@ -26,8 +26,10 @@ export async function startTestServer(workspace: unknown): Promise<TestServer> {
   writeFileSync(seed, JSON.stringify(workspace))
   const token = `e2e-token-${Math.random().toString(36).slice(2)}`
   const child = spawn(
-    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    process.execPath,
     [
+      '--import',
+      'tsx',
       'sync-server/src/main.ts',
       '--port',
       '0',

@@ -68,6 +68,21 @@ export function isPushBody(body: unknown): boolean {
   })
 }
 
+/** Largest pull batch a client may ask for. */
+const MAX_PULL_LIMIT = 1000
+
+/** True when a pull query's checkpoint and limit are well-formed (rxdb-server passes them on unchecked). */
+export function isPullQuery(query: Readonly<Record<string, unknown>>): boolean {
+  const { lwt, id, limit } = query
+  if (lwt !== undefined && (typeof lwt !== 'string' || !/^\d+(\.\d+)?$/.test(lwt))) return false
+  if (id !== undefined && (typeof id !== 'string' || (id !== '' && !ID_PATTERN.test(id))))
+    return false
+  if (limit === undefined) return true
+  if (typeof limit !== 'string' || !/^\d+$/.test(limit)) return false
+  const n = Number(limit)
+  return n >= 1 && n <= MAX_PULL_LIMIT
+}
+
 /**
  * Registers one rxdb-server replication endpoint per workspace collection on `app`, behind the
  * admin token, with CORS on every method for the configured origins. Never listens.
@@ -83,7 +98,20 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
       serverApp.use('/' + path, corsMiddleware)
     },
     get(serverApp, path, handler) {
-      serverApp.get(path, guardHandler(handler))
+      serverApp.get(
+        path,
+        guardHandler(async (req, res) => {
+          if (path.endsWith('/pull') && !isPullQuery(req.query)) {
+            sendError(
+              res,
+              'invalid-request',
+              'pull needs lwt (number), id (document id or empty) and limit (1–1000)',
+            )
+            return
+          }
+          await handler(req, res)
+        }),
+      )
     },
     post(serverApp, path, handler) {
       const collection = path.split('/')[2] ?? ''

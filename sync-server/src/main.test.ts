@@ -1,0 +1,131 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { demoWorkspace } from '../../core/src/demo/demo-workspace'
+import { startCli } from './test-support/cli'
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'teamslot-cli-'))
+const member = (id: string) => ({
+  id,
+  name: `Member ${id}`,
+  email: `${id}@example.com`,
+  timeZone: 'UTC',
+  weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+  dateOverrides: [],
+  active: true,
+  _deleted: false,
+})
+
+describe('npm run sync-server', () => {
+  it('generates an admin token into the data dir, prints it once, and exits 0 on SIGTERM', async () => {
+    const dataDir = tempDir()
+    const first = await startCli(['--port', '0', '--data-dir', dataDir, '--quiet'])
+    const tokenFile = join(dataDir, 'admin-token')
+    expect(existsSync(tokenFile)).toBe(true)
+    const token = readFileSync(tokenFile, 'utf8').trim()
+    expect(first.output()).toContain(token)
+    expect((await fetch(`${first.url}/health`)).status).toBe(200)
+    const authorized = await fetch(`${first.url}/api/admin/workspace`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(authorized.status).toBe(200)
+    first.child.kill('SIGTERM')
+    expect(await first.exited()).toBe(0)
+
+    const second = await startCli(['--port', '0', '--data-dir', dataDir, '--quiet'])
+    expect(second.output()).not.toContain(token)
+    const again = await fetch(`${second.url}/api/admin/workspace`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(again.status).toBe(200)
+    second.child.kill('SIGINT')
+    expect(await second.exited()).toBe(0)
+  })
+
+  it('imports --seed only into an empty store', async () => {
+    const dataDir = tempDir()
+    const seed = join(dataDir, 'seed.json')
+    writeFileSync(seed, JSON.stringify(demoWorkspace('2027-03-10T12:00:00.000Z')))
+    const env = { TEAMSLOT_ADMIN_TOKEN: 'seed-test-token' }
+    const headers = { authorization: 'Bearer seed-test-token', 'content-type': 'application/json' }
+    const first = await startCli(
+      ['--port', '0', '--data-dir', dataDir, '--seed', seed, '--quiet'],
+      env,
+    )
+    const ws = await (await fetch(`${first.url}/api/admin/workspace`, { headers })).json()
+    expect(ws.members).toHaveLength(5)
+    const put = await fetch(`${first.url}/api/admin/workspace`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        ...ws,
+        members: ws.members.slice(0, 2),
+        bookingPages: [],
+        pools: [],
+        panels: [],
+        masterPages: [],
+        bookings: [],
+      }),
+    })
+    expect(put.status).toBe(200)
+    first.child.kill('SIGTERM')
+    expect(await first.exited()).toBe(0)
+
+    const second = await startCli(
+      ['--port', '0', '--data-dir', dataDir, '--seed', seed, '--quiet'],
+      env,
+    )
+    const after = await (await fetch(`${second.url}/api/admin/workspace`, { headers })).json()
+    expect(after.members).toHaveLength(2)
+    second.child.kill('SIGTERM')
+    await second.exited()
+  })
+
+  it('refuses an invalid --seed with a clear message and a non-zero exit', async () => {
+    const dataDir = tempDir()
+    const seed = join(dataDir, 'seed.json')
+    writeFileSync(seed, JSON.stringify({ version: 1, members: [{ id: 'x y' }] }))
+    await expect(
+      startCli(['--port', '0', '--data-dir', dataDir, '--seed', seed, '--quiet']),
+    ).rejects.toThrow(/seed workspace is invalid: members\.0\.id/)
+  })
+
+  it('keeps every acknowledged write when the process is killed with SIGKILL mid-stream', async () => {
+    const dataDir = tempDir()
+    const env = { TEAMSLOT_ADMIN_TOKEN: 'kill-test-token' }
+    const headers = { authorization: 'Bearer kill-test-token', 'content-type': 'application/json' }
+    const server = await startCli(['--port', '0', '--data-dir', dataDir, '--quiet'], env)
+    const acknowledged: string[] = []
+    let writing = true
+    const writer = (async () => {
+      for (let i = 0; writing; i++) {
+        const id = `m-${String(i).padStart(5, '0')}`
+        try {
+          const res = await fetch(`${server.url}/replication/members/0/push`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify([{ newDocumentState: member(id) }]),
+          })
+          if (res.status === 200 && (await res.json()).length === 0) acknowledged.push(id)
+        } catch {
+          return // the process is gone
+        }
+      }
+    })()
+    while (acknowledged.length < 40) await new Promise((resolve) => setImmediate(resolve))
+    server.child.kill('SIGKILL')
+    await server.exited()
+    writing = false
+    await writer
+
+    const restarted = await startCli(['--port', '0', '--data-dir', dataDir, '--quiet'], env)
+    const ws = await (await fetch(`${restarted.url}/api/admin/workspace`, { headers })).json()
+    const stored = new Set(ws.members.map((m: { id: string }) => m.id))
+    expect(acknowledged.length).toBeGreaterThanOrEqual(40)
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])
+    for (const m of ws.members) expect(m).toMatchObject({ name: `Member ${m.id}`, timeZone: 'UTC' })
+    restarted.child.kill('SIGTERM')
+    expect(await restarted.exited()).toBe(0)
+  })
+})
