@@ -1,0 +1,158 @@
+/**
+ * The availability index: every member's hours, busy time and closed days over one window,
+ * precomputed once so that many slot queries (members, pools, panels, event types) are cheap.
+ * It does not depend on an event type; slot functions apply one on top.
+ *
+ * All times inside are epoch minutes; intervals are half-open `[start, end)` flat arrays, merged
+ * (see `intervals.ts`). The window `[fromMs, toMs)` bounds slot STARTS; hours and busy time are
+ * kept a day past it so a slot starting at its end still sees the hours and bookings it touches.
+ */
+
+import type { Member, Workspace } from '../model/workspace'
+import { MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+import { MINUTES_PER_DAY } from '../time/wall-clock'
+import { type ZoneSegment, zoneSegments } from '../time/zone'
+import { busyCollect } from './busy'
+import { intervalsMerge } from './intervals'
+import { MAX_EVENT_SPAN_MIN } from './slot-rules'
+import { workingHoursMinutes, workingPatternOf } from './working-hours'
+import { WORKLOAD_REACH_DAYS, workloadCapsOf, workloadClosedMinutes } from './workload'
+
+/** The records availability reads; a whole `Workspace` will do. */
+export type AvailabilityState = Pick<Workspace, 'members' | 'eventTypes' | 'bookings'>
+
+/** Longest window an index covers: a year plus slack (the public API asks for at most 62 days). */
+export const MAX_WINDOW_DAYS = 400
+
+/** Zone segments reach this far around the window: caps count bookings up to 8 days out. */
+const SEGMENT_REACH_MIN = (WORKLOAD_REACH_DAYS + 1) * MINUTES_PER_DAY
+
+/** One member's facts over the index window. Epoch minutes; do not mutate. */
+export interface MemberAvailability {
+  readonly memberId: string
+  readonly isActive: boolean
+  readonly timeZone: string
+  /** The zone's constant-offset segments, covering the window ± 9 days. */
+  readonly segments: readonly ZoneSegment[]
+  /** Working time, merged, cut to `[fromMin, toMin + 1 day)`; empty when inactive. */
+  readonly working: readonly number[]
+  /** Busy bookings, each widened by its own event type's buffers, merged. */
+  readonly busy: readonly number[]
+  /** Local days closed by `maxBookingsPerDay` (UTC spans, merged). */
+  readonly closedDaily: readonly number[]
+  /** Local days closed by `maxBookingsPerWeek` (UTC spans, merged). */
+  readonly closedWeekly: readonly number[]
+  /** Both closures merged: no slot starts here. */
+  readonly closed: readonly number[]
+}
+
+/** Per-member availability over a window, in the order asked for. */
+export interface AvailabilityIndex {
+  /** Slot starts lie in `[fromMs, toMs)` (epoch ms). */
+  readonly fromMs: number
+  readonly toMs: number
+  /** The same window in whole epoch minutes (`ceil` of both bounds). */
+  readonly fromMin: number
+  readonly toMin: number
+  readonly members: readonly MemberAvailability[]
+  /** Member id → position in `members`. */
+  readonly positions: ReadonlyMap<string, number>
+}
+
+/** What {@link availabilityIndexBuild} covers. */
+export interface AvailabilityIndexOptions {
+  /** Slot-start window `[fromMs, toMs)`, epoch ms. */
+  readonly fromMs: number
+  readonly toMs: number
+  /** Members to index, in this order; default: every member of the state, in state order. */
+  readonly memberIds?: readonly string[]
+  /** A booking to leave out of busy time and caps (the one being rescheduled or reassigned). */
+  readonly excludeBookingId?: string | null
+}
+
+function membersFor(state: AvailabilityState, memberIds: readonly string[] | undefined): Member[] {
+  if (memberIds === undefined) return [...state.members]
+  const byId = new Map<string, Member>()
+  for (const member of state.members) byId.set(member.id, member)
+  const seen = new Set<string>()
+  return memberIds.map((id) => {
+    const member = byId.get(id)
+    if (member === undefined) throw new RangeError(`Unknown member ${JSON.stringify(id)}`)
+    if (seen.has(id)) throw new RangeError(`Member ${JSON.stringify(id)} asked for twice`)
+    seen.add(id)
+    return member
+  })
+}
+
+/**
+ * Builds the index for slot starts in `[fromMs, toMs)`. Cost is linear in members, their local
+ * days in the window, and bookings (each booking is parsed once). Throws a `RangeError` for a bad
+ * window (not finite, empty, over {@link MAX_WINDOW_DAYS}), an unknown or repeated member id, and
+ * invalid member data (zone, hours, overrides, caps) or booking instants.
+ */
+export function availabilityIndexBuild(
+  state: AvailabilityState,
+  options: AvailabilityIndexOptions,
+): AvailabilityIndex {
+  const { fromMs, toMs } = options
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || !(fromMs < toMs)) {
+    throw new RangeError(`Bad window [${fromMs}, ${toMs})`)
+  }
+  if (toMs - fromMs > MAX_WINDOW_DAYS * MS_PER_DAY) {
+    throw new RangeError(`Window longer than ${MAX_WINDOW_DAYS} days`)
+  }
+  const fromMin = Math.ceil(fromMs / MS_PER_MINUTE)
+  const toMin = Math.ceil(toMs / MS_PER_MINUTE)
+  const members = membersFor(state, options.memberIds)
+  const positions = new Map<string, number>()
+  members.forEach((member, position) => positions.set(member.id, position))
+  const reachEnd = toMin + MAX_EVENT_SPAN_MIN
+  const collected = busyCollect(
+    state.bookings,
+    state.eventTypes,
+    positions,
+    {
+      spanFrom: fromMin - MAX_EVENT_SPAN_MIN,
+      spanTo: reachEnd + MAX_EVENT_SPAN_MIN,
+      startFrom: fromMin - WORKLOAD_REACH_DAYS * MINUTES_PER_DAY,
+      startTo: toMin + WORKLOAD_REACH_DAYS * MINUTES_PER_DAY,
+    },
+    options.excludeBookingId ?? null,
+  )
+  const availability = members.map((member, position): MemberAvailability => {
+    const segments = zoneSegments(
+      member.timeZone,
+      fromMin - SEGMENT_REACH_MIN,
+      toMin + SEGMENT_REACH_MIN,
+    )
+    const pattern = workingPatternOf(member)
+    const caps = workloadCapsOf(member)
+    const bookings = collected[position] ?? { spans: [], starts: [] }
+    const closed = workloadClosedMinutes(caps, bookings.starts, segments, fromMin, toMin)
+    const isActive = member.active
+    return {
+      memberId: member.id,
+      isActive,
+      timeZone: member.timeZone,
+      segments,
+      working: isActive ? workingHoursMinutes(pattern, segments, fromMin, reachEnd) : [],
+      busy: intervalsMerge(bookings.spans),
+      closedDaily: closed.daily,
+      closedWeekly: closed.weekly,
+      closed: intervalsMerge([...closed.daily, ...closed.weekly]),
+    }
+  })
+  return { fromMs, toMs, fromMin, toMin, members: availability, positions }
+}
+
+/** The indexed facts of one member. Throws a `RangeError` when the member is not in the index. */
+export function availabilityIndexMember(
+  index: AvailabilityIndex,
+  memberId: string,
+): MemberAvailability {
+  const position = index.positions.get(memberId)
+  const member = position === undefined ? undefined : index.members[position]
+  if (member === undefined)
+    throw new RangeError(`Member ${JSON.stringify(memberId)} is not in the index`)
+  return member
+}
