@@ -1,0 +1,87 @@
+import type { Subscription } from 'rxjs'
+import type { Workspace } from '../../core/src/model/workspace'
+import { COLLECTION_NAMES } from '../../core/src/schema/collections'
+import type { CollectionName } from '../../core/src/schema/collections'
+import {
+  COLLECTION_TO_WORKSPACE_KEY,
+  documentToRecord,
+} from '../../core/src/schema/workspace-documents'
+import type { AnyDoc, ServerDatabase } from './database'
+
+/**
+ * An in-memory copy of the stored workspace, kept current from the collections' change streams,
+ * so booking decisions read a whole workspace in O(1) instead of querying the store per request.
+ * This process is the only writer of its store (one process per data dir), so the mirror is
+ * exact once the change events of a write arrived; writers that need the new state at once call
+ * {@link WorkspaceMirror.apply} with what they wrote.
+ *
+ * Documents keep their storage-only fields (`manageToken`, `conflict`, `idempotencyKey`) here;
+ * `workspace()` strips them.
+ */
+export class WorkspaceMirror {
+  private readonly docs = new Map<CollectionName, Map<string, AnyDoc>>()
+  private readonly subscriptions: Subscription[] = []
+  private cached: Workspace | null = null
+
+  private constructor(private readonly db: ServerDatabase) {
+    for (const name of COLLECTION_NAMES) this.docs.set(name, new Map())
+  }
+
+  /** Loads every document and follows the change streams. */
+  static async open(db: ServerDatabase): Promise<WorkspaceMirror> {
+    const mirror = new WorkspaceMirror(db)
+    for (const name of COLLECTION_NAMES) {
+      mirror.subscriptions.push(
+        db[name].$.subscribe((event) => {
+          if (event.operation === 'DELETE') mirror.remove(name, event.documentId)
+          else mirror.apply(name, event.documentData as unknown as AnyDoc)
+        }),
+      )
+      const found = await db[name].find().exec()
+      for (const doc of found) mirror.apply(name, doc.toJSON() as AnyDoc)
+    }
+    return mirror
+  }
+
+  /** Records a document as written (idempotent; a later change event carries the same data). */
+  apply(name: CollectionName, doc: AnyDoc): void {
+    if ((doc as { _deleted?: boolean })._deleted) return this.remove(name, doc.id)
+    this.docs.get(name)?.set(doc.id, doc)
+    this.cached = null
+  }
+
+  remove(name: CollectionName, id: string): void {
+    this.docs.get(name)?.delete(id)
+    this.cached = null
+  }
+
+  /** One stored document with its storage-only fields, or undefined. */
+  get(name: CollectionName, id: string): AnyDoc | undefined {
+    return this.docs.get(name)?.get(id)
+  }
+
+  /** Every stored document of a collection. */
+  all(name: CollectionName): readonly AnyDoc[] {
+    return [...(this.docs.get(name)?.values() ?? [])]
+  }
+
+  /** The current workspace (records without storage-only fields), cached until the next change. */
+  workspace(): Workspace {
+    if (this.cached) return this.cached
+    const workspace: Record<string, unknown> = { version: 1 }
+    for (const name of COLLECTION_NAMES) {
+      workspace[COLLECTION_TO_WORKSPACE_KEY[name]] = this.all(name).map(documentToRecord)
+    }
+    this.cached = workspace as unknown as Workspace
+    return this.cached
+  }
+
+  close(): void {
+    this.subscriptions.forEach((s) => s.unsubscribe())
+  }
+
+  /** The database this mirror follows. */
+  get database(): ServerDatabase {
+    return this.db
+  }
+}
