@@ -42,6 +42,7 @@ export async function workspaceReplace(
             ...doc,
             manageToken: before['manageToken'] ?? null,
             conflict: before['conflict'] ?? null,
+            idempotencyKey: before['idempotencyKey'] ?? null,
           }
         : doc
     })

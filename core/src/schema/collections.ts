@@ -241,6 +241,8 @@ export const bookingSchema = {
     manageToken: { type: ['string', 'null'] },
     /** Set by the server when this booking collides with another of the same member. */
     conflict: { type: ['object', 'null'] },
+    /** The customer's idempotency key of the public request that created it (admin-only data). */
+    idempotencyKey: { type: ['string', 'null'] },
     updatedAt,
   },
   required: [

@@ -17,6 +17,7 @@ export const COLLECTION_TO_WORKSPACE_KEY = {
 const STORAGE_ONLY_FIELDS = [
   'updatedAt',
   'manageToken',
+  'idempotencyKey',
   'conflict',
   '_deleted',
   '_rev',
