@@ -6,8 +6,9 @@
 /**
  * An assignment `result[seat] = member` using distinct members, or `null` when none exists.
  * `candidates[seat]` lists the members (integers in `0 … memberCount − 1`) who may fill that seat,
- * most preferred first: seats are matched in order and try candidates in order, so with no
- * contention every seat gets its first free candidate. O(seats × edges). Throws a `RangeError`
+ * most preferred first. Seats are filled in order; each takes its first candidate still free, and
+ * only when none is free does an augmenting path move earlier seats to other candidates — so with
+ * no contention every seat gets its first free candidate. O(seats × edges). Throws a `RangeError`
  * for a candidate outside `0 … memberCount − 1`.
  */
 export function panelMatch(
@@ -18,19 +19,24 @@ export function panelMatch(
   const memberOf = new Int32Array(candidates.length).fill(-1)
   const visited = new Int32Array(memberCount).fill(-1)
 
+  const take = (seat: number, member: number): true => {
+    seatOf[member] = seat
+    memberOf[seat] = member
+    return true
+  }
+
   const augment = (seat: number, round: number): boolean => {
-    for (const member of candidates[seat] ?? []) {
+    const list = candidates[seat] ?? []
+    for (const member of list) {
       if (!(member >= 0 && member < memberCount)) {
         throw new RangeError(`Candidate ${member} outside 0…${memberCount - 1}`)
       }
+      if (seatOf[member] === -1) return take(seat, member)
+    }
+    for (const member of list) {
       if (visited[member] === round) continue
       visited[member] = round
-      const holder = seatOf[member]!
-      if (holder < 0 || augment(holder, round)) {
-        seatOf[member] = seat
-        memberOf[seat] = member
-        return true
-      }
+      if (augment(seatOf[member]!, round)) return take(seat, member)
     }
     return false
   }
