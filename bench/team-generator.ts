@@ -26,6 +26,7 @@ import { type Prng, prngCreate } from './prng'
 export const TEAM_WINDOW_START = '2027-03-01'
 export const TEAM_WINDOW_DAYS = 60
 export const TEAM_NOW = '2027-03-01T06:00:00Z'
+const PANEL_SIZE = 5
 
 const ZONES: readonly (readonly [string, number])[] = [
   ['America/New_York', 25],
@@ -79,7 +80,7 @@ export interface GeneratedTeam {
   readonly fromMs: number
   readonly toMs: number
   readonly memberIds: readonly string[]
-  /** Five active members, London and Berlin first, for the all-must-attend panel. */
+  /** The first five members (London or Berlin, active), for the all-must-attend panel. */
   readonly panelMemberIds: readonly string[]
 }
 
@@ -147,7 +148,11 @@ function makeBookings(
 
 function makeMember(seed: number, index: number, days: readonly number[]): Member {
   const rng = prngCreate(Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77))
-  const timeZone = rng.weighted(ZONES)
+  // The first five members form the benchmark panel: European zones, always active.
+  const isPanel = index < PANEL_SIZE
+  const timeZone = rng.weighted(
+    isPanel ? ZONES.filter(([zone]) => zone.startsWith('Europe/')) : ZONES,
+  )
   const weeklyHours: WeeklyHours = { ...EMPTY_WEEK, ...rng.weighted(PATTERNS) }
   const workdays = days.filter((day) => rangesOn(weeklyHours, [], day).length > 0)
   const overrides = new Map<number, readonly LocalRange[]>()
@@ -170,7 +175,7 @@ function makeMember(seed: number, index: number, days: readonly number[]): Membe
       .map(([day, hours]) => ({ date: localDateFormat(day), hours })),
     maxBookingsPerDay: rng.chance(0.1) ? 4 : null,
     maxBookingsPerWeek: rng.chance(0.05) ? 15 : null,
-    active: !rng.chance(0.02),
+    active: isPanel || !rng.chance(0.02),
   }
 }
 
@@ -188,10 +193,6 @@ export function generateTeam(size: number, seed = 7): GeneratedTeam {
     bookings.push(...makeBookings(rng, member, days, counter))
   }
   const fromMs = first * MS_PER_DAY
-  const isEuropean = (member: Member): boolean => member.timeZone.startsWith('Europe/')
-  const active = members.filter((member) => member.active)
-  // European members share most hours; others fill the panel in small teams.
-  const panel = [...active.filter(isEuropean), ...active.filter((member) => !isEuropean(member))]
   return {
     state: { members, eventTypes: [TEAM_EVENT_TYPE], bookings },
     eventType: TEAM_EVENT_TYPE,
@@ -199,6 +200,6 @@ export function generateTeam(size: number, seed = 7): GeneratedTeam {
     fromMs,
     toMs: fromMs + TEAM_WINDOW_DAYS * MS_PER_DAY,
     memberIds: members.map((member) => member.id),
-    panelMemberIds: panel.slice(0, 5).map((member) => member.id),
+    panelMemberIds: members.slice(0, PANEL_SIZE).map((member) => member.id),
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { zoneSegments } from '../time/zone'
+import { minuteBufferCreate, minuteBufferToArray } from './minute-buffer'
 import { slotGridAppend, slotGridContains } from './slot-grid'
 
 const minute = (iso: string): number => Date.parse(iso) / 60_000
@@ -8,9 +9,9 @@ const iso = (m: number): string => new Date(m * 60_000).toISOString().slice(11, 
 function grid(zone: string, from: string, to: string, interval: number): string[] {
   const lo = minute(from)
   const hi = minute(to)
-  const out: number[] = []
+  const out = minuteBufferCreate()
   slotGridAppend(zoneSegments(zone, lo - 1440, hi + 1440), lo, hi, interval, out)
-  return out.map(iso)
+  return minuteBufferToArray(out).map(iso)
 }
 
 describe('slotGridAppend', () => {

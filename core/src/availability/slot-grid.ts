@@ -12,6 +12,7 @@
 import { MINUTES_PER_DAY } from '../time/wall-clock'
 import type { ZoneSegment } from '../time/zone'
 import { zoneLocalMinuteOf } from '../time/zone-convert'
+import { type MinuteBuffer, minuteBufferReserve } from './minute-buffer'
 
 function segmentIndexAt(segments: readonly ZoneSegment[], minute: number): number {
   let low = 0
@@ -33,8 +34,10 @@ export function slotGridAppend(
   lo: number,
   hi: number,
   intervalMin: number,
-  out: number[],
+  out: MinuteBuffer,
 ): void {
+  let data = minuteBufferReserve(out, Math.ceil((hi - lo) / intervalMin) + 2)
+  let length = out.length
   let k = segmentIndexAt(segments, lo)
   let from = lo
   while (from < hi && k < segments.length) {
@@ -50,7 +53,11 @@ export function slotGridAppend(
     }
     let start = dayStart + minuteOfDay - offset
     while (start < end) {
-      out.push(start)
+      if (length === data.length) {
+        out.length = length
+        data = minuteBufferReserve(out, 1)
+      }
+      data[length++] = start
       minuteOfDay += intervalMin
       if (minuteOfDay >= MINUTES_PER_DAY) {
         dayStart += MINUTES_PER_DAY
@@ -61,6 +68,7 @@ export function slotGridAppend(
     from = end
     k++
   }
+  out.length = length
 }
 
 /** True when epoch minute `minute` is on the local grid of `intervalMin` minutes. `segments` must cover it. */

@@ -12,6 +12,7 @@ import type { EventType } from '../model/workspace'
 import { MS_PER_MINUTE } from '../time/instant'
 import { type AvailabilityIndex, availabilityIndexMember } from './availability-index'
 import { type SlotRange, slotStartBounds, slotsAppendMinutes } from './slots'
+import { minuteBufferCreate } from './minute-buffer'
 import { slotRulesOf } from './slot-rules'
 
 /**
@@ -46,16 +47,17 @@ export function slotsUnion(
     throw new RangeError('A member is listed twice in the union')
   }
   const members = memberIds.map((id) => availabilityIndexMember(index, id))
-  const starts: number[] = []
+  const buffer = minuteBufferCreate(members.length * 64)
   const ends = new Int32Array(members.length)
   members.forEach((member, position) => {
-    slotsAppendMinutes(member, rules, lo, hi, starts)
-    ends[position] = starts.length
+    slotsAppendMinutes(member, rules, lo, hi, buffer)
+    ends[position] = buffer.length
   })
+  const starts = buffer.data
   const span = Math.max(0, hi - lo)
   // Counting sort by start minute; members are visited in order, so each slot's list is ascending.
   const cursor = new Int32Array(span + 1)
-  for (const start of starts) cursor[start - lo]! += 1
+  for (let i = 0; i < buffer.length; i++) cursor[starts[i]! - lo]! += 1
   let slotCount = 0
   for (let at = 0; at < span; at++) if (cursor[at]! > 0) slotCount++
   const startsMs = new Float64Array(slotCount)

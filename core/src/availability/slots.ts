@@ -22,6 +22,7 @@ import {
   availabilityIndexBuild,
   availabilityIndexMember,
 } from './availability-index'
+import { type MinuteBuffer, minuteBufferCreate, minuteBufferToArray } from './minute-buffer'
 import { slotGridAppend } from './slot-grid'
 import { type SlotRules, slotRulesOf } from './slot-rules'
 
@@ -63,7 +64,7 @@ function appendOpenStarts(
   intervalMin: number,
   lo: number,
   hi: number,
-  out: number[],
+  out: MinuteBuffer,
 ): void {
   const closed = member.closed
   let cursor = lo
@@ -85,7 +86,7 @@ export function slotsAppendMinutes(
   rules: SlotRules,
   lo: number,
   hi: number,
-  out: number[],
+  out: MinuteBuffer,
 ): void {
   if (!member.isActive || lo >= hi) return
   const { durationMin, beforeMin, afterMin, intervalMin } = rules
@@ -129,9 +130,9 @@ export function slotsFromIndex(
   const member = availabilityIndexMember(index, memberId)
   const rules = slotRulesOf(eventType)
   const [lo, hi] = slotStartBounds(index, rules, nowMs, range)
-  const minutes: number[] = []
+  const minutes = minuteBufferCreate()
   slotsAppendMinutes(member, rules, lo, hi, minutes)
-  return minutes.map((minute) => minute * MS_PER_MINUTE)
+  return minuteBufferToArray(minutes).map((minute) => minute * MS_PER_MINUTE)
 }
 
 /** A one-member slot query over workspace records. */
