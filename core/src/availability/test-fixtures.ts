@@ -12,6 +12,7 @@ import type {
   WeeklyHours,
 } from '../model/workspace'
 import type { AvailabilityState } from './availability-index'
+import { slotsForMember } from './slots'
 
 /** Weekly hours with the given days set and every other day off. */
 export function fixtureWeekly(days: Partial<Record<Weekday, readonly LocalRange[]>>): WeeklyHours {
@@ -89,4 +90,33 @@ export function fixtureState(
 /** Epoch ms as `2027-03-15T09:00:00Z` (no milliseconds), for readable expectations. */
 export function fixtureIso(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z')
+}
+
+/** One member's slot query for {@link fixtureSlots}; `now` defaults to 2027-01-01T00:00:00Z. */
+export interface FixtureSlotsCase {
+  readonly member: Member
+  readonly from: string
+  readonly to: string
+  readonly now?: string
+  readonly eventType?: Partial<EventType>
+  readonly bookings?: readonly Booking[]
+  readonly otherEventTypes?: readonly EventType[]
+  readonly excludeBookingId?: string
+}
+
+/** The member's slot starts for `fixtureEventType(c.eventType)` as ISO strings, ascending. */
+export function fixtureSlots(c: FixtureSlotsCase): string[] {
+  const eventType = fixtureEventType(c.eventType)
+  const state = fixtureState([c.member], c.bookings ?? [], [
+    eventType,
+    ...(c.otherEventTypes ?? []),
+  ])
+  return slotsForMember(state, {
+    memberId: c.member.id,
+    eventTypeId: eventType.id,
+    nowMs: Date.parse(c.now ?? '2027-01-01T00:00:00Z'),
+    fromMs: Date.parse(c.from),
+    toMs: Date.parse(c.to),
+    excludeBookingId: c.excludeBookingId ?? null,
+  }).map(fixtureIso)
 }

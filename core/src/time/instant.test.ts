@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { instantFormat, instantParse } from './instant'
 
@@ -28,6 +29,24 @@ describe('instantParse', () => {
     '',
   ])('refuses %j', (text) => {
     expect(() => instantParse(text)).toThrow(RangeError)
+  })
+})
+
+describe('instantParse (round trip)', () => {
+  it('reads back every canonical string, with and without milliseconds, 1900–2200', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -2_208_988_800_000, max: 7_258_118_399_999 }), (ms) => {
+        const text = new Date(ms).toISOString()
+        expect(instantParse(text)).toBe(ms)
+        expect(instantParse(text.replace(/\.\d{3}Z$/, 'Z'))).toBe(Math.floor(ms / 1000) * 1000)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('knows 2100 is not a leap year and 2000 is', () => {
+    expect(() => instantParse('2100-02-29T00:00:00.000Z')).toThrow(RangeError)
+    expect(instantParse('2000-02-29T00:00:00.000Z')).toBe(Date.UTC(2000, 1, 29))
   })
 })
 
