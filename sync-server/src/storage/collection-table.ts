@@ -1,0 +1,181 @@
+import type { RxAttachmentWriteData, RxDocumentData, RxJsonSchema, StringKeys } from 'rxdb'
+import { getPrimaryFieldOfPrimaryKey } from 'rxdb'
+import type { SqliteFile } from './sqlite-file'
+import type { IndexColumn } from './index-keys'
+import { indexColumnsForSchema, indexLwtFields, indexColumnName } from './index-keys'
+
+/**
+ * The SQLite table of one (collection, schema version) inside a database file, with the row-level
+ * operations the storage instance needs. Documents are stored whole as JSON in `data`; `deleted`,
+ * `lwt` (REAL, exactly RxDB's `_meta.lwt` with its decimals) and `rev` are copies for SQL, and one
+ * BLOB key column per RxDB index holds RxDB's indexable string (see index-keys.ts).
+ * All methods are synchronous; call writes inside `file.connection.transaction`.
+ */
+export interface CollectionTable<RxDocType> {
+  readonly file: SqliteFile
+  readonly schema: RxJsonSchema<RxDocumentData<RxDocType>>
+  readonly primaryPath: StringKeys<RxDocumentData<RxDocType>>
+  /** Quoted table name of the documents. */
+  readonly docsTable: string
+  /** Quoted table name of attachment data, present only when the schema allows attachments. */
+  readonly attachmentsTable: string | undefined
+  /** Key columns by (unquoted) column name. */
+  readonly keyColumns: ReadonlyMap<string, IndexColumn<RxDocType>>
+  /** The key column of `[_meta.lwt, primary]`, used for (lwt, id) checkpoint order. */
+  readonly lwtKeyColumn: IndexColumn<RxDocType>
+  /** `INSERT OR REPLACE` of a whole row: id, data, deleted, lwt, rev, then every key column. */
+  readonly upsertSql: string
+}
+
+/** Double-quotes an SQL identifier. */
+export function sqlIdentifier(name: string): string {
+  return '"' + name.replaceAll('"', '""') + '"'
+}
+
+/** Parses a `data` column value back into a document. */
+export function tableParseDoc<RxDocType>(value: unknown): RxDocumentData<RxDocType> {
+  if (typeof value !== 'string') {
+    throw new Error('corrupt row: data column is not text')
+  }
+  const doc: RxDocumentData<RxDocType> = JSON.parse(value)
+  return doc
+}
+
+/**
+ * Creates the collection's tables and indexes if missing, adds key columns for indexes the table
+ * does not have yet (computing them for existing rows), and returns the table handle.
+ */
+export function tableEnsure<RxDocType>(
+  file: SqliteFile,
+  collectionName: string,
+  schema: RxJsonSchema<RxDocumentData<RxDocType>>,
+): CollectionTable<RxDocType> {
+  const baseName = `${collectionName}:${schema.version}`
+  const docsTable = sqlIdentifier('docs:' + baseName)
+  const attachmentsTable = schema.attachments ? sqlIdentifier('attachments:' + baseName) : undefined
+  const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey)
+  const columns = indexColumnsForSchema(schema)
+  const lwtColumnName = indexColumnName(indexLwtFields(primaryPath))
+  const lwtKeyColumn = columns.find((column) => column.column === lwtColumnName)
+  if (!lwtKeyColumn) {
+    throw new Error('internal: the [_meta.lwt, primary] key column is missing')
+  }
+  const { connection } = file
+  connection.transaction(() => {
+    connection.exec(
+      `CREATE TABLE IF NOT EXISTS ${docsTable} (id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL, ` +
+        `deleted INTEGER NOT NULL, lwt REAL NOT NULL, rev TEXT NOT NULL)`,
+    )
+    const existing = new Set(
+      connection
+        .prepare(`SELECT name FROM pragma_table_info(?)`)
+        .all('docs:' + baseName)
+        .map((row) => row['name']),
+    )
+    for (const column of columns.filter((c) => !existing.has(c.column))) {
+      const quoted = sqlIdentifier(column.column)
+      connection.exec(`ALTER TABLE ${docsTable} ADD COLUMN ${quoted} BLOB`)
+      const update = connection.prepare(`UPDATE ${docsTable} SET ${quoted} = ? WHERE id = ?`)
+      for (const row of connection.prepare(`SELECT id, data FROM ${docsTable}`).all()) {
+        update.run(column.keyOf(tableParseDoc<RxDocType>(row['data'])), row['id'] ?? null)
+      }
+    }
+    for (const column of columns) {
+      const indexName = sqlIdentifier(`docs:${baseName}/${column.column}`)
+      const quoted = sqlIdentifier(column.column)
+      connection.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${docsTable} (${quoted}, id)`)
+    }
+    const lwtIndex = sqlIdentifier(`docs:${baseName}/lwt`)
+    const lwtKey = sqlIdentifier(lwtKeyColumn.column)
+    connection.exec(`CREATE INDEX IF NOT EXISTS ${lwtIndex} ON ${docsTable} (lwt, ${lwtKey})`)
+    const deletedIndex = sqlIdentifier(`docs:${baseName}/deleted`)
+    connection.exec(`CREATE INDEX IF NOT EXISTS ${deletedIndex} ON ${docsTable} (deleted, lwt)`)
+    if (attachmentsTable) {
+      connection.exec(
+        `CREATE TABLE IF NOT EXISTS ${attachmentsTable} (doc_id TEXT NOT NULL, ` +
+          `attachment_id TEXT NOT NULL, digest TEXT NOT NULL, data TEXT NOT NULL, ` +
+          `PRIMARY KEY (doc_id, attachment_id))`,
+      )
+    }
+  })
+  return {
+    file,
+    schema,
+    primaryPath,
+    docsTable,
+    attachmentsTable,
+    keyColumns: new Map(columns.map((column) => [column.column, column])),
+    lwtKeyColumn,
+    upsertSql:
+      `INSERT OR REPLACE INTO ${docsTable} (id, data, deleted, lwt, rev, ` +
+      `${columns.map((column) => sqlIdentifier(column.column)).join(', ')}) ` +
+      `VALUES (?, ?, ?, ?, ?${columns.map(() => ', ?').join('')})`,
+  }
+}
+
+/** The stored documents with the given ids (deleted ones only when asked), in no set order. */
+export function tableReadByIds<RxDocType>(
+  table: CollectionTable<RxDocType>,
+  ids: readonly string[],
+  withDeleted: boolean,
+): RxDocumentData<RxDocType>[] {
+  if (ids.length === 0) {
+    return []
+  }
+  const deletedClause = withDeleted ? '' : ' AND deleted = 0'
+  return table.file
+    .statement(
+      `SELECT data FROM ${table.docsTable} ` +
+        `WHERE id IN (SELECT value FROM json_each(?))${deletedClause}`,
+    )
+    .all(JSON.stringify(ids))
+    .map((row) => tableParseDoc<RxDocType>(row['data']))
+}
+
+/** Inserts or replaces a document row, key columns included. */
+export function tableWriteDoc<RxDocType>(
+  table: CollectionTable<RxDocType>,
+  doc: RxDocumentData<RxDocType>,
+): void {
+  table.file
+    .statement(table.upsertSql)
+    .run(
+      String(doc[table.primaryPath]),
+      JSON.stringify(doc),
+      doc._deleted ? 1 : 0,
+      doc._meta.lwt,
+      doc._rev,
+      ...[...table.keyColumns.values()].map((column) => column.keyOf(doc)),
+    )
+}
+
+/** Stores (or replaces) one attachment's base64 data. */
+export function tablePutAttachment<RxDocType>(
+  table: CollectionTable<RxDocType>,
+  documentId: string,
+  attachmentId: string,
+  attachment: Readonly<RxAttachmentWriteData>,
+): void {
+  if (!table.attachmentsTable) {
+    throw new Error('this collection has no attachments in its schema')
+  }
+  table.file
+    .statement(
+      `INSERT OR REPLACE INTO ${table.attachmentsTable} (doc_id, attachment_id, digest, data) ` +
+        `VALUES (?, ?, ?, ?)`,
+    )
+    .run(documentId, attachmentId, attachment.digest, attachment.data)
+}
+
+/** Deletes one attachment's data (no-op when absent). */
+export function tableDeleteAttachment<RxDocType>(
+  table: CollectionTable<RxDocType>,
+  documentId: string,
+  attachmentId: string,
+): void {
+  if (table.attachmentsTable) {
+    table.file
+      .statement(`DELETE FROM ${table.attachmentsTable} WHERE doc_id = ? AND attachment_id = ?`)
+      .run(documentId, attachmentId)
+  }
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import type { MangoQuery, MangoQuerySortPart, RxDocumentData, RxStorage } from 'rxdb'
+import { randomCouchString } from 'rxdb'
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
+import { getRxStorageSqlite } from './index'
+import type { ItemDoc } from './storage-test-support'
+import { newItem, openItems, prepareItemQuery, tempDirectory } from './storage-test-support'
+
+/** Characters chosen to straddle orderings: ASCII, Latin-1, the surrogate range, high BMP, emoji. */
+const ALPHABET = ['a', 'b', 'Z', '0', 'é', '\uE000', '\uFF21', '😀', '𝄞', '\uFFFD']
+const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 5 }).map((chars) => chars.join(''))
+const rank = fc.integer({ min: 0, max: 20_000 }).map((hundredths) => hundredths / 100)
+
+const id = fc.string({ minLength: 1, maxLength: 2, unit: fc.constantFrom('a', 'b', 'c') })
+const docs = fc.uniqueArray(
+  fc.record({
+    id,
+    name: text,
+    rank,
+    note: text,
+    isDone: fc.boolean(),
+    isDeleted: fc.boolean(),
+    lwtOffset: fc.integer({ min: 0, max: 5 }),
+  }),
+  { selector: (doc) => doc.id, maxLength: 30 },
+)
+
+const comparison = <T>(value: fc.Arbitrary<T>) =>
+  fc.oneof(
+    value.map((v) => ({ $eq: v })),
+    value.map((v) => ({ $gt: v })),
+    value.map((v) => ({ $gte: v })),
+    value.map((v) => ({ $lt: v })),
+    value.map((v) => ({ $lte: v })),
+    fc.tuple(value, value).map(([low, high]) => ({ $gte: low, $lt: high })),
+  )
+
+/** Small selectors are the interesting ones: only they can be fully satisfied by an index. */
+const selectors = fc
+  .tuple(
+    fc.record({
+      id: comparison(id),
+      name: comparison(text),
+      rank: comparison(rank),
+      note: comparison(text),
+      isDone: fc.boolean(),
+    }),
+    fc.subarray(['id', 'name', 'rank', 'note', 'isDone'] as const, { maxLength: 3 }),
+  )
+  .map(([all, keys]) => ({
+    ...(keys.includes('id') ? { id: all.id } : {}),
+    ...(keys.includes('name') ? { name: all.name } : {}),
+    ...(keys.includes('rank') ? { rank: all.rank } : {}),
+    ...(keys.includes('note') ? { note: all.note } : {}),
+    ...(keys.includes('isDone') ? { isDone: all.isDone } : {}),
+  }))
+
+const queries = fc.record(
+  {
+    selector: selectors,
+    sort: fc.uniqueArray(
+      fc.record({
+        field: fc.constantFrom('name', 'rank', 'note', 'isDone'),
+        direction: fc.constantFrom('asc', 'desc'),
+      }),
+      { selector: (part) => part.field, maxLength: 3 },
+    ),
+    skip: fc.integer({ min: 0, max: 6 }),
+    limit: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+  },
+  { requiredKeys: ['selector', 'sort', 'skip'] },
+)
+
+type DocRows = typeof docs extends fc.Arbitrary<infer T> ? T : never
+
+let temp: ReturnType<typeof tempDirectory>
+beforeAll(() => {
+  temp = tempDirectory()
+})
+afterAll(() => {
+  temp.remove()
+})
+
+async function seeded(storage: RxStorage<unknown, unknown>, rows: DocRows) {
+  const items = await openItems(storage, randomCouchString(12))
+  const stored: RxDocumentData<ItemDoc>[] = rows.map(({ isDeleted, lwtOffset, ...fields }) => ({
+    ...newItem(fields, 1_700_000_000_000 + lwtOffset / 100),
+    _deleted: isDeleted,
+  }))
+  await items.bulkWrite(
+    stored.map((document) => ({ document })),
+    'seed',
+  )
+  return items
+}
+
+describe('query and count agree with RxDB memory storage', () => {
+  it('on random documents and queries (selector, sort, skip, limit)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        docs,
+        fc.array(queries, { minLength: 1, maxLength: 5 }),
+        async (rows, qs) => {
+          const sqlite = await seeded(getRxStorageSqlite({ directory: temp.directory }), rows)
+          const memory = await seeded(getRxStorageMemory(), rows)
+          try {
+            for (const q of qs) {
+              const sort: MangoQuerySortPart<RxDocumentData<ItemDoc>>[] = q.sort.map(
+                ({ field, direction }) => ({ [field]: direction }),
+              )
+              const mango: MangoQuery<RxDocumentData<ItemDoc>> = {
+                selector: { _deleted: { $eq: false }, ...q.selector },
+                sort,
+                skip: q.skip,
+                ...(q.limit === undefined ? {} : { limit: q.limit }),
+              }
+              const prepared = prepareItemQuery(mango)
+              const counted = prepareItemQuery({ selector: mango.selector, sort })
+              const ids = async (items: typeof sqlite) =>
+                (await items.query(prepared)).documents.map((doc) => doc.id)
+
+              expect(await ids(sqlite)).toEqual(await ids(memory))
+              expect((await sqlite.count(counted)).count).toBe((await memory.count(counted)).count)
+            }
+          } finally {
+            await Promise.all([sqlite.remove(), memory.remove()])
+          }
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+})

@@ -1,0 +1,130 @@
+/**
+ * Shared fixtures for the storage contract tests (not used by production code): a fresh temp
+ * directory per test, a small schema with indexed and non-indexed fields, document builders.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type {
+  BulkWriteRow,
+  MangoQuery,
+  PreparedQuery,
+  RxDocumentData,
+  RxJsonSchema,
+  RxStorage,
+  RxStorageInstance,
+  RxStorageDefaultCheckpoint,
+} from 'rxdb'
+import { createRevision, fillWithDefaultSettings, normalizeMangoQuery, prepareQuery } from 'rxdb'
+
+/** The document type of the test collection. */
+export interface ItemDoc {
+  id: string
+  /** Indexed string (emoji-capable). */
+  name: string
+  /** Indexed number in [0, 1000] with two decimals. */
+  rank: number
+  /** Not indexed. */
+  note: string
+  /** Indexed boolean. */
+  isDone: boolean
+}
+
+/** Revision hash input; fixed so revisions are deterministic. */
+const REVISION_TOKEN = 'test'
+
+/** Schema with indexes on `name`, `rank` and `isDone`; RxDB's defaults filled in. */
+export function itemSchema(): RxJsonSchema<RxDocumentData<ItemDoc>> {
+  return fillWithDefaultSettings<ItemDoc>({
+    version: 0,
+    type: 'object',
+    primaryKey: 'id',
+    properties: {
+      id: { type: 'string', maxLength: 40 },
+      name: { type: 'string', maxLength: 40 },
+      rank: { type: 'number', minimum: 0, maximum: 1000, multipleOf: 0.01 },
+      note: { type: 'string' },
+      isDone: { type: 'boolean' },
+    },
+    required: ['id', 'name', 'rank', 'note', 'isDone'],
+    indexes: ['name', 'rank', 'isDone'],
+  })
+}
+
+/**
+ * A storage-level query on the test collection, normalised and planned by RxDB. Its selector may
+ * name RxDB's meta fields (`_deleted`), unlike a collection-level query.
+ */
+export function prepareItemQuery(
+  query: MangoQuery<RxDocumentData<ItemDoc>>,
+): PreparedQuery<ItemDoc> {
+  const schema = itemSchema()
+  return prepareQuery<ItemDoc>(schema, normalizeMangoQuery<RxDocumentData<ItemDoc>>(schema, query))
+}
+
+/** A storage instance of the test collection. */
+export type ItemInstance = RxStorageInstance<ItemDoc, unknown, unknown, RxStorageDefaultCheckpoint>
+
+/** Opens the test collection of database `databaseName` on `storage`. */
+export async function openItems(
+  storage: RxStorage<unknown, unknown>,
+  databaseName = 'teamslot',
+  schema = itemSchema(),
+): Promise<ItemInstance> {
+  return storage.createStorageInstance<ItemDoc>({
+    databaseInstanceToken: databaseName + '-token',
+    databaseName,
+    collectionName: 'items',
+    schema,
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  })
+}
+
+/** A first-revision document; `lwt` defaults to a fixed instant with two decimals. */
+export function newItem(
+  fields: Partial<ItemDoc> & { id: string },
+  lwt = 1_700_000_000_000.25,
+): RxDocumentData<ItemDoc> {
+  const doc: RxDocumentData<ItemDoc> = {
+    name: 'item',
+    rank: 1,
+    note: '',
+    isDone: false,
+    ...fields,
+    _deleted: false,
+    _attachments: {},
+    _meta: { lwt },
+    _rev: '',
+  }
+  return { ...doc, _rev: createRevision(REVISION_TOKEN) }
+}
+
+/** The next revision of `previous` with `changes` applied, as a write row. */
+export function updateRow(
+  previous: RxDocumentData<ItemDoc>,
+  changes: Partial<RxDocumentData<ItemDoc>>,
+): BulkWriteRow<ItemDoc> {
+  const next: RxDocumentData<ItemDoc> = { ...previous, ...changes }
+  return { previous, document: { ...next, _rev: createRevision(REVISION_TOKEN, previous) } }
+}
+
+/** Payload size per crash-writer document, so pages and WAL frames fill up quickly. */
+const CRASH_NOTE_LENGTH = 2_000
+
+/** The document the crash writer (storage-crash-writer.ts) writes as number `index`. */
+export function crashWriterDoc(index: number): RxDocumentData<ItemDoc> {
+  return newItem({
+    id: `doc-${index}`,
+    name: `name-${index}`,
+    rank: index % 1000,
+    note: 'x'.repeat(CRASH_NOTE_LENGTH),
+  })
+}
+
+/** A fresh temporary directory and its cleanup. */
+export function tempDirectory(): { directory: string; remove: () => void } {
+  const directory = mkdtempSync(join(tmpdir(), 'teamslot-storage-'))
+  return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) }
+}
