@@ -1,0 +1,10 @@
+/**
+ * Distribution: reporting cycles, pool statistics derived from booking history, and the rankings
+ * of the distribution methods (round robin, pooled, pooled with priority).
+ */
+export * from './booking-history'
+export * from './cycle-bounds'
+export * from './pool-eligible'
+export * from './pool-stats'
+export * from './pooled-ranking'
+export * from './round-robin-order'

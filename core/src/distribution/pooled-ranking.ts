@@ -1,0 +1,60 @@
+/**
+ * Pooled availability: among the members free at the chosen time, who gets the booking.
+ */
+
+import type { Member, Pool } from '../model/workspace'
+import { poolEligibleMembers } from './pool-eligible'
+import type { PoolStats } from './pool-stats'
+import { idleCompare } from './round-robin-order'
+
+/** One candidate's place in a pooled ranking, with the values that put them there. */
+export interface PooledStanding {
+  readonly memberId: string
+  /** Index in the pool's member list: the stable, last tie-break. */
+  readonly order: number
+  /** 1 = highest; the first key for `pooled-priority`, reported only for `pooled`. */
+  readonly priority: number
+  /** Last assignment through this pool (creation or reassignment instant); null = never. */
+  readonly lastAssignedAt: string | null
+}
+
+/**
+ * Ranks `candidates` (member ids free at the chosen time, in any order) for a pooled pool, best
+ * first:
+ * - `pooled`: longest idle first (oldest `lastAssignedAt`; never assigned is the most idle,
+ *   product edge case 4), then pool member list order (edge case 3);
+ * - `pooled-priority`: priority ascending (1 is highest), then longest idle, then list order.
+ *
+ * Candidates that are not eligible (not in the pool now, unknown in `members`, or inactive) are
+ * left out; duplicates count once. `lastAssignedAt` comes from `stats` (`poolStats` of this pool).
+ * Throws a `RangeError` for a round robin pool (use `roundRobinOrder`) or stats of another pool.
+ */
+export function pooledRanking(
+  pool: Pool,
+  candidates: readonly string[],
+  stats: PoolStats,
+  members: readonly Member[],
+): PooledStanding[] {
+  if (pool.distribution === 'round-robin') {
+    throw new RangeError(`pooledRanking: pool ${pool.id} is round robin; use roundRobinOrder`)
+  }
+  if (stats.poolId !== pool.id) {
+    throw new RangeError(`pooledRanking: stats of pool ${stats.poolId} given for ${pool.id}`)
+  }
+  const wanted = new Set(candidates)
+  const byPriority = pool.distribution === 'pooled-priority'
+  return poolEligibleMembers(pool, members)
+    .filter((m) => wanted.has(m.memberId))
+    .map((m): PooledStanding => ({
+      memberId: m.memberId,
+      order: m.order,
+      priority: m.priority,
+      lastAssignedAt: stats.members.find((r) => r.memberId === m.memberId)?.lastAssignedAt ?? null,
+    }))
+    .toSorted(
+      (a, b) =>
+        (byPriority ? a.priority - b.priority : 0) ||
+        idleCompare(a.lastAssignedAt, b.lastAssignedAt) ||
+        a.order - b.order,
+    )
+}
