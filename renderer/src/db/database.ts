@@ -3,6 +3,7 @@ import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../../core/src/schema/collections'
 import type { CollectionName } from '../../../core/src/schema/collections'
+import { bookingConflictHandler } from './conflict-handler'
 
 /** A stored document: a workspace record plus bookkeeping fields. */
 export type AppDoc = { id: string } & Record<string, unknown>
@@ -38,7 +39,10 @@ export async function openAppDatabase(
     Object.fromEntries(
       COLLECTION_NAMES.map((collectionName) => [
         collectionName,
-        { schema: COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AppDoc> },
+        {
+          schema: COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AppDoc>,
+          ...(collectionName === 'bookings' ? { conflictHandler: bookingConflictHandler() } : {}),
+        },
       ]),
     ),
   )
