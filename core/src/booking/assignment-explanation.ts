@@ -1,0 +1,103 @@
+/**
+ * "Why did this booking go to Ana?": the matched rule, the target, and per seat the method, the
+ * ranking at the chosen start and one readable sentence.
+ */
+
+import type { Condition, EventType, Member, Target, Workspace } from '../model/workspace'
+import type { AssignmentExplanation, RankedCandidate } from './booking-types'
+import type { PageRoute } from './page-route'
+import type { PlannedSeat, SeatPlan } from './seat-plan'
+
+type Matched = AssignmentExplanation['matched']
+type ExplainedSeat = AssignmentExplanation['seats'][number]
+
+const OP_TEXT: Readonly<Record<Condition['op'], string>> = {
+  equals: '=',
+  'not-equals': '≠',
+  in: 'in',
+  contains: 'contains',
+}
+
+function conditionText(condition: Condition, eventType: EventType): string {
+  const label = eventType.questions.find((q) => q.id === condition.questionId)?.label
+  const value =
+    typeof condition.value === 'string' ? condition.value : `[${condition.value.join(', ')}]`
+  return `${label ?? condition.questionId} ${OP_TEXT[condition.op]} ${value}`
+}
+
+function matchedText(route: Extract<PageRoute, { kind: 'target' }>, matched: Matched): string {
+  if (matched.kind === 'rule') {
+    const conditions = (route.rule?.when ?? []).map((c) => conditionText(c, route.eventType))
+    return `Rule ${matched.index + 1} (${[route.eventType.name, ...conditions].join(', ')})`
+  }
+  if (matched.kind === 'static') return 'Static rule'
+  if (matched.kind === 'fallback') return 'Fallback'
+  return 'Customer choice'
+}
+
+function targetText(state: Workspace, target: Target): string {
+  if ('poolId' in target) {
+    const pool = state.pools.find((p) => p.id === target.poolId)
+    return `pool ${pool?.name ?? target.poolId}`
+  }
+  if ('bookingPageId' in target) {
+    const page = state.bookingPages.find((p) => p.id === target.bookingPageId)
+    return `booking page ${page?.slug ?? target.bookingPageId}`
+  }
+  const panel = state.panels.find((p) => p.id === target.panelId)
+  return `panel ${panel?.name ?? target.panelId}`
+}
+
+function seatText(seat: ExplainedSeat, name: (id: string) => string): string {
+  const who = name(seat.memberId)
+  const ranking = seat.ranking ?? []
+  const free = ranking.filter((candidate) => candidate.isFree)
+  const chosen = ranking.find((candidate) => candidate.memberId === seat.memberId)
+  const ahead = ranking.findIndex((candidate) => candidate.memberId === seat.memberId)
+  const last = chosen?.lastAssignedAt ?? 'never'
+  switch (seat.method) {
+    case 'round-robin':
+      return ahead <= 0
+        ? `round robin, ${who} was next in line (net ${chosen?.net ?? 0})`
+        : `round robin, ${who} was next in line among those available (net ${chosen?.net ?? 0}, ${ahead} ahead in line could not take it)`
+    case 'pooled':
+      return `pooled, ${who} had been idle longest of ${free.length} free (last assigned ${last})`
+    case 'pooled-priority':
+      return `pooled with priority, ${who} had the highest priority (${chosen?.priority ?? '?'}) of ${free.length} free, then longest idle (last assigned ${last})`
+    case 'booking-page':
+      return `${who}'s booking page`
+    case 'specific-member':
+      return `${who} (fixed seat)`
+  }
+}
+
+/**
+ * The explanation of a decided booking: `plan` filled by `memberIds` (one per seat), `freeIds`
+ * the plan's members free at the start (marks `isFree` in every pool seat's ranking).
+ */
+export function explanationBuild(
+  state: Workspace,
+  route: Extract<PageRoute, { kind: 'target' }>,
+  plan: SeatPlan,
+  memberIds: readonly string[],
+  freeIds: ReadonlySet<string>,
+): AssignmentExplanation {
+  const names = new Map(state.members.map((member: Member) => [member.id, member.name]))
+  const name = (id: string): string => names.get(id) ?? id
+  const seats = plan.seats.map((planned: PlannedSeat, i): ExplainedSeat => {
+    const memberId = memberIds[i] ?? ''
+    const isPool = planned.poolId !== null
+    const ranking: RankedCandidate[] = planned.ranking.map((candidate) => ({
+      ...candidate,
+      isFree: freeIds.has(candidate.memberId),
+    }))
+    return isPool
+      ? { seat: planned.seat, memberId, method: planned.method, ranking }
+      : { seat: planned.seat, memberId, method: planned.method }
+  })
+  const seatTexts = seats.map((seat, i) =>
+    seats.length > 1 ? `seat ${i + 1}: ${seatText(seat, name)}` : seatText(seat, name),
+  )
+  const summary = `${matchedText(route, route.matched)} → ${targetText(state, plan.target)}: ${seatTexts.join('; ')}.`
+  return { matched: route.matched, target: plan.target, seats, summary }
+}

@@ -1,0 +1,164 @@
+/**
+ * A new booking: re-check everything at commit time with the page availability computation (rule
+ * 1: a slot shown is a slot bookable; rule 2: a start taken meanwhile is refused, or — for pools —
+ * given to another free member), pick the hosts and explain why.
+ */
+
+import { ID_PATTERN, type Booking, type Customer, type Workspace } from '../model/workspace'
+import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+import { zoneIsValid } from '../time/zone'
+import { explanationBuild } from './assignment-explanation'
+import { bookingAlternatives } from './booking-alternatives'
+import { historyCreated } from './booking-history-write'
+import type {
+  BookingDecision,
+  BookingRequest,
+  DecisionContext,
+  FieldProblem,
+} from './booking-types'
+import { type PageRoute, pageRouteResolve } from './page-route'
+import { routeSlots, seatPlanCandidates } from './page-slots'
+import { seatFreeMembersAt, seatIndexBuild, seatsFill } from './seat-fill'
+import { seatPlanFor } from './seat-plan'
+
+/** Plausible e-mail: something@something.something, no spaces (the server checks more). */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+function customerProblems(customer: Customer): FieldProblem[] {
+  const problems: FieldProblem[] = []
+  if (typeof customer.name !== 'string' || customer.name.trim() === '') {
+    problems.push({ path: 'customer.name', message: 'Name is required' })
+  }
+  if (typeof customer.email !== 'string' || !EMAIL_SHAPE.test(customer.email)) {
+    problems.push({ path: 'customer.email', message: 'A valid e-mail address is required' })
+  }
+  if (typeof customer.timeZone !== 'string' || !zoneIsValid(customer.timeZone)) {
+    problems.push({ path: 'customer.timeZone', message: 'An IANA time zone is required' })
+  }
+  return problems
+}
+
+function checkContext(state: Workspace, request: BookingRequest, bookingId: string): void {
+  if (typeof bookingId !== 'string' || !ID_PATTERN.test(bookingId)) {
+    throw new RangeError(`Bad booking id ${JSON.stringify(bookingId)}`)
+  }
+  if (state.bookings.some((booking) => booking.id === bookingId)) {
+    throw new RangeError(`Booking id ${bookingId} is already used`)
+  }
+  if (!Number.isFinite(request.startMs)) throw new RangeError(`Bad start: ${request.startMs}`)
+}
+
+/** The route a find-member-by-time booking takes once a member free at `startMs` is picked. */
+function memberPicked(
+  state: Workspace,
+  route: PageRoute,
+  startMs: number,
+  nowMs: number,
+): Extract<PageRoute, { kind: 'target' }> | null {
+  if (route.kind === 'target') return route
+  const [slot] = routeSlots(state, route, startMs, startMs + 1, nowMs)
+  const bookingPageId = slot?.startMs === startMs ? slot.bookingPageIds?.[0] : undefined
+  if (bookingPageId === undefined) return null
+  const { masterPage, eventType } = route
+  return {
+    kind: 'target',
+    masterPage,
+    eventType,
+    matched: { kind: 'customer-choice' },
+    target: { bookingPageId },
+    rule: null,
+  }
+}
+
+/**
+ * Decides a new booking at `request.startMs` (epoch ms) on a master page, at `ctx.nowMs`, with id
+ * `ctx.bookingId`. Checks in order: page, event type on the page, booking page (customer choice),
+ * answers and customer fields (`invalid-answers`, every problem; required questions must be
+ * answered), `too-soon` (before now + minimum notice), `too-far-ahead` (after now + booking window),
+ * then the start itself with the page availability computation over `[start, start + 1 ms)`:
+ * - booking page (chosen or routed): its member must be free;
+ * - find member by time: the chosen booking page's member, or without a choice the first of the
+ *   page's booking pages (page order) whose member is free;
+ * - round robin: the first member in line order free then; pooled: the longest idle free member;
+ *   pooled-priority: the highest priority free member, ties longest idle; panel: distinct members
+ *   per seat, each pool seat preferring its method's ranking (see `seat-fill.ts`).
+ * So when the member shown is taken meanwhile, a pool gives the start to the next free member, and
+ * a fixed target (booking page, specific panel member, or nobody free) is refused with
+ * `slot-unavailable` and up to six nearest free starts as `alternatives`.
+ *
+ * The booking: status `scheduled`, hosts one per seat in seat order, `poolId` (pool target) or
+ * `panelId` (panel target), `history: [{ at: now, action: 'created', by }]`. Throws a `RangeError`
+ * for a malformed or used booking id, non-finite times, and invalid records.
+ */
+export function bookingDecide(
+  state: Workspace,
+  request: BookingRequest,
+  ctx: DecisionContext,
+): BookingDecision {
+  checkContext(state, request, ctx.bookingId)
+  const { nowMs } = ctx
+  const { startMs } = request
+  const customer = customerProblems(request.customer)
+  const resolved = pageRouteResolve(state, request, true)
+  if (!resolved.ok) {
+    const problems = [...(resolved.problems ?? []), ...customer]
+    return problems.length > 0 && resolved.reason === 'invalid-answers'
+      ? { ...resolved, problems }
+      : resolved
+  }
+  if (customer.length > 0) {
+    return {
+      ok: false,
+      reason: 'invalid-answers',
+      message: 'Some customer details are missing or invalid',
+      problems: customer,
+    }
+  }
+  const { route } = resolved
+  const eventType = route.eventType
+  if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
+    return { ok: false, reason: 'too-soon', message: `${eventType.name} needs more notice` }
+  }
+  if (startMs > nowMs + eventType.maxDaysAhead * MS_PER_DAY) {
+    return {
+      ok: false,
+      reason: 'too-far-ahead',
+      message: `${eventType.name} can be booked at most ${eventType.maxDaysAhead} days ahead`,
+    }
+  }
+  const unavailable = (): BookingDecision => ({
+    ok: false,
+    reason: 'slot-unavailable',
+    message: 'This time is no longer available',
+    alternatives: bookingAlternatives(state, route, startMs, nowMs),
+  })
+  const picked = memberPicked(state, route, startMs, nowMs)
+  if (picked === null) return unavailable()
+  const plan = seatPlanFor(state, picked.target, nowMs)
+  const seats = seatPlanCandidates(plan)
+  if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return unavailable()
+  const index = seatIndexBuild(state, seats, startMs, startMs + 1)
+  const [fill] = seatsFill(index, seats, eventType, nowMs)
+  if (fill?.startMs !== startMs) return unavailable()
+  const free = seatFreeMembersAt(index, seats, eventType, nowMs, startMs)
+  const booking: Booking = {
+    id: ctx.bookingId,
+    eventTypeId: eventType.id,
+    masterPageId: route.masterPage.id,
+    start: instantFormat(startMs),
+    end: instantFormat(startMs + eventType.durationMinutes * MS_PER_MINUTE),
+    hostMemberIds: fill.memberIds,
+    poolId: plan.poolId,
+    panelId: plan.panelId,
+    status: 'scheduled',
+    customer: request.customer,
+    answers: { ...request.answers },
+    createdVia: request.createdVia,
+    history: [historyCreated(nowMs, request.by)],
+  }
+  return {
+    ok: true,
+    booking,
+    explanation: explanationBuild(state, picked, plan, fill.memberIds, free),
+  }
+}

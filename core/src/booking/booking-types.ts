@@ -1,0 +1,212 @@
+/**
+ * The contract of the booking decisions: what the sync server's routes and the desktop app pass in
+ * and get back. Decisions are pure: state, request and `nowMs` in, a value out. Expected refusals
+ * are values (`ok: false` with a reason); misuse (ids that are not strings, non-finite times)
+ * throws.
+ *
+ * Instants in requests are epoch ms; instants in records and answers are ISO UTC strings.
+ */
+import type { MemberCannotTakeReason } from '../availability/member-can-take'
+import type {
+  Booking,
+  Customer,
+  Distribution,
+  PanelSeat,
+  Target,
+  Workspace,
+} from '../model/workspace'
+
+/** A free start as the public API shows it: `[start, end)` ISO UTC. */
+export interface PageSlot {
+  readonly start: string
+  readonly end: string
+  /** "Find member by time": the booking pages (members) free at this start. */
+  readonly bookingPageIds?: readonly string[]
+}
+
+/** A problem with one input field, e.g. a booking-form answer. */
+export interface FieldProblem {
+  readonly path: string
+  readonly message: string
+}
+
+/** Availability of one event type on one master page. */
+export interface PageAvailabilityQuery {
+  readonly masterPageId: string
+  readonly eventTypeId: string
+  /** Slot starts in `[fromMs, toMs)`. */
+  readonly fromMs: number
+  readonly toMs: number
+  /** Customer choice: the chosen booking page (member); not used by rules. */
+  readonly bookingPageId?: string | null
+  /** Booking-form answers so far (dynamic rules route on them). */
+  readonly answers?: Readonly<Record<string, string>>
+}
+
+export type PageRefusalReason =
+  | 'unknown-page'
+  | 'unknown-event-type'
+  | 'booking-page-required'
+  | 'unknown-booking-page'
+  | 'invalid-answers'
+
+export type PageAvailabilityResult =
+  | { readonly ok: true; readonly slots: readonly PageSlot[] }
+  | {
+      readonly ok: false
+      readonly reason: PageRefusalReason
+      readonly message: string
+      readonly problems?: readonly FieldProblem[]
+    }
+
+/** A new booking, from the public page or made at the desk on a customer's behalf. */
+export interface BookingRequest {
+  readonly masterPageId: string
+  readonly eventTypeId: string
+  readonly startMs: number
+  readonly bookingPageId?: string | null
+  readonly customer: Customer
+  readonly answers: Readonly<Record<string, string>>
+  readonly createdVia: 'public' | 'desktop'
+  /** Who acts: `customer` or the scheduler's name. */
+  readonly by: string
+}
+
+/** Chosen by the caller so decisions stay deterministic. */
+export interface DecisionContext {
+  readonly nowMs: number
+  /** Id for a new booking (ID_PATTERN). */
+  readonly bookingId: string
+}
+
+/** One ranked candidate of a distribution method, with the values that ranked it. */
+export interface RankedCandidate {
+  readonly memberId: string
+  readonly isFree: boolean
+  /** Round robin: net bookings this cycle (after the newcomer rule); pooled: undefined. */
+  readonly net?: number
+  readonly priority?: number
+  /** ISO instant of the last assignment through this pool, null = never. */
+  readonly lastAssignedAt?: string | null
+}
+
+/** "Why did this booking go to Ana?" */
+export interface AssignmentExplanation {
+  readonly matched:
+    | { readonly kind: 'rule'; readonly index: number }
+    | { readonly kind: 'static' }
+    | { readonly kind: 'fallback' }
+    | { readonly kind: 'customer-choice' }
+  readonly target: Target
+  /** One entry per host (one per panel seat, in seat order). */
+  readonly seats: readonly {
+    readonly seat: PanelSeat | { readonly bookingPageId: string }
+    readonly memberId: string
+    readonly method: Distribution | 'specific-member' | 'booking-page'
+    /** For pool seats: every pool member in ranking order. */
+    readonly ranking?: readonly RankedCandidate[]
+  }[]
+  /** One readable sentence, e.g. "Rule 2 (Intro call, region = EMEA) → pool Sales, round robin: …". */
+  readonly summary: string
+}
+
+export type BookingRefusalReason =
+  PageRefusalReason | 'slot-unavailable' | 'too-soon' | 'too-far-ahead'
+
+export type BookingDecision =
+  | {
+      readonly ok: true
+      readonly booking: Booking
+      readonly explanation: AssignmentExplanation
+    }
+  | {
+      readonly ok: false
+      readonly reason: BookingRefusalReason
+      readonly message: string
+      /** For `slot-unavailable`: the nearest free starts. */
+      readonly alternatives?: readonly PageSlot[]
+      readonly problems?: readonly FieldProblem[]
+    }
+
+export type ChangeRefusalReason =
+  | 'not-found'
+  | 'not-allowed'
+  | 'slot-unavailable'
+  | 'too-soon'
+  | 'too-far-ahead'
+  | 'member-unavailable'
+  | 'unknown-member'
+
+/** Outcome of cancel, reschedule, reassign, no-show. */
+export type BookingChange =
+  | { readonly ok: true; readonly booking: Booking }
+  | {
+      readonly ok: false
+      readonly reason: ChangeRefusalReason
+      readonly message: string
+      readonly alternatives?: readonly PageSlot[]
+      /** For `member-unavailable`: why the target member cannot take the booking, in check order. */
+      readonly memberReasons?: readonly MemberCannotTakeReason[]
+    }
+
+/** A customer or scheduler cancels a booking. */
+export interface CancelRequest {
+  readonly bookingId: string
+  /** `customer` or the scheduler's name. */
+  readonly by: string
+  readonly reason?: string | null
+}
+
+/** A customer or scheduler moves a booking to another start (epoch ms). */
+export interface RescheduleRequest {
+  readonly bookingId: string
+  readonly startMs: number
+  readonly by: string
+}
+
+/** An admin marks a booking whose meeting has begun as a no-show. */
+export interface NoShowRequest {
+  readonly bookingId: string
+  readonly by: string
+  readonly reason?: string | null
+}
+
+/** A scheduler or manager moves a booking (or one panel seat) to another member. */
+export interface ReassignRequest {
+  readonly bookingId: string
+  readonly toMemberId: string
+  /** The seat to move: required when the booking has several hosts; must be a current host. */
+  readonly fromMemberId?: string | null
+  /** Reassign even when the target is busy or unavailable; recorded as `forced`. */
+  readonly force: boolean
+  readonly by: string
+  readonly reason?: string | null
+}
+
+/** The slots the manage page offers for moving one booking. */
+export type RescheduleAvailabilityResult =
+  | { readonly ok: true; readonly slots: readonly PageSlot[] }
+  | {
+      readonly ok: false
+      readonly reason: 'not-found' | 'not-allowed'
+      readonly message: string
+    }
+
+/** One member in the reassign dialog: free at the booking's time, or why not. */
+export type ReassignCandidate =
+  | {
+      readonly memberId: string
+      /** Member of the pool the booking (or the chosen panel seat) came through. */
+      readonly isPoolMember: boolean
+      readonly status: 'free'
+    }
+  | {
+      readonly memberId: string
+      readonly isPoolMember: boolean
+      readonly status: 'unavailable'
+      /** Every failing check, in check order (never `off-grid`, `too-soon`, `too-far-ahead`). */
+      readonly reasons: readonly MemberCannotTakeReason[]
+    }
+
+/** A workspace is the state every decision reads. */
+export type DecisionState = Workspace

@@ -1,0 +1,182 @@
+/**
+ * Booking reassignment: a scheduler or manager moves a booking (or one panel seat) to another
+ * member. The customer-facing booking stays as it was: same id, time, status, customer, page,
+ * pool and panel; only that seat's host changes, with a `reassigned` history entry.
+ *
+ * The target is checked with the slot rules' meeting conditions at the booking's time, the booking
+ * itself left out of busy time and caps: `inactive`, `outside-hours`, `busy`, `over-daily-limit`,
+ * `over-weekly-limit`. Minimum notice, booking window and the slot grid do NOT apply: they shape
+ * what customers may pick, not whether a member can hold an existing meeting (an admin may move a
+ * meeting that starts in ten minutes, to a member whose zone puts it off their grid).
+ */
+
+import { availabilityIndexBuild } from '../availability/availability-index'
+import {
+  type MemberCannotTakeReason,
+  memberCanTakeFromIndex,
+} from '../availability/member-can-take'
+import type { Booking, EventType, Workspace } from '../model/workspace'
+import { instantParse, MS_PER_MINUTE } from '../time/instant'
+import { historyAppend, historyAt } from './booking-history-write'
+import { bookingFind } from './booking-status'
+import type { BookingChange, ReassignCandidate, ReassignRequest } from './booking-types'
+import { bookingSeatPoolId } from './reschedule'
+
+/** Checks that belong to offering slots, not to holding a meeting (see the module comment). */
+const NOT_FOR_REASSIGNMENT: ReadonlySet<MemberCannotTakeReason> = new Set([
+  'off-grid',
+  'too-soon',
+  'too-far-ahead',
+])
+
+/** Statuses whose bookings can no longer change hands. */
+const CLOSED_STATUSES: ReadonlySet<Booking['status']> = new Set([
+  'cancelled',
+  'completed',
+  'no-show',
+])
+
+/** The booking's event type, or a stand-in with its length and no buffers when it was deleted. */
+function eventTypeOf(state: Workspace, booking: Booking): EventType {
+  const known = state.eventTypes.find((candidate) => candidate.id === booking.eventTypeId)
+  if (known !== undefined) return known
+  const minutes = (instantParse(booking.end) - instantParse(booking.start)) / MS_PER_MINUTE
+  return {
+    id: booking.eventTypeId,
+    name: booking.eventTypeId,
+    durationMinutes: Math.max(1, Math.ceil(minutes)),
+    slotIntervalMinutes: 1,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    minNoticeMinutes: 0,
+    maxDaysAhead: 0,
+    questions: [],
+  }
+}
+
+/**
+ * Why each of `memberIds` cannot hold `booking` at its time (`[]` = free), in the given order. One
+ * index over the booking's start for all of them.
+ */
+function holdReasons(
+  state: Workspace,
+  booking: Booking,
+  memberIds: readonly string[],
+  nowMs: number,
+): (readonly MemberCannotTakeReason[])[] {
+  if (memberIds.length === 0) return []
+  const startMs = instantParse(booking.start)
+  const index = availabilityIndexBuild(state, {
+    fromMs: startMs,
+    toMs: startMs + 1,
+    memberIds,
+    excludeBookingId: booking.id,
+  })
+  const eventType = eventTypeOf(state, booking)
+  return memberIds.map((memberId) => {
+    const result = memberCanTakeFromIndex(index, memberId, eventType, nowMs, startMs)
+    return result.ok ? [] : result.reasons.filter((reason) => !NOT_FOR_REASSIGNMENT.has(reason))
+  })
+}
+
+function refuse(reason: 'not-allowed' | 'unknown-member', message: string): BookingChange {
+  return { ok: false, reason, message }
+}
+
+/**
+ * Reassigns a seat of booking `request.bookingId` to `request.toMemberId` at `nowMs`. Refusals, in
+ * order: `not-found`; `not-allowed` for a cancelled, completed or no-show booking, for a missing
+ * `fromMemberId` when the booking has several hosts, for a `fromMemberId` that is not a current
+ * host; `unknown-member` for a target not in the workspace; `not-allowed` when the target already
+ * hosts the booking (panel members stay distinct); `member-unavailable` with `memberReasons` when
+ * the target cannot hold the meeting (see the module comment) and `force` is false. With `force`
+ * an unavailable target is accepted and the entry says `forced: true`. History gains
+ * `{ at, action: 'reassigned', by, reason, fromMemberId, toMemberId, forced }`. Throws a
+ * `RangeError` for a non-finite `nowMs` or invalid records.
+ */
+export function reassignDecide(
+  state: Workspace,
+  request: ReassignRequest,
+  nowMs: number,
+): BookingChange {
+  if (!Number.isFinite(nowMs)) throw new RangeError(`Bad now: ${nowMs}`)
+  const found = bookingFind(state, request.bookingId)
+  if (!found.ok) return found
+  const { booking } = found
+  if (CLOSED_STATUSES.has(booking.status)) {
+    return refuse('not-allowed', `A ${booking.status} booking cannot be reassigned`)
+  }
+  const hosts = booking.hostMemberIds
+  const from = request.fromMemberId ?? (hosts.length === 1 ? hosts[0] : undefined)
+  if (from === undefined) {
+    return refuse('not-allowed', 'Say which host to replace: this booking has several')
+  }
+  const seat = hosts.indexOf(from)
+  if (seat < 0) return refuse('not-allowed', `${from} is not a host of this booking`)
+  const to = request.toMemberId
+  if (!state.members.some((member) => member.id === to)) {
+    return refuse('unknown-member', `No member ${to}`)
+  }
+  if (hosts.includes(to)) return refuse('not-allowed', `${to} already hosts this booking`)
+  const [reasons = []] = holdReasons(state, booking, [to], nowMs)
+  const isForced = reasons.length > 0
+  if (isForced && !request.force) {
+    return {
+      ok: false,
+      reason: 'member-unavailable',
+      message: `${to} cannot take this booking: ${reasons.join(', ')}`,
+      memberReasons: reasons,
+    }
+  }
+  const moved: Booking = { ...booking, hostMemberIds: hosts.map((id, i) => (i === seat ? to : id)) }
+  return {
+    ok: true,
+    booking: historyAppend(moved, {
+      at: historyAt(booking, nowMs),
+      action: 'reassigned',
+      by: request.by,
+      reason: request.reason ?? null,
+      fromMemberId: from,
+      toMemberId: to,
+      forced: isForced,
+    }),
+  }
+}
+
+/**
+ * The reassign dialog's list for booking `bookingId` (the seat of `fromMemberId`, else the first):
+ * every active member who is not already a host, members of the seat's pool first (pool list
+ * order), then the others (workspace order); each `free`, or `unavailable` with every failing
+ * check (see the module comment). `[]` for an unknown, cancelled, completed or no-show booking. A `fromMemberId` that is not a host
+ * is treated as absent. Throws a `RangeError` for a non-finite `nowMs` or invalid records.
+ */
+export function reassignCandidates(
+  state: Workspace,
+  bookingId: string,
+  fromMemberId: string | null | undefined,
+  nowMs: number,
+): readonly ReassignCandidate[] {
+  if (!Number.isFinite(nowMs)) throw new RangeError(`Bad now: ${nowMs}`)
+  const found = bookingFind(state, bookingId)
+  if (!found.ok || CLOSED_STATUSES.has(found.booking.status)) return []
+  const { booking } = found
+  const hosts = new Set(booking.hostMemberIds)
+  const seat = Math.max(0, booking.hostMemberIds.indexOf(fromMemberId ?? ''))
+  const poolId = bookingSeatPoolId(state, booking, seat)
+  const pool = state.pools.find((candidate) => candidate.id === poolId)
+  const active = state.members.filter((member) => member.active && !hosts.has(member.id))
+  const activeIds = new Set(active.map((member) => member.id))
+  const poolIds = [...new Set((pool?.members ?? []).map((entry) => entry.memberId))].filter((id) =>
+    activeIds.has(id),
+  )
+  const inPool = new Set(poolIds)
+  const ordered = [...poolIds, ...active.map((m) => m.id).filter((id) => !inPool.has(id))]
+  const reasons = holdReasons(state, booking, ordered, nowMs)
+  return ordered.map((memberId, i): ReassignCandidate => {
+    const failing = reasons[i] ?? []
+    const isPoolMember = inPool.has(memberId)
+    return failing.length === 0
+      ? { memberId, isPoolMember, status: 'free' }
+      : { memberId, isPoolMember, status: 'unavailable', reasons: failing }
+  })
+}

@@ -1,0 +1,204 @@
+/**
+ * Moving a booking to another start (product edge case 13). Each seat keeps its host when the host
+ * is free at the new start (the booking itself left out of busy time and caps); only a seat whose
+ * host is not free is re-filled, from the source the booking came through: its pool
+ * (`Booking.poolId`), or for a panel booking the pool behind that panel seat (current panel
+ * definition), ranked by the pool's method at `now` and never with another host of the booking. A
+ * seat with no such source (booking page, specific panel member, pool or panel since deleted)
+ * cannot be re-filled. Round robin re-fills with the first member in line free at the new start
+ * (no per-range fall-through: the customer keeps their host whenever possible).
+ *
+ * Hosts kept are not a new distribution: only a `rescheduled` entry is written. A re-filled seat
+ * adds a `reassigned` entry (old host → new host), which pool statistics count as removed from the
+ * old host and received by the new one.
+ */
+
+import type { Booking, EventType, HistoryEntry, Workspace } from '../model/workspace'
+import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+import { ALTERNATIVES_MAX, ALTERNATIVES_REACH_MS } from './booking-alternatives'
+import { historyAppend, historyAt } from './booking-history-write'
+import { OPEN_STATUSES, bookingFind } from './booking-status'
+import type {
+  BookingChange,
+  PageSlot,
+  RescheduleAvailabilityResult,
+  RescheduleRequest,
+} from './booking-types'
+import { pageBookableWindow } from './page-slots'
+import { type SeatCandidates, type SeatFill, seatIndexBuild, seatsFill } from './seat-fill'
+import { seatPoolRanking } from './seat-plan'
+
+/** Why a re-filled seat changed hands, in its `reassigned` history entry. */
+export const RESCHEDULE_REFILL_REASON =
+  'rescheduled: the previous host was not free at the new time'
+
+/** The pool that fills seat `seat` of `booking` (its `poolId`, or the panel seat's pool), if any. */
+export function bookingSeatPoolId(state: Workspace, booking: Booking, seat: number): string | null {
+  if (booking.panelId !== null) {
+    const definition = state.panels.find((panel) => panel.id === booking.panelId)?.seats[seat]
+    return definition !== undefined && 'poolId' in definition ? definition.poolId : null
+  }
+  return booking.poolId
+}
+
+/** Per seat: the host first, then the seat's pool members in ranking order (no other host). */
+export function rescheduleSeats(
+  state: Workspace,
+  booking: Booking,
+  nowMs: number,
+): SeatCandidates[] {
+  const hosts = new Set(booking.hostMemberIds)
+  return booking.hostMemberIds.map((host, seat) => {
+    const poolId = bookingSeatPoolId(state, booking, seat)
+    const pool = state.pools.find((candidate) => candidate.id === poolId)
+    const others = pool === undefined ? [] : seatPoolRanking(state, pool, nowMs)
+    const replacements = others.map((c) => c.memberId).filter((id) => !hosts.has(id))
+    const known = state.members.some((member) => member.id === host)
+    return { memberIds: known ? [host, ...replacements] : replacements, isRoundRobin: false }
+  })
+}
+
+type Movable =
+  | { readonly ok: true; readonly booking: Booking; readonly eventType: EventType }
+  | { readonly ok: false; readonly reason: 'not-found' | 'not-allowed'; readonly message: string }
+
+function movable(state: Workspace, bookingId: string): Movable {
+  const found = bookingFind(state, bookingId)
+  if (!found.ok) return { ok: false, reason: 'not-found', message: found.message }
+  const { booking } = found
+  if (!OPEN_STATUSES.has(booking.status)) {
+    return { ok: false, reason: 'not-allowed', message: `A ${booking.status} booking cannot move` }
+  }
+  const eventType = state.eventTypes.find((candidate) => candidate.id === booking.eventTypeId)
+  if (eventType === undefined) {
+    return { ok: false, reason: 'not-allowed', message: 'Its event type no longer exists' }
+  }
+  return { ok: true, booking, eventType }
+}
+
+function fillsIn(
+  state: Workspace,
+  booking: Booking,
+  eventType: EventType,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): readonly SeatFill[] {
+  const window = pageBookableWindow(eventType, fromMs, toMs, nowMs)
+  if (window === null) return []
+  const seats = rescheduleSeats(state, booking, nowMs)
+  if (seats.some((seat) => seat.memberIds.length === 0)) return []
+  const index = seatIndexBuild(state, seats, window[0], window[1], booking.id)
+  return seatsFill(index, seats, eventType, nowMs)
+}
+
+function slotOf(startMs: number, eventType: EventType): PageSlot {
+  const endMs = startMs + eventType.durationMinutes * MS_PER_MINUTE
+  return { start: instantFormat(startMs), end: instantFormat(endMs) }
+}
+
+/**
+ * The starts the manage page offers for moving `bookingId`: starts in `[fromMs, toMs)` (epoch ms)
+ * allowed by the event type's notice and booking window at `nowMs`, at which every seat is kept or
+ * re-filled as `rescheduleDecide` would (the same computation). Ascending, unique, `[start, end)`
+ * ISO UTC. `not-found` for an unknown booking, `not-allowed` for a cancelled, completed or no-show
+ * booking or a deleted event type. Throws a `RangeError` for non-finite times or a window longer
+ * than `MAX_WINDOW_DAYS`.
+ */
+export function rescheduleAvailability(
+  state: Workspace,
+  bookingId: string,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): RescheduleAvailabilityResult {
+  if (![fromMs, toMs, nowMs].every(Number.isFinite)) {
+    throw new RangeError(`Bad range [${fromMs}, ${toMs}) or now ${nowMs}`)
+  }
+  const found = movable(state, bookingId)
+  if (!found.ok) return found
+  const { booking, eventType } = found
+  const fills = fillsIn(state, booking, eventType, fromMs, toMs, nowMs)
+  return { ok: true, slots: fills.map((fill) => slotOf(fill.startMs, eventType)) }
+}
+
+function alternatives(
+  state: Workspace,
+  booking: Booking,
+  eventType: EventType,
+  startMs: number,
+  nowMs: number,
+): readonly PageSlot[] {
+  const reach = ALTERNATIVES_REACH_MS
+  return fillsIn(state, booking, eventType, startMs - reach, startMs + reach, nowMs)
+    .map((fill) => fill.startMs)
+    .filter((at) => at !== startMs)
+    .toSorted((a, b) => Math.abs(a - startMs) - Math.abs(b - startMs) || a - b)
+    .slice(0, ALTERNATIVES_MAX)
+    .toSorted((a, b) => a - b)
+    .map((at) => slotOf(at, eventType))
+}
+
+/**
+ * Moves booking `bookingId` to `startMs` (epoch ms) at `nowMs` (see the module comment). Refusals:
+ * `not-found`; `not-allowed` (cancelled, completed, no-show, or its event type deleted);
+ * `too-soon` / `too-far-ahead` (the event type's notice and booking window apply, as when
+ * booking); `slot-unavailable` with up to six nearest alternatives when a seat can be neither kept
+ * nor re-filled. The result keeps id, customer, answers, page, pool and panel; `start`/`end` move
+ * (duration of the event type), status becomes `rescheduled`, history gains
+ * `{ at, action: 'rescheduled', by, previousStart }` then one `reassigned` entry per re-filled
+ * seat. Throws a `RangeError` for a non-finite `startMs` or `nowMs`.
+ */
+export function rescheduleDecide(
+  state: Workspace,
+  request: RescheduleRequest,
+  nowMs: number,
+): BookingChange {
+  const { startMs } = request
+  if (!Number.isFinite(startMs) || !Number.isFinite(nowMs)) {
+    throw new RangeError(`Bad start ${startMs} or now ${nowMs}`)
+  }
+  const found = movable(state, request.bookingId)
+  if (!found.ok) return found
+  const { booking, eventType } = found
+  if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
+    return { ok: false, reason: 'too-soon', message: `${eventType.name} needs more notice` }
+  }
+  if (startMs > nowMs + eventType.maxDaysAhead * MS_PER_DAY) {
+    return { ok: false, reason: 'too-far-ahead', message: 'That is past the booking window' }
+  }
+  const [fill] = fillsIn(state, booking, eventType, startMs, startMs + 1, nowMs)
+  if (fill?.startMs !== startMs) {
+    return {
+      ok: false,
+      reason: 'slot-unavailable',
+      message: 'This time is not available',
+      alternatives: alternatives(state, booking, eventType, startMs, nowMs),
+    }
+  }
+  const at = historyAt(booking, nowMs)
+  const entries: HistoryEntry[] = [
+    { at, action: 'rescheduled', by: request.by, previousStart: booking.start },
+  ]
+  booking.hostMemberIds.forEach((host, seat) => {
+    const to = fill.memberIds[seat]
+    if (to === undefined || to === host) return
+    entries.push({
+      at,
+      action: 'reassigned',
+      by: request.by,
+      reason: RESCHEDULE_REFILL_REASON,
+      fromMemberId: host,
+      toMemberId: to,
+      forced: false,
+    })
+  })
+  const moved: Booking = {
+    ...booking,
+    start: instantFormat(startMs),
+    end: instantFormat(startMs + eventType.durationMinutes * MS_PER_MINUTE),
+    hostMemberIds: fill.memberIds,
+    status: 'rescheduled',
+  }
+  return { ok: true, booking: historyAppend(moved, ...entries) }
+}

@@ -1,0 +1,177 @@
+/**
+ * Filling seats: at which starts every seat of a plan can be filled by a DIFFERENT member who can
+ * take the meeting then, and by whom. The one computation behind page availability and booking
+ * decisions (rule 1: a slot shown is a slot bookable), for one seat (a pool or a booking page)
+ * and for panels alike.
+ *
+ * Each seat lists its candidates most preferred first. At a start, the seats are matched to free
+ * candidates with `panelMatch`: seats in order, each taking its most preferred free candidate, and
+ * only when none is left does an augmenting path move an earlier seat to another candidate — so
+ * without contention every seat gets its first choice, and a member eligible for two seats (in
+ * two overlapping pools) fills at most one.
+ *
+ * Round-robin seats offer only the pool's next in line, falling through per requested range:
+ * taking round-robin seats in seat order, each is fixed to the FIRST member in line order with whom
+ * at least one start in the range can be filled (earlier round-robin seats fixed to their chosen
+ * members, later ones still open to their whole line); a seat with no such member means no slots.
+ * A decision is the same computation over the one-minute range of its start, so a start shown for
+ * a range is decided the same way: every member before the chosen one had no start in the range,
+ * hence none at that start.
+ */
+
+import type { AvailabilityIndex } from '../availability/availability-index'
+import { availabilityIndexBuild } from '../availability/availability-index'
+import { panelMatch } from '../availability/panel-matching'
+import { slotUnionMemberIndexes, slotsUnion } from '../availability/slot-union'
+import type { SlotRange } from '../availability/slots'
+import type { EventType, Workspace } from '../model/workspace'
+
+/** One seat's candidates. */
+export interface SeatCandidates {
+  /** Member ids, most preferred first; every one must be in the index. */
+  readonly memberIds: readonly string[]
+  /** Offer only the next in line (with fall-through per range), see the module comment. */
+  readonly isRoundRobin: boolean
+}
+
+/** A start at which every seat is filled: `memberIds[seat]`. */
+export interface SeatFill {
+  readonly startMs: number
+  readonly memberIds: readonly string[]
+}
+
+/** Every member id the seats name, once each, in first-mention order. */
+export function seatMemberIds(seats: readonly SeatCandidates[]): string[] {
+  return [...new Set(seats.flatMap((seat) => seat.memberIds))]
+}
+
+/**
+ * An index over the members of `seats` for slot starts in `[fromMs, toMs)`; `excludeBookingId`
+ * leaves one booking out of busy time and caps (the one being moved).
+ */
+export function seatIndexBuild(
+  state: Workspace,
+  seats: readonly SeatCandidates[],
+  fromMs: number,
+  toMs: number,
+  excludeBookingId: string | null = null,
+): AvailabilityIndex {
+  return availabilityIndexBuild(state, {
+    fromMs,
+    toMs,
+    memberIds: seatMemberIds(seats),
+    excludeBookingId,
+  })
+}
+
+function contains(sorted: Int32Array, value: number): boolean {
+  let low = 0
+  let high = sorted.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const at = sorted[mid]!
+    if (at < value) low = mid + 1
+    else if (at > value) high = mid - 1
+    else return true
+  }
+  return false
+}
+
+/**
+ * The starts (ascending) within the index window or `range` at which all `seats` can be filled by
+ * distinct members, with the filling (see the module comment). No seats, or a seat without
+ * candidates, gives none. Throws a `RangeError` for a member missing from the index, invalid
+ * event type numbers, or a bad `range`/`nowMs`.
+ */
+export function seatsFill(
+  index: AvailabilityIndex,
+  seats: readonly SeatCandidates[],
+  eventType: EventType,
+  nowMs: number,
+  range?: SlotRange,
+): readonly SeatFill[] {
+  if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return []
+  const memberIds = seatMemberIds(seats)
+  const union = slotsUnion(index, memberIds, eventType, nowMs, range)
+  const positions = new Map(memberIds.map((id, position) => [id, position] as const))
+  const lists = seats.map((seat) => [...new Set(seat.memberIds)].map((id) => positions.get(id)!))
+  const fixed: (number | null)[] = seats.map(() => null)
+  const isFree = new Uint8Array(memberIds.length)
+  const work: number[][] = seats.map(() => [])
+
+  const matchAt = (slot: number): number[] | null => {
+    const free = slotUnionMemberIndexes(union, slot)
+    if (free.length < seats.length) return null
+    for (const position of free) isFree[position] = 1
+    let isEverySeatCovered = true
+    for (let seat = 0; seat < seats.length && isEverySeatCovered; seat++) {
+      const list = work[seat]!
+      list.length = 0
+      const only = fixed[seat]
+      if (only !== null && only !== undefined) {
+        if (isFree[only] === 1) list.push(only)
+      } else {
+        for (const position of lists[seat]!) if (isFree[position] === 1) list.push(position)
+      }
+      isEverySeatCovered = list.length > 0
+    }
+    for (const position of free) isFree[position] = 0
+    return isEverySeatCovered ? panelMatch(work, memberIds.length) : null
+  }
+
+  const hasAnySlotWith = (position: number): boolean => {
+    for (let slot = 0; slot < union.startsMs.length; slot++) {
+      if (contains(slotUnionMemberIndexes(union, slot), position) && matchAt(slot) !== null) {
+        return true
+      }
+    }
+    return false
+  }
+
+  for (let seat = 0; seat < seats.length; seat++) {
+    if (!seats[seat]!.isRoundRobin) continue
+    let isChosen = false
+    for (const position of lists[seat]!) {
+      fixed[seat] = position
+      isChosen = hasAnySlotWith(position)
+      if (isChosen) break
+    }
+    if (!isChosen) return []
+  }
+
+  const fills: SeatFill[] = []
+  for (let slot = 0; slot < union.startsMs.length; slot++) {
+    const assignment = matchAt(slot)
+    if (assignment === null) continue
+    fills.push({
+      startMs: union.startsMs[slot]!,
+      memberIds: assignment.map((position) => memberIds[position]!),
+    })
+  }
+  return fills
+}
+
+/**
+ * The members of `seats` free at exactly `startMs` (can take the meeting then, by the slot rules),
+ * from an index whose window contains `startMs`.
+ */
+export function seatFreeMembersAt(
+  index: AvailabilityIndex,
+  seats: readonly SeatCandidates[],
+  eventType: EventType,
+  nowMs: number,
+  startMs: number,
+): ReadonlySet<string> {
+  const memberIds = seatMemberIds(seats)
+  if (memberIds.length === 0) return new Set()
+  const union = slotsUnion(index, memberIds, eventType, nowMs, {
+    fromMs: startMs,
+    toMs: Math.min(startMs + 1, index.toMs),
+  })
+  const free = new Set<string>()
+  for (let slot = 0; slot < union.startsMs.length; slot++) {
+    if (union.startsMs[slot] !== startMs) continue
+    for (const position of slotUnionMemberIndexes(union, slot)) free.add(memberIds[position]!)
+  }
+  return free
+}

@@ -1,0 +1,128 @@
+/**
+ * Seat plans: who may fill each seat of a target, most preferred first. A pool target is one
+ * seat, a booking page one seat, a panel one seat per panel seat (seat 0 is the primary).
+ *
+ * Preference per seat method (rankings come from the distribution module, computed at `nowMs`
+ * over the pool's current reporting cycle in the workspace zone):
+ * - `round-robin`: the line (`roundRobinOrder`: fewest net bookings incl. the newcomer rule, then
+ *   longest since last assigned, then pool list order);
+ * - `pooled`: longest idle first (`pooledRanking`; idle counts from the creation or reassignment
+ *   instant of the last booking received through the pool), then pool list order;
+ * - `pooled-priority`: priority 1 first, then longest idle, then pool list order;
+ * - `booking-page` / `specific-member`: that one member.
+ * Only eligible members appear (active, listed in the pool now, known). A target or seat that
+ * names a record that does not exist has nobody (the validation module refuses such workspaces;
+ * decisions just offer nothing rather than fail).
+ */
+
+import { cycleBounds } from '../distribution/cycle-bounds'
+import { poolStats } from '../distribution/pool-stats'
+import { poolEligibleMembers } from '../distribution/pool-eligible'
+import { pooledRanking } from '../distribution/pooled-ranking'
+import { roundRobinOrder } from '../distribution/round-robin-order'
+import type { PanelSeat, Pool, Target, Workspace } from '../model/workspace'
+import type { AssignmentExplanation, RankedCandidate } from './booking-types'
+
+export type SeatMethod = AssignmentExplanation['seats'][number]['method']
+
+/** One seat to fill. */
+export interface PlannedSeat {
+  readonly seat: PanelSeat | { readonly bookingPageId: string }
+  readonly method: SeatMethod
+  /** The pool behind the seat, if any. */
+  readonly poolId: string | null
+  /** Eligible members, most preferred first (`isFree` is false here; decisions fill it in). */
+  readonly ranking: readonly RankedCandidate[]
+}
+
+/** Every seat of a target, in seat order, and what a booking through it records. */
+export interface SeatPlan {
+  readonly target: Target
+  /** `Booking.poolId`: the pool of a pool target, else null. */
+  readonly poolId: string | null
+  /** `Booking.panelId`: the panel of a panel target, else null. */
+  readonly panelId: string | null
+  readonly seats: readonly PlannedSeat[]
+}
+
+/** The ranking of one pool's eligible members at `nowMs`, most preferred first. */
+export function seatPoolRanking(
+  state: Workspace,
+  pool: Pool,
+  nowMs: number,
+): readonly RankedCandidate[] {
+  const cycle = cycleBounds(pool.reportingCycle, nowMs, state.timeZone ?? 'UTC')
+  const stats = poolStats(pool, state.bookings, state.panels, cycle)
+  if (pool.distribution === 'round-robin') {
+    return roundRobinOrder(pool, stats, state.members).map((standing) => ({
+      memberId: standing.memberId,
+      isFree: false,
+      net: standing.effectiveNet,
+      priority: standing.priority,
+      lastAssignedAt: standing.lastAssignedAt,
+    }))
+  }
+  const eligible = poolEligibleMembers(pool, state.members).map((entry) => entry.memberId)
+  return pooledRanking(pool, eligible, stats, state.members).map((standing) => ({
+    memberId: standing.memberId,
+    isFree: false,
+    priority: standing.priority,
+    lastAssignedAt: standing.lastAssignedAt,
+  }))
+}
+
+function memberSeat(
+  state: Workspace,
+  seat: PlannedSeat['seat'],
+  method: SeatMethod,
+  memberId: string | undefined,
+): PlannedSeat {
+  const isKnown = memberId !== undefined && state.members.some((member) => member.id === memberId)
+  return {
+    seat,
+    method,
+    poolId: null,
+    ranking: isKnown ? [{ memberId, isFree: false }] : [],
+  }
+}
+
+function poolSeat(
+  state: Workspace,
+  seat: PlannedSeat['seat'],
+  poolId: string,
+  nowMs: number,
+  rankings: Map<string, readonly RankedCandidate[]>,
+): PlannedSeat {
+  const pool = state.pools.find((candidate) => candidate.id === poolId)
+  if (pool === undefined) return { seat, method: 'round-robin', poolId, ranking: [] }
+  let ranking = rankings.get(poolId)
+  if (ranking === undefined) {
+    ranking = seatPoolRanking(state, pool, nowMs)
+    rankings.set(poolId, ranking)
+  }
+  return { seat, method: pool.distribution, poolId, ranking }
+}
+
+/**
+ * The seat plan of `target` at `nowMs`. Throws a `RangeError` only for an invalid workspace zone
+ * (see `cycleBounds`).
+ */
+export function seatPlanFor(state: Workspace, target: Target, nowMs: number): SeatPlan {
+  const rankings = new Map<string, readonly RankedCandidate[]>()
+  if ('poolId' in target) {
+    const seat = poolSeat(state, target, target.poolId, nowMs, rankings)
+    return { target, poolId: target.poolId, panelId: null, seats: [seat] }
+  }
+  if ('bookingPageId' in target) {
+    const page = state.bookingPages.find((candidate) => candidate.id === target.bookingPageId)
+    const seat = memberSeat(state, target, 'booking-page', page?.memberId)
+    return { target, poolId: null, panelId: null, seats: [seat] }
+  }
+  const panel = state.panels.find((candidate) => candidate.id === target.panelId)
+  const seats = (panel?.seats ?? []).map((seat) =>
+    'poolId' in seat
+      ? poolSeat(state, seat, seat.poolId, nowMs, rankings)
+      : memberSeat(state, seat, 'specific-member', seat.memberId),
+  )
+  return { target, poolId: null, panelId: target.panelId, seats }
+}
