@@ -7,6 +7,7 @@
 import { ID_PATTERN, type Booking, type Customer, type Workspace } from '../model/workspace'
 import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 import { zoneIsValid } from '../time/zone'
+import { answersCanonical } from '../routing/answers-validate'
 import { explanationBuild } from './assignment-explanation'
 import { bookingAlternatives } from './booking-alternatives'
 import { historyCreated } from './booking-history-write'
@@ -87,7 +88,7 @@ function memberPicked(
  * `slot-unavailable` and up to six nearest free starts as `alternatives`.
  *
  * The booking: status `scheduled`, hosts one per seat in seat order, `poolId` (pool target) or
- * `panelId` (panel target), `history: [{ at: now, action: 'created', by }]`. Throws a `RangeError`
+ * `panelId` (panel target), `history: [{ at: now, action: 'created', by }]`, answers in canonical form (`answersCanonical`: trimmed, blanks dropped, select answers spelled as their option). Throws a `RangeError`
  * for a malformed or used booking id, non-finite times, and invalid records.
  */
 export function bookingDecide(
@@ -152,7 +153,7 @@ export function bookingDecide(
     panelId: plan.panelId,
     status: 'scheduled',
     customer: request.customer,
-    answers: { ...request.answers },
+    answers: answersCanonical(eventType, request.answers),
     createdVia: request.createdVia,
     history: [historyCreated(nowMs, request.by)],
   }

@@ -5,9 +5,11 @@
  *
  * Checks, in this order (the first failing one is the refusal): the page exists (`unknown-page`);
  * the event type exists and is on the page (`unknown-event-type`); the answers are valid
- * (`invalid-answers`, all problems listed); for customer choice, the chosen booking page is given
- * (`booking-page-required`, except for find-member-by-time), is one of the page's
- * (`unknown-booking-page`) and offers the event type (`unknown-event-type`).
+ * (`invalid-answers`, all problems listed, see `answersValidate`); the target per the routing
+ * module's `ruleResolve` (static target, first matching dynamic rule or fallback, or the chosen
+ * booking page: `booking-page-required`, `unknown-booking-page`); for customer choice the chosen
+ * booking page must exist and offer the event type (`unknown-booking-page`,
+ * `unknown-event-type`). Find member by time needs no chosen page: it routes to all of them.
  */
 
 import type {
@@ -18,8 +20,9 @@ import type {
   Target,
   Workspace,
 } from '../model/workspace'
+import { answersValidate } from '../routing/answers-validate'
+import { ruleResolve } from '../routing/rule-resolve'
 import type { AssignmentExplanation, FieldProblem, PageRefusalReason } from './booking-types'
-import { pageAnswersProblems, pageConditionMatches } from './page-rules'
 
 /** A request's way through a master page. */
 export type PageRoute =
@@ -61,30 +64,18 @@ function refuse(reason: PageRefusalReason, message: string): PageRouteResult {
   return { ok: false, reason, message }
 }
 
-/** The target of a rule-based page for an event type and answers (first matching rule, else fallback). */
-function ruleTarget(
-  masterPage: MasterPage,
+/**
+ * The answer problems (`answersValidate`): all of them for a booking; for availability
+ * (`isComplete` false, the answers given so far) missing required answers are not problems.
+ */
+export function pageAnswersProblems(
   eventType: EventType,
   answers: Readonly<Record<string, string>>,
-): PageRoute {
-  const base = { kind: 'target', masterPage, eventType } as const
-  const assignment = masterPage.assignment
-  if (assignment.type === 'static') {
-    return { ...base, matched: { kind: 'static' }, target: assignment.target, rule: null }
-  }
-  if (assignment.type === 'dynamic') {
-    const index = assignment.rules.findIndex(
-      (rule) =>
-        rule.eventTypeId === eventType.id &&
-        rule.when.every((condition) => pageConditionMatches(condition, answers)),
-    )
-    const rule = assignment.rules[index]
-    if (rule !== undefined) {
-      return { ...base, matched: { kind: 'rule', index }, target: rule.target, rule }
-    }
-    return { ...base, matched: { kind: 'fallback' }, target: assignment.fallback, rule: null }
-  }
-  throw new RangeError('ruleTarget needs a static or dynamic page')
+  isComplete: boolean,
+): readonly FieldProblem[] {
+  if (isComplete) return answersValidate(eventType, answers)
+  const optional = eventType.questions.map((question) => ({ ...question, required: false }))
+  return answersValidate({ ...eventType, questions: optional }, answers)
 }
 
 /**
@@ -114,40 +105,40 @@ export function pageRouteResolve(
     }
   }
   const assignment = masterPage.assignment
-  if (assignment.type !== 'customer-choice') {
-    return { ok: true, route: ruleTarget(masterPage, eventType, answers) }
-  }
-  const offering = (page: BookingPage): boolean => page.eventTypeIds.includes(eventType.id)
   const bookingPageId = request.bookingPageId ?? null
-  if (bookingPageId === null) {
-    if (assignment.flow !== 'find-member-by-time') {
-      return refuse('booking-page-required', 'Choose a booking page (a team member) first')
-    }
+  const offering = (page: BookingPage): boolean => page.eventTypeIds.includes(eventType.id)
+  if (
+    assignment.type === 'customer-choice' &&
+    assignment.flow === 'find-member-by-time' &&
+    (bookingPageId === null || bookingPageId === '')
+  ) {
     const bookingPages = assignment.bookingPageIds.flatMap((id) => {
       const page = state.bookingPages.find((candidate) => candidate.id === id)
       return page !== undefined && offering(page) ? [page] : []
     })
     return { ok: true, route: { kind: 'find-member-by-time', masterPage, eventType, bookingPages } }
   }
-  const page = state.bookingPages.find((candidate) => candidate.id === bookingPageId)
-  if (page === undefined || !assignment.bookingPageIds.includes(page.id)) {
-    return refuse('unknown-booking-page', `Master page ${masterPage.slug} has no such booking page`)
+  const resolved = ruleResolve(
+    masterPage,
+    eventType.id,
+    answers,
+    assignment.type === 'customer-choice' ? bookingPageId : null,
+  )
+  if (!resolved.ok) return resolved
+  const { target, matched } = resolved
+  if (assignment.type === 'customer-choice' && 'bookingPageId' in target) {
+    const page = state.bookingPages.find((candidate) => candidate.id === target.bookingPageId)
+    if (page === undefined) return refuse('unknown-booking-page', 'No such booking page')
+    if (!offering(page)) {
+      return refuse(
+        'unknown-event-type',
+        `Booking page ${page.slug} does not offer ${eventType.name}`,
+      )
+    }
   }
-  if (!offering(page)) {
-    return refuse(
-      'unknown-event-type',
-      `Booking page ${page.slug} does not offer ${eventType.name}`,
-    )
-  }
-  return {
-    ok: true,
-    route: {
-      kind: 'target',
-      masterPage,
-      eventType,
-      matched: { kind: 'customer-choice' },
-      target: { bookingPageId: page.id },
-      rule: null,
-    },
-  }
+  const rule =
+    matched.kind === 'rule' && assignment.type === 'dynamic'
+      ? (assignment.rules[matched.index] ?? null)
+      : null
+  return { ok: true, route: { kind: 'target', masterPage, eventType, matched, target, rule } }
 }
