@@ -1,0 +1,83 @@
+/**
+ * Semantic validation of a whole workspace, after its JSON shape has been checked (zod).
+ */
+
+import type { Workspace } from '../model/workspace'
+import { bookingPagesValidate } from './booking-pages-validate'
+import { bookingsValidate } from './bookings-validate'
+import { eventTypesValidate } from './event-types-validate'
+import { masterPagesValidate } from './master-pages-validate'
+import { membersValidate } from './members-validate'
+import { panelsValidate } from './panels-validate'
+import { poolsValidate } from './pools-validate'
+import { zoneIsKnown } from './value-formats'
+import { workspaceLookup } from './workspace-lookup'
+import type { WorkspaceProblem } from './workspace-problem'
+import { problemsForRepeats } from './workspace-problem'
+
+/** The collections in the order problems are reported. */
+const COLLECTIONS = [
+  'members',
+  'eventTypes',
+  'bookingPages',
+  'pools',
+  'panels',
+  'masterPages',
+  'bookings',
+] as const
+
+/**
+ * Every semantic problem in `workspace`; an empty list means it is valid. Assumes the JSON shape
+ * is already right (types, enums, id and `HH:mm` formats: the server's zod schema) and checks:
+ * - `timeZone`, when set, is a known IANA zone;
+ * - ids are unique within each collection (the same id in two collections is fine);
+ * - slugs: booking page slugs are unique among booking pages and master page slugs among master
+ *   pages. They are separate namespaces: the public URL `/book/{slug}` and
+ *   `/api/public/pages/{slug}` name master pages only; booking pages are reached through them;
+ * - each collection's own rules: `membersValidate`, `eventTypesValidate`, `bookingPagesValidate`,
+ *   `poolsValidate`, `panelsValidate`, `masterPagesValidate`, `bookingsValidate` (references are
+ *   resolved against the first record with an id).
+ *
+ * Problems come by collection (workspace order above, `timeZone` first), then by record index.
+ * Never throws for a well-shaped workspace; never mutates it.
+ */
+export function workspaceValidate(workspace: Workspace): WorkspaceProblem[] {
+  const lookup = workspaceLookup(workspace)
+  const problems: WorkspaceProblem[] = []
+  if (workspace.timeZone !== undefined && !zoneIsKnown(workspace.timeZone)) {
+    const message = `unknown IANA time zone ${JSON.stringify(workspace.timeZone)}`
+    problems.push({ path: 'timeZone', message })
+  }
+  const own = {
+    members: membersValidate(workspace.members),
+    eventTypes: eventTypesValidate(workspace.eventTypes),
+    bookingPages: bookingPagesValidate(workspace.bookingPages, lookup),
+    pools: poolsValidate(workspace.pools, lookup),
+    panels: panelsValidate(workspace.panels, lookup),
+    masterPages: masterPagesValidate(workspace.masterPages, lookup),
+    bookings: bookingsValidate(workspace.bookings, lookup),
+  }
+  for (const name of COLLECTIONS) {
+    const records: readonly { readonly id: string }[] = workspace[name]
+    const found = [
+      ...problemsForRepeats(
+        records.map((r) => r.id),
+        name,
+        '.id',
+        'id',
+      ),
+      ...own[name],
+    ]
+    if (name === 'bookingPages' || name === 'masterPages') {
+      const slugs = workspace[name].map((r) => r.slug)
+      found.push(...problemsForRepeats(slugs, name, '.slug', 'slug'))
+    }
+    problems.push(...found.toSorted((a, b) => recordIndex(a.path) - recordIndex(b.path)))
+  }
+  return problems
+}
+
+/** The record index in a path like `members.2.weeklyHours.tue.1` (2). */
+function recordIndex(path: string): number {
+  return Number(path.split('.')[1] ?? 0)
+}
