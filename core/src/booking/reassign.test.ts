@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest'
+import { historyReplay } from '../distribution/booking-history'
+import { cycleBounds } from '../distribution/cycle-bounds'
+import { poolStats } from '../distribution/pool-stats'
+import type { Booking, Workspace } from '../model/workspace'
+import type { BookingChange, ReassignRequest } from './booking-types'
+import { reassignCandidates, reassignDecide } from './reassign'
+import {
+  FIXTURE_NOW,
+  fixtureBooking,
+  fixtureMember,
+  fixturePool,
+  fixtureStore,
+  fixtureWorkspace,
+  ms,
+} from './test-fixtures'
+
+const NINE = '2027-03-15T08:00:00Z'
+const pool = fixturePool('pool-rr', 'round-robin', ['m-ben', 'm-cleo', 'm-ana'])
+
+const base = fixtureWorkspace({
+  members: [
+    fixtureMember('m-ana'),
+    fixtureMember('m-ben'),
+    fixtureMember('m-cleo', { maxBookingsPerDay: 1 }),
+    fixtureMember('m-dev', { timeZone: 'America/New_York' }),
+    fixtureMember('m-eve', { active: false }),
+  ],
+  pools: [pool],
+  panels: [{ id: 'panel-1', name: 'Panel', seats: [{ memberId: 'm-dev' }, { poolId: 'pool-rr' }] }],
+  bookings: [
+    fixtureBooking('bk-1', ['m-ana'], NINE, {
+      poolId: 'pool-rr',
+      createdAt: '2027-03-01T00:00:00.000Z',
+    }),
+    fixtureBooking('bk-ben', ['m-ben'], '2027-03-15T08:15:00Z'),
+    fixtureBooking('bk-cleo', ['m-cleo'], '2027-03-15T14:00:00Z'),
+    fixtureBooking('bk-panel', ['m-ana', 'm-cleo'], '2027-03-16T08:00:00Z', {
+      panelId: 'panel-1',
+    }),
+  ],
+})
+
+const later = ms('2027-03-02T00:00:00Z')
+
+const request = (fields: Partial<ReassignRequest>): ReassignRequest => ({
+  bookingId: 'bk-1',
+  toMemberId: 'm-dev',
+  force: false,
+  by: 'Maria',
+  ...fields,
+})
+
+const changed = (change: BookingChange): Booking => {
+  if (!change.ok) throw new Error(`${change.reason}: ${change.message}`)
+  return change.booking
+}
+
+describe('reassignDecide', () => {
+  it('moves the booking to a free member, keeping id, time, status and customer', () => {
+    const state = {
+      ...base,
+      members: base.members.map((m) => (m.id === 'm-dev' ? fixtureMember('m-dev') : m)),
+    }
+    const booking = changed(reassignDecide(state, request({ reason: 'Ana is ill' }), later))
+    const before = base.bookings[0]!
+    expect(booking).toEqual({
+      ...before,
+      hostMemberIds: ['m-dev'],
+      history: [
+        ...before.history,
+        {
+          at: '2027-03-02T00:00:00.000Z',
+          action: 'reassigned',
+          by: 'Maria',
+          reason: 'Ana is ill',
+          fromMemberId: 'm-ana',
+          toMemberId: 'm-dev',
+          forced: false,
+        },
+      ],
+    })
+  })
+
+  it('counts as removed from the old member and received by the new one', () => {
+    const state = {
+      ...base,
+      members: base.members.map((m) => (m.id === 'm-dev' ? fixtureMember('m-dev') : m)),
+    }
+    const booking = changed(reassignDecide(state, request({ toMemberId: 'm-dev' }), later))
+    const stats = poolStats(pool, [booking], [], cycleBounds('monthly', later))
+    expect(stats.members.map((m) => [m.memberId, m.received, m.removed])).toEqual([
+      ['m-ben', 0, 0],
+      ['m-cleo', 0, 0],
+      ['m-ana', 1, 1],
+      ['m-dev', 1, 0],
+    ])
+  })
+
+  it.each([
+    ['busy', 'm-ben', ['busy']],
+    ['outside hours (New York is asleep)', 'm-dev', ['outside-hours']],
+    ['at the daily cap', 'm-cleo', ['over-daily-limit']],
+    ['inactive', 'm-eve', ['inactive', 'outside-hours']],
+  ])('refuses a target who is %s unless forced', (_, toMemberId, reasons) => {
+    expect(reassignDecide(base, request({ toMemberId }), later)).toMatchObject({
+      ok: false,
+      reason: 'member-unavailable',
+      memberReasons: reasons,
+    })
+    const forced = changed(reassignDecide(base, request({ toMemberId, force: true }), later))
+    expect(forced.hostMemberIds).toEqual([toMemberId])
+    expect(forced.history.at(-1)).toMatchObject({ forced: true, toMemberId })
+  })
+
+  it('records a forced reassignment onto a free member as not forced', () => {
+    const booking = changed(
+      reassignDecide(
+        base,
+        request({
+          toMemberId: 'm-ben',
+          bookingId: 'bk-panel',
+          fromMemberId: 'm-cleo',
+          force: true,
+        }),
+        later,
+      ),
+    )
+    expect(booking.history.at(-1)).toMatchObject({ forced: false })
+  })
+
+  it('ignores notice, booking window and grid: a meeting starting in ten minutes can move', () => {
+    const tenBefore = ms('2027-03-15T13:50:00Z')
+    const booking = changed(
+      reassignDecide(base, request({ toMemberId: 'm-ana', bookingId: 'bk-cleo' }), tenBefore),
+    )
+    expect(booking.hostMemberIds).toEqual(['m-ana'])
+  })
+
+  it('moves one panel seat, picked by fromMemberId, and keeps panel members distinct', () => {
+    const booking = changed(
+      reassignDecide(
+        base,
+        request({ bookingId: 'bk-panel', fromMemberId: 'm-cleo', toMemberId: 'm-ben' }),
+        later,
+      ),
+    )
+    expect(booking.hostMemberIds).toEqual(['m-ana', 'm-ben'])
+    expect(historyReplay(booking).issues).toEqual([])
+    expect(
+      reassignDecide(
+        base,
+        request({ bookingId: 'bk-panel', fromMemberId: 'm-cleo', toMemberId: 'm-ana' }),
+        later,
+      ),
+    ).toMatchObject({ reason: 'not-allowed' })
+  })
+
+  it.each([
+    ['several hosts and no fromMemberId', { bookingId: 'bk-panel' }, 'not-allowed'],
+    ['a fromMemberId that is not a host', { fromMemberId: 'm-ben' }, 'not-allowed'],
+    ['the current host as target', { toMemberId: 'm-ana' }, 'not-allowed'],
+    ['an unknown target', { toMemberId: 'm-zed' }, 'unknown-member'],
+    ['an unknown booking', { bookingId: 'bk-nope' }, 'not-found'],
+  ])('refuses %s', (_, fields, reason) => {
+    expect(reassignDecide(base, request(fields), later)).toMatchObject({ ok: false, reason })
+  })
+
+  it.each(['cancelled', 'completed', 'no-show'] as const)('refuses a %s booking', (status) => {
+    const state: Workspace = fixtureStore(base, { ...base.bookings[0]!, status })
+    expect(reassignDecide(state, request({ force: true }), later)).toMatchObject({
+      reason: 'not-allowed',
+    })
+  })
+
+  it('frees the old member’s time at once', () => {
+    const state = {
+      ...base,
+      members: base.members.map((m) => (m.id === 'm-dev' ? fixtureMember('m-dev') : m)),
+    }
+    const moved = fixtureStore(state, changed(reassignDecide(state, request({}), later)))
+    const back = reassignDecide(
+      moved,
+      request({ bookingId: 'bk-ben', fromMemberId: 'm-ben', toMemberId: 'm-ana' }),
+      later,
+    )
+    expect(back.ok).toBe(true)
+  })
+})
+
+describe('reassignCandidates', () => {
+  it('lists every active non-host, pool members first, free or with reasons', () => {
+    expect(reassignCandidates(base, 'bk-1', undefined, later)).toEqual([
+      { memberId: 'm-ben', isPoolMember: true, status: 'unavailable', reasons: ['busy'] },
+      {
+        memberId: 'm-cleo',
+        isPoolMember: true,
+        status: 'unavailable',
+        reasons: ['over-daily-limit'],
+      },
+      { memberId: 'm-dev', isPoolMember: false, status: 'unavailable', reasons: ['outside-hours'] },
+    ])
+  })
+
+  it('uses the pool of the chosen panel seat', () => {
+    expect(reassignCandidates(base, 'bk-panel', 'm-cleo', later)).toEqual([
+      { memberId: 'm-ben', isPoolMember: true, status: 'free' },
+      { memberId: 'm-dev', isPoolMember: false, status: 'unavailable', reasons: ['outside-hours'] },
+    ])
+    expect(reassignCandidates(base, 'bk-panel', undefined, later)[0]).toMatchObject({
+      isPoolMember: false,
+    })
+  })
+
+  it('agrees with reassignDecide for every candidate', () => {
+    for (const candidate of reassignCandidates(base, 'bk-1', undefined, later)) {
+      const decided = reassignDecide(base, request({ toMemberId: candidate.memberId }), later)
+      expect(decided.ok).toBe(candidate.status === 'free')
+    }
+  })
+
+  it('lists nobody for unknown or closed bookings', () => {
+    expect(reassignCandidates(base, 'bk-nope', undefined, later)).toEqual([])
+    const state = fixtureStore(base, { ...base.bookings[0]!, status: 'completed' })
+    expect(reassignCandidates(state, 'bk-1', undefined, later)).toEqual([])
+  })
+})
