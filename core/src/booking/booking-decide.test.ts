@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cycleBounds } from '../distribution/cycle-bounds'
 import { poolStats } from '../distribution/pool-stats'
 import type { Booking, Workspace } from '../model/workspace'
+import { workspaceValidate } from '../validation/workspace-validate'
 import { bookingDecide } from './booking-decide'
 import type { BookingDecision } from './booking-types'
 import { pageAvailability } from './page-availability'
@@ -606,6 +607,10 @@ describe('bookingDecide', () => {
     })
 
     it('fills the same pool twice with distinct members (edge case 12)', () => {
+      // workspaceValidate refuses such a panel; decisions stay robust if one slips through.
+      expect(workspaceValidate(base).map((problem) => problem.path)).toContain(
+        'panels.2.seats.1.poolId',
+      )
       expect(booked(decide(base, 'mp-twice', NINE)).hostMemberIds).toEqual(['m-ben', 'm-cleo'])
     })
 

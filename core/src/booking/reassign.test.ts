@@ -6,7 +6,6 @@ import type { Booking, Workspace } from '../model/workspace'
 import type { BookingChange, ReassignRequest } from './booking-types'
 import { reassignCandidates, reassignDecide } from './reassign'
 import {
-  FIXTURE_NOW,
   fixtureBooking,
   fixtureMember,
   fixturePool,
