@@ -26,6 +26,7 @@
 
 import type { Booking } from '../model/workspace'
 
+/** Why a member lost a booking in pool statistics (product edge case 7). */
 export type RemovalReason = 'cancelled' | 'no-show' | 'reassigned-away'
 
 /** One seat changing hands. `seat` indexes `hostMemberIds` (panel seat order; 0 for one host). */
@@ -51,6 +52,7 @@ export interface HistoryIssue {
   readonly message: string
 }
 
+/** The outcome of `historyReplay`. */
 export interface HistoryReplay {
   /** Hosts at creation, one per seat. */
   readonly originalHosts: readonly string[]

@@ -20,6 +20,7 @@ export interface PoolEvent {
   readonly reason: 'created' | 'reassigned-to' | RemovalReason
 }
 
+/** One member's numbers in one pool and cycle; counts are numbers of seat changes. */
 export interface PoolMemberStats {
   readonly memberId: string
   /** In the pool's member list now; former members appear only when they have events in the cycle. */
@@ -35,6 +36,7 @@ export interface PoolMemberStats {
   readonly lastAssignedAt: string | null
 }
 
+/** A pool's statistics for one cycle: the admin API's `/pools/{id}/stats` plus the events. */
 export interface PoolStats {
   readonly poolId: string
   readonly cycle: CycleBounds

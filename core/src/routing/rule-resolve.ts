@@ -13,9 +13,11 @@ export type RuleMatch =
   | { readonly kind: 'fallback' }
   | { readonly kind: 'customer-choice' }
 
+/** Why no target could be chosen; callers map these to their own refusals. */
 export type RuleRefusalReason =
   'unknown-event-type' | 'booking-page-required' | 'unknown-booking-page'
 
+/** The answer of `ruleResolve`: a target and how it was matched, or a refusal. */
 export type RuleResolution =
   | { readonly ok: true; readonly target: Target; readonly matched: RuleMatch }
   | { readonly ok: false; readonly reason: RuleRefusalReason; readonly message: string }

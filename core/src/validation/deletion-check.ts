@@ -7,6 +7,7 @@ import type { Workspace } from '../model/workspace'
 import type { RecordKind, WorkspaceRef, WorkspaceReference } from './workspace-references'
 import { workspaceReferences } from './workspace-references'
 
+/** The answer of `deletionCheck`: allowed, or refused with the references and a message. */
 export type DeletionCheck =
   | { readonly ok: true }
   | {

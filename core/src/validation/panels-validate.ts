@@ -43,7 +43,10 @@ export function panelsValidate(
           ? (['poolId', 'pool', seat.poolId] as const)
           : (['memberId', 'member', seat.memberId] as const)
       const seen = firstSeat.get(`${kind}:${id}`)
-      if (seen === undefined) return void firstSeat.set(`${kind}:${id}`, s)
+      if (seen === undefined) {
+        firstSeat.set(`${kind}:${id}`, s)
+        return
+      }
       const message = `${kind} ${JSON.stringify(id)} already fills seats.${seen}; one ${kind} cannot fill two seats`
       problems.push({ path: `${path}.seats.${s}.${field}`, message })
     })

@@ -15,6 +15,7 @@ export type WorkspaceRef =
   | { readonly kind: 'panel'; readonly id: string }
   | { readonly kind: 'master-page'; readonly id: string }
 
+/** Kinds of records that own references (bookings reference but are not referenced here). */
 export type RecordKind = WorkspaceRef['kind'] | 'booking'
 
 /** One place that references the record. */
