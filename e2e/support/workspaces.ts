@@ -49,3 +49,89 @@ export function smallWorkspace() {
     bookings: [],
   }
 }
+
+/**
+ * A bookable workspace on the real clock: three members in different zones with hours on every
+ * day (so a slot exists whenever the test runs), a round-robin pool and a dynamic master page.
+ */
+export function bookingWorkspace() {
+  const everyDay = [['00:00', '24:00']]
+  const always = {
+    mon: everyDay,
+    tue: everyDay,
+    wed: everyDay,
+    thu: everyDay,
+    fri: everyDay,
+    sat: everyDay,
+    sun: everyDay,
+  }
+  const member = (id: string, name: string, timeZone: string) => ({
+    ...e2eMember(id, name, timeZone),
+    weeklyHours: always,
+  })
+  return {
+    version: 1,
+    members: [
+      member('m-ana', 'Ana Silva', 'Europe/Berlin'),
+      member('m-ben', 'Ben Okafor', 'America/New_York'),
+      member('m-dev', 'Dev Patel', 'Asia/Kolkata'),
+    ],
+    eventTypes: [
+      {
+        id: 'et-intro',
+        name: 'Intro call',
+        durationMinutes: 30,
+        slotIntervalMinutes: 30,
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        minNoticeMinutes: 60,
+        maxDaysAhead: 30,
+        questions: [
+          {
+            id: 'region',
+            label: 'Region',
+            type: 'select',
+            options: ['EMEA', 'AMER'],
+            required: true,
+          },
+        ],
+      },
+    ],
+    bookingPages: [{ id: 'bp-ana', slug: 'ana', memberId: 'm-ana', eventTypeIds: ['et-intro'] }],
+    pools: [
+      {
+        id: 'pool-sales',
+        name: 'Sales',
+        distribution: 'round-robin',
+        members: [
+          { memberId: 'm-ana', priority: 1 },
+          { memberId: 'm-ben', priority: 1 },
+          { memberId: 'm-dev', priority: 1 },
+        ],
+        reportingCycle: 'monthly',
+        automaticCorrection: true,
+      },
+    ],
+    panels: [],
+    masterPages: [
+      {
+        id: 'mp-sales',
+        slug: 'sales',
+        title: 'Talk to sales',
+        eventTypeIds: ['et-intro'],
+        assignment: {
+          type: 'dynamic',
+          rules: [
+            {
+              eventTypeId: 'et-intro',
+              when: [{ questionId: 'region', op: 'equals', value: 'EMEA' }],
+              target: { poolId: 'pool-sales' },
+            },
+          ],
+          fallback: { bookingPageId: 'bp-ana' },
+        },
+      },
+    ],
+    bookings: [],
+  }
+}

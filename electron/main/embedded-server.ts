@@ -7,6 +7,8 @@
  * `{ type: 'ready', url, adminToken }` or `{ type: 'failed', message }`, and stops on
  * `{ type: 'stop' }` (answering `{ type: 'stopped' }`).
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { startSyncServer } from '../../sync-server/src/server'
 import type { RunningSyncServer } from '../../sync-server/src/server'
 
@@ -19,8 +21,24 @@ interface StartMessage {
 const parent = process.parentPort
 let running: RunningSyncServer | null = null
 
+/** The public booking page: packaged under resources/book, or in the source tree in development. */
+function bookPageDir(): string | undefined {
+  const candidates = [
+    join(process.resourcesPath ?? '', 'book'),
+    join(__dirname, '..', '..', 'sync-server', 'public', 'book'),
+  ]
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')))
+}
+
 async function start(message: StartMessage): Promise<void> {
-  const options = { host: '127.0.0.1', dataDir: message.dataDir, demo: true, requestLog: false }
+  const pageDir = bookPageDir()
+  const options = {
+    host: '127.0.0.1',
+    dataDir: message.dataDir,
+    demo: true,
+    requestLog: false,
+    ...(pageDir ? { bookPageDir: pageDir } : {}),
+  }
   try {
     running = await startSyncServer({ ...options, port: message.port })
   } catch (err) {

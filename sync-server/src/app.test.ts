@@ -96,16 +96,41 @@ describe('admin workspace export and import', () => {
   it('replaces the workspace: new records appear, missing ones are deleted', async () => {
     app = await startTestApp({ workspace: demoWorkspace(NOW) })
     const ws = await (await app.request('/api/admin/workspace', { admin: true })).json()
-    const next = { ...ws, members: ws.members.filter((m: { id: string }) => m.id !== 'm-emma') }
+    const extra = { ...ws.members[0], id: 'm-extra', name: 'Xia Extra' }
+    const added = await app.request('/api/admin/workspace', {
+      method: 'PUT',
+      admin: true,
+      body: { ...ws, members: [...ws.members, extra] },
+    })
+    expect(added.status).toBe(200)
+    expect((await added.json()).members.map((m: { id: string }) => m.id)).toContain('m-extra')
+    const removed = await app.request('/api/admin/workspace', {
+      method: 'PUT',
+      admin: true,
+      body: ws,
+    })
+    expect(removed.status).toBe(200)
+    const after = await (await app.request('/api/admin/workspace', { admin: true })).json()
+    expect(after.members.map((m: { id: string }) => m.id)).not.toContain('m-extra')
+    expect(after.members).toHaveLength(ws.members.length)
+  })
+
+  it('refuses to drop a member that pools, pages and bookings still reference, naming them', async () => {
+    app = await startTestApp({ workspace: demoWorkspace(NOW) })
+    const before = await (await app.request('/api/admin/workspace', { admin: true })).json()
     const res = await app.request('/api/admin/workspace', {
       method: 'PUT',
       admin: true,
-      body: next,
+      body: { ...before, members: before.members.filter((m: { id: string }) => m.id !== 'm-emma') },
     })
-    expect(res.status).toBe(200)
-    const after = await (await app.request('/api/admin/workspace', { admin: true })).json()
-    expect(after.members.map((m: { id: string }) => m.id)).not.toContain('m-emma')
-    expect(after.members).toHaveLength(ws.members.length - 1)
+    expect(res.status).toBe(400)
+    const paths = (await res.json()).error.problems.map((p: { path: string }) => p.path)
+    expect(paths.some((p: string) => p.startsWith('bookingPages.'))).toBe(true)
+    expect(paths.some((p: string) => p.startsWith('pools.'))).toBe(true)
+    expect(paths.some((p: string) => p.startsWith('bookings.'))).toBe(true)
+    expect(await (await app.request('/api/admin/workspace', { admin: true })).json()).toEqual(
+      before,
+    )
   })
 })
 

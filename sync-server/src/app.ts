@@ -11,6 +11,11 @@ import { requestLogger } from './http/request-log'
 import type { Logger } from './http/request-log'
 import { adminRouter } from './routes/admin'
 import { mountReplication } from './replication'
+import { BookingService } from './booking-service'
+import { WorkspaceMirror } from './workspace-mirror'
+import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
+import type { PublicRateLimits } from './routes/public'
+import { workspaceValidate } from '../../core/src/validation'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
 
 /** The injected clock: epoch milliseconds. Tests pass a fixed one. */
@@ -29,11 +34,18 @@ export interface AppDeps {
   readonly logger?: Logger
   /** Database name inside the storage (one file per name for the SQLite storage). */
   readonly databaseName?: string
+  /** Folder of the public booking page (`index.html`, `book.js`, `book.css`). */
+  readonly bookPageDir?: string
+  /** Per-client-address limits of the public API. */
+  readonly publicRateLimits?: PublicRateLimits
 }
 
 export interface TeamslotApp {
   readonly app: Express
   readonly db: ServerDatabase
+  readonly service: BookingService
+  /** Periodic upkeep (marks ended bookings completed); the server runs it every minute. */
+  maintenance(): Promise<void>
   /** Stops tracking requests and closes the store. Call after the HTTP server stopped accepting. */
   close(): Promise<void>
   /** Resolves when no API request is in flight (event streams excluded). */
@@ -55,6 +67,8 @@ const PUBLIC_BODY_LIMIT = '100kb'
  */
 export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   const db = await openServerDatabase(deps.storage, deps.databaseName)
+  const mirror = await WorkspaceMirror.open(db)
+  const service = new BookingService(db, mirror, deps.clock)
   const app = express()
   app.disable('x-powered-by')
   const tracker = inFlightTracker()
@@ -80,8 +94,35 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     adminToken: deps.adminToken,
     corsOrigins: deps.corsOrigins ?? [],
     now: () => deps.clock.now(),
+    wrapPush: (collection, ids, run) =>
+      collection === 'bookings' ? service.replicatedPush(ids, run) : run(),
   })
-  app.use('/api/admin', adminRouter({ db, adminToken: deps.adminToken, clock: deps.clock }))
+  app.use(
+    '/api/admin',
+    adminRouter({
+      db,
+      adminToken: deps.adminToken,
+      clock: deps.clock,
+      service,
+      mirror,
+      validate: workspaceValidate,
+    }),
+  )
+  app.use(
+    '/api/public',
+    publicRouter(
+      service,
+      () => mirror.workspace(),
+      deps.publicRateLimits ?? DEFAULT_PUBLIC_RATE_LIMITS,
+    ),
+  )
+  if (deps.bookPageDir && existsSync(deps.bookPageDir)) {
+    const bookPageDir = deps.bookPageDir
+    app.use('/book-assets', express.static(bookPageDir, { index: false }))
+    const page = (_req: Request, res: Response) => res.sendFile('index.html', { root: bookPageDir })
+    app.get('/book/:slug', page)
+    app.get('/book/:slug/manage/:id', page)
+  }
 
   if (deps.appDir && existsSync(deps.appDir)) {
     app.use('/app', express.static(deps.appDir, { index: 'index.html', fallthrough: true }))
@@ -94,11 +135,16 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   return {
     app,
     db,
+    service,
+    async maintenance() {
+      await service.completeEnded()
+    },
     drain: () => tracker.drain(),
     endStreams: () => tracker.endStreams(),
     attach: (server) => tracker.attach(server),
     async close() {
       tracker.endStreams()
+      mirror.close()
       await db.destroy()
     },
   }

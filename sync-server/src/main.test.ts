@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { demoWorkspace } from '../../core/src/demo/demo-workspace'
 import { startCli } from './test-support/cli'
+import { bookingBody, fixtureWorkspace } from './test-support/fixtures'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'teamslot-cli-'))
 const member = (id: string) => ({
@@ -125,6 +126,71 @@ describe('npm run sync-server', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(40)
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])
     for (const m of ws.members) expect(m).toMatchObject({ name: `Member ${m.id}`, timeZone: 'UTC' })
+    restarted.child.kill('SIGTERM')
+    expect(await restarted.exited()).toBe(0)
+  })
+
+  it('keeps every booking that got a 201 when killed with SIGKILL during a stream of public bookings', async () => {
+    const dataDir = tempDir()
+    const seed = join(dataDir, 'seed.json')
+    const workspace = fixtureWorkspace()
+    // The CLI runs on the real clock: open the booking window wide enough for any test date.
+    writeFileSync(
+      seed,
+      JSON.stringify({
+        ...workspace,
+        eventTypes: workspace.eventTypes.map((e) => ({ ...e, maxDaysAhead: 60 })),
+      }),
+    )
+    const env = { TEAMSLOT_ADMIN_TOKEN: 'kill-booking-token' }
+    const server = await startCli(
+      ['--port', '0', '--data-dir', dataDir, '--seed', seed, '--quiet'],
+      env,
+    )
+    const from = new Date(Date.now() + 24 * 3600_000).toISOString()
+    const to = new Date(Date.now() + 40 * 24 * 3600_000).toISOString()
+    const { slots } = await (
+      await fetch(
+        `${server.url}/api/public/pages/solo/availability?eventTypeId=et-call&from=${from}&to=${to}`,
+      )
+    ).json()
+    expect(slots.length).toBeGreaterThan(60)
+    const confirmed: string[] = []
+    const writer = (async () => {
+      for (const slot of slots as { start: string }[]) {
+        try {
+          const res = await fetch(`${server.url}/api/public/pages/solo/bookings`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(bookingBody(slot.start)),
+          })
+          if (res.status === 201) confirmed.push((await res.json()).booking.id)
+        } catch {
+          return // killed
+        }
+      }
+    })()
+    while (confirmed.length < 20) await new Promise((resolve) => setImmediate(resolve))
+    server.child.kill('SIGKILL')
+    await server.exited()
+    await writer
+
+    const restarted = await startCli(['--port', '0', '--data-dir', dataDir, '--quiet'], env)
+    const ws = await (
+      await fetch(`${restarted.url}/api/admin/workspace`, {
+        headers: { authorization: 'Bearer kill-booking-token' },
+      })
+    ).json()
+    const stored = new Map(ws.bookings.map((b: { id: string }) => [b.id, b]))
+    expect(confirmed.filter((id) => !stored.has(id))).toEqual([])
+    for (const booking of ws.bookings) {
+      expect(booking).toMatchObject({
+        eventTypeId: 'et-call',
+        hostMemberIds: ['m-ana'],
+        status: 'scheduled',
+      })
+      expect(booking.history).toHaveLength(1)
+    }
     restarted.child.kill('SIGTERM')
     expect(await restarted.exited()).toBe(0)
   })

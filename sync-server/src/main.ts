@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     ...(values.seed ? { seedFile: resolve(values.seed) } : {}),
     demo: values.demo,
     ...(values['app-dir'] ? { appDir: resolve(values['app-dir']) } : {}),
+    bookPageDir: resolve(import.meta.dirname, '..', 'public', 'book'),
     corsOrigins: values['cors-origin'],
     requestLog: !values.quiet,
   })

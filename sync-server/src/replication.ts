@@ -26,7 +26,11 @@ export interface ReplicationOptions {
    * Wraps the push of one collection (e.g. to serialise booking pushes with public bookings and
    * to mark conflicts afterwards). Receives the request and the original handler.
    */
-  readonly wrapPush?: (collection: string, run: () => Promise<void>) => Promise<void>
+  readonly wrapPush?: (
+    collection: string,
+    documentIds: readonly string[],
+    run: () => Promise<void>,
+  ) => Promise<void>
 }
 
 type Handler = (req: Request, res: Response) => unknown
@@ -128,7 +132,10 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
             return
           }
           if (path.endsWith('/push') && wrapPush) {
-            await wrapPush(collection, async () => {
+            const ids = (req.body as { newDocumentState: { id: string } }[]).map(
+              (row) => row.newDocumentState.id,
+            )
+            await wrapPush(collection, ids, async () => {
               await handler(req, res)
             })
             return

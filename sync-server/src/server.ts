@@ -22,6 +22,8 @@ export interface SyncServerOptions {
   /** Load the demo team when the store is empty (used by `npm start`). */
   readonly demo?: boolean
   readonly appDir?: string
+  /** Folder of the public booking page served at `/book/{slug}`. */
+  readonly bookPageDir?: string
   readonly corsOrigins?: readonly string[]
   /** Log one JSON line per request (default true). */
   readonly requestLog?: boolean
@@ -38,6 +40,8 @@ export interface RunningSyncServer {
 }
 
 const ADMIN_TOKEN_FILE = 'admin-token'
+/** How often ended bookings are marked completed. */
+const MAINTENANCE_INTERVAL_MS = 60_000
 
 /** Reads the admin token from the data dir, or generates and stores one (printed once). */
 export function resolveAdminToken(
@@ -65,6 +69,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     adminToken,
     clock: { now: () => Date.now() },
     ...(options.appDir ? { appDir: options.appDir } : {}),
+    ...(options.bookPageDir ? { bookPageDir: options.bookPageDir } : {}),
     corsOrigins: options.corsOrigins ?? [],
     ...(options.requestLog === false ? {} : { logger: jsonLineLogger }),
   })
@@ -80,6 +85,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     server.once('error', reject)
   })
   teamslot.attach(server)
+  const upkeep = setInterval(() => {
+    teamslot.maintenance().catch((err: unknown) => say(`maintenance failed: ${String(err)}`))
+  }, MAINTENANCE_INTERVAL_MS)
+  await teamslot.maintenance()
   const address = server.address() as AddressInfo
   const url = `http://${options.host}:${address.port}`
   let stopping: Promise<void> | undefined
@@ -89,6 +98,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     teamslot,
     stop() {
       stopping ??= (async () => {
+        clearInterval(upkeep)
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         teamslot.endStreams()
         await teamslot.drain()

@@ -25,6 +25,7 @@ const state = {
   error: null,
   booking: null,
   idempotencyKey: null,
+  loading: false,
 }
 
 // ---------- small DOM helpers ----------
@@ -153,6 +154,8 @@ function back() {
 // ---------- availability ----------
 
 async function loadSlots() {
+  if (state.loading) return
+  state.loading = true
   state.slots = null
   render()
   const params = new URLSearchParams({
@@ -172,6 +175,7 @@ async function loadSlots() {
     url = `${pageUrl()}/availability?${params}`
   }
   const result = await api('GET', url)
+  state.loading = false
   if (!result.ok) {
     state.slots = []
     state.error = result.error.message
@@ -407,7 +411,7 @@ function questionsView() {
 }
 
 function timesView() {
-  if (state.slots === null && state.error === null) queueMicrotask(loadSlots)
+  if (state.slots === null && state.error === null && !state.loading) queueMicrotask(loadSlots)
   const member = state.bookingPageId
     ? state.page.bookingPages.find((p) => p.id === state.bookingPageId)?.name
     : null
@@ -648,7 +652,7 @@ function manageView() {
 }
 
 function rescheduleView() {
-  if (state.slots === null && state.error === null) queueMicrotask(loadSlots)
+  if (state.slots === null && state.error === null && !state.loading) queueMicrotask(loadSlots)
   return h(
     'section',
     { class: 'card' },

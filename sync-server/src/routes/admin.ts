@@ -1,44 +1,174 @@
 import { Router } from 'express'
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { cycleBounds, poolStats } from '../../../core/src/distribution'
+import { reassignCandidates } from '../../../core/src/booking'
 import type { Clock } from '../app'
+import type { BookingService } from '../booking-service'
 import type { ServerDatabase } from '../database'
+import {
+  bookingsRangeSchema,
+  noShowBodySchema,
+  reassignBodySchema,
+  resolveConflictBodySchema,
+  statsQuerySchema,
+} from '../http/admin-schemas'
 import { HttpError } from '../http/errors'
+import { parseOrThrow } from '../http/public-schemas'
 import { requireAdmin } from '../http/require-admin'
 import { parseWorkspace } from '../http/workspace-schema'
+import type { WorkspaceMirror } from '../workspace-mirror'
 import { workspaceExport, workspaceReplace } from '../workspace-store'
+import { sendRefusal } from './public'
 
 export interface AdminDeps {
   readonly db: ServerDatabase
   readonly adminToken: string
   readonly clock: Clock
+  readonly service: BookingService
+  readonly mirror: WorkspaceMirror
+  /** Validates a whole workspace semantically (core); problems with paths. */
+  readonly validate: (
+    workspace: Parameters<typeof workspaceReplace>[1],
+  ) => readonly { path: string; message: string }[]
 }
+
+const wrap =
+  (handler: (req: Request, res: Response) => Promise<void> | void): RequestHandler =>
+  (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch(next)
+  }
 
 /** `/api/admin/*`: every route needs the admin token. */
 export function adminRouter(deps: AdminDeps): Router {
+  const { service, mirror } = deps
   const router = Router()
   router.use(requireAdmin(deps.adminToken))
+  const by = (name: string | undefined) => name ?? 'admin'
 
-  router.get('/workspace', async (_req, res, next) => {
-    try {
+  router.get(
+    '/workspace',
+    wrap(async (_req, res) => {
       res.json(await workspaceExport(deps.db))
-    } catch (err) {
-      next(err)
-    }
-  })
+    }),
+  )
 
-  router.put('/workspace', async (req, res, next) => {
-    try {
+  router.put(
+    '/workspace',
+    wrap(async (req, res) => {
       const parsed = parseWorkspace(req.body)
-      if (!parsed.ok) {
+      const problems = parsed.ok ? deps.validate(parsed.workspace) : parsed.problems
+      if (!parsed.ok || problems.length > 0) {
         throw new HttpError('invalid-request', 'workspace is invalid; nothing was changed', {
-          problems: parsed.problems,
+          problems,
         })
       }
       await workspaceReplace(deps.db, parsed.workspace, new Date(deps.clock.now()).toISOString())
       res.json(await workspaceExport(deps.db))
-    } catch (err) {
-      next(err)
-    }
-  })
+    }),
+  )
+
+  router.get(
+    '/bookings',
+    wrap((req, res) => {
+      const { from, to } = parseOrThrow(bookingsRangeSchema, req.query)
+      const fromMs = Date.parse(from)
+      const toMs = Date.parse(to)
+      const bookings = mirror
+        .all('bookings')
+        .filter(
+          (b) => Date.parse(String(b['start'])) < toMs && Date.parse(String(b['end'])) > fromMs,
+        )
+        .map(({ manageToken: _token, idempotencyKey: _key, ...booking }) => booking)
+        .sort(
+          (a, b) =>
+            String(a['start']).localeCompare(String(b['start'])) || a.id.localeCompare(b.id),
+        )
+      res.json({ bookings })
+    }),
+  )
+
+  router.post(
+    '/bookings/:id/reassign',
+    wrap(async (req, res) => {
+      const body = parseOrThrow(reassignBodySchema, req.body)
+      const outcome = await service.reassign({
+        bookingId: String(req.params['id']),
+        toMemberId: body.toMemberId,
+        fromMemberId: body.fromMemberId,
+        force: body.force ?? false,
+        by: by(body.by),
+        reason: body.reason,
+      })
+      if (!outcome.ok) return sendRefusal(res, outcome)
+      res.json({ booking: outcome.value })
+    }),
+  )
+
+  router.get(
+    '/bookings/:id/reassign-candidates',
+    wrap((req, res) => {
+      const id = String(req.params['id'])
+      if (!service.bookingDoc(id)) throw new HttpError('not-found', 'no such booking')
+      const from =
+        typeof req.query['fromMemberId'] === 'string' ? req.query['fromMemberId'] : undefined
+      res.json({ candidates: reassignCandidates(mirror.workspace(), id, from, deps.clock.now()) })
+    }),
+  )
+
+  router.post(
+    '/bookings/:id/no-show',
+    wrap(async (req, res) => {
+      const body = parseOrThrow(noShowBodySchema, req.body ?? {})
+      const outcome = await service.noShow(String(req.params['id']), by(body.by))
+      if (!outcome.ok) return sendRefusal(res, outcome)
+      res.json({ booking: outcome.value })
+    }),
+  )
+
+  router.get(
+    '/pools/:id/stats',
+    wrap((req, res) => {
+      const { at } = parseOrThrow(statsQuerySchema, req.query)
+      const ws = mirror.workspace()
+      const pool = ws.pools.find((p) => p.id === req.params['id'])
+      if (!pool) throw new HttpError('not-found', 'no such pool')
+      const nowMs = at ? Date.parse(at) : deps.clock.now()
+      const cycle = cycleBounds(pool.reportingCycle, nowMs, ws.timeZone ?? 'UTC')
+      const { events, ...stats } = poolStats(pool, ws.bookings, ws.panels, cycle)
+      res.json(req.query['events'] === '1' ? { ...stats, events } : stats)
+    }),
+  )
+
+  router.get(
+    '/conflicts',
+    wrap((_req, res) => {
+      res.json({
+        conflicts: service
+          .conflicts()
+          .map(({ manageToken: _t, idempotencyKey: _k, ...booking }) => ({
+            bookingId: booking.id,
+            conflict: booking.conflict,
+            booking,
+          })),
+      })
+    }),
+  )
+
+  router.post(
+    '/conflicts/:bookingId/resolve',
+    wrap(async (req, res) => {
+      const body = parseOrThrow(resolveConflictBodySchema, req.body ?? {})
+      const outcome = await service.resolveConflict(
+        String(req.params['bookingId']),
+        by(body.by),
+        body.note,
+      )
+      if (!outcome.ok) return sendRefusal(res, outcome)
+      res.json({ booking: outcome.value })
+    }),
+  )
 
   return router
 }

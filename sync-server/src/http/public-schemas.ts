@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import { ID_PATTERN } from '../../../core/src/model/workspace'
+import { zoneIsValid } from '../../../core/src/time'
+import { HttpError } from './errors'
+
+/** Longest availability range a request may ask for (api.md: "range over 62 days" is refused). */
+export const MAX_RANGE_DAYS = 62
+const DAY_MS = 24 * 60 * 60 * 1000
+
+const id = z.string().regex(ID_PATTERN, 'not a valid id')
+const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 instant' })
+const zone = z.string().max(100).refine(zoneIsValid, 'unknown time zone')
+/** Names and answers are shown back to schedulers: printable text only, bounded. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'control characters are not allowed')
+    .refine((value) => !/[<>]/.test(value), 'angle brackets are not allowed')
+
+export const availabilityQuerySchema = z
+  .object({
+    eventTypeId: id,
+    from: instant,
+    to: instant,
+    bookingPageId: id.optional(),
+  })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * DAY_MS, {
+    message: `the range may span at most ${MAX_RANGE_DAYS} days`,
+    path: ['to'],
+  })
+
+export const rescheduleAvailabilityQuerySchema = z
+  .object({ token: z.string().min(1).max(200), from: instant, to: instant })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * DAY_MS, {
+    message: `the range may span at most ${MAX_RANGE_DAYS} days`,
+    path: ['to'],
+  })
+
+const answers = z
+  .record(z.string().max(100), z.string().max(2000))
+  .refine((a) => Object.keys(a).length <= 50, 'too many answers')
+
+export const bookingBodySchema = z.object({
+  eventTypeId: id,
+  start: instant,
+  bookingPageId: id.optional(),
+  customer: z.object({ name: text(200), email: z.email().max(254), timeZone: zone }),
+  answers: answers.default({}),
+  idempotencyKey: z.string().min(8).max(200).optional(),
+})
+
+export const cancelBodySchema = z.object({
+  token: z.string().min(1).max(200),
+  reason: z.string().trim().max(1000).optional(),
+})
+
+export const rescheduleBodySchema = z.object({ token: z.string().min(1).max(200), start: instant })
+
+export const tokenQuerySchema = z.object({ token: z.string().min(1).max(200) })
+
+/** Parses `input` or throws a 400 `invalid-request` naming every problem. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }))
+  throw new HttpError(
+    'invalid-request',
+    problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+    {
+      problems,
+    },
+  )
+}
+
+/** `answers.<questionId>=value` query parameters as an answers object. */
+export function answersFromQuery(query: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(query)) {
+    if (!key.startsWith('answers.')) continue
+    if (typeof value !== 'string')
+      throw new HttpError('invalid-request', `${key} must be a single value`)
+    out[key.slice('answers.'.length)] = value
+  }
+  const parsed = answers.safeParse(out)
+  if (!parsed.success) throw new HttpError('invalid-request', 'answers are too long or too many')
+  return parsed.data
+}

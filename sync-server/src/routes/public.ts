@@ -1,0 +1,258 @@
+import { Router } from 'express'
+import type { Request, Response, NextFunction, RequestHandler } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import type { Member, Workspace } from '../../../core/src/model/workspace'
+import type { BookingDoc, BookingService, Outcome } from '../booking-service'
+import { HttpError, sendError } from '../http/errors'
+import type { ErrorCode } from '../http/errors'
+import {
+  answersFromQuery,
+  availabilityQuerySchema,
+  bookingBodySchema,
+  cancelBodySchema,
+  parseOrThrow,
+  rescheduleAvailabilityQuerySchema,
+  rescheduleBodySchema,
+  tokenQuerySchema,
+} from '../http/public-schemas'
+
+export interface PublicRateLimits {
+  /** Requests per minute per client address on the whole public API. */
+  readonly perMinute: number
+  /** Booking, cancel and reschedule requests per minute per client address. */
+  readonly writesPerMinute: number
+}
+
+export const DEFAULT_PUBLIC_RATE_LIMITS: PublicRateLimits = { perMinute: 600, writesPerMinute: 60 }
+
+/** Which contract error a decision's refusal reason becomes. */
+const REASON_TO_CODE: Readonly<Record<string, ErrorCode>> = {
+  'unknown-page': 'not-found',
+  'unknown-event-type': 'not-found',
+  'unknown-booking-page': 'not-found',
+  'unknown-member': 'not-found',
+  'not-found': 'not-found',
+  'booking-page-required': 'invalid-request',
+  'invalid-answers': 'invalid-request',
+  'slot-unavailable': 'slot-unavailable',
+  'too-soon': 'slot-unavailable',
+  'too-far-ahead': 'slot-unavailable',
+  'member-unavailable': 'member-unavailable',
+  'not-allowed': 'not-allowed',
+}
+
+/** Sends a refused outcome in the contract's error format. */
+export function sendRefusal(
+  res: Response,
+  outcome: Extract<Outcome<unknown>, { ok: false }>,
+): void {
+  sendError(res, REASON_TO_CODE[outcome.reason] ?? 'invalid-request', outcome.message, {
+    ...(outcome.reason !== REASON_TO_CODE[outcome.reason] ? { reason: outcome.reason } : {}),
+    ...outcome.extra,
+  })
+}
+
+/** First names only: the public endpoint never reveals more about hosts. */
+function firstName(member: Member | undefined): string {
+  return member?.name.trim().split(/\s+/)[0] ?? 'Host'
+}
+
+/** The customer-facing booking: no other customer, no host calendars, no internal fields. */
+export function publicBooking(doc: BookingDoc, state: Workspace) {
+  const members = new Map(state.members.map((m) => [m.id, m]))
+  return {
+    id: doc.id,
+    eventTypeId: doc.eventTypeId,
+    start: doc.start,
+    end: doc.end,
+    status: doc.status,
+    hosts: doc.hostMemberIds.map((id) => ({ name: firstName(members.get(id)) })),
+    manageToken: doc.manageToken,
+  }
+}
+
+const wrap =
+  (handler: (req: Request, res: Response) => Promise<void> | void): RequestHandler =>
+  (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch(next)
+  }
+
+/** `/api/public/*`: no authentication, rate-limited per client address, customer data only. */
+export function publicRouter(
+  service: BookingService,
+  state: () => Workspace,
+  limits: PublicRateLimits,
+): Router {
+  const router = Router()
+  const limiter = (limit: number) =>
+    rateLimit({
+      windowMs: 60_000,
+      limit,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (_req, res) =>
+        sendError(res, 'rate-limited', 'too many requests; try again in a minute'),
+    })
+  const writeLimiter = limiter(limits.writesPerMinute)
+  router.use(limiter(limits.perMinute))
+
+  const pageOr404 = (slug: string | undefined) => {
+    const page = service.pageBySlug(String(slug))
+    if (!page) throw new HttpError('not-found', 'no such booking page')
+    return page
+  }
+
+  router.get(
+    '/pages/:slug',
+    wrap((req, res) => {
+      const page = pageOr404(req.params['slug'])
+      const ws = state()
+      const members = new Map(ws.members.map((m) => [m.id, m]))
+      const assignment = page.assignment
+      res.json({
+        slug: page.slug,
+        title: page.title,
+        assignment:
+          assignment.type === 'customer-choice'
+            ? { type: assignment.type, flow: assignment.flow }
+            : { type: assignment.type },
+        eventTypes: ws.eventTypes
+          .filter((e) => page.eventTypeIds.includes(e.id))
+          .map((e) => ({
+            id: e.id,
+            name: e.name,
+            durationMinutes: e.durationMinutes,
+            questions: e.questions,
+          })),
+        bookingPages:
+          assignment.type === 'customer-choice'
+            ? ws.bookingPages
+                .filter((b) => assignment.bookingPageIds.includes(b.id))
+                .map((b) => ({
+                  id: b.id,
+                  name: firstName(members.get(b.memberId)),
+                  eventTypeIds: b.eventTypeIds.filter((id) => page.eventTypeIds.includes(id)),
+                }))
+            : [],
+      })
+    }),
+  )
+
+  router.get(
+    '/pages/:slug/availability',
+    wrap((req, res) => {
+      const page = pageOr404(req.params['slug'])
+      const query = parseOrThrow(availabilityQuerySchema, req.query)
+      const result = service.availability({
+        masterPageId: page.id,
+        eventTypeId: query.eventTypeId,
+        fromMs: Date.parse(query.from),
+        toMs: Date.parse(query.to),
+        bookingPageId: query.bookingPageId ?? null,
+        answers: answersFromQuery(req.query),
+      })
+      if (!result.ok)
+        return sendRefusal(res, {
+          ok: false,
+          reason: result.reason,
+          message: result.message,
+          extra: result.problems ? { problems: result.problems } : {},
+        })
+      const names = new Map(state().bookingPages.map((b) => [b.id, b]))
+      const members = new Map(state().members.map((m) => [m.id, m]))
+      res.json({
+        slots: result.slots.map((slot) => ({
+          start: slot.start,
+          end: slot.end,
+          ...(slot.bookingPageIds
+            ? {
+                bookingPages: slot.bookingPageIds.map((id) => ({
+                  id,
+                  name: firstName(members.get(names.get(id)?.memberId ?? '')),
+                })),
+              }
+            : {}),
+        })),
+      })
+    }),
+  )
+
+  router.post(
+    '/pages/:slug/bookings',
+    writeLimiter,
+    wrap(async (req, res) => {
+      const page = pageOr404(req.params['slug'])
+      const body = parseOrThrow(bookingBodySchema, req.body)
+      const outcome = await service.book(
+        {
+          masterPageId: page.id,
+          eventTypeId: body.eventTypeId,
+          startMs: Date.parse(body.start),
+          bookingPageId: body.bookingPageId ?? null,
+          customer: body.customer,
+          answers: body.answers,
+          createdVia: 'public',
+          by: 'customer',
+        },
+        body.idempotencyKey ?? null,
+      )
+      if (!outcome.ok) return sendRefusal(res, outcome)
+      res.status(201).json({ booking: publicBooking(outcome.value, state()) })
+    }),
+  )
+
+  const bookingWithToken = (id: string | undefined, token: string) => {
+    const doc = service.bookingDoc(String(id))
+    // A wrong token answers exactly like an unknown booking: existence is not revealed.
+    if (!doc || !service.tokenValid(doc, token)) throw new HttpError('not-found', 'no such booking')
+    return doc
+  }
+
+  router.get(
+    '/bookings/:id',
+    wrap((req, res) => {
+      const { token } = parseOrThrow(tokenQuerySchema, req.query)
+      res.json({ booking: publicBooking(bookingWithToken(req.params['id'], token), state()) })
+    }),
+  )
+
+  router.get(
+    '/bookings/:id/availability',
+    wrap((req, res) => {
+      const query = parseOrThrow(rescheduleAvailabilityQuerySchema, req.query)
+      const doc = bookingWithToken(req.params['id'], query.token)
+      const result = service.rescheduleSlots(doc.id, Date.parse(query.from), Date.parse(query.to))
+      if (!result.ok)
+        return sendRefusal(res, { ok: false, reason: result.reason, message: result.message })
+      res.json({ slots: result.slots.map((s) => ({ start: s.start, end: s.end })) })
+    }),
+  )
+
+  router.post(
+    '/bookings/:id/cancel',
+    writeLimiter,
+    wrap(async (req, res) => {
+      const body = parseOrThrow(cancelBodySchema, req.body)
+      const doc = bookingWithToken(req.params['id'], body.token)
+      const outcome = await service.cancel(doc.id, 'customer', body.reason)
+      if (!outcome.ok) return sendRefusal(res, outcome)
+      res.json({ booking: publicBooking(outcome.value, state()) })
+    }),
+  )
+
+  router.post(
+    '/bookings/:id/reschedule',
+    writeLimiter,
+    wrap(async (req, res) => {
+      const body = parseOrThrow(rescheduleBodySchema, req.body)
+      const doc = bookingWithToken(req.params['id'], body.token)
+      const outcome = await service.reschedule(doc.id, Date.parse(body.start), 'customer')
+      if (!outcome.ok) return sendRefusal(res, outcome)
+      res.json({ booking: publicBooking(outcome.value, state()) })
+    }),
+  )
+
+  return router
+}
