@@ -1,0 +1,421 @@
+/**
+ * Property-based tests (fast-check) for the decision invariants: fairness, no double booking under
+ * any sequence of decisions, distinct panel hosts, priority, and "a slot shown is a slot bookable".
+ */
+
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { memberCanTake } from '../availability/member-can-take'
+import { bookingOverlaps } from '../conflicts/booking-overlaps'
+import { historyReplay } from '../distribution/booking-history'
+import type {
+  Booking,
+  BookingStatus,
+  LocalRange,
+  MasterPage,
+  Member,
+  PanelSeat,
+  Workspace,
+} from '../model/workspace'
+import { bookingDecide } from './booking-decide'
+import { cancelDecide } from './booking-status'
+import { pageAvailability } from './page-availability'
+import { reassignCandidates, reassignDecide } from './reassign'
+import { rescheduleAvailability, rescheduleDecide } from './reschedule'
+import {
+  fixtureBooking,
+  fixtureEventType,
+  fixtureMember,
+  fixturePage,
+  fixturePool,
+  fixtureRequest,
+  fixtureStore,
+} from './test-fixtures'
+
+const MINUTE = 60_000
+const NOW = Date.parse('2027-03-14T00:00:00Z')
+const FROM = Date.parse('2027-03-15T00:00:00Z')
+const TO = Date.parse('2027-03-17T00:00:00Z')
+
+const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC', 'Australia/Sydney']
+const HOURS: readonly (readonly LocalRange[])[] = [
+  [['09:00', '17:00']],
+  [
+    ['08:00', '12:00'],
+    ['13:00', '18:00'],
+  ],
+  [['00:00', '24:00']],
+  [['10:00', '14:30']],
+]
+const MEMBER_COUNT = 6
+const memberId = (i: number): string => `m-${i}`
+
+const memberArb = (i: number): fc.Arbitrary<Member> =>
+  fc
+    .record({
+      zone: fc.constantFrom(...ZONES),
+      hours: fc.constantFrom(...HOURS),
+      perDay: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+      isActive: fc.boolean().map((b) => b || i === 0),
+      isActiveBiased: fc.integer({ min: 0, max: 9 }),
+    })
+    .map(({ zone, hours, perDay, isActiveBiased }) =>
+      fixtureMember(memberId(i), {
+        timeZone: zone,
+        weeklyHours: {
+          mon: hours,
+          tue: hours,
+          wed: hours,
+          thu: hours,
+          fri: hours,
+          sat: [],
+          sun: [],
+        },
+        maxBookingsPerDay: perDay,
+        active: isActiveBiased > 0,
+      }),
+    )
+
+const subsetArb = fc.uniqueArray(fc.integer({ min: 0, max: MEMBER_COUNT - 1 }), {
+  minLength: 1,
+  maxLength: MEMBER_COUNT,
+})
+
+const seatArb: fc.Arbitrary<PanelSeat> = fc.oneof(
+  fc.integer({ min: 0, max: MEMBER_COUNT - 1 }).map((i) => ({ memberId: memberId(i) })),
+  fc.constantFrom('pool-rr', 'pool-p', 'pool-pp').map((poolId) => ({ poolId })),
+)
+
+const PAGE_IDS = ['mp-rr', 'mp-p', 'mp-pp', 'mp-panel', 'mp-bp', 'mp-time', 'mp-pick'] as const
+
+function pages(): MasterPage[] {
+  const stat = (id: string, target: MasterPage['assignment']) => fixturePage(id, target)
+  const bookingPageIds = Array.from({ length: MEMBER_COUNT }, (_, i) => `bp-${i}`)
+  return [
+    stat('mp-rr', { type: 'static', target: { poolId: 'pool-rr' } }),
+    stat('mp-p', { type: 'static', target: { poolId: 'pool-p' } }),
+    stat('mp-pp', { type: 'static', target: { poolId: 'pool-pp' } }),
+    stat('mp-panel', { type: 'static', target: { panelId: 'panel' } }),
+    stat('mp-bp', { type: 'static', target: { bookingPageId: 'bp-1' } }),
+    stat('mp-time', { type: 'customer-choice', flow: 'find-member-by-time', bookingPageIds }),
+    stat('mp-pick', { type: 'customer-choice', flow: 'booking-pages-first', bookingPageIds }),
+  ]
+}
+
+/** Starts on a 15-minute grid inside the two-day window. */
+const startArb = fc.integer({ min: 0, max: (TO - FROM) / (15 * MINUTE) - 1 })
+const startOf = (step: number): number => FROM + step * 15 * MINUTE
+
+const bookingArb = (i: number): fc.Arbitrary<Booking> =>
+  fc
+    .record({
+      hosts: subsetArb.map((s) => s.slice(0, 2)),
+      step: startArb,
+      status: fc.constantFrom<BookingStatus>('scheduled', 'cancelled', 'completed', 'rescheduled'),
+    })
+    .map(({ hosts, step, status }) =>
+      fixtureBooking(`bk-seed-${i}`, hosts.map(memberId), new Date(startOf(step)).toISOString(), {
+        status,
+      }),
+    )
+
+const workspaceArb: fc.Arbitrary<Workspace> = fc
+  .record({
+    members: fc.tuple(...Array.from({ length: MEMBER_COUNT }, (_, i) => memberArb(i))),
+    rr: subsetArb,
+    pooled: subsetArb,
+    priority: fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 3 })), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    seats: fc.array(seatArb, { minLength: 1, maxLength: 3 }),
+    duration: fc.constantFrom(30, 45, 60),
+    interval: fc.constantFrom(15, 30),
+    buffer: fc.constantFrom(0, 10),
+    seedCount: fc.integer({ min: 0, max: 8 }),
+  })
+  .chain((w) =>
+    fc.tuple(...Array.from({ length: w.seedCount }, (_, i) => bookingArb(i))).map((seeds) => {
+      const priorities = [...new Map(w.priority).entries()].map(
+        ([i, p]) => [memberId(i), p] as const,
+      )
+      return {
+        version: 1 as const,
+        timeZone: 'UTC',
+        members: [...w.members],
+        eventTypes: [
+          fixtureEventType({
+            durationMinutes: w.duration,
+            slotIntervalMinutes: w.interval,
+            bufferBeforeMinutes: w.buffer,
+            bufferAfterMinutes: w.buffer,
+            maxDaysAhead: 30,
+          }),
+        ],
+        bookingPages: w.members.map((m, i) => ({
+          id: `bp-${i}`,
+          slug: `p${i}`,
+          memberId: m.id,
+          eventTypeIds: ['et-call'],
+        })),
+        pools: [
+          fixturePool('pool-rr', 'round-robin', w.rr.map(memberId)),
+          fixturePool('pool-p', 'pooled', w.pooled.map(memberId)),
+          fixturePool('pool-pp', 'pooled-priority', priorities),
+        ],
+        panels: [{ id: 'panel', name: 'Panel', seats: w.seats }],
+        masterPages: pages(),
+        bookings: seeds,
+      }
+    }),
+  )
+
+const pageArb = fc.constantFrom(...PAGE_IDS)
+
+function requestFor(page: string, startMs: number, pick: number) {
+  return fixtureRequest(page, new Date(startMs).toISOString(), {
+    bookingPageId: page === 'mp-pick' ? `bp-${pick}` : null,
+  })
+}
+
+function expectSound(state: Workspace): void {
+  expect(bookingOverlaps(state.bookings)).toEqual([])
+  for (const booking of state.bookings) {
+    expect(new Set(booking.hostMemberIds).size).toBe(booking.hostMemberIds.length)
+  }
+}
+
+describe('decision properties', () => {
+  it('round robin with everyone always free: counts differ by at most one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 40 }), (k, n) => {
+        const allDay: readonly LocalRange[] = [['00:00', '24:00']]
+        const ids = Array.from({ length: k }, (_, i) => memberId(i))
+        let state: Workspace = {
+          version: 1,
+          members: ids.map((id) =>
+            fixtureMember(id, {
+              timeZone: 'UTC',
+              weeklyHours: {
+                mon: allDay,
+                tue: allDay,
+                wed: allDay,
+                thu: allDay,
+                fri: allDay,
+                sat: allDay,
+                sun: allDay,
+              },
+            }),
+          ),
+          eventTypes: [fixtureEventType()],
+          bookingPages: [],
+          pools: [fixturePool('pool-rr', 'round-robin', ids)],
+          panels: [],
+          masterPages: [fixturePage('mp-rr', { type: 'static', target: { poolId: 'pool-rr' } })],
+          bookings: [],
+        }
+        for (let i = 0; i < n; i++) {
+          const decision = bookingDecide(state, requestFor('mp-rr', FROM + i * 30 * MINUTE, 0), {
+            nowMs: NOW + i * MINUTE,
+            bookingId: `bk-${i}`,
+          })
+          if (!decision.ok) return false
+          state = fixtureStore(state, decision.booking)
+        }
+        const counts = ids.map(
+          (id) => state.bookings.filter((b) => b.hostMemberIds[0] === id).length,
+        )
+        return Math.max(...counts) - Math.min(...counts) <= 1
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('no sequence of decisions double books a member; panel hosts stay distinct', () => {
+    const opArb = fc.oneof(
+      fc.record({
+        kind: fc.constant('book' as const),
+        page: pageArb,
+        step: startArb,
+        pick: fc.nat(5),
+        isShownSlot: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant('cancel' as const), which: fc.nat(30) }),
+      fc.record({ kind: fc.constant('reschedule' as const), which: fc.nat(30), step: startArb }),
+      fc.record({
+        kind: fc.constant('reassign' as const),
+        which: fc.nat(30),
+        to: fc.nat(MEMBER_COUNT - 1),
+        seat: fc.nat(2),
+        isFreeCandidate: fc.boolean(),
+      }),
+    )
+    const succeeded = { book: 0, cancel: 0, reschedule: 0, reassign: 0 }
+    /** A shown start for the page (half of the bookings), else any grid start. */
+    const bookStart = (state: Workspace, op: { page: string; step: number; pick: number }) => {
+      const shown = pageAvailability(
+        state,
+        {
+          masterPageId: op.page,
+          eventTypeId: 'et-call',
+          fromMs: FROM,
+          toMs: TO,
+          bookingPageId: op.page === 'mp-pick' ? `bp-${op.pick}` : null,
+        },
+        NOW,
+      )
+      const slots = shown.ok ? shown.slots : []
+      const slot = slots[op.step % Math.max(1, slots.length)]
+      return slot === undefined ? startOf(op.step) : Date.parse(slot.start)
+    }
+    fc.assert(
+      fc.property(workspaceArb, fc.array(opArb, { minLength: 1, maxLength: 25 }), (seed, ops) => {
+        // Start from a sound state: the seeds may overlap each other, so keep none of them.
+        let state: Workspace = { ...seed, bookings: [] }
+        ops.forEach((op, i) => {
+          const nowMs = NOW + i * MINUTE
+          const which = 'which' in op ? op.which : 0
+          const target = state.bookings[which % Math.max(1, state.bookings.length)]
+          let booking: Booking | null = null
+          if (op.kind === 'book') {
+            const startMs = op.isShownSlot ? bookStart(state, op) : startOf(op.step)
+            const decision = bookingDecide(state, requestFor(op.page, startMs, op.pick), {
+              nowMs,
+              bookingId: `bk-${i}`,
+            })
+            booking = decision.ok ? decision.booking : null
+          } else if (target !== undefined && op.kind === 'cancel') {
+            const change = cancelDecide(state, { bookingId: target.id, by: 'c' }, nowMs)
+            booking = change.ok ? change.booking : null
+          } else if (target !== undefined && op.kind === 'reschedule') {
+            const startMs = startOf(op.step)
+            const request = { bookingId: target.id, startMs, by: 'c' }
+            const change = rescheduleDecide(state, request, nowMs)
+            booking = change.ok ? change.booking : null
+          } else if (target !== undefined && op.kind === 'reassign') {
+            const from = target.hostMemberIds[op.seat % target.hostMemberIds.length]
+            const free = reassignCandidates(state, target.id, from, nowMs).filter(
+              (c) => c.status === 'free',
+            )
+            const freePick = free[op.to % Math.max(1, free.length)]?.memberId
+            const to = op.isFreeCandidate && freePick !== undefined ? freePick : memberId(op.to)
+            const request = { bookingId: target.id, toMemberId: to, fromMemberId: from }
+            const change = reassignDecide(state, { ...request, force: false, by: 'm' }, nowMs)
+            booking = change.ok ? change.booking : null
+          }
+          if (booking !== null) {
+            succeeded[op.kind] += 1
+            state = fixtureStore(state, booking)
+            expect(historyReplay(booking).issues).toEqual([])
+          }
+          expectSound(state)
+        })
+      }),
+      { numRuns: 80 },
+    )
+    // The sequences exercised every kind of decision, not only refusals.
+    expect(Object.values(succeeded).every((count) => count >= 5)).toBe(true)
+  })
+
+  it('pooled with priority never picks a lower priority while a higher one is free', () => {
+    let contested = 0
+    fc.assert(
+      fc.property(workspaceArb, startArb, (state, step) => {
+        const startMs = startOf(step)
+        const decision = bookingDecide(state, requestFor('mp-pp', startMs, 0), {
+          nowMs: NOW,
+          bookingId: 'bk-new',
+        })
+        const pool = state.pools.find((p) => p.id === 'pool-pp')!
+        const free = pool.members.filter(
+          (m) =>
+            memberCanTake(state, {
+              memberId: m.memberId,
+              eventTypeId: 'et-call',
+              startMs,
+              nowMs: NOW,
+            }).ok,
+        )
+        if (!decision.ok) {
+          expect(free).toEqual([])
+          return
+        }
+        const chosen = pool.members.find((m) => m.memberId === decision.booking.hostMemberIds[0])!
+        expect(chosen.priority).toBe(Math.min(...free.map((m) => m.priority)))
+        if (new Set(free.map((m) => m.priority)).size > 1) contested += 1
+      }),
+      { numRuns: 150 },
+    )
+    // Many runs had members of different priorities free at once.
+    expect(contested).toBeGreaterThan(10)
+  })
+
+  it('every slot a page shows is accepted by bookingDecide at that instant', () => {
+    const checked = new Map<string, number>()
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        pageArb,
+        fc.nat(5),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (state, page, pick, picks) => {
+          const result = pageAvailability(
+            state,
+            {
+              masterPageId: page,
+              eventTypeId: 'et-call',
+              fromMs: FROM,
+              toMs: TO,
+              bookingPageId: page === 'mp-pick' ? `bp-${pick}` : null,
+            },
+            NOW,
+          )
+          expect(result.ok).toBe(true)
+          const slots = result.ok ? result.slots : []
+          for (const index of picks) {
+            const slot = slots[index % Math.max(1, slots.length)]
+            if (slot === undefined) continue
+            const decision = bookingDecide(state, requestFor(page, Date.parse(slot.start), pick), {
+              nowMs: NOW,
+              bookingId: 'bk-new',
+            })
+            expect(decision.ok ? 'ok' : decision.reason).toBe('ok')
+            checked.set(page, (checked.get(page) ?? 0) + 1)
+            if (decision.ok) {
+              const hosts = decision.booking.hostMemberIds
+              expect(new Set(hosts).size).toBe(hosts.length)
+              if (slot.bookingPageIds !== undefined) {
+                const pageOf = state.bookingPages.find((p) => p.memberId === hosts[0])
+                expect(slot.bookingPageIds).toContain(pageOf?.id)
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    )
+    expect(PAGE_IDS.every((page) => (checked.get(page) ?? 0) >= 5)).toBe(true)
+  })
+
+  it('every start the manage page offers is accepted by rescheduleDecide', () => {
+    let checked = 0
+    fc.assert(
+      fc.property(workspaceArb, fc.nat(), (state, index) => {
+        for (const booking of state.bookings) {
+          const offered = rescheduleAvailability(state, booking.id, FROM, TO, NOW)
+          if (!offered.ok || offered.slots.length === 0) continue
+          const slot = offered.slots[index % offered.slots.length]!
+          const change = rescheduleDecide(
+            state,
+            { bookingId: booking.id, startMs: Date.parse(slot.start), by: 'c' },
+            NOW,
+          )
+          expect(change.ok ? 'ok' : change.reason).toBe('ok')
+          checked += 1
+        }
+      }),
+      { numRuns: 100 },
+    )
+    expect(checked).toBeGreaterThan(40)
+  })
+})
