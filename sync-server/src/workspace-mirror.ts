@@ -19,7 +19,10 @@ import type { AnyDoc, ServerDatabase } from './database'
  * `workspace()` strips them.
  */
 export class WorkspaceMirror {
-  private readonly docs = new Map<CollectionName, Map<string, AnyDoc>>()
+  /** Per collection: id → the stored document and its workspace record (stripped once, on apply). */
+  private readonly docs = new Map<CollectionName, Map<string, { doc: AnyDoc; record: unknown }>>()
+  /** Per collection: the records as an array, rebuilt only after that collection changed. */
+  private readonly records = new Map<CollectionName, readonly unknown[]>()
   private readonly subscriptions: Subscription[] = []
   private cached: Workspace | null = null
 
@@ -46,23 +49,28 @@ export class WorkspaceMirror {
   /** Records a document as written (idempotent; a later change event carries the same data). */
   apply(name: CollectionName, doc: AnyDoc): void {
     if ((doc as { _deleted?: boolean })._deleted) return this.remove(name, doc.id)
-    this.docs.get(name)?.set(doc.id, doc)
-    this.cached = null
+    this.docs.get(name)?.set(doc.id, { doc, record: documentToRecord(doc) })
+    this.invalidate(name)
   }
 
   remove(name: CollectionName, id: string): void {
     this.docs.get(name)?.delete(id)
+    this.invalidate(name)
+  }
+
+  private invalidate(name: CollectionName): void {
+    this.records.delete(name)
     this.cached = null
   }
 
   /** One stored document with its storage-only fields, or undefined. */
   get(name: CollectionName, id: string): AnyDoc | undefined {
-    return this.docs.get(name)?.get(id)
+    return this.docs.get(name)?.get(id)?.doc
   }
 
   /** Every stored document of a collection. */
   all(name: CollectionName): readonly AnyDoc[] {
-    return [...(this.docs.get(name)?.values() ?? [])]
+    return [...(this.docs.get(name)?.values() ?? [])].map((entry) => entry.doc)
   }
 
   /** The current workspace (records without storage-only fields), cached until the next change. */
@@ -70,7 +78,12 @@ export class WorkspaceMirror {
     if (this.cached) return this.cached
     const workspace: Record<string, unknown> = { version: 1 }
     for (const name of COLLECTION_NAMES) {
-      workspace[COLLECTION_TO_WORKSPACE_KEY[name]] = this.all(name).map(documentToRecord)
+      let records = this.records.get(name)
+      if (!records) {
+        records = [...(this.docs.get(name)?.values() ?? [])].map((entry) => entry.record)
+        this.records.set(name, records)
+      }
+      workspace[COLLECTION_TO_WORKSPACE_KEY[name]] = records
     }
     this.cached = workspace as unknown as Workspace
     return this.cached

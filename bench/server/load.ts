@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:server [-- --json] [--seconds N]`: HTTP load on loopback with autocannon against a
+ * 100-member pooled page served by a real server process (SQLite store): availability requests,
+ * then booking requests for random free starts. Prints requests/s, p50/p99 latency, status counts,
+ * and the double bookings found afterwards in the stored workspace (must be 0).
+ */
+import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { bookingOverlaps } from '../../core/src/conflicts/booking-overlaps'
+import type { Booking } from '../../core/src/model/workspace'
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '10' },
+    members: { type: 'string', default: '100' },
+  },
+})
+const seconds = Number(values.seconds)
+const ROOT = resolve(import.meta.dirname, '..', '..')
+const TOKEN = 'bench-admin-token'
+const DAY_MS = 24 * 3600_000
+const NOW_MS = Date.parse('2027-03-01T06:00:00Z')
+
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'bench/server/serve.ts', values.members],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+)
+const url = await new Promise<string>((done) => {
+  let out = ''
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString()
+    const match = /listening on (\S+)/.exec(out)
+    if (match?.[1]) done(match[1])
+  })
+})
+
+// Seeded pseudo-random windows and starts, so runs are comparable.
+let seed = 12345
+const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32
+
+function availabilityPath(): string {
+  const from = NOW_MS + Math.floor(next() * 50) * DAY_MS
+  return `/api/public/pages/bench/availability?eventTypeId=et-bench&from=${new Date(from).toISOString()}&to=${new Date(from + 7 * DAY_MS).toISOString()}`
+}
+
+const { slots } = (await (
+  await fetch(
+    `${url}/api/public/pages/bench/availability?eventTypeId=et-bench&from=${new Date(NOW_MS).toISOString()}&to=${new Date(NOW_MS + 60 * DAY_MS).toISOString()}`,
+  )
+).json()) as { slots: { start: string }[] }
+
+async function run(title: string, options: autocannon.Options) {
+  const result = await autocannon({ url, duration: seconds, ...options })
+  return {
+    name: title,
+    requestsPerSec: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    statuses: {
+      '2xx': result['2xx'],
+      '4xx': result['4xx'],
+      '5xx': result['5xx'],
+      errors: result.errors,
+      timeouts: result.timeouts,
+    },
+  }
+}
+
+const availability = await run('availability (7-day window, 100-member pooled page)', {
+  connections: 10,
+  requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: availabilityPath() }) }],
+})
+
+let bookingNo = 0
+const booking = await run('bookings (random free starts; 409 when taken)', {
+  connections: 20,
+  requests: [
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (req) => {
+        const slot = slots[Math.floor(next() * slots.length)]
+        bookingNo++
+        return {
+          ...req,
+          path: '/api/public/pages/bench/bookings',
+          body: JSON.stringify({
+            eventTypeId: 'et-bench',
+            start: slot?.start,
+            customer: {
+              name: `Load ${bookingNo}`,
+              email: `load${bookingNo}@example.org`,
+              timeZone: 'UTC',
+            },
+            answers: {},
+          }),
+        }
+      },
+    },
+  ],
+})
+
+const ws = (await (
+  await fetch(`${url}/api/admin/workspace`, { headers: { authorization: `Bearer ${TOKEN}` } })
+).json()) as { bookings: Booking[] }
+const created = ws.bookings.filter((b) => b.createdVia === 'public').length
+const doubleBookings = bookingOverlaps(ws.bookings).length
+child.kill('SIGTERM')
+
+const summary = {
+  members: Number(values.members),
+  seconds,
+  availableSlots: slots.length,
+  created,
+  doubleBookings,
+}
+if (values.json) {
+  for (const line of [availability, booking, summary]) console.log(JSON.stringify(line))
+} else {
+  console.log(
+    `Server load on loopback, ${values.members} members, ${seconds} s per phase (autocannon)`,
+  )
+  for (const r of [availability, booking]) {
+    console.log(
+      `${r.name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.requests} requests, statuses ${JSON.stringify(r.statuses)}`,
+    )
+  }
+  console.log(`bookings created: ${created}; double bookings found afterwards: ${doubleBookings}`)
+}
+process.exit(doubleBookings === 0 ? 0 : 1)
