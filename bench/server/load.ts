@@ -56,8 +56,8 @@ const { slots } = (await (
   )
 ).json()) as { slots: { start: string }[] }
 
-async function run(title: string, options: autocannon.Options) {
-  const result = await autocannon({ url, duration: seconds, ...options })
+async function run(title: string, options: Omit<autocannon.Options, 'url'>) {
+  const result = await autocannon({ ...options, url, duration: seconds })
   return {
     name: title,
     requestsPerSec: Math.round(result.requests.average),
