@@ -25,6 +25,18 @@ import { seatPlanFor } from './seat-plan'
 /** Plausible e-mail: something@something.something, no spaces (the server checks more). */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
+/** Zone names already checked (luxon builds an `Intl.DateTimeFormat` per check); bounded. */
+const zoneChecks = new Map<string, boolean>()
+const ZONE_CHECKS_MAX = 1000
+
+function isKnownZone(zone: string): boolean {
+  const known = zoneChecks.get(zone)
+  if (known !== undefined) return known
+  const isValid = zoneIsValid(zone)
+  if (zoneChecks.size < ZONE_CHECKS_MAX) zoneChecks.set(zone, isValid)
+  return isValid
+}
+
 function customerProblems(customer: Customer): FieldProblem[] {
   const problems: FieldProblem[] = []
   if (typeof customer.name !== 'string' || customer.name.trim() === '') {
@@ -33,7 +45,7 @@ function customerProblems(customer: Customer): FieldProblem[] {
   if (typeof customer.email !== 'string' || !EMAIL_SHAPE.test(customer.email)) {
     problems.push({ path: 'customer.email', message: 'A valid e-mail address is required' })
   }
-  if (typeof customer.timeZone !== 'string' || !zoneIsValid(customer.timeZone)) {
+  if (typeof customer.timeZone !== 'string' || !isKnownZone(customer.timeZone)) {
     problems.push({ path: 'customer.timeZone', message: 'An IANA time zone is required' })
   }
   return problems

@@ -18,6 +18,7 @@ import {
 import type { Booking, EventType, Workspace } from '../model/workspace'
 import { instantParse, MS_PER_MINUTE } from '../time/instant'
 import { historyAppend, historyAt } from './booking-history-write'
+import { bookingsNear } from './bookings-near'
 import { bookingFind } from './booking-status'
 import type { BookingChange, ReassignCandidate, ReassignRequest } from './booking-types'
 import { bookingSeatPoolId } from './reschedule'
@@ -66,7 +67,8 @@ function holdReasons(
 ): (readonly MemberCannotTakeReason[])[] {
   if (memberIds.length === 0) return []
   const startMs = instantParse(booking.start)
-  const index = availabilityIndexBuild(state, {
+  const near = { ...state, bookings: bookingsNear(state.bookings, startMs, startMs + 1) }
+  const index = availabilityIndexBuild(near, {
     fromMs: startMs,
     toMs: startMs + 1,
     memberIds,

@@ -25,6 +25,7 @@ import { panelMatch } from '../availability/panel-matching'
 import { slotUnionMemberIndexes, slotsUnion } from '../availability/slot-union'
 import type { SlotRange } from '../availability/slots'
 import type { EventType, Workspace } from '../model/workspace'
+import { bookingsNear } from './bookings-near'
 
 /** One seat's candidates. */
 export interface SeatCandidates {
@@ -56,12 +57,10 @@ export function seatIndexBuild(
   toMs: number,
   excludeBookingId: string | null = null,
 ): AvailabilityIndex {
-  return availabilityIndexBuild(state, {
-    fromMs,
-    toMs,
-    memberIds: seatMemberIds(seats),
-    excludeBookingId,
-  })
+  return availabilityIndexBuild(
+    { ...state, bookings: bookingsNear(state.bookings, fromMs, toMs) },
+    { fromMs, toMs, memberIds: seatMemberIds(seats), excludeBookingId },
+  )
 }
 
 function contains(sorted: Int32Array, value: number): boolean {

@@ -52,7 +52,9 @@ export function seatPoolRanking(
   nowMs: number,
 ): readonly RankedCandidate[] {
   const cycle = cycleBounds(pool.reportingCycle, nowMs, state.timeZone ?? 'UTC')
-  const stats = poolStats(pool, state.bookings, state.panels, cycle)
+  // Only pool and panel bookings can count for a pool (see `poolStats`); the rest are skipped early.
+  const counted = state.bookings.filter((b) => b.poolId === pool.id || b.panelId !== null)
+  const stats = poolStats(pool, counted, state.panels, cycle)
   if (pool.distribution === 'round-robin') {
     return roundRobinOrder(pool, stats, state.members).map((standing) => ({
       memberId: standing.memberId,

@@ -1,0 +1,51 @@
+/**
+ * A cheap pre-filter for decisions over a small window: the bookings that can matter to an
+ * availability index over `[fromMs, toMs)`. The index itself parses every booking it is given;
+ * a workspace keeps years of bookings, and a decision looks at one start, so dropping the far ones
+ * first by comparing ISO strings (no parsing) keeps decisions fast as history grows.
+ */
+
+import { MAX_EVENT_SPAN_MIN } from '../availability/slot-rules'
+import { WORKLOAD_REACH_DAYS } from '../availability/workload'
+import type { Booking } from '../model/workspace'
+import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+
+/**
+ * How far around a window a booking can still matter: workload caps count starts up to
+ * `WORKLOAD_REACH_DAYS` away (plus a day of zone slack), and busy spans reach out by a meeting and
+ * its buffers (each at most `MAX_EVENT_SPAN_MIN`). Generous on purpose: keeping too many is only
+ * slower, dropping one that matters would be wrong.
+ */
+export const BOOKINGS_NEAR_REACH_MS =
+  (WORKLOAD_REACH_DAYS + 1) * MS_PER_DAY + 2 * MAX_EVENT_SPAN_MIN * MS_PER_MINUTE
+
+/** True for the canonical UTC form `YYYY-MM-DDTHH:mm:ss.sssZ`, whose string order is time order. */
+function isCanonical(iso: string): boolean {
+  return (
+    iso.length === 24 &&
+    iso.charCodeAt(23) === 90 /* Z */ &&
+    iso.charCodeAt(19) === 46 /* . */ &&
+    iso.charCodeAt(10) === 84 /* T */
+  )
+}
+
+/**
+ * `bookings` without those that certainly cannot affect availability in `[fromMs, toMs)`: a
+ * booking is dropped only when both its instants are canonical ISO strings and it ends more than
+ * {@link BOOKINGS_NEAR_REACH_MS} before the window or starts that far after it. Order is kept;
+ * the input is not mutated. Throws a `RangeError` for a non-finite bound.
+ */
+export function bookingsNear(
+  bookings: readonly Booking[],
+  fromMs: number,
+  toMs: number,
+): readonly Booking[] {
+  const low = instantFormat(fromMs - BOOKINGS_NEAR_REACH_MS)
+  const high = instantFormat(toMs + BOOKINGS_NEAR_REACH_MS)
+  return bookings.filter(
+    (booking) =>
+      !isCanonical(booking.start) ||
+      !isCanonical(booking.end) ||
+      (booking.end >= low && booking.start < high),
+  )
+}
