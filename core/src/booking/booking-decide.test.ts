@@ -638,6 +638,50 @@ describe('bookingDecide', () => {
     })
   })
 
+  describe('robustness', () => {
+    it('offers nothing and books nothing for a target whose pool, panel or page is gone', () => {
+      const state = fixtureWorkspace({
+        masterPages: [
+          fixturePage('mp-pool', { type: 'static', target: { poolId: 'pool-gone' } }),
+          fixturePage('mp-panel', { type: 'static', target: { panelId: 'panel-gone' } }),
+          fixturePage('mp-page', { type: 'static', target: { bookingPageId: 'bp-gone' } }),
+        ],
+      })
+      for (const page of ['mp-pool', 'mp-panel', 'mp-page']) {
+        const shown = pageAvailability(
+          state,
+          {
+            masterPageId: page,
+            eventTypeId: 'et-call',
+            fromMs: ms(NINE),
+            toMs: ms(NINE) + 86_400_000,
+          },
+          FIXTURE_NOW,
+        )
+        expect(shown).toEqual({ ok: true, slots: [] })
+        expect(decide(state, page, NINE)).toMatchObject({
+          ok: false,
+          reason: 'slot-unavailable',
+          alternatives: [],
+        })
+      }
+    })
+
+    it('skips a member at a workload cap although they are the most idle (edge case 14)', () => {
+      const state = fixtureWorkspace({
+        members: [fixtureMember('m-ana', { maxBookingsPerDay: 1 }), fixtureMember('m-ben')],
+        pools: [fixturePool('pool-p', 'pooled', ['m-ana', 'm-ben'])],
+        masterPages: [fixturePage('mp-p', { type: 'static', target: { poolId: 'pool-p' } })],
+        bookings: [
+          fixtureBooking('bk-a', ['m-ana'], '2027-03-15T14:00:00Z'),
+          fixtureBooking('bk-b', ['m-ben'], '2027-03-20T08:00:00Z', { poolId: 'pool-p' }),
+        ],
+      })
+      expect(booked(decide(state, 'mp-p', NINE)).hostMemberIds).toEqual(['m-ben'])
+      expect(booked(decide(state, 'mp-p', '2027-03-16T08:00:00Z')).hostMemberIds).toEqual(['m-ana'])
+    })
+  })
+
   it('writes created entries that pool statistics count as received (round trip)', () => {
     const state = bookInRow(rrState, 'mp-rr', 5, ms(NINE))
     const stats = poolStats(
