@@ -56,14 +56,20 @@ function seatText(seat: ExplainedSeat, name: (id: string) => string): string {
   const ahead = ranking.findIndex((candidate) => candidate.memberId === seat.memberId)
   const last = chosen?.lastAssignedAt ?? 'never'
   switch (seat.method) {
-    case 'round-robin':
+    case 'round-robin': {
+      const net = `net ${chosen?.net ?? 0}`
       return ahead <= 0
-        ? `round robin, ${who} was next in line (net ${chosen?.net ?? 0})`
-        : `round robin, ${who} was next in line among those available (net ${chosen?.net ?? 0}, ${ahead} ahead in line could not take it)`
+        ? `round robin, ${who} was next in line (${net})`
+        : `round robin, ${who} was next in line among those available (${net}, ` +
+            `${ahead} ahead in line could not take it)`
+    }
     case 'pooled':
       return `pooled, ${who} had been idle longest of ${free.length} free (last assigned ${last})`
     case 'pooled-priority':
-      return `pooled with priority, ${who} had the highest priority (${chosen?.priority ?? '?'}) of ${free.length} free, then longest idle (last assigned ${last})`
+      return (
+        `pooled with priority, ${who} had the highest priority (${chosen?.priority ?? '?'}) ` +
+        `of ${free.length} free, then longest idle (last assigned ${last})`
+      )
     case 'booking-page':
       return `${who}'s booking page`
     case 'specific-member':
@@ -98,6 +104,7 @@ export function explanationBuild(
   const seatTexts = seats.map((seat, i) =>
     seats.length > 1 ? `seat ${i + 1}: ${seatText(seat, name)}` : seatText(seat, name),
   )
-  const summary = `${matchedText(route, route.matched)} → ${targetText(state, plan.target)}: ${seatTexts.join('; ')}.`
+  const head = `${matchedText(route, route.matched)} → ${targetText(state, plan.target)}`
+  const summary = `${head}: ${seatTexts.join('; ')}.`
   return { matched: route.matched, target: plan.target, seats, summary }
 }

@@ -16,9 +16,10 @@ export const ALTERNATIVES_MAX = 6
 export const ALTERNATIVES_REACH_MS = 7 * MS_PER_DAY
 
 /**
- * The free starts of `route` nearest to `startMs` (epoch ms) within ±{@link ALTERNATIVES_REACH_MS},
- * at most {@link ALTERNATIVES_MAX}, ascending; `startMs` itself is never listed. Nearest first when
- * choosing (ties: the earlier), computed exactly as page availability is for that window.
+ * The free starts of `route` nearest to `startMs` (epoch ms) within
+ * ±{@link ALTERNATIVES_REACH_MS}, at most {@link ALTERNATIVES_MAX}, ascending; `startMs` itself is
+ * never listed. Nearest first when choosing (ties: the earlier), computed exactly as page
+ * availability is for that window.
  */
 export function bookingAlternatives(
   state: Workspace,

@@ -1,7 +1,7 @@
 /**
- * A new booking: re-check everything at commit time with the page availability computation (rule
- * 1: a slot shown is a slot bookable; rule 2: a start taken meanwhile is refused, or — for pools —
- * given to another free member), pick the hosts and explain why.
+ * A new booking: re-check everything at commit time with the page availability computation
+ * (rule 1: a slot shown is a slot bookable; rule 2: a start taken meanwhile is refused, or — for
+ * pools — given to another free member), pick the hosts and explain why.
  */
 
 import { ID_PATTERN, type Booking, type Customer, type Workspace } from '../model/workspace'
@@ -87,7 +87,8 @@ function memberPicked(
  * Decides a new booking at `request.startMs` (epoch ms) on a master page, at `ctx.nowMs`, with id
  * `ctx.bookingId`. Checks in order: page, event type on the page, booking page (customer choice),
  * answers and customer fields (`invalid-answers`, every problem; required questions must be
- * answered), `too-soon` (before now + minimum notice), `too-far-ahead` (after now + booking window),
+ * answered), `too-soon` (before now + minimum notice), `too-far-ahead` (after now + booking
+ * window),
  * then the start itself with the page availability computation over `[start, start + 1 ms)`:
  * - booking page (chosen or routed): its member must be free;
  * - find member by time: the chosen booking page's member, or without a choice the first of the
@@ -100,8 +101,10 @@ function memberPicked(
  * `slot-unavailable` and up to six nearest free starts as `alternatives`.
  *
  * The booking: status `scheduled`, hosts one per seat in seat order, `poolId` (pool target) or
- * `panelId` (panel target), `history: [{ at: now, action: 'created', by }]`, answers in canonical form (`answersCanonical`: trimmed, blanks dropped, select answers spelled as their option). Throws a `RangeError`
- * for a malformed or used booking id, non-finite times, and invalid records.
+ * `panelId` (panel target), `history: [{ at: now, action: 'created', by }]`, answers in
+ * canonical form (`answersCanonical`: trimmed, blanks dropped, select answers spelled as their
+ * option). Throws a `RangeError` for a malformed or used booking id, non-finite times, and
+ * invalid records.
  */
 export function bookingDecide(
   state: Workspace,

@@ -106,7 +106,10 @@ export interface AssignmentExplanation {
     /** For pool seats: every pool member in ranking order. */
     readonly ranking?: readonly RankedCandidate[]
   }[]
-  /** One readable sentence, e.g. "Rule 2 (Intro call, region = EMEA) → pool Sales, round robin: …". */
+  /**
+   * One readable sentence, e.g. "Rule 2 (Intro call, Region = EMEA) → pool Sales EMEA: round
+   * robin, Ana was next in line (net 3)."
+   */
   readonly summary: string
 }
 
@@ -145,7 +148,7 @@ export type BookingChange =
       readonly reason: ChangeRefusalReason
       readonly message: string
       readonly alternatives?: readonly PageSlot[]
-      /** For `member-unavailable`: why the target member cannot take the booking, in check order. */
+      /** For `member-unavailable`: why the target cannot take the booking, in check order. */
       readonly memberReasons?: readonly MemberCannotTakeReason[]
     }
 

@@ -1,6 +1,6 @@
 /**
- * The free starts of a resolved page route over a window, with who would take each one — shared by
- * page availability, booking alternatives and the benchmarks. Starts are epoch ms, ascending,
+ * The free starts of a resolved page route over a window, with who would take each one — shared
+ * by page availability, booking alternatives and the benchmarks. Starts are epoch ms, ascending,
  * unique; the window is half-open `[fromMs, toMs)`.
  */
 

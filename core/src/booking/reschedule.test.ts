@@ -129,6 +129,12 @@ describe('rescheduleDecide', () => {
     expect(move(state, 'bk-s', TUESDAY_NINE)).toMatchObject({ ok: false, reason })
   })
 
+  it('refuses a meeting that has already ended', () => {
+    expect(move(base, 'bk-pool', TUESDAY_NINE, ms('2027-03-15T08:30:00Z'))).toMatchObject({
+      reason: 'not-allowed',
+    })
+  })
+
   it('refuses an unknown booking, too little notice and a start past the window', () => {
     expect(move(base, 'bk-nope', TUESDAY_NINE)).toMatchObject({ reason: 'not-found' })
     const strict = {

@@ -9,12 +9,12 @@
  * (no per-range fall-through: the customer keeps their host whenever possible).
  *
  * Hosts kept are not a new distribution: only a `rescheduled` entry is written. A re-filled seat
- * adds a `reassigned` entry (old host → new host), which pool statistics count as removed from the
- * old host and received by the new one.
+ * adds a `reassigned` entry (old host → new host), which pool statistics count as removed from
+ * the old host and received by the new one.
  */
 
 import type { Booking, EventType, HistoryEntry, Workspace } from '../model/workspace'
-import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+import { instantFormat, instantParse, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 import { ALTERNATIVES_MAX, ALTERNATIVES_REACH_MS } from './booking-alternatives'
 import { historyAppend, historyAt } from './booking-history-write'
 import { OPEN_STATUSES, bookingFind } from './booking-status'
@@ -32,7 +32,7 @@ import { seatPoolRanking } from './seat-plan'
 export const RESCHEDULE_REFILL_REASON =
   'rescheduled: the previous host was not free at the new time'
 
-/** The pool that fills seat `seat` of `booking` (its `poolId`, or the panel seat's pool), if any. */
+/** The pool that fills seat `seat` of `booking` (its `poolId`, or the panel seat's pool). */
 export function bookingSeatPoolId(state: Workspace, booking: Booking, seat: number): string | null {
   if (booking.panelId !== null) {
     const definition = state.panels.find((panel) => panel.id === booking.panelId)?.seats[seat]
@@ -62,12 +62,15 @@ type Movable =
   | { readonly ok: true; readonly booking: Booking; readonly eventType: EventType }
   | { readonly ok: false; readonly reason: 'not-found' | 'not-allowed'; readonly message: string }
 
-function movable(state: Workspace, bookingId: string): Movable {
+function movable(state: Workspace, bookingId: string, nowMs: number): Movable {
   const found = bookingFind(state, bookingId)
   if (!found.ok) return { ok: false, reason: 'not-found', message: found.message }
   const { booking } = found
   if (!OPEN_STATUSES.has(booking.status)) {
     return { ok: false, reason: 'not-allowed', message: `A ${booking.status} booking cannot move` }
+  }
+  if (instantParse(booking.end) <= nowMs) {
+    return { ok: false, reason: 'not-allowed', message: 'This meeting has already ended' }
   }
   const eventType = state.eventTypes.find((candidate) => candidate.id === booking.eventTypeId)
   if (eventType === undefined) {
@@ -102,8 +105,8 @@ function slotOf(startMs: number, eventType: EventType): PageSlot {
  * allowed by the event type's notice and booking window at `nowMs`, at which every seat is kept or
  * re-filled as `rescheduleDecide` would (the same computation). Ascending, unique, `[start, end)`
  * ISO UTC. `not-found` for an unknown booking, `not-allowed` for a cancelled, completed or no-show
- * booking or a deleted event type. Throws a `RangeError` for non-finite times or a window longer
- * than `MAX_WINDOW_DAYS`.
+ * booking, one whose meeting has ended, or a deleted event type. Throws a `RangeError` for
+ * non-finite times or a window longer than `MAX_WINDOW_DAYS`.
  */
 export function rescheduleAvailability(
   state: Workspace,
@@ -115,7 +118,7 @@ export function rescheduleAvailability(
   if (![fromMs, toMs, nowMs].every(Number.isFinite)) {
     throw new RangeError(`Bad range [${fromMs}, ${toMs}) or now ${nowMs}`)
   }
-  const found = movable(state, bookingId)
+  const found = movable(state, bookingId, nowMs)
   if (!found.ok) return found
   const { booking, eventType } = found
   const fills = fillsIn(state, booking, eventType, fromMs, toMs, nowMs)
@@ -141,7 +144,8 @@ function alternatives(
 
 /**
  * Moves booking `bookingId` to `startMs` (epoch ms) at `nowMs` (see the module comment). Refusals:
- * `not-found`; `not-allowed` (cancelled, completed, no-show, or its event type deleted);
+ * `not-found`; `not-allowed` (cancelled, completed, no-show, ended by `nowMs`, or its event type
+ * deleted);
  * `too-soon` / `too-far-ahead` (the event type's notice and booking window apply, as when
  * booking); `slot-unavailable` with up to six nearest alternatives when a seat can be neither kept
  * nor re-filled. The result keeps id, customer, answers, page, pool and panel; `start`/`end` move
@@ -158,7 +162,7 @@ export function rescheduleDecide(
   if (!Number.isFinite(startMs) || !Number.isFinite(nowMs)) {
     throw new RangeError(`Bad start ${startMs} or now ${nowMs}`)
   }
-  const found = movable(state, request.bookingId)
+  const found = movable(state, request.bookingId, nowMs)
   if (!found.ok) return found
   const { booking, eventType } = found
   if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {

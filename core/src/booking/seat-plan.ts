@@ -52,7 +52,7 @@ export function seatPoolRanking(
   nowMs: number,
 ): readonly RankedCandidate[] {
   const cycle = cycleBounds(pool.reportingCycle, nowMs, state.timeZone ?? 'UTC')
-  // Only pool and panel bookings can count for a pool (see `poolStats`); the rest are skipped early.
+  // Only pool and panel bookings can count for a pool (see `poolStats`): skip the rest early.
   const counted = state.bookings.filter((b) => b.poolId === pool.id || b.panelId !== null)
   const stats = poolStats(pool, counted, state.panels, cycle)
   if (pool.distribution === 'round-robin') {
