@@ -150,7 +150,8 @@ export function reassignDecide(
  * every active member who is not already a host, members of the seat's pool first (pool list
  * order), then the others (workspace order); each `free`, or `unavailable` with every failing
  * check (see the module comment). `[]` for an unknown, cancelled, completed or no-show booking.
- * A `fromMemberId` that is not a host is treated as absent. Throws a `RangeError` for a non-finite `nowMs` or invalid records.
+ * A `fromMemberId` that is not a host is treated as absent. Throws a `RangeError` for a
+ * non-finite `nowMs` or invalid records.
  */
 export function reassignCandidates(
   state: Workspace,
