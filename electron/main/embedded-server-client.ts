@@ -11,7 +11,11 @@ export interface EmbeddedServer {
 }
 
 /** Starts `out/main/sync-server.js` in a utilityProcess and resolves when it listens. */
-export function embeddedServerStart(entry: string, dataDir: string): Promise<EmbeddedServer> {
+export function embeddedServerStart(
+  entry: string,
+  dataDir: string,
+  corsOrigins: readonly string[],
+): Promise<EmbeddedServer> {
   const child: UtilityProcess = utilityProcess.fork(entry, [], {
     serviceName: 'Teamslot sync server',
   })
@@ -35,6 +39,6 @@ export function embeddedServerStart(entry: string, dataDir: string): Promise<Emb
         }
       },
     )
-    child.postMessage({ type: 'start', dataDir, port: EMBEDDED_SERVER_PORT })
+    child.postMessage({ type: 'start', dataDir, port: EMBEDDED_SERVER_PORT, corsOrigins })
   })
 }

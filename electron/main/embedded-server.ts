@@ -16,6 +16,8 @@ interface StartMessage {
   readonly type: 'start'
   readonly dataDir: string
   readonly port: number
+  /** The window's origin (`teamslot://app`, or the dev server's). */
+  readonly corsOrigins: readonly string[]
 }
 
 const parent = process.parentPort
@@ -37,6 +39,7 @@ async function start(message: StartMessage): Promise<void> {
     dataDir: message.dataDir,
     demo: true,
     requestLog: false,
+    corsOrigins: message.corsOrigins,
     ...(pageDir ? { bookPageDir: pageDir } : {}),
   }
   try {

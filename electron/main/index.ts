@@ -2,22 +2,35 @@
  * Electron main: lifecycle wiring only. Starts the embedded sync server (unless a remote server is
  * configured), opens one locked-down window, and answers the IPC contract.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron'
+import { pathToFileURL } from 'node:url'
 import { join } from 'node:path'
 import type { ConnectionInfo, DesktopSettings, IpcHandlers } from '../shared/ipc-contract'
 import { embeddedServerStart } from './embedded-server-client'
 import type { EmbeddedServer } from './embedded-server-client'
 import { settingsLoad, settingsParse, settingsSave } from './settings'
 import { canNavigate, canOpenExternally } from './trusted-url'
+import { APP_ORIGIN, APP_SCHEME, appFilePath } from './app-protocol'
 
 const settingsFile = () => join(app.getPath('userData'), 'settings.json')
 let embedded: EmbeddedServer | null = null
 let window: BrowserWindow | null = null
 
-/** The dev server origin in `electron-vite dev`, else null (the app is loaded from a file). */
-const devOrigin = process.env['ELECTRON_RENDERER_URL']
+/**
+ * Where the window's pages come from: the dev server in `electron-vite dev`, else the built renderer
+ * served on the privileged `teamslot://app` scheme (not file://, so requests to the sync server carry
+ * a real origin that the server's CORS list can name).
+ */
+const appOrigin = process.env['ELECTRON_RENDERER_URL']
   ? new URL(process.env['ELECTRON_RENDERER_URL']).origin
-  : null
+  : APP_ORIGIN
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
+])
 
 async function connectionInfo(): Promise<ConnectionInfo> {
   const settings = settingsLoad(settingsFile())
@@ -31,6 +44,7 @@ async function connectionInfo(): Promise<ConnectionInfo> {
   embedded ??= await embeddedServerStart(
     join(__dirname, 'sync-server.cjs'),
     join(app.getPath('userData'), 'sync-data'),
+    [appOrigin],
   )
   window?.webContents.send('server:status-changed', { state: 'running', message: embedded.url })
   return { serverUrl: embedded.url, adminToken: embedded.adminToken, mode: 'embedded' }
@@ -72,11 +86,11 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' }
   })
   win.webContents.on('will-navigate', (event, url) => {
-    if (!canNavigate(url, devOrigin)) event.preventDefault()
+    if (!canNavigate(url, appOrigin)) event.preventDefault()
   })
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   if (process.env['ELECTRON_RENDERER_URL']) void win.loadURL(process.env['ELECTRON_RENDERER_URL'])
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  else void win.loadURL(`${APP_ORIGIN}/index.html`)
   return win
 }
 
@@ -84,6 +98,13 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   )
+  const rendererDir = join(__dirname, '../renderer')
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = appFilePath(rendererDir, request.url)
+    return file
+      ? net.fetch(pathToFileURL(file).toString())
+      : new Response('not found', { status: 404 })
+  })
   for (const [channel, handler] of Object.entries(handlers)) {
     ipcMain.handle(channel, (_event, ...args: unknown[]) =>
       (handler as (...a: unknown[]) => Promise<unknown>)(...args),

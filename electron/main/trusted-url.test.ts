@@ -6,11 +6,13 @@ describe('canNavigate', () => {
     ['http://localhost:5173/#/team', 'http://localhost:5173', true],
     ['http://localhost:5174/', 'http://localhost:5173', false],
     ['https://evil.example/', 'http://localhost:5173', false],
-    ['file:///app/index.html', null, true],
+    ['teamslot://app/index.html', 'teamslot://app', true],
+    ['teamslot://evil/index.html', 'teamslot://app', false],
+    ['file:///app/index.html', 'teamslot://app', false],
     ['file:///etc/passwd', 'http://localhost:5173', false],
-    ['https://evil.example/', null, false],
-    ['not a url', null, false],
-    ['javascript:alert(1)', null, false],
+    ['https://evil.example/', 'teamslot://app', false],
+    ['not a url', 'teamslot://app', false],
+    ['javascript:alert(1)', 'teamslot://app', false],
   ])('%s from origin %s → %s', (url, origin, expected) => {
     expect(canNavigate(url, origin)).toBe(expected)
   })

@@ -2,12 +2,15 @@
  * URL decisions for the desktop window, as small pure functions (table-tested).
  */
 
-/** May the window navigate to `url`? Only within the app itself (its file or dev-server origin). */
-export function canNavigate(url: string, appOrigin: string | null): boolean {
+/**
+ * May the window navigate to `url`? Only within the app itself: its origin (`teamslot://app`, or
+ * the dev server's). A custom scheme's origin is "null" in the URL API, so compare scheme and host.
+ */
+export function canNavigate(url: string, appOrigin: string): boolean {
   const parsed = safeParse(url)
-  if (!parsed) return false
-  if (parsed.protocol === 'file:') return appOrigin === null
-  return appOrigin !== null && parsed.origin === appOrigin
+  const app = safeParse(appOrigin)
+  if (!parsed || !app) return false
+  return parsed.protocol === app.protocol && parsed.host === app.host && parsed.port === app.port
 }
 
 /** May `url` be opened in the user's browser? Only plain https links without credentials. */

@@ -37,7 +37,7 @@ describe('health and authentication', () => {
   ])('refuses admin data with %s (401, contract error body)', async (_label, authorization) => {
     app = await startTestApp({ workspace: demoWorkspace(NOW) })
     const headers = authorization ? { authorization } : undefined
-    for (const path of ['/api/admin/workspace', '/replication/members/0/pull?lwt=0&id=&limit=5']) {
+    for (const path of ['/api/admin/workspace', '/replication/members/1/pull?lwt=0&id=&limit=5']) {
       const res = await app.request(path, headers ? { headers } : {})
       expect(res.status).toBe(401)
       expect(await res.json()).toEqual({
@@ -138,12 +138,12 @@ describe('replication endpoints', () => {
   it('pulls documents with a (lwt, id) checkpoint and accepts a push', async () => {
     app = await startTestApp({ workspace: demoWorkspace(NOW) })
     const first = await (
-      await app.request('/replication/members/0/pull?lwt=0&id=&limit=3', { admin: true })
+      await app.request('/replication/members/1/pull?lwt=0&id=&limit=3', { admin: true })
     ).json()
     expect(first.documents).toHaveLength(3)
     const rest = await (
       await app.request(
-        `/replication/members/0/pull?lwt=${first.checkpoint.lwt}&id=${first.checkpoint.id}&limit=10`,
+        `/replication/members/1/pull?lwt=${first.checkpoint.lwt}&id=${first.checkpoint.id}&limit=10`,
         { admin: true },
       )
     ).json()
@@ -151,7 +151,7 @@ describe('replication endpoints', () => {
     const ids = [...first.documents, ...rest.documents].map((d: { id: string }) => d.id)
     expect(new Set(ids).size).toBe(5)
 
-    const push = await app.request('/replication/members/0/push', {
+    const push = await app.request('/replication/members/1/push', {
       method: 'POST',
       admin: true,
       body: [{ newDocumentState: memberDoc('m-new', 'Nia New') }],
@@ -177,7 +177,7 @@ describe('replication endpoints', () => {
     ],
   ])('survives a malformed push: %s', async (_label, body) => {
     app = await startTestApp({ workspace: demoWorkspace(NOW) })
-    const res = await app.request('/replication/members/0/push', {
+    const res = await app.request('/replication/members/1/push', {
       method: 'POST',
       admin: true,
       body,
@@ -195,28 +195,28 @@ describe('replication endpoints', () => {
     ['a zero limit', 'lwt=0&id=&limit=0'],
   ])('refuses a pull with %s', async (_label, query) => {
     app = await startTestApp({ workspace: demoWorkspace(NOW) })
-    const res = await app.request(`/replication/members/0/pull?${query}`, { admin: true })
+    const res = await app.request(`/replication/members/1/pull?${query}`, { admin: true })
     expect(res.status).toBe(400)
     expect((await res.json()).error.code).toBe('invalid-request')
   })
 
   it('sends CORS headers on GET and POST for configured origins only', async () => {
     app = await startTestApp({ deps: { corsOrigins: ['https://admin.teamslot.example'] } })
-    const allowed = await app.request('/replication/members/0/pull?lwt=0&id=&limit=1', {
+    const allowed = await app.request('/replication/members/1/pull?lwt=0&id=&limit=1', {
       admin: true,
       headers: { origin: 'https://admin.teamslot.example' },
     })
     expect(allowed.headers.get('access-control-allow-origin')).toBe(
       'https://admin.teamslot.example',
     )
-    const push = await app.request('/replication/members/0/push', {
+    const push = await app.request('/replication/members/1/push', {
       method: 'POST',
       admin: true,
       headers: { origin: 'https://admin.teamslot.example' },
       body: [],
     })
     expect(push.headers.get('access-control-allow-origin')).toBe('https://admin.teamslot.example')
-    const other = await app.request('/replication/members/0/pull?lwt=0&id=&limit=1', {
+    const other = await app.request('/replication/members/1/pull?lwt=0&id=&limit=1', {
       admin: true,
       headers: { origin: 'https://evil.example' },
     })
@@ -233,7 +233,7 @@ describe('replication endpoints', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/event-stream')
     const reader = res.body!.getReader()
-    await app.request('/replication/members/0/push', {
+    await app.request('/replication/members/1/push', {
       method: 'POST',
       admin: true,
       body: [{ newDocumentState: memberDoc('m-streamed', 'Sia Streamed') }],
@@ -263,7 +263,7 @@ describe('durability across restarts', () => {
   it('keeps every acknowledged write after the store is closed and reopened', async () => {
     app = await startTestApp({ workspace: demoWorkspace(NOW) })
     const dataDir = app.dataDir
-    await app.request('/replication/members/0/push', {
+    await app.request('/replication/members/1/push', {
       method: 'POST',
       admin: true,
       body: [{ newDocumentState: memberDoc('m-kept', 'Kim Kept') }],

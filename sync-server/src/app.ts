@@ -10,13 +10,14 @@ import { requireAdmin } from './http/require-admin'
 import { requestLogger } from './http/request-log'
 import type { Logger } from './http/request-log'
 import { adminRouter } from './routes/admin'
-import { mountReplication } from './replication'
+import { mountReplication, originsCors } from './replication'
 import { BookingService } from './booking-service'
 import { WorkspaceMirror } from './workspace-mirror'
 import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { workspaceValidate } from '../../core/src/validation'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
+import { mountReplicationCompat } from './replication-compat'
 
 /** The injected clock: epoch milliseconds. Tests pass a fixed one. */
 export interface Clock {
@@ -81,21 +82,29 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
 
   app.use(
     '/replication',
+    originsCors(deps.corsOrigins ?? []),
     requireAdmin(deps.adminToken),
     express.json({ limit: REPLICATION_BODY_LIMIT }),
   )
-  app.use('/api/admin', express.json({ limit: ADMIN_BODY_LIMIT }))
+  app.use(
+    '/api/admin',
+    originsCors(deps.corsOrigins ?? []),
+    express.json({ limit: ADMIN_BODY_LIMIT }),
+  )
   app.use('/api/public', express.json({ limit: PUBLIC_BODY_LIMIT }))
 
+  const wrapPush = (collection: string, ids: readonly string[], run: () => Promise<void>) =>
+    collection === 'bookings' ? service.replicatedPush(ids, run) : run()
   mountReplicationStream(app, db)
+  // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
+  mountReplicationCompat(app, db, { wrapPush })
   await mountReplication({
     app,
     db,
     adminToken: deps.adminToken,
     corsOrigins: deps.corsOrigins ?? [],
     now: () => deps.clock.now(),
-    wrapPush: (collection, ids, run) =>
-      collection === 'bookings' ? service.replicatedPush(ids, run) : run(),
+    wrapPush,
   })
   app.use(
     '/api/admin',

@@ -1,7 +1,11 @@
-import { createRxDatabase } from 'rxdb'
+import { addRxPlugin, createRxDatabase } from 'rxdb'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
+import { migrationStrategiesFor } from '../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
+
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 /** A stored document: a workspace record plus bookkeeping fields; core validates the shape. */
 export type AnyDoc = { id: string } & Record<string, unknown>
@@ -26,7 +30,10 @@ export async function openServerDatabase(
   const collections = Object.fromEntries(
     COLLECTION_NAMES.map((collectionName) => [
       collectionName,
-      { schema: COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AnyDoc> },
+      {
+        schema: COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AnyDoc>,
+        migrationStrategies: migrationStrategiesFor(collectionName),
+      },
     ]),
   )
   await db.addCollections(collections)

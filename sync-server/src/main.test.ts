@@ -103,7 +103,7 @@ describe('npm run sync-server', () => {
       for (let i = 0; writing; i++) {
         const id = `m-${String(i).padStart(5, '0')}`
         try {
-          const res = await fetch(`${server.url}/replication/members/0/push`, {
+          const res = await fetch(`${server.url}/replication/members/1/push`, {
             method: 'POST',
             headers,
             body: JSON.stringify([{ newDocumentState: member(id) }]),

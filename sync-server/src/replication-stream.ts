@@ -1,6 +1,7 @@
 import type { Express, Request, Response } from 'express'
 import { getReplicationHandlerByCollection } from 'rxdb/plugins/replication-websocket'
-import { COLLECTION_NAMES } from '../../core/src/schema/collections'
+import { COLLECTION_SCHEMAS } from '../../core/src/schema/collections'
+import { compatDown } from './replication-compat'
 import type { CollectionName } from '../../core/src/schema/collections'
 import type { ServerDatabase } from './database'
 import { sendError } from './http/errors'
@@ -10,6 +11,31 @@ export const REPLICATION_STREAM_PATH = '/replication/stream'
 
 /** Fields rxdb-server strips from streamed documents (server bookkeeping). */
 const STRIPPED = { _meta: undefined, _rev: undefined, _attachments: undefined }
+
+/**
+ * Parses `members,bookings:0`: each entry is a collection name, optionally with the schema version
+ * the client runs (default: the current one). `version` is null for an unknown collection or a
+ * version the server cannot serve.
+ */
+export function streamEntriesParse(
+  text: string,
+): { entry: string; name: CollectionName; version: number | null }[] {
+  return text
+    .split(',')
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const [name = '', versionText] = entry.split(':')
+      const current = (COLLECTION_SCHEMAS as Record<string, { version: number }>)[name]?.version
+      const version = versionText === undefined ? current : Number(versionText)
+      const isServable =
+        current !== undefined &&
+        version !== undefined &&
+        Number.isInteger(version) &&
+        version >= 0 &&
+        version <= current
+      return { entry, name: name as CollectionName, version: isServable ? version : null }
+    })
+}
 
 /**
  * One server-sent-event stream carrying the live changes of many collections:
@@ -22,13 +48,9 @@ const STRIPPED = { _meta: undefined, _rev: undefined, _attachments: undefined }
  */
 export function mountReplicationStream(app: Express, db: ServerDatabase): void {
   app.get(REPLICATION_STREAM_PATH, (req: Request, res: Response) => {
-    const requested = String(req.query['collections'] ?? '')
-      .split(',')
-      .filter((name) => name !== '')
-    const unknown = requested.filter(
-      (name) => !(COLLECTION_NAMES as readonly string[]).includes(name),
-    )
-    if (requested.length === 0 || unknown.length > 0) {
+    const entries = streamEntriesParse(String(req.query['collections'] ?? ''))
+    const unknown = entries.filter((e) => e.version === null).map((e) => e.entry)
+    if (entries.length === 0 || unknown.length > 0) {
       sendError(
         res,
         'invalid-request',
@@ -43,14 +65,16 @@ export function mountReplicationStream(app: Express, db: ServerDatabase): void {
       'X-Accel-Buffering': 'no',
     })
     res.flushHeaders()
-    const subscriptions = (requested as CollectionName[]).map((collection) =>
+    const subscriptions = entries.map(({ name: collection, version }) =>
       getReplicationHandlerByCollection(db, collection).masterChangeStream$.subscribe((changes) => {
         const event =
           changes === 'RESYNC'
             ? { collection, resync: true }
             : {
                 collection,
-                documents: changes.documents.map((d) => ({ ...d, ...STRIPPED })),
+                documents: changes.documents.map((d) =>
+                  compatDown(collection, { ...d, ...STRIPPED }, version ?? 0),
+                ),
                 checkpoint: changes.checkpoint,
               }
         res.write(`data: ${JSON.stringify(event)}\n\n`)

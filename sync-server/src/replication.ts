@@ -88,19 +88,25 @@ export function isPullQuery(query: Readonly<Record<string, unknown>>): boolean {
 }
 
 /**
+ * CORS for the configured origins on every method (rxdb-server 15.22 sets CORS headers only on
+ * preflight requests). Mounted before every replication route and on the admin API.
+ */
+export function originsCors(corsOrigins: readonly string[]): RequestHandler {
+  return cors({ origin: [...corsOrigins], optionsSuccessStatus: 200 })
+}
+
+/**
  * Registers one rxdb-server replication endpoint per workspace collection on `app`, behind the
  * admin token, with CORS on every method for the configured origins. Never listens.
  */
 export async function mountReplication(options: ReplicationOptions): Promise<void> {
-  const { app, db, adminToken, corsOrigins, now, wrapPush } = options
-  const corsMiddleware = cors({ origin: [...corsOrigins], optionsSuccessStatus: 200 })
+  const { app, db, adminToken, now, wrapPush } = options
 
   const adapter: RxServerAdapter<Express, Request, Response> = {
     ...RxServerAdapterExpress,
-    // rxdb-server only answers preflights; apply CORS to every method of the path.
-    setCors(serverApp, path) {
-      serverApp.use('/' + path, corsMiddleware)
-    },
+    // rxdb-server would answer only preflights; CORS for every method of every replication path
+    // is applied once by originsCors (mounted before all replication routes).
+    setCors() {},
     get(serverApp, path, handler) {
       serverApp.get(
         path,

@@ -35,6 +35,8 @@ export interface Member {
   readonly maxBookingsPerDay?: number | null
   readonly maxBookingsPerWeek?: number | null
   readonly active: boolean
+  /** The member's color in calendars, `#rrggbb` (schema v1; derived from the id when absent). */
+  readonly color?: string | null
 }
 
 export type QuestionType = 'text' | 'select' | 'phone' | 'note'

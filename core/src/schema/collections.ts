@@ -29,7 +29,8 @@ const updatedAt = { type: 'string', maxLength: INSTANT_MAX_LENGTH } as const
 
 export const memberSchema = {
   title: 'member',
-  version: 0,
+  // v1 added `color` (see ./migrations.ts).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -59,6 +60,7 @@ export const memberSchema = {
     maxBookingsPerDay: { type: ['number', 'null'] },
     maxBookingsPerWeek: { type: ['number', 'null'] },
     active: { type: 'boolean' },
+    color: { type: ['string', 'null'] },
     updatedAt,
   },
   required: ['id', 'name', 'email', 'timeZone', 'weeklyHours', 'dateOverrides', 'active'],

@@ -1,9 +1,13 @@
-import { createRxDatabase } from 'rxdb'
+import { addRxPlugin, createRxDatabase } from 'rxdb'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
+import { migrationStrategiesFor } from '../../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../../core/src/schema/collections'
 import type { CollectionName } from '../../../core/src/schema/collections'
 import { bookingConflictHandler } from './conflict-handler'
+
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 /** A stored document: a workspace record plus bookkeeping fields. */
 export type AppDoc = { id: string } & Record<string, unknown>
@@ -22,11 +26,14 @@ export function databaseNameFor(serverUrl: string): string {
 
 /**
  * Opens the desktop's local workspace database (IndexedDB via Dexie by default; tests pass the
- * memory storage). The same collections and schemas as the server.
+ * memory storage). The same collections and schemas as the server; `schemas` replaces some (tests
+ * open a database as an older desktop version would). Stored documents of an older schema version
+ * are migrated on open with core's migrations.
  */
 export async function openAppDatabase(
   name: string,
   storage: RxStorage<unknown, unknown> = getRxStorageDexie(),
+  schemas: Partial<Record<CollectionName, RxJsonSchema<AppDoc>>> = {},
 ): Promise<AppDatabase> {
   const db = await createRxDatabase<AppCollections>({
     name,
@@ -40,7 +47,10 @@ export async function openAppDatabase(
       COLLECTION_NAMES.map((collectionName) => [
         collectionName,
         {
-          schema: COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AppDoc>,
+          schema:
+            schemas[collectionName] ??
+            (COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AppDoc>),
+          migrationStrategies: migrationStrategiesFor(collectionName),
           ...(collectionName === 'bookings' ? { conflictHandler: bookingConflictHandler() } : {}),
         },
       ]),

@@ -19,7 +19,7 @@ interface StreamInit {
 
 const RECONNECT_MIN_MS = 1000
 const RECONNECT_MAX_MS = 10_000
-const STREAM_URL = /^(.*)\/replication\/([a-z0-9]+)\/\d+\/pullStream$/
+const STREAM_URL = /^(.*)\/replication\/([a-z0-9]+)\/(\d+)\/pullStream$/
 
 /** Whether the shared stream is open, and how many collections listen; the sync status subscribes. */
 export const eventStreamState = (() => {
@@ -121,7 +121,9 @@ class StreamHub {
       documents?: unknown[]
       checkpoint?: unknown
     }
-    const source = this.members.get(event.collection)
+    const source = [...this.members.entries()].find(
+      ([key]) => key.split(':')[0] === event.collection,
+    )?.[1]
     if (!source) return
     source.onmessage?.({
       data: event.resync
@@ -184,8 +186,10 @@ export default class FetchEventSource {
     init: StreamInit = {},
   ) {
     const match = STREAM_URL.exec(url)
-    if (!match?.[1] || !match[2]) throw new Error(`not a replication stream URL: ${url}`)
-    this.collection = match[2]
+    if (!match?.[1] || !match[2] || !match[3])
+      throw new Error(`not a replication stream URL: ${url}`)
+    // `name:version`: the server sends documents in this desktop's schema version.
+    this.collection = `${match[2]}:${match[3]}`
     this.hub = hubFor(match[1], init.headers ?? {})
     this.hub.add(this.collection, this)
   }

@@ -34,6 +34,11 @@ const member = z.object({
   maxBookingsPerDay: z.number().int().positive().nullable().optional(),
   maxBookingsPerWeek: z.number().int().positive().nullable().optional(),
   active: z.boolean(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb color')
+    .nullable()
+    .optional(),
 })
 
 const question = z.object({

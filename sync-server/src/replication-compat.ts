@@ -1,0 +1,148 @@
+import type { Express, Request, Response } from 'express'
+import { getReplicationHandlerByCollection } from 'rxdb/plugins/replication-websocket'
+import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../core/src/schema/collections'
+import type { CollectionName } from '../../core/src/schema/collections'
+import { migrateDown, migrateUp } from '../../core/src/schema/migrations'
+import type { AnyDoc, ServerDatabase } from './database'
+import { sendError } from './http/errors'
+import { guardHandler, isPullQuery, isPushBody, REPLICATION_PREFIX } from './replication'
+
+type Doc = Record<string, unknown>
+
+/** Server bookkeeping never sent to clients (as rxdb-server strips it). */
+const SERVER_FIELDS = ['_meta', '_rev', '_attachments']
+
+function strip(doc: Doc): Doc {
+  const out = { ...doc }
+  for (const field of SERVER_FIELDS) delete out[field]
+  return out
+}
+
+/** A current-version document as a client of `version` sees it. */
+export function compatDown(collection: CollectionName, doc: Doc, version: number): Doc {
+  const current = COLLECTION_SCHEMAS[collection].version
+  return migrateDown(collection, strip(doc), current, version)
+}
+
+/**
+ * A document written by a client of `version`, upgraded to the current version. Fields that the
+ * client's version does not know keep the server's current values (an old desktop renaming a
+ * member must not reset the color a newer desktop chose).
+ */
+export function compatUp(
+  collection: CollectionName,
+  doc: Doc,
+  version: number,
+  serverDoc: Doc | undefined,
+): Doc {
+  const current = COLLECTION_SCHEMAS[collection].version
+  const upgraded = migrateUp(collection, doc, version, current)
+  if (serverDoc) {
+    // Fields the client's version does not have mirror the stored document exactly.
+    for (const key of Object.keys(upgraded)) {
+      if (key in doc) continue
+      if (key in serverDoc) upgraded[key] = serverDoc[key]
+      else delete upgraded[key]
+    }
+  }
+  return upgraded
+}
+
+export interface CompatOptions {
+  readonly wrapPush: (
+    collection: string,
+    ids: readonly string[],
+    run: () => Promise<void>,
+  ) => Promise<void>
+}
+
+/**
+ * Keeps desktops that still run an older schema syncing after a server upgrade: for every
+ * collection whose schema version is above 0, `/replication/<name>/<old version>/{pull,push}`
+ * translate documents with core's migrations instead of answering rxdb-server's 426 "outdated".
+ * Must be mounted BEFORE rxdb-server's endpoints (it registers the 426 handlers for old paths).
+ * The admin token is checked by the `/replication` middleware in app.ts.
+ */
+export function mountReplicationCompat(
+  app: Express,
+  db: ServerDatabase,
+  options: CompatOptions,
+): void {
+  for (const name of COLLECTION_NAMES) {
+    const current = COLLECTION_SCHEMAS[name].version
+    for (let version = 0; version < current; version++) {
+      const base = `/${REPLICATION_PREFIX}/${name}/${version}`
+      const handler = () => getReplicationHandlerByCollection(db, name)
+
+      app.get(
+        `${base}/pull`,
+        guardHandler(async (req: Request, res: Response) => {
+          if (!isPullQuery(req.query)) {
+            sendError(
+              res,
+              'invalid-request',
+              'pull needs lwt (number), id (document id or empty) and limit (1–1000)',
+            )
+            return
+          }
+          const lwt = Number(req.query['lwt'] ?? 0)
+          const id = String(req.query['id'] ?? '')
+          const limit = Number(req.query['limit'] ?? 1)
+          const result = await handler().masterChangesSince({ id, lwt }, limit)
+          res.json({
+            documents: result.documents.map((doc) => compatDown(name, doc as Doc, version)),
+            checkpoint: result.checkpoint ?? { id, lwt },
+          })
+        }),
+      )
+
+      app.post(
+        `${base}/push`,
+        guardHandler(async (req: Request, res: Response) => {
+          if (!isPushBody(req.body)) {
+            sendError(
+              res,
+              'invalid-request',
+              'push body must be an array of change rows with valid ids',
+            )
+            return
+          }
+          const rows = req.body as {
+            newDocumentState: Doc & { id: string }
+            assumedMasterState?: Doc | null
+          }[]
+          const ids = rows.map((row) => row.newDocumentState.id)
+          let conflicts: Doc[] = []
+          await options.wrapPush(name, ids, async () => {
+            const found = await db[name].findByIds(ids).exec()
+            const serverDoc = (id: string) => found.get(id)?.toJSON() as AnyDoc | undefined
+            const upgraded = rows.map((row) => ({
+              newDocumentState: compatUp(
+                name,
+                row.newDocumentState,
+                version,
+                serverDoc(row.newDocumentState.id),
+              ),
+              ...(row.assumedMasterState
+                ? {
+                    assumedMasterState: compatUp(
+                      name,
+                      row.assumedMasterState,
+                      version,
+                      serverDoc(row.newDocumentState.id),
+                    ),
+                  }
+                : {}),
+            }))
+            // rxdb's replication handler wants full documents with `_deleted`.
+            const written = await handler().masterWrite(
+              upgraded as unknown as Parameters<ReturnType<typeof handler>['masterWrite']>[0],
+            )
+            conflicts = (written as unknown as Doc[]).map((doc) => compatDown(name, doc, version))
+          })
+          res.json(conflicts)
+        }),
+      )
+    }
+  }
+}
