@@ -17,6 +17,7 @@ import type {
   PanelSeat,
   Workspace,
 } from '../model/workspace'
+import { workspaceValidate } from '../validation/workspace-validate'
 import { bookingDecide } from './booking-decide'
 import { cancelDecide } from './booking-status'
 import { pageAvailability } from './page-availability'
@@ -310,6 +311,8 @@ describe('decision properties', () => {
           }
           expectSound(state)
         })
+        const problems = workspaceValidate(state).filter((p) => p.path.startsWith('bookings'))
+        expect(problems).toEqual([])
       }),
       { numRuns: 80 },
     )
