@@ -89,6 +89,8 @@ describe('GET /api/admin/bookings', () => {
     const { bookings } = await res.json()
     expect(bookings.map((b: { id: string }) => b.id)).toEqual([booking.id])
     expect(bookings[0].history[0]).toMatchObject({ action: 'created', by: 'customer' })
+    // Why the booking went to Ana, for managers (never on the public endpoint).
+    expect(bookings[0].history[0].reason).toContain('Ana Silva')
     expect(bookings[0].manageToken).toBeUndefined()
     const outside = await a.request(
       '/api/admin/bookings?from=2027-03-11T10:30:00.000Z&to=2027-03-11T11:00:00.000Z',

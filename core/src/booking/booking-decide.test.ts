@@ -85,8 +85,16 @@ describe('bookingDecide', () => {
       customer: { name: 'Lee', email: 'lee@example.org', timeZone: 'America/New_York' },
       answers: {},
       createdVia: 'public',
-      history: [{ at: '2027-03-01T00:00:00.000Z', action: 'created', by: 'customer' }],
+      history: [
+        {
+          at: '2027-03-01T00:00:00.000Z',
+          action: 'created',
+          by: 'customer',
+          reason: decision.ok ? decision.explanation.summary : '',
+        },
+      ],
     })
+    expect(decision.ok && decision.explanation.summary).toContain('Ana')
   })
 
   it('explains the decision in one sentence with the ranking', () => {

@@ -157,6 +157,7 @@ export function bookingDecide(
   const [fill] = seatsFill(index, seats, eventType, nowMs)
   if (fill?.startMs !== startMs) return unavailable()
   const free = seatFreeMembersAt(index, seats, eventType, nowMs, startMs)
+  const explanation = explanationBuild(state, picked, plan, fill.memberIds, free)
   const booking: Booking = {
     id: ctx.bookingId,
     eventTypeId: eventType.id,
@@ -170,11 +171,8 @@ export function bookingDecide(
     customer: request.customer,
     answers: answersCanonical(eventType, request.answers),
     createdVia: request.createdVia,
-    history: [historyCreated(nowMs, request.by)],
+    // The created entry says why the booking went to its hosts ("why did this go to Ana?").
+    history: [{ ...historyCreated(nowMs, request.by), reason: explanation.summary }],
   }
-  return {
-    ok: true,
-    booking,
-    explanation: explanationBuild(state, picked, plan, fill.memberIds, free),
-  }
+  return { ok: true, booking, explanation }
 }
