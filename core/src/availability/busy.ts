@@ -45,6 +45,29 @@ export interface BusyReach {
 }
 
 /**
+ * Parsed instants per booking object. Workspace records are immutable values, so a booking
+ * parsed once never needs parsing again while the caller keeps the same object (the sync
+ * server's mirror keeps records between requests). Invisible to callers: results are identical.
+ */
+const PARSED = new WeakMap<Booking, { readonly startMs: number; readonly endMs: number }>()
+
+/** A booking's `[start, end)` in epoch ms. Throws a `RangeError` for a malformed or inverted span. */
+export function bookingInstants(booking: Booking): {
+  readonly startMs: number
+  readonly endMs: number
+} {
+  let parsed = PARSED.get(booking)
+  if (parsed === undefined) {
+    const startMs = instantParse(booking.start)
+    const endMs = instantParse(booking.end)
+    if (endMs < startMs) throw new RangeError(`Booking ${booking.id} ends before it starts`)
+    parsed = { startMs, endMs }
+    PARSED.set(booking, parsed)
+  }
+  return parsed
+}
+
+/**
  * Sorts the busy bookings of `bookings` to the members they occupy, in one pass. `positions` maps
  * member id → slot in the result; hosts not in it are skipped. Skips cancelled bookings and
  * `excludeBookingId` (the booking being rescheduled or reassigned). Throws a `RangeError` for a
@@ -68,9 +91,7 @@ export function busyCollect(
       firstHost ??= positions.get(host)
     }
     if (firstHost === undefined) continue
-    const startMs = instantParse(booking.start)
-    const endMs = instantParse(booking.end)
-    if (endMs < startMs) throw new RangeError(`Booking ${booking.id} ends before it starts`)
+    const { startMs, endMs } = bookingInstants(booking)
     const eventType = buffers.get(booking.eventTypeId)
     const spanStart = Math.floor(startMs / MS_PER_MINUTE) - (eventType?.bufferBeforeMinutes ?? 0)
     const spanEnd = Math.ceil(endMs / MS_PER_MINUTE) + (eventType?.bufferAfterMinutes ?? 0)

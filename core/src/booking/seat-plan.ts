@@ -45,6 +45,23 @@ export interface SeatPlan {
   readonly seats: readonly PlannedSeat[]
 }
 
+interface RankingMemo {
+  readonly members: Workspace['members']
+  readonly panels: Workspace['panels']
+  readonly cycleKey: string
+  readonly ranking: readonly RankedCandidate[]
+}
+
+/**
+ * Rankings already computed for the same records (the same bookings, pool, members and panels
+ * objects) and cycle. Records are immutable values, so an equal key means an equal answer; this
+ * saves replaying every pool booking's history for each availability request and decision while
+ * nothing changed (the sync server keeps the same record objects between requests).
+ */
+const RANKINGS = new WeakMap<Workspace['bookings'], WeakMap<Pool, RankingMemo[]>>()
+/** Memo entries kept per (bookings, pool): a few cycles and member/panel versions. */
+const RANKING_MEMO_LIMIT = 4
+
 /** The ranking of one pool's eligible members at `nowMs`, most preferred first. */
 export function seatPoolRanking(
   state: Workspace,
@@ -52,6 +69,33 @@ export function seatPoolRanking(
   nowMs: number,
 ): readonly RankedCandidate[] {
   const cycle = cycleBounds(pool.reportingCycle, nowMs, state.timeZone ?? 'UTC')
+  const cycleKey = `${cycle.start ?? ''}/${cycle.end ?? ''}`
+  let byPool = RANKINGS.get(state.bookings)
+  if (byPool === undefined) {
+    byPool = new WeakMap()
+    RANKINGS.set(state.bookings, byPool)
+  }
+  const memos = byPool.get(pool) ?? []
+  const hit = memos.find(
+    (m) => m.members === state.members && m.panels === state.panels && m.cycleKey === cycleKey,
+  )
+  if (hit) return hit.ranking
+  const ranking = seatPoolRankingCompute(state, pool, cycle)
+  byPool.set(
+    pool,
+    [{ members: state.members, panels: state.panels, cycleKey, ranking }, ...memos].slice(
+      0,
+      RANKING_MEMO_LIMIT,
+    ),
+  )
+  return ranking
+}
+
+function seatPoolRankingCompute(
+  state: Workspace,
+  pool: Pool,
+  cycle: ReturnType<typeof cycleBounds>,
+): readonly RankedCandidate[] {
   // Only pool and panel bookings can count for a pool (see `poolStats`): skip the rest early.
   const counted = state.bookings.filter((b) => b.poolId === pool.id || b.panelId !== null)
   const stats = poolStats(pool, counted, state.panels, cycle)
