@@ -44,6 +44,7 @@ test('a customer books on a phone-sized screen, sees times in their zone, and ca
   const booking = new BookingPage(page)
   await expect(page.getByRole('heading', { name: 'Talk to sales', level: 1 })).toBeVisible()
   await expect(booking.zone).toHaveValue('America/New_York')
+  expect(await page.locator('main').textContent()).not.toContain('null')
   await booking.chooseEventType('Intro call')
   await booking.answerRegion('EMEA')
   await expect(booking.firstTime).toBeVisible()

@@ -699,13 +699,14 @@ function render() {
   const title = state.page?.title ?? (manageId ? 'Your booking' : 'Book a time')
   document.title = title
   const view = VIEWS[state.step]
-  app.replaceChildren(
+  const parts = [
     h('h1', {}, title),
     state.step === 'loading' ? h('p', { class: 'muted' }, 'Loading…') : null,
     state.step === 'failed' ? h('p', { class: 'error', role: 'alert' }, state.error) : null,
     view ? zonePicker() : null,
     view ? view() : null,
-  )
+  ]
+  app.replaceChildren(...parts.filter((part) => part !== null))
 }
 
 async function start() {
