@@ -97,7 +97,10 @@ export function bookingWorkspace() {
         ],
       },
     ],
-    bookingPages: [{ id: 'bp-ana', slug: 'ana', memberId: 'm-ana', eventTypeIds: ['et-intro'] }],
+    bookingPages: [
+      { id: 'bp-ana', slug: 'ana', memberId: 'm-ana', eventTypeIds: ['et-intro'] },
+      { id: 'bp-ben', slug: 'ben', memberId: 'm-ben', eventTypeIds: ['et-intro'] },
+    ],
     pools: [
       {
         id: 'pool-sales',
@@ -129,6 +132,17 @@ export function bookingWorkspace() {
             },
           ],
           fallback: { bookingPageId: 'bp-ana' },
+        },
+      },
+      {
+        id: 'mp-team',
+        slug: 'team',
+        title: 'Meet the team',
+        eventTypeIds: ['et-intro'],
+        assignment: {
+          type: 'customer-choice',
+          flow: 'find-member-by-time',
+          bookingPageIds: ['bp-ana', 'bp-ben'],
         },
       },
     ],

@@ -111,3 +111,20 @@ test('a time taken meanwhile gets a clear message and fresh times, and the keybo
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'You are booked' })).toBeVisible()
 })
+
+test('find member by time: the customer picks a time, then one of the members free then', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/book/team`)
+  const booking = new BookingPage(page)
+  await booking.chooseEventType('Intro call')
+  await booking.answerRegion('AMER')
+  await booking.firstTime.click()
+  await expect(page.getByRole('heading', { name: /Who is free at/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Ben' }).click()
+  await booking.fillDetails('Noor Haddad', 'noor@example.org')
+  await expect(page.getByRole('heading', { name: 'You are booked' })).toBeVisible()
+  await expect(page.getByText('With Ben')).toBeVisible()
+  const ws = await (await server.admin('/api/admin/workspace')).json()
+  expect(ws.bookings.map((b: { hostMemberIds: string[] }) => b.hostMemberIds)).toEqual([['m-ben']])
+})

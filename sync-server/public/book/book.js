@@ -326,14 +326,12 @@ function eventView() {
   )
 }
 
-function memberView() {
-  const pages = state.page.bookingPages.filter(
-    (p) => !state.eventType || !p.eventTypeIds || p.eventTypeIds.includes(state.eventType.id),
-  )
+/** A card asking the customer to pick a member (booking page) among `pages`. */
+function memberChoice(heading, pages) {
   return h(
     'section',
     { class: 'card' },
-    h('h2', {}, 'Who would you like to meet?'),
+    h('h2', {}, heading),
     h(
       'div',
       { class: 'choices' },
@@ -352,6 +350,20 @@ function memberView() {
       ),
     ),
     backButton(),
+  )
+}
+
+function memberView() {
+  const pages = state.page.bookingPages.filter(
+    (p) => !state.eventType || !p.eventTypeIds || p.eventTypeIds.includes(state.eventType.id),
+  )
+  return memberChoice('Who would you like to meet?', pages)
+}
+
+function memberAtTimeView() {
+  return memberChoice(
+    `Who is free at ${formatTime(state.slot.start)}?`,
+    state.slot.bookingPages ?? [],
   )
 }
 
@@ -429,32 +441,6 @@ function timesView() {
       state.idempotencyKey = crypto.randomUUID()
       next()
     }),
-    backButton(),
-  )
-}
-
-function memberAtTimeView() {
-  return h(
-    'section',
-    { class: 'card' },
-    h('h2', {}, `Who is free at ${formatTime(state.slot.start)}?`),
-    h(
-      'div',
-      { class: 'choices' },
-      (state.slot.bookingPages ?? []).map((p) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            onclick: () => {
-              state.bookingPageId = p.id
-              next()
-            },
-          },
-          p.name,
-        ),
-      ),
-    ),
     backButton(),
   )
 }

@@ -21,32 +21,34 @@ const text = (max: number) =>
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'control characters are not allowed')
     .refine((value) => !/[<>]/.test(value), 'angle brackets are not allowed')
 
-export const availabilityQuerySchema = z
-  .object({
-    eventTypeId: id,
-    from: instant,
-    to: instant,
-    bookingPageId: id.optional(),
-  })
-  .refine((q) => Date.parse(q.from) < Date.parse(q.to), {
-    message: 'from must be before to',
-    path: ['to'],
-  })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * DAY_MS, {
-    message: `the range may span at most ${MAX_RANGE_DAYS} days`,
-    path: ['to'],
-  })
+/**
+ * `fields` plus a `[from, to)` instant range: from before to, at most `maxDays` long (both
+ * refused with the path `to`).
+ */
+export function withInstantRange<T extends z.ZodRawShape>(fields: T, maxDays: number) {
+  // zod cannot see `from`/`to` through the generic spread; the shape guarantees both strings.
+  const span = (q: unknown) => {
+    const { from, to } = q as { from: string; to: string }
+    return Date.parse(to) - Date.parse(from)
+  }
+  return z
+    .object({ ...fields, from: instant, to: instant })
+    .refine((q) => span(q) > 0, { message: 'from must be before to', path: ['to'] })
+    .refine((q) => span(q) <= maxDays * DAY_MS, {
+      message: `the range may span at most ${maxDays} days`,
+      path: ['to'],
+    })
+}
 
-export const rescheduleAvailabilityQuerySchema = z
-  .object({ token: z.string().min(1).max(200), from: instant, to: instant })
-  .refine((q) => Date.parse(q.from) < Date.parse(q.to), {
-    message: 'from must be before to',
-    path: ['to'],
-  })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * DAY_MS, {
-    message: `the range may span at most ${MAX_RANGE_DAYS} days`,
-    path: ['to'],
-  })
+export const availabilityQuerySchema = withInstantRange(
+  { eventTypeId: id, bookingPageId: id.optional() },
+  MAX_RANGE_DAYS,
+)
+
+export const rescheduleAvailabilityQuerySchema = withInstantRange(
+  { token: z.string().min(1).max(200) },
+  MAX_RANGE_DAYS,
+)
 
 const answers = z
   .record(z.string().max(100), z.string().max(2000))

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { asyncRoute } from '../http/async-route'
 import { cycleBounds, poolStats } from '../../../core/src/distribution'
 import { reassignCandidates } from '../../../core/src/booking'
 import type { Clock } from '../app'
@@ -32,14 +32,6 @@ export interface AdminDeps {
   ) => readonly { path: string; message: string }[]
 }
 
-const wrap =
-  (handler: (req: Request, res: Response) => Promise<void> | void): RequestHandler =>
-  (req: Request, res: Response, next: NextFunction) => {
-    Promise.resolve()
-      .then(() => handler(req, res))
-      .catch(next)
-  }
-
 /** `/api/admin/*`: every route needs the admin token. */
 export function adminRouter(deps: AdminDeps): Router {
   const { service, mirror } = deps
@@ -49,14 +41,14 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/workspace',
-    wrap(async (_req, res) => {
+    asyncRoute(async (_req, res) => {
       res.json(await workspaceExport(deps.db))
     }),
   )
 
   router.put(
     '/workspace',
-    wrap(async (req, res) => {
+    asyncRoute(async (req, res) => {
       const parsed = parseWorkspace(req.body)
       const problems = parsed.ok ? deps.validate(parsed.workspace) : parsed.problems
       if (!parsed.ok || problems.length > 0) {
@@ -71,7 +63,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/bookings',
-    wrap((req, res) => {
+    asyncRoute((req, res) => {
       const { from, to } = parseOrThrow(bookingsRangeSchema, req.query)
       const fromMs = Date.parse(from)
       const toMs = Date.parse(to)
@@ -91,7 +83,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.post(
     '/bookings/:id/reassign',
-    wrap(async (req, res) => {
+    asyncRoute(async (req, res) => {
       const body = parseOrThrow(reassignBodySchema, req.body)
       const outcome = await service.reassign({
         bookingId: String(req.params['id']),
@@ -108,7 +100,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/bookings/:id/reassign-candidates',
-    wrap((req, res) => {
+    asyncRoute((req, res) => {
       const id = String(req.params['id'])
       if (!service.bookingDoc(id)) throw new HttpError('not-found', 'no such booking')
       const from =
@@ -119,7 +111,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.post(
     '/bookings/:id/no-show',
-    wrap(async (req, res) => {
+    asyncRoute(async (req, res) => {
       const body = parseOrThrow(noShowBodySchema, req.body ?? {})
       const outcome = await service.noShow(String(req.params['id']), by(body.by))
       if (!outcome.ok) return sendRefusal(res, outcome)
@@ -129,7 +121,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/pools/:id/stats',
-    wrap((req, res) => {
+    asyncRoute((req, res) => {
       const { at } = parseOrThrow(statsQuerySchema, req.query)
       const ws = mirror.workspace()
       const pool = ws.pools.find((p) => p.id === req.params['id'])
@@ -143,7 +135,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/conflicts',
-    wrap((_req, res) => {
+    asyncRoute((_req, res) => {
       res.json({
         conflicts: service
           .conflicts()
@@ -158,7 +150,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.post(
     '/conflicts/:bookingId/resolve',
-    wrap(async (req, res) => {
+    asyncRoute(async (req, res) => {
       const body = parseOrThrow(resolveConflictBodySchema, req.body ?? {})
       const outcome = await service.resolveConflict(
         String(req.params['bookingId']),

@@ -1,5 +1,6 @@
 import { Router } from 'express'
-import type { Request, Response, NextFunction, RequestHandler } from 'express'
+import { asyncRoute } from '../http/async-route'
+import type { Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Member, Workspace } from '../../../core/src/model/workspace'
 import type { BookingDoc, BookingService, Outcome } from '../booking-service'
@@ -71,14 +72,6 @@ export function publicBooking(doc: BookingDoc, state: Workspace) {
   }
 }
 
-const wrap =
-  (handler: (req: Request, res: Response) => Promise<void> | void): RequestHandler =>
-  (req: Request, res: Response, next: NextFunction) => {
-    Promise.resolve()
-      .then(() => handler(req, res))
-      .catch(next)
-  }
-
 /** `/api/public/*`: no authentication, rate-limited per client address, customer data only. */
 export function publicRouter(
   service: BookingService,
@@ -106,7 +99,7 @@ export function publicRouter(
 
   router.get(
     '/pages/:slug',
-    wrap((req, res) => {
+    asyncRoute((req, res) => {
       const page = pageOr404(req.params['slug'])
       const ws = state()
       const members = new Map(ws.members.map((m) => [m.id, m]))
@@ -142,7 +135,7 @@ export function publicRouter(
 
   router.get(
     '/pages/:slug/availability',
-    wrap((req, res) => {
+    asyncRoute((req, res) => {
       const page = pageOr404(req.params['slug'])
       const query = parseOrThrow(availabilityQuerySchema, req.query)
       const result = service.availability({
@@ -182,7 +175,7 @@ export function publicRouter(
   router.post(
     '/pages/:slug/bookings',
     writeLimiter,
-    wrap(async (req, res) => {
+    asyncRoute(async (req, res) => {
       const page = pageOr404(req.params['slug'])
       const body = parseOrThrow(bookingBodySchema, req.body)
       const outcome = await service.book(
@@ -212,7 +205,7 @@ export function publicRouter(
 
   router.get(
     '/bookings/:id',
-    wrap((req, res) => {
+    asyncRoute((req, res) => {
       const { token } = parseOrThrow(tokenQuerySchema, req.query)
       res.json({ booking: publicBooking(bookingWithToken(req.params['id'], token), state()) })
     }),
@@ -220,7 +213,7 @@ export function publicRouter(
 
   router.get(
     '/bookings/:id/availability',
-    wrap((req, res) => {
+    asyncRoute((req, res) => {
       const query = parseOrThrow(rescheduleAvailabilityQuerySchema, req.query)
       const doc = bookingWithToken(req.params['id'], query.token)
       const result = service.rescheduleSlots(doc.id, Date.parse(query.from), Date.parse(query.to))
@@ -233,7 +226,7 @@ export function publicRouter(
   router.post(
     '/bookings/:id/cancel',
     writeLimiter,
-    wrap(async (req, res) => {
+    asyncRoute(async (req, res) => {
       const body = parseOrThrow(cancelBodySchema, req.body)
       const doc = bookingWithToken(req.params['id'], body.token)
       const outcome = await service.cancel(doc.id, 'customer', body.reason)
@@ -245,7 +238,7 @@ export function publicRouter(
   router.post(
     '/bookings/:id/reschedule',
     writeLimiter,
-    wrap(async (req, res) => {
+    asyncRoute(async (req, res) => {
       const body = parseOrThrow(rescheduleBodySchema, req.body)
       const doc = bookingWithToken(req.params['id'], body.token)
       const outcome = await service.reschedule(doc.id, Date.parse(body.start), 'customer')
