@@ -28,6 +28,8 @@ test('the desktop app opens with the embedded server and the demo team', async (
       )
     })
     expect(isSandboxed).toBe(true)
+    await window.getByRole('button', { name: 'Settings' }).click()
+    await expect(window.getByText('Using the sync server built into this app')).toBeVisible()
     expect(
       await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
     ).toBe('undefined')

@@ -69,3 +69,16 @@ test('web mode without a stored connection asks for the server and token', async
   await page.getByRole('button', { name: 'Connect' }).click()
   await expect(new TeamPage(page).member('Ana Silva')).toBeVisible()
 })
+
+test('settings show the server in use and signing out returns to the connect screen', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/app/#token=${server.token}`)
+  await expect(new TeamPage(page).member('Ana Silva')).toBeVisible()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByText(`Syncing with ${server.url}`)).toBeVisible()
+  await page.getByRole('button', { name: 'Sign out of this server' }).click()
+  await expect(
+    page.getByRole('heading', { name: 'Connect Teamslot to a sync server' }),
+  ).toBeVisible()
+})

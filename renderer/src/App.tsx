@@ -13,7 +13,7 @@ import { syncStatusNext } from './sync/sync-status'
 type Phase =
   | { kind: 'resolving' }
   | { kind: 'needs-connection' }
-  | { kind: 'ready'; db: AppDatabase }
+  | { kind: 'ready'; db: AppDatabase; target: SyncTarget }
   | { kind: 'failed'; message: string }
 
 /** Resolves the connection, opens the local database, starts replication, renders the shell. */
@@ -49,7 +49,7 @@ export function App() {
           await replication.cancel()
           await db.destroy()
         }
-        setPhase({ kind: 'ready', db })
+        setPhase({ kind: 'ready', db, target })
       },
       (err: unknown) => setPhase({ kind: 'failed', message: String(err) }),
     )
@@ -74,7 +74,7 @@ export function App() {
   if (phase.kind === 'resolving') return <p>Starting Teamslot…</p>
   return (
     <DatabaseContext.Provider value={phase.db}>
-      <AppShell />
+      <AppShell target={phase.target} />
     </DatabaseContext.Provider>
   )
 }

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import { SYNC_STATUS_INITIAL } from '../sync/sync-status'
 import type { SyncStatus } from '../sync/sync-status'
 
-export type View = 'team' | 'bookings'
+export type View = 'team' | 'bookings' | 'settings'
 
 /** UI and session state only; workspace data lives in RxDB. */
 export interface UiState {

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react'
+import type { FormEvent } from 'react'
+import type { DesktopSettings } from '../../../electron/shared/ipc-contract'
+import { connectionForget } from '../connection'
+import type { SyncTarget } from '../db/replication'
+
+export interface SettingsViewProps {
+  readonly target: SyncTarget
+}
+
+/**
+ * Where this app syncs. In the desktop app: the embedded local server (default) or a remote server
+ * (URL and admin token, applied at the next start). In web mode: the server in use and signing out.
+ */
+export function SettingsView({ target }: SettingsViewProps) {
+  const bridge = window.teamslot
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      <p>
+        Syncing with <strong>{target.serverUrl}</strong>
+      </p>
+      {bridge ? <DesktopServerForm /> : <WebSignOut />}
+    </section>
+  )
+}
+
+function WebSignOut() {
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        connectionForget()
+        window.location.reload()
+      }}
+    >
+      Sign out of this server
+    </button>
+  )
+}
+
+function DesktopServerForm() {
+  const [settings, setSettings] = useState<DesktopSettings | null>(null)
+  const [url, setUrl] = useState('')
+  const [token, setToken] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  useEffect(() => {
+    void window.teamslot?.getSettings().then((loaded) => {
+      setSettings(loaded)
+      setUrl(loaded.remoteServerUrl ?? '')
+    })
+  }, [])
+  const save = async (next: DesktopSettings) => {
+    try {
+      setSettings(await window.teamslot!.setRemoteServer(next))
+      setMessage('Saved. Restart Teamslot to connect with the new setting.')
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : String(err))
+    }
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    void save({ remoteServerUrl: url.trim(), remoteAdminToken: token.trim() })
+  }
+  if (!settings) return <p>Loading settings…</p>
+  return (
+    <form onSubmit={submit} className="settings-form">
+      <p>
+        {settings.remoteServerUrl
+          ? `Configured remote server: ${settings.remoteServerUrl}`
+          : 'Using the sync server built into this app (data stays on this computer).'}
+      </p>
+      <label>
+        Remote sync server
+        <input
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://sync.example.com"
+        />
+      </label>
+      <label>
+        Admin token
+        <input type="password" value={token} onChange={(e) => setToken(e.target.value)} />
+      </label>
+      <div className="actions">
+        <button type="submit">Use remote server</button>
+        <button
+          type="button"
+          onClick={() => void save({ remoteServerUrl: null, remoteAdminToken: null })}
+        >
+          Use built-in server
+        </button>
+      </div>
+      {message ? <p role="status">{message}</p> : null}
+    </form>
+  )
+}
