@@ -267,22 +267,14 @@ describe('offline conflicts', () => {
     ).toEqual([])
   })
 
-  it('clears a mark when a person resolves it and records who', async () => {
+  it('keeps both when a person resolves it: both marks clear and the pair is not marked again', async () => {
     const { a } = await start()
-    await book(a, 'solo')
+    const publicBooking = await book(a, 'solo')
+    const desk = desktopBooking('bk-desk-2', 'm-ana', FREE_START, '2027-03-11T10:30:00.000Z')
     await a.request('/replication/bookings/0/push', {
       method: 'POST',
       admin: true,
-      body: [
-        {
-          newDocumentState: desktopBooking(
-            'bk-desk-2',
-            'm-ana',
-            FREE_START,
-            '2027-03-11T10:30:00.000Z',
-          ),
-        },
-      ],
+      body: [{ newDocumentState: desk }],
     })
     const res = await a.request('/api/admin/conflicts/bk-desk-2/resolve', {
       method: 'POST',
@@ -292,7 +284,32 @@ describe('offline conflicts', () => {
     expect(res.status).toBe(200)
     const after = await stored(a, 'bk-desk-2')
     expect(after.conflict).toBeNull()
-    expect(after.history.at(-1)).toMatchObject({ action: 'conflict-resolved', by: 'Maya' })
+    expect(after.history.at(-1)).toMatchObject({
+      action: 'conflict-resolved',
+      by: 'Maya',
+      withBookingIds: [publicBooking.id],
+    })
+    expect((await stored(a, publicBooking.id)).conflict).toBeNull()
+    expect(
+      (await (await a.request('/api/admin/conflicts', { admin: true })).json()).conflicts,
+    ).toEqual([])
+
+    // A later desktop edit of the acknowledged booking does not bring the mark back.
+    const pulled = await (
+      await a.request('/replication/bookings/0/pull?lwt=0&id=&limit=50', { admin: true })
+    ).json()
+    const current = pulled.documents.find((d: { id: string }) => d.id === 'bk-desk-2')
+    await a.request('/replication/bookings/0/push', {
+      method: 'POST',
+      admin: true,
+      body: [
+        {
+          newDocumentState: { ...current, answers: { note: 'bring slides' } },
+          assumedMasterState: current,
+        },
+      ],
+    })
+    expect((await stored(a, 'bk-desk-2')).conflict).toBeNull()
     const again = await a.request('/api/admin/conflicts/bk-desk-2/resolve', {
       method: 'POST',
       admin: true,

@@ -16,7 +16,7 @@ import type {
   BookingRequest,
   PageAvailabilityResult,
 } from '../../core/src/booking/booking-types'
-import { bookingOverlaps } from '../../core/src/conflicts/booking-overlaps'
+import { bookingOverlapsOpen } from '../../core/src/conflicts/booking-overlaps'
 import type { Clock } from './app'
 import type { AnyDoc, ServerDatabase } from './database'
 import { tokenMatches } from './http/auth'
@@ -224,22 +224,34 @@ export class BookingService {
     })
   }
 
-  /** Clears a booking's conflict mark after a person looked at it (history records who). */
+  /**
+   * "Keep both": a person looked at the conflict and keeps the booking as it is. The mark is
+   * cleared and the overlapping bookings are recorded as acknowledged (history `conflict-resolved`
+   * with `withBookingIds`), so neither side is marked again for this pair.
+   */
   resolveConflict(bookingId: string, by: string, note?: string): Promise<Outcome<BookingDoc>> {
     return this.queue.run(async () => {
       const before = this.bookingDoc(bookingId)
       if (!before) return { ok: false, reason: 'not-found', message: 'no such booking' }
-      if (!before.conflict)
+      if (!before.conflict) {
         return { ok: false, reason: 'not-allowed', message: 'this booking has no conflict' }
-      const doc = await this.write({
+      }
+      await this.write({
         ...before,
         conflict: null,
         history: [
           ...before.history,
-          { at: this.nowIso(), action: 'conflict-resolved', by, reason: note ?? null },
+          {
+            at: this.nowIso(),
+            action: 'conflict-resolved',
+            by,
+            reason: note ?? null,
+            withBookingIds: [...before.conflict.withBookingIds],
+          },
         ],
       })
-      return { ok: true, value: doc }
+      await this.refreshConflicts([bookingId])
+      return { ok: true, value: this.bookingDoc(bookingId) ?? before }
     })
   }
 
@@ -262,7 +274,11 @@ export class BookingService {
       for (const partner of this.bookingDoc(id)?.conflict?.withBookingIds ?? [])
         involved.add(partner)
     }
-    const overlaps = bookingOverlaps(this.state().bookings, involved)
+    // And bookings still marked with one of them (their partner may have been resolved elsewhere).
+    for (const doc of this.conflicts()) {
+      if (doc.conflict?.withBookingIds.some((id) => bookingIds.includes(id))) involved.add(doc.id)
+    }
+    const overlaps = bookingOverlapsOpen(this.state().bookings, involved)
     const partners = new Map<string, { withIds: Set<string>; memberIds: Set<string> }>()
     for (const overlap of overlaps) {
       for (const [self, other] of [overlap.bookingIds, [...overlap.bookingIds].reverse()]) {

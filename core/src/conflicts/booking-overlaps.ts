@@ -59,3 +59,34 @@ export function bookingOverlaps(
       a.bookingIds[1].localeCompare(b.bookingIds[1]),
   )
 }
+
+/**
+ * Pairs a person chose to keep ("keep both"): every `conflict-resolved` history entry of a booking
+ * acknowledges its `withBookingIds`. Symmetric: keys are `a|b` with the ids sorted.
+ */
+export function overlapAcknowledgedPairs(bookings: readonly Booking[]): ReadonlySet<string> {
+  const pairs = new Set<string>()
+  for (const booking of bookings) {
+    for (const entry of booking.history) {
+      if (entry.action !== 'conflict-resolved') continue
+      for (const other of entry.withBookingIds ?? []) {
+        pairs.add([booking.id, other].sort().join('|'))
+      }
+    }
+  }
+  return pairs
+}
+
+/**
+ * {@link bookingOverlaps} without the pairs a person acknowledged: the overlaps that still need
+ * someone to look at them.
+ */
+export function bookingOverlapsOpen(
+  bookings: readonly Booking[],
+  onlyInvolving?: ReadonlySet<string>,
+): BookingOverlap[] {
+  const acknowledged = overlapAcknowledgedPairs(bookings)
+  return bookingOverlaps(bookings, onlyInvolving).filter(
+    (overlap) => !acknowledged.has(overlap.bookingIds.join('|')),
+  )
+}

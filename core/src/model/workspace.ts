@@ -168,6 +168,11 @@ export interface HistoryEntry {
   readonly forced?: boolean | null
   /** For a reschedule: the previous start. */
   readonly previousStart?: string | null
+  /**
+   * For `conflict-resolved`: the overlapping bookings a person chose to keep alongside this one
+   * ("keep both"); those pairs are not marked as conflicts again.
+   */
+  readonly withBookingIds?: readonly string[] | null
 }
 
 export interface Booking {

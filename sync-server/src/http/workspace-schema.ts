@@ -118,6 +118,7 @@ const historyEntry = z.object({
   toMemberId: id.nullable().optional(),
   forced: z.boolean().nullable().optional(),
   previousStart: instant.nullable().optional(),
+  withBookingIds: z.array(id).nullable().optional(),
 })
 
 const booking = z.object({
