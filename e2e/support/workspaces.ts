@@ -149,3 +149,71 @@ export function bookingWorkspace() {
     bookings: [],
   }
 }
+
+/** Tomorrow (UTC) at `HH:mm`, as an ISO instant. */
+export function tomorrowAt(time: string): string {
+  const day = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10)
+  return new Date(`${day}T${time}:00.000Z`).toISOString()
+}
+
+/**
+ * The calendar board's workspace: Ana, Ben and Cai in UTC, available all day every day; tomorrow
+ * 10:00 Lee Park is booked with Ana and Sam Taylor with Ben; Cai has a public page `cai`.
+ */
+export function boardWorkspace() {
+  const base = bookingWorkspace()
+  const everyDay = [['00:00', '24:00']]
+  const always = {
+    mon: everyDay,
+    tue: everyDay,
+    wed: everyDay,
+    thu: everyDay,
+    fri: everyDay,
+    sat: everyDay,
+    sun: everyDay,
+  }
+  const member = (id: string, name: string) => ({
+    ...e2eMember(id, name, 'UTC'),
+    weeklyHours: always,
+  })
+  const booking = (id: string, host: string, customer: string) => ({
+    id,
+    eventTypeId: 'et-call',
+    masterPageId: null,
+    start: tomorrowAt('10:00'),
+    end: tomorrowAt('10:30'),
+    hostMemberIds: [host],
+    poolId: null,
+    panelId: null,
+    status: 'scheduled',
+    customer: { name: customer, email: `${id}@example.org`, timeZone: 'UTC' },
+    answers: {},
+    createdVia: 'desktop',
+    history: [
+      { at: new Date(Date.now() - 3600_000).toISOString(), action: 'created', by: 'front desk' },
+    ],
+  })
+  return {
+    ...base,
+    members: [
+      member('m-ana', 'Ana Silva'),
+      member('m-ben', 'Ben Okafor'),
+      member('m-cai', 'Cai Wong'),
+    ],
+    eventTypes: [
+      { ...base.eventTypes[0], id: 'et-call', name: 'Call', questions: [], minNoticeMinutes: 0 },
+    ],
+    bookingPages: [{ id: 'bp-cai', slug: 'cai', memberId: 'm-cai', eventTypeIds: ['et-call'] }],
+    pools: [],
+    masterPages: [
+      {
+        id: 'mp-cai',
+        slug: 'cai',
+        title: 'Cai',
+        eventTypeIds: ['et-call'],
+        assignment: { type: 'static', target: { bookingPageId: 'bp-cai' } },
+      },
+    ],
+    bookings: [booking('bk-lee', 'm-ana', 'Lee Park'), booking('bk-sam', 'm-ben', 'Sam Taylor')],
+  }
+}

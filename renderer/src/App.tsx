@@ -4,7 +4,7 @@ import type { AppDatabase } from './db/database'
 import { databaseNameFor, openAppDatabase } from './db/database'
 import { DatabaseContext } from './db/hooks'
 import { replicationStart } from './db/replication'
-import type { SyncTarget } from './db/replication'
+import type { ReplicationHealth, SyncTarget } from './db/replication'
 import { AppShell } from './components/AppShell'
 import { ConnectScreen } from './components/ConnectScreen'
 import { useUiStore } from './stores/ui-store'
@@ -40,11 +40,25 @@ export function App() {
       (db) => {
         if (cancelled) return
         const replication = replicationStart(db, target)
-        const subscription = replication.health$.subscribe((health) => {
+        let lastHealth: ReplicationHealth = { isActive: true, isStreamOpen: false, error: null }
+        const publish = () => {
           const previous = useUiStore.getState().syncStatus
-          setSyncStatus(syncStatusNext(previous, health, navigator.onLine, Date.now()))
+          setSyncStatus(syncStatusNext(previous, lastHealth, navigator.onLine, Date.now()))
+        }
+        const subscription = replication.health$.subscribe((health) => {
+          lastHealth = health
+          publish()
         })
+        // The browser knows about lost networks before any request fails; come back at once too.
+        const onOnline = () => {
+          publish()
+          replication.reSync()
+        }
+        window.addEventListener('offline', publish)
+        window.addEventListener('online', onOnline)
         stop = async () => {
+          window.removeEventListener('offline', publish)
+          window.removeEventListener('online', onOnline)
           subscription.unsubscribe()
           await replication.cancel()
           await db.destroy()

@@ -2,13 +2,19 @@ import { useUiStore } from '../stores/ui-store'
 import type { View } from '../stores/ui-store'
 import type { SyncTarget } from '../db/replication'
 import { BookingsView } from './BookingsView'
+import { ConflictsView } from './ConflictsView'
+import { DayBoard } from './DayBoard'
+import { ReassignDialog } from './ReassignDialog'
+import { useWorkspace } from '../db/use-workspace'
 import { SettingsView } from './SettingsView'
 import { SyncStatusBar } from './SyncStatusBar'
 import { TeamView } from './TeamView'
 
 const VIEWS: readonly { id: View; label: string }[] = [
   { id: 'team', label: 'Team' },
+  { id: 'calendar', label: 'Calendar' },
   { id: 'bookings', label: 'Bookings' },
+  { id: 'conflicts', label: 'Conflicts' },
   { id: 'settings', label: 'Settings' },
 ]
 
@@ -20,6 +26,9 @@ export interface AppShellProps {
 export function AppShell({ target }: AppShellProps) {
   const view = useUiStore((s) => s.view)
   const setView = useUiStore((s) => s.setView)
+  const reassign = useUiStore((s) => s.reassign)
+  const live = useWorkspace()
+  const conflictCount = live?.conflicts.size ?? 0
   return (
     <div className="shell">
       <header className="shell-header">
@@ -33,6 +42,11 @@ export function AppShell({ target }: AppShellProps) {
               onClick={() => setView(v.id)}
             >
               {v.label}
+              {v.id === 'conflicts' && conflictCount > 0 ? (
+                <span className="nav-count" aria-label={`${conflictCount} open`}>
+                  {conflictCount}
+                </span>
+              ) : null}
             </button>
           ))}
         </nav>
@@ -40,9 +54,18 @@ export function AppShell({ target }: AppShellProps) {
       </header>
       <main className="shell-main">
         {view === 'team' ? <TeamView /> : null}
+        {view === 'calendar' ? <DayBoard /> : null}
         {view === 'bookings' ? <BookingsView /> : null}
+        {view === 'conflicts' ? <ConflictsView /> : null}
         {view === 'settings' ? <SettingsView target={target} /> : null}
       </main>
+      {reassign && live ? (
+        <ReassignDialog
+          key={reassign.bookingId + reassign.fromMemberId}
+          intent={reassign}
+          live={live}
+        />
+      ) : null}
     </div>
   )
 }

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react'
 import type { DesktopSettings } from '../../../electron/shared/ipc-contract'
 import { connectionForget } from '../connection'
 import type { SyncTarget } from '../db/replication'
+import { useUiStore } from '../stores/ui-store'
 
 export interface SettingsViewProps {
   readonly target: SyncTarget
@@ -14,9 +15,15 @@ export interface SettingsViewProps {
  */
 export function SettingsView({ target }: SettingsViewProps) {
   const bridge = window.teamslot
+  const schedulerName = useUiStore((s) => s.schedulerName)
+  const setSchedulerName = useUiStore((s) => s.setSchedulerName)
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
+      <label className="settings-name">
+        Your name (recorded in booking history)
+        <input defaultValue={schedulerName} onBlur={(e) => setSchedulerName(e.target.value)} />
+      </label>
       <p>
         Syncing with <strong>{target.serverUrl}</strong>
       </p>

@@ -25,6 +25,8 @@ export interface Replication {
   readonly health$: Observable<ReplicationHealth>
   /** Resolves when every collection has caught up with the server. */
   awaitInSync(): Promise<void>
+  /** Pull and push now instead of waiting for the retry timer (e.g. the network came back). */
+  reSync(): void
   cancel(): Promise<void>
 }
 
@@ -97,6 +99,9 @@ export function replicationStart(db: AppDatabase, target: SyncTarget): Replicati
     health$,
     async awaitInSync() {
       await Promise.all(states.map((s) => s.awaitInSync()))
+    },
+    reSync() {
+      states.forEach((s) => s.reSync())
     },
     async cancel() {
       await Promise.all(states.map((s) => s.cancel()))

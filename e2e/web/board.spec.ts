@@ -1,0 +1,141 @@
+import { expect, test } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { startTestServer } from '../support/sync-server'
+import type { TestServer } from '../support/sync-server'
+import { boardWorkspace, tomorrowAt } from '../support/workspaces'
+
+/** The desktop calendar board and its reassign dialog, by role and label. */
+class Board {
+  readonly dialog: Locator
+  readonly syncStatus: Locator
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Reassign booking' })
+    this.syncStatus = page.getByRole('status', { name: 'Sync status' })
+  }
+  column(name: string) {
+    return this.page.getByRole('region', { name: `${name}'s day` })
+  }
+  block(customer: string) {
+    return this.page.getByRole('button', { name: new RegExp(`with ${customer}`) })
+  }
+  async open(server: TestServer, scheduler = 'Maya') {
+    await this.page.goto(`${server.url}/app/#token=${server.token}`)
+    await this.page.getByRole('button', { name: 'Settings' }).click()
+    const name = this.page.getByLabel('Your name (recorded in booking history)')
+    await name.fill(scheduler)
+    await name.blur()
+    await this.page.getByRole('button', { name: 'Calendar' }).click()
+    await this.page.getByRole('button', { name: 'Next day' }).click()
+    await expect(this.syncStatus).toContainText('Connected')
+  }
+}
+
+let server: TestServer
+test.use({ timezoneId: 'UTC' })
+test.beforeEach(async () => {
+  server = await startTestServer(boardWorkspace())
+})
+test.afterEach(async () => {
+  await server.stop()
+})
+
+async function storedBooking(id: string) {
+  const ws = await (await server.admin('/api/admin/workspace')).json()
+  return ws.bookings.find((b: { id: string }) => b.id === id)
+}
+
+test('dragging a booking onto a free member reassigns it and syncs to the server', async ({
+  page,
+}) => {
+  const board = new Board(page)
+  await board.open(server)
+  await expect(
+    board.column('Ana Silva').getByRole('button', { name: /with Lee Park/ }),
+  ).toBeVisible()
+  await board.block('Lee Park').dragTo(board.column('Cai Wong'))
+  await expect(board.dialog).toBeVisible()
+  await expect(board.dialog.getByRole('radio', { name: /Cai Wong/ })).toBeChecked()
+  await expect(board.dialog.getByText('free').first()).toBeVisible()
+  await board.dialog.getByLabel('Reason (optional)').fill('Ana is out')
+  await board.dialog.getByRole('button', { name: 'Reassign' }).click()
+  await expect(
+    board.column('Cai Wong').getByRole('button', { name: /with Lee Park/ }),
+  ).toBeVisible()
+  await expect.poll(async () => (await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-cai'])
+  expect((await storedBooking('bk-lee')).history.at(-1)).toMatchObject({
+    action: 'reassigned',
+    by: 'Maya',
+    fromMemberId: 'm-ana',
+    toMemberId: 'm-cai',
+    reason: 'Ana is out',
+  })
+})
+
+test('a busy member needs an explicit override, recorded as forced', async ({ page }) => {
+  const board = new Board(page)
+  await board.open(server)
+  await board.block('Lee Park').dragTo(board.column('Ben Okafor'))
+  await expect(board.dialog.getByRole('radio', { name: /Ben Okafor/ })).toBeChecked()
+  await expect(board.dialog.getByText('busy', { exact: true })).toBeVisible()
+  const confirm = board.dialog.getByRole('button', { name: 'Reassign' })
+  await expect(confirm).toBeDisabled()
+  await board.dialog.getByLabel(/Assign anyway although Ben Okafor is busy/).check()
+  await confirm.click()
+  await expect.poll(async () => (await storedBooking('bk-lee')).history.at(-1)?.forced).toBe(true)
+  expect((await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-ben'])
+})
+
+test('an offline reassignment onto a member who got a public booking meanwhile is kept and shown as a conflict', async ({
+  page,
+  context,
+}) => {
+  const board = new Board(page)
+  await board.open(server)
+  await context.setOffline(true)
+  await expect(board.syncStatus).toContainText('Offline')
+
+  // Offline, Cai looks free at 10:00: move Lee's booking to Cai.
+  await board.block('Lee Park').click()
+  await board.dialog.getByRole('radio', { name: /Cai Wong/ }).check()
+  await board.dialog.getByRole('button', { name: 'Reassign' }).click()
+  await expect(
+    board.column('Cai Wong').getByRole('button', { name: /with Lee Park/ }),
+  ).toBeVisible()
+
+  // Meanwhile a customer books Cai at the same time on the public page.
+  const res = await fetch(`${server.url}/api/public/pages/cai/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      eventTypeId: 'et-call',
+      start: tomorrowAt('10:00'),
+      customer: { name: 'Noor Haddad', email: 'noor@example.org', timeZone: 'UTC' },
+      answers: {},
+    }),
+  })
+  expect(res.status).toBe(201)
+
+  await context.setOffline(false)
+  await expect(board.syncStatus).toContainText('Connected')
+  await expect(page.getByRole('button', { name: /Conflicts/ })).toContainText('2')
+  await expect
+    .poll(
+      async () =>
+        ((await (await server.admin('/api/admin/conflicts')).json()).conflicts as unknown[]).length,
+    )
+    .toBe(2)
+  // Both bookings are kept on Cai; nothing was dropped.
+  expect((await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-cai'])
+
+  await page.getByRole('button', { name: /Conflicts/ }).click()
+  const lee = page.getByRole('listitem', { name: 'Conflict: Lee Park' })
+  await expect(lee).toContainText('Overlaps Noor Haddad')
+  await lee.getByRole('button', { name: 'Keep both' }).click()
+  await expect(page.getByText('No conflicts.')).toBeVisible()
+  await expect
+    .poll(
+      async () =>
+        ((await (await server.admin('/api/admin/conflicts')).json()).conflicts as unknown[]).length,
+    )
+    .toBe(0)
+})

@@ -1,0 +1,105 @@
+import { workingHoursInWindow } from '../../../core/src/availability'
+import type { Booking, Member, Workspace } from '../../../core/src/model/workspace'
+import {
+  instantParse,
+  localDateFormat,
+  localDateParse,
+  MS_PER_MINUTE,
+  zoneRangeToUtc,
+  zoneUtcToLocal,
+} from '../../../core/src/time'
+
+/** The board shows one local day of the scheduler: `[fromMs, toMs)` (23 or 25 h on DST days). */
+export interface BoardDay {
+  readonly date: string
+  readonly fromMs: number
+  readonly toMs: number
+}
+
+/** The local day `date` (`YYYY-MM-DD`) in `zone`. */
+export function boardDay(zone: string, date: string): BoardDay {
+  const pieces = zoneRangeToUtc(zone, date, '00:00', '24:00')
+  const fromMs = Math.min(...pieces.map(([from]) => from))
+  const toMs = Math.max(...pieces.map(([, to]) => to))
+  return { date, fromMs, toMs }
+}
+
+/** Today's local date in `zone` at `nowMs`. */
+export function boardToday(zone: string, nowMs: number): string {
+  return zoneUtcToLocal(zone, nowMs).date
+}
+
+/** The date `days` away from `date`. */
+export function boardShiftDate(date: string, days: number): string {
+  return localDateFormat(localDateParse(date) + days)
+}
+
+/** Statuses shown on the board (cancelled bookings free their time and disappear). */
+const SHOWN: ReadonlySet<Booking['status']> = new Set([
+  'scheduled',
+  'rescheduled',
+  'completed',
+  'no-show',
+])
+
+/** One booking seat drawn in one member's column, in minutes from the day's start. */
+export interface BoardBlock {
+  readonly booking: Booking
+  readonly memberId: string
+  readonly topMin: number
+  readonly heightMin: number
+}
+
+/**
+ * The blocks of the day per member id: every shown booking overlapping the day, once per host
+ * (a panel booking appears in each host's column), clipped to the day, by start.
+ */
+export function boardBlocks(
+  workspace: Workspace,
+  day: BoardDay,
+): ReadonlyMap<string, readonly BoardBlock[]> {
+  const byMember = new Map<string, BoardBlock[]>()
+  for (const booking of workspace.bookings) {
+    if (!SHOWN.has(booking.status)) continue
+    const start = instantParse(booking.start)
+    const end = instantParse(booking.end)
+    if (end <= day.fromMs || start >= day.toMs) continue
+    const top = Math.max(start, day.fromMs)
+    const bottom = Math.min(end, day.toMs)
+    for (const memberId of booking.hostMemberIds) {
+      const list = byMember.get(memberId) ?? []
+      list.push({
+        booking,
+        memberId,
+        topMin: (top - day.fromMs) / MS_PER_MINUTE,
+        heightMin: (bottom - top) / MS_PER_MINUTE,
+      })
+      byMember.set(memberId, list)
+    }
+  }
+  for (const list of byMember.values()) list.sort((a, b) => a.topMin - b.topMin)
+  return byMember
+}
+
+/** A member's working hours on the board, as `[topMin, bottomMin)` pairs from the day's start. */
+export function boardWorkingHours(
+  member: Member,
+  day: BoardDay,
+): readonly (readonly [number, number])[] {
+  return workingHoursInWindow(member, day.fromMs, day.toMs).map(
+    ([from, to]) =>
+      [(from - day.fromMs) / MS_PER_MINUTE, (to - day.fromMs) / MS_PER_MINUTE] as const,
+  )
+}
+
+/** Hour marks of the day: minutes from its start and the local label (`09:00`), DST-aware. */
+export function boardHourMarks(
+  zone: string,
+  day: BoardDay,
+): readonly { topMin: number; label: string }[] {
+  const marks: { topMin: number; label: string }[] = []
+  for (let ms = day.fromMs; ms < day.toMs; ms += 60 * MS_PER_MINUTE) {
+    marks.push({ topMin: (ms - day.fromMs) / MS_PER_MINUTE, label: zoneUtcToLocal(zone, ms).time })
+  }
+  return marks
+}
