@@ -38,6 +38,8 @@ function timeText(iso: string, zone: string): string {
     timeZone: zone,
     hour: '2-digit',
     minute: '2-digit',
+    // 24-hour like the board's hour axis.
+    hourCycle: 'h23',
   }).format(new Date(iso))
 }
 
