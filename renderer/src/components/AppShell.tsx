@@ -4,6 +4,7 @@ import type { SyncTarget } from '../db/replication'
 import { BookingsView } from './BookingsView'
 import { ConflictsView } from './ConflictsView'
 import { DayBoard } from './DayBoard'
+import { PoolsView } from './PoolsView'
 import { ReassignDialog } from './ReassignDialog'
 import { useWorkspace } from '../db/use-workspace'
 import { SettingsView } from './SettingsView'
@@ -14,6 +15,7 @@ const VIEWS: readonly { id: View; label: string }[] = [
   { id: 'team', label: 'Team' },
   { id: 'calendar', label: 'Calendar' },
   { id: 'bookings', label: 'Bookings' },
+  { id: 'pools', label: 'Pools' },
   { id: 'conflicts', label: 'Conflicts' },
   { id: 'settings', label: 'Settings' },
 ]
@@ -56,6 +58,7 @@ export function AppShell({ target }: AppShellProps) {
         {view === 'team' ? <TeamView /> : null}
         {view === 'calendar' ? <DayBoard /> : null}
         {view === 'bookings' ? <BookingsView /> : null}
+        {view === 'pools' ? <PoolsView /> : null}
         {view === 'conflicts' ? <ConflictsView /> : null}
         {view === 'settings' ? <SettingsView target={target} /> : null}
       </main>
