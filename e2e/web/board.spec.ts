@@ -139,3 +139,34 @@ test('an offline reassignment onto a member who got a public booking meanwhile i
     )
     .toBe(0)
 })
+
+test('a booking made at the desk follows the page’s rules and syncs to the server', async ({
+  page,
+}) => {
+  const board = new Board(page)
+  await board.open(server)
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await expect(dialog.getByLabel('Master page')).toHaveValue('mp-cai')
+  await dialog.getByLabel('Customer name *').fill('Walk In Wendy')
+  await dialog.getByLabel('Customer email *').fill('wendy@example.org')
+  await dialog.getByRole('button', { name: 'Find free times' }).click()
+  await dialog.getByRole('radio').first().check()
+  await dialog.getByRole('button', { name: 'Book' }).click()
+  await expect(dialog).toBeHidden()
+  await expect
+    .poll(async () => {
+      const ws = await (await server.admin('/api/admin/workspace')).json()
+      return ws.bookings.filter(
+        (b: { customer: { name: string } }) => b.customer.name === 'Walk In Wendy',
+      )
+    })
+    .toEqual([
+      expect.objectContaining({
+        hostMemberIds: ['m-cai'],
+        createdVia: 'desktop',
+        masterPageId: 'mp-cai',
+        history: [expect.objectContaining({ action: 'created', by: 'Maya' })],
+      }),
+    ])
+})

@@ -14,6 +14,7 @@ import {
 import type { BoardBlock } from '../calendar/board-layout'
 import { reassignReasonsText } from '../calendar/reassign-text'
 import { useWorkspace } from '../db/use-workspace'
+import { NewBookingDialog } from './NewBookingDialog'
 import { useNow } from '../hooks/use-now'
 import { useUiStore } from '../stores/ui-store'
 
@@ -57,6 +58,7 @@ export function DayBoard() {
   const setBoardDate = useUiStore((s) => s.setBoardDate)
   const openReassign = useUiStore((s) => s.openReassign)
   const [dragging, setDragging] = useState<DragSeat | null>(null)
+  const [isBooking, setIsBooking] = useState(false)
   const scroller = useRef<HTMLDivElement>(null)
   const date = storedDate ?? boardToday(zone, now)
   const isLoaded = live !== undefined
@@ -122,7 +124,11 @@ export function DayBoard() {
         <span className="board-date">
           {dateLabel} · times in {zone}
         </span>
+        <button type="button" className="primary" onClick={() => setIsBooking(true)}>
+          New booking
+        </button>
       </div>
+      {isBooking ? <NewBookingDialog live={live} onClose={() => setIsBooking(false)} /> : null}
       <div className="board-scroll" ref={scroller}>
         <div
           className="board-grid"

@@ -9,3 +9,8 @@ export function useNow(intervalMs = 30_000): number {
   }, [intervalMs])
   return now
 }
+
+/** The current time for event handlers (a decision at commit time must not use a stale tick). */
+export function currentTimeMs(): number {
+  return Date.now()
+}
