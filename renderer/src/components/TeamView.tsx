@@ -1,21 +1,39 @@
+import { useState } from 'react'
 import type { Member } from '../../../core/src/model/workspace'
 import { WEEKDAYS } from '../../../core/src/model/workspace'
-import { useDocuments } from '../db/hooks'
+import { memberColorFor } from '../../../core/src/schema/migrations'
+import { useWorkspace } from '../db/use-workspace'
+import { hoursFormat } from '../team/hours-text'
+import { MemberEditor } from './MemberEditor'
 
 function hoursSummary(member: Member): string {
   const days = WEEKDAYS.filter((d) => member.weeklyHours[d].length > 0)
   const first = days[0] ? member.weeklyHours[days[0]] : []
-  const ranges = first.map(([s, e]) => `${s}–${e}`).join(', ')
-  return days.length === 0 ? 'no weekly hours' : `${days.join(' ')} · ${ranges}`
+  return days.length === 0 ? 'no weekly hours' : `${days.join(' ')} · ${hoursFormat(first)}`
 }
 
-/** The team: every member with zone, weekly hours and state. */
+/** The team: every member with zone, weekly hours and state; add or edit members. */
 export function TeamView() {
-  const members = useDocuments<Member>('members', { sort: [{ id: 'asc' }] }, 'members-by-id')
-  if (!members) return <p>Loading team…</p>
+  const live = useWorkspace()
+  const [editing, setEditing] = useState<Member | 'new' | null>(null)
+  if (!live) return <p>Loading team…</p>
+  const members = live.workspace.members.toSorted((a, b) => a.name.localeCompare(b.name))
   return (
     <section aria-labelledby="team-heading">
-      <h2 id="team-heading">Team members</h2>
+      <div className="board-toolbar">
+        <h2 id="team-heading">Team members</h2>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          Add member
+        </button>
+      </div>
+      {editing ? (
+        <MemberEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          workspace={live.workspace}
+          member={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      ) : null}
       {members.length === 0 ? (
         <p>No team members yet.</p>
       ) : (
@@ -26,19 +44,31 @@ export function TeamView() {
               <th scope="col">Time zone</th>
               <th scope="col">Weekly hours</th>
               <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {[...members]
-              .sort((a, b) => a.name.localeCompare(b.name))
-              .map((m) => (
-                <tr key={m.id}>
-                  <td>{m.name}</td>
-                  <td>{m.timeZone}</td>
-                  <td>{hoursSummary(m)}</td>
-                  <td>{m.active ? 'active' : 'inactive'}</td>
-                </tr>
-              ))}
+            {members.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <span
+                    className="member-dot"
+                    style={{ background: m.color ?? memberColorFor(m.id) }}
+                  />{' '}
+                  {m.name}
+                </td>
+                <td>{m.timeZone}</td>
+                <td>{hoursSummary(m)}</td>
+                <td>{m.active ? 'active' : 'inactive'}</td>
+                <td>
+                  <button type="button" onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
+                    Edit
+                  </button>
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
