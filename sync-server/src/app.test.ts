@@ -259,6 +259,104 @@ describe('replication endpoints', () => {
   })
 })
 
+describe('replicated pushes are validated like an import', () => {
+  const overlapping = {
+    ...memberDoc('m-bad', 'Bad Hours'),
+    weeklyHours: {
+      mon: [
+        ['09:00', '12:00'],
+        ['11:00', '13:00'],
+      ],
+      tue: [],
+      wed: [],
+      thu: [],
+      fri: [],
+      sat: [],
+      sun: [],
+    },
+  }
+  it.each([
+    [
+      'an unknown time zone',
+      'members',
+      { ...memberDoc('m-mars', 'Mars'), timeZone: 'Mars/Olympus' },
+      'timeZone',
+    ],
+    ['overlapping hours', 'members', overlapping, 'weeklyHours.mon'],
+    [
+      'a wrong-typed field',
+      'members',
+      { ...memberDoc('m-typed', 'Typed'), active: 'yes' },
+      'active',
+    ],
+  ])(
+    'refuses %s with 400, the problem, and writes nothing',
+    async (_label, collection, doc, hint) => {
+      app = await startTestApp({ workspace: demoWorkspace(NOW) })
+      const version = collection === 'members' ? 1 : 0
+      const res = await app.request(`/replication/${collection}/${version}/push`, {
+        method: 'POST',
+        admin: true,
+        body: [{ newDocumentState: doc }],
+      })
+      expect(res.status).toBe(400)
+      const body = await res.json()
+      expect(body.error.problems.join(' ')).toContain(hint)
+      const ws = await (await app.request('/api/admin/workspace', { admin: true })).json()
+      expect(ws.members.map((m: { id: string }) => m.id)).not.toContain(doc.id)
+    },
+  )
+
+  it('refuses deleting a member that pages, pools and bookings reference', async () => {
+    app = await startTestApp({ workspace: demoWorkspace(NOW) })
+    const pulled = await (
+      await app.request('/replication/members/1/pull?lwt=0&id=&limit=50', { admin: true })
+    ).json()
+    const ana = pulled.documents.find((d: { id: string }) => d.id === 'm-ana')
+    const res = await app.request('/replication/members/1/push', {
+      method: 'POST',
+      admin: true,
+      body: [{ newDocumentState: { ...ana, _deleted: true }, assumedMasterState: ana }],
+    })
+    expect(res.status).toBe(400)
+    expect((await res.json()).error.problems[0]).toContain('Cannot delete')
+    const ws = await (await app.request('/api/admin/workspace', { admin: true })).json()
+    expect(ws.members.map((m: { id: string }) => m.id)).toContain('m-ana')
+  })
+
+  it('refuses a booking whose host does not exist', async () => {
+    app = await startTestApp({ workspace: demoWorkspace(NOW) })
+    const booking = {
+      ...demoWorkspace(NOW).bookings[0]!,
+      id: 'bk-ghost',
+      hostMemberIds: ['m-ghost'],
+      _deleted: false,
+    }
+    const res = await app.request('/replication/bookings/0/push', {
+      method: 'POST',
+      admin: true,
+      body: [{ newDocumentState: booking }],
+    })
+    expect(res.status).toBe(400)
+    expect((await res.json()).error.problems.join(' ')).toContain('bk-ghost')
+  })
+
+  it('refuses an invalid push from an older desktop through the compatibility endpoint', async () => {
+    app = await startTestApp({ workspace: demoWorkspace(NOW) })
+    const { color: _color, ...v0 } = {
+      ...memberDoc('m-old', 'Old Desk'),
+      timeZone: 'Nowhere/Else',
+      color: null,
+    }
+    const res = await app.request('/replication/members/0/push', {
+      method: 'POST',
+      admin: true,
+      body: [{ newDocumentState: v0 }],
+    })
+    expect(res.status).toBe(400)
+  })
+})
+
 describe('durability across restarts', () => {
   it('keeps every acknowledged write after the store is closed and reopened', async () => {
     app = await startTestApp({ workspace: demoWorkspace(NOW) })

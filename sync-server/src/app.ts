@@ -11,6 +11,9 @@ import { requestLogger } from './http/request-log'
 import type { Logger } from './http/request-log'
 import { adminRouter } from './routes/admin'
 import { mountReplication, originsCors } from './replication'
+import type { PushRow } from './replication'
+import { pushProblems } from './push-validation'
+import type { CollectionName } from '../../core/src/schema/collections'
 import { BookingService } from './booking-service'
 import { WorkspaceMirror } from './workspace-mirror'
 import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
@@ -97,7 +100,9 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     collection === 'bookings' ? service.replicatedPush(ids, run) : run()
   mountReplicationStream(app, db)
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
-  mountReplicationCompat(app, db, { wrapPush })
+  const validatePush = (collection: string, rows: readonly PushRow[]) =>
+    pushProblems(collection as CollectionName, rows, mirror.workspace())
+  mountReplicationCompat(app, db, { wrapPush, validatePush })
   await mountReplication({
     app,
     db,
@@ -105,6 +110,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     corsOrigins: deps.corsOrigins ?? [],
     now: () => deps.clock.now(),
     wrapPush,
+    validatePush,
   })
   app.use(
     '/api/admin',

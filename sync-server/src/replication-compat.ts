@@ -6,6 +6,7 @@ import { migrateDown, migrateUp } from '../../core/src/schema/migrations'
 import type { AnyDoc, ServerDatabase } from './database'
 import { sendError } from './http/errors'
 import { guardHandler, isPullQuery, isPushBody, REPLICATION_PREFIX } from './replication'
+import type { PushRow } from './replication'
 
 type Doc = Record<string, unknown>
 
@@ -54,6 +55,8 @@ export interface CompatOptions {
     ids: readonly string[],
     run: () => Promise<void>,
   ) => Promise<void>
+  /** Problems with a push, checked on the upgraded rows inside `wrapPush`. */
+  readonly validatePush: (collection: string, rows: readonly PushRow[]) => readonly string[]
 }
 
 /**
@@ -113,6 +116,7 @@ export function mountReplicationCompat(
           }[]
           const ids = rows.map((row) => row.newDocumentState.id)
           let conflicts: Doc[] = []
+          let problems: readonly string[] = []
           await options.wrapPush(name, ids, async () => {
             const found = await db[name].findByIds(ids).exec()
             const serverDoc = (id: string) => found.get(id)?.toJSON() as AnyDoc | undefined
@@ -134,12 +138,18 @@ export function mountReplicationCompat(
                   }
                 : {}),
             }))
+            problems = options.validatePush(name, upgraded as unknown as PushRow[])
+            if (problems.length > 0) return
             // rxdb's replication handler wants full documents with `_deleted`.
             const written = await handler().masterWrite(
               upgraded as unknown as Parameters<ReturnType<typeof handler>['masterWrite']>[0],
             )
             conflicts = (written as unknown as Doc[]).map((doc) => compatDown(name, doc, version))
           })
+          if (problems.length > 0) {
+            sendError(res, 'invalid-request', 'push refused; nothing was written', { problems })
+            return
+          }
           res.json(conflicts)
         }),
       )

@@ -31,9 +31,17 @@ export interface ReplicationOptions {
     documentIds: readonly string[],
     run: () => Promise<void>,
   ) => Promise<void>
+  /** Problems with a push (run inside `wrapPush`); any problem refuses it with 400. */
+  readonly validatePush?: (collection: string, rows: readonly PushRow[]) => readonly string[]
 }
 
 type Handler = (req: Request, res: Response) => unknown
+
+/** One row of a replication push (shape checked by {@link isPushBody}). */
+export interface PushRow {
+  readonly newDocumentState: Readonly<Record<string, unknown>> & { readonly id: string }
+  readonly assumedMasterState?: Readonly<Record<string, unknown>> | null
+}
 
 /**
  * Guards an rxdb-server route handler: rxdb-server 15.22 registers async handlers on Express 4,
@@ -100,7 +108,7 @@ export function originsCors(corsOrigins: readonly string[]): RequestHandler {
  * admin token, with CORS on every method for the configured origins. Never listens.
  */
 export async function mountReplication(options: ReplicationOptions): Promise<void> {
-  const { app, db, adminToken, now, wrapPush } = options
+  const { app, db, adminToken, now, wrapPush, validatePush } = options
 
   const adapter: RxServerAdapter<Express, Request, Response> = {
     ...RxServerAdapterExpress,
@@ -137,16 +145,18 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
             )
             return
           }
-          if (path.endsWith('/push') && wrapPush) {
-            const ids = (req.body as { newDocumentState: { id: string } }[]).map(
-              (row) => row.newDocumentState.id,
-            )
-            await wrapPush(collection, ids, async () => {
-              await handler(req, res)
-            })
-            return
+          if (!path.endsWith('/push')) return handler(req, res)
+          const rows = req.body as PushRow[]
+          const ids = rows.map((row) => row.newDocumentState.id)
+          const write = async () => {
+            const problems = validatePush?.(collection, rows) ?? []
+            if (problems.length > 0) {
+              sendError(res, 'invalid-request', 'push refused; nothing was written', { problems })
+              return
+            }
+            await handler(req, res)
           }
-          await handler(req, res)
+          await (wrapPush ? wrapPush(collection, ids, write) : write())
         }),
       )
     },

@@ -137,53 +137,64 @@ const booking = z.object({
   history: z.array(historyEntry),
 })
 
+const bookingPage = z.object({
+  id,
+  slug: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  memberId: id,
+  eventTypeIds: z.array(id),
+})
+
+const pool = z.object({
+  id,
+  name: text(200),
+  distribution: z.enum(['round-robin', 'pooled', 'pooled-priority']),
+  members: z.array(
+    z.object({
+      memberId: id,
+      priority: z.number().int().min(1).max(10),
+      addedAt: instant.nullable().optional(),
+    }),
+  ),
+  reportingCycle: z.enum(['monthly', 'quarterly', 'continuous']),
+  automaticCorrection: z.boolean(),
+})
+
+const panel = z.object({
+  id,
+  name: text(200),
+  seats: z
+    .array(z.union([z.object({ memberId: id }).strict(), z.object({ poolId: id }).strict()]))
+    .min(1),
+})
+
+const masterPage = z.object({
+  id,
+  slug: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  title: text(200),
+  eventTypeIds: z.array(id),
+  assignment,
+})
+
+/** The shape of one record per collection (replicated pushes are checked with these). */
+export const RECORD_SCHEMAS = {
+  members: member,
+  eventtypes: eventType,
+  bookingpages: bookingPage,
+  pools: pool,
+  panels: panel,
+  masterpages: masterPage,
+  bookings: booking,
+} as const
+
 export const workspaceSchema = z.object({
   version: z.literal(1),
   timeZone: text(100).optional(),
   members: z.array(member),
   eventTypes: z.array(eventType),
-  bookingPages: z.array(
-    z.object({
-      id,
-      slug: z.string().regex(/^[a-z0-9-]{1,60}$/),
-      memberId: id,
-      eventTypeIds: z.array(id),
-    }),
-  ),
-  pools: z.array(
-    z.object({
-      id,
-      name: text(200),
-      distribution: z.enum(['round-robin', 'pooled', 'pooled-priority']),
-      members: z.array(
-        z.object({
-          memberId: id,
-          priority: z.number().int().min(1).max(10),
-          addedAt: instant.nullable().optional(),
-        }),
-      ),
-      reportingCycle: z.enum(['monthly', 'quarterly', 'continuous']),
-      automaticCorrection: z.boolean(),
-    }),
-  ),
-  panels: z.array(
-    z.object({
-      id,
-      name: text(200),
-      seats: z
-        .array(z.union([z.object({ memberId: id }).strict(), z.object({ poolId: id }).strict()]))
-        .min(1),
-    }),
-  ),
-  masterPages: z.array(
-    z.object({
-      id,
-      slug: z.string().regex(/^[a-z0-9-]{1,60}$/),
-      title: text(200),
-      eventTypeIds: z.array(id),
-      assignment,
-    }),
-  ),
+  bookingPages: z.array(bookingPage),
+  pools: z.array(pool),
+  panels: z.array(panel),
+  masterPages: z.array(masterPage),
   bookings: z.array(booking),
 })
 
