@@ -85,6 +85,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS helper scripts (the utility-process harness) load modules with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['sync-server/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
