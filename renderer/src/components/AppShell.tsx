@@ -5,6 +5,7 @@ import { BookingsView } from './BookingsView'
 import { ConflictsView } from './ConflictsView'
 import { DayBoard } from './DayBoard'
 import { PoolsView } from './PoolsView'
+import { SetupView } from './SetupView'
 import { ReassignDialog } from './ReassignDialog'
 import { useWorkspace } from '../db/use-workspace'
 import { SettingsView } from './SettingsView'
@@ -16,6 +17,7 @@ const VIEWS: readonly { id: View; label: string }[] = [
   { id: 'calendar', label: 'Calendar' },
   { id: 'bookings', label: 'Bookings' },
   { id: 'pools', label: 'Pools' },
+  { id: 'setup', label: 'Setup' },
   { id: 'conflicts', label: 'Conflicts' },
   { id: 'settings', label: 'Settings' },
 ]
@@ -59,6 +61,7 @@ export function AppShell({ target }: AppShellProps) {
         {view === 'calendar' ? <DayBoard /> : null}
         {view === 'bookings' ? <BookingsView /> : null}
         {view === 'pools' ? <PoolsView /> : null}
+        {view === 'setup' ? <SetupView /> : null}
         {view === 'conflicts' ? <ConflictsView /> : null}
         {view === 'settings' ? <SettingsView target={target} /> : null}
       </main>

@@ -3,7 +3,8 @@ import type { FormEvent } from 'react'
 import type { Member, Weekday, Workspace } from '../../../core/src/model/workspace'
 import { WEEKDAYS } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
-import { deletionCheck, workspaceValidate } from '../../../core/src/validation'
+import { deletionCheck } from '../../../core/src/validation'
+import { recordProblems } from '../team/record-problems'
 import { useDatabase } from '../db/hooks'
 import { hoursFormat, hoursParse, overridesFormat, overridesParse } from '../team/hours-text'
 
@@ -89,14 +90,7 @@ export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
       active,
       color,
     }
-    const members = member
-      ? workspace.members.map((m) => (m.id === id ? next : m))
-      : [...workspace.members, next]
-    const index = members.findIndex((m) => m.id === id)
-    const prefix = `members.${index}.`
-    const semantic = workspaceValidate({ ...workspace, members })
-      .filter((p) => p.path.startsWith(prefix) || p.path === `members.${index}`)
-      .map((p) => `${p.path.slice(prefix.length) || 'member'}: ${p.message}`)
+    const semantic = recordProblems(workspace, 'members', next)
     if (next.name === '') semantic.push('name: a name is required')
     if (!/^\S+@\S+\.\S+$/.test(next.email)) semantic.push('email: not an email address')
     return semantic.length > 0 ? { ok: false, problems: semantic } : { ok: true, member: next }

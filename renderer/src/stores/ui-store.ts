@@ -3,7 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import { SYNC_STATUS_INITIAL } from '../sync/sync-status'
 import type { SyncStatus } from '../sync/sync-status'
 
-export type View = 'team' | 'calendar' | 'bookings' | 'pools' | 'conflicts' | 'settings'
+export type View = 'team' | 'calendar' | 'bookings' | 'pools' | 'setup' | 'conflicts' | 'settings'
 
 /** The reassign dialog: which booking seat, and the member it was dropped on (if any). */
 export interface ReassignIntent {
