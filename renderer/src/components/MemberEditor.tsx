@@ -1,11 +1,10 @@
 import { useState } from 'react'
-import type { FormEvent } from 'react'
 import type { Member, Weekday, Workspace } from '../../../core/src/model/workspace'
 import { WEEKDAYS } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
-import { deletionCheck } from '../../../core/src/validation'
 import { recordProblems } from '../team/record-problems'
-import { useDatabase } from '../db/hooks'
+import { useRecordStore } from '../hooks/use-record-store'
+import { RecordEditorFrame } from './RecordEditorFrame'
 import { hoursFormat, hoursParse, overridesFormat, overridesParse } from '../team/hours-text'
 
 export interface MemberEditorProps {
@@ -40,7 +39,6 @@ function limit(text: string): number | null {
  * or bookings reference the member (deactivate instead).
  */
 export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
-  const db = useDatabase()
   const [id] = useState(() => member?.id ?? newMemberId())
   const [name, setName] = useState(member?.name ?? '')
   const [email, setEmail] = useState(member?.email ?? '')
@@ -65,7 +63,7 @@ export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
       ) as Record<Weekday, string>,
   )
   const [overrides, setOverrides] = useState(member ? overridesFormat(member.dateOverrides) : '')
-  const [problems, setProblems] = useState<readonly string[]>([])
+  const store = useRecordStore(workspace, 'members', onDone)
 
   const build = (): { ok: true; member: Member } | { ok: false; problems: string[] } => {
     const found: string[] = []
@@ -96,28 +94,20 @@ export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
     return semantic.length > 0 ? { ok: false, problems: semantic } : { ok: true, member: next }
   }
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
+  const save = () => {
     const result = build()
-    if (!result.ok) return setProblems(result.problems)
-    await db.members.upsert({ ...result.member, updatedAt: new Date().toISOString() })
-    onDone()
-  }
-
-  const remove = async () => {
-    const check = deletionCheck(workspace, { kind: 'member', id })
-    if (!check.ok) return setProblems([check.message])
-    await (await db.members.findOne(id).exec())?.remove()
-    onDone()
+    if (!result.ok) return store.setProblems(result.problems)
+    void store.save(result.member)
   }
 
   return (
-    <form
-      className="editor"
-      onSubmit={save}
-      aria-label={member ? `Edit ${member.name}` : 'New member'}
+    <RecordEditorFrame
+      title={member ? `Edit ${member.name}` : 'New member'}
+      problems={store.problems}
+      onSave={save}
+      onCancel={onDone}
+      onDelete={member ? () => void store.remove(id) : undefined}
     >
-      <h3>{member ? `Edit ${member.name}` : 'New member'}</h3>
       <div className="editor-grid">
         <label>
           Name
@@ -169,24 +159,6 @@ export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
         Date overrides (one per line: 2027-03-19: off, or 2027-03-20: 10:00-14:00)
         <textarea rows={3} value={overrides} onChange={(e) => setOverrides(e.target.value)} />
       </label>
-      {problems.length > 0 ? (
-        <ul role="alert" className="problems">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="actions">
-        <button type="submit">Save</button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        {member ? (
-          <button type="button" className="danger" onClick={() => void remove()}>
-            Delete
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </RecordEditorFrame>
   )
 }

@@ -1,49 +1,9 @@
 import { useState } from 'react'
 import type { EventType, Pool, Workspace } from '../../../core/src/model/workspace'
 import { ID_PATTERN } from '../../../core/src/model/workspace'
-import { deletionCheck } from '../../../core/src/validation'
-import type { WorkspaceRef } from '../../../core/src/validation'
-import type { CollectionName } from '../../../core/src/schema/collections'
-import { useDatabase } from '../db/hooks'
 import { questionsFormat, questionsParse } from '../team/questions-text'
-import { recordProblems } from '../team/record-problems'
-import type { RecordKey } from '../team/record-problems'
+import { useRecordStore } from '../hooks/use-record-store'
 import { RecordEditorFrame } from './RecordEditorFrame'
-
-/** Where each editable workspace array is stored, and what kind of reference it is. */
-const STORAGE: Readonly<
-  Record<RecordKey, { collection: CollectionName; kind: WorkspaceRef['kind'] }>
-> = {
-  members: { collection: 'members', kind: 'member' },
-  eventTypes: { collection: 'eventtypes', kind: 'event-type' },
-  pools: { collection: 'pools', kind: 'pool' },
-  panels: { collection: 'panels', kind: 'panel' },
-  masterPages: { collection: 'masterpages', kind: 'master-page' },
-  bookingPages: { collection: 'bookingpages', kind: 'booking-page' },
-}
-
-/** Saving and deleting one record of `key`, validated by core first. */
-function useRecordStore(workspace: Workspace, key: RecordKey, onDone: () => void) {
-  const db = useDatabase()
-  const [problems, setProblems] = useState<readonly string[]>([])
-  const { collection, kind } = STORAGE[key]
-  return {
-    problems,
-    setProblems,
-    async save(record: Workspace[RecordKey][number], extra: readonly string[] = []) {
-      const found = [...extra, ...recordProblems(workspace, key, record)]
-      if (found.length > 0) return setProblems(found)
-      await db[collection].upsert({ ...record, updatedAt: new Date().toISOString() })
-      onDone()
-    },
-    async remove(id: string) {
-      const check = deletionCheck(workspace, { kind, id })
-      if (!check.ok) return setProblems([check.message])
-      await (await db[collection].findOne(id).exec())?.remove()
-      onDone()
-    },
-  }
-}
 
 const minutes = (text: string) => (text.trim() === '' ? NaN : Number(text))
 
