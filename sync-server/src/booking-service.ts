@@ -115,9 +115,7 @@ export class BookingService {
     return this.queue.run(async () => {
       const scopedKey = idempotencyKey ? `${request.masterPageId}:${idempotencyKey}` : null
       if (scopedKey) {
-        const earlier = this.mirror
-          .all('bookings')
-          .find((doc) => doc['idempotencyKey'] === scopedKey) as BookingDoc | undefined
+        const earlier = this.mirror.bookingByIdempotencyKey(scopedKey) as BookingDoc | undefined
         if (earlier) return { ok: true, value: earlier, replayed: true }
       }
       const decision: BookingDecision = bookingDecide(this.state(), request, {
@@ -257,9 +255,9 @@ export class BookingService {
 
   /** Bookings currently marked as in conflict. */
   conflicts(): readonly BookingDoc[] {
-    return (this.mirror.all('bookings') as unknown as BookingDoc[])
-      .filter((doc) => doc.conflict)
-      .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+    return (this.mirror.conflictedBookings() as unknown as BookingDoc[]).toSorted(
+      (a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id),
+    )
   }
 
   /**

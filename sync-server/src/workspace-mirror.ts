@@ -25,6 +25,10 @@ export class WorkspaceMirror {
   private readonly records = new Map<CollectionName, readonly unknown[]>()
   private readonly subscriptions: Subscription[] = []
   private cached: Workspace | null = null
+  /** Bookings by public idempotency key, and the ids of bookings carrying a conflict mark: both
+   * looked up on hot paths (every public booking, every booking change), kept in step here. */
+  private readonly byIdempotencyKey = new Map<string, string>()
+  private readonly conflicted = new Set<string>()
 
   private constructor(private readonly db: ServerDatabase) {
     for (const name of COLLECTION_NAMES) this.docs.set(name, new Map())
@@ -49,13 +53,39 @@ export class WorkspaceMirror {
   /** Records a document as written (idempotent; a later change event carries the same data). */
   apply(name: CollectionName, doc: AnyDoc): void {
     if ((doc as { _deleted?: boolean })._deleted) return this.remove(name, doc.id)
+    if (name === 'bookings') this.unindexBooking(doc.id)
     this.docs.get(name)?.set(doc.id, { doc, record: documentToRecord(doc) })
+    if (name === 'bookings') {
+      const key = doc['idempotencyKey']
+      if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
+      if (doc['conflict']) this.conflicted.add(doc.id)
+    }
     this.invalidate(name)
   }
 
   remove(name: CollectionName, id: string): void {
+    if (name === 'bookings') this.unindexBooking(id)
     this.docs.get(name)?.delete(id)
     this.invalidate(name)
+  }
+
+  private unindexBooking(id: string): void {
+    const key = this.get('bookings', id)?.['idempotencyKey']
+    if (typeof key === 'string' && this.byIdempotencyKey.get(key) === id) {
+      this.byIdempotencyKey.delete(key)
+    }
+    this.conflicted.delete(id)
+  }
+
+  /** The booking created by the public request with this (page-scoped) idempotency key. */
+  bookingByIdempotencyKey(key: string): AnyDoc | undefined {
+    const id = this.byIdempotencyKey.get(key)
+    return id === undefined ? undefined : this.get('bookings', id)
+  }
+
+  /** Bookings carrying a conflict mark. */
+  conflictedBookings(): readonly AnyDoc[] {
+    return [...this.conflicted].flatMap((id) => this.get('bookings', id) ?? [])
   }
 
   private invalidate(name: CollectionName): void {
