@@ -29,7 +29,7 @@ async function book(a: TestApp, slug: string, start = FREE_START) {
   return (await res.json()).booking as { id: string; manageToken: string }
 }
 
-async function stored(a: TestApp, id: string): Promise<Booking & { conflict: unknown }> {
+async function stored(a: TestApp, id: string): Promise<Booking> {
   const res = await a.request(
     '/api/admin/bookings?from=2027-03-01T00:00:00.000Z&to=2027-04-01T00:00:00.000Z',
     {
@@ -37,30 +37,6 @@ async function stored(a: TestApp, id: string): Promise<Booking & { conflict: unk
     },
   )
   return (await res.json()).bookings.find((b: { id: string }) => b.id === id)
-}
-
-/** A booking as an offline desktop would push it through replication. */
-function desktopBooking(id: string, memberId: string, start: string, end: string) {
-  return {
-    id,
-    eventTypeId: 'et-call',
-    masterPageId: null,
-    start,
-    end,
-    hostMemberIds: [memberId],
-    poolId: null,
-    panelId: null,
-    status: 'scheduled',
-    customer: { name: 'Walk In', email: 'walk@example.org', timeZone: 'UTC' },
-    answers: {},
-    createdVia: 'desktop',
-    history: [{ at: '2027-03-10T07:00:00.000Z', action: 'created', by: 'front desk' }],
-    manageToken: null,
-    conflict: null,
-    idempotencyKey: null,
-    updatedAt: '2027-03-10T07:00:00.000Z',
-    _deleted: false,
-  }
 }
 
 describe('admin authentication', () => {
@@ -227,98 +203,6 @@ describe('GET /api/admin/pools/{id}/stats', () => {
   })
 })
 
-describe('offline conflicts', () => {
-  it('keeps a replicated desktop booking that overlaps a public booking, marks both and lists them', async () => {
-    const { a } = await start()
-    const publicBooking = await book(a, 'solo')
-    const push = await a.request('/replication/bookings/0/push', {
-      method: 'POST',
-      admin: true,
-      body: [
-        {
-          newDocumentState: desktopBooking(
-            'bk-desk-1',
-            'm-ana',
-            FREE_START,
-            '2027-03-11T10:30:00.000Z',
-          ),
-        },
-      ],
-    })
-    expect(push.status).toBe(200)
-    const listed = await (await a.request('/api/admin/conflicts', { admin: true })).json()
-    expect(listed.conflicts.map((c: { bookingId: string }) => c.bookingId).sort()).toEqual(
-      ['bk-desk-1', publicBooking.id].sort(),
-    )
-    expect((await stored(a, 'bk-desk-1')).conflict).toMatchObject({
-      withBookingIds: [publicBooking.id],
-      memberIds: ['m-ana'],
-    })
-
-    // Reassigning the desktop booking to a free member removes the overlap: both marks clear.
-    const moved = await a.request('/api/admin/bookings/bk-desk-1/reassign', {
-      method: 'POST',
-      admin: true,
-      body: { toMemberId: 'm-eve' },
-    })
-    expect(moved.status).toBe(200)
-    expect(
-      (await (await a.request('/api/admin/conflicts', { admin: true })).json()).conflicts,
-    ).toEqual([])
-  })
-
-  it('keeps both when a person resolves it: both marks clear and the pair is not marked again', async () => {
-    const { a } = await start()
-    const publicBooking = await book(a, 'solo')
-    const desk = desktopBooking('bk-desk-2', 'm-ana', FREE_START, '2027-03-11T10:30:00.000Z')
-    await a.request('/replication/bookings/0/push', {
-      method: 'POST',
-      admin: true,
-      body: [{ newDocumentState: desk }],
-    })
-    const res = await a.request('/api/admin/conflicts/bk-desk-2/resolve', {
-      method: 'POST',
-      admin: true,
-      body: { by: 'Maya', note: 'double session agreed with Ana' },
-    })
-    expect(res.status).toBe(200)
-    const after = await stored(a, 'bk-desk-2')
-    expect(after.conflict).toBeNull()
-    expect(after.history.at(-1)).toMatchObject({
-      action: 'conflict-resolved',
-      by: 'Maya',
-      withBookingIds: [publicBooking.id],
-    })
-    expect((await stored(a, publicBooking.id)).conflict).toBeNull()
-    expect(
-      (await (await a.request('/api/admin/conflicts', { admin: true })).json()).conflicts,
-    ).toEqual([])
-
-    // A later desktop edit of the acknowledged booking does not bring the mark back.
-    const pulled = await (
-      await a.request('/replication/bookings/0/pull?lwt=0&id=&limit=50', { admin: true })
-    ).json()
-    const current = pulled.documents.find((d: { id: string }) => d.id === 'bk-desk-2')
-    await a.request('/replication/bookings/0/push', {
-      method: 'POST',
-      admin: true,
-      body: [
-        {
-          newDocumentState: { ...current, answers: { note: 'bring slides' } },
-          assumedMasterState: current,
-        },
-      ],
-    })
-    expect((await stored(a, 'bk-desk-2')).conflict).toBeNull()
-    const again = await a.request('/api/admin/conflicts/bk-desk-2/resolve', {
-      method: 'POST',
-      admin: true,
-      body: {},
-    })
-    expect(again.status).toBe(422)
-  })
-})
-
 describe('booking lifecycle', () => {
   it('marks bookings completed after their end, and admins can mark a no-show', async () => {
     const { a, clock } = await start()
@@ -339,5 +223,67 @@ describe('booking lifecycle', () => {
       body: { token: first.manageToken },
     })
     expect(cancel.status).toBe(422)
+  })
+})
+
+describe('the workspace time zone', () => {
+  it('survives export and import, and cuts reporting cycles', async () => {
+    const { a } = await start()
+    const ws = await (await a.request('/api/admin/workspace', { admin: true })).json()
+    expect(ws.timeZone).toBe('UTC')
+    const put = await a.request('/api/admin/workspace', {
+      method: 'PUT',
+      admin: true,
+      body: { ...ws, timeZone: 'Pacific/Auckland' },
+    })
+    expect(put.status).toBe(200)
+    expect((await put.json()).timeZone).toBe('Pacific/Auckland')
+    const exported = await (await a.request('/api/admin/workspace', { admin: true })).json()
+    expect(exported.timeZone).toBe('Pacific/Auckland')
+    // March 2027 in Auckland starts at midnight NZDT (UTC+13).
+    const stats = await (await a.request('/api/admin/pools/pool-rr/stats', { admin: true })).json()
+    expect(stats.cycle).toEqual({
+      start: '2027-02-28T11:00:00.000Z',
+      end: '2027-03-31T11:00:00.000Z',
+    })
+  })
+
+  it('refuses an unknown zone on import and on a replicated push, changing nothing', async () => {
+    const { a } = await start()
+    const ws = await (await a.request('/api/admin/workspace', { admin: true })).json()
+    const put = await a.request('/api/admin/workspace', {
+      method: 'PUT',
+      admin: true,
+      body: { ...ws, timeZone: 'Mars/Olympus' },
+    })
+    expect(put.status).toBe(400)
+    expect((await put.json()).error.problems).toEqual([
+      { path: 'timeZone', message: 'unknown IANA time zone' },
+    ])
+    const push = await a.request('/replication/settings/0/push', {
+      method: 'POST',
+      admin: true,
+      body: [{ newDocumentState: { id: 'workspace', timeZone: 'Mars/Olympus', _deleted: false } }],
+    })
+    expect(push.status).toBe(400)
+    const pulled = await (
+      await a.request('/replication/settings/0/pull?lwt=0&id=&limit=10', { admin: true })
+    ).json()
+    const current = pulled.documents[0]
+    expect(current).toMatchObject({ id: 'workspace', timeZone: 'UTC' })
+    const pushed = await a.request('/replication/settings/0/push', {
+      method: 'POST',
+      admin: true,
+      body: [
+        {
+          newDocumentState: { ...current, timeZone: 'Europe/Berlin' },
+          assumedMasterState: current,
+        },
+      ],
+    })
+    expect(pushed.status).toBe(200)
+    expect(await pushed.json()).toEqual([])
+    const exported = await (await a.request('/api/admin/workspace', { admin: true })).json()
+    expect(exported.timeZone).toBe('Europe/Berlin')
   })
 })

@@ -11,14 +11,13 @@ import { requestLogger } from './http/request-log'
 import type { Logger } from './http/request-log'
 import { adminRouter } from './routes/admin'
 import { mountReplication, originsCors } from './replication'
-import type { PushRow } from './replication'
-import { pushProblems } from './push-validation'
+import type { PushRow } from './push-validation'
+import { pushCheck } from './push-validation'
 import type { CollectionName } from '../../core/src/schema/collections'
 import { BookingService } from './booking-service'
 import { WorkspaceMirror } from './workspace-mirror'
 import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
-import { workspaceValidate } from '../../core/src/validation'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
 import { mountReplicationCompat } from './replication-compat'
 
@@ -101,7 +100,9 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   mountReplicationStream(app, db)
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
   const validatePush = (collection: string, rows: readonly PushRow[]) =>
-    pushProblems(collection as CollectionName, rows, mirror.workspace())
+    pushCheck(collection as CollectionName, rows, mirror.workspace(), (id) =>
+      mirror.get(collection as CollectionName, id),
+    )
   mountReplicationCompat(app, db, { wrapPush, validatePush })
   await mountReplication({
     app,
@@ -120,7 +121,6 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       clock: deps.clock,
       service,
       mirror,
-      validate: workspaceValidate,
     }),
   )
   app.use(

@@ -16,35 +16,21 @@ import type {
   BookingRequest,
   PageAvailabilityResult,
 } from '../../core/src/booking/booking-types'
-import { bookingOverlapsOpen } from '../../core/src/conflicts/booking-overlaps'
+import { bookingConflicts } from '../../core/src/conflicts/booking-conflicts'
+import type { BookingConflict } from '../../core/src/conflicts/booking-conflicts'
+import { conflictResolveDecide } from '../../core/src/conflicts/conflict-resolve'
 import type { Clock } from './app'
 import type { AnyDoc, ServerDatabase } from './database'
 import { tokenMatches } from './http/auth'
 import { SerialQueue } from './serial-queue'
 import type { WorkspaceMirror } from './workspace-mirror'
 
-/** A stored booking: the record plus the server's own fields. */
+/** A stored booking: the record plus the server's own fields (`BOOKING_SERVER_FIELDS`). */
 export type BookingDoc = Booking & {
   readonly manageToken: string | null
   readonly idempotencyKey: string | null
-  readonly conflict: BookingConflict | null
+  readonly requestHash?: string | null
   readonly updatedAt: string
-}
-
-/**
- * The mark on a booking a person has to look at. Two causes, kept side by side:
- * - `withBookingIds`/`memberIds`: it overlaps other bookings of the same member (set and cleared
- *   by the server as overlaps come and go);
- * - `localVersion`: a desktop changed this booking offline while the server changed it too; the
- *   server's version won and the desktop's version is kept here (set by the desktop's conflict
- *   handler, `renderer/src/db/conflict-handler.ts`).
- */
-export interface BookingConflict {
-  readonly withBookingIds: readonly string[]
-  readonly memberIds: readonly string[]
-  readonly localVersion?: Readonly<Record<string, unknown>> | null
-  readonly detectedAt: string
-  readonly message: string
 }
 
 export type Outcome<T> =
@@ -137,7 +123,6 @@ export class BookingService {
         ...decision.booking,
         manageToken: randomId('', 24),
         idempotencyKey: scopedKey,
-        conflict: null,
         updatedAt: this.nowIso(),
       }
       await this.db.bookings.insert(doc as unknown as AnyDoc)
@@ -164,8 +149,7 @@ export class BookingService {
         }
       }
       const doc = await this.write({ ...before, ...decision.booking })
-      await this.refreshConflicts([bookingId])
-      return { ok: true, value: this.bookingDoc(bookingId) ?? doc }
+      return { ok: true, value: doc }
     })
   }
 
@@ -209,111 +193,42 @@ export class BookingService {
   }
 
   /**
-   * Runs a replicated push of bookings inside the queue, then marks (or clears) conflicts of the
-   * pushed bookings: an offline desktop's booking or reassignment that overlaps another booking of
-   * the same member is kept, and both are marked for a person to resolve.
+   * Runs a replicated push of bookings inside the queue, so a desktop's offline booking or
+   * reassignment is written between, never during, other decisions. Whatever it collides with is
+   * a conflict derived from the bookings (`conflicts()`), nothing is marked.
    */
   replicatedPush(bookingIds: readonly string[], run: () => Promise<void>): Promise<void> {
     return this.queue.run(async () => {
       await run()
       const found = await this.db.bookings.findByIds([...bookingIds]).exec()
       for (const doc of found.values()) this.mirror.apply('bookings', doc.toJSON() as AnyDoc)
-      await this.refreshConflicts(bookingIds)
     })
   }
 
   /**
-   * "Keep both": a person looked at the conflict and keeps the booking as it is. The mark is
-   * cleared and the overlapping bookings are recorded as acknowledged (history `conflict-resolved`
-   * with `withBookingIds`), so neither side is marked again for this pair.
+   * "Keep as is": a person looked at every open conflict of the booking and keeps it (core's
+   * `conflictResolveDecide`; the acknowledgement is a history entry, so the pair is not shown
+   * again unless a booking moves).
    */
   resolveConflict(bookingId: string, by: string, note?: string): Promise<Outcome<BookingDoc>> {
-    return this.queue.run(async () => {
-      const before = this.bookingDoc(bookingId)
-      if (!before) return { ok: false, reason: 'not-found', message: 'no such booking' }
-      if (!before.conflict) {
-        return { ok: false, reason: 'not-allowed', message: 'this booking has no conflict' }
-      }
-      await this.write({
-        ...before,
-        conflict: null,
-        history: [
-          ...before.history,
-          {
-            at: this.nowIso(),
-            action: 'conflict-resolved',
-            by,
-            reason: note ?? null,
-            withBookingIds: [...before.conflict.withBookingIds],
-          },
-        ],
-      })
-      await this.refreshConflicts([bookingId])
-      return { ok: true, value: this.bookingDoc(bookingId) ?? before }
-    })
-  }
-
-  /** Bookings currently marked as in conflict. */
-  conflicts(): readonly BookingDoc[] {
-    return (this.mirror.conflictedBookings() as unknown as BookingDoc[]).toSorted(
-      (a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id),
+    return this.change(bookingId, (state, nowMs) =>
+      conflictResolveDecide(state, { bookingId, by, note: note ?? null }, nowMs),
     )
   }
 
-  /**
-   * Re-derives the conflict marks of `bookingIds`, of the bookings they overlap and of the bookings
-   * they were marked with: a mark is set (or updated) while an overlap exists and cleared when none
-   * is left.
-   */
-  private async refreshConflicts(bookingIds: readonly string[]): Promise<void> {
-    // The given bookings and the partners they were marked with (whose overlap may be gone now).
-    const involved = new Set(bookingIds)
-    for (const id of bookingIds) {
-      for (const partner of this.bookingDoc(id)?.conflict?.withBookingIds ?? [])
-        involved.add(partner)
+  /** Every open conflict, derived from the stored bookings (cached until bookings change). */
+  conflicts(): readonly BookingConflict[] {
+    const bookings = this.state().bookings
+    if (this.conflictMemo?.bookings !== bookings) {
+      this.conflictMemo = { bookings, conflicts: bookingConflicts(bookings) }
     }
-    // And bookings still marked with one of them (their partner may have been resolved elsewhere).
-    for (const doc of this.conflicts()) {
-      if (doc.conflict?.withBookingIds.some((id) => bookingIds.includes(id))) involved.add(doc.id)
-    }
-    const overlaps = bookingOverlapsOpen(this.state().bookings, involved)
-    const partners = new Map<string, { withIds: Set<string>; memberIds: Set<string> }>()
-    for (const overlap of overlaps) {
-      for (const [self, other] of [overlap.bookingIds, [...overlap.bookingIds].reverse()]) {
-        const entry = partners.get(self!) ?? { withIds: new Set(), memberIds: new Set() }
-        entry.withIds.add(other!)
-        entry.memberIds.add(overlap.memberId)
-        partners.set(self!, entry)
-      }
-    }
-    for (const id of new Set([...involved, ...partners.keys()])) {
-      const doc = this.bookingDoc(id)
-      if (!doc) continue
-      const entry = partners.get(id)
-      const withBookingIds = entry ? [...entry.withIds].sort() : []
-      const memberIds = entry ? [...entry.memberIds].sort() : []
-      const previous = doc.conflict
-      const unchanged =
-        (previous?.withBookingIds ?? []).join() === withBookingIds.join() &&
-        (previous?.memberIds ?? []).join() === memberIds.join()
-      if (unchanged) continue
-      const localVersion = previous?.localVersion ?? null
-      const next: BookingConflict | null =
-        withBookingIds.length > 0 || localVersion
-          ? {
-              withBookingIds,
-              memberIds,
-              localVersion,
-              detectedAt: this.nowIso(),
-              message:
-                withBookingIds.length > 0
-                  ? `overlaps ${withBookingIds.join(', ')} for ${memberIds.join(', ')}`
-                  : (previous?.message ?? 'changed offline while it changed on the server'),
-            }
-          : null
-      await this.write({ ...doc, conflict: next })
-    }
+    return this.conflictMemo.conflicts
   }
+
+  private conflictMemo: {
+    readonly bookings: Workspace['bookings']
+    readonly conflicts: readonly BookingConflict[]
+  } | null = null
 
   private async write(doc: BookingDoc): Promise<BookingDoc> {
     const next = { ...doc, updatedAt: this.nowIso() }

@@ -1,15 +1,20 @@
 import type { Workspace } from '../../core/src/model/workspace'
+import { BOOKING_SERVER_FIELDS } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
+import { settingsShape } from '../../core/src/schema/records'
+import { shapeParse } from '../../core/src/schema/shape'
 import {
   COLLECTION_TO_WORKSPACE_KEY,
-  documentToRecord,
+  recordsToWorkspace,
 } from '../../core/src/schema/workspace-documents'
-import { deletionCheck, workspaceValidate } from '../../core/src/validation'
+import { deletionCheck, problemsText, recordParse } from '../../core/src/validation'
 import type { WorkspaceRef } from '../../core/src/validation'
-import { RECORD_SCHEMAS } from './http/workspace-schema'
+import type { AnyDoc } from './database'
 
-type Row = {
+/** One row of a replication push (shape checked by `isPushBody`). */
+export interface PushRow {
   readonly newDocumentState: Readonly<Record<string, unknown>> & { readonly id: string }
+  readonly assumedMasterState?: Readonly<Record<string, unknown>> | null
 }
 
 /** Which reference kind a collection's records are, for deletion checks (bookings: none). */
@@ -22,63 +27,107 @@ const REF_KIND: Partial<Record<CollectionName, WorkspaceRef['kind']>> = {
   masterpages: 'master-page',
 }
 
+/** The outcome of {@link pushCheck}: problems (nothing may be written), or the rows to write. */
+export type PushCheck =
+  | { readonly ok: true; readonly rows: readonly PushRow[] }
+  | { readonly ok: false; readonly problems: readonly string[] }
+
 /**
- * What is wrong with a replicated push, checked like a workspace import (honest desktops validate
- * before writing, so this guards the server's decisions against a buggy or hostile client):
- * each written record must have the record's shape and pass core's workspace validation together
- * with everything stored; a deletion is refused while other records reference the record. Returns
- * readable problems; `[]` means the push may be written. Problems of records not in the push do
- * not block it.
+ * Checks a replicated push with the same validation the desktop editors and the import run
+ * (core's `recordParse`: the record's shape, then its rules against the stored workspace), and
+ * rewrites each row to what the server stores: the parsed record (unknown fields dropped),
+ * `updatedAt`, and for bookings the server's own fields as stored (a client can never write a
+ * manage token, an idempotency key or a request fingerprint). Rows are checked in order, each
+ * against the workspace with the earlier rows applied. A deletion is refused while other records
+ * reference the record, and bookings are never deleted (they are cancelled). `stored` reads the
+ * current stored document. Honest desktops validate
+ * before writing, so a refusal means a stale replica, a bug or a hostile client.
  */
-export function pushProblems(
+export function pushCheck(
   collection: CollectionName,
-  rows: readonly Row[],
+  rows: readonly PushRow[],
   current: Workspace,
-): string[] {
+  stored: (id: string) => AnyDoc | undefined,
+): PushCheck {
   const problems: string[] = []
-  const key = COLLECTION_TO_WORKSPACE_KEY[collection]
-  const written = new Map<string, Record<string, unknown>>()
+  const out: PushRow[] = []
+  let working = current
   for (const row of rows) {
     const doc = row.newDocumentState
     if (doc['_deleted'] === true) {
       const kind = REF_KIND[collection]
-      if (kind) {
-        const check = deletionCheck(current, { kind, id: doc.id })
+      if (collection === 'bookings') {
+        problems.push(`bookings ${doc.id}: a booking is never deleted (cancel it instead)`)
+      } else if (kind) {
+        const check = deletionCheck(working, { kind, id: doc.id })
         if (!check.ok) problems.push(check.message)
       }
+      out.push(row)
       continue
     }
-    const record = documentToRecord(doc)
-    const shape = RECORD_SCHEMAS[collection].safeParse(record)
-    if (!shape.success) {
-      for (const issue of shape.error.issues) {
-        problems.push(`${collection} ${doc.id} ${issue.path.join('.')}: ${issue.message}`)
-      }
+    const parsed = parseRow(collection, working, doc)
+    if (!parsed.ok) {
+      problems.push(...parsed.problems.map((problem) => `${collection} ${doc.id} ${problem}`))
       continue
     }
-    written.set(doc.id, record)
+    const updatedAt = typeof doc['updatedAt'] === 'string' ? doc['updatedAt'] : null
+    out.push({
+      ...row,
+      newDocumentState: {
+        ...parsed.record,
+        ...(updatedAt ? { updatedAt: updatedAt.slice(0, 40) } : {}),
+        ...serverFields(collection, stored(doc.id)),
+        _deleted: false,
+      } as PushRow['newDocumentState'],
+    })
+    working = withRecord(working, collection, parsed.record)
   }
-  if (written.size === 0 || problems.length > 0) return problems
-  // Bookings only reference other kinds, and nothing is validated against bookings: check the
-  // written bookings alone (not the thousands stored) so a push costs the same at any size.
-  const existing = collection === 'bookings' ? [] : (current[key] as readonly { id: string }[])
-  const existingIds = new Set(existing.map((record) => record.id))
-  const merged = [
-    ...existing.map((record) => written.get(record.id) ?? record),
-    ...[...written.values()].filter((record) => !existingIds.has(String(record['id']))),
-  ]
-  const candidate = { ...current, bookings: [], [key]: merged } as Workspace
-  const indexes = new Map<number, string>()
-  merged.forEach((record, index) => {
-    const id = String((record as { id: unknown }).id)
-    if (written.has(id)) indexes.set(index, id)
-  })
-  const prefix = `${key}.`
-  for (const problem of workspaceValidate(candidate)) {
-    if (!problem.path.startsWith(prefix)) continue
-    const index = Number(problem.path.slice(prefix.length).split('.')[0])
-    const id = indexes.get(index)
-    if (id !== undefined) problems.push(`${collection} ${id}: ${problem.path} ${problem.message}`)
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows: out }
+}
+
+function parseRow(
+  collection: CollectionName,
+  workspace: Workspace,
+  doc: PushRow['newDocumentState'],
+):
+  | { readonly ok: true; readonly record: Readonly<Record<string, unknown>> & { id: string } }
+  | { readonly ok: false; readonly problems: readonly string[] } {
+  if (collection === 'settings') {
+    const parsed = shapeParse(settingsShape, doc)
+    return parsed.ok
+      ? { ok: true, record: parsed.value }
+      : { ok: false, problems: problemsText(parsed.problems) }
   }
-  return problems
+  const parsed = recordParse(workspace, COLLECTION_TO_WORKSPACE_KEY[collection], doc)
+  return parsed.ok
+    ? { ok: true, record: parsed.record as Readonly<Record<string, unknown>> & { id: string } }
+    : { ok: false, problems: problemsText(parsed.problems) }
+}
+
+/** The server's own fields of a stored booking (null for a new one); none for other kinds. */
+function serverFields(
+  collection: CollectionName,
+  doc: AnyDoc | undefined,
+): Readonly<Record<string, unknown>> {
+  if (collection !== 'bookings') return {}
+  return Object.fromEntries(BOOKING_SERVER_FIELDS.map((field) => [field, doc?.[field] ?? null]))
+}
+
+/** `workspace` with `record` saved into `collection` (replacing the same id). */
+function withRecord(
+  workspace: Workspace,
+  collection: CollectionName,
+  record: { readonly id: string },
+): Workspace {
+  if (collection === 'settings') {
+    return recordsToWorkspace(record, (name) => workspace[COLLECTION_TO_WORKSPACE_KEY[name]])
+  }
+  // Bookings are never validated against each other: leave them out of the working copy.
+  if (collection === 'bookings') return workspace
+  const key = COLLECTION_TO_WORKSPACE_KEY[collection]
+  const list = workspace[key] as readonly { readonly id: string }[]
+  const next = list.some((r) => r.id === record.id)
+    ? list.map((r) => (r.id === record.id ? record : r))
+    : [...list, record]
+  return { ...workspace, [key]: next }
 }

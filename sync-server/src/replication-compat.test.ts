@@ -34,15 +34,16 @@ describe('compatDown and compatUp', () => {
 describe('streamEntriesParse', () => {
   it('reads names with optional versions and flags what it cannot serve', () => {
     expect(
-      streamEntriesParse('members:0,bookings,members:1,members:2,nope').map((e) => [
+      streamEntriesParse('members:0,bookings,members:1,members:2,members:3,nope').map((e) => [
         e.entry,
         e.version,
       ]),
     ).toEqual([
       ['members:0', 0],
-      ['bookings', 0],
+      ['bookings', 1],
       ['members:1', 1],
-      ['members:2', null],
+      ['members:2', 2],
+      ['members:3', null],
       ['nope', null],
     ])
   })

@@ -6,7 +6,7 @@ import { migrateDown, migrateUp } from '../../core/src/schema/migrations'
 import type { AnyDoc, ServerDatabase } from './database'
 import { sendError } from './http/errors'
 import { guardHandler, isPullQuery, isPushBody, REPLICATION_PREFIX } from './replication'
-import type { PushRow } from './replication'
+import type { PushCheck, PushRow } from './push-validation'
 
 type Doc = Record<string, unknown>
 
@@ -55,8 +55,8 @@ export interface CompatOptions {
     ids: readonly string[],
     run: () => Promise<void>,
   ) => Promise<void>
-  /** Problems with a push, checked on the upgraded rows inside `wrapPush`. */
-  readonly validatePush: (collection: string, rows: readonly PushRow[]) => readonly string[]
+  /** Checks a push on the upgraded rows inside `wrapPush` (problems, or the rows to write). */
+  readonly validatePush: (collection: string, rows: readonly PushRow[]) => PushCheck
 }
 
 /**
@@ -138,11 +138,14 @@ export function mountReplicationCompat(
                   }
                 : {}),
             }))
-            problems = options.validatePush(name, upgraded as unknown as PushRow[])
-            if (problems.length > 0) return
+            const check = options.validatePush(name, upgraded as unknown as PushRow[])
+            if (!check.ok) {
+              problems = check.problems
+              return
+            }
             // rxdb's replication handler wants full documents with `_deleted`.
             const written = await handler().masterWrite(
-              upgraded as unknown as Parameters<ReturnType<typeof handler>['masterWrite']>[0],
+              check.rows as unknown as Parameters<ReturnType<typeof handler>['masterWrite']>[0],
             )
             conflicts = (written as unknown as Doc[]).map((doc) => compatDown(name, doc, version))
           })

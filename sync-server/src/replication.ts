@@ -9,6 +9,7 @@ import { ID_PATTERN } from '../../core/src/model/workspace'
 import type { ServerDatabase } from './database'
 import { isAdminRequest } from './http/auth'
 import { sendError } from './http/errors'
+import type { PushCheck, PushRow } from './push-validation'
 
 /** URL prefix of every replication endpoint: `/replication/<collection>/<schema version>/…`. */
 export const REPLICATION_PREFIX = 'replication'
@@ -31,17 +32,16 @@ export interface ReplicationOptions {
     documentIds: readonly string[],
     run: () => Promise<void>,
   ) => Promise<void>
-  /** Problems with a push (run inside `wrapPush`); any problem refuses it with 400. */
-  readonly validatePush?: (collection: string, rows: readonly PushRow[]) => readonly string[]
+  /**
+   * Checks a push (run inside `wrapPush`): any problem refuses it with 400; otherwise the rows it
+   * returns are what is written.
+   */
+  readonly validatePush?: (collection: string, rows: readonly PushRow[]) => PushCheck
 }
 
 type Handler = (req: Request, res: Response) => unknown
 
-/** One row of a replication push (shape checked by {@link isPushBody}). */
-export interface PushRow {
-  readonly newDocumentState: Readonly<Record<string, unknown>> & { readonly id: string }
-  readonly assumedMasterState?: Readonly<Record<string, unknown>> | null
-}
+export type { PushRow } from './push-validation'
 
 /**
  * Guards an rxdb-server route handler: rxdb-server 15.22 registers async handlers on Express 4,
@@ -149,11 +149,15 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
           const rows = req.body as PushRow[]
           const ids = rows.map((row) => row.newDocumentState.id)
           const write = async () => {
-            const problems = validatePush?.(collection, rows) ?? []
-            if (problems.length > 0) {
-              sendError(res, 'invalid-request', 'push refused; nothing was written', { problems })
+            const check = validatePush?.(collection, rows) ?? { ok: true, rows }
+            if (!check.ok) {
+              sendError(res, 'invalid-request', 'push refused; nothing was written', {
+                problems: check.problems,
+              })
               return
             }
+            // rxdb-server reads the rows from the body: hand it the checked, rewritten rows.
+            req.body = check.rows
             await handler(req, res)
           }
           await (wrapPush ? wrapPush(collection, ids, write) : write())

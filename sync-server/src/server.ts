@@ -6,7 +6,7 @@ import { demoWorkspace } from '../../core/src/demo/demo-workspace'
 import { createApp } from './app'
 import type { TeamslotApp } from './app'
 import { databaseIsEmpty } from './database'
-import { parseWorkspace } from './http/workspace-schema'
+import { workspaceParse } from '../../core/src/validation'
 import { jsonLineLogger } from './http/request-log'
 import { getRxStorageSqlite } from './storage'
 import { workspaceReplace } from './workspace-store'
@@ -122,7 +122,7 @@ async function seedIfEmpty(
   const raw: unknown = options.seedFile
     ? JSON.parse(readFileSync(options.seedFile, 'utf8'))
     : demoWorkspace(nowIso)
-  const parsed = parseWorkspace(raw)
+  const parsed = workspaceParse(raw)
   if (!parsed.ok) {
     const first = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
     throw new Error(`seed workspace is invalid: ${first.join('; ')}`)

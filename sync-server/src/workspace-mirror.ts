@@ -2,10 +2,8 @@ import type { Subscription } from 'rxjs'
 import type { Workspace } from '../../core/src/model/workspace'
 import { COLLECTION_NAMES } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
-import {
-  COLLECTION_TO_WORKSPACE_KEY,
-  documentToRecord,
-} from '../../core/src/schema/workspace-documents'
+import { documentToRecord, recordsToWorkspace } from '../../core/src/schema/workspace-documents'
+import { SETTINGS_ID } from '../../core/src/schema/records'
 import type { AnyDoc, ServerDatabase } from './database'
 
 /**
@@ -15,7 +13,7 @@ import type { AnyDoc, ServerDatabase } from './database'
  * exact once the change events of a write arrived; writers that need the new state at once call
  * {@link WorkspaceMirror.apply} with what they wrote.
  *
- * Documents keep their storage-only fields (`manageToken`, `conflict`, `idempotencyKey`) here;
+ * Documents keep the server's own fields (`manageToken`, `idempotencyKey`, `requestHash`) here;
  * `workspace()` strips them.
  */
 export class WorkspaceMirror {
@@ -25,10 +23,8 @@ export class WorkspaceMirror {
   private readonly records = new Map<CollectionName, readonly unknown[]>()
   private readonly subscriptions: Subscription[] = []
   private cached: Workspace | null = null
-  /** Bookings by public idempotency key, and the ids of bookings carrying a conflict mark: both
-   * looked up on hot paths (every public booking, every booking change), kept in step here. */
+  /** Bookings by public idempotency key (looked up on every public booking), kept in step here. */
   private readonly byIdempotencyKey = new Map<string, string>()
-  private readonly conflicted = new Set<string>()
 
   private constructor(private readonly db: ServerDatabase) {
     for (const name of COLLECTION_NAMES) this.docs.set(name, new Map())
@@ -58,7 +54,6 @@ export class WorkspaceMirror {
     if (name === 'bookings') {
       const key = doc['idempotencyKey']
       if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
-      if (doc['conflict']) this.conflicted.add(doc.id)
     }
     this.invalidate(name)
   }
@@ -74,18 +69,12 @@ export class WorkspaceMirror {
     if (typeof key === 'string' && this.byIdempotencyKey.get(key) === id) {
       this.byIdempotencyKey.delete(key)
     }
-    this.conflicted.delete(id)
   }
 
   /** The booking created by the public request with this (page-scoped) idempotency key. */
   bookingByIdempotencyKey(key: string): AnyDoc | undefined {
     const id = this.byIdempotencyKey.get(key)
     return id === undefined ? undefined : this.get('bookings', id)
-  }
-
-  /** Bookings carrying a conflict mark. */
-  conflictedBookings(): readonly AnyDoc[] {
-    return [...this.conflicted].flatMap((id) => this.get('bookings', id) ?? [])
   }
 
   private invalidate(name: CollectionName): void {
@@ -106,16 +95,15 @@ export class WorkspaceMirror {
   /** The current workspace (records without storage-only fields), cached until the next change. */
   workspace(): Workspace {
     if (this.cached) return this.cached
-    const workspace: Record<string, unknown> = { version: 1 }
-    for (const name of COLLECTION_NAMES) {
+    const settings = this.docs.get('settings')?.get(SETTINGS_ID)?.record ?? null
+    this.cached = recordsToWorkspace(settings as Record<string, unknown> | null, (name) => {
       let records = this.records.get(name)
       if (!records) {
         records = [...(this.docs.get(name)?.values() ?? [])].map((entry) => entry.record)
         this.records.set(name, records)
       }
-      workspace[COLLECTION_TO_WORKSPACE_KEY[name]] = records
-    }
-    this.cached = workspace as unknown as Workspace
+      return records
+    })
     return this.cached
   }
 

@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES } from '../../core/src/schema/collections'
+import { BOOKING_SERVER_FIELDS, COLLECTION_NAMES } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
 import {
   documentsToWorkspace,
@@ -7,7 +7,7 @@ import {
 import type { Workspace } from '../../core/src/model/workspace'
 import type { AnyDoc, ServerDatabase } from './database'
 
-/** Reads every live document of every collection and assembles the v1 workspace. */
+/** Reads every live document of every collection and assembles the v1 workspace (with its zone). */
 export async function workspaceExport(db: ServerDatabase): Promise<Workspace> {
   const docs = {} as Record<CollectionName, AnyDoc[]>
   for (const name of COLLECTION_NAMES) {
@@ -19,8 +19,9 @@ export async function workspaceExport(db: ServerDatabase): Promise<Workspace> {
 
 /**
  * Replaces the stored workspace with `workspace` (already validated by the caller): upserts every
- * record and deletes documents the new workspace no longer has. Fields the workspace format does
- * not carry (a booking's manage token, conflict marks) are kept for records that stay.
+ * record (and the settings record holding the workspace zone) and deletes documents the new
+ * workspace no longer has. The server's own booking fields (manage token, idempotency key,
+ * request fingerprint), which the workspace format does not carry, are kept for bookings that stay.
  */
 export async function workspaceReplace(
   db: ServerDatabase,
@@ -37,14 +38,9 @@ export async function workspaceReplace(
     const byId = new Map(existing.map((d) => [d.primary, d.toJSON() as AnyDoc]))
     const docs = next[name].map((doc) => {
       const before = byId.get(doc.id)
-      return before && name === 'bookings'
-        ? {
-            ...doc,
-            manageToken: before['manageToken'] ?? null,
-            conflict: before['conflict'] ?? null,
-            idempotencyKey: before['idempotencyKey'] ?? null,
-          }
-        : doc
+      if (!before || name !== 'bookings') return doc
+      const kept = BOOKING_SERVER_FIELDS.map((field) => [field, before[field] ?? null])
+      return { ...doc, ...Object.fromEntries(kept) }
     })
     if (docs.length > 0) await collection.bulkUpsert(docs as AnyDoc[])
   }

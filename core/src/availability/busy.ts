@@ -14,19 +14,13 @@
 
 import type { Booking, BookingStatus, EventType } from '../model/workspace'
 import { instantParse, MS_PER_MINUTE } from '../time/instant'
+import { bookingHoldsTime, TIME_HOLDING_STATUSES } from '../model/booking-statuses'
 
 /** Statuses whose bookings keep their hosts busy and count toward workload caps. */
-export const BUSY_STATUSES: ReadonlySet<BookingStatus> = new Set<BookingStatus>([
-  'scheduled',
-  'rescheduled',
-  'completed',
-  'no-show',
-])
+export const BUSY_STATUSES: ReadonlySet<BookingStatus> = TIME_HOLDING_STATUSES
 
 /** True when the booking keeps its hosts busy (any status but `cancelled`). */
-export function bookingIsBusy(booking: Pick<Booking, 'status'>): boolean {
-  return BUSY_STATUSES.has(booking.status)
-}
+export const bookingIsBusy: (booking: Pick<Booking, 'status'>) => boolean = bookingHoldsTime
 
 /** One member's busy bookings near a window, in epoch minutes. */
 export interface BusyBookings {

@@ -3,16 +3,13 @@
  * (same id, a new object) with one history entry appended (see `booking-history-write.ts`).
  */
 
-import type { Booking, BookingStatus, Workspace } from '../model/workspace'
+import type { Booking, Workspace } from '../model/workspace'
+import { OPEN_STATUSES } from '../model/booking-statuses'
 import { instantParse } from '../time/instant'
 import { SYSTEM_ACTOR, historyAppend, historyAt } from './booking-history-write'
 import type { BookingChange, CancelRequest, NoShowRequest } from './booking-types'
 
-/** Statuses of a booking that is still to happen (or happening): it can be changed. */
-export const OPEN_STATUSES: ReadonlySet<BookingStatus> = new Set<BookingStatus>([
-  'scheduled',
-  'rescheduled',
-])
+export { OPEN_STATUSES } from '../model/booking-statuses'
 
 /** The booking with `bookingId`, or a `not-found` refusal. */
 export function bookingFind(

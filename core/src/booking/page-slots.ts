@@ -9,7 +9,16 @@ import type { EventType, Workspace } from '../model/workspace'
 import { MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 import type { PageRoute } from './page-route'
 import { type SeatCandidates, seatIndexBuild, seatsFill } from './seat-fill'
-import { type SeatPlan, seatPlanFor } from './seat-plan'
+import { type SeatMethod, type SeatPlan, seatPlanFor } from './seat-plan'
+import { DISTRIBUTION_METHODS } from '../distribution/distribution-methods'
+import type { Distribution } from '../model/workspace'
+
+function seatOffersNextInLine(method: SeatMethod): boolean {
+  return (
+    Object.hasOwn(DISTRIBUTION_METHODS, method) &&
+    DISTRIBUTION_METHODS[method as Distribution].offers === 'next-in-line'
+  )
+}
 
 /** One free start of a route. */
 export interface RouteSlot {
@@ -24,7 +33,7 @@ export interface RouteSlot {
 export function seatPlanCandidates(plan: SeatPlan): SeatCandidates[] {
   return plan.seats.map((seat) => ({
     memberIds: seat.ranking.map((candidate) => candidate.memberId),
-    isRoundRobin: seat.method === 'round-robin',
+    isRoundRobin: seat.poolId !== null && seatOffersNextInLine(seat.method),
   }))
 }
 

@@ -17,9 +17,7 @@
 
 import { cycleBounds } from '../distribution/cycle-bounds'
 import { poolStats } from '../distribution/pool-stats'
-import { poolEligibleMembers } from '../distribution/pool-eligible'
-import { pooledRanking } from '../distribution/pooled-ranking'
-import { roundRobinOrder } from '../distribution/round-robin-order'
+import { DISTRIBUTION_METHODS } from '../distribution/distribution-methods'
 import type { PanelSeat, Pool, Target, Workspace } from '../model/workspace'
 import type { AssignmentExplanation, RankedCandidate } from './booking-types'
 
@@ -99,22 +97,9 @@ function seatPoolRankingCompute(
   // Only pool and panel bookings can count for a pool (see `poolStats`): skip the rest early.
   const counted = state.bookings.filter((b) => b.poolId === pool.id || b.panelId !== null)
   const stats = poolStats(pool, counted, state.panels, cycle)
-  if (pool.distribution === 'round-robin') {
-    return roundRobinOrder(pool, stats, state.members).map((standing) => ({
-      memberId: standing.memberId,
-      isFree: false,
-      net: standing.effectiveNet,
-      priority: standing.priority,
-      lastAssignedAt: standing.lastAssignedAt,
-    }))
-  }
-  const eligible = poolEligibleMembers(pool, state.members).map((entry) => entry.memberId)
-  return pooledRanking(pool, eligible, stats, state.members).map((standing) => ({
-    memberId: standing.memberId,
-    isFree: false,
-    priority: standing.priority,
-    lastAssignedAt: standing.lastAssignedAt,
-  }))
+  return DISTRIBUTION_METHODS[pool.distribution]
+    .rank(pool, stats, state.members)
+    .map((standing) => ({ ...standing, isFree: false }))
 }
 
 function memberSeat(

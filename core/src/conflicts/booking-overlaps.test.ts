@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Booking, BookingStatus } from '../model/workspace'
-import { bookingOverlaps, bookingOverlapsOpen } from './booking-overlaps'
+import { bookingOverlaps } from './booking-overlaps'
 
 function booking(
   id: string,
@@ -110,31 +110,5 @@ describe('bookingOverlaps', () => {
         expect(actual.sort()).toEqual(expected.sort())
       }),
     )
-  })
-})
-
-describe('bookingOverlapsOpen', () => {
-  it('leaves out a pair that either booking acknowledged, and keeps other pairs', () => {
-    const keep = {
-      ...booking('b1', ['m'], '2027-03-15T09:00:00.000Z', '2027-03-15T10:00:00.000Z'),
-      history: [
-        {
-          at: '2027-03-14T10:00:00.000Z',
-          action: 'conflict-resolved' as const,
-          by: 'Maya',
-          withBookingIds: ['b2'],
-        },
-      ],
-    }
-    const all = [
-      keep,
-      booking('b2', ['m'], '2027-03-15T09:30:00.000Z', '2027-03-15T10:30:00.000Z'),
-      booking('b3', ['m'], '2027-03-15T09:45:00.000Z', '2027-03-15T10:15:00.000Z'),
-    ]
-    expect(bookingOverlaps(all)).toHaveLength(3)
-    expect(bookingOverlapsOpen(all)).toEqual([
-      { memberId: 'm', bookingIds: ['b1', 'b3'] },
-      { memberId: 'm', bookingIds: ['b2', 'b3'] },
-    ])
   })
 })

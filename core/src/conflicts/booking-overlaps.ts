@@ -1,12 +1,5 @@
-import type { Booking, BookingStatus } from '../model/workspace'
-
-/** Statuses whose time is taken (cancelled bookings free their time at once). */
-const HOLDS_TIME: ReadonlySet<BookingStatus> = new Set([
-  'scheduled',
-  'rescheduled',
-  'completed',
-  'no-show',
-])
+import { bookingHoldsTime } from '../model/booking-statuses'
+import type { Booking } from '../model/workspace'
 
 /** Two bookings of one member whose meetings overlap. `bookingIds` is sorted. */
 export interface BookingOverlap {
@@ -26,7 +19,7 @@ export function bookingOverlaps(
 ): BookingOverlap[] {
   const byMember = new Map<string, { id: string; start: number; end: number }[]>()
   for (const booking of bookings) {
-    if (!HOLDS_TIME.has(booking.status)) continue
+    if (!bookingHoldsTime(booking)) continue
     const span = { id: booking.id, start: Date.parse(booking.start), end: Date.parse(booking.end) }
     for (const memberId of new Set(booking.hostMemberIds)) {
       const list = byMember.get(memberId) ?? []
@@ -57,36 +50,5 @@ export function bookingOverlaps(
       a.memberId.localeCompare(b.memberId) ||
       a.bookingIds[0].localeCompare(b.bookingIds[0]) ||
       a.bookingIds[1].localeCompare(b.bookingIds[1]),
-  )
-}
-
-/**
- * Pairs a person chose to keep ("keep both"): every `conflict-resolved` history entry of a booking
- * acknowledges its `withBookingIds`. Symmetric: keys are `a|b` with the ids sorted.
- */
-export function overlapAcknowledgedPairs(bookings: readonly Booking[]): ReadonlySet<string> {
-  const pairs = new Set<string>()
-  for (const booking of bookings) {
-    for (const entry of booking.history) {
-      if (entry.action !== 'conflict-resolved') continue
-      for (const other of entry.withBookingIds ?? []) {
-        pairs.add([booking.id, other].sort().join('|'))
-      }
-    }
-  }
-  return pairs
-}
-
-/**
- * {@link bookingOverlaps} without the pairs a person acknowledged: the overlaps that still need
- * someone to look at them.
- */
-export function bookingOverlapsOpen(
-  bookings: readonly Booking[],
-  onlyInvolving?: ReadonlySet<string>,
-): BookingOverlap[] {
-  const acknowledged = overlapAcknowledgedPairs(bookings)
-  return bookingOverlaps(bookings, onlyInvolving).filter(
-    (overlap) => !acknowledged.has(overlap.bookingIds.join('|')),
   )
 }

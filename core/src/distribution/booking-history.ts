@@ -17,11 +17,12 @@
  *   `no-show` without such an entry loses it at its `end` (the meeting is over when a no-show is
  *   known); a booking whose status is `cancelled` without an entry loses it at its last history
  *   instant (an inconsistency `workspaceValidate` reports).
- * - `rescheduled` (same hosts), `completed` and `conflict-resolved`: no change of hands. A
- *   reschedule with the same member is never a removal (product edge case 7).
+ * - `rescheduled` (same hosts), `completed`, `conflict-resolved` and `change-superseded`: no
+ *   change of hands. A reschedule with the same member is never a removal (product edge case 7).
  *
  * After `cancelled` or `no-show` the booking has ended: later reassignments, cancellations,
- * no-shows, reschedules or completions are issues and change nothing; `conflict-resolved` may follow.
+ * no-shows, reschedules or completions are issues and change nothing; the conflict notes
+ * (`conflict-resolved`, `change-superseded`) may follow.
  */
 
 import type { Booking } from '../model/workspace'
@@ -102,7 +103,7 @@ export function historyReplay(booking: Booking): HistoryReplay {
       current.forEach((_, seat) => change('received', 'created', seat, entry.at, i))
       return
     }
-    if (entry.action === 'conflict-resolved') return
+    if (entry.action === 'conflict-resolved' || entry.action === 'change-superseded') return
     if (endedAs !== null) {
       return issue(
         i,

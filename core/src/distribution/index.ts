@@ -4,6 +4,7 @@
  */
 export * from './booking-history'
 export * from './cycle-bounds'
+export * from './distribution-methods'
 export * from './pool-eligible'
 export * from './pool-stats'
 export * from './pooled-ranking'

@@ -1,269 +1,96 @@
 /**
- * RxDB collection schemas for the replicated workspace, as plain JSON-schema objects (core/ does not
- * import rxdb; renderer/src/db and sync-server wrap them). One collection per workspace record kind;
- * every document is the v1 workspace record (see `../model/workspace.ts`) plus `updatedAt`.
+ * RxDB collection schemas for the replicated workspace, derived from the record shapes in
+ * `./records.ts` (core/ does not import rxdb; renderer/src/db and sync-server wrap them). One
+ * collection per workspace record kind, plus `settings` (the workspace's own settings record);
+ * every document is the record plus `updatedAt`, and bookings carry the server's own fields.
  *
- * Primary keys are limited to {@link ID_PATTERN}'s charset because rxdb-server 15.22 does not
+ * Primary keys are limited to `idIsValid`'s charset because rxdb-server 15.22 does not
  * URL-encode the checkpoint id in pull requests.
  *
- * Bump a schema's `version` only together with a migration strategy in both the desktop and the
- * server (see README, "Schema versions").
+ * A schema's JSON changes whenever its record shape does, so bump its `version` together with a
+ * migration in `./migrations.ts` (see README, "Schema versions").
  */
 
-/** Longest id accepted anywhere; RxDB needs a maxLength on the primary key. */
-export const ID_MAX_LENGTH = 100
-/** ISO instants are 24 characters (`2027-03-15T09:00:00.000Z`); room for offsets/precision. */
+import { ID_MAX_LENGTH } from './records'
+import {
+  bookingPageShape,
+  bookingShape,
+  eventTypeShape,
+  masterPageShape,
+  memberShape,
+  panelShape,
+  poolShape,
+  settingsShape,
+  shapeProperties,
+  shapeRequired,
+} from './records'
+import type { JsonSchema, Shape } from './shape'
+
+export { ID_MAX_LENGTH } from './records'
+
 const INSTANT_MAX_LENGTH = 40
-
-const idProperty = { type: 'string', maxLength: ID_MAX_LENGTH } as const
-const stringArray = { type: 'array', items: { type: 'string' } } as const
-const localRanges = {
-  type: 'array',
-  items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 },
-} as const
-const targetProperty = {
-  type: 'object',
-  properties: { poolId: idProperty, bookingPageId: idProperty, panelId: idProperty },
-} as const
 const updatedAt = { type: 'string', maxLength: INSTANT_MAX_LENGTH } as const
+const optionalText = { type: ['string', 'null'] } as const
 
-export const memberSchema = {
-  title: 'member',
-  // v1 added `color` (see ./migrations.ts).
-  version: 1,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProperty,
-    name: { type: 'string' },
-    email: { type: 'string' },
-    timeZone: { type: 'string' },
-    weeklyHours: {
-      type: 'object',
-      properties: {
-        mon: localRanges,
-        tue: localRanges,
-        wed: localRanges,
-        thu: localRanges,
-        fri: localRanges,
-        sat: localRanges,
-        sun: localRanges,
-      },
-    },
-    dateOverrides: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { date: { type: 'string' }, hours: localRanges },
-      },
-    },
-    maxBookingsPerDay: { type: ['number', 'null'] },
-    maxBookingsPerWeek: { type: ['number', 'null'] },
-    active: { type: 'boolean' },
-    color: { type: ['string', 'null'] },
-    updatedAt,
-  },
-  required: ['id', 'name', 'email', 'timeZone', 'weeklyHours', 'dateOverrides', 'active'],
-} as const
+/**
+ * Fields of a stored booking that only the server writes (never part of the workspace format,
+ * never taken from a client's push): the customer's manage-link secret, the public request's
+ * idempotency key and a fingerprint of that request.
+ */
+export const BOOKING_SERVER_FIELDS = ['manageToken', 'idempotencyKey', 'requestHash'] as const
 
-export const eventTypeSchema = {
-  title: 'event type',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProperty,
-    name: { type: 'string' },
-    durationMinutes: { type: 'number' },
-    slotIntervalMinutes: { type: 'number' },
-    bufferBeforeMinutes: { type: 'number' },
-    bufferAfterMinutes: { type: 'number' },
-    minNoticeMinutes: { type: 'number' },
-    maxDaysAhead: { type: 'number' },
-    questions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          id: { type: 'string' },
-          label: { type: 'string' },
-          type: { type: 'string' },
-          options: stringArray,
-          required: { type: 'boolean' },
-        },
-      },
-    },
-    updatedAt,
-  },
-  required: [
-    'id',
-    'name',
-    'durationMinutes',
-    'slotIntervalMinutes',
-    'bufferBeforeMinutes',
-    'bufferAfterMinutes',
-    'minNoticeMinutes',
-    'maxDaysAhead',
-    'questions',
-  ],
-} as const
+/** An RxDB collection schema (plain JSON; the runtimes cast it to their RxJsonSchema). */
+export interface CollectionSchema {
+  readonly title: string
+  readonly version: number
+  readonly primaryKey: 'id'
+  readonly type: 'object'
+  readonly properties: Readonly<Record<string, JsonSchema>>
+  readonly required: readonly string[]
+  readonly indexes?: readonly string[]
+}
 
-export const bookingPageSchema = {
-  title: 'booking page',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProperty,
-    slug: { type: 'string' },
-    memberId: idProperty,
-    eventTypeIds: stringArray,
-    updatedAt,
-  },
-  required: ['id', 'slug', 'memberId', 'eventTypeIds'],
-} as const
+function collectionSchema(
+  title: string,
+  version: number,
+  shape: Shape<{ readonly id: string }>,
+  extra: Readonly<Record<string, JsonSchema>> = {},
+  indexes?: readonly string[],
+): CollectionSchema {
+  const properties: Record<string, JsonSchema> = { ...shapeProperties(shape), updatedAt, ...extra }
+  // RxDB needs a maxLength on the primary key.
+  properties['id'] = { type: 'string', maxLength: ID_MAX_LENGTH }
+  return {
+    title,
+    version,
+    primaryKey: 'id',
+    type: 'object',
+    properties,
+    required: shapeRequired(shape),
+    ...(indexes ? { indexes } : {}),
+  }
+}
 
-export const poolSchema = {
-  title: 'resource pool',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProperty,
-    name: { type: 'string' },
-    distribution: { type: 'string' },
-    members: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          memberId: idProperty,
-          priority: { type: 'number' },
-          addedAt: { type: ['string', 'null'] },
-        },
-      },
-    },
-    reportingCycle: { type: 'string' },
-    automaticCorrection: { type: 'boolean' },
-    updatedAt,
-  },
-  required: ['id', 'name', 'distribution', 'members', 'reportingCycle', 'automaticCorrection'],
-} as const
-
-export const panelSchema = {
-  title: 'panel',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProperty,
-    name: { type: 'string' },
-    seats: {
-      type: 'array',
-      items: { type: 'object', properties: { memberId: idProperty, poolId: idProperty } },
-    },
-    updatedAt,
-  },
-  required: ['id', 'name', 'seats'],
-} as const
-
-export const masterPageSchema = {
-  title: 'master page',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProperty,
-    slug: { type: 'string' },
-    title: { type: 'string' },
-    eventTypeIds: stringArray,
-    assignment: {
-      type: 'object',
-      properties: {
-        type: { type: 'string' },
-        flow: { type: 'string' },
-        bookingPageIds: stringArray,
-        target: targetProperty,
-        fallback: targetProperty,
-        rules: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              eventTypeId: idProperty,
-              when: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    questionId: { type: 'string' },
-                    op: { type: 'string' },
-                    value: { type: ['string', 'array'] },
-                  },
-                },
-              },
-              target: targetProperty,
-            },
-          },
-        },
-      },
-    },
-    updatedAt,
-  },
-  required: ['id', 'slug', 'title', 'eventTypeIds', 'assignment'],
-} as const
-
-export const bookingSchema = {
-  title: 'booking',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProperty,
-    eventTypeId: idProperty,
-    masterPageId: { type: ['string', 'null'] },
-    start: { type: 'string', maxLength: INSTANT_MAX_LENGTH },
-    end: { type: 'string', maxLength: INSTANT_MAX_LENGTH },
-    hostMemberIds: stringArray,
-    poolId: { type: ['string', 'null'] },
-    panelId: { type: ['string', 'null'] },
-    status: { type: 'string' },
-    customer: {
-      type: 'object',
-      properties: {
-        name: { type: 'string' },
-        email: { type: 'string' },
-        timeZone: { type: 'string' },
-      },
-    },
-    answers: { type: 'object' },
-    createdVia: { type: 'string' },
-    history: { type: 'array', items: { type: 'object' } },
-    /** Secret for the customer's manage link; admin-only data. */
-    manageToken: { type: ['string', 'null'] },
-    /** Set by the server when this booking collides with another of the same member. */
-    conflict: { type: ['object', 'null'] },
-    /** The customer's idempotency key of the public request that created it (admin-only data). */
-    idempotencyKey: { type: ['string', 'null'] },
-    updatedAt,
-  },
-  required: [
-    'id',
-    'eventTypeId',
-    'start',
-    'end',
-    'hostMemberIds',
-    'status',
-    'customer',
-    'answers',
-    'createdVia',
-    'history',
-  ],
-  indexes: ['start'],
-} as const
+// Versions: every collection moved one up when its schema became derived from the record shapes
+// (identity migrations; bookings also dropped the stored conflict mark, see ./migrations.ts).
+export const memberSchema = collectionSchema('member', 2, memberShape)
+export const eventTypeSchema = collectionSchema('event type', 1, eventTypeShape)
+export const bookingPageSchema = collectionSchema('booking page', 1, bookingPageShape)
+export const poolSchema = collectionSchema('resource pool', 1, poolShape)
+export const panelSchema = collectionSchema('panel', 1, panelShape)
+export const masterPageSchema = collectionSchema('master page', 1, masterPageShape)
+export const bookingSchema = collectionSchema(
+  'booking',
+  1,
+  bookingShape,
+  Object.fromEntries(BOOKING_SERVER_FIELDS.map((field) => [field, optionalText])),
+  ['start'],
+)
+export const settingsSchema = collectionSchema('workspace settings', 0, settingsShape)
 
 /** Every replicated collection, by RxDB collection name. */
 export const COLLECTION_SCHEMAS = {
+  settings: settingsSchema,
   members: memberSchema,
   eventtypes: eventTypeSchema,
   bookingpages: bookingPageSchema,
@@ -271,12 +98,13 @@ export const COLLECTION_SCHEMAS = {
   panels: panelSchema,
   masterpages: masterPageSchema,
   bookings: bookingSchema,
-} as const
+} as const satisfies Record<string, CollectionSchema>
 
 export type CollectionName = keyof typeof COLLECTION_SCHEMAS
 
 /** Collection names in dependency order (referenced records before the records referencing them). */
 export const COLLECTION_NAMES: readonly CollectionName[] = [
+  'settings',
   'members',
   'eventtypes',
   'bookingpages',

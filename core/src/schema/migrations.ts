@@ -7,6 +7,11 @@
  * History:
  * - members v1: `color` (`#rrggbb`), the member's calendar color; v0 documents get one derived
  *   from their id.
+ * - every collection one up (members v2, the rest v1): schemas derived from the record shapes.
+ *   Documents are unchanged, except bookings: the stored `conflict` mark is gone (conflicts are
+ *   derived from the bookings now). A mark that held a desktop's offline version which lost to
+ *   the server becomes a `change-superseded` history entry, so no such decision is lost; an
+ *   overlap mark needs nothing (the overlap is derived again).
  */
 import type { CollectionName } from './collections'
 
@@ -36,6 +41,44 @@ export function memberColorFor(id: string): string {
   return MEMBER_COLORS[hash % MEMBER_COLORS.length] ?? MEMBER_COLORS[0]
 }
 
+/** A step that changes nothing (the schema's JSON changed, the documents did not). */
+const IDENTITY: SchemaMigration = { up: (doc) => ({ ...doc }), down: (doc) => ({ ...doc }) }
+
+const DECISION_FIELDS = ['start', 'end', 'hostMemberIds', 'status'] as const
+
+/** Bookings v1: the stored conflict mark leaves; a superseded offline version enters history. */
+const BOOKING_CONFLICT_TO_HISTORY: SchemaMigration = {
+  up: (doc) => {
+    const { conflict, ...rest } = doc
+    const mark = (conflict ?? null) as Record<string, unknown> | null
+    const local = (mark?.['localVersion'] ?? null) as Record<string, unknown> | null
+    if (!local || !DECISION_FIELDS.every((field) => field in local)) return rest
+    const history = Array.isArray(rest['history']) ? (rest['history'] as unknown[]) : []
+    const last = history[history.length - 1] as { at?: unknown } | undefined
+    const detectedAt = typeof mark?.['detectedAt'] === 'string' ? mark['detectedAt'] : null
+    // History stays chronological: the note is dated no earlier than the last entry.
+    const at =
+      detectedAt !== null && (typeof last?.at !== 'string' || detectedAt >= last.at)
+        ? detectedAt
+        : (last?.at ?? detectedAt)
+    return {
+      ...rest,
+      history: [
+        ...history,
+        {
+          at,
+          action: 'change-superseded',
+          by: 'system',
+          reason: typeof mark?.['message'] === 'string' ? mark['message'] : null,
+          supersededVersion: Object.fromEntries(DECISION_FIELDS.map((f) => [f, local[f]])),
+        },
+      ],
+    }
+  },
+  // Older desktops read no conflict marks from the server any more; history travels as is.
+  down: (doc) => ({ ...doc }),
+}
+
 /** Migrations by collection, then by the version they produce. */
 export const COLLECTION_MIGRATIONS: Partial<
   Record<CollectionName, Readonly<Record<number, SchemaMigration>>>
@@ -48,7 +91,14 @@ export const COLLECTION_MIGRATIONS: Partial<
         return rest
       },
     },
+    2: IDENTITY,
   },
+  eventtypes: { 1: IDENTITY },
+  bookingpages: { 1: IDENTITY },
+  pools: { 1: IDENTITY },
+  panels: { 1: IDENTITY },
+  masterpages: { 1: IDENTITY },
+  bookings: { 1: BOOKING_CONFLICT_TO_HISTORY },
 }
 
 /** Applies `up` from `fromVersion + 1` through `toVersion`. */

@@ -15,7 +15,8 @@ const TARGET_KIND = { poolId: 'pool', bookingPageId: 'booking page', panelId: 'p
  * Problems with each master page, at `masterPages.${index}…`:
  * - at least one event type; each exists and is listed once;
  * - customer choice: at least one booking page; each exists and is listed once;
- * - static: the target exists; dynamic: a fallback target is present and exists;
+ * - static: the target exists; dynamic: the fallback target exists (its presence, and every
+ *   target naming exactly one record, is the master page shape's);
  * - each dynamic rule: its event type is on the page; its target exists, and a booking page target
  *   offers the rule's event type; each condition names a question of that event type, `in` has a
  *   non-empty list of non-blank values and the other operators one non-blank value, and values
@@ -69,9 +70,7 @@ export function masterPagesValidate(
       assignment.rules.forEach((rule, r) => {
         problems.push(...ruleValidate(rule, page, `${at}.rules.${r}`, lookup))
       })
-      if ((assignment.fallback as Target | undefined) === undefined) {
-        problems.push({ path: `${at}.fallback`, message: 'a fallback target is required' })
-      } else problems.push(...targetValidate(assignment.fallback, `${at}.fallback`, lookup))
+      problems.push(...targetValidate(assignment.fallback, `${at}.fallback`, lookup))
     }
     return problems
   })
@@ -80,7 +79,7 @@ export function masterPagesValidate(
 /** Problems with a target at `path`: it names one record that exists. */
 function targetValidate(target: Target, path: string, lookup: WorkspaceLookup): WorkspaceProblem[] {
   const field = targetField(target)
-  if (field === null) return [{ path, message: 'a target names a pool, booking page or panel' }]
+  if (field === null) return []
   const [name, id] = field
   const collection =
     name === 'poolId' ? lookup.pools : name === 'panelId' ? lookup.panels : lookup.bookingPages

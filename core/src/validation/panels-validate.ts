@@ -10,7 +10,7 @@ import { unknownMessage } from './workspace-problem'
 
 /**
  * Problems with each panel, at `panels.${index}…`:
- * - at least one seat; every seat's member or pool exists;
+ * - every seat's member or pool exists (a non-empty seat list is the panel shape's);
  * - one pool cannot fill two seats of a panel (product edge case 12), nor one member two seats;
  * - when the seats are otherwise fine, distinct members must be able to fill all of them at once
  *   (ignoring availability and the `active` flag: `[{ memberId: ana }, { poolId: p }]` where `p`
@@ -23,17 +23,12 @@ export function panelsValidate(
   return panels.flatMap((panel, index) => {
     const path = `panels.${index}`
     const problems: WorkspaceProblem[] = []
-    if (panel.seats.length === 0) {
-      problems.push({ path: `${path}.seats`, message: 'a panel needs at least one seat' })
-    }
     panel.seats.forEach((seat, s) => {
       const at = `${path}.seats.${s}`
       if ('memberId' in seat && !lookup.members.has(seat.memberId)) {
         problems.push({ path: `${at}.memberId`, message: unknownMessage('member', seat.memberId) })
       } else if ('poolId' in seat && !lookup.pools.has(seat.poolId)) {
         problems.push({ path: `${at}.poolId`, message: unknownMessage('pool', seat.poolId) })
-      } else if (!('memberId' in seat) && !('poolId' in seat)) {
-        problems.push({ path: at, message: 'a seat names a member or a pool' })
       }
     })
     const firstSeat = new Map<string, number>()

@@ -10,7 +10,6 @@ import { masterPagesValidate } from './master-pages-validate'
 import { membersValidate } from './members-validate'
 import { panelsValidate } from './panels-validate'
 import { poolsValidate } from './pools-validate'
-import { zoneIsKnown } from './value-formats'
 import { workspaceLookup } from './workspace-lookup'
 import type { WorkspaceProblem } from './workspace-problem'
 import { problemsForRepeats } from './workspace-problem'
@@ -27,9 +26,9 @@ const COLLECTIONS = [
 ] as const
 
 /**
- * Every semantic problem in `workspace`; an empty list means it is valid. Assumes the JSON shape
- * is already right (types, enums, id and `HH:mm` formats: the server's zod schema) and checks:
- * - `timeZone`, when set, is a known IANA zone;
+ * Every semantic problem in `workspace`; an empty list means it is valid. Assumes the shape is
+ * already right (`workspaceShape` in `../schema/records.ts`: types, enums, formats, ranges, known
+ * zones; `workspaceParse` runs both) and checks:
  * - ids are unique within each collection (the same id in two collections is fine);
  * - slugs: booking page slugs are unique among booking pages and master page slugs among master
  *   pages. They are separate namespaces: the public URL `/book/{slug}` and
@@ -38,16 +37,12 @@ const COLLECTIONS = [
  *   `poolsValidate`, `panelsValidate`, `masterPagesValidate`, `bookingsValidate` (references are
  *   resolved against the first record with an id).
  *
- * Problems come by collection (workspace order above, `timeZone` first), then by record index.
+ * Problems come by collection (workspace order above), then by record index.
  * Never throws for a well-shaped workspace; never mutates it.
  */
 export function workspaceValidate(workspace: Workspace): WorkspaceProblem[] {
   const lookup = workspaceLookup(workspace)
   const problems: WorkspaceProblem[] = []
-  if (workspace.timeZone !== undefined && !zoneIsKnown(workspace.timeZone)) {
-    const message = `unknown IANA time zone ${JSON.stringify(workspace.timeZone)}`
-    problems.push({ path: 'timeZone', message })
-  }
   const own = {
     members: membersValidate(workspace.members),
     eventTypes: eventTypesValidate(workspace.eventTypes),

@@ -32,7 +32,7 @@ export function AppShell({ target }: AppShellProps) {
   const setView = useUiStore((s) => s.setView)
   const reassign = useUiStore((s) => s.reassign)
   const live = useWorkspace()
-  const conflictCount = live?.conflicts.size ?? 0
+  const conflictCount = live?.conflictList.length ?? 0
   return (
     <div className="shell">
       <header className="shell-header">

@@ -88,10 +88,8 @@ export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
       active,
       color,
     }
-    const semantic = recordProblems(workspace, 'members', next)
-    if (next.name === '') semantic.push('name: a name is required')
-    if (!/^\S+@\S+\.\S+$/.test(next.email)) semantic.push('email: not an email address')
-    return semantic.length > 0 ? { ok: false, problems: semantic } : { ok: true, member: next }
+    const problems = recordProblems(workspace, 'members', next)
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, member: next }
   }
 
   const save = () => {

@@ -116,9 +116,6 @@ export function NewBookingDialog({ live, onClose }: NewBookingDialogProps) {
     }
     await db.bookings.insert({
       ...decision.booking,
-      manageToken: null,
-      conflict: null,
-      idempotencyKey: null,
       updatedAt: new Date().toISOString(),
     })
     setMessage(null)

@@ -4,6 +4,7 @@ import type { DesktopSettings } from '../../../electron/shared/ipc-contract'
 import { connectionForget } from '../connection'
 import type { SyncTarget } from '../db/replication'
 import { useUiStore } from '../stores/ui-store'
+import { WorkspaceZoneSetting } from './WorkspaceZoneSetting'
 
 export interface SettingsViewProps {
   readonly target: SyncTarget
@@ -24,6 +25,7 @@ export function SettingsView({ target }: SettingsViewProps) {
         Your name (recorded in booking history)
         <input defaultValue={schedulerName} onBlur={(e) => setSchedulerName(e.target.value)} />
       </label>
+      <WorkspaceZoneSetting />
       <p>
         Syncing with <strong>{target.serverUrl}</strong>
       </p>

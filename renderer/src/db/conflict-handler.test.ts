@@ -9,12 +9,11 @@ const base = {
   hostMemberIds: ['m-ana'],
   status: 'scheduled',
   history: [{ at: '2027-03-01T10:00:00.000Z', action: 'created', by: 'customer' }],
-  conflict: null,
   updatedAt: '2027-03-01T10:00:00.000Z',
   _deleted: false,
 } as unknown as AppDoc & { _deleted: boolean }
 
-const handler = bookingConflictHandler(() => '2027-03-11T08:00:00.000Z')
+const handler = bookingConflictHandler()
 
 describe('bookingConflictHandler', () => {
   it('treats versions that differ only in bookkeeping as equal', async () => {
@@ -49,23 +48,32 @@ describe('bookingConflictHandler', () => {
     const data = (result as { documentData: Record<string, unknown> }).documentData
     expect(data['status']).toBe('cancelled')
     expect(data['hostMemberIds']).toEqual(['m-ana'])
-    expect(data['conflict']).toEqual({
-      withBookingIds: [],
-      memberIds: [],
-      localVersion: {
-        hostMemberIds: ['m-eve'],
-        start: base['start'],
-        end: base['end'],
-        status: 'scheduled',
-        history: local.history,
+    expect(data['history']).toEqual([
+      ...(base['history'] as object[]),
+      {
+        // Dated at the latest entry of either version: the handler is deterministic.
+        at: '2027-03-10T09:00:00.000Z',
+        action: 'change-superseded',
+        by: 'desk',
+        reason: 'Changed offline (reassigned) while it was changed elsewhere',
+        supersededVersion: {
+          start: base['start'],
+          end: base['end'],
+          hostMemberIds: ['m-eve'],
+          status: 'scheduled',
+        },
       },
-      detectedAt: '2027-03-11T08:00:00.000Z',
-      message: 'changed on this desktop while offline, and on the server meanwhile',
-    })
+    ])
+    expect(data).not.toHaveProperty('conflict')
+    const again = await handler(
+      { newDocumentState: local, realMasterState: master, assumedMasterState: base },
+      'test',
+    )
+    expect(again).toEqual(result)
   })
 
   it('takes the server version when only non-decision fields differ', async () => {
-    const master = { ...base, conflict: { withBookingIds: ['bk-2'], memberIds: ['m-ana'] } }
+    const master = { ...base, answers: { note: 'edited on the server' } }
     const result = await handler({ newDocumentState: base, realMasterState: master }, 'test')
     expect(result).toEqual({ isEqual: false, documentData: master })
   })

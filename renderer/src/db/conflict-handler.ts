@@ -1,9 +1,13 @@
 import type { RxConflictHandler, RxConflictHandlerInput } from 'rxdb'
 import { deepEqual } from 'rxdb/plugins/utils'
+import {
+  bookingDecisionsEqual,
+  bookingSupersede,
+} from '../../../core/src/conflicts/conflict-resolve'
+import type { Booking } from '../../../core/src/model/workspace'
+import { documentToRecord } from '../../../core/src/schema/workspace-documents'
 import type { AppDoc } from './database'
 
-/** Fields whose disagreement means two people decided different things about a booking. */
-const DECISION_FIELDS = ['hostMemberIds', 'start', 'end', 'status'] as const
 /** Bookkeeping that never makes two versions different in substance. */
 const IGNORED_FIELDS = new Set(['updatedAt', '_meta', '_rev', '_attachments'])
 
@@ -11,42 +15,34 @@ function comparable(doc: Readonly<Record<string, unknown>>): Record<string, unkn
   return Object.fromEntries(Object.entries(doc).filter(([key]) => !IGNORED_FIELDS.has(key)))
 }
 
+/** The latest history instant of either version (epoch ms): when the two versions met. */
+function latestEntryMs(...bookings: readonly Booking[]): number {
+  let latest = 0
+  for (const booking of bookings) {
+    for (const entry of booking.history) latest = Math.max(latest, Date.parse(entry.at) || 0)
+  }
+  return latest
+}
+
 /**
  * Conflict handler for bookings: the server's version is authoritative (public bookings are decided
  * there), but a desktop change that collides with it is never dropped. When the local version
- * decided something else (hosts, time or status), the result is the server's version plus a
- * `conflict.localVersion` holding what this desktop had decided, which replicates back to the
- * server and every desktop for a person to resolve. Differences in bookkeeping alone take the
- * server's version. `now` is injected for tests.
+ * decided something else (hosts, time or status), the result is the server's version with a
+ * `change-superseded` history entry recording what this desktop had decided (core's
+ * `bookingSupersede`); it replicates back to the server and every desktop, where core derives
+ * it as a conflict for a person to look at. Differences in bookkeeping alone take the server's
+ * version. Deterministic (RxDB may call it more than once): the entry is dated at the latest
+ * history instant of either version.
  */
-export function bookingConflictHandler(
-  now: () => string = () => new Date().toISOString(),
-): RxConflictHandler<AppDoc> {
+export function bookingConflictHandler(): RxConflictHandler<AppDoc> {
   return async (input: RxConflictHandlerInput<AppDoc>) => {
     const { newDocumentState: local, realMasterState: master } = input
     if (deepEqual(comparable(local), comparable(master))) return { isEqual: true }
-    const decidedDifferently = DECISION_FIELDS.some(
-      (field) => !deepEqual(local[field], master[field]),
-    )
-    if (master._deleted || local._deleted || !decidedDifferently) {
-      return { isEqual: false, documentData: master }
-    }
-    const existing = (master['conflict'] ?? null) as Record<string, unknown> | null
-    const localVersion = Object.fromEntries(
-      [...DECISION_FIELDS, 'history'].map((field) => [field, local[field]]),
-    )
-    return {
-      isEqual: false,
-      documentData: {
-        ...master,
-        conflict: {
-          withBookingIds: (existing?.['withBookingIds'] as string[] | undefined) ?? [],
-          memberIds: (existing?.['memberIds'] as string[] | undefined) ?? [],
-          localVersion,
-          detectedAt: now(),
-          message: 'changed on this desktop while offline, and on the server meanwhile',
-        },
-      },
-    }
+    if (master._deleted || local._deleted) return { isEqual: false, documentData: master }
+    const winner = documentToRecord(master) as unknown as Booking
+    const loser = documentToRecord(local) as unknown as Booking
+    if (bookingDecisionsEqual(winner, loser)) return { isEqual: false, documentData: master }
+    const kept = bookingSupersede(winner, loser, latestEntryMs(winner, loser))
+    return { isEqual: false, documentData: { ...master, history: kept.history } }
   }
 }

@@ -1,33 +1,27 @@
 import { useEffect, useState } from 'react'
 import { combineLatest } from 'rxjs'
-import type { Booking, Workspace } from '../../../core/src/model/workspace'
+import { bookingConflicts, conflictsByBooking } from '../../../core/src/conflicts/booking-conflicts'
+import type { BookingConflict } from '../../../core/src/conflicts/booking-conflicts'
+import type { Workspace } from '../../../core/src/model/workspace'
 import { COLLECTION_NAMES } from '../../../core/src/schema/collections'
-import {
-  COLLECTION_TO_WORKSPACE_KEY,
-  documentToRecord,
-} from '../../../core/src/schema/workspace-documents'
+import type { CollectionName } from '../../../core/src/schema/collections'
+import { SETTINGS_ID } from '../../../core/src/schema/records'
+import { documentToRecord, recordsToWorkspace } from '../../../core/src/schema/workspace-documents'
 import type { AppDoc } from './database'
 import { useDatabase } from './hooks'
-
-/** The conflict mark the server (or this desktop's conflict handler) put on a booking. */
-export interface BookingConflictMark {
-  readonly withBookingIds: readonly string[]
-  readonly memberIds: readonly string[]
-  readonly localVersion?: Readonly<Partial<Booking>> | null
-  readonly detectedAt: string
-  readonly message: string
-}
 
 export interface LiveWorkspace {
   /** The local replica as a v1 workspace: what core's decisions read. */
   readonly workspace: Workspace
-  /** Conflict marks by booking id (stored next to the records, not part of the workspace). */
-  readonly conflicts: ReadonlyMap<string, BookingConflictMark>
+  /** Every open conflict, derived from the bookings by core (never stored). */
+  readonly conflictList: readonly BookingConflict[]
+  /** The same conflicts by the booking ids they involve. */
+  readonly conflicts: ReadonlyMap<string, readonly BookingConflict[]>
 }
 
 /**
  * The whole local workspace, live: re-assembled whenever any collection changes (locally or by
- * replication). `undefined` until every collection answered once.
+ * replication), with its conflicts derived. `undefined` until every collection answered once.
  */
 export function useWorkspace(): LiveWorkspace | undefined {
   const db = useDatabase()
@@ -35,18 +29,19 @@ export function useWorkspace(): LiveWorkspace | undefined {
   useEffect(() => {
     const subscription = combineLatest(COLLECTION_NAMES.map((name) => db[name].find().$)).subscribe(
       (results) => {
-        const workspace: Record<string, unknown> = { version: 1 }
-        const conflicts = new Map<string, BookingConflictMark>()
+        const docs = new Map<CollectionName, AppDoc[]>()
         COLLECTION_NAMES.forEach((name, i) => {
-          const docs = (results[i] ?? []).map((doc) => doc.toJSON() as AppDoc)
-          workspace[COLLECTION_TO_WORKSPACE_KEY[name]] = docs.map(documentToRecord)
-          if (name === 'bookings') {
-            for (const doc of docs) {
-              if (doc['conflict']) conflicts.set(doc.id, doc['conflict'] as BookingConflictMark)
-            }
-          }
+          docs.set(
+            name,
+            (results[i] ?? []).map((doc) => doc.toJSON() as AppDoc),
+          )
         })
-        setLive({ workspace: workspace as unknown as Workspace, conflicts })
+        const settings = docs.get('settings')?.find((doc) => doc.id === SETTINGS_ID) ?? null
+        const workspace = recordsToWorkspace(settings, (name) =>
+          (docs.get(name) ?? []).map(documentToRecord),
+        )
+        const conflictList = bookingConflicts(workspace.bookings)
+        setLive({ workspace, conflictList, conflicts: conflictsByBooking(conflictList) })
       },
     )
     return () => subscription.unsubscribe()

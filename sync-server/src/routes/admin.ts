@@ -1,4 +1,8 @@
 import { Router } from 'express'
+import { conflictBookingIds } from '../../../core/src/conflicts/booking-conflicts'
+import type { Booking } from '../../../core/src/model/workspace'
+import { BOOKING_SERVER_FIELDS } from '../../../core/src/schema/collections'
+import { workspaceParse } from '../../../core/src/validation'
 import { asyncRoute } from '../http/async-route'
 import { cycleBounds, poolStats } from '../../../core/src/distribution'
 import { reassignCandidates } from '../../../core/src/booking'
@@ -15,7 +19,6 @@ import {
 import { HttpError } from '../http/errors'
 import { parseOrThrow } from '../http/public-schemas'
 import { requireAdmin } from '../http/require-admin'
-import { parseWorkspace } from '../http/workspace-schema'
 import type { WorkspaceMirror } from '../workspace-mirror'
 import { workspaceExport, workspaceReplace } from '../workspace-store'
 import { sendRefusal } from './public'
@@ -26,10 +29,15 @@ export interface AdminDeps {
   readonly clock: Clock
   readonly service: BookingService
   readonly mirror: WorkspaceMirror
-  /** Validates a whole workspace semantically (core); problems with paths. */
-  readonly validate: (
-    workspace: Parameters<typeof workspaceReplace>[1],
-  ) => readonly { path: string; message: string }[]
+}
+
+/** A stored booking as admins see it: the record without the server's secrets. */
+export function adminBooking(doc: Readonly<Record<string, unknown>>): Booking & {
+  readonly updatedAt?: string
+} {
+  const booking: Record<string, unknown> = { ...doc }
+  for (const field of BOOKING_SERVER_FIELDS) delete booking[field]
+  return booking as unknown as Booking
 }
 
 /** `/api/admin/*`: every route needs the admin token. */
@@ -49,11 +57,11 @@ export function adminRouter(deps: AdminDeps): Router {
   router.put(
     '/workspace',
     asyncRoute(async (req, res) => {
-      const parsed = parseWorkspace(req.body)
-      const problems = parsed.ok ? deps.validate(parsed.workspace) : parsed.problems
-      if (!parsed.ok || problems.length > 0) {
+      // The same validation as the desktop editors and every replicated push (core).
+      const parsed = workspaceParse(req.body)
+      if (!parsed.ok) {
         throw new HttpError('invalid-request', 'workspace is invalid; nothing was changed', {
-          problems,
+          problems: parsed.problems,
         })
       }
       await workspaceReplace(deps.db, parsed.workspace, new Date(deps.clock.now()).toISOString())
@@ -72,7 +80,7 @@ export function adminRouter(deps: AdminDeps): Router {
         .filter(
           (b) => Date.parse(String(b['start'])) < toMs && Date.parse(String(b['end'])) > fromMs,
         )
-        .map(({ manageToken: _token, idempotencyKey: _key, ...booking }) => booking)
+        .map(adminBooking)
         .sort(
           (a, b) =>
             String(a['start']).localeCompare(String(b['start'])) || a.id.localeCompare(b.id),
@@ -136,15 +144,14 @@ export function adminRouter(deps: AdminDeps): Router {
   router.get(
     '/conflicts',
     asyncRoute((_req, res) => {
-      res.json({
-        conflicts: service
-          .conflicts()
-          .map(({ manageToken: _t, idempotencyKey: _k, ...booking }) => ({
-            bookingId: booking.id,
-            conflict: booking.conflict,
-            booking,
-          })),
-      })
+      // Derived from the stored bookings on every request (core), never read from a mark.
+      const conflicts = service.conflicts()
+      const ids = new Set(conflicts.flatMap(conflictBookingIds))
+      const bookings = [...ids]
+        .flatMap((id) => service.bookingDoc(id) ?? [])
+        .map(adminBooking)
+        .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+      res.json({ conflicts, bookings })
     }),
   )
 
