@@ -40,9 +40,13 @@ function memberSlots(scenario: Scenario, member: Scenario['members'][number]): S
       ])
     }
   }
-  const before = (event.existingBookingBuffers.beforeMinutes + event.beforeBufferMinutes) * MINUTE
-  const after = (event.existingBookingBuffers.afterMinutes + event.afterBufferMinutes) * MINUTE
-  const busy = member.bookings.map((b) => [Date.parse(b.start) - before, Date.parse(b.end) + after])
+  // Each existing booking with its own buffers; the new meeting's buffers go on the new meeting.
+  const busy = member.bookings.map((b) => [
+    Date.parse(b.start) - event.existingBookingBuffers.beforeMinutes * MINUTE,
+    Date.parse(b.end) + event.existingBookingBuffers.afterMinutes * MINUTE,
+  ])
+  const newBefore = event.beforeBufferMinutes * MINUTE
+  const newAfter = event.afterBufferMinutes * MINUTE
   const duration = event.durationMinutes * MINUTE
   const earliest = Date.parse(scenario.now) + event.minimumNoticeMinutes * MINUTE
   const slots = new Set<number>()
@@ -55,7 +59,11 @@ function memberSlots(scenario: Scenario, member: Scenario['members'][number]): S
       covered = working.some(([s, e]) => s <= m && m < e)
     }
     if (!covered) continue
-    if (busy.some(([s, e]) => (s ?? 0) < t + duration && (e ?? 0) > t)) continue
+    // product.md edge case 18: [t − new.before, t + d + new.after) against [b.start − b.before,
+    // b.end + b.after).
+    const from = t - newBefore
+    const to = t + duration + newAfter
+    if (busy.some(([s, e]) => (s ?? 0) < to && (e ?? 0) > from)) continue
     slots.add(t)
   }
   return slots

@@ -4,11 +4,22 @@
  * read from vitest's and Playwright's JSON reporters).
  *
  * 1. core under TZ=UTC, 2. core under TZ=Pacific/Auckland (catches local-time leaks),
- * 3. server + renderer + electron unit tests, 4. build the app, 5. Playwright end-to-end tests.
+ * 3. server + renderer + electron unit tests (storage on better-sqlite3), 4. the storage tests
+ * again under the pinned Node 22 on node:sqlite, the embedded server's driver inside Electron
+ * (`scripts/node22/`; skipped off linux-x64, a failure when missing there), 5. build the app,
+ * 6. Playwright end-to-end tests.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import {
+  isNode22Platform,
+  NODE22_BINARY,
+  NODE22_GUARD,
+  node22InstalledVersion,
+  node22PinnedVersion,
+} from './node22/node22.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const out = join(root, '.vitest-results')
@@ -30,11 +41,20 @@ function run(label, command, args, env = {}) {
   return result.status ?? 1
 }
 
-function vitest(label, file, args, env) {
+/** Runs vitest (`command`: by default node_modules/.bin/vitest on the PATH's Node) and sums its report. */
+function vitest(label, file, args, env, command = [bin('vitest')]) {
+  const [executable, ...prefix] = command
   const status = run(
     label,
-    bin('vitest'),
-    ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    executable,
+    [
+      ...prefix,
+      'run',
+      ...args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
     env,
   )
   if (!existsSync(file)) {
@@ -59,8 +79,48 @@ vitest(
   'server, renderer, electron units',
   join(out, 'units.json'),
   ['--project', 'server', '--project', 'renderer'],
-  {},
+  { TEAMSLOT_TEST_SQLITE_DRIVER: 'better-sqlite3' },
 )
+
+/** The storage contract and kill -9 tests on Node 22 with node:sqlite, as inside Electron. */
+function storageOnNode22() {
+  const pinned = node22PinnedVersion()
+  const label = `storage on Node ${pinned} (node:sqlite)`
+  if (!isNode22Platform) {
+    console.log(
+      `\n=== ${label} ===\nskipped: no pinned Node 22 for ${process.platform}-${process.arch}`,
+    )
+    lines.push(`${label}: skipped on ${process.platform}-${process.arch} (linux-x64 only)`)
+    return
+  }
+  const installed = node22InstalledVersion()
+  if (installed !== pinned) {
+    failed += 1
+    const found = installed === null ? 'missing' : `${installed} installed instead`
+    const line =
+      `${label}: Node ${pinned} ${found} in scripts/node22/node_modules ` +
+      '(npm install puts it there), counted as 1 failure'
+    console.log(`\n=== ${label} ===\n${line}`)
+    lines.push(line)
+    return
+  }
+  const guard = `--import=${pathToFileURL(NODE22_GUARD).href}`
+  vitest(
+    label,
+    join(out, 'storage-node22.json'),
+    ['--project', 'server', 'sync-server/src/storage/'],
+    {
+      TEAMSLOT_TEST_SQLITE_DRIVER: 'node:sqlite',
+      // Inherited by vitest's workers and the kill -9 test's writer process.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--disable-warning=ExperimentalWarning', guard]
+        .filter(Boolean)
+        .join(' '),
+    },
+    [NODE22_BINARY, join(root, 'node_modules', 'vitest', 'vitest.mjs')],
+  )
+}
+
+storageOnNode22()
 
 const buildStatus = run('build (electron-vite)', bin('electron-vite'), ['build'])
 if (buildStatus !== 0) {

@@ -20,8 +20,9 @@ import { slotRulesOf } from './slot-rules'
  * Why a member cannot take a meeting, in the order they are checked:
  * `inactive`; `off-grid` (not a whole minute on the member's local slot grid); `too-soon` (before
  * now + minimum notice); `too-far-ahead` (after now + maxDaysAhead × 24 h); `outside-hours` (the
- * meeting is not inside working hours); `busy` (it or its buffers meet a busy booking's buffered
- * span); `over-daily-limit` / `over-weekly-limit` (its local day / ISO week is at the cap).
+ * meeting is not inside working hours); `busy` (`[start − before, end + after)` with this event
+ * type's buffers overlaps a busy booking's span widened by its own buffers); `over-daily-limit` /
+ * `over-weekly-limit` (its local day / ISO week is at the cap).
  */
 export type MemberCannotTakeReason =
   | 'inactive'
@@ -72,7 +73,8 @@ export function memberCanTakeFromIndex(
   if (isWholeMinute) {
     const end = minute + rules.durationMin
     if (!intervalsCover(member.working, minute, end)) reasons.push('outside-hours')
-    if (intervalsOverlap(member.busy, minute - rules.afterMin, end + rules.beforeMin)) {
+    // The meeting with its own buffers against each busy booking's buffered span (edge case 18).
+    if (intervalsOverlap(member.busy, minute - rules.beforeMin, end + rules.afterMin)) {
       reasons.push('busy')
     }
     if (intervalsFind(member.closedDaily, minute) >= 0) reasons.push('over-daily-limit')

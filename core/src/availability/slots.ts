@@ -7,8 +7,9 @@
  * - `now + minNotice ≤ t ≤ now + maxDaysAhead × 24 h` (both inclusive; the booking window counts
  *   24-hour days from the instant `now`, the same for every zone and DST);
  * - the meeting `[t, t + duration)` lies inside the member's working hours (buffers need not);
- * - no busy booking `b` has `[b.start − b.before − before, b.end + b.after + after)` overlapping
- *   `[t, t + duration)` (`b.before/after` from b's own event type; touching is allowed);
+ * - no busy booking `b` has `[b.start − b.before, b.end + b.after)` overlapping the new meeting
+ *   with its own buffers, `[t − before, t + duration + after)` (product.md edge case 18;
+ *   `b.before/after` from b's own event type; touching is allowed);
  * - the local day and local ISO week of `t` are not closed by workload caps (`workload.ts`).
  * `memberCanTake` checks the same conditions for one instant; the two always agree.
  */
@@ -99,13 +100,15 @@ export function slotsAppendMinutes(
     // The meeting must end by the end of the hours: t + duration ≤ end.
     const stop = Math.min(working[w + 1]! - durationMin + 1, hi)
     if (start >= stop) continue
-    while (b < busy.length && busy[b + 1]! + afterMin <= start) b += 2
+    while (b < busy.length && busy[b + 1]! + beforeMin <= start) b += 2
     let cursor = start
     for (let k = b; k < busy.length; k += 2) {
-      // Booking [s, e) blocks starts in [s − before − duration + 1, e + after).
-      const blockedFrom = busy[k]! - beforeMin - durationMin + 1
+      // Busy [s, e) meets the new [t − before, t + duration + after) exactly for starts t in
+      // [s − after − duration + 1, e + before): the new AFTER-buffer faces a booking that comes
+      // later, the new BEFORE-buffer one that came earlier.
+      const blockedFrom = busy[k]! - afterMin - durationMin + 1
       if (blockedFrom >= stop) break
-      const blockedTo = busy[k + 1]! + afterMin
+      const blockedTo = busy[k + 1]! + beforeMin
       if (blockedTo <= cursor) continue
       if (blockedFrom > cursor) appendOpenStarts(member, intervalMin, cursor, blockedFrom, out)
       cursor = blockedTo

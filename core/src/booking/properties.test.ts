@@ -132,7 +132,8 @@ const workspaceArb: fc.Arbitrary<Workspace> = fc
     seats: fc.array(seatArb, { minLength: 1, maxLength: 3 }),
     duration: fc.constantFrom(30, 45, 60),
     interval: fc.constantFrom(15, 30),
-    buffer: fc.constantFrom(0, 10),
+    // [before, after]: unequal buffers tell the new meeting's two sides apart (edge case 18).
+    buffers: fc.constantFrom<readonly [number, number]>([0, 0], [0, 10], [10, 0], [5, 15]),
     seedCount: fc.integer({ min: 0, max: 8 }),
   })
   .chain((w) =>
@@ -148,8 +149,8 @@ const workspaceArb: fc.Arbitrary<Workspace> = fc
           fixtureEventType({
             durationMinutes: w.duration,
             slotIntervalMinutes: w.interval,
-            bufferBeforeMinutes: w.buffer,
-            bufferAfterMinutes: w.buffer,
+            bufferBeforeMinutes: w.buffers[0],
+            bufferAfterMinutes: w.buffers[1],
             maxDaysAhead: 30,
           }),
         ],

@@ -36,8 +36,8 @@ function toRow(value: unknown): SqliteRow | undefined {
 
 /**
  * The `node:sqlite` `DatabaseSync` adapter, used inside Electron. Throws at creation when the
- * running Node has no `node:sqlite` (Node 20 does not). NOT exercised by this repository's tests,
- * which run on Node 20.
+ * running Node has no `node:sqlite` (Node 20 does not). `npm test` runs the storage's contract and
+ * kill -9 tests on it under a pinned Node 22 (`scripts/node22/`).
  */
 export function createNodeSqliteDriver(): SqliteDriver {
   // createRequire keeps bundlers and Node 20 from resolving the module unless it is selected.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sqliteDefaultDriverName, sqliteResolveDriver } from './driver'
+import { TEST_SQLITE_DRIVER, testSqliteDriverOf } from './storage-test-support'
 
 describe('sqliteDefaultDriverName', () => {
   it.each([
@@ -7,6 +8,22 @@ describe('sqliteDefaultDriverName', () => {
     ['Electron', { node: '22.20.0', electron: '39.8.10' }, 'node:sqlite'],
   ] as const)('picks the driver for %s', (_runtime, versions, expected) => {
     expect(sqliteDefaultDriverName(versions)).toBe(expected)
+  })
+})
+
+describe('testSqliteDriverOf', () => {
+  it.each([
+    [{}, 'better-sqlite3'],
+    [{ TEAMSLOT_TEST_SQLITE_DRIVER: 'better-sqlite3' }, 'better-sqlite3'],
+    [{ TEAMSLOT_TEST_SQLITE_DRIVER: 'node:sqlite' }, 'node:sqlite'],
+  ])('reads %j as %s', (env, expected) => {
+    expect(testSqliteDriverOf(env)).toBe(expected)
+  })
+
+  it('refuses an unknown driver name instead of testing another driver', () => {
+    expect(() => testSqliteDriverOf({ TEAMSLOT_TEST_SQLITE_DRIVER: 'sqlite3' })).toThrow(
+      'TEAMSLOT_TEST_SQLITE_DRIVER must be one of better-sqlite3, node:sqlite, got sqlite3',
+    )
   })
 })
 
@@ -21,20 +38,34 @@ describe('sqliteResolveDriver', () => {
     expect(await sqliteResolveDriver(custom)).toBe(custom)
   })
 
-  it('loads better-sqlite3 here and round-trips BLOBs as Uint8Array', async () => {
-    const driver = await sqliteResolveDriver('better-sqlite3')
+  it(`loads ${TEST_SQLITE_DRIVER} here and round-trips BLOBs as Uint8Array`, async () => {
+    const driver = await sqliteResolveDriver(TEST_SQLITE_DRIVER)
     const connection = driver.open(':memory:')
     const row = connection.prepare('SELECT ? AS b').get(new Uint8Array([0, 255, 1]))
     connection.close()
 
-    expect(driver.name).toBe('better-sqlite3')
+    expect(driver.name).toBe(TEST_SQLITE_DRIVER)
     const blob = row?.['b']
     expect(blob).toBeInstanceOf(Uint8Array)
     expect(blob instanceof Uint8Array ? [...blob] : blob).toEqual([0, 255, 1])
   })
 
-  it('rolls a failed transaction back', async () => {
-    const connection = (await sqliteResolveDriver('better-sqlite3')).open(':memory:')
+  it(`reads integers, reals, text and NULL back through ${TEST_SQLITE_DRIVER}`, async () => {
+    const connection = (await sqliteResolveDriver(TEST_SQLITE_DRIVER)).open(':memory:')
+    const row = connection
+      .prepare('SELECT ? AS i, ? AS r, ? AS t, ? AS n')
+      .get(7, 1.25, 'é😀', null)
+    const changes = connection.prepare('CREATE TABLE t (x INTEGER)').run()
+    const inserted = connection.prepare('INSERT INTO t VALUES (1), (2)').run()
+    connection.close()
+
+    expect(row).toEqual({ i: 7, r: 1.25, t: 'é😀', n: null })
+    expect(changes.changes).toBe(0)
+    expect(inserted.changes).toBe(2)
+  })
+
+  it(`rolls a failed transaction back (${TEST_SQLITE_DRIVER})`, async () => {
+    const connection = (await sqliteResolveDriver(TEST_SQLITE_DRIVER)).open(':memory:')
     connection.exec('CREATE TABLE t (x INTEGER)')
     expect(() =>
       connection.transaction(() => {

@@ -4,12 +4,12 @@
  * - `write`: writes documents `doc-0`, `doc-1`, … one bulkWrite at a time and prints each id on its
  *   own stdout line only after its bulkWrite resolved, forever (until killed);
  * - `open`: tries to open the database and prints `opened` or `locked`, then exits.
+ * It runs on the parent's Node (`process.execPath`) and driver (`TEAMSLOT_TEST_SQLITE_DRIVER`).
  */
-import { getRxStorageSqlite } from './index'
-import { crashWriterDoc, openItems } from './storage-test-support'
+import { crashWriterDoc, openItems, testStorage } from './storage-test-support'
 
 async function main(directory: string, mode: string): Promise<void> {
-  const storage = getRxStorageSqlite({ directory })
+  const storage = testStorage(directory)
   if (mode === 'open') {
     try {
       const items = await openItems(storage)

@@ -3,8 +3,7 @@ import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { getRxStorageSqlite } from './index'
-import { crashWriterDoc, openItems, tempDirectory } from './storage-test-support'
+import { crashWriterDoc, openItems, tempDirectory, testStorage } from './storage-test-support'
 
 const WRITER = fileURLToPath(new URL('./storage-crash-writer.ts', import.meta.url))
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
@@ -74,7 +73,7 @@ describe('crash safety', () => {
 
     const acknowledged = lines.filter((line) => line.startsWith('doc-'))
     expect(acknowledged.length).toBeGreaterThanOrEqual(WRITES_BEFORE_KILL)
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const stored = new Map(
       (await items.findDocumentsById(acknowledged, false)).map((doc) => [doc.id, doc]),
     )
@@ -86,7 +85,7 @@ describe('crash safety', () => {
   })
 
   it('refuses a second process while the file is open, and admits it after close', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const whileOpen = watchLines(spawnWriter(temp.directory, 'open'))
     await whileOpen.closed
     await items.close()

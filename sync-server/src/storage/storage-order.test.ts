@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RxDocumentData, RxStorageDefaultCheckpoint } from 'rxdb'
 import { getChangedDocumentsSince, randomCouchString } from 'rxdb'
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
-import { getRxStorageSqlite } from './index'
 import type { ItemDoc, ItemInstance } from './storage-test-support'
 import {
   newItem,
   openItems,
   prepareItemQuery,
   tempDirectory,
+  testStorage,
   updateRow,
 } from './storage-test-support'
 
@@ -48,7 +48,7 @@ const ID_FULLWIDTH = 'x\uFF21'
 
 describe('getChangedDocumentsSince', () => {
   it('pages by (lwt, id) with equal-lwt ties, exact decimals and JS id order', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const writes: [string, number][] = [
       ['c', LWT + 0.26],
       [ID_FULLWIDTH, LWT + 0.25],
@@ -80,7 +80,7 @@ describe('getChangedDocumentsSince', () => {
   })
 
   it('returns an updated document again after the last checkpoint, and only it', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const docs = ['a', 'b', 'c'].map((id) => newItem({ id }, LWT + 0.5))
     await items.bulkWrite(
       docs.map((document) => ({ document })),
@@ -101,7 +101,7 @@ describe('indexed string order', () => {
   const names = ['a', 'z', 'é', '\uE000', '\uFF21', '😀', '𝄞', '😀😀', 'zz', '\uFFFD', 'ab']
 
   it('range queries over emoji and high-BMP names match JavaScript order and the memory storage', async () => {
-    const sqlite = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const sqlite = await openItems(testStorage(temp.directory))
     const memory = await openItems(getRxStorageMemory(), randomCouchString(10))
     const docs = names.map((name, index) => newItem({ id: `n${index}`, name }))
     for (const items of [sqlite, memory]) {
@@ -157,7 +157,7 @@ describe('range bounds', () => {
     ['$eq hits exactly', { $eq: 'b' }, ['b']],
   ]
   it.each(cases)('%s on the last field of a satisfying index', async (_title, range, expected) => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     await items.bulkWrite(
       ['a', 'b', 'c'].map((id) => ({ document: newItem({ id, isDone: true }) })),
       'test',
@@ -176,7 +176,7 @@ describe('range bounds', () => {
 
 describe('forced index without a key column', () => {
   it('computes the keys in JavaScript and still honours range, order and limit', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const ranks = [5, 1, 3, 4, 2]
     await items.bulkWrite(
       ranks.map((rank, index) => ({ document: newItem({ id: `r${index}`, rank, name: 'same' }) })),

@@ -3,9 +3,14 @@ import fc from 'fast-check'
 import type { MangoQuery, MangoQuerySortPart, RxDocumentData, RxStorage } from 'rxdb'
 import { randomCouchString } from 'rxdb'
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
-import { getRxStorageSqlite } from './index'
 import type { ItemDoc } from './storage-test-support'
-import { newItem, openItems, prepareItemQuery, tempDirectory } from './storage-test-support'
+import {
+  newItem,
+  openItems,
+  prepareItemQuery,
+  tempDirectory,
+  testStorage,
+} from './storage-test-support'
 
 /** Characters chosen to straddle orderings: ASCII, Latin-1, the surrogate range, high BMP, emoji. */
 const ALPHABET = ['a', 'b', 'Z', '0', 'é', '\uE000', '\uFF21', '😀', '𝄞', '\uFFFD']
@@ -102,7 +107,7 @@ describe('query and count agree with RxDB memory storage', () => {
         docs,
         fc.array(queries, { minLength: 1, maxLength: 5 }),
         async (rows, qs) => {
-          const sqlite = await seeded(getRxStorageSqlite({ directory: temp.directory }), rows)
+          const sqlite = await seeded(testStorage(temp.directory), rows)
           const memory = await seeded(getRxStorageMemory(), rows)
           try {
             for (const q of qs) {

@@ -1,6 +1,7 @@
 /**
- * Shared fixtures for the storage contract tests (not used by production code): a fresh temp
- * directory per test, a small schema with indexed and non-indexed fields, document builders.
+ * Shared fixtures for the storage contract tests (not used by production code): the driver under
+ * test, a fresh temp directory per test, a small schema with indexed and non-indexed fields,
+ * document builders.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +17,40 @@ import type {
   RxStorageDefaultCheckpoint,
 } from 'rxdb'
 import { createRevision, fillWithDefaultSettings, normalizeMangoQuery, prepareQuery } from 'rxdb'
+import type { RxStorageSqlite, SqliteDriverName } from './index'
+import { getRxStorageSqlite } from './index'
+
+/** Environment variable naming the driver the storage tests run on. */
+export const TEST_SQLITE_DRIVER_ENV = 'TEAMSLOT_TEST_SQLITE_DRIVER'
+
+const TEST_DRIVER_NAMES: readonly SqliteDriverName[] = ['better-sqlite3', 'node:sqlite']
+
+/**
+ * The driver named by `TEAMSLOT_TEST_SQLITE_DRIVER` in `env`: `better-sqlite3` when unset.
+ * Throws for any other value, so a typo cannot quietly test the wrong driver.
+ */
+export function testSqliteDriverOf(env: Readonly<Record<string, string | undefined>>) {
+  const value = env[TEST_SQLITE_DRIVER_ENV] ?? 'better-sqlite3'
+  const name = TEST_DRIVER_NAMES.find((candidate) => candidate === value)
+  if (name === undefined) {
+    throw new Error(
+      `${TEST_SQLITE_DRIVER_ENV} must be one of ${TEST_DRIVER_NAMES.join(', ')}, got ${value}`,
+    )
+  }
+  return name
+}
+
+/**
+ * The driver these tests run on. `npm test` runs the storage tests twice: under Node 20 with
+ * better-sqlite3 (the standalone server) and under Node 22 with `node:sqlite` (the embedded server
+ * inside Electron), setting `TEAMSLOT_TEST_SQLITE_DRIVER=node:sqlite` for the second run.
+ */
+export const TEST_SQLITE_DRIVER: SqliteDriverName = testSqliteDriverOf(process.env)
+
+/** The storage under test over `directory`, on {@link TEST_SQLITE_DRIVER}. */
+export function testStorage(directory: string): RxStorageSqlite {
+  return getRxStorageSqlite({ directory, driver: TEST_SQLITE_DRIVER })
+}
 
 /** The document type of the test collection. */
 export interface ItemDoc {

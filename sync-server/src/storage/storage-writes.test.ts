@@ -9,7 +9,9 @@ import {
   newItem,
   openItems,
   prepareItemQuery,
+  TEST_SQLITE_DRIVER,
   tempDirectory,
+  testStorage,
   updateRow,
 } from './storage-test-support'
 
@@ -25,9 +27,9 @@ function itemQuery(selector: MangoQuerySelector<RxDocumentData<ItemDoc>>) {
   return prepareItemQuery({ selector })
 }
 
-/** better-sqlite3 wrapped to log commits and optionally fail the next transaction. */
+/** The driver under test wrapped to log commits and optionally fail the next transaction. */
 async function instrumentedDriver() {
-  const base = await sqliteResolveDriver('better-sqlite3')
+  const base = await sqliteResolveDriver(TEST_SQLITE_DRIVER)
   const log: string[] = []
   const control = { isNextFailing: false }
   const driver: SqliteDriver = {
@@ -56,7 +58,7 @@ async function instrumentedDriver() {
 
 describe('bulkWrite', () => {
   it('answers 409 with the stored document when a write carries a stale _rev', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const first = newItem({ id: 'a', name: 'first' })
     await items.bulkWrite([{ document: first }], 'test')
     const second = updateRow(first, { name: 'second' })
@@ -75,7 +77,7 @@ describe('bulkWrite', () => {
   })
 
   it('lets a deleted document be re-inserted only on top of its deleted revision', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const original = newItem({ id: 'a', name: 'original' })
     await items.bulkWrite([{ document: original }], 'test')
     const deletion = updateRow(original, { _deleted: true })
@@ -133,7 +135,7 @@ describe('bulkWrite', () => {
   })
 
   it('emits no event bulk when every row conflicts', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const doc = newItem({ id: 'a' })
     await items.bulkWrite([{ document: doc }], 'test')
     let bulkCount = 0
@@ -149,18 +151,18 @@ describe('bulkWrite', () => {
 
 describe('persistence and files', () => {
   it('keeps documents, decimals of _meta.lwt included, across close and reopen', async () => {
-    const before = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const before = await openItems(testStorage(temp.directory))
     const doc = newItem({ id: 'a', name: 'kept 🙂', rank: 12.34 }, 1_700_000_000_123.45)
     await before.bulkWrite([{ document: doc }], 'test')
     await before.close()
 
-    const after = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const after = await openItems(testStorage(temp.directory))
     expect(await after.findDocumentsById(['a'], false)).toEqual([doc])
     await after.close()
   })
 
   it('finds documents by id with and without deleted ones', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const gone = newItem({ id: 'gone' })
     await items.bulkWrite([{ document: gone }, { document: newItem({ id: 'here' }) }], 'test')
     await items.bulkWrite([updateRow(gone, { _deleted: true })], 'test')
@@ -174,7 +176,7 @@ describe('persistence and files', () => {
   })
 
   it('uses one file per database name and deletes it when its last collection is removed', async () => {
-    const storage = getRxStorageSqlite({ directory: temp.directory })
+    const storage = testStorage(temp.directory)
     const one = await openItems(storage, 'one')
     const two = await openItems(storage, 'two/with spaces')
     await one.bulkWrite([{ document: newItem({ id: 'a' }) }], 'test')
@@ -192,7 +194,7 @@ describe('persistence and files', () => {
 
 describe('count and cleanup', () => {
   it('counts exactly: fast when the index satisfies the selector, slow otherwise', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const docs = [1, 2, 3, 4, 5].map((rank) =>
       newItem({ id: `d${rank}`, rank, note: rank > 3 ? 'late' : 'early' }),
     )
@@ -211,7 +213,7 @@ describe('count and cleanup', () => {
   })
 
   it('purges only deleted documents older than the minimum age', async () => {
-    const items = await openItems(getRxStorageSqlite({ directory: temp.directory }))
+    const items = await openItems(testStorage(temp.directory))
     const oldDeleted = newItem({ id: 'old-deleted' })
     const newDeleted = newItem({ id: 'new-deleted' })
     await items.bulkWrite(
