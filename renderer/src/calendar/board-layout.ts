@@ -1,4 +1,5 @@
 import { workingHoursInWindow } from '../../../core/src/availability'
+import { bookingHoldsTime } from '../../../core/src/model/booking-statuses'
 import type { Booking, Member, Workspace } from '../../../core/src/model/workspace'
 import {
   instantParse,
@@ -34,14 +35,6 @@ export function boardShiftDate(date: string, days: number): string {
   return localDateFormat(localDateParse(date) + days)
 }
 
-/** Statuses shown on the board (cancelled bookings free their time and disappear). */
-const SHOWN: ReadonlySet<Booking['status']> = new Set([
-  'scheduled',
-  'rescheduled',
-  'completed',
-  'no-show',
-])
-
 /** One booking seat drawn in one member's column, in minutes from the day's start. */
 export interface BoardBlock {
   readonly booking: Booking
@@ -60,7 +53,7 @@ export function boardBlocks(
 ): ReadonlyMap<string, readonly BoardBlock[]> {
   const byMember = new Map<string, BoardBlock[]>()
   for (const booking of workspace.bookings) {
-    if (!SHOWN.has(booking.status)) continue
+    if (!bookingHoldsTime(booking)) continue
     const start = instantParse(booking.start)
     const end = instantParse(booking.end)
     if (end <= day.fromMs || start >= day.toMs) continue

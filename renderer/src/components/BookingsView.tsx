@@ -1,3 +1,4 @@
+import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import FullCalendar from '@fullcalendar/react'
 import interactionPlugin from '@fullcalendar/react/interaction'
 import classicThemePlugin from '@fullcalendar/react/themes/classic'
@@ -15,7 +16,6 @@ import { useWorkspace } from '../db/use-workspace'
 import { useUiStore } from '../stores/ui-store'
 
 /** Bookings that still hold their time and can be moved. */
-const MOVABLE = new Set(['scheduled', 'rescheduled'])
 
 /**
  * The week of bookings (FullCalendar's free time-grid week), coloured by host, filterable by
@@ -45,7 +45,7 @@ export function BookingsView() {
           title: `${b.customer.name} · ${b.hostMemberIds.map((id) => names.get(id)?.name ?? id).join(', ')}`,
           start: b.start,
           end: b.end,
-          editable: MOVABLE.has(b.status),
+          editable: bookingIsOpen(b),
           color,
           contrastColor: '#ffffff',
           className: live.conflicts.has(b.id) ? 'has-conflict' : '',

@@ -1,3 +1,4 @@
+import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DragEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
@@ -241,7 +242,7 @@ function BookingBlock({
   onOpen,
 }: BookingBlockProps) {
   const { booking } = block
-  const isMovable = booking.status === 'scheduled' || booking.status === 'rescheduled'
+  const isMovable = bookingIsOpen(booking)
   const label = `${timeText(booking.start, zone)}–${timeText(booking.end, zone)} ${eventName} with ${booking.customer.name}`
   return (
     <button
