@@ -14,6 +14,30 @@ import { indexColumnFor, indexColumnName, indexKeyInRange, indexKeyRange } from 
 /** Rows fetched per SQL round trip while scanning an index range. */
 const SCAN_CHUNK_ROWS = 500
 
+/**
+ * The SQL of one keyset page over `column` (an index key column with a `(column, id)` index):
+ * rows after the page start, up to the range's upper bound, in `(key, id)` order. The first page
+ * starts at the range's lower bound; every later one strictly after the last row returned, as the
+ * row value `(key, id) > (?, ?)`, which SQLite turns into the start of an index range (a page
+ * costs its own rows, never the rows before it, unlike `OFFSET`).
+ */
+function keysetPageSql(
+  docsTable: string,
+  column: string,
+  range: IndexKeyRange,
+  isFirstPage: boolean,
+): string {
+  const quoted = sqlIdentifier(column)
+  const start = isFirstPage
+    ? `${quoted} ${range.isLowerInclusive ? '>=' : '>'} ?`
+    : `(${quoted}, id) > (?, ?)`
+  return (
+    `SELECT id, data, ${quoted} AS k FROM ${docsTable} ` +
+    `WHERE ${start} AND ${quoted} ${range.isUpperInclusive ? '<=' : '<'} ? ` +
+    `ORDER BY ${quoted}, id LIMIT ?`
+  )
+}
+
 function rangeWhere(column: string, range: IndexKeyRange): string {
   const quoted = sqlIdentifier(column)
   return (
@@ -24,8 +48,9 @@ function rangeWhere(column: string, range: IndexKeyRange): string {
 
 /**
  * Yields the documents whose key for the plan's index lies in the plan's range, in ascending key
- * order (ties by id), in chunks; the consumer may stop early. Falls back to computing keys in
- * JavaScript when the table has no column for that index (a query forcing an unknown index).
+ * order (ties by id), in chunks of at most `chunkRows`, paging by keyset on the `(key, id)` index;
+ * the consumer may stop early. Falls back to computing keys in JavaScript when the table has no
+ * column for that index (a query forcing an unknown index: a full read, the one path that does).
  */
 function* scanIndexRange<RxDocType>(
   table: CollectionTable<RxDocType>,
@@ -47,17 +72,17 @@ function* scanIndexRange<RxDocType>(
     yield keyed.map(({ doc }) => doc)
     return
   }
-  const statement = table.file.statement(
-    `SELECT data FROM ${table.docsTable} WHERE ${rangeWhere(known.column, range)} ` +
-      `ORDER BY ${sqlIdentifier(known.column)}, id LIMIT ? OFFSET ?`,
-  )
-  // The whole scan runs synchronously, so no write can interleave between the OFFSET pages.
-  for (let offset = 0; ; offset += chunkRows) {
-    const rows = statement.all(range.lower, range.upper, chunkRows, offset)
+  const first = table.file.statement(keysetPageSql(table.docsTable, known.column, range, true))
+  const next = table.file.statement(keysetPageSql(table.docsTable, known.column, range, false))
+  let rows = first.all(range.lower, range.upper, chunkRows)
+  for (;;) {
     yield rows.map((row) => tableParseDoc<RxDocType>(row['data']))
-    if (rows.length < chunkRows) {
+    const last = rows.at(-1)
+    if (rows.length < chunkRows || !last) {
       return
     }
+    // Strictly after the last row's (key, id): keys embed the primary key, so they are unique.
+    rows = next.all(last['k'] ?? null, last['id'] ?? null, range.upper, chunkRows)
   }
 }
 
@@ -139,8 +164,10 @@ export function collectionChangedSince<RxDocType>(
     since[table.primaryPath] = checkpoint.id
     // Only the lwt and primary key parts of the index string are read from `since`.
     const sinceKey = table.lwtKeyColumn.keyOf(since as RxDocumentData<RxDocType>)
-    where = `WHERE lwt > ? OR (lwt = ? AND ${lwtKey} > ?)`
-    params = [checkpoint.lwt, checkpoint.lwt, sinceKey, limit]
+    // A row value, so SQLite starts the (lwt, key) index range at the checkpoint; the equivalent
+    // `lwt > ? OR (lwt = ? AND key > ?)` made it walk the index from its start on every page.
+    where = `WHERE (lwt, ${lwtKey}) > (?, ?)`
+    params = [checkpoint.lwt, sinceKey, limit]
   }
   const documents = table.file
     .statement(`SELECT data FROM ${table.docsTable} ${where} ${order}`)

@@ -75,9 +75,9 @@ export function tableEnsure<RxDocType>(
     for (const column of columns.filter((c) => !existing.has(c.column))) {
       const quoted = sqlIdentifier(column.column)
       connection.exec(`ALTER TABLE ${docsTable} ADD COLUMN ${quoted} BLOB`)
-      const update = connection.prepare(`UPDATE ${docsTable} SET ${quoted} = ? WHERE id = ?`)
-      for (const row of connection.prepare(`SELECT id, data FROM ${docsTable}`).all()) {
-        update.run(column.keyOf(tableParseDoc<RxDocType>(row['data'])), row['id'] ?? null)
+      const update = connection.prepare(`UPDATE ${docsTable} SET ${quoted} = ? WHERE rowid = ?`)
+      for (const { rowid, doc } of tableScanRows<RxDocType>(file, docsTable, true)) {
+        update.run(column.keyOf(doc), rowid)
       }
     }
     for (const column of columns) {
@@ -113,6 +113,37 @@ export function tableEnsure<RxDocType>(
   }
 }
 
+/** Rows read per page by {@link tableScanRows}. */
+const SCAN_PAGE_ROWS = 500
+
+/**
+ * Every stored document of `docsTable` (deleted ones only when `withDeleted`), paged by keyset on
+ * the rowid so that memory stays bounded by one page whatever the table's size. Order is the
+ * rowid's (insertion order, not meaningful). Updating the yielded rows in place is fine (rowids do
+ * not change on UPDATE); call inside a transaction for a consistent snapshot.
+ */
+export function* tableScanRows<RxDocType>(
+  file: SqliteFile,
+  docsTable: string,
+  withDeleted: boolean,
+): Generator<{ rowid: number; doc: RxDocumentData<RxDocType> }> {
+  const statement = file.statement(
+    `SELECT rowid AS r, data FROM ${docsTable} WHERE rowid > ?` +
+      `${withDeleted ? '' : ' AND +deleted = 0'} ORDER BY rowid LIMIT ?`,
+  )
+  let after = 0
+  for (;;) {
+    const rows = statement.all(after, SCAN_PAGE_ROWS)
+    for (const row of rows) {
+      after = Number(row['r'])
+      yield { rowid: after, doc: tableParseDoc<RxDocType>(row['data']) }
+    }
+    if (rows.length < SCAN_PAGE_ROWS) {
+      return
+    }
+  }
+}
+
 /** The stored documents with the given ids (deleted ones only when asked), in no set order. */
 export function tableReadByIds<RxDocType>(
   table: CollectionTable<RxDocType>,
@@ -122,7 +153,9 @@ export function tableReadByIds<RxDocType>(
   if (ids.length === 0) {
     return []
   }
-  const deletedClause = withDeleted ? '' : ' AND deleted = 0'
+  // `+deleted` keeps the (deleted, lwt) index out of the plan: with a plain `deleted = 0`, SQLite
+  // (without statistics) preferred it over the primary key and read every live row per call.
+  const deletedClause = withDeleted ? '' : ' AND +deleted = 0'
   return table.file
     .statement(
       `SELECT data FROM ${table.docsTable} ` +

@@ -97,6 +97,34 @@ describe('getChangedDocumentsSince', () => {
   })
 })
 
+describe('getChangedDocumentsSince over many pages', () => {
+  it('returns the same pages and checkpoints as the memory storage, updates included', async () => {
+    const sqlite = await openItems(testStorage(temp.directory))
+    const memory = await openItems(getRxStorageMemory(), randomCouchString(10))
+    // 1,000 documents over 37 distinct lwts (long equal-lwt runs), then 100 of them updated.
+    const docs = Array.from({ length: 1_000 }, (_, index) =>
+      newItem({ id: `i${(index * 7919) % 1_000}` }, LWT + (index % 37) / 100),
+    )
+    const updates = docs
+      .filter((_, index) => index % 10 === 3)
+      .map((doc, index) => updateRow(doc, { _meta: { lwt: LWT + (index % 5) / 100 + 0.2 } }))
+    for (const items of [sqlite, memory]) {
+      await items.bulkWrite(
+        docs.map((document) => ({ document })),
+        'test',
+      )
+      await items.bulkWrite(updates, 'test')
+    }
+
+    const fromSqlite = await pageAll(sqlite, 64)
+    const fromMemory = await pageAll(memory, 64)
+
+    expect(fromSqlite.seen).toHaveLength(1_000)
+    expect(fromSqlite).toEqual(fromMemory)
+    await Promise.all([sqlite.close(), memory.close()])
+  })
+})
+
 describe('indexed string order', () => {
   const names = ['a', 'z', 'é', '\uE000', '\uFF21', '😀', '𝄞', '😀😀', 'zz', '\uFFFD', 'ab']
 

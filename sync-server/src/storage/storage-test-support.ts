@@ -68,21 +68,26 @@ export interface ItemDoc {
 /** Revision hash input; fixed so revisions are deterministic. */
 const REVISION_TOKEN = 'test'
 
-/** Schema with indexes on `name`, `rank` and `isDone`; RxDB's defaults filled in. */
-export function itemSchema(): RxJsonSchema<RxDocumentData<ItemDoc>> {
+/**
+ * Schema with indexes on `name`, `rank` and `isDone` (and `note` too when `isNoteIndexed`, which
+ * also limits it to 40 characters); RxDB's defaults filled in. `version` defaults to 0.
+ */
+export function itemSchema(
+  options: { readonly isNoteIndexed?: boolean; readonly version?: number } = {},
+): RxJsonSchema<RxDocumentData<ItemDoc>> {
   return fillWithDefaultSettings<ItemDoc>({
-    version: 0,
+    version: options.version ?? 0,
     type: 'object',
     primaryKey: 'id',
     properties: {
       id: { type: 'string', maxLength: 40 },
       name: { type: 'string', maxLength: 40 },
       rank: { type: 'number', minimum: 0, maximum: 1000, multipleOf: 0.01 },
-      note: { type: 'string' },
+      note: options.isNoteIndexed ? { type: 'string', maxLength: 40 } : { type: 'string' },
       isDone: { type: 'boolean' },
     },
     required: ['id', 'name', 'rank', 'note', 'isDone'],
-    indexes: ['name', 'rank', 'isDone'],
+    indexes: ['name', 'rank', 'isDone', ...(options.isNoteIndexed ? ['note'] : [])],
   })
 }
 

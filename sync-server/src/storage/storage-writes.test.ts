@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventBulk, MangoQuerySelector, RxDocumentData, RxStorageChangeEvent } from 'rxdb'
-import { now } from 'rxdb'
+import { normalizeMangoQuery, now, prepareQuery } from 'rxdb'
 import type { SqliteDriver } from './index'
 import { getRxStorageSqlite, sqliteFilePath, sqliteResolveDriver } from './index'
 import type { ItemDoc } from './storage-test-support'
 import {
+  itemSchema,
   newItem,
   openItems,
   prepareItemQuery,
@@ -158,6 +159,35 @@ describe('persistence and files', () => {
 
     const after = await openItems(testStorage(temp.directory))
     expect(await after.findDocumentsById(['a'], false)).toEqual([doc])
+    await after.close()
+  })
+
+  it('fills the key column of an index added to an existing table, beyond one scan page', async () => {
+    const before = await openItems(testStorage(temp.directory))
+    const docs = Array.from({ length: 1_100 }, (_, index) =>
+      newItem({ id: `d${index}`, note: `note-${index % 13}` }),
+    )
+    await before.bulkWrite(
+      docs.map((document) => ({ document })),
+      'test',
+    )
+    await before.close()
+    // Same version, one more index (RxDB would refuse this schema change; the storage copes).
+    const withNoteIndex = itemSchema({ isNoteIndexed: true })
+
+    const after = await openItems(testStorage(temp.directory), 'teamslot', withNoteIndex)
+    const query = prepareQuery<ItemDoc>(
+      withNoteIndex,
+      normalizeMangoQuery<RxDocumentData<ItemDoc>>(withNoteIndex, {
+        selector: { _deleted: { $eq: false }, note: 'note-5' },
+      }),
+    )
+    expect(query.queryPlan.index).toEqual(['_deleted', 'note', 'id'])
+    const found = await after.query(query)
+
+    const expected = docs.filter((doc) => doc.note === 'note-5').map((doc) => doc.id)
+    expect(found.documents.map((doc) => doc.id).sort()).toEqual(expected.sort())
+    expect(await after.count(query)).toEqual({ count: expected.length, mode: 'fast' })
     await after.close()
   })
 
