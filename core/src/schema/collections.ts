@@ -84,7 +84,7 @@ export const bookingSchema = collectionSchema(
   1,
   bookingShape,
   Object.fromEntries(BOOKING_SERVER_FIELDS.map((field) => [field, optionalText])),
-  ['start'],
+  ['start', 'end'],
 )
 export const settingsSchema = collectionSchema('workspace settings', 0, settingsShape)
 
