@@ -7,7 +7,8 @@ import type {
 import { getQueryMatcher, getSortComparator } from 'rxdb'
 import type { SqliteValue } from './driver'
 import type { CollectionTable } from './collection-table'
-import { sqlIdentifier, tableParseDoc } from './collection-table'
+import { tableParseDoc } from './collection-table'
+import { sqlIdentifier } from './sql-text'
 import type { IndexKeyRange } from './index-keys'
 import { indexColumnFor, indexColumnName, indexKeyInRange, indexKeyRange } from './index-keys'
 

@@ -3,6 +3,8 @@ import { getPrimaryFieldOfPrimaryKey } from 'rxdb'
 import type { SqliteFile } from './sqlite-file'
 import type { IndexColumn } from './index-keys'
 import { indexColumnsForSchema, indexLwtFields, indexColumnName } from './index-keys'
+import { derivedEnsure, derivedReplaceRows, derivedTablesFedBy } from './derived-tables'
+import { sqlIdentifier } from './sql-text'
 
 /**
  * The SQLite table of one (collection, schema version) inside a database file, with the row-level
@@ -13,6 +15,7 @@ import { indexColumnsForSchema, indexLwtFields, indexColumnName } from './index-
  */
 export interface CollectionTable<RxDocType> {
   readonly file: SqliteFile
+  readonly collectionName: string
   readonly schema: RxJsonSchema<RxDocumentData<RxDocType>>
   readonly primaryPath: StringKeys<RxDocumentData<RxDocType>>
   /** Quoted table name of the documents. */
@@ -27,11 +30,6 @@ export interface CollectionTable<RxDocType> {
   readonly upsertSql: string
 }
 
-/** Double-quotes an SQL identifier. */
-export function sqlIdentifier(name: string): string {
-  return '"' + name.replaceAll('"', '""') + '"'
-}
-
 /** Parses a `data` column value back into a document. */
 export function tableParseDoc<RxDocType>(value: unknown): RxDocumentData<RxDocType> {
   if (typeof value !== 'string') {
@@ -43,7 +41,9 @@ export function tableParseDoc<RxDocType>(value: unknown): RxDocumentData<RxDocTy
 
 /**
  * Creates the collection's tables and indexes if missing, adds key columns for indexes the table
- * does not have yet (computing them for existing rows), and returns the table handle.
+ * does not have yet (computing them for existing rows), brings the file's derived tables of this
+ * collection up to date (derived-tables.ts; a rebuild when needed), all in one transaction, and
+ * returns the table handle.
  */
 export function tableEnsure<RxDocType>(
   file: SqliteFile,
@@ -97,9 +97,15 @@ export function tableEnsure<RxDocType>(
           `PRIMARY KEY (doc_id, attachment_id))`,
       )
     }
+    derivedEnsure(file, collectionName, schema.version, function* () {
+      for (const { doc } of tableScanRows<RxDocType>(file, docsTable, false)) {
+        yield { id: String(doc[primaryPath]), doc }
+      }
+    })
   })
   return {
     file,
+    collectionName,
     schema,
     primaryPath,
     docsTable,
@@ -165,21 +171,36 @@ export function tableReadByIds<RxDocType>(
     .map((row) => tableParseDoc<RxDocType>(row['data']))
 }
 
-/** Inserts or replaces a document row, key columns included. */
+/**
+ * Inserts or replaces a document row, key columns included, and replaces the document's rows in
+ * the derived tables this table feeds (from the document as stored: parsed back from its JSON).
+ * Throws when a derived table's `rows` does; the caller's transaction then rolls everything back.
+ */
 export function tableWriteDoc<RxDocType>(
   table: CollectionTable<RxDocType>,
   doc: RxDocumentData<RxDocType>,
 ): void {
+  const id = String(doc[table.primaryPath])
+  const json = JSON.stringify(doc)
   table.file
     .statement(table.upsertSql)
     .run(
-      String(doc[table.primaryPath]),
-      JSON.stringify(doc),
+      id,
+      json,
       doc._deleted ? 1 : 0,
       doc._meta.lwt,
       doc._rev,
       ...[...table.keyColumns.values()].map((column) => column.keyOf(doc)),
     )
+  const derived = derivedTablesFedBy(table.file, table.collectionName, table.schema.version)
+  if (derived.length > 0) {
+    derivedReplaceRows(
+      table.file,
+      derived,
+      id,
+      doc._deleted ? undefined : tableParseDoc<Record<string, unknown>>(json),
+    )
+  }
 }
 
 /** Stores (or replaces) one attachment's base64 data. */

@@ -29,6 +29,12 @@ export function createBetterSqlite3Driver(): SqliteDriver {
               return isRow(row) ? row : undefined
             },
             all: (...params) => statement.all(...params).filter(isRow),
+            iterate: function* (...params) {
+              for (const row of statement.iterate(...params)) {
+                if (isRow(row)) yield row
+              }
+            },
+            isReadonly: () => statement.readonly,
           }
         },
         transaction: (fn) => sqliteRunTransaction(exec, fn),

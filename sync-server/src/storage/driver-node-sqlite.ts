@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import type { SqliteConnection, SqliteDriver, SqliteRow, SqliteValue } from './driver'
-import { sqliteRunTransaction } from './driver'
+import { sqliteIsReadonlyByExplain, sqliteRunTransaction } from './driver'
 
 /**
  * The slice of `node:sqlite` (Node ≥ 22.5, e.g. inside Electron) this adapter uses. Declared here
@@ -10,6 +10,7 @@ interface NodeSqliteStatement {
   run(...params: SqliteValue[]): { changes: number | bigint }
   get(...params: SqliteValue[]): unknown
   all(...params: SqliteValue[]): unknown[]
+  iterate(...params: SqliteValue[]): IterableIterator<unknown>
 }
 interface NodeSqliteDatabase {
   exec(sql: string): void
@@ -57,6 +58,7 @@ export function createNodeSqliteDriver(): SqliteDriver {
         exec,
         prepare(sql: string) {
           const statement = db.prepare(sql)
+          let isReadonly: boolean | undefined
           return {
             run: (...params) => ({ changes: Number(statement.run(...params).changes) }),
             get: (...params) => toRow(statement.get(...params)),
@@ -65,6 +67,23 @@ export function createNodeSqliteDriver(): SqliteDriver {
                 const normalised = toRow(row)
                 return normalised ? [normalised] : []
               }),
+            iterate: function* (...params) {
+              for (const row of statement.iterate(...params)) {
+                const normalised = toRow(row)
+                if (normalised) yield normalised
+              }
+            },
+            // node:sqlite has no sqlite3_stmt_readonly(); the bytecode tells the same.
+            isReadonly: () =>
+              (isReadonly ??= sqliteIsReadonlyByExplain(
+                db
+                  .prepare('EXPLAIN ' + sql)
+                  .all()
+                  .flatMap((row) => {
+                    const normalised = toRow(row)
+                    return normalised ? [normalised] : []
+                  }),
+              )),
           }
         },
         transaction: (fn) => sqliteRunTransaction(exec, fn),

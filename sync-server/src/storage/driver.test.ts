@@ -78,4 +78,45 @@ describe('sqliteResolveDriver', () => {
 
     expect(count?.['n']).toBe(0)
   })
+
+  it(`iterates result rows in order (${TEST_SQLITE_DRIVER})`, async () => {
+    const connection = (await sqliteResolveDriver(TEST_SQLITE_DRIVER)).open(':memory:')
+    connection.exec('CREATE TABLE t (x INTEGER, b BLOB)')
+    connection.exec("INSERT INTO t VALUES (2, x'02'), (1, x'01'), (3, x'03')")
+    const rows = [...connection.prepare('SELECT x, b FROM t ORDER BY x').iterate()]
+    const early = connection.prepare('SELECT x FROM t ORDER BY x').iterate()
+    const first = early.next().value
+    early.return?.()
+    const after = connection.prepare('SELECT count(*) AS n FROM t').get()
+    connection.close()
+
+    expect(rows.map((row) => row['x'])).toEqual([1, 2, 3])
+    expect(
+      rows.map((row) => {
+        const blob = row['b']
+        return blob instanceof Uint8Array ? [...blob] : blob
+      }),
+    ).toEqual([[1], [2], [3]])
+    expect(first).toEqual({ x: 1 })
+    expect(after).toEqual({ n: 3 })
+  })
+
+  it.each([
+    ['SELECT x FROM t', true],
+    ['WITH c AS (SELECT x FROM t) SELECT * FROM c', true],
+    ['INSERT INTO t VALUES (1)', false],
+    ['DELETE FROM t', false],
+    ['WITH c AS (SELECT 1) DELETE FROM t', false],
+    ['CREATE TABLE u (y)', false],
+    ['DROP TABLE t', false],
+    // sqlite3_stmt_readonly() says true for transaction control: callers must check the keyword.
+    ['BEGIN', true],
+  ])(`reports %s as read-only: %s (${TEST_SQLITE_DRIVER})`, async (sql, expected) => {
+    const connection = (await sqliteResolveDriver(TEST_SQLITE_DRIVER)).open(':memory:')
+    connection.exec('CREATE TABLE t (x INTEGER)')
+    const isReadonly = connection.prepare(sql).isReadonly()
+    connection.close()
+
+    expect(isReadonly).toBe(expected)
+  })
 })

@@ -19,6 +19,18 @@ export interface SqliteStatement {
   get(...params: readonly SqliteValue[]): SqliteRow | undefined
   /** All result rows, in the order SQLite produces them. */
   all(...params: readonly SqliteValue[]): SqliteRow[]
+  /**
+   * The result rows one at a time, in the order SQLite produces them. While the iterator is open
+   * the connection must run nothing else (better-sqlite3 throws if it does); exhaust it or call
+   * its `return()`.
+   */
+  iterate(...params: readonly SqliteValue[]): IterableIterator<SqliteRow>
+  /**
+   * Whether executing the statement leaves the database file unchanged, as
+   * `sqlite3_stmt_readonly()` answers: note that it also says true for transaction control
+   * (`BEGIN`, `COMMIT`), `ATTACH`, and many PRAGMAs, which change the connection instead.
+   */
+  isReadonly(): boolean
 }
 
 /** An open database file. Every method is synchronous and throws on SQLite errors. */
@@ -91,4 +103,19 @@ export function sqliteRunTransaction<T>(exec: (sql: string) => void, fn: () => T
   }
   exec('COMMIT')
   return result
+}
+
+/**
+ * `sqlite3_stmt_readonly()` for drivers that do not expose it, from the statement's bytecode
+ * (`EXPLAIN <sql>`): SQLite clears the flag for an `OP_Transaction` that opens a write
+ * transaction (p2 ≠ 0) and for `VACUUM`, `PRAGMA journal_mode` and checkpoint opcodes.
+ */
+export function sqliteIsReadonlyByExplain(explain: readonly SqliteRow[]): boolean {
+  return explain.every((row) => {
+    const opcode = row['opcode']
+    if (opcode === 'Transaction') {
+      return Number(row['p2']) === 0
+    }
+    return opcode !== 'Vacuum' && opcode !== 'JournalMode' && opcode !== 'Checkpoint'
+  })
 }

@@ -7,6 +7,9 @@ import {
 import type { SqliteDriver, SqliteDriverChoice } from './driver'
 import { sqliteResolveDriver } from './driver'
 import { tableEnsure } from './collection-table'
+import type { DerivedTablesByCollection } from './derived'
+import { derivedValidate } from './derived'
+import { derivedReaderRegister } from './derived-reader'
 import { sqliteFileAcquire, sqliteFileRelease } from './sqlite-file'
 import type { SqliteStorageInstanceOptions, SqliteStorageInternals } from './storage-instance'
 import { RxStorageInstanceSqlite } from './storage-instance'
@@ -21,6 +24,15 @@ export type {
   SqliteValue,
 } from './driver'
 export { sqliteDefaultDriverName, sqliteResolveDriver } from './driver'
+export type {
+  DerivedColumnType,
+  DerivedRow,
+  DerivedTable,
+  DerivedTablesByCollection,
+  DerivedValue,
+} from './derived'
+export type { DerivedReader } from './derived-reader'
+export { sqliteDerivedReader } from './derived-reader'
 export { sqliteFilePath } from './sqlite-file'
 export type { SqliteStorageInstanceOptions, SqliteStorageInternals } from './storage-instance'
 export { RxStorageInstanceSqlite } from './storage-instance'
@@ -37,6 +49,12 @@ export interface SqliteStorageSettings {
    * inside Electron (`process.versions.electron`), better-sqlite3 elsewhere.
    */
   readonly driver?: SqliteDriverChoice
+  /**
+   * Derived tables per collection name, kept in step with the documents in the same transaction
+   * (contract in derived.ts; read them with {@link sqliteDerivedReader}). Every storage opening
+   * the same database in one process must declare the same ones. Default: none.
+   */
+  readonly derived?: DerivedTablesByCollection
 }
 
 /** The storage returned by {@link getRxStorageSqlite}. */
@@ -57,12 +75,17 @@ export type RxStorageSqlite = RxStorage<SqliteStorageInternals, SqliteStorageIns
  *   wait). Within a process, instances of the same database share one connection (opened with the
  *   driver of whichever storage opened it first). Changes are only streamed to instances of this
  *   process (to other RxDatabases of it only with `multiInstance: true`);
+ * - derived tables (`settings.derived`, see derived.ts) are written in the same transaction as
+ *   the documents they come from, rebuilt on open when out of date, and readable read-only through
+ *   {@link sqliteDerivedReader};
  * - attachments are supported (base64 data in a side table); key compression and encryption must
  *   come from RxDB's storage wrappers (unwrapped schemas using them are rejected, as RxDB requires).
  */
 export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSqlite {
+  const derived = settings.derived ?? {}
+  derivedValidate(derived)
   let driver: Promise<SqliteDriver> | undefined
-  return {
+  const storage: RxStorageSqlite = {
     name: RX_STORAGE_NAME_SQLITE,
     rxdbVersion: RXDB_VERSION,
     async createStorageInstance<RxDocType>(
@@ -70,7 +93,7 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSq
     ): Promise<RxStorageInstanceSqlite<RxDocType>> {
       ensureRxStorageInstanceParamsAreCorrect(params)
       driver ??= sqliteResolveDriver(settings.driver)
-      const file = sqliteFileAcquire(await driver, settings.directory, params.databaseName)
+      const file = sqliteFileAcquire(await driver, settings.directory, params.databaseName, derived)
       let instance: RxStorageInstanceSqlite<RxDocType>
       try {
         instance = new RxStorageInstanceSqlite(
@@ -85,4 +108,6 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSq
       return instance
     },
   }
+  derivedReaderRegister(storage, settings.directory)
+  return storage
 }

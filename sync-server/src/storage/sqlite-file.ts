@@ -1,6 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { SqliteConnection, SqliteDriver, SqliteStatement } from './driver'
+import type { DerivedTablesByCollection } from './derived'
+import { DERIVED_META_TABLE, derivedFingerprint } from './derived'
 
 /**
  * One open database file, shared by every storage instance of the same RxDB database in this
@@ -14,6 +16,15 @@ export interface SqliteFile {
   statement(sql: string): SqliteStatement
   /** Forgets cached statements; call after DROP TABLE. */
   forgetStatements(): void
+  /** The derived tables of this file, from the storage that opened it (see derived.ts). */
+  readonly derived: DerivedTablesByCollection
+  /**
+   * Per collection name, the schema version whose documents feed its derived tables (set when
+   * that version's table is opened, see derived-tables.ts).
+   */
+  readonly derivedSources: Map<string, number>
+  /** Open iterations of a derived reader; while above 0 nothing else may use the connection. */
+  openIterations: number
 }
 
 interface OpenFile extends SqliteFile {
@@ -70,19 +81,31 @@ function configureConnection(connection: SqliteConnection, path: string): void {
   }
 }
 
+/** The file at `path` while this process has it open, else undefined. */
+export function sqliteFileOpened(path: string): SqliteFile | undefined {
+  return OPEN_FILES.get(path)
+}
+
 /**
  * Opens (or shares the already open connection to) the file for `databaseName`, creating the
  * directory if missing. Pair every call with {@link sqliteFileRelease}. Throws if another process
- * holds the file.
+ * holds the file, or if it is open in this process with other derived tables than `derived`.
  */
 export function sqliteFileAcquire(
   driver: SqliteDriver,
   directory: string,
   databaseName: string,
+  derived: DerivedTablesByCollection = {},
 ): SqliteFile {
   const path = sqliteFilePath(directory, databaseName)
   const existing = OPEN_FILES.get(path)
   if (existing) {
+    if (derivedFingerprint(existing.derived) !== derivedFingerprint(derived)) {
+      throw new Error(
+        `${path} is already open in this process with other derived tables; every storage ` +
+          `opening the same database must declare the same ones`,
+      )
+    }
     existing.refs += 1
     return existing
   }
@@ -106,14 +129,17 @@ export function sqliteFileAcquire(
     forgetStatements() {
       statements.clear()
     },
+    derived,
+    derivedSources: new Map(),
+    openIterations: 0,
   }
   OPEN_FILES.set(path, file)
   return file
 }
 
 /**
- * Drops one reference; the last one closes the connection. A file left without any table (every
- * collection was removed) is deleted together with its WAL.
+ * Drops one reference; the last one closes the connection. A file left without any table but the
+ * derived tables' meta table (every collection was removed) is deleted together with its WAL.
  */
 export function sqliteFileRelease(file: SqliteFile): void {
   const open = OPEN_FILES.get(file.path)
@@ -126,8 +152,8 @@ export function sqliteFileRelease(file: SqliteFile): void {
   }
   OPEN_FILES.delete(open.path)
   const tables = open.connection
-    .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'")
-    .get()
+    .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name != ?")
+    .get(DERIVED_META_TABLE)
   open.forgetStatements()
   open.connection.close()
   if (tables?.['n'] === 0) {

@@ -3,7 +3,16 @@ import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { crashWriterDoc, openItems, tempDirectory, testStorage } from './storage-test-support'
+import type { DerivedTable } from './index'
+import {
+  crashWriterDoc,
+  derivedRowsActualAndExpected,
+  ITEM_DERIVED,
+  openItems,
+  tempDirectory,
+  testReader,
+  testStorage,
+} from './storage-test-support'
 
 const WRITER = fileURLToPath(new URL('./storage-crash-writer.ts', import.meta.url))
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
@@ -73,7 +82,15 @@ describe('crash safety', () => {
 
     const acknowledged = lines.filter((line) => line.startsWith('doc-'))
     expect(acknowledged.length).toBeGreaterThanOrEqual(WRITES_BEFORE_KILL)
-    const items = await openItems(testStorage(temp.directory))
+    // The same tables with rows() counted: opening must not rebuild them (they are up to date).
+    let rebuiltRows = 0
+    const counted: DerivedTable[] = (ITEM_DERIVED['items'] ?? []).map((table) => ({
+      ...table,
+      rows: (doc) => ((rebuiltRows += 1), table.rows(doc)),
+    }))
+    const storage = testStorage(temp.directory, { items: counted })
+    const items = await openItems(storage)
+    expect(rebuiltRows).toBe(0)
     const stored = new Map(
       (await items.findDocumentsById(acknowledged, false)).map((doc) => [doc.id, doc]),
     )
@@ -81,11 +98,18 @@ describe('crash safety', () => {
       expect(id).toBe(`doc-${index}`)
       expect(stored.get(id)).toEqual(crashWriterDoc(index))
     })
+    // The derived rows are exactly those of the stored documents, tally included.
+    const reader = testReader(storage)
+    for (const table of ITEM_DERIVED['items'] ?? []) {
+      const { actual, expected } = derivedRowsActualAndExpected(reader, '"docs:items:0"', table)
+      expect(actual.length).toBeGreaterThanOrEqual(acknowledged.length)
+      expect(actual, table.name).toEqual(expected)
+    }
     await items.close()
   })
 
   it('refuses a second process while the file is open, and admits it after close', async () => {
-    const items = await openItems(testStorage(temp.directory))
+    const items = await openItems(testStorage(temp.directory, ITEM_DERIVED))
     const whileOpen = watchLines(spawnWriter(temp.directory, 'open'))
     await whileOpen.closed
     await items.close()

@@ -25,6 +25,7 @@ import {
   tableWriteDoc,
 } from './collection-table'
 import { collectionChangedSince, collectionCount, collectionQuery } from './collection-query'
+import { derivedDropCollection } from './derived-tables'
 import { sqliteFileRelease } from './sqlite-file'
 
 /** What `instance.internals` exposes: where the data lives (for diagnostics only). */
@@ -45,9 +46,11 @@ type ChangeBulk<RxDocType> = EventBulk<
 /**
  * One RxDB collection (at one schema version) stored in a SQLite table. Every operation runs
  * synchronously on the shared connection before its promise is returned, so calls are serialised
- * in call order. `bulkWrite` commits in one transaction (fsynced, see sqlite-file.ts) and only
- * then emits its event bulk on `changeStream()`, with checkpoint `{ id, lwt }` of the newest row.
- * Methods other than `close()` reject once the instance is closed or removed.
+ * in call order. `bulkWrite` commits in one transaction (fsynced, see sqlite-file.ts), the rows of
+ * the derived tables this version feeds included (derived.ts), and only then emits its event bulk
+ * on `changeStream()`, with checkpoint `{ id, lwt }` of the newest row. Methods other than
+ * `close()` reject once the instance is closed or removed, and while a derived reader's
+ * `iterate()` is open on the same database.
  */
 export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   RxDocType,
@@ -86,6 +89,14 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     if (this.closed) {
       return Promise.reject(
         new Error(`storage instance ${this.databaseName}/${this.collectionName} is closed`),
+      )
+    }
+    if (this.table.file.openIterations > 0) {
+      return Promise.reject(
+        new Error(
+          `storage instance ${this.databaseName}/${this.collectionName}: a derived reader's ` +
+            `iterate() is still open on this database; exhaust it or call return() first`,
+        ),
       )
     }
     try {
@@ -204,11 +215,15 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     })
   }
 
-  /** Drops this collection's tables (all its data), then closes the instance. */
+  /**
+   * Drops this collection's tables (all its data), and its derived tables when this schema
+   * version feeds them, then closes the instance.
+   */
   async remove(): Promise<void> {
     await this.run(() => {
       const { table } = this
       table.file.connection.transaction(() => {
+        derivedDropCollection(table.file, table.collectionName, table.schema.version)
         table.file.connection.exec(`DROP TABLE IF EXISTS ${table.docsTable}`)
         if (table.attachmentsTable) {
           table.file.connection.exec(`DROP TABLE IF EXISTS ${table.attachmentsTable}`)

@@ -4,6 +4,8 @@ import type { SqliteConnection, SqliteDriver, SqliteValue } from './index'
 import { getRxStorageSqlite, sqliteResolveDriver } from './index'
 import type { ItemDoc, ItemInstance } from './storage-test-support'
 import {
+  ITEM_DERIVED,
+  ITEM_TAGS_TABLE,
   newItem,
   openItems,
   prepareItemQuery,
@@ -66,6 +68,10 @@ async function recordingDriver() {
   async function plansOf(operation: () => Promise<unknown>): Promise<string[][]> {
     const from = prepared.length
     await operation()
+    return plansSince(from)
+  }
+  /** The query plan lines of every statement prepared (and run) from the `from`-th on. */
+  function plansSince(from: number): string[][] {
     const connection = connections.at(-1)
     if (!connection) throw new Error('no connection opened')
     return prepared.slice(from).flatMap(({ sql, params }) =>
@@ -79,7 +85,7 @@ async function recordingDriver() {
           ],
     )
   }
-  return { driver, plansOf }
+  return { driver, plansOf, plansSince }
 }
 
 /** Seeds DOC_COUNT documents (every 10th deleted), spread over ranks and lwts. */
@@ -206,5 +212,34 @@ describe('query plans of the hot paths (no full scan of the documents table)', (
       ),
     ])
     await items.close()
+  })
+
+  it('derived rows are replaced through the doc_id index, and a rebuild pages by rowid', async () => {
+    const { driver, plansOf, plansSince } = await recordingDriver()
+    const directory = temp.directory
+    const first = await openItems(getRxStorageSqlite({ directory, driver, derived: ITEM_DERIVED }))
+    const docs = await seeded(first)
+    await first.bulkWrite(
+      docs.slice(1, 40).map((doc) => updateRow(doc, { name: 'renamed' })),
+      'test',
+    )
+    const written = plansSince(0)
+    await first.close()
+    const bumped = { items: [{ ...ITEM_TAGS_TABLE, version: '2' }] }
+    let reopened: ItemInstance | undefined
+    const rebuilt = await plansOf(async () => {
+      reopened = await openItems(getRxStorageSqlite({ directory, driver, derived: bumped }))
+    })
+
+    const derivedLines = written.flat().filter((line) => /item_(tags|names)/.test(line))
+    expect(derivedLines).toEqual([
+      'SEARCH item_names USING INDEX item_names/doc_id (doc_id=?)',
+      'SEARCH item_tags USING INDEX item_tags/doc_id (doc_id=?)',
+    ])
+    expect(docsLines(rebuilt)).toContain('SEARCH docs:items:0 USING INTEGER PRIMARY KEY (rowid>?)')
+    expect(docsLines([...written, ...rebuilt]).filter((line) => line.startsWith('SCAN'))).toEqual(
+      [],
+    )
+    await reopened?.close()
   })
 })

@@ -17,8 +17,15 @@ import type {
   RxStorageDefaultCheckpoint,
 } from 'rxdb'
 import { createRevision, fillWithDefaultSettings, normalizeMangoQuery, prepareQuery } from 'rxdb'
-import type { RxStorageSqlite, SqliteDriverName } from './index'
-import { getRxStorageSqlite } from './index'
+import type {
+  DerivedReader,
+  DerivedTable,
+  DerivedTablesByCollection,
+  RxStorageSqlite,
+  SqliteDriverName,
+  SqliteRow,
+} from './index'
+import { getRxStorageSqlite, sqliteDerivedReader } from './index'
 
 /** Environment variable naming the driver the storage tests run on. */
 export const TEST_SQLITE_DRIVER_ENV = 'TEAMSLOT_TEST_SQLITE_DRIVER'
@@ -48,8 +55,11 @@ export function testSqliteDriverOf(env: Readonly<Record<string, string | undefin
 export const TEST_SQLITE_DRIVER: SqliteDriverName = testSqliteDriverOf(process.env)
 
 /** The storage under test over `directory`, on {@link TEST_SQLITE_DRIVER}. */
-export function testStorage(directory: string): RxStorageSqlite {
-  return getRxStorageSqlite({ directory, driver: TEST_SQLITE_DRIVER })
+export function testStorage(
+  directory: string,
+  derived?: DerivedTablesByCollection,
+): RxStorageSqlite {
+  return getRxStorageSqlite({ directory, driver: TEST_SQLITE_DRIVER, ...(derived && { derived }) })
 }
 
 /** The document type of the test collection. */
@@ -167,4 +177,69 @@ export function crashWriterDoc(index: number): RxDocumentData<ItemDoc> {
 export function tempDirectory(): { directory: string; remove: () => void } {
   const directory = mkdtempSync(join(tmpdir(), 'teamslot-storage-'))
   return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) }
+}
+
+/** One row per item: its name, rank and note (NULL when empty). */
+export const ITEM_NAMES_TABLE: DerivedTable = {
+  name: 'item_names',
+  columns: { name: 'TEXT', rank: 'REAL', note: 'TEXT?' },
+  indexes: [['name', 'rank']],
+  version: '1',
+  rows: (doc) => [
+    { name: String(doc['name']), rank: Number(doc['rank']), note: doc['note'] ? 'noted' : null },
+  ],
+}
+
+/** Two rows per unfinished item (tags `all` and its name), none for a done one. */
+export const ITEM_TAGS_TABLE: DerivedTable = {
+  name: 'item_tags',
+  columns: { tag: 'TEXT', weight: 'INTEGER' },
+  indexes: [['tag', 'weight']],
+  version: '1',
+  rows: (doc) =>
+    doc['isDone']
+      ? []
+      : [
+          { tag: 'all', weight: 1 },
+          { tag: String(doc['name']), weight: Math.round(Number(doc['rank'])) },
+        ],
+}
+
+/** The derived tables of the test collection `items`. */
+export const ITEM_DERIVED: DerivedTablesByCollection = {
+  items: [ITEM_NAMES_TABLE, ITEM_TAGS_TABLE],
+}
+
+/** Rows in a canonical order, for comparing tables as sets. */
+function canonical(rows: readonly SqliteRow[]): string[] {
+  return rows
+    .map((row) =>
+      JSON.stringify(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    )
+    .sort()
+}
+
+/**
+ * The derived table's rows as stored, and as `table.rows` computes them from the stored
+ * non-deleted documents of `docsTable` (read through the reader), both in canonical order.
+ */
+export function derivedRowsActualAndExpected(
+  reader: DerivedReader,
+  docsTable: string,
+  table: DerivedTable,
+): { actual: string[]; expected: string[] } {
+  const expected = reader
+    .all(`SELECT id, data FROM ${docsTable} WHERE deleted = 0`)
+    .flatMap((row) =>
+      table
+        .rows(JSON.parse(String(row['data'])))
+        .map((derived) => ({ doc_id: row['id'] ?? null, ...derived })),
+    )
+  const actual = reader.all(`SELECT * FROM ${table.name}`)
+  return { actual: canonical(actual), expected: canonical(expected) }
+}
+
+/** The reader over database `databaseName` of `storage`. */
+export function testReader(storage: RxStorageSqlite, databaseName = 'teamslot'): DerivedReader {
+  return sqliteDerivedReader(storage, databaseName)
 }
