@@ -16,6 +16,7 @@ import { pushCheck } from './push-validation'
 import type { CollectionName } from '../../core/src/schema/collections'
 import { BookingService } from './booking-service'
 import { WorkspaceMirror } from './workspace-mirror'
+import { MemoryLedgerSource } from './ledger-source'
 import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
@@ -70,7 +71,8 @@ const PUBLIC_BODY_LIMIT = '100kb'
  */
 export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   const db = await openServerDatabase(deps.storage, deps.databaseName)
-  const mirror = await WorkspaceMirror.open(db)
+  const ledgerSource = await MemoryLedgerSource.load(db)
+  const mirror = await WorkspaceMirror.open(db, ledgerSource, deps.clock.now())
   const service = new BookingService(db, mirror, deps.clock)
   const app = express()
   app.disable('x-powered-by')
@@ -96,7 +98,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   app.use('/api/public', express.json({ limit: PUBLIC_BODY_LIMIT }))
 
   const wrapPush = (collection: string, ids: readonly string[], run: () => Promise<void>) =>
-    collection === 'bookings' ? service.replicatedPush(ids, run) : run()
+    collection === 'bookings' ? service.replicatedPush(run) : run()
   mountReplicationStream(app, db)
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
   const validatePush = (collection: string, rows: readonly PushRow[]) =>
@@ -121,6 +123,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       clock: deps.clock,
       service,
       mirror,
+      ledgerSource,
     }),
   )
   app.use(
@@ -160,6 +163,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     async close() {
       tracker.endStreams()
       mirror.close()
+      ledgerSource.close()
       await db.destroy()
     },
   }

@@ -34,6 +34,7 @@ export interface LedgerChange {
 
 /** A booking's seat change with what decides which pool it counts for. */
 export interface BookingLedgerRow extends LedgerChange {
+  readonly bookingId: string
   readonly seat: number
   readonly poolId: string | null
   readonly panelId: string | null
@@ -47,6 +48,7 @@ const REMOVAL_REASONS: readonly RemovalReason[] = ['cancelled', 'no-show', 'reas
  */
 export function bookingLedgerRows(booking: Booking): BookingLedgerRow[] {
   return historyReplay(booking).changes.map((change) => ({
+    bookingId: booking.id,
     seat: change.seat,
     memberId: change.memberId,
     kind: change.kind,

@@ -8,7 +8,7 @@ import type { Booking, Panel, Pool } from '../model/workspace'
 import type { RemovalReason } from './booking-history'
 import type { CycleBounds } from './cycle-bounds'
 import { cycleContains, cycleEndMs, cycleStartMs } from './cycle-bounds'
-import type { PoolLedger } from './pool-ledger'
+import type { BookingLedgerRow, PoolLedger } from './pool-ledger'
 import {
   bookingLedgerRows,
   ledgerCount,
@@ -145,16 +145,25 @@ export function poolEvents(
   panels: readonly Panel[],
   cycle: CycleBounds,
 ): PoolEvent[] {
+  const rows = bookings
+    .filter((booking) => booking.poolId === pool.id || booking.panelId !== null)
+    .flatMap(bookingLedgerRows)
+  return poolEventsFromRows(pool, rows, panels, cycle)
+}
+
+/** {@link poolEvents} from stored seat-change rows (`bookingLedgerRows`), in row order for ties. */
+export function poolEventsFromRows(
+  pool: Pool,
+  rows: Iterable<BookingLedgerRow>,
+  panels: readonly Panel[],
+  cycle: CycleBounds,
+): PoolEvent[] {
   const byId = panelsById(panels)
   const events: PoolEvent[] = []
-  for (const booking of bookings) {
-    if (booking.poolId !== pool.id && booking.panelId === null) continue
-    for (const change of bookingLedgerRows(booking)) {
-      if (!poolCountsSeat(pool.id, change, byId) || !cycleContains(cycle, change.atMs)) continue
-      const { atMs, memberId, kind, reason } = change
-      const at = new Date(atMs).toISOString()
-      events.push({ at, atMs, bookingId: booking.id, memberId, kind, reason })
-    }
+  for (const row of rows) {
+    if (!poolCountsSeat(pool.id, row, byId) || !cycleContains(cycle, row.atMs)) continue
+    const { atMs, bookingId, memberId, kind, reason } = row
+    events.push({ at: new Date(atMs).toISOString(), atMs, bookingId, memberId, kind, reason })
   }
   return events.toSorted((a, b) => a.atMs - b.atMs)
 }

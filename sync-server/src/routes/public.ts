@@ -196,8 +196,8 @@ export function publicRouter(
     }),
   )
 
-  const bookingWithToken = (id: string | undefined, token: string) => {
-    const doc = service.bookingDoc(String(id))
+  const bookingWithToken = async (id: string | undefined, token: string) => {
+    const doc = await service.bookingDoc(String(id))
     // A wrong token answers exactly like an unknown booking: existence is not revealed.
     if (!doc || !service.tokenValid(doc, token)) throw new HttpError('not-found', 'no such booking')
     return doc
@@ -205,17 +205,18 @@ export function publicRouter(
 
   router.get(
     '/bookings/:id',
-    asyncRoute((req, res) => {
+    asyncRoute(async (req, res) => {
       const { token } = parseOrThrow(tokenQuerySchema, req.query)
-      res.json({ booking: publicBooking(bookingWithToken(req.params['id'], token), state()) })
+      const doc = await bookingWithToken(req.params['id'], token)
+      res.json({ booking: publicBooking(doc, state()) })
     }),
   )
 
   router.get(
     '/bookings/:id/availability',
-    asyncRoute((req, res) => {
+    asyncRoute(async (req, res) => {
       const query = parseOrThrow(rescheduleAvailabilityQuerySchema, req.query)
-      const doc = bookingWithToken(req.params['id'], query.token)
+      const doc = await bookingWithToken(req.params['id'], query.token)
       const result = service.rescheduleSlots(doc.id, Date.parse(query.from), Date.parse(query.to))
       if (!result.ok)
         return sendRefusal(res, { ok: false, reason: result.reason, message: result.message })
@@ -228,7 +229,7 @@ export function publicRouter(
     writeLimiter,
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(cancelBodySchema, req.body)
-      const doc = bookingWithToken(req.params['id'], body.token)
+      const doc = await bookingWithToken(req.params['id'], body.token)
       const outcome = await service.cancel(doc.id, 'customer', body.reason)
       if (!outcome.ok) return sendRefusal(res, outcome)
       res.json({ booking: publicBooking(outcome.value, state()) })
@@ -240,7 +241,7 @@ export function publicRouter(
     writeLimiter,
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(rescheduleBodySchema, req.body)
-      const doc = bookingWithToken(req.params['id'], body.token)
+      const doc = await bookingWithToken(req.params['id'], body.token)
       const outcome = await service.reschedule(doc.id, Date.parse(body.start), 'customer')
       if (!outcome.ok) return sendRefusal(res, outcome)
       res.json({ booking: publicBooking(outcome.value, state()) })
