@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { memberCanTake } from '../availability/member-can-take'
 import { bookingOverlaps } from '../conflicts/booking-overlaps'
 import { historyReplay } from '../distribution/booking-history'
+import { poolLedger } from '../distribution/pool-ledger'
 import type {
   Booking,
   BookingStatus,
@@ -421,5 +422,75 @@ describe('decision properties', () => {
       { numRuns: 100 },
     )
     expect(checked).toBeGreaterThan(40)
+  })
+})
+
+describe('a decision state of a booking window plus pool ledgers', () => {
+  /** Bookings whose meetings ended long before now but count in this month's pool statistics. */
+  const pastArb = fc.array(
+    fc.record({
+      pool: fc.constantFrom('pool-rr', 'pool-p', 'pool-pp'),
+      host: fc.nat(MEMBER_COUNT - 1),
+      day: fc.integer({ min: 1, max: 5 }),
+      status: fc.constantFrom<BookingStatus>('completed', 'cancelled', 'no-show'),
+    }),
+    { maxLength: 12 },
+  )
+
+  it('decides exactly like the whole history (the sync server keeps only the window)', () => {
+    let compared = 0
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        pastArb,
+        pageArb,
+        startArb,
+        fc.nat(5),
+        (base, past, page, step, pick) => {
+          const old = past.map((p, i) => {
+            const start = `2027-03-0${p.day}T10:00:00.000Z`
+            const created = `2027-03-0${p.day}T08:00:00.000Z`
+            const booking = fixtureBooking(`bk-old-${i}`, [memberId(p.host)], start, {
+              poolId: p.pool,
+              createdAt: created,
+            })
+            if (p.status === 'completed') return { ...booking, status: p.status }
+            const entry = {
+              at: `2027-03-0${p.day}T09:00:00.000Z`,
+              action: p.status,
+              by: 'x',
+            } as const
+            return { ...booking, status: p.status, history: [...booking.history, entry] }
+          })
+          const full: Workspace = { ...base, bookings: [...base.bookings, ...old] }
+          const cutoff = new Date(NOW - 8 * 24 * 60 * MINUTE).toISOString()
+          const poolLedgers = Object.fromEntries(
+            full.pools.map((pool) => [pool.id, poolLedger(pool, full.bookings, full.panels)]),
+          )
+          const windowed = {
+            ...full,
+            bookings: full.bookings.filter((b) => b.end >= cutoff),
+            poolLedgers,
+          }
+          const request = requestFor(page, startOf(step), pick)
+          const context = { nowMs: NOW, bookingId: 'bk-new' }
+          expect(bookingDecide(windowed, request, context)).toEqual(
+            bookingDecide(full, request, context),
+          )
+          const query = {
+            masterPageId: page,
+            eventTypeId: 'et-call',
+            fromMs: FROM,
+            toMs: TO,
+            bookingPageId: page === 'mp-pick' ? `bp-${pick}` : null,
+            answers: {},
+          }
+          expect(pageAvailability(windowed, query, NOW)).toEqual(pageAvailability(full, query, NOW))
+          compared += 1
+        },
+      ),
+      { numRuns: 150 },
+    )
+    expect(compared).toBe(150)
   })
 })
