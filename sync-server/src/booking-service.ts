@@ -69,6 +69,8 @@ export class BookingService {
   private flushing: Promise<void> | null = null
   private overlay: { key: object; unsettled: readonly BookingDoc[]; state: DecisionState } | null =
     null
+  /** Batches and bookings committed by group commit since start (for benchmarks and tests). */
+  private committed = { batches: 0, bookings: 0 }
 
   constructor(
     private readonly db: ServerDatabase,
@@ -217,12 +219,21 @@ export class BookingService {
     try {
       const result = await this.db.bookings.bulkInsert(batch.map((e) => e.doc as unknown as AnyDoc))
       if (result.error.length > 0) throw new Error(`${result.error.length} bookings not stored`)
+      this.committed = {
+        batches: this.committed.batches + 1,
+        bookings: this.committed.bookings + batch.length,
+      }
       this.unsettled = this.unsettled.filter((doc) => !written.has(doc))
       batch.forEach((entry) => entry.resolve())
     } catch (error) {
       this.unsettled = this.unsettled.filter((doc) => !written.has(doc))
       batch.forEach((entry) => entry.reject(error))
     }
+  }
+
+  /** How many batches and bookings group commit has written since start. */
+  commitStats(): { readonly batches: number; readonly bookings: number } {
+    return this.committed
   }
 
   /** Waits until every decided booking is committed (other writers call this first). */
