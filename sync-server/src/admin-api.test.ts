@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Booking } from '../../core/src/model/workspace'
-import { bookingBody, FIXTURE_NOW, FREE_START, fixtureWorkspace } from './test-support/fixtures'
+import {
+  bookingBody,
+  desktopBooking,
+  FIXTURE_NOW,
+  FREE_START,
+  fixtureWorkspace,
+} from './test-support/fixtures'
 import { fixedClock, startTestApp } from './test-support/test-app'
 import type { TestApp } from './test-support/test-app'
 
@@ -37,30 +43,6 @@ async function stored(a: TestApp, id: string): Promise<Booking & { conflict: unk
     },
   )
   return (await res.json()).bookings.find((b: { id: string }) => b.id === id)
-}
-
-/** A booking as an offline desktop would push it through replication. */
-function desktopBooking(id: string, memberId: string, start: string, end: string) {
-  return {
-    id,
-    eventTypeId: 'et-call',
-    masterPageId: null,
-    start,
-    end,
-    hostMemberIds: [memberId],
-    poolId: null,
-    panelId: null,
-    status: 'scheduled',
-    customer: { name: 'Walk In', email: 'walk@example.org', timeZone: 'UTC' },
-    answers: {},
-    createdVia: 'desktop',
-    history: [{ at: '2027-03-10T07:00:00.000Z', action: 'created', by: 'front desk' }],
-    manageToken: null,
-    conflict: null,
-    idempotencyKey: null,
-    updatedAt: '2027-03-10T07:00:00.000Z',
-    _deleted: false,
-  }
 }
 
 describe('admin authentication', () => {

@@ -5,10 +5,10 @@ import type { Server } from 'node:http'
 import type { RxStorage } from 'rxdb'
 import { openServerDatabase } from './database'
 import type { ServerDatabase } from './database'
-import { HttpError, sendError } from './http/errors'
+import { ERROR_STATUS, HttpError, sendError } from './http/errors'
 import { requireAdmin } from './http/require-admin'
-import { requestLogger } from './http/request-log'
-import type { Logger } from './http/request-log'
+import { requestLogger, serverErrorRecord, stderrLogger } from './http/request-log'
+import type { Logger, ServerErrorLog } from './http/request-log'
 import { adminRouter } from './routes/admin'
 import { mountReplication, originsCors } from './replication'
 import type { PushRow } from './replication'
@@ -35,7 +35,13 @@ export interface AppDeps {
   readonly corsOrigins?: readonly string[]
   /** A built renderer to serve under `/app/` (web mode). */
   readonly appDir?: string
+  /**
+   * Receives one record per request (unless `requestLog` is false) and one per 5xx, with its
+   * stack. Without it, 5xx records go to stderr and requests are not logged.
+   */
   readonly logger?: Logger
+  /** Log one record per request through `logger` (default true). 5xx are always logged. */
+  readonly requestLog?: boolean
   /** Database name inside the storage (one file per name for the SQLite storage). */
   readonly databaseName?: string
   /** Folder of the public booking page (`index.html`, `book.js`, `book.css`). */
@@ -77,7 +83,12 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   app.disable('x-powered-by')
   const tracker = inFlightTracker()
   app.use(tracker.middleware)
-  if (deps.logger) app.use(requestLogger(deps.logger, () => deps.clock.now()))
+  if (deps.logger && deps.requestLog !== false) {
+    app.use(requestLogger(deps.logger, () => deps.clock.now()))
+  }
+  const errorLogger = deps.logger ?? stderrLogger
+  const logError: ServerErrorLog = (req, status, err) =>
+    errorLogger(serverErrorRecord(req, status, err, deps.clock.now()))
 
   app.get('/health', (_req, res) => {
     res.json({ ok: true })
@@ -102,7 +113,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
   const validatePush = (collection: string, rows: readonly PushRow[]) =>
     pushProblems(collection as CollectionName, rows, mirror.workspace())
-  mountReplicationCompat(app, db, { wrapPush, validatePush })
+  mountReplicationCompat(app, db, { wrapPush, validatePush, logError })
   await mountReplication({
     app,
     db,
@@ -111,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     now: () => deps.clock.now(),
     wrapPush,
     validatePush,
+    logError,
   })
   app.use(
     '/api/admin',
@@ -145,7 +157,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   }
 
   app.use((_req: Request, res: Response) => sendError(res, 'not-found', 'no such route'))
-  app.use(errorHandler)
+  app.use(errorHandler(logError))
 
   return {
     app,
@@ -165,17 +177,33 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   }
 }
 
-/** Maps body-parser and thrown errors onto the contract's error format. */
-const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next: NextFunction) => {
-  if (err instanceof HttpError) return sendError(res, err.code, err.message, err.extra)
-  const type = (err as { type?: string } | null)?.type
-  if (type === 'entity.too.large')
-    return sendError(res, 'payload-too-large', 'request body is too large')
-  if (type === 'entity.parse.failed')
-    return sendError(res, 'invalid-request', 'request body is not valid JSON')
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
-    return sendError(res, 'invalid-request', 'unsupported body encoding')
-  return sendError(res, 'internal', 'internal error')
+/**
+ * Maps body-parser and thrown errors onto the contract's error format. A client error raised while
+ * reading the body (bad `Content-Encoding` data, an aborted upload, …) is 400; anything else is
+ * a 500 with the generic body, logged with its stack through `logError`.
+ */
+function errorHandler(logError: ServerErrorLog): ErrorRequestHandler {
+  return (err: unknown, req, res, _next: NextFunction) => {
+    if (err instanceof HttpError) {
+      if (ERROR_STATUS[err.code] >= 500) logError(req, ERROR_STATUS[err.code], err)
+      return sendError(res, err.code, err.message, err.extra)
+    }
+    const { type, status, expose } = (err ?? {}) as {
+      type?: string
+      status?: number
+      expose?: boolean
+    }
+    if (type === 'entity.too.large')
+      return sendError(res, 'payload-too-large', 'request body is too large')
+    if (type === 'entity.parse.failed')
+      return sendError(res, 'invalid-request', 'request body is not valid JSON')
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+      return sendError(res, 'invalid-request', 'unsupported body encoding')
+    if (expose === true && typeof status === 'number' && status >= 400 && status < 500)
+      return sendError(res, 'invalid-request', 'the request body could not be read')
+    logError(req, 500, err)
+    return sendError(res, 'internal', 'internal error')
+  }
 }
 
 /** Counts in-flight requests (event streams excluded) so shutdown can wait for them. */

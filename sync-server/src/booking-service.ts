@@ -94,9 +94,13 @@ export class BookingService {
     return this.mirror.get('bookings', id) as BookingDoc | undefined
   }
 
-  /** True when `token` is the booking's manage token (constant-time). */
+  /**
+   * True when `token` is the booking's manage token (constant-time). A booking without one (made
+   * on a desktop, or replicated without the field) matches no token.
+   */
   tokenValid(booking: BookingDoc, token: string): boolean {
-    return booking.manageToken !== null && tokenMatches(token, booking.manageToken)
+    const stored: unknown = booking.manageToken
+    return typeof stored === 'string' && stored !== '' && tokenMatches(token, stored)
   }
 
   availability(query: Parameters<typeof pageAvailability>[1]): PageAvailabilityResult {

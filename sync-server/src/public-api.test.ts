@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { bookingBody, FIXTURE_NOW, FREE_START, fixtureWorkspace } from './test-support/fixtures'
+import {
+  bookingBody,
+  desktopBooking,
+  FIXTURE_NOW,
+  FREE_START,
+  fixtureWorkspace,
+} from './test-support/fixtures'
 import { fixedClock, startTestApp } from './test-support/test-app'
 import type { TestApp } from './test-support/test-app'
 
@@ -400,4 +406,48 @@ describe('the customer manage link', () => {
     expect(stored).toHaveLength(1)
     expect(stored[0]!.status).toBe('rescheduled')
   })
+
+  it.each([
+    [
+      'without the field',
+      (doc: Record<string, unknown>) => {
+        const { manageToken: _omitted, ...rest } = doc
+        return rest
+      },
+    ],
+    ['with null', (doc: Record<string, unknown>) => ({ ...doc, manageToken: null })],
+    ['with an empty string', (doc: Record<string, unknown>) => ({ ...doc, manageToken: '' })],
+  ])(
+    'answers a booking stored %s as a manage token exactly like an unknown id, on every route',
+    async (_label, shape) => {
+      const a = await start()
+      const doc = shape(desktopBooking('bk-desk', 'm-ana', FREE_START, '2027-03-11T10:30:00.000Z'))
+      const push = await a.request('/replication/bookings/0/push', {
+        method: 'POST',
+        admin: true,
+        body: [{ newDocumentState: doc }],
+      })
+      expect(push.status).toBe(200)
+      const routes = (id: string) => [
+        a.request(`/api/public/bookings/${id}?token=anything-at-all`),
+        a.request(`/api/public/bookings/${id}/availability?token=anything-at-all&${WEEK}`),
+        a.request(`/api/public/bookings/${id}/cancel`, {
+          method: 'POST',
+          body: { token: 'anything-at-all' },
+        }),
+        a.request(`/api/public/bookings/${id}/reschedule`, {
+          method: 'POST',
+          body: { token: 'anything-at-all', start: '2027-03-12T14:00:00.000Z' },
+        }),
+      ]
+      const answer = async (res: Promise<Response>) => {
+        const r = await res
+        return { status: r.status, body: await r.text() }
+      }
+      const stored = await Promise.all(routes('bk-desk').map(answer))
+      const unknown = await Promise.all(routes('bk-unknown').map(answer))
+      expect(stored).toEqual(unknown)
+      for (const r of stored) expect(r.status).toBe(404)
+    },
+  )
 })

@@ -7,6 +7,7 @@ import type { AnyDoc, ServerDatabase } from './database'
 import { sendError } from './http/errors'
 import { guardHandler, isPullQuery, isPushBody, REPLICATION_PREFIX } from './replication'
 import type { PushRow } from './replication'
+import type { ServerErrorLog } from './http/request-log'
 
 type Doc = Record<string, unknown>
 
@@ -57,6 +58,8 @@ export interface CompatOptions {
   ) => Promise<void>
   /** Problems with a push, checked on the upgraded rows inside `wrapPush`. */
   readonly validatePush: (collection: string, rows: readonly PushRow[]) => readonly string[]
+  /** Receives every failure of a handler (answered with a generic 500). */
+  readonly logError: ServerErrorLog
 }
 
 /**
@@ -96,7 +99,7 @@ export function mountReplicationCompat(
             documents: result.documents.map((doc) => compatDown(name, doc as Doc, version)),
             checkpoint: result.checkpoint ?? { id, lwt },
           })
-        }),
+        }, options.logError),
       )
 
       app.post(
@@ -151,7 +154,7 @@ export function mountReplicationCompat(
             return
           }
           res.json(conflicts)
-        }),
+        }, options.logError),
       )
     }
   }

@@ -9,6 +9,7 @@ import { ID_PATTERN } from '../../core/src/model/workspace'
 import type { ServerDatabase } from './database'
 import { isAdminRequest } from './http/auth'
 import { sendError } from './http/errors'
+import type { ServerErrorLog } from './http/request-log'
 
 /** URL prefix of every replication endpoint: `/replication/<collection>/<schema version>/…`. */
 export const REPLICATION_PREFIX = 'replication'
@@ -33,6 +34,8 @@ export interface ReplicationOptions {
   ) => Promise<void>
   /** Problems with a push (run inside `wrapPush`); any problem refuses it with 400. */
   readonly validatePush?: (collection: string, rows: readonly PushRow[]) => readonly string[]
+  /** Receives every failure of a replication handler (answered with a generic 500). */
+  readonly logError: ServerErrorLog
 }
 
 type Handler = (req: Request, res: Response) => unknown
@@ -46,18 +49,16 @@ export interface PushRow {
 /**
  * Guards an rxdb-server route handler: rxdb-server 15.22 registers async handlers on Express 4,
  * where a throw (one malformed push) is an unhandled rejection that kills the process. Here every
- * failure becomes a 500 (or 400 for a body that is not a change-row array) and the process lives.
+ * failure is logged through `logError` (with its stack) and answered with the generic 500 — the
+ * error's message never reaches the client — and the process lives.
  */
-export function guardHandler(handler: Handler): RequestHandler {
+export function guardHandler(handler: Handler, logError: ServerErrorLog): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((err: unknown) => {
-        if (res.headersSent) {
-          res.end()
-          return
-        }
-        sendError(res, 'internal', err instanceof Error ? err.message : 'replication failed')
+        logError(req, 500, err)
+        sendError(res, 'internal', 'internal error')
       })
       .catch(next)
   }
@@ -108,7 +109,7 @@ export function originsCors(corsOrigins: readonly string[]): RequestHandler {
  * admin token, with CORS on every method for the configured origins. Never listens.
  */
 export async function mountReplication(options: ReplicationOptions): Promise<void> {
-  const { app, db, adminToken, now, wrapPush, validatePush } = options
+  const { app, db, adminToken, now, wrapPush, validatePush, logError } = options
 
   const adapter: RxServerAdapter<Express, Request, Response> = {
     ...RxServerAdapterExpress,
@@ -128,7 +129,7 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
             return
           }
           await handler(req, res)
-        }),
+        }, logError),
       )
     },
     post(serverApp, path, handler) {
@@ -157,11 +158,11 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
             await handler(req, res)
           }
           await (wrapPush ? wrapPush(collection, ids, write) : write())
-        }),
+        }, logError),
       )
     },
     all(serverApp, path, handler) {
-      serverApp.all(path, guardHandler(handler))
+      serverApp.all(path, guardHandler(handler, logError))
     },
   }
 

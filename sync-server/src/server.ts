@@ -71,7 +71,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     ...(options.appDir ? { appDir: options.appDir } : {}),
     ...(options.bookPageDir ? { bookPageDir: options.bookPageDir } : {}),
     corsOrigins: options.corsOrigins ?? [],
-    ...(options.requestLog === false ? {} : { logger: jsonLineLogger }),
+    logger: jsonLineLogger,
+    requestLog: options.requestLog !== false,
   })
   try {
     await seedIfEmpty(teamslot, options, say)
