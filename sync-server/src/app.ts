@@ -9,6 +9,7 @@ import { ERROR_STATUS, HttpError, sendError } from './http/errors'
 import { requireAdmin } from './http/require-admin'
 import { requestLogger, serverErrorRecord, stderrLogger } from './http/request-log'
 import type { Logger, ServerErrorLog } from './http/request-log'
+import { jsonBody } from './http/json-body'
 import { adminRouter } from './routes/admin'
 import { mountReplication, originsCors } from './replication'
 import type { PushRow } from './replication'
@@ -98,14 +99,10 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     '/replication',
     originsCors(deps.corsOrigins ?? []),
     requireAdmin(deps.adminToken),
-    express.json({ limit: REPLICATION_BODY_LIMIT }),
+    ...jsonBody(REPLICATION_BODY_LIMIT),
   )
-  app.use(
-    '/api/admin',
-    originsCors(deps.corsOrigins ?? []),
-    express.json({ limit: ADMIN_BODY_LIMIT }),
-  )
-  app.use('/api/public', express.json({ limit: PUBLIC_BODY_LIMIT }))
+  app.use('/api/admin', originsCors(deps.corsOrigins ?? []), ...jsonBody(ADMIN_BODY_LIMIT))
+  app.use('/api/public', ...jsonBody(PUBLIC_BODY_LIMIT))
 
   const wrapPush = (collection: string, ids: readonly string[], run: () => Promise<void>) =>
     collection === 'bookings' ? service.replicatedPush(ids, run) : run()

@@ -5,7 +5,7 @@ import { RxServerAdapterExpress } from 'rxdb-server/plugins/adapter-express'
 import type { RxServerAdapter, RxServerAuthData } from 'rxdb-server/plugins/server'
 import type { RxDatabase } from 'rxdb'
 import { COLLECTION_NAMES } from '../../core/src/schema/collections'
-import { ID_PATTERN } from '../../core/src/model/workspace'
+import { idIsValid } from '../../core/src/model/workspace'
 import type { ServerDatabase } from './database'
 import { isAdminRequest } from './http/auth'
 import { sendError } from './http/errors'
@@ -64,7 +64,7 @@ export function guardHandler(handler: Handler, logError: ServerErrorLog): Reques
   }
 }
 
-/** True when the body is an array of `{ newDocumentState: { id } }` rows with well-formed ids. */
+/** True when the body is an array of `{ newDocumentState: { id } }` rows with valid ids (`idIsValid`). */
 export function isPushBody(body: unknown): boolean {
   if (!Array.isArray(body)) return false
   return body.every((row: unknown) => {
@@ -77,7 +77,7 @@ export function isPushBody(body: unknown): boolean {
     if (assumed !== undefined && assumed !== null) {
       if (typeof assumed !== 'object' || '_meta' in assumed) return false
     }
-    return typeof id === 'string' && ID_PATTERN.test(id)
+    return idIsValid(id)
   })
 }
 
@@ -88,8 +88,7 @@ const MAX_PULL_LIMIT = 1000
 export function isPullQuery(query: Readonly<Record<string, unknown>>): boolean {
   const { lwt, id, limit } = query
   if (lwt !== undefined && (typeof lwt !== 'string' || !/^\d+(\.\d+)?$/.test(lwt))) return false
-  if (id !== undefined && (typeof id !== 'string' || (id !== '' && !ID_PATTERN.test(id))))
-    return false
+  if (id !== undefined && id !== '' && !idIsValid(id)) return false
   if (limit === undefined) return true
   if (typeof limit !== 'string' || !/^\d+$/.test(limit)) return false
   const n = Number(limit)

@@ -11,6 +11,35 @@
 /** Ids are restricted to characters that survive unencoded in a URL query and a SQLite key. */
 export const ID_PATTERN = /^[A-Za-z0-9_.:|-]{1,100}$/
 
+/**
+ * Names of `Object.prototype` members (and `prototype`): as a key of a plain object they reach or
+ * replace its prototype (`obj['__proto__'] = x`), so no id may be one of them.
+ */
+const RESERVED_IDS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+])
+
+/**
+ * True when `id` is a valid record id: a string matching {@link ID_PATTERN} that is not a
+ * reserved name (`__proto__`, `constructor`, `prototype` or another `Object.prototype` member,
+ * compared exactly). Every place that accepts an id from outside checks it with this.
+ */
+export function idIsValid(id: unknown): boolean {
+  return typeof id === 'string' && ID_PATTERN.test(id) && !RESERVED_IDS.has(id)
+}
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ID_PATTERN } from '../../../core/src/model/workspace'
+import { ID_PATTERN, idIsValid } from '../../../core/src/model/workspace'
 import type { Workspace } from '../../../core/src/model/workspace'
 
 /**
@@ -7,7 +7,13 @@ import type { Workspace } from '../../../core/src/model/workspace'
  * `HH:mm` formats. Cross-record rules (dangling references, overlapping hours, unknown zones…)
  * are core's `workspaceValidate`, applied after this parse.
  */
-const id = z.string().regex(ID_PATTERN, 'ids use only A-Z a-z 0-9 _ . : | - (1–100 characters)')
+const id = z
+  .string()
+  .regex(ID_PATTERN, {
+    message: 'ids use only A-Z a-z 0-9 _ . : | - (1–100 characters)',
+    abort: true,
+  })
+  .refine(idIsValid, 'this id is a reserved name')
 const instant = z.iso.datetime({ offset: false, message: 'expected an ISO-8601 UTC instant' })
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:mm')
 const localDate = z.iso.date()

@@ -7,12 +7,14 @@ import type { BookingService } from '../booking-service'
 import type { ServerDatabase } from '../database'
 import {
   bookingsRangeSchema,
+  candidatesQuerySchema,
   noShowBodySchema,
   reassignBodySchema,
   resolveConflictBodySchema,
   statsQuerySchema,
 } from '../http/admin-schemas'
 import { HttpError } from '../http/errors'
+import { refuseInvalidId } from '../http/id-param'
 import { parseOrThrow } from '../http/public-schemas'
 import { requireAdmin } from '../http/require-admin'
 import { parseWorkspace } from '../http/workspace-schema'
@@ -37,6 +39,8 @@ export function adminRouter(deps: AdminDeps): Router {
   const { service, mirror } = deps
   const router = Router()
   router.use(requireAdmin(deps.adminToken))
+  router.param('id', refuseInvalidId)
+  router.param('bookingId', refuseInvalidId)
   const by = (name: string | undefined) => name ?? 'admin'
 
   router.get(
@@ -101,10 +105,9 @@ export function adminRouter(deps: AdminDeps): Router {
   router.get(
     '/bookings/:id/reassign-candidates',
     asyncRoute((req, res) => {
+      const { fromMemberId: from } = parseOrThrow(candidatesQuerySchema, req.query)
       const id = String(req.params['id'])
       if (!service.bookingDoc(id)) throw new HttpError('not-found', 'no such booking')
-      const from =
-        typeof req.query['fromMemberId'] === 'string' ? req.query['fromMemberId'] : undefined
       res.json({ candidates: reassignCandidates(mirror.workspace(), id, from, deps.clock.now()) })
     }),
   )

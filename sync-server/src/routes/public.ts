@@ -5,6 +5,7 @@ import { rateLimit } from 'express-rate-limit'
 import type { Member, Workspace } from '../../../core/src/model/workspace'
 import type { BookingDoc, BookingService, Outcome } from '../booking-service'
 import { HttpError, sendError } from '../http/errors'
+import { refuseInvalidId } from '../http/id-param'
 import type { ErrorCode } from '../http/errors'
 import {
   answersFromQuery,
@@ -90,6 +91,7 @@ export function publicRouter(
     })
   const writeLimiter = limiter(limits.writesPerMinute)
   router.use(limiter(limits.perMinute))
+  router.param('id', refuseInvalidId)
 
   const pageOr404 = (slug: string | undefined) => {
     const page = service.pageBySlug(String(slug))
