@@ -20,6 +20,7 @@ import { bookingOverlapsOpen } from '../../core/src/conflicts/booking-overlaps'
 import type { Clock } from './app'
 import type { AnyDoc, ServerDatabase } from './database'
 import { tokenMatches } from './http/auth'
+import { bookingRequestHash } from './booking-request-hash'
 import { SerialQueue } from './serial-queue'
 import type { WorkspaceMirror } from './workspace-mirror'
 
@@ -27,6 +28,8 @@ import type { WorkspaceMirror } from './workspace-mirror'
 export type BookingDoc = Booking & {
   readonly manageToken: string | null
   readonly idempotencyKey: string | null
+  /** `bookingRequestHash` of the public request that created it (with `idempotencyKey`). */
+  readonly requestHash?: string | null
   readonly conflict: BookingConflict | null
   readonly updatedAt: string
 }
@@ -112,14 +115,25 @@ export class BookingService {
   }
 
   /**
-   * Decides and stores a new booking. A repeated idempotency key (per master page) returns the
-   * booking it created the first time and creates nothing.
+   * Decides and stores a new booking. A repeated idempotency key (per master page) with the same
+   * request (`bookingRequestHash`) returns the booking it created the first time and creates
+   * nothing; with a different request (or one stored without a fingerprint) it is refused as
+   * `not-allowed`, never answered with the other request's booking.
    */
   book(request: BookingRequest, idempotencyKey: string | null): Promise<Outcome<BookingDoc>> {
     return this.queue.run(async () => {
       const scopedKey = idempotencyKey ? `${request.masterPageId}:${idempotencyKey}` : null
+      const requestHash = scopedKey ? bookingRequestHash(request) : null
       if (scopedKey) {
         const earlier = this.mirror.bookingByIdempotencyKey(scopedKey) as BookingDoc | undefined
+        if (earlier && earlier.requestHash !== requestHash) {
+          return {
+            ok: false,
+            reason: 'not-allowed',
+            message:
+              'this idempotency key was already used for a different booking request; send a new key for a new booking',
+          }
+        }
         if (earlier) return { ok: true, value: earlier, replayed: true }
       }
       const decision: BookingDecision = bookingDecide(this.state(), request, {
@@ -141,6 +155,7 @@ export class BookingService {
         ...decision.booking,
         manageToken: randomId('', 24),
         idempotencyKey: scopedKey,
+        requestHash,
         conflict: null,
         updatedAt: this.nowIso(),
       }

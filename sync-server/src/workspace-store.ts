@@ -43,6 +43,7 @@ export async function workspaceReplace(
             manageToken: before['manageToken'] ?? null,
             conflict: before['conflict'] ?? null,
             idempotencyKey: before['idempotencyKey'] ?? null,
+            requestHash: before['requestHash'] ?? null,
           }
         : doc
     })

@@ -245,6 +245,7 @@ export const bookingSchema = {
     conflict: { type: ['object', 'null'] },
     /** The customer's idempotency key of the public request that created it (admin-only data). */
     idempotencyKey: { type: ['string', 'null'] },
+    requestHash: { type: ['string', 'null'] },
     updatedAt,
   },
   required: [

@@ -18,6 +18,7 @@ const STORAGE_ONLY_FIELDS = [
   'updatedAt',
   'manageToken',
   'idempotencyKey',
+  'requestHash',
   'conflict',
   '_deleted',
   '_rev',

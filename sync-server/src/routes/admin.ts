@@ -76,7 +76,10 @@ export function adminRouter(deps: AdminDeps): Router {
         .filter(
           (b) => Date.parse(String(b['start'])) < toMs && Date.parse(String(b['end'])) > fromMs,
         )
-        .map(({ manageToken: _token, idempotencyKey: _key, ...booking }) => booking)
+        .map(
+          ({ manageToken: _token, idempotencyKey: _key, requestHash: _hash, ...booking }) =>
+            booking,
+        )
         .sort(
           (a, b) =>
             String(a['start']).localeCompare(String(b['start'])) || a.id.localeCompare(b.id),
@@ -142,7 +145,7 @@ export function adminRouter(deps: AdminDeps): Router {
       res.json({
         conflicts: service
           .conflicts()
-          .map(({ manageToken: _t, idempotencyKey: _k, ...booking }) => ({
+          .map(({ manageToken: _t, idempotencyKey: _k, requestHash: _h, ...booking }) => ({
             bookingId: booking.id,
             conflict: booking.conflict,
             booking,
