@@ -49,6 +49,12 @@ export interface AppDeps {
   readonly bookPageDir?: string
   /** Per-client-address limits of the public API. */
   readonly publicRateLimits?: PublicRateLimits
+  /**
+   * Behind a reverse proxy: the client address (rate limits) is the one the nearest proxy
+   * appended to `X-Forwarded-For` (Express `trust proxy` = 1 hop). Off: the socket's address,
+   * and `X-Forwarded-For` is ignored.
+   */
+  readonly trustProxy?: boolean
 }
 
 export interface TeamslotApp {
@@ -82,6 +88,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   const service = new BookingService(db, mirror, deps.clock)
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', deps.trustProxy ? 1 : false)
   const tracker = inFlightTracker()
   app.use(tracker.middleware)
   if (deps.logger && deps.requestLog !== false) {
@@ -168,6 +175,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     attach: (server) => tracker.attach(server),
     async close() {
       tracker.endStreams()
+      await service.settled()
       mirror.close()
       await db.destroy()
     },

@@ -79,6 +79,11 @@ export class BookingService {
     private readonly clock: Clock,
   ) {}
 
+  /** Resolves once every booking write queued so far has settled (before closing the store). */
+  settled(): Promise<void> {
+    return this.queue.idle()
+  }
+
   private nowIso(): string {
     return new Date(this.clock.now()).toISOString()
   }

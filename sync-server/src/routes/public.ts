@@ -86,6 +86,8 @@ export function publicRouter(
       limit,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
+      // Without --trust-proxy a client's X-Forwarded-For is ignored on purpose, not a mistake.
+      validate: { xForwardedForHeader: false },
       handler: (_req, res) =>
         sendError(res, 'rate-limited', 'too many requests; try again in a minute'),
     })
