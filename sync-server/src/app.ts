@@ -55,6 +55,8 @@ export interface AppDeps {
    * and `X-Forwarded-For` is ignored.
    */
   readonly trustProxy?: boolean
+  /** Bytes queued for a replication stream client before it is dropped (tests lower it). */
+  readonly streamBufferCapBytes?: number
 }
 
 export interface TeamslotApp {
@@ -113,7 +115,11 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
 
   const wrapPush = (collection: string, ids: readonly string[], run: () => Promise<void>) =>
     collection === 'bookings' ? service.replicatedPush(ids, run) : run()
-  mountReplicationStream(app, db)
+  mountReplicationStream(app, db, {
+    now: () => deps.clock.now(),
+    logger: errorLogger,
+    ...(deps.streamBufferCapBytes ? { bufferCapBytes: deps.streamBufferCapBytes } : {}),
+  })
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
   const validatePush = (collection: string, rows: readonly PushRow[]) =>
     pushProblems(collection as CollectionName, rows, mirror.workspace())
