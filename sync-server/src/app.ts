@@ -112,6 +112,8 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   )
   app.use('/api/admin', originsCors(deps.corsOrigins ?? []), ...jsonBody(ADMIN_BODY_LIMIT))
   app.use('/api/public', ...jsonBody(PUBLIC_BODY_LIMIT))
+  // Responses carrying a manage token or a customer's booking are never stored by caches.
+  app.use(['/api/public/bookings', '/api/public/pages/:slug/bookings'], noStore)
 
   const wrapPush = (collection: string, ids: readonly string[], run: () => Promise<void>) =>
     collection === 'bookings' ? service.replicatedPush(ids, run) : run()
@@ -155,6 +157,8 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   )
   if (deps.bookPageDir && existsSync(deps.bookPageDir)) {
     const bookPageDir = deps.bookPageDir
+    app.use(['/book', '/book-assets'], bookPageHeaders)
+    app.use('/book/:slug/manage', noStore)
     app.use('/book-assets', express.static(bookPageDir, { index: false }))
     const page = (_req: Request, res: Response) => res.sendFile('index.html', { root: bookPageDir })
     app.get('/book/:slug', page)
@@ -215,6 +219,36 @@ function errorHandler(logError: ServerErrorLog): ErrorRequestHandler {
     logError(req, 500, err)
     return sendError(res, 'internal', 'internal error')
   }
+}
+
+/**
+ * The booking page's Content-Security-Policy: its own script and stylesheet only (no inline code),
+ * fetches to this server only, and no page may frame it (clickjacking of book/cancel buttons).
+ */
+const BOOK_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Security headers of `/book/*` and its assets (the manage page's URL names a booking). */
+function bookPageHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Content-Security-Policy', BOOK_PAGE_CSP)
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('X-Frame-Options', 'DENY')
+  next()
+}
+
+/** `Cache-Control: no-store`: for responses that carry a manage token or a customer's booking. */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store')
+  next()
 }
 
 /** Counts in-flight requests (event streams excluded) so shutdown can wait for them. */
