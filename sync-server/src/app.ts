@@ -47,8 +47,8 @@ export interface AppDeps {
   readonly databaseName?: string
   /** Folder of the public booking page (`index.html`, `book.js`, `book.css`). */
   readonly bookPageDir?: string
-  /** Per-client-address limits of the public API. */
-  readonly publicRateLimits?: PublicRateLimits
+  /** Per-client-address limits of the public API (each defaults to DEFAULT_PUBLIC_RATE_LIMITS). */
+  readonly publicRateLimits?: Partial<PublicRateLimits>
   /**
    * Behind a reverse proxy: the client address (rate limits) is the one the nearest proxy
    * appended to `X-Forwarded-For` (Express `trust proxy` = 1 hop). Off: the socket's address,
@@ -152,7 +152,8 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     publicRouter(
       service,
       () => mirror.workspace(),
-      deps.publicRateLimits ?? DEFAULT_PUBLIC_RATE_LIMITS,
+      { ...DEFAULT_PUBLIC_RATE_LIMITS, ...deps.publicRateLimits },
+      deps.clock,
     ),
   )
   if (deps.bookPageDir && existsSync(deps.bookPageDir)) {

@@ -5,17 +5,21 @@ import {
   cancelDecide,
   completedDue,
   noShowDecide,
-  pageAvailability,
+  pageAvailabilityCost,
+  pageAvailabilitySteps,
   reassignDecide,
-  rescheduleAvailability,
+  rescheduleAvailabilityCost,
+  rescheduleAvailabilitySteps,
   rescheduleDecide,
 } from '../../core/src/booking'
 import type {
   BookingChange,
   BookingDecision,
   BookingRequest,
+  PageAvailabilityQuery,
   PageAvailabilityResult,
 } from '../../core/src/booking/booking-types'
+import type { Steps } from '../../core/src/availability/steps'
 import { bookingOverlapsOpen } from '../../core/src/conflicts/booking-overlaps'
 import type { Clock } from './app'
 import type { AnyDoc, ServerDatabase } from './database'
@@ -111,12 +115,24 @@ export class BookingService {
     return typeof stored === 'string' && stored !== '' && tokenMatches(token, stored)
   }
 
-  availability(query: Parameters<typeof pageAvailability>[1]): PageAvailabilityResult {
-    return pageAvailability(this.state(), query, this.clock.now())
+  /** Page availability as core's steps, on the state and clock of this moment. */
+  availabilitySteps(query: PageAvailabilityQuery): Steps<PageAvailabilityResult> {
+    return pageAvailabilitySteps(this.state(), query, this.clock.now())
   }
 
-  rescheduleSlots(bookingId: string, fromMs: number, toMs: number) {
-    return rescheduleAvailability(this.state(), bookingId, fromMs, toMs, this.clock.now())
+  /** What {@link availabilitySteps} costs, in member-days (core's `pageAvailabilityCost`). */
+  availabilityCost(query: PageAvailabilityQuery): number {
+    return pageAvailabilityCost(this.state(), query)
+  }
+
+  /** The manage page's reschedule starts as core's steps, on the state and clock of this moment. */
+  rescheduleSlotsSteps(bookingId: string, fromMs: number, toMs: number) {
+    return rescheduleAvailabilitySteps(this.state(), bookingId, fromMs, toMs, this.clock.now())
+  }
+
+  /** What {@link rescheduleSlotsSteps} costs, in member-days. */
+  rescheduleSlotsCost(bookingId: string, fromMs: number, toMs: number): number {
+    return rescheduleAvailabilityCost(this.state(), bookingId, fromMs, toMs)
   }
 
   /**

@@ -12,7 +12,11 @@ describe('cliOptionsParse', () => {
       corsOrigins: [],
       requestLog: true,
       trustProxy: false,
-      publicRateLimits: { perMinute: 600, writesPerMinute: 60 },
+      publicRateLimits: {
+        perMinute: 600,
+        writesPerMinute: 60,
+        availabilityMemberDaysPerMinute: 50_000,
+      },
     })
   })
 
@@ -25,17 +29,27 @@ describe('cliOptionsParse', () => {
     [
       ['--public-rate-limit', '1200', '--public-write-rate-limit', '30'],
       {},
-      { publicRateLimits: { perMinute: 1200, writesPerMinute: 30 } },
+      { publicRateLimits: expect.objectContaining({ perMinute: 1200, writesPerMinute: 30 }) },
     ],
     [
       [],
       { TEAMSLOT_PUBLIC_RATE_LIMIT: '90', TEAMSLOT_PUBLIC_WRITE_RATE_LIMIT: '9' },
-      { publicRateLimits: { perMinute: 90, writesPerMinute: 9 } },
+      { publicRateLimits: expect.objectContaining({ perMinute: 90, writesPerMinute: 9 }) },
     ],
     [
       ['--public-rate-limit', '50'],
       { TEAMSLOT_PUBLIC_RATE_LIMIT: '90' },
-      { publicRateLimits: { perMinute: 50, writesPerMinute: 60 } },
+      { publicRateLimits: expect.objectContaining({ perMinute: 50, writesPerMinute: 60 }) },
+    ],
+    [
+      ['--public-availability-budget', '9000'],
+      {},
+      { publicRateLimits: expect.objectContaining({ availabilityMemberDaysPerMinute: 9000 }) },
+    ],
+    [
+      [],
+      { TEAMSLOT_PUBLIC_AVAILABILITY_BUDGET: '700' },
+      { publicRateLimits: expect.objectContaining({ availabilityMemberDaysPerMinute: 700 }) },
     ],
     [['--shutdown-grace', '1.5'], {}, { shutdownGraceMs: 1500 }],
     [[], { TEAMSLOT_SHUTDOWN_GRACE: '0' }, { shutdownGraceMs: 0 }],

@@ -7,7 +7,12 @@ import type { SyncServerOptions } from './server'
 export class CliUsageError extends Error {}
 
 /** Options that may also come from the environment as `TEAMSLOT_` + upper-case name with `_`. */
-type EnvOption = 'trust-proxy' | 'public-rate-limit' | 'public-write-rate-limit' | 'shutdown-grace'
+type EnvOption =
+  | 'trust-proxy'
+  | 'public-rate-limit'
+  | 'public-write-rate-limit'
+  | 'public-availability-budget'
+  | 'shutdown-grace'
 
 /** `trust-proxy` → `TEAMSLOT_TRUST_PROXY`. */
 export function envName(option: EnvOption): string {
@@ -65,6 +70,7 @@ export function cliOptionsParse(
         'trust-proxy': { type: 'boolean' },
         'public-rate-limit': { type: 'string' },
         'public-write-rate-limit': { type: 'string' },
+        'public-availability-budget': { type: 'string' },
         'shutdown-grace': { type: 'string' },
       },
       strict: true,
@@ -89,6 +95,7 @@ export function cliOptionsParse(
     (envTrustProxy === undefined ? false : booleanFrom(envTrustProxy, envName('trust-proxy')))
   const perMinute = given('public-rate-limit')
   const writesPerMinute = given('public-write-rate-limit')
+  const budget = given('public-availability-budget')
   const grace = given('shutdown-grace')
   const adminToken = env['TEAMSLOT_ADMIN_TOKEN']
   return {
@@ -109,6 +116,9 @@ export function cliOptionsParse(
       writesPerMinute: writesPerMinute
         ? positiveIntegerFrom(writesPerMinute.text, writesPerMinute.source)
         : DEFAULT_PUBLIC_RATE_LIMITS.writesPerMinute,
+      availabilityMemberDaysPerMinute: budget
+        ? positiveIntegerFrom(budget.text, budget.source)
+        : DEFAULT_PUBLIC_RATE_LIMITS.availabilityMemberDaysPerMinute,
     },
     ...(grace ? { shutdownGraceMs: secondsFrom(grace.text, grace.source) } : {}),
   }

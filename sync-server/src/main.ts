@@ -5,7 +5,8 @@ import { startSyncServer } from './server'
 /**
  * `npm run sync-server -- --port 4400 --data-dir ./data [--host 127.0.0.1] [--seed workspace.json]
  *  [--demo] [--app-dir out/renderer] [--cors-origin http://…] [--quiet] [--trust-proxy]
- *  [--public-rate-limit N] [--public-write-rate-limit N] [--shutdown-grace SECONDS]`
+ *  [--public-rate-limit N] [--public-write-rate-limit N] [--public-availability-budget N]
+ *  [--shutdown-grace SECONDS]`
  * (options in `cli-options.ts`). The only place that reads the environment and binds a port.
  */
 async function main(): Promise<void> {
