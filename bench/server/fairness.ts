@@ -95,7 +95,6 @@ async function phase(name: string, withLoad: boolean) {
             requests: result.requests.total,
             '2xx': result['2xx'],
             non2xx: result.non2xx,
-            p50Ms: result.latency.p50,
           },
         }
       : {}),

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import type { Clock } from '../app'
 import { CostBudget } from '../cost-budget'
-import { stepsRunYielding } from '../http/steps-yielding'
+import { jsonArrayYielding, stepsRunYielding } from '../http/steps-yielding'
 import type { Member, Workspace } from '../../../core/src/model/workspace'
 import type { BookingDoc, BookingService, Outcome } from '../booking-service'
 import { HttpError, sendError } from '../http/errors'
@@ -193,7 +193,8 @@ export function publicRouter(
         answers: answersFromQuery(req.query),
       }
       if (!admit(req, res, service.availabilityCost(request))) return
-      const result = await stepsRunYielding(service.availabilitySteps(request), abandoned(res))
+      const isAbandoned = abandoned(res)
+      const result = await stepsRunYielding(service.availabilitySteps(request), isAbandoned)
       if (result === null) return
       if (!result.ok)
         return sendRefusal(res, {
@@ -202,22 +203,26 @@ export function publicRouter(
           message: result.message,
           extra: result.problems ? { problems: result.problems } : {},
         })
-      const names = new Map(state().bookingPages.map((b) => [b.id, b]))
-      const members = new Map(state().members.map((m) => [m.id, m]))
-      res.json({
-        slots: result.slots.map((slot) => ({
-          start: slot.start,
-          end: slot.end,
-          ...(slot.bookingPageIds
-            ? {
-                bookingPages: slot.bookingPageIds.map((id) => ({
-                  id,
-                  name: firstName(members.get(names.get(id)?.memberId ?? '')),
-                })),
-              }
-            : {}),
-        })),
-      })
+      // Each booking page as the customer sees it, built once and shared by every slot.
+      const ws = state()
+      const members = new Map(ws.members.map((m) => [m.id, m]))
+      const shown = new Map(
+        ws.bookingPages.map((b) => [b.id, { id: b.id, name: firstName(members.get(b.memberId)) }]),
+      )
+      const slots = result.slots.map((slot) => ({
+        start: slot.start,
+        end: slot.end,
+        ...(slot.bookingPageIds
+          ? {
+              bookingPages: slot.bookingPageIds.map(
+                (id) => shown.get(id) ?? { id, name: firstName(undefined) },
+              ),
+            }
+          : {}),
+      }))
+      const json = await jsonArrayYielding(slots, isAbandoned)
+      if (json === null) return
+      res.type('application/json').send(`{"slots":${json}}`)
     }),
   )
 
