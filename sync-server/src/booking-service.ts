@@ -5,9 +5,11 @@ import {
   cancelDecide,
   completedDue,
   noShowDecide,
-  pageAvailability,
+  pageAvailabilityCost,
+  pageAvailabilitySteps,
   reassignDecide,
-  rescheduleAvailability,
+  rescheduleAvailabilityCost,
+  rescheduleAvailabilitySteps,
   rescheduleDecide,
 } from '../../core/src/booking'
 import type {
@@ -15,8 +17,10 @@ import type {
   BookingDecision,
   BookingRequest,
   DecisionState,
+  PageAvailabilityQuery,
   PageAvailabilityResult,
 } from '../../core/src/booking/booking-types'
+import type { Steps } from '../../core/src/availability/steps'
 import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
 import { documentToRecord } from '../../core/src/schema/workspace-documents'
 import { bookingConflicts } from '../../core/src/conflicts/booking-conflicts'
@@ -25,6 +29,7 @@ import { conflictResolveDecide } from '../../core/src/conflicts/conflict-resolve
 import type { Clock } from './app'
 import type { AnyDoc, ServerDatabase } from './database'
 import { tokenMatches } from './http/auth'
+import { bookingRequestHash } from './booking-request-hash'
 import { SerialQueue } from './serial-queue'
 import type { WorkspaceMirror } from './workspace-mirror'
 
@@ -32,6 +37,7 @@ import type { WorkspaceMirror } from './workspace-mirror'
 export type BookingDoc = Booking & {
   readonly manageToken: string | null
   readonly idempotencyKey: string | null
+  /** `bookingRequestHash` of the public request that created it (with `idempotencyKey`). */
   readonly requestHash?: string | null
   readonly updatedAt: string
 }
@@ -77,6 +83,15 @@ export class BookingService {
     private readonly mirror: WorkspaceMirror,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Resolves once every booking write queued so far has settled, committed batches included
+   * (before closing the store).
+   */
+  async settled(): Promise<void> {
+    await this.queue.idle()
+    await this.batchesWritten()
+  }
 
   private nowIso(): string {
     return new Date(this.clock.now()).toISOString()
@@ -127,33 +142,62 @@ export class BookingService {
     return (found?.toJSON() as unknown as BookingDoc | undefined) ?? undefined
   }
 
-  /** True when `token` is the booking's manage token (constant-time). */
+  /**
+   * True when `token` is the booking's manage token (constant-time). A booking without one (made
+   * on a desktop, or replicated without the field) matches no token.
+   */
   tokenValid(booking: BookingDoc, token: string): boolean {
-    return booking.manageToken !== null && tokenMatches(token, booking.manageToken)
+    const stored: unknown = booking.manageToken
+    return typeof stored === 'string' && stored !== '' && tokenMatches(token, stored)
   }
 
-  availability(query: Parameters<typeof pageAvailability>[1]): PageAvailabilityResult {
-    return pageAvailability(this.state(), query, this.clock.now())
+  /** Page availability as core's steps, on the state and clock of this moment. */
+  availabilitySteps(query: PageAvailabilityQuery): Steps<PageAvailabilityResult> {
+    return pageAvailabilitySteps(this.state(), query, this.clock.now())
   }
 
-  rescheduleSlots(bookingId: string, fromMs: number, toMs: number) {
-    return rescheduleAvailability(this.state(), bookingId, fromMs, toMs, this.clock.now())
+  /** What {@link availabilitySteps} costs, in member-days (core's `pageAvailabilityCost`). */
+  availabilityCost(query: PageAvailabilityQuery): number {
+    return pageAvailabilityCost(this.state(), query)
+  }
+
+  /** The manage page's reschedule starts as core's steps, on the state and clock of this moment. */
+  rescheduleSlotsSteps(bookingId: string, fromMs: number, toMs: number) {
+    return rescheduleAvailabilitySteps(this.state(), bookingId, fromMs, toMs, this.clock.now())
+  }
+
+  /** What {@link rescheduleSlotsSteps} costs, in member-days. */
+  rescheduleSlotsCost(bookingId: string, fromMs: number, toMs: number): number {
+    return rescheduleAvailabilityCost(this.state(), bookingId, fromMs, toMs)
   }
 
   /**
    * Decides and stores a new booking. Decisions run one at a time in arrival order, each seeing
    * the ones before it; their writes are committed in groups (one transaction and fsync for all
    * bookings decided while the previous group was written), and each answer is given only after
-   * its booking is durable. A repeated idempotency key (per master page) returns the booking it
-   * created the first time and creates nothing.
+   * its booking is durable. A repeated idempotency key (per master page) with the same request
+   * (`bookingRequestHash`) returns the booking it created the first time and creates nothing;
+   * with a different request (or one stored without a fingerprint) it is refused as
+   * `not-allowed`, never answered with the other request's booking.
    */
   async book(request: BookingRequest, idempotencyKey: string | null): Promise<Outcome<BookingDoc>> {
     const decided = await this.queue.run(async () => {
       const scopedKey = idempotencyKey ? `${request.masterPageId}:${idempotencyKey}` : null
+      const requestHash = scopedKey ? bookingRequestHash(request) : null
       if (scopedKey) {
         const earlier =
           this.unsettled.find((doc) => doc.idempotencyKey === scopedKey) ??
           (this.mirror.bookingByIdempotencyKey(scopedKey) as BookingDoc | undefined)
+        if (earlier && earlier.requestHash !== requestHash) {
+          return {
+            outcome: {
+              ok: false,
+              reason: 'not-allowed',
+              message:
+                'this idempotency key was already used for a different booking request; send a new key for a new booking',
+            } as const,
+          }
+        }
         if (earlier) return { outcome: { ok: true, value: earlier, replayed: true } as const }
       }
       const decision: BookingDecision = bookingDecide(this.state(), request, {
@@ -177,6 +221,7 @@ export class BookingService {
         ...decision.booking,
         manageToken: randomId('', 24),
         idempotencyKey: scopedKey,
+        requestHash,
         updatedAt: this.nowIso(),
       }
       return { outcome: { ok: true, value: doc } as const, durable: this.enqueue(doc) }
@@ -237,7 +282,7 @@ export class BookingService {
   }
 
   /** Waits until every decided booking is committed (other writers call this first). */
-  private async settled(): Promise<void> {
+  private async batchesWritten(): Promise<void> {
     while (this.flushing) await this.flushing
   }
 
@@ -247,7 +292,7 @@ export class BookingService {
     decide: (state: DecisionState, nowMs: number) => BookingChange,
   ): Promise<Outcome<BookingDoc>> {
     return this.queue.run(async () => {
-      await this.settled()
+      await this.batchesWritten()
       const before = await this.bookingDoc(bookingId)
       if (!before) return { ok: false, reason: 'not-found', message: 'no such booking' }
       const decision = decide(this.stateWith(before), this.clock.now())
@@ -294,7 +339,7 @@ export class BookingService {
   /** Marks bookings that have ended as completed. Returns how many changed. */
   completeEnded(): Promise<number> {
     return this.queue.run(async () => {
-      await this.settled()
+      await this.batchesWritten()
       const due = completedDue(this.state(), this.clock.now())
       const docs = due.flatMap((booking) => {
         const before = this.mirror.get('bookings', booking.id) as BookingDoc | undefined
@@ -313,7 +358,7 @@ export class BookingService {
    */
   replicatedPush(run: () => Promise<void>): Promise<void> {
     return this.queue.run(async () => {
-      await this.settled()
+      await this.batchesWritten()
       await run()
     })
   }

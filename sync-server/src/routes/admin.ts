@@ -11,12 +11,14 @@ import type { BookingService } from '../booking-service'
 import type { ServerDatabase } from '../database'
 import {
   bookingsRangeSchema,
+  candidatesQuerySchema,
   noShowBodySchema,
   reassignBodySchema,
   resolveConflictBodySchema,
   statsQuerySchema,
 } from '../http/admin-schemas'
 import { HttpError } from '../http/errors'
+import { refuseInvalidId } from '../http/id-param'
 import { parseOrThrow } from '../http/public-schemas'
 import { requireAdmin } from '../http/require-admin'
 import type { LedgerSource, WorkspaceMirror } from '../workspace-mirror'
@@ -47,6 +49,8 @@ export function adminRouter(deps: AdminDeps): Router {
   const { service, mirror } = deps
   const router = Router()
   router.use(requireAdmin(deps.adminToken))
+  router.param('id', refuseInvalidId)
+  router.param('bookingId', refuseInvalidId)
   const by = (name: string | undefined) => name ?? 'admin'
 
   router.get(
@@ -111,10 +115,9 @@ export function adminRouter(deps: AdminDeps): Router {
   router.get(
     '/bookings/:id/reassign-candidates',
     asyncRoute(async (req, res) => {
+      const { fromMemberId: from } = parseOrThrow(candidatesQuerySchema, req.query)
       const id = String(req.params['id'])
       if (!(await service.bookingDoc(id))) throw new HttpError('not-found', 'no such booking')
-      const from =
-        typeof req.query['fromMemberId'] === 'string' ? req.query['fromMemberId'] : undefined
       res.json({ candidates: reassignCandidates(mirror.workspace(), id, from, deps.clock.now()) })
     }),
   )
