@@ -1,12 +1,16 @@
 /**
- * The server under load for `npm run bench:server`: createApp on a fresh SQLite store, a fixed clock
- * (the generated team's "now"), the generated 100-member team behind one pooled master page.
- * Prints `listening on URL`. Not a production entry point.
+ * The server under load for `npm run bench:server` and `npm run bench:server:fairness`: createApp
+ * on a fresh SQLite store, a fixed clock (the generated team's "now"), the generated team (100
+ * members by default) behind a pooled master page (`bench`) and a find-member-by-time page
+ * (`bench-find`, one booking page per member). `--production-limits`: the default public limits
+ * and `trustProxy` (the fairness benchmark tells clients apart by X-Forwarded-For); otherwise
+ * limits high enough never to refuse. Prints `listening on URL`. Not a production entry point.
  */
 import { mkdtempSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import type { Workspace } from '../../core/src/model/workspace'
 import { createApp } from '../../sync-server/src/app'
 import { getRxStorageSqlite } from '../../sync-server/src/storage'
@@ -14,14 +18,23 @@ import { workspaceReplace } from '../../sync-server/src/workspace-store'
 import { generateTeam } from '../team-generator'
 
 export const BENCH_TOKEN = 'bench-admin-token'
-const size = Number(process.argv[2] ?? 100)
+const { values, positionals } = parseArgs({
+  options: { 'production-limits': { type: 'boolean', default: false } },
+  allowPositionals: true,
+})
+const size = Number(positionals[0] ?? 100)
 
 const team = generateTeam(size)
 const workspace: Workspace = {
   version: 1,
   members: team.state.members,
   eventTypes: team.state.eventTypes,
-  bookingPages: [],
+  bookingPages: team.memberIds.map((memberId, i) => ({
+    id: `bp-${i}`,
+    slug: `member-${i}`,
+    memberId,
+    eventTypeIds: [team.eventType.id],
+  })),
   pools: [
     {
       id: 'pool-bench',
@@ -41,6 +54,17 @@ const workspace: Workspace = {
       eventTypeIds: [team.eventType.id],
       assignment: { type: 'static', target: { poolId: 'pool-bench' } },
     },
+    {
+      id: 'mp-bench-find',
+      slug: 'bench-find',
+      title: 'Bench, find a member by time',
+      eventTypeIds: [team.eventType.id],
+      assignment: {
+        type: 'customer-choice',
+        flow: 'find-member-by-time',
+        bookingPageIds: team.memberIds.map((_id, i) => `bp-${i}`),
+      },
+    },
   ],
   bookings: team.state.bookings,
 }
@@ -49,7 +73,15 @@ const teamslot = await createApp({
   storage: getRxStorageSqlite({ directory: mkdtempSync(join(tmpdir(), 'teamslot-bench-')) }),
   adminToken: BENCH_TOKEN,
   clock: { now: () => team.nowMs },
-  publicRateLimits: { perMinute: 10_000_000, writesPerMinute: 10_000_000 },
+  ...(values['production-limits']
+    ? { trustProxy: true }
+    : {
+        publicRateLimits: {
+          perMinute: 10_000_000,
+          writesPerMinute: 10_000_000,
+          availabilityMemberDaysPerMinute: 10_000_000_000,
+        },
+      }),
 })
 await workspaceReplace(teamslot.db, workspace, new Date(team.nowMs).toISOString())
 const server = teamslot.app.listen(0, '127.0.0.1', () => {

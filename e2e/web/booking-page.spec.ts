@@ -37,6 +37,18 @@ test.afterEach(async () => {
   await server.stop()
 })
 
+/** The page runs under a strict Content-Security-Policy: Chromium reports every violation. */
+let cspViolations: string[] = []
+test.beforeEach(({ page }) => {
+  cspViolations = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
+  })
+})
+test.afterEach(() => {
+  expect(cspViolations).toEqual([])
+})
+
 test('a customer books on a phone-sized screen, sees times in their zone, and cancels with the manage link', async ({
   page,
 }) => {

@@ -5,10 +5,11 @@ import type { Server } from 'node:http'
 import type { RxStorage } from 'rxdb'
 import { openServerDatabase } from './database'
 import type { ServerDatabase } from './database'
-import { HttpError, sendError } from './http/errors'
+import { ERROR_STATUS, HttpError, sendError } from './http/errors'
 import { requireAdmin } from './http/require-admin'
-import { requestLogger } from './http/request-log'
-import type { Logger } from './http/request-log'
+import { requestLogger, serverErrorRecord, stderrLogger } from './http/request-log'
+import type { Logger, ServerErrorLog } from './http/request-log'
+import { jsonBody } from './http/json-body'
 import { adminRouter } from './routes/admin'
 import { mountReplication, originsCors } from './replication'
 import type { PushRow } from './push-validation'
@@ -16,6 +17,7 @@ import { pushCheck } from './push-validation'
 import type { CollectionName } from '../../core/src/schema/collections'
 import { BookingService } from './booking-service'
 import { WorkspaceMirror } from './workspace-mirror'
+import { MemoryLedgerSource } from './ledger-source'
 import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
@@ -34,13 +36,27 @@ export interface AppDeps {
   readonly corsOrigins?: readonly string[]
   /** A built renderer to serve under `/app/` (web mode). */
   readonly appDir?: string
+  /**
+   * Receives one record per request (unless `requestLog` is false) and one per 5xx, with its
+   * stack. Without it, 5xx records go to stderr and requests are not logged.
+   */
   readonly logger?: Logger
+  /** Log one record per request through `logger` (default true). 5xx are always logged. */
+  readonly requestLog?: boolean
   /** Database name inside the storage (one file per name for the SQLite storage). */
   readonly databaseName?: string
   /** Folder of the public booking page (`index.html`, `book.js`, `book.css`). */
   readonly bookPageDir?: string
-  /** Per-client-address limits of the public API. */
-  readonly publicRateLimits?: PublicRateLimits
+  /** Per-client-address limits of the public API (each defaults to DEFAULT_PUBLIC_RATE_LIMITS). */
+  readonly publicRateLimits?: Partial<PublicRateLimits>
+  /**
+   * Behind a reverse proxy: the client address (rate limits) is the one the nearest proxy
+   * appended to `X-Forwarded-For` (Express `trust proxy` = 1 hop). Off: the socket's address,
+   * and `X-Forwarded-For` is ignored.
+   */
+  readonly trustProxy?: boolean
+  /** Bytes queued for a replication stream client before it is dropped (tests lower it). */
+  readonly streamBufferCapBytes?: number
 }
 
 export interface TeamslotApp {
@@ -70,13 +86,20 @@ const PUBLIC_BODY_LIMIT = '100kb'
  */
 export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   const db = await openServerDatabase(deps.storage, deps.databaseName)
-  const mirror = await WorkspaceMirror.open(db)
+  const ledgerSource = await MemoryLedgerSource.load(db)
+  const mirror = await WorkspaceMirror.open(db, ledgerSource, deps.clock.now())
   const service = new BookingService(db, mirror, deps.clock)
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', deps.trustProxy ? 1 : false)
   const tracker = inFlightTracker()
   app.use(tracker.middleware)
-  if (deps.logger) app.use(requestLogger(deps.logger, () => deps.clock.now()))
+  if (deps.logger && deps.requestLog !== false) {
+    app.use(requestLogger(deps.logger, () => deps.clock.now()))
+  }
+  const errorLogger = deps.logger ?? stderrLogger
+  const logError: ServerErrorLog = (req, status, err) =>
+    errorLogger(serverErrorRecord(req, status, err, deps.clock.now()))
 
   app.get('/health', (_req, res) => {
     res.json({ ok: true })
@@ -86,24 +109,26 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     '/replication',
     originsCors(deps.corsOrigins ?? []),
     requireAdmin(deps.adminToken),
-    express.json({ limit: REPLICATION_BODY_LIMIT }),
+    ...jsonBody(REPLICATION_BODY_LIMIT),
   )
-  app.use(
-    '/api/admin',
-    originsCors(deps.corsOrigins ?? []),
-    express.json({ limit: ADMIN_BODY_LIMIT }),
-  )
-  app.use('/api/public', express.json({ limit: PUBLIC_BODY_LIMIT }))
+  app.use('/api/admin', originsCors(deps.corsOrigins ?? []), ...jsonBody(ADMIN_BODY_LIMIT))
+  app.use('/api/public', ...jsonBody(PUBLIC_BODY_LIMIT))
+  // Responses carrying a manage token or a customer's booking are never stored by caches.
+  app.use(['/api/public/bookings', '/api/public/pages/:slug/bookings'], noStore)
 
   const wrapPush = (collection: string, ids: readonly string[], run: () => Promise<void>) =>
-    collection === 'bookings' ? service.replicatedPush(ids, run) : run()
-  mountReplicationStream(app, db)
+    collection === 'bookings' ? service.replicatedPush(run) : run()
+  mountReplicationStream(app, db, {
+    now: () => deps.clock.now(),
+    logger: errorLogger,
+    ...(deps.streamBufferCapBytes ? { bufferCapBytes: deps.streamBufferCapBytes } : {}),
+  })
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
   const validatePush = (collection: string, rows: readonly PushRow[]) =>
     pushCheck(collection as CollectionName, rows, mirror.workspace(), (id) =>
       mirror.get(collection as CollectionName, id),
     )
-  mountReplicationCompat(app, db, { wrapPush, validatePush })
+  mountReplicationCompat(app, db, { wrapPush, validatePush, logError })
   await mountReplication({
     app,
     db,
@@ -112,6 +137,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     now: () => deps.clock.now(),
     wrapPush,
     validatePush,
+    logError,
   })
   app.use(
     '/api/admin',
@@ -121,6 +147,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       clock: deps.clock,
       service,
       mirror,
+      ledgerSource,
     }),
   )
   app.use(
@@ -128,11 +155,14 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     publicRouter(
       service,
       () => mirror.workspace(),
-      deps.publicRateLimits ?? DEFAULT_PUBLIC_RATE_LIMITS,
+      { ...DEFAULT_PUBLIC_RATE_LIMITS, ...deps.publicRateLimits },
+      deps.clock,
     ),
   )
   if (deps.bookPageDir && existsSync(deps.bookPageDir)) {
     const bookPageDir = deps.bookPageDir
+    app.use(['/book', '/book-assets'], bookPageHeaders)
+    app.use('/book/:slug/manage', noStore)
     app.use('/book-assets', express.static(bookPageDir, { index: false }))
     const page = (_req: Request, res: Response) => res.sendFile('index.html', { root: bookPageDir })
     app.get('/book/:slug', page)
@@ -145,7 +175,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   }
 
   app.use((_req: Request, res: Response) => sendError(res, 'not-found', 'no such route'))
-  app.use(errorHandler)
+  app.use(errorHandler(logError))
 
   return {
     app,
@@ -159,23 +189,71 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     attach: (server) => tracker.attach(server),
     async close() {
       tracker.endStreams()
+      await service.settled()
       mirror.close()
+      ledgerSource.close()
       await db.destroy()
     },
   }
 }
 
-/** Maps body-parser and thrown errors onto the contract's error format. */
-const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next: NextFunction) => {
-  if (err instanceof HttpError) return sendError(res, err.code, err.message, err.extra)
-  const type = (err as { type?: string } | null)?.type
-  if (type === 'entity.too.large')
-    return sendError(res, 'payload-too-large', 'request body is too large')
-  if (type === 'entity.parse.failed')
-    return sendError(res, 'invalid-request', 'request body is not valid JSON')
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
-    return sendError(res, 'invalid-request', 'unsupported body encoding')
-  return sendError(res, 'internal', 'internal error')
+/**
+ * Maps body-parser and thrown errors onto the contract's error format. A client error raised while
+ * reading the body (bad `Content-Encoding` data, an aborted upload, …) is 400; anything else is
+ * a 500 with the generic body, logged with its stack through `logError`.
+ */
+function errorHandler(logError: ServerErrorLog): ErrorRequestHandler {
+  return (err: unknown, req, res, _next: NextFunction) => {
+    if (err instanceof HttpError) {
+      if (ERROR_STATUS[err.code] >= 500) logError(req, ERROR_STATUS[err.code], err)
+      return sendError(res, err.code, err.message, err.extra)
+    }
+    const { type, status, expose } = (err ?? {}) as {
+      type?: string
+      status?: number
+      expose?: boolean
+    }
+    if (type === 'entity.too.large')
+      return sendError(res, 'payload-too-large', 'request body is too large')
+    if (type === 'entity.parse.failed')
+      return sendError(res, 'invalid-request', 'request body is not valid JSON')
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+      return sendError(res, 'invalid-request', 'unsupported body encoding')
+    if (expose === true && typeof status === 'number' && status >= 400 && status < 500)
+      return sendError(res, 'invalid-request', 'the request body could not be read')
+    logError(req, 500, err)
+    return sendError(res, 'internal', 'internal error')
+  }
+}
+
+/**
+ * The booking page's Content-Security-Policy: its own script and stylesheet only (no inline code),
+ * fetches to this server only, and no page may frame it (clickjacking of book/cancel buttons).
+ */
+const BOOK_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Security headers of `/book/*` and its assets (the manage page's URL names a booking). */
+function bookPageHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Content-Security-Policy', BOOK_PAGE_CSP)
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('X-Frame-Options', 'DENY')
+  next()
+}
+
+/** `Cache-Control: no-store`: for responses that carry a manage token or a customer's booking. */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store')
+  next()
 }
 
 /** Counts in-flight requests (event streams excluded) so shutdown can wait for them. */

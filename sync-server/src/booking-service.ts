@@ -5,23 +5,31 @@ import {
   cancelDecide,
   completedDue,
   noShowDecide,
-  pageAvailability,
+  pageAvailabilityCost,
+  pageAvailabilitySteps,
   reassignDecide,
-  rescheduleAvailability,
+  rescheduleAvailabilityCost,
+  rescheduleAvailabilitySteps,
   rescheduleDecide,
 } from '../../core/src/booking'
 import type {
   BookingChange,
   BookingDecision,
   BookingRequest,
+  DecisionState,
+  PageAvailabilityQuery,
   PageAvailabilityResult,
 } from '../../core/src/booking/booking-types'
+import type { Steps } from '../../core/src/availability/steps'
+import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
+import { documentToRecord } from '../../core/src/schema/workspace-documents'
 import { bookingConflicts } from '../../core/src/conflicts/booking-conflicts'
 import type { BookingConflict } from '../../core/src/conflicts/booking-conflicts'
 import { conflictResolveDecide } from '../../core/src/conflicts/conflict-resolve'
 import type { Clock } from './app'
 import type { AnyDoc, ServerDatabase } from './database'
 import { tokenMatches } from './http/auth'
+import { bookingRequestHash } from './booking-request-hash'
 import { SerialQueue } from './serial-queue'
 import type { WorkspaceMirror } from './workspace-mirror'
 
@@ -29,6 +37,7 @@ import type { WorkspaceMirror } from './workspace-mirror'
 export type BookingDoc = Booking & {
   readonly manageToken: string | null
   readonly idempotencyKey: string | null
+  /** `bookingRequestHash` of the public request that created it (with `idempotencyKey`). */
   readonly requestHash?: string | null
   readonly updatedAt: string
 }
@@ -55,6 +64,19 @@ function randomId(prefix: string, bytes: number): string {
  */
 export class BookingService {
   private readonly queue = new SerialQueue()
+  /**
+   * New bookings decided but not yet committed, in decision order: the batch waiting to be
+   * written and the batch being written. Decisions see them until the store has them.
+   */
+  private unsettled: BookingDoc[] = []
+  /** The batch waiting to be written: its bookings and their answers' resolvers. */
+  private batch: { doc: BookingDoc; resolve: () => void; reject: (error: unknown) => void }[] = []
+  /** Every batch write not yet finished (the last one resolves after all earlier ones). */
+  private flushing: Promise<void> | null = null
+  private overlay: { key: object; unsettled: readonly BookingDoc[]; state: DecisionState } | null =
+    null
+  /** Batches and bookings committed by group commit since start (for benchmarks and tests). */
+  private committed = { batches: 0, bookings: 0 }
 
   constructor(
     private readonly db: ServerDatabase,
@@ -62,12 +84,46 @@ export class BookingService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Resolves once every booking write queued so far has settled, committed batches included
+   * (before closing the store).
+   */
+  async settled(): Promise<void> {
+    await this.queue.idle()
+    await this.batchesWritten()
+  }
+
   private nowIso(): string {
     return new Date(this.clock.now()).toISOString()
   }
 
-  private state(): Workspace {
-    return this.mirror.workspace()
+  /**
+   * What decisions read: the mirror's workspace (setup and the booking window) and pool ledgers,
+   * plus the bookings of the current batch that are decided but not yet committed, so the next
+   * decision in the queue already sees them.
+   */
+  private state(): DecisionState {
+    const ws = this.mirror.workspace()
+    const ledgers = this.mirror.poolLedgers()
+    if (this.unsettled.length === 0) return { ...ws, poolLedgers: ledgers }
+    const cached = this.overlay
+    if (cached && cached.key === ws && cached.unsettled === this.unsettled) return cached.state
+    let poolLedgers = ledgers
+    // Bookings the store already committed are in the mirror (and its ledgers) already.
+    const records = this.unsettled
+      .filter((doc) => !this.mirror.get('bookings', doc.id))
+      .map((doc) => documentToRecord(doc) as unknown as Booking)
+    for (const booking of records) {
+      for (const pool of ws.pools) {
+        const ledger = poolLedgers[pool.id]
+        if (!ledger) continue
+        const next = poolLedgerApply(ledger, pool, ws.panels, null, booking)
+        if (next !== ledger) poolLedgers = { ...poolLedgers, [pool.id]: next }
+      }
+    }
+    const state = { ...ws, bookings: [...ws.bookings, ...records], poolLedgers }
+    this.overlay = { key: ws, unsettled: this.unsettled, state }
+    return state
   }
 
   /** The master page with this slug, or undefined. */
@@ -75,34 +131,74 @@ export class BookingService {
     return this.state().masterPages.find((page) => page.slug === slug)
   }
 
-  /** A stored booking with its server fields, or undefined. */
-  bookingDoc(id: string): BookingDoc | undefined {
-    return this.mirror.get('bookings', id) as BookingDoc | undefined
-  }
-
-  /** True when `token` is the booking's manage token (constant-time). */
-  tokenValid(booking: BookingDoc, token: string): boolean {
-    return booking.manageToken !== null && tokenMatches(token, booking.manageToken)
-  }
-
-  availability(query: Parameters<typeof pageAvailability>[1]): PageAvailabilityResult {
-    return pageAvailability(this.state(), query, this.clock.now())
-  }
-
-  rescheduleSlots(bookingId: string, fromMs: number, toMs: number) {
-    return rescheduleAvailability(this.state(), bookingId, fromMs, toMs, this.clock.now())
+  /**
+   * A stored booking with its server fields, or undefined: from the window in memory, else read
+   * from the store by primary key (a booking of long ago).
+   */
+  async bookingDoc(id: string): Promise<BookingDoc | undefined> {
+    const kept = this.mirror.get('bookings', id)
+    if (kept) return kept as BookingDoc
+    const found = await this.db.bookings.findOne(id).exec()
+    return (found?.toJSON() as unknown as BookingDoc | undefined) ?? undefined
   }
 
   /**
-   * Decides and stores a new booking. A repeated idempotency key (per master page) returns the
-   * booking it created the first time and creates nothing.
+   * True when `token` is the booking's manage token (constant-time). A booking without one (made
+   * on a desktop, or replicated without the field) matches no token.
    */
-  book(request: BookingRequest, idempotencyKey: string | null): Promise<Outcome<BookingDoc>> {
-    return this.queue.run(async () => {
+  tokenValid(booking: BookingDoc, token: string): boolean {
+    const stored: unknown = booking.manageToken
+    return typeof stored === 'string' && stored !== '' && tokenMatches(token, stored)
+  }
+
+  /** Page availability as core's steps, on the state and clock of this moment. */
+  availabilitySteps(query: PageAvailabilityQuery): Steps<PageAvailabilityResult> {
+    return pageAvailabilitySteps(this.state(), query, this.clock.now())
+  }
+
+  /** What {@link availabilitySteps} costs, in member-days (core's `pageAvailabilityCost`). */
+  availabilityCost(query: PageAvailabilityQuery): number {
+    return pageAvailabilityCost(this.state(), query)
+  }
+
+  /** The manage page's reschedule starts as core's steps, on the state and clock of this moment. */
+  rescheduleSlotsSteps(bookingId: string, fromMs: number, toMs: number) {
+    return rescheduleAvailabilitySteps(this.state(), bookingId, fromMs, toMs, this.clock.now())
+  }
+
+  /** What {@link rescheduleSlotsSteps} costs, in member-days. */
+  rescheduleSlotsCost(bookingId: string, fromMs: number, toMs: number): number {
+    return rescheduleAvailabilityCost(this.state(), bookingId, fromMs, toMs)
+  }
+
+  /**
+   * Decides and stores a new booking. Decisions run one at a time in arrival order, each seeing
+   * the ones before it; their writes are committed in groups (one transaction and fsync for all
+   * bookings decided while the previous group was written), and each answer is given only after
+   * its booking is durable. A repeated idempotency key (per master page) with the same request
+   * (`bookingRequestHash`) returns the booking it created the first time and creates nothing;
+   * with a different request (or one stored without a fingerprint) it is refused as
+   * `not-allowed`, never answered with the other request's booking.
+   */
+  async book(request: BookingRequest, idempotencyKey: string | null): Promise<Outcome<BookingDoc>> {
+    const decided = await this.queue.run(async () => {
       const scopedKey = idempotencyKey ? `${request.masterPageId}:${idempotencyKey}` : null
+      const requestHash = scopedKey ? bookingRequestHash(request) : null
       if (scopedKey) {
-        const earlier = this.mirror.bookingByIdempotencyKey(scopedKey) as BookingDoc | undefined
-        if (earlier) return { ok: true, value: earlier, replayed: true }
+        const earlier =
+          this.unsettled.find((doc) => doc.idempotencyKey === scopedKey) ??
+          (this.mirror.bookingByIdempotencyKey(scopedKey) as BookingDoc | undefined)
+        if (earlier && earlier.requestHash !== requestHash) {
+          return {
+            outcome: {
+              ok: false,
+              reason: 'not-allowed',
+              message:
+                'this idempotency key was already used for a different booking request; send a new key for a new booking',
+            } as const,
+          }
+        }
+        if (earlier) return { outcome: { ok: true, value: earlier, replayed: true } as const }
       }
       const decision: BookingDecision = bookingDecide(this.state(), request, {
         nowMs: this.clock.now(),
@@ -110,36 +206,96 @@ export class BookingService {
       })
       if (!decision.ok) {
         return {
-          ok: false,
-          reason: decision.reason,
-          message: decision.message,
-          extra: {
-            ...(decision.alternatives ? { alternatives: decision.alternatives } : {}),
-            ...(decision.problems ? { problems: decision.problems } : {}),
-          },
+          outcome: {
+            ok: false,
+            reason: decision.reason,
+            message: decision.message,
+            extra: {
+              ...(decision.alternatives ? { alternatives: decision.alternatives } : {}),
+              ...(decision.problems ? { problems: decision.problems } : {}),
+            },
+          } as const,
         }
       }
       const doc: BookingDoc = {
         ...decision.booking,
         manageToken: randomId('', 24),
         idempotencyKey: scopedKey,
+        requestHash,
         updatedAt: this.nowIso(),
       }
-      await this.db.bookings.insert(doc as unknown as AnyDoc)
-      this.mirror.apply('bookings', doc as unknown as AnyDoc)
-      return { ok: true, value: doc }
+      return { outcome: { ok: true, value: doc } as const, durable: this.enqueue(doc) }
     })
+    if (decided.durable) await decided.durable
+    return decided.outcome
+  }
+
+  /** Adds a decided booking to the batch waiting to be written; resolves once it is committed. */
+  private enqueue(doc: BookingDoc): Promise<void> {
+    this.unsettled = [...this.unsettled, doc]
+    const durable = new Promise<void>((resolve, reject) =>
+      this.batch.push({ doc, resolve, reject }),
+    )
+    if (this.batch.length === 1) {
+      // Written once the decisions queued now are made (the next macrotask), after any batch
+      // still being written.
+      const previous = this.flushing ?? Promise.resolve()
+      const next = previous
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(() => this.flush())
+      this.flushing = next
+      void next.then(() => {
+        if (this.flushing === next) this.flushing = null
+      })
+    }
+    return durable
+  }
+
+  /**
+   * Writes the waiting batch in one bulk write (one transaction, one fsync) and answers its
+   * waiters. If the write fails, every booking of the batch is refused with the error (none of
+   * them was stored).
+   */
+  private async flush(): Promise<void> {
+    const batch = this.batch
+    this.batch = []
+    if (batch.length === 0) return
+    const written = new Set(batch.map((entry) => entry.doc))
+    try {
+      const result = await this.db.bookings.bulkInsert(batch.map((e) => e.doc as unknown as AnyDoc))
+      if (result.error.length > 0) throw new Error(`${result.error.length} bookings not stored`)
+      this.committed = {
+        batches: this.committed.batches + 1,
+        bookings: this.committed.bookings + batch.length,
+      }
+      this.unsettled = this.unsettled.filter((doc) => !written.has(doc))
+      batch.forEach((entry) => entry.resolve())
+    } catch (error) {
+      this.unsettled = this.unsettled.filter((doc) => !written.has(doc))
+      batch.forEach((entry) => entry.reject(error))
+    }
+  }
+
+  /** How many batches and bookings group commit has written since start. */
+  commitStats(): { readonly batches: number; readonly bookings: number } {
+    return this.committed
+  }
+
+  /** Waits until every decided booking is committed (other writers call this first). */
+  private async batchesWritten(): Promise<void> {
+    while (this.flushing) await this.flushing
   }
 
   /** Applies a decided change to a stored booking (same queue). */
   private change(
     bookingId: string,
-    decide: (state: Workspace, nowMs: number) => BookingChange,
+    decide: (state: DecisionState, nowMs: number) => BookingChange,
   ): Promise<Outcome<BookingDoc>> {
     return this.queue.run(async () => {
-      const before = this.bookingDoc(bookingId)
+      await this.batchesWritten()
+      const before = await this.bookingDoc(bookingId)
       if (!before) return { ok: false, reason: 'not-found', message: 'no such booking' }
-      const decision = decide(this.state(), this.clock.now())
+      const decision = decide(this.stateWith(before), this.clock.now())
       if (!decision.ok) {
         return {
           ok: false,
@@ -183,12 +339,15 @@ export class BookingService {
   /** Marks bookings that have ended as completed. Returns how many changed. */
   completeEnded(): Promise<number> {
     return this.queue.run(async () => {
+      await this.batchesWritten()
       const due = completedDue(this.state(), this.clock.now())
-      for (const booking of due) {
-        const before = this.bookingDoc(booking.id)
-        if (before) await this.write({ ...before, ...booking })
-      }
-      return due.length
+      const docs = due.flatMap((booking) => {
+        const before = this.mirror.get('bookings', booking.id) as BookingDoc | undefined
+        return before ? [{ ...before, ...booking, updatedAt: this.nowIso() }] : []
+      })
+      if (docs.length > 0) await this.db.bookings.bulkUpsert(docs as unknown as AnyDoc[])
+      this.mirror.windowAdvance(this.clock.now())
+      return docs.length
     })
   }
 
@@ -197,11 +356,10 @@ export class BookingService {
    * reassignment is written between, never during, other decisions. Whatever it collides with is
    * a conflict derived from the bookings (`conflicts()`), nothing is marked.
    */
-  replicatedPush(bookingIds: readonly string[], run: () => Promise<void>): Promise<void> {
+  replicatedPush(run: () => Promise<void>): Promise<void> {
     return this.queue.run(async () => {
+      await this.batchesWritten()
       await run()
-      const found = await this.db.bookings.findByIds([...bookingIds]).exec()
-      for (const doc of found.values()) this.mirror.apply('bookings', doc.toJSON() as AnyDoc)
     })
   }
 
@@ -230,10 +388,18 @@ export class BookingService {
     readonly conflicts: readonly BookingConflict[]
   } | null = null
 
+  /** The decision state with `booking` in it (a booking outside the window joins for its decision). */
+  private stateWith(booking: BookingDoc): DecisionState {
+    const state = this.state()
+    if (this.mirror.get('bookings', booking.id)) return state
+    const record = documentToRecord(booking) as unknown as Booking
+    return { ...state, bookings: [...state.bookings, record] }
+  }
+
   private async write(doc: BookingDoc): Promise<BookingDoc> {
     const next = { ...doc, updatedAt: this.nowIso() }
+    // The mirror follows the change event, which the store emits before this resolves.
     await this.db.bookings.upsert(next as unknown as AnyDoc)
-    this.mirror.apply('bookings', next as unknown as AnyDoc)
     return next
   }
 }

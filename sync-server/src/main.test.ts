@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import type { Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -193,5 +195,72 @@ describe('npm run sync-server', () => {
     }
     restarted.child.kill('SIGTERM')
     expect(await restarted.exited()).toBe(0)
+  })
+
+  it('exits 0 on SIGTERM within the default grace while one client holds a half-sent request and another sent nothing', async () => {
+    const dataDir = tempDir()
+    const seed = join(dataDir, 'seed.json')
+    writeFileSync(seed, JSON.stringify(fixtureWorkspace()))
+    const server = await startCli(['--port', '0', '--data-dir', dataDir, '--seed', seed, '--quiet'])
+    const { port, hostname } = new URL(server.url)
+    const open = async () => {
+      const socket = connect(Number(port), hostname)
+      await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject))
+      return socket
+    }
+    const closedOf = (socket: Socket) => new Promise((resolve) => socket.once('close', resolve))
+    // Nothing sent at all.
+    const silent = await open()
+    // Headers and half of the announced body; "100 Continue" proves the server is inside the request.
+    const half = await open()
+    const body = JSON.stringify(bookingBody())
+    half.write(
+      'POST /api/public/pages/solo/bookings HTTP/1.1\r\nHost: x\r\n' +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n` +
+        'Expect: 100-continue\r\n\r\n',
+    )
+    await new Promise<void>((resolve) => {
+      let text = ''
+      half.on('data', (chunk: Buffer) => {
+        text += chunk.toString()
+        if (text.includes('100 Continue')) resolve()
+      })
+    })
+    half.write(body.slice(0, body.length / 2))
+    const closed = [closedOf(silent), closedOf(half)]
+
+    server.child.kill('SIGTERM')
+    expect(await server.exited()).toBe(0)
+    await Promise.all(closed)
+    expect(server.output()).toContain('SIGTERM')
+  }, 60_000)
+
+  it.each([
+    [['--public-rate-limit', 'lots'], {}, /--public-rate-limit must be a whole number/],
+    [['--public-write-rate-limit', '0'], {}, /--public-write-rate-limit must be a whole number/],
+    [[], { TEAMSLOT_PUBLIC_RATE_LIMIT: '-5' }, /TEAMSLOT_PUBLIC_RATE_LIMIT must be a whole number/],
+    [[], { TEAMSLOT_TRUST_PROXY: 'maybe' }, /TEAMSLOT_TRUST_PROXY must be true or false/],
+    [['--shutdown-grace', 'soon'], {}, /--shutdown-grace must be a number of seconds/],
+    [['--no-such-option'], {}, /Unknown option '--no-such-option'/],
+  ])('refuses %j %j with a clear message and a non-zero exit', async (args, env, message) => {
+    await expect(
+      startCli(['--port', '0', '--data-dir', tempDir(), '--quiet', ...args], env),
+    ).rejects.toThrow(message)
+  })
+
+  it('takes the rate limits and --trust-proxy from the environment', async () => {
+    const server = await startCli(['--port', '0', '--data-dir', tempDir(), '--quiet'], {
+      TEAMSLOT_PUBLIC_RATE_LIMIT: '2',
+      TEAMSLOT_TRUST_PROXY: 'true',
+    })
+    const page = (address: string) =>
+      fetch(`${server.url}/api/public/pages/nope`, { headers: { 'x-forwarded-for': address } })
+    const statuses = []
+    for (const address of ['203.0.113.1', '203.0.113.1', '203.0.113.1', '203.0.113.2']) {
+      statuses.push((await page(address)).status)
+    }
+    expect(statuses).toEqual([404, 404, 429, 404])
+    server.child.kill('SIGTERM')
+    expect(await server.exited()).toBe(0)
   })
 })

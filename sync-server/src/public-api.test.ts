@@ -1,5 +1,12 @@
+import type { AnyDoc } from './database'
 import { afterEach, describe, expect, it } from 'vitest'
-import { bookingBody, FIXTURE_NOW, FREE_START, fixtureWorkspace } from './test-support/fixtures'
+import {
+  bookingBody,
+  desktopBooking,
+  FIXTURE_NOW,
+  FREE_START,
+  fixtureWorkspace,
+} from './test-support/fixtures'
 import { fixedClock, startTestApp } from './test-support/test-app'
 import type { TestApp } from './test-support/test-app'
 
@@ -166,6 +173,96 @@ describe('POST /api/public/pages/{slug}/bookings', () => {
     expect(second.status).toBe(201)
     expect((await second.json()).booking.id).toBe((await first.json()).booking.id)
     expect(await exportedBookings(a)).toHaveLength(1)
+  })
+
+  it.each([
+    [
+      'another customer',
+      { customer: { name: 'Mal Ory', email: 'mal@example.net', timeZone: 'UTC' } },
+    ],
+    [
+      'another e-mail',
+      { customer: { name: 'Lee Park', email: 'mal@example.net', timeZone: 'America/New_York' } },
+    ],
+    ['another start', { start: '2027-03-11T11:00:00.000Z' }],
+    ['other answers', { answers: { region: 'AMER' } }],
+    ['a booking page', { bookingPageId: 'bp-ana' }],
+  ])(
+    'refuses a repeated idempotency key with %s (422) and never reveals the first booking',
+    async (_label, change) => {
+      const a = await start()
+      const key = { idempotencyKey: 'shared-key-0001' }
+      const first = await a.request('/api/public/pages/solo/bookings', {
+        method: 'POST',
+        body: bookingBody(FREE_START, { ...key, answers: { region: 'EMEA' } }),
+      })
+      expect(first.status).toBe(201)
+      const { booking } = await first.json()
+      const second = await a.request('/api/public/pages/solo/bookings', {
+        method: 'POST',
+        body: bookingBody(FREE_START, { ...key, answers: { region: 'EMEA' }, ...change }),
+      })
+      expect(second.status).toBe(422)
+      const text = await second.text()
+      expect(JSON.parse(text).error).toMatchObject({ code: 'not-allowed' })
+      expect(JSON.parse(text).error.message).toContain('idempotency key')
+      expect(text).not.toContain(booking.id)
+      expect(text).not.toContain(booking.manageToken)
+      expect(await exportedBookings(a)).toHaveLength(1)
+    },
+  )
+
+  it('replays a repeated key when only the spelling of the same request differs', async () => {
+    const ws = fixtureWorkspace()
+    const withNote = {
+      ...ws,
+      eventTypes: ws.eventTypes.map((e) => ({
+        ...e,
+        questions: [
+          ...e.questions,
+          { id: 'note', label: 'Note', type: 'text' as const, required: false },
+        ],
+      })),
+    }
+    const a = (app = await startTestApp({
+      workspace: withNote,
+      clock: fixedClock(FIXTURE_NOW),
+      deps: { publicRateLimits: HIGH_LIMITS },
+    }))
+    const body = (start: string, answers: Record<string, string>) =>
+      bookingBody(start, { idempotencyKey: 'spelling-key-01', answers })
+    const first = await a.request('/api/public/pages/solo/bookings', {
+      method: 'POST',
+      body: body(FREE_START, { region: 'EMEA', note: 'hi' }),
+    })
+    const again = await a.request('/api/public/pages/solo/bookings', {
+      method: 'POST',
+      body: body('2027-03-11T11:00:00+01:00', { note: 'hi', region: 'EMEA' }),
+    })
+    expect(first.status).toBe(201)
+    expect(again.status).toBe(201)
+    expect(await again.json()).toEqual(await first.json())
+    expect(await exportedBookings(a)).toHaveLength(1)
+    const listed = await (await a.request(`/api/admin/bookings?${WEEK}`, { admin: true })).json()
+    expect(Object.keys(listed.bookings[0])).not.toContain('requestHash')
+  })
+
+  it('refuses a key whose booking was stored without a request fingerprint', async () => {
+    const a = await start()
+    // A store written before fingerprints existed (clients cannot write these server fields).
+    const { _deleted: _d, ...legacy } = {
+      ...desktopBooking('bk-legacy', 'm-ana', FREE_START, '2027-03-11T10:30:00.000Z'),
+      masterPageId: 'mp-solo',
+      createdVia: 'public',
+      idempotencyKey: 'mp-solo:legacy-key-01',
+    }
+    await a.teamslot.db.bookings.insert(legacy as unknown as AnyDoc)
+    const res = await a.request('/api/public/pages/solo/bookings', {
+      method: 'POST',
+      body: bookingBody('2027-03-12T10:00:00.000Z', { idempotencyKey: 'legacy-key-01' }),
+    })
+    expect(res.status).toBe(422)
+    expect(await res.text()).not.toContain('bk-legacy')
   })
 
   it('gives 50 concurrent requests for one slot of a one-member page exactly one success', async () => {
@@ -400,4 +497,48 @@ describe('the customer manage link', () => {
     expect(stored).toHaveLength(1)
     expect(stored[0]!.status).toBe('rescheduled')
   })
+
+  it.each([
+    [
+      'without the field',
+      (doc: Record<string, unknown>) => {
+        const { manageToken: _omitted, ...rest } = doc
+        return rest
+      },
+    ],
+    ['with null', (doc: Record<string, unknown>) => ({ ...doc, manageToken: null })],
+    ['with an empty string', (doc: Record<string, unknown>) => ({ ...doc, manageToken: '' })],
+  ])(
+    'answers a booking stored %s as a manage token exactly like an unknown id, on every route',
+    async (_label, shape) => {
+      const a = await start()
+      const doc = shape(desktopBooking('bk-desk', 'm-ana', FREE_START, '2027-03-11T10:30:00.000Z'))
+      const push = await a.request('/replication/bookings/0/push', {
+        method: 'POST',
+        admin: true,
+        body: [{ newDocumentState: doc }],
+      })
+      expect(push.status).toBe(200)
+      const routes = (id: string) => [
+        a.request(`/api/public/bookings/${id}?token=anything-at-all`),
+        a.request(`/api/public/bookings/${id}/availability?token=anything-at-all&${WEEK}`),
+        a.request(`/api/public/bookings/${id}/cancel`, {
+          method: 'POST',
+          body: { token: 'anything-at-all' },
+        }),
+        a.request(`/api/public/bookings/${id}/reschedule`, {
+          method: 'POST',
+          body: { token: 'anything-at-all', start: '2027-03-12T14:00:00.000Z' },
+        }),
+      ]
+      const answer = async (res: Promise<Response>) => {
+        const r = await res
+        return { status: r.status, body: await r.text() }
+      }
+      const stored = await Promise.all(routes('bk-desk').map(answer))
+      const unknown = await Promise.all(routes('bk-unknown').map(answer))
+      expect(stored).toEqual(unknown)
+      for (const r of stored) expect(r.status).toBe(404)
+    },
+  )
 })

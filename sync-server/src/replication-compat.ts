@@ -6,6 +6,7 @@ import { migrateDown, migrateUp } from '../../core/src/schema/migrations'
 import type { AnyDoc, ServerDatabase } from './database'
 import { sendError } from './http/errors'
 import { guardHandler, isPullQuery, isPushBody, REPLICATION_PREFIX } from './replication'
+import type { ServerErrorLog } from './http/request-log'
 import type { PushCheck, PushRow } from './push-validation'
 
 type Doc = Record<string, unknown>
@@ -57,6 +58,8 @@ export interface CompatOptions {
   ) => Promise<void>
   /** Checks a push on the upgraded rows inside `wrapPush` (problems, or the rows to write). */
   readonly validatePush: (collection: string, rows: readonly PushRow[]) => PushCheck
+  /** Receives every failure of a handler (answered with a generic 500). */
+  readonly logError: ServerErrorLog
 }
 
 /**
@@ -96,7 +99,7 @@ export function mountReplicationCompat(
             documents: result.documents.map((doc) => compatDown(name, doc as Doc, version)),
             checkpoint: result.checkpoint ?? { id, lwt },
           })
-        }),
+        }, options.logError),
       )
 
       app.post(
@@ -154,7 +157,7 @@ export function mountReplicationCompat(
             return
           }
           res.json(conflicts)
-        }),
+        }, options.logError),
       )
     }
   }

@@ -5,9 +5,25 @@ import { compatDown } from './replication-compat'
 import type { CollectionName } from '../../core/src/schema/collections'
 import type { ServerDatabase } from './database'
 import { sendError } from './http/errors'
+import type { Logger } from './http/request-log'
 
 /** Path of the multiplexed change stream (admin token required, like every replication route). */
 export const REPLICATION_STREAM_PATH = '/replication/stream'
+
+/**
+ * Bytes a stream may hold queued for one client (in the response and its socket) before the client
+ * counts as not reading and the stream is dropped. A dropped client reconnects and pulls from its
+ * checkpoint (RxDB resyncs after a stream error), so the cap costs a slow desktop one pull.
+ */
+export const STREAM_BUFFER_CAP_BYTES = 1024 * 1024
+
+export interface ReplicationStreamOptions {
+  /** Drop threshold per stream in bytes (default {@link STREAM_BUFFER_CAP_BYTES}). */
+  readonly bufferCapBytes?: number
+  /** Receives one `warn` record per dropped stream. */
+  readonly logger?: Logger
+  readonly now: () => number
+}
 
 /** Fields rxdb-server strips from streamed documents (server bookkeeping). */
 const STRIPPED = { _meta: undefined, _rev: undefined, _attachments: undefined }
@@ -45,8 +61,20 @@ export function streamEntriesParse(
  * Why: rxdb-server opens one event stream per collection; a browser allows six HTTP/1.1
  * connections per host, so seven streams starve the pull and push requests. The desktop client
  * multiplexes its collections' streams over this one connection instead.
+ *
+ * Backpressure: events are written as they happen; when an event comes while more than
+ * `bufferCapBytes` are still queued for the client from earlier ones (`res.writableLength`: the
+ * response's and its socket's buffers), the client is not reading, and its stream is dropped —
+ * unsubscribed and the connection destroyed, so its buffer is released at once. At most the cap
+ * plus one event is ever held per stream; a client that reads is never dropped for one large
+ * event.
  */
-export function mountReplicationStream(app: Express, db: ServerDatabase): void {
+export function mountReplicationStream(
+  app: Express,
+  db: ServerDatabase,
+  options: ReplicationStreamOptions,
+): void {
+  const capBytes = options.bufferCapBytes ?? STREAM_BUFFER_CAP_BYTES
   app.get(REPLICATION_STREAM_PATH, (req: Request, res: Response) => {
     const entries = streamEntriesParse(String(req.query['collections'] ?? ''))
     const unknown = entries.filter((e) => e.version === null).map((e) => e.entry)
@@ -65,6 +93,21 @@ export function mountReplicationStream(app: Express, db: ServerDatabase): void {
       'X-Accel-Buffering': 'no',
     })
     res.flushHeaders()
+    let isDropped = false
+    const drop = () => {
+      isDropped = true
+      const bufferedBytes = res.writableLength
+      subscriptions.forEach((s) => s.unsubscribe())
+      res.destroy()
+      options.logger?.({
+        at: new Date(options.now()).toISOString(),
+        level: 'warn',
+        event: 'replication-stream-dropped',
+        reason: 'client not reading',
+        bufferedBytes,
+        capBytes,
+      })
+    }
     const subscriptions = entries.map(({ name: collection, version }) =>
       getReplicationHandlerByCollection(db, collection).masterChangeStream$.subscribe((changes) => {
         const event =
@@ -77,6 +120,9 @@ export function mountReplicationStream(app: Express, db: ServerDatabase): void {
                 ),
                 checkpoint: changes.checkpoint,
               }
+        if (isDropped) return
+        // Still more than the cap queued from earlier events: the client is not reading.
+        if (res.writableLength > capBytes) return drop()
         res.write(`data: ${JSON.stringify(event)}\n\n`)
       }),
     )

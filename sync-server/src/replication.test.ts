@@ -4,17 +4,20 @@ import { describe, expect, it } from 'vitest'
 import { guardHandler, isPullQuery, isPushBody } from './replication'
 
 describe('guardHandler', () => {
-  it('turns a throwing async handler into a 500 answer and the server keeps serving', async () => {
+  it('answers a throwing async handler with the generic 500, logs the error, and keeps serving', async () => {
     const app = express()
+    const logged: { path: string; status: number; err: unknown }[] = []
+    const logError = (req: express.Request, status: number, err: unknown) =>
+      logged.push({ path: req.path, status, err })
     app.get(
       '/boom',
       guardHandler(async () => {
         throw new Error('body document contains meta!')
-      }),
+      }, logError),
     )
     app.get(
       '/ok',
-      guardHandler((_req, res) => res.json({ ok: true })),
+      guardHandler((_req, res) => res.json({ ok: true }), logError),
     )
     const server = app.listen(0, '127.0.0.1')
     await new Promise((resolve) => server.once('listening', resolve))
@@ -22,10 +25,12 @@ describe('guardHandler', () => {
     try {
       const boom = await fetch(`${base}/boom`)
       expect(boom.status).toBe(500)
-      expect(await boom.json()).toEqual({
-        error: { code: 'internal', message: 'body document contains meta!' },
-      })
+      expect(await boom.json()).toEqual({ error: { code: 'internal', message: 'internal error' } })
+      expect(logged).toHaveLength(1)
+      expect(logged[0]).toMatchObject({ path: '/boom', status: 500 })
+      expect((logged[0]!.err as Error).message).toBe('body document contains meta!')
       expect((await fetch(`${base}/ok`)).status).toBe(200)
+      expect(logged).toHaveLength(1)
     } finally {
       server.close()
     }

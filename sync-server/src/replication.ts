@@ -5,10 +5,11 @@ import { RxServerAdapterExpress } from 'rxdb-server/plugins/adapter-express'
 import type { RxServerAdapter, RxServerAuthData } from 'rxdb-server/plugins/server'
 import type { RxDatabase } from 'rxdb'
 import { COLLECTION_NAMES } from '../../core/src/schema/collections'
-import { ID_PATTERN } from '../../core/src/model/workspace'
+import { idIsValid } from '../../core/src/model/workspace'
 import type { ServerDatabase } from './database'
 import { isAdminRequest } from './http/auth'
 import { sendError } from './http/errors'
+import type { ServerErrorLog } from './http/request-log'
 import type { PushCheck, PushRow } from './push-validation'
 
 /** URL prefix of every replication endpoint: `/replication/<collection>/<schema version>/…`. */
@@ -37,6 +38,8 @@ export interface ReplicationOptions {
    * returns are what is written.
    */
   readonly validatePush?: (collection: string, rows: readonly PushRow[]) => PushCheck
+  /** Receives every failure of a replication handler (answered with a generic 500). */
+  readonly logError: ServerErrorLog
 }
 
 type Handler = (req: Request, res: Response) => unknown
@@ -46,24 +49,22 @@ export type { PushRow } from './push-validation'
 /**
  * Guards an rxdb-server route handler: rxdb-server 15.22 registers async handlers on Express 4,
  * where a throw (one malformed push) is an unhandled rejection that kills the process. Here every
- * failure becomes a 500 (or 400 for a body that is not a change-row array) and the process lives.
+ * failure is logged through `logError` (with its stack) and answered with the generic 500 — the
+ * error's message never reaches the client — and the process lives.
  */
-export function guardHandler(handler: Handler): RequestHandler {
+export function guardHandler(handler: Handler, logError: ServerErrorLog): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((err: unknown) => {
-        if (res.headersSent) {
-          res.end()
-          return
-        }
-        sendError(res, 'internal', err instanceof Error ? err.message : 'replication failed')
+        logError(req, 500, err)
+        sendError(res, 'internal', 'internal error')
       })
       .catch(next)
   }
 }
 
-/** True when the body is an array of `{ newDocumentState: { id } }` rows with well-formed ids. */
+/** True when the body is an array of `{ newDocumentState: { id } }` rows with valid ids (`idIsValid`). */
 export function isPushBody(body: unknown): boolean {
   if (!Array.isArray(body)) return false
   return body.every((row: unknown) => {
@@ -76,7 +77,7 @@ export function isPushBody(body: unknown): boolean {
     if (assumed !== undefined && assumed !== null) {
       if (typeof assumed !== 'object' || '_meta' in assumed) return false
     }
-    return typeof id === 'string' && ID_PATTERN.test(id)
+    return idIsValid(id)
   })
 }
 
@@ -87,8 +88,7 @@ const MAX_PULL_LIMIT = 1000
 export function isPullQuery(query: Readonly<Record<string, unknown>>): boolean {
   const { lwt, id, limit } = query
   if (lwt !== undefined && (typeof lwt !== 'string' || !/^\d+(\.\d+)?$/.test(lwt))) return false
-  if (id !== undefined && (typeof id !== 'string' || (id !== '' && !ID_PATTERN.test(id))))
-    return false
+  if (id !== undefined && id !== '' && !idIsValid(id)) return false
   if (limit === undefined) return true
   if (typeof limit !== 'string' || !/^\d+$/.test(limit)) return false
   const n = Number(limit)
@@ -108,7 +108,7 @@ export function originsCors(corsOrigins: readonly string[]): RequestHandler {
  * admin token, with CORS on every method for the configured origins. Never listens.
  */
 export async function mountReplication(options: ReplicationOptions): Promise<void> {
-  const { app, db, adminToken, now, wrapPush, validatePush } = options
+  const { app, db, adminToken, now, wrapPush, validatePush, logError } = options
 
   const adapter: RxServerAdapter<Express, Request, Response> = {
     ...RxServerAdapterExpress,
@@ -128,7 +128,7 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
             return
           }
           await handler(req, res)
-        }),
+        }, logError),
       )
     },
     post(serverApp, path, handler) {
@@ -161,11 +161,11 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
             await handler(req, res)
           }
           await (wrapPush ? wrapPush(collection, ids, write) : write())
-        }),
+        }, logError),
       )
     },
     all(serverApp, path, handler) {
-      serverApp.all(path, guardHandler(handler))
+      serverApp.all(path, guardHandler(handler, logError))
     },
   }
 

@@ -12,4 +12,9 @@ export class SerialQueue {
     this.tail = result.catch(() => undefined)
     return result
   }
+
+  /** Resolves once every task queued so far has settled. */
+  idle(): Promise<void> {
+    return this.tail.then(() => undefined)
+  }
 }

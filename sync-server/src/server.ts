@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { demoWorkspace } from '../../core/src/demo/demo-workspace'
 import { createApp } from './app'
 import type { TeamslotApp } from './app'
+import type { PublicRateLimits } from './routes/public'
 import { databaseIsEmpty } from './database'
 import { workspaceParse } from '../../core/src/validation'
 import { jsonLineLogger } from './http/request-log'
@@ -27,6 +29,15 @@ export interface SyncServerOptions {
   readonly corsOrigins?: readonly string[]
   /** Log one JSON line per request (default true). */
   readonly requestLog?: boolean
+  /**
+   * How long `stop()` lets in-flight requests finish before it closes their connections (ms;
+   * default {@link DEFAULT_SHUTDOWN_GRACE_MS}). Covers clients that stalled mid-request.
+   */
+  readonly shutdownGraceMs?: number
+  /** Take the client address from `X-Forwarded-For` (one reverse proxy in front). */
+  readonly trustProxy?: boolean
+  /** Per-client-address limits of the public API (defaults: api.md v1.1). */
+  readonly publicRateLimits?: PublicRateLimits
   /** Receives human-readable status lines. */
   readonly say?: (line: string) => void
 }
@@ -35,9 +46,22 @@ export interface RunningSyncServer {
   readonly url: string
   readonly adminToken: string
   readonly teamslot: TeamslotApp
-  /** Stop accepting, finish in-flight requests, close the store. */
+  /**
+   * Stop accepting, end event streams, let in-flight requests finish for the grace period, then
+   * close every connection still open (a client that stalled mid-request), let queued booking
+   * writes settle, and close the store.
+   */
   stop(): Promise<void>
 }
+
+/** Default grace for in-flight requests on shutdown (a few seconds: no honest request needs more). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 5_000
+/** Longest a client may take to send its request line and headers (slowloris defence). */
+const HEADERS_TIMEOUT_MS = 20_000
+/** Longest a client may take to send a whole request, body included (16 MB at ~1 Mbit/s fits). */
+const REQUEST_TIMEOUT_MS = 150_000
+/** How often Node checks the two timeouts above (its default, 30 s, would let them overrun). */
+const TIMEOUT_CHECK_INTERVAL_MS = 5_000
 
 const ADMIN_TOKEN_FILE = 'admin-token'
 /** How often ended bookings are marked completed. */
@@ -71,7 +95,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     ...(options.appDir ? { appDir: options.appDir } : {}),
     ...(options.bookPageDir ? { bookPageDir: options.bookPageDir } : {}),
     corsOrigins: options.corsOrigins ?? [],
-    ...(options.requestLog === false ? {} : { logger: jsonLineLogger }),
+    logger: jsonLineLogger,
+    requestLog: options.requestLog !== false,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.publicRateLimits ? { publicRateLimits: options.publicRateLimits } : {}),
   })
   try {
     await seedIfEmpty(teamslot, options, say)
@@ -79,7 +106,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     await teamslot.close()
     throw err
   }
-  const server = teamslot.app.listen(options.port, options.host)
+  const server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    teamslot.app,
+  )
+  server.listen(options.port, options.host)
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
@@ -92,6 +127,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const address = server.address() as AddressInfo
   const url = `http://${options.host}:${address.port}`
   let stopping: Promise<void> | undefined
+  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS
   return {
     url,
     adminToken,
@@ -101,9 +137,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
         clearInterval(upkeep)
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         teamslot.endStreams()
+        server.closeIdleConnections()
+        // After the grace, whoever is still connected stalled (a half-sent request, a connection
+        // that never sent one) or is too slow: close them; their responses count as finished.
+        const graceTimer = setTimeout(() => server.closeAllConnections(), graceMs)
         await teamslot.drain()
         server.closeIdleConnections()
         await closed
+        clearTimeout(graceTimer)
         await teamslot.close()
       })()
       return stopping

@@ -1,55 +1,116 @@
 import type { Subscription } from 'rxjs'
-import type { Workspace } from '../../core/src/model/workspace'
+import type { Booking, Panel, Workspace } from '../../core/src/model/workspace'
+import type { BookingLedgerRow, PoolLedger } from '../../core/src/distribution/pool-ledger'
+import {
+  panelsById,
+  poolCountsSeat,
+  poolLedgerApply,
+  poolLedgerFromChanges,
+} from '../../core/src/distribution/pool-ledger'
 import { COLLECTION_NAMES } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
-import { documentToRecord, recordsToWorkspace } from '../../core/src/schema/workspace-documents'
 import { SETTINGS_ID } from '../../core/src/schema/records'
+import { documentToRecord, recordsToWorkspace } from '../../core/src/schema/workspace-documents'
 import type { AnyDoc, ServerDatabase } from './database'
 
+/** Days of past meetings kept in memory: a week of workload caps plus buffers, with margin. */
+export const WINDOW_PAST_DAYS = 8
+const DAY_MS = 86_400_000
+
+/** Where the mirror reads what it does not keep: every booking's seat changes, for ledgers. */
+export interface LedgerSource {
+  /** Every stored booking's seat changes (rows of `bookingLedgerRows`), for the given pools. */
+  rows(poolIds: readonly string[]): Iterable<BookingLedgerRow>
+}
+
 /**
- * An in-memory copy of the stored workspace, kept current from the collections' change streams,
- * so booking decisions read a whole workspace in O(1) instead of querying the store per request.
- * This process is the only writer of its store (one process per data dir), so the mirror is
- * exact once the change events of a write arrived; writers that need the new state at once call
- * {@link WorkspaceMirror.apply} with what they wrote.
+ * What decisions need, in memory, kept current from the collections' change streams (this
+ * process is the only writer of its store; change events arrive synchronously with each commit,
+ * carrying the previous document, so every change is seen exactly once):
+ * - every setup record (members, event types, pages, pools, panels, settings);
+ * - the bookings whose meeting ends at or after `now − WINDOW_PAST_DAYS` (every future booking and
+ *   the past week): availability, decisions and workload caps never look further back;
+ * - each pool's ledger (`PoolLedger`, all history), loaded once from the `LedgerSource` and then
+ *   updated booking change by booking change, so pool rankings never replay history.
+ * Memory therefore follows the future bookings and the team, not years of history.
  *
  * Documents keep the server's own fields (`manageToken`, `idempotencyKey`, `requestHash`) here;
  * `workspace()` strips them.
  */
 export class WorkspaceMirror {
-  /** Per collection: id → the stored document and its workspace record (stripped once, on apply). */
+  /** Per collection: id → the stored document and its workspace record (stripped once). */
   private readonly docs = new Map<CollectionName, Map<string, { doc: AnyDoc; record: unknown }>>()
   /** Per collection: the records as an array, rebuilt only after that collection changed. */
   private readonly records = new Map<CollectionName, readonly unknown[]>()
   private readonly subscriptions: Subscription[] = []
   private cached: Workspace | null = null
-  /** Bookings by public idempotency key (looked up on every public booking), kept in step here. */
+  /** Bookings by public idempotency key (looked up on every public booking), for the window. */
   private readonly byIdempotencyKey = new Map<string, string>()
+  private ledgers: Record<string, PoolLedger> = {}
+  private cutoffMs: number
 
-  private constructor(private readonly db: ServerDatabase) {
+  private constructor(
+    private readonly db: ServerDatabase,
+    private readonly source: LedgerSource,
+    nowMs: number,
+  ) {
     for (const name of COLLECTION_NAMES) this.docs.set(name, new Map())
+    this.cutoffMs = nowMs - WINDOW_PAST_DAYS * DAY_MS
   }
 
-  /** Loads every document and follows the change streams. */
-  static async open(db: ServerDatabase): Promise<WorkspaceMirror> {
-    const mirror = new WorkspaceMirror(db)
+  /** Loads the setup, the booking window and the ledgers, and follows the change streams. */
+  static async open(
+    db: ServerDatabase,
+    source: LedgerSource,
+    nowMs: number,
+  ): Promise<WorkspaceMirror> {
+    const mirror = new WorkspaceMirror(db, source, nowMs)
     for (const name of COLLECTION_NAMES) {
       mirror.subscriptions.push(
         db[name].$.subscribe((event) => {
-          if (event.operation === 'DELETE') mirror.remove(name, event.documentId)
-          else mirror.apply(name, event.documentData as unknown as AnyDoc)
+          const previous = (event.previousDocumentData ?? null) as AnyDoc | null
+          if (event.operation === 'DELETE') mirror.removed(name, event.documentId, previous)
+          else mirror.changed(name, event.documentData as unknown as AnyDoc, previous)
         }),
       )
-      const found = await db[name].find().exec()
-      for (const doc of found) mirror.apply(name, doc.toJSON() as AnyDoc)
+      const found =
+        name === 'bookings'
+          ? await db.bookings
+              .find({ selector: { end: { $gte: new Date(mirror.cutoffMs).toISOString() } } })
+              .exec()
+          : await db[name].find().exec()
+      for (const doc of found) mirror.put(name, doc.toJSON() as AnyDoc)
     }
+    mirror.ledgersRebuild(mirror.workspace().pools.map((pool) => pool.id))
     return mirror
   }
 
-  /** Records a document as written (idempotent; a later change event carries the same data). */
-  apply(name: CollectionName, doc: AnyDoc): void {
-    if ((doc as { _deleted?: boolean })._deleted) return this.remove(name, doc.id)
-    if (name === 'bookings') this.unindexBooking(doc.id)
+  private changed(name: CollectionName, doc: AnyDoc, previous: AnyDoc | null): void {
+    if ((doc as { _deleted?: boolean })._deleted) return this.removed(name, doc.id, previous)
+    const poolsBefore = name === 'pools' || name === 'panels' ? this.workspace() : null
+    this.put(name, doc)
+    if (name === 'bookings') this.ledgersFollow(previous, doc)
+    if (poolsBefore) this.ledgersAfterSetupChange(poolsBefore)
+  }
+
+  private removed(name: CollectionName, id: string, previous: AnyDoc | null): void {
+    const poolsBefore = name === 'pools' || name === 'panels' ? this.workspace() : null
+    if (name === 'bookings') this.unindexBooking(id)
+    this.docs.get(name)?.delete(id)
+    this.invalidate(name)
+    if (name === 'bookings') this.ledgersFollow(previous, null)
+    if (poolsBefore) this.ledgersAfterSetupChange(poolsBefore)
+  }
+
+  /** Keeps a document (a booking only while it is in the window). */
+  private put(name: CollectionName, doc: AnyDoc): void {
+    if (name === 'bookings') {
+      this.unindexBooking(doc.id)
+      if (!this.isInWindow(doc)) {
+        if (this.docs.get(name)?.delete(doc.id)) this.invalidate(name)
+        return
+      }
+    }
     this.docs.get(name)?.set(doc.id, { doc, record: documentToRecord(doc) })
     if (name === 'bookings') {
       const key = doc['idempotencyKey']
@@ -58,10 +119,8 @@ export class WorkspaceMirror {
     this.invalidate(name)
   }
 
-  remove(name: CollectionName, id: string): void {
-    if (name === 'bookings') this.unindexBooking(id)
-    this.docs.get(name)?.delete(id)
-    this.invalidate(name)
+  private isInWindow(doc: AnyDoc): boolean {
+    return Date.parse(String(doc['end'])) >= this.cutoffMs
   }
 
   private unindexBooking(id: string): void {
@@ -71,7 +130,96 @@ export class WorkspaceMirror {
     }
   }
 
-  /** The booking created by the public request with this (page-scoped) idempotency key. */
+  /** Applies one booking's change to the ledgers of every pool it can count for. */
+  private ledgersFollow(previous: AnyDoc | null, next: AnyDoc | null): void {
+    const before = previous && !previous['_deleted'] ? bookingOf(previous) : null
+    const after = next ? bookingOf(next) : null
+    const ws = this.workspace()
+    const poolIds = new Set<string>()
+    for (const booking of [before, after]) {
+      if (!booking) continue
+      if (booking.poolId) poolIds.add(booking.poolId)
+      const panel = booking.panelId ? ws.panels.find((p) => p.id === booking.panelId) : undefined
+      for (const seat of panel?.seats ?? []) if ('poolId' in seat) poolIds.add(seat.poolId)
+    }
+    for (const poolId of poolIds) {
+      const pool = ws.pools.find((p) => p.id === poolId)
+      const ledger = this.ledgers[poolId]
+      if (!pool || !ledger) continue
+      this.ledgers = {
+        ...this.ledgers,
+        [poolId]: poolLedgerApply(ledger, pool, ws.panels, before, after),
+      }
+    }
+  }
+
+  /**
+   * After a pool or panel changed: ledgers of new pools, and of pools whose panel seats changed
+   * (panel bookings count by the panel's current seats), are rebuilt from the source.
+   */
+  private ledgersAfterSetupChange(before: Workspace): void {
+    const after = this.workspace()
+    const stale = new Set<string>()
+    for (const pool of after.pools) if (!this.ledgers[pool.id]) stale.add(pool.id)
+    const seatsOf = (panels: readonly Panel[]) =>
+      new Map(panels.map((panel) => [panel.id, JSON.stringify(panel.seats)]))
+    const seatsBefore = seatsOf(before.panels)
+    const seatsAfter = seatsOf(after.panels)
+    for (const panel of [...before.panels, ...after.panels]) {
+      if (seatsBefore.get(panel.id) === seatsAfter.get(panel.id)) continue
+      for (const seat of panel.seats) if ('poolId' in seat) stale.add(seat.poolId)
+    }
+    const known = new Set(after.pools.map((pool) => pool.id))
+    const kept: Record<string, PoolLedger> = {}
+    for (const [id, ledger] of Object.entries(this.ledgers)) if (known.has(id)) kept[id] = ledger
+    this.ledgers = kept
+    if (stale.size > 0) this.ledgersRebuild([...stale].filter((id) => known.has(id)))
+  }
+
+  /** Rebuilds the ledgers of `poolIds` from every stored booking's seat changes. */
+  private ledgersRebuild(poolIds: readonly string[]): void {
+    if (poolIds.length === 0) return
+    const ws = this.workspace()
+    const byId = panelsById(ws.panels)
+    const changes = new Map<string, BookingLedgerRow[]>(poolIds.map((id) => [id, []]))
+    for (const row of this.source.rows(poolIds)) {
+      for (const [poolId, list] of changes) {
+        if (poolCountsSeat(poolId, row, byId)) list.push(row)
+      }
+    }
+    const next = { ...this.ledgers }
+    for (const [poolId, list] of changes) next[poolId] = poolLedgerFromChanges(poolId, list)
+    this.ledgers = next
+  }
+
+  /** Each pool's ledger (all history), by pool id: a new object after every change. */
+  poolLedgers(): Readonly<Record<string, PoolLedger>> {
+    return this.ledgers
+  }
+
+  /**
+   * Moves the window's start to `nowMs − WINDOW_PAST_DAYS` and lets go of the bookings that
+   * ended before it (they stay in the store; nothing a decision reads is dropped).
+   */
+  windowAdvance(nowMs: number): number {
+    this.cutoffMs = nowMs - WINDOW_PAST_DAYS * DAY_MS
+    let dropped = 0
+    for (const { doc } of [...(this.docs.get('bookings')?.values() ?? [])]) {
+      if (this.isInWindow(doc)) continue
+      this.unindexBooking(doc.id)
+      this.docs.get('bookings')?.delete(doc.id)
+      dropped++
+    }
+    if (dropped > 0) this.invalidate('bookings')
+    return dropped
+  }
+
+  /** The instant the booking window starts at (epoch ms). */
+  get windowStartMs(): number {
+    return this.cutoffMs
+  }
+
+  /** The booking in the window created by the public request with this (scoped) idempotency key. */
   bookingByIdempotencyKey(key: string): AnyDoc | undefined {
     const id = this.byIdempotencyKey.get(key)
     return id === undefined ? undefined : this.get('bookings', id)
@@ -82,17 +230,20 @@ export class WorkspaceMirror {
     this.cached = null
   }
 
-  /** One stored document with its storage-only fields, or undefined. */
+  /** One kept document with its server fields (bookings: only inside the window), or undefined. */
   get(name: CollectionName, id: string): AnyDoc | undefined {
     return this.docs.get(name)?.get(id)?.doc
   }
 
-  /** Every stored document of a collection. */
+  /** Every kept document of a collection (bookings: the window). */
   all(name: CollectionName): readonly AnyDoc[] {
     return [...(this.docs.get(name)?.values() ?? [])].map((entry) => entry.doc)
   }
 
-  /** The current workspace (records without storage-only fields), cached until the next change. */
+  /**
+   * The current workspace: every setup record, the bookings of the window (records without
+   * storage-only fields), cached until the next change.
+   */
   workspace(): Workspace {
     if (this.cached) return this.cached
     const settings = this.docs.get('settings')?.get(SETTINGS_ID)?.record ?? null
@@ -115,4 +266,8 @@ export class WorkspaceMirror {
   get database(): ServerDatabase {
     return this.db
   }
+}
+
+function bookingOf(doc: AnyDoc): Booking {
+  return documentToRecord(doc) as unknown as Booking
 }

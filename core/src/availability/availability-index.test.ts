@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { availabilityIndexBuild, availabilityIndexMember } from './availability-index'
+import {
+  availabilityIndexBuild,
+  availabilityIndexBuildSteps,
+  availabilityIndexMember,
+} from './availability-index'
 import { fixtureBooking, fixtureMember, fixtureState } from './test-fixtures'
 
 const window = {
@@ -53,6 +57,54 @@ describe('availabilityIndexBuild', () => {
 
   it('refuses a member with an invalid time zone', () => {
     expect(() => availabilityIndexBuild(fixtureState([bo]), window)).toThrow(/Mars\/Olympus/)
+  })
+})
+
+describe('availabilityIndexBuildSteps', () => {
+  const members = ['m-a', 'm-b', 'm-c', 'm-d', 'm-e'].map((id, i) =>
+    fixtureMember({ id, timeZone: ['UTC', 'Europe/Berlin', 'Asia/Kolkata'][i % 3]! }),
+  )
+  const bookings = [
+    fixtureBooking({
+      id: 'bk-1',
+      hostMemberIds: ['m-a'],
+      start: '2027-03-15T09:00:00Z',
+      end: '2027-03-15T10:00:00Z',
+    }),
+    fixtureBooking({
+      id: 'bk-2',
+      hostMemberIds: ['m-c', 'm-e'],
+      start: '2027-03-15T11:00:00Z',
+      end: '2027-03-15T12:00:00Z',
+    }),
+    fixtureBooking({
+      id: 'bk-3',
+      hostMemberIds: ['m-e'],
+      start: '2027-03-14T11:00:00Z',
+      end: '2027-03-14T12:00:00Z',
+    }),
+  ]
+  const state = fixtureState(members, bookings)
+
+  it.each([1, 2, 3, 5, 50])(
+    'builds exactly the one-go index, %i members a step, yielding between groups',
+    (perStep) => {
+      const options = { ...window, memberIds: ['m-e', 'm-a', 'm-d', 'm-c', 'm-b'] }
+      const steps = availabilityIndexBuildSteps(state, options, perStep)
+      let yields = 0
+      let next = steps.next()
+      while (next.done !== true) {
+        yields++
+        next = steps.next()
+      }
+      expect(next.value).toEqual(availabilityIndexBuild(state, options))
+      expect(yields).toBe(Math.ceil(5 / perStep) - 1)
+    },
+  )
+
+  it('refuses an unknown or repeated member id before any step', () => {
+    const steps = availabilityIndexBuildSteps(state, { ...window, memberIds: ['m-a', 'm-a'] }, 1)
+    expect(() => steps.next()).toThrow(RangeError)
   })
 })
 

@@ -6,6 +6,7 @@
  *
  * Instants in requests are epoch ms; instants in records and answers are ISO UTC strings.
  */
+import type { PoolLedger } from '../distribution/pool-ledger'
 import type { MemberCannotTakeReason } from '../availability/member-can-take'
 import type {
   Booking,
@@ -211,5 +212,12 @@ export type ReassignCandidate =
       readonly reasons: readonly MemberCannotTakeReason[]
     }
 
-/** A workspace is the state every decision reads. */
-export type DecisionState = Workspace
+/**
+ * The state every decision reads: a workspace, optionally with each pool's ledger kept by the
+ * caller (`poolLedgers`, by pool id, covering ALL history). With ledgers, pool rankings are counted
+ * from them and `bookings` need only hold the bookings near the decided times (the sync server
+ * keeps a window); without, rankings replay the bookings' history (the desktop's replica).
+ */
+export type DecisionState = Workspace & {
+  readonly poolLedgers?: Readonly<Record<string, PoolLedger>>
+}

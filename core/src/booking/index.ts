@@ -6,6 +6,7 @@
  */
 
 export * from './assignment-explanation'
+export * from './availability-cost'
 export * from './booking-alternatives'
 export * from './booking-decide'
 export * from './booking-history-write'

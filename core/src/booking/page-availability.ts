@@ -6,7 +6,8 @@ import type { EventType } from '../model/workspace'
 import { instantFormat, MS_PER_MINUTE } from '../time/instant'
 import type { PageAvailabilityQuery, PageAvailabilityResult, PageSlot } from './booking-types'
 import { type PageRoute, pageRouteResolve } from './page-route'
-import { type RouteSlot, routeSlots } from './page-slots'
+import { type RouteSlot, routeSlotsSteps } from './page-slots'
+import { type Steps, stepsRun } from '../availability/steps'
 import type { Workspace } from '../model/workspace'
 
 /** A route slot as the public API shows it (`[start, end)` ISO UTC). */
@@ -45,12 +46,25 @@ export function pageAvailability(
   query: PageAvailabilityQuery,
   nowMs: number,
 ): PageAvailabilityResult {
+  return stepsRun(pageAvailabilitySteps(state, query, nowMs))
+}
+
+/**
+ * {@link pageAvailability} in steps (see `steps.ts`): the same result, computed a group of members
+ * and then a day of starts at a time, so a server can serve other requests between steps. Throws
+ * like `pageAvailability`, from its first step.
+ */
+export function* pageAvailabilitySteps(
+  state: Workspace,
+  query: PageAvailabilityQuery,
+  nowMs: number,
+): Steps<PageAvailabilityResult> {
   if (![query.fromMs, query.toMs, nowMs].every(Number.isFinite)) {
     throw new RangeError(`Bad range [${query.fromMs}, ${query.toMs}) or now ${nowMs}`)
   }
   const resolved = pageRouteResolve(state, query, false)
   if (!resolved.ok) return resolved
   const { route } = resolved
-  const slots = routeSlots(state, route, query.fromMs, query.toMs, nowMs)
+  const slots = yield* routeSlotsSteps(state, route, query.fromMs, query.toMs, nowMs)
   return { ok: true, slots: slots.map((slot) => pageSlotOf(slot, route.eventType, route)) }
 }

@@ -4,11 +4,14 @@
  * unique; the window is half-open `[fromMs, toMs)`.
  */
 
+import { availabilityIndexBuildSteps } from '../availability/availability-index'
 import { slotUnionMemberIndexes, slotsUnion } from '../availability/slot-union'
+import { type Steps, stepsRun } from '../availability/steps'
 import type { EventType, Workspace } from '../model/workspace'
 import { MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 import type { PageRoute } from './page-route'
-import { type SeatCandidates, seatIndexBuild, seatsFill } from './seat-fill'
+import { bookingsNear } from './bookings-near'
+import { FILL_STEP_MS, type SeatCandidates, seatFillsSteps } from './seat-fill'
 import { type SeatMethod, type SeatPlan, seatPlanFor } from './seat-plan'
 import { DISTRIBUTION_METHODS } from '../distribution/distribution-methods'
 import type { Distribution } from '../model/workspace'
@@ -56,29 +59,36 @@ export function pageBookableWindow(
   return from < to ? [from, to] : null
 }
 
-function findMemberSlots(
+function* findMemberSlotsSteps(
   state: Workspace,
   route: Extract<PageRoute, { kind: 'find-member-by-time' }>,
   fromMs: number,
   toMs: number,
   nowMs: number,
-): RouteSlot[] {
+): Steps<RouteSlot[]> {
   const known = new Set(state.members.map((member) => member.id))
   const pages = route.bookingPages.filter((page) => known.has(page.memberId))
   const memberIds = [...new Set(pages.map((page) => page.memberId))]
   if (memberIds.length === 0) return []
-  const seats = [{ memberIds, isRoundRobin: false }]
-  const index = seatIndexBuild(state, seats, fromMs, toMs)
-  const union = slotsUnion(index, memberIds, route.eventType, nowMs)
+  const index = yield* availabilityIndexBuildSteps(
+    { ...state, bookings: bookingsNear(state.bookings, fromMs, toMs) },
+    { fromMs, toMs, memberIds },
+  )
   const slots: RouteSlot[] = []
-  for (let slot = 0; slot < union.startsMs.length; slot++) {
-    const free = new Set(Array.from(slotUnionMemberIndexes(union, slot), (at) => memberIds[at]!))
-    const open = pages.filter((page) => free.has(page.memberId))
-    slots.push({
-      startMs: union.startsMs[slot]!,
-      memberIds: [open[0]!.memberId],
-      bookingPageIds: open.map((page) => page.id),
-    })
+  // Each start stands alone: a day of starts per step.
+  for (let from = fromMs; from < toMs; from += FILL_STEP_MS) {
+    yield
+    const range = { fromMs: from, toMs: Math.min(toMs, from + FILL_STEP_MS) }
+    const union = slotsUnion(index, memberIds, route.eventType, nowMs, range)
+    for (let slot = 0; slot < union.startsMs.length; slot++) {
+      const free = new Set(Array.from(slotUnionMemberIndexes(union, slot), (at) => memberIds[at]!))
+      const open = pages.filter((page) => free.has(page.memberId))
+      slots.push({
+        startMs: union.startsMs[slot]!,
+        memberIds: [open[0]!.memberId],
+        bookingPageIds: open.map((page) => page.id),
+      })
+    }
   }
   return slots
 }
@@ -95,6 +105,20 @@ export function routeSlots(
   toMs: number,
   nowMs: number,
 ): readonly RouteSlot[] {
+  return stepsRun(routeSlotsSteps(state, route, fromMs, toMs, nowMs))
+}
+
+/**
+ * {@link routeSlots} in steps (see `steps.ts`; `seatFillsSteps` says why the result is the same):
+ * for a caller that serves others between steps. Throws like `routeSlots`, from its first step.
+ */
+export function* routeSlotsSteps(
+  state: Workspace,
+  route: PageRoute,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Steps<readonly RouteSlot[]> {
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || !Number.isFinite(nowMs)) {
     throw new RangeError(`Bad window [${fromMs}, ${toMs}) or now ${nowMs}`)
   }
@@ -102,10 +126,9 @@ export function routeSlots(
   if (window === null) return []
   const [from, to] = window
   if (route.kind === 'find-member-by-time') {
-    return findMemberSlots(state, route, from, to, nowMs)
+    return yield* findMemberSlotsSteps(state, route, from, to, nowMs)
   }
   const seats = seatPlanCandidates(seatPlanFor(state, route.target, nowMs))
   if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return []
-  const index = seatIndexBuild(state, seats, from, to)
-  return seatsFill(index, seats, route.eventType, nowMs)
+  return yield* seatFillsSteps(state, seats, route.eventType, from, to, nowMs)
 }

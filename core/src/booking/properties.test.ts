@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { memberCanTake } from '../availability/member-can-take'
 import { bookingOverlaps } from '../conflicts/booking-overlaps'
 import { historyReplay } from '../distribution/booking-history'
+import { poolLedger } from '../distribution/pool-ledger'
 import type {
   Booking,
   BookingStatus,
@@ -15,12 +16,18 @@ import type {
   MasterPage,
   Member,
   PanelSeat,
+  Target,
   Workspace,
 } from '../model/workspace'
 import { workspaceValidate } from '../validation/workspace-validate'
 import { bookingDecide } from './booking-decide'
 import { cancelDecide } from './booking-status'
+import { slotsUnion, slotUnionToList } from '../availability/slot-union'
+import { stepsRun } from '../availability/steps'
 import { pageAvailability } from './page-availability'
+import { seatPlanCandidates } from './page-slots'
+import { seatFillsSteps, seatIndexBuild, seatsFill } from './seat-fill'
+import { seatPlanFor } from './seat-plan'
 import { reassignCandidates, reassignDecide } from './reassign'
 import { rescheduleAvailability, rescheduleDecide } from './reschedule'
 import {
@@ -421,5 +428,154 @@ describe('decision properties', () => {
       { numRuns: 100 },
     )
     expect(checked).toBeGreaterThan(40)
+  })
+
+  it('a range without round-robin seats offers exactly the concatenation of its days', () => {
+    const days = 3
+    const to = FROM + days * 24 * 60 * MINUTE
+    fc.assert(
+      fc.property(workspaceArb, fc.constantFrom(...PAGE_IDS), fc.nat(), (state, page, pick) => {
+        const hasRoundRobin =
+          page === 'mp-rr' ||
+          (page === 'mp-panel' &&
+            state.panels[0]!.seats.some((seat) => 'poolId' in seat && seat.poolId === 'pool-rr'))
+        fc.pre(!hasRoundRobin)
+        const query = (fromMs: number, toMs: number) => ({
+          masterPageId: page,
+          eventTypeId: 'et-call',
+          fromMs,
+          toMs,
+          bookingPageId: page === 'mp-pick' ? `bp-${pick % MEMBER_COUNT}` : null,
+        })
+        const whole = pageAvailability(state, query(FROM, to), NOW)
+        const byDay = Array.from({ length: days }, (_, day) => {
+          const from = FROM + day * 24 * 60 * MINUTE
+          return pageAvailability(state, query(from, from + 24 * 60 * MINUTE), NOW)
+        })
+        expect(whole.ok && whole.slots).toEqual(
+          byDay.flatMap((part) => (part.ok ? part.slots : [])),
+        )
+      }),
+      { numRuns: 120 },
+    )
+  })
+
+  it('seat fills computed in steps equal the one-go fills, round robin included', () => {
+    const to = FROM + 3 * 24 * 60 * MINUTE
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        fc.constantFrom<Target>(
+          { poolId: 'pool-rr' },
+          { poolId: 'pool-p' },
+          { poolId: 'pool-pp' },
+          { panelId: 'panel' },
+        ),
+        (state, target) => {
+          const seats = seatPlanCandidates(seatPlanFor(state, target, NOW))
+          fc.pre(seats.every((seat) => seat.memberIds.length > 0))
+          const eventType = state.eventTypes[0]!
+          const oneGo = seatsFill(seatIndexBuild(state, seats, FROM, to), seats, eventType, NOW)
+          expect(stepsRun(seatFillsSteps(state, seats, eventType, FROM, to, NOW))).toEqual(oneGo)
+        },
+      ),
+      { numRuns: 120 },
+    )
+  })
+
+  it('find member by time in steps offers what a one-go union over the whole range offers', () => {
+    const to = FROM + 3 * 24 * 60 * MINUTE
+    fc.assert(
+      fc.property(workspaceArb, (state) => {
+        const memberIds = state.bookingPages.map((page) => page.memberId)
+        const seats = [{ memberIds, isRoundRobin: false }]
+        const index = seatIndexBuild(state, seats, FROM, to)
+        const union = slotUnionToList(slotsUnion(index, memberIds, state.eventTypes[0]!, NOW))
+        const shown = pageAvailability(
+          state,
+          { masterPageId: 'mp-time', eventTypeId: 'et-call', fromMs: FROM, toMs: to },
+          NOW,
+        )
+        expect(shown.ok && shown.slots.map((slot) => [slot.start, slot.bookingPageIds])).toEqual(
+          union.map((slot) => [
+            new Date(slot.startMs).toISOString(),
+            state.bookingPages
+              .filter((page) => slot.memberIds.includes(page.memberId))
+              .map((page) => page.id),
+          ]),
+        )
+      }),
+      { numRuns: 120 },
+    )
+  })
+})
+
+describe('a decision state of a booking window plus pool ledgers', () => {
+  /** Bookings whose meetings ended long before now but count in this month's pool statistics. */
+  const pastArb = fc.array(
+    fc.record({
+      pool: fc.constantFrom('pool-rr', 'pool-p', 'pool-pp'),
+      host: fc.nat(MEMBER_COUNT - 1),
+      day: fc.integer({ min: 1, max: 5 }),
+      status: fc.constantFrom<BookingStatus>('completed', 'cancelled', 'no-show'),
+    }),
+    { maxLength: 12 },
+  )
+
+  it('decides exactly like the whole history (the sync server keeps only the window)', () => {
+    let compared = 0
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        pastArb,
+        pageArb,
+        startArb,
+        fc.nat(5),
+        (base, past, page, step, pick) => {
+          const old = past.map((p, i): Booking => {
+            const start = `2027-03-0${p.day}T10:00:00.000Z`
+            const created = `2027-03-0${p.day}T08:00:00.000Z`
+            const booking = fixtureBooking(`bk-old-${i}`, [memberId(p.host)], start, {
+              poolId: p.pool,
+              createdAt: created,
+            })
+            if (p.status === 'completed') return { ...booking, status: p.status }
+            const entry = {
+              at: `2027-03-0${p.day}T09:00:00.000Z`,
+              action: p.status === 'cancelled' ? 'cancelled' : 'no-show',
+              by: 'x',
+            } as const
+            return { ...booking, status: p.status, history: [...booking.history, entry] }
+          })
+          const full: Workspace = { ...base, bookings: [...base.bookings, ...old] }
+          const cutoff = new Date(NOW - 8 * 24 * 60 * MINUTE).toISOString()
+          const poolLedgers = Object.fromEntries(
+            full.pools.map((pool) => [pool.id, poolLedger(pool, full.bookings, full.panels)]),
+          )
+          const windowed = {
+            ...full,
+            bookings: full.bookings.filter((b) => b.end >= cutoff),
+            poolLedgers,
+          }
+          const request = requestFor(page, startOf(step), pick)
+          const context = { nowMs: NOW, bookingId: 'bk-new' }
+          expect(bookingDecide(windowed, request, context)).toEqual(
+            bookingDecide(full, request, context),
+          )
+          const query = {
+            masterPageId: page,
+            eventTypeId: 'et-call',
+            fromMs: FROM,
+            toMs: TO,
+            bookingPageId: page === 'mp-pick' ? `bp-${pick}` : null,
+            answers: {},
+          }
+          expect(pageAvailability(windowed, query, NOW)).toEqual(pageAvailability(full, query, NOW))
+          compared += 1
+        },
+      ),
+      { numRuns: 150 },
+    )
+    expect(compared).toBe(150)
   })
 })

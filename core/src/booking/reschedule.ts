@@ -25,7 +25,8 @@ import type {
   RescheduleRequest,
 } from './booking-types'
 import { pageBookableWindow } from './page-slots'
-import { type SeatCandidates, type SeatFill, seatIndexBuild, seatsFill } from './seat-fill'
+import { type SeatCandidates, type SeatFill, seatFillsSteps } from './seat-fill'
+import { type Steps, stepsRun } from '../availability/steps'
 import { seatPoolRanking } from './seat-plan'
 
 /** Why a re-filled seat changed hands, in its `reassigned` history entry. */
@@ -79,6 +80,21 @@ function movable(state: Workspace, bookingId: string, nowMs: number): Movable {
   return { ok: true, booking, eventType }
 }
 
+function* fillsInSteps(
+  state: Workspace,
+  booking: Booking,
+  eventType: EventType,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Steps<readonly SeatFill[]> {
+  const window = pageBookableWindow(eventType, fromMs, toMs, nowMs)
+  if (window === null) return []
+  const seats = rescheduleSeats(state, booking, nowMs)
+  if (seats.some((seat) => seat.memberIds.length === 0)) return []
+  return yield* seatFillsSteps(state, seats, eventType, window[0], window[1], nowMs, booking.id)
+}
+
 function fillsIn(
   state: Workspace,
   booking: Booking,
@@ -87,12 +103,7 @@ function fillsIn(
   toMs: number,
   nowMs: number,
 ): readonly SeatFill[] {
-  const window = pageBookableWindow(eventType, fromMs, toMs, nowMs)
-  if (window === null) return []
-  const seats = rescheduleSeats(state, booking, nowMs)
-  if (seats.some((seat) => seat.memberIds.length === 0)) return []
-  const index = seatIndexBuild(state, seats, window[0], window[1], booking.id)
-  return seatsFill(index, seats, eventType, nowMs)
+  return stepsRun(fillsInSteps(state, booking, eventType, fromMs, toMs, nowMs))
 }
 
 function slotOf(startMs: number, eventType: EventType): PageSlot {
@@ -115,13 +126,27 @@ export function rescheduleAvailability(
   toMs: number,
   nowMs: number,
 ): RescheduleAvailabilityResult {
+  return stepsRun(rescheduleAvailabilitySteps(state, bookingId, fromMs, toMs, nowMs))
+}
+
+/**
+ * {@link rescheduleAvailability} in steps (see `steps.ts`): the same result, for a caller that
+ * serves others between steps. Throws like `rescheduleAvailability`, from its first step.
+ */
+export function* rescheduleAvailabilitySteps(
+  state: Workspace,
+  bookingId: string,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Steps<RescheduleAvailabilityResult> {
   if (![fromMs, toMs, nowMs].every(Number.isFinite)) {
     throw new RangeError(`Bad range [${fromMs}, ${toMs}) or now ${nowMs}`)
   }
   const found = movable(state, bookingId, nowMs)
   if (!found.ok) return found
   const { booking, eventType } = found
-  const fills = fillsIn(state, booking, eventType, fromMs, toMs, nowMs)
+  const fills = yield* fillsInSteps(state, booking, eventType, fromMs, toMs, nowMs)
   return { ok: true, slots: fills.map((fill) => slotOf(fill.startMs, eventType)) }
 }
 

@@ -20,11 +20,16 @@
  */
 
 import type { AvailabilityIndex } from '../availability/availability-index'
-import { availabilityIndexBuild } from '../availability/availability-index'
+import {
+  availabilityIndexBuild,
+  availabilityIndexBuildSteps,
+} from '../availability/availability-index'
 import { panelMatch } from '../availability/panel-matching'
 import { slotUnionMemberIndexes, slotsUnion } from '../availability/slot-union'
 import type { SlotRange } from '../availability/slots'
+import type { Steps } from '../availability/steps'
 import type { EventType, Workspace } from '../model/workspace'
+import { MS_PER_DAY } from '../time/instant'
 import { bookingsNear } from './bookings-near'
 
 /** One seat's candidates. */
@@ -61,6 +66,39 @@ export function seatIndexBuild(
     { ...state, bookings: bookingsNear(state.bookings, fromMs, toMs) },
     { fromMs, toMs, memberIds: seatMemberIds(seats), excludeBookingId },
   )
+}
+
+/** Slot starts filled per step by {@link seatFillsSteps}: one day. */
+export const FILL_STEP_MS = MS_PER_DAY
+
+/**
+ * The fills of `seats` for starts in `[fromMs, toMs)` — `seatsFill` over `seatIndexBuild` — in
+ * steps (see `steps.ts`): the index a group of members at a time, then the starts a day at a
+ * time. Identical to the one-go computation: without a round-robin seat, whether and by whom a
+ * start is filled depends on that start alone; seats with round robin (whose fall-through looks
+ * at the whole range) are filled in one step over the whole range.
+ */
+export function* seatFillsSteps(
+  state: Workspace,
+  seats: readonly SeatCandidates[],
+  eventType: EventType,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+  excludeBookingId: string | null = null,
+): Steps<readonly SeatFill[]> {
+  const index = yield* availabilityIndexBuildSteps(
+    { ...state, bookings: bookingsNear(state.bookings, fromMs, toMs) },
+    { fromMs, toMs, memberIds: seatMemberIds(seats), excludeBookingId },
+  )
+  if (seats.some((seat) => seat.isRoundRobin)) return seatsFill(index, seats, eventType, nowMs)
+  const fills: SeatFill[] = []
+  for (let from = fromMs; from < toMs; from += FILL_STEP_MS) {
+    yield
+    const range = { fromMs: from, toMs: Math.min(toMs, from + FILL_STEP_MS) }
+    fills.push(...seatsFill(index, seats, eventType, nowMs, range))
+  }
+  return fills
 }
 
 function contains(sorted: Int32Array, value: number): boolean {

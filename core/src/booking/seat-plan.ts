@@ -16,10 +16,10 @@
  */
 
 import { cycleBounds } from '../distribution/cycle-bounds'
-import { poolStats } from '../distribution/pool-stats'
+import { poolLedgerStats, poolStats } from '../distribution/pool-stats'
 import { DISTRIBUTION_METHODS } from '../distribution/distribution-methods'
 import type { PanelSeat, Pool, Target, Workspace } from '../model/workspace'
-import type { AssignmentExplanation, RankedCandidate } from './booking-types'
+import type { AssignmentExplanation, DecisionState, RankedCandidate } from './booking-types'
 
 export type SeatMethod = AssignmentExplanation['seats'][number]['method']
 
@@ -50,28 +50,34 @@ interface RankingMemo {
   readonly ranking: readonly RankedCandidate[]
 }
 
+/** What a ranking is counted from: the pool's ledger when the state has one, else the bookings. */
+function rankingSource(state: DecisionState, pool: Pool): object {
+  return state.poolLedgers?.[pool.id] ?? state.bookings
+}
+
 /**
  * Rankings already computed for the same records (the same bookings, pool, members and panels
  * objects) and cycle. Records are immutable values, so an equal key means an equal answer; this
  * saves replaying every pool booking's history for each availability request and decision while
  * nothing changed (the sync server keeps the same record objects between requests).
  */
-const RANKINGS = new WeakMap<Workspace['bookings'], WeakMap<Pool, RankingMemo[]>>()
+const RANKINGS = new WeakMap<object, WeakMap<Pool, RankingMemo[]>>()
 /** Memo entries kept per (bookings, pool): a few cycles and member/panel versions. */
 const RANKING_MEMO_LIMIT = 4
 
 /** The ranking of one pool's eligible members at `nowMs`, most preferred first. */
 export function seatPoolRanking(
-  state: Workspace,
+  state: DecisionState,
   pool: Pool,
   nowMs: number,
 ): readonly RankedCandidate[] {
   const cycle = cycleBounds(pool.reportingCycle, nowMs, state.timeZone ?? 'UTC')
   const cycleKey = `${cycle.start ?? ''}/${cycle.end ?? ''}`
-  let byPool = RANKINGS.get(state.bookings)
+  const source = rankingSource(state, pool)
+  let byPool = RANKINGS.get(source)
   if (byPool === undefined) {
     byPool = new WeakMap()
-    RANKINGS.set(state.bookings, byPool)
+    RANKINGS.set(source, byPool)
   }
   const memos = byPool.get(pool) ?? []
   const hit = memos.find(
@@ -90,13 +96,20 @@ export function seatPoolRanking(
 }
 
 function seatPoolRankingCompute(
-  state: Workspace,
+  state: DecisionState,
   pool: Pool,
   cycle: ReturnType<typeof cycleBounds>,
 ): readonly RankedCandidate[] {
-  // Only pool and panel bookings can count for a pool (see `poolStats`): skip the rest early.
-  const counted = state.bookings.filter((b) => b.poolId === pool.id || b.panelId !== null)
-  const stats = poolStats(pool, counted, state.panels, cycle)
+  const ledger = state.poolLedgers?.[pool.id]
+  const stats = ledger
+    ? poolLedgerStats(pool, ledger, cycle)
+    : // Only pool and panel bookings can count for a pool (see `poolStats`): skip the rest early.
+      poolStats(
+        pool,
+        state.bookings.filter((b) => b.poolId === pool.id || b.panelId !== null),
+        state.panels,
+        cycle,
+      )
   return DISTRIBUTION_METHODS[pool.distribution]
     .rank(pool, stats, state.members)
     .map((standing) => ({ ...standing, isFree: false }))

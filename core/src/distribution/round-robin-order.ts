@@ -3,8 +3,10 @@
  */
 
 import type { Member, Pool } from '../model/workspace'
-import { cycleStartMs } from './cycle-bounds'
-import type { PoolEvent, PoolStats } from './pool-stats'
+import { cycleEndMs, cycleStartMs } from './cycle-bounds'
+import type { MemberLedger } from './pool-ledger'
+import { ledgerNet } from './pool-ledger'
+import type { PoolStats } from './pool-stats'
 import { poolEligibleMembers } from './pool-eligible'
 
 /** One member's place in the round robin line, with the reasons ("why did this go to Ana?"). */
@@ -40,8 +42,10 @@ export interface RoundRobinStanding {
  * in the same cycle do not count for the line (they stay in the statistics). So a newcomer is
  * neither flooded with catch-up bookings nor kept waiting behind the others.
  *
- * `stats` must be `poolStats` of this pool for the current cycle; `members` are the workspace's
- * members (for the `active` flag). Throws a `RangeError` when `stats` belongs to another pool.
+ * `stats` must be the statistics of this pool for the current cycle (`poolStats` or
+ * `poolLedgerStats`; the line counts from `stats.ledger`, inside the cycle); `members` are the
+ * workspace's members (for the `active` flag). Throws a `RangeError` when `stats` belongs to
+ * another pool.
  */
 export function roundRobinOrder(
   pool: Pool,
@@ -52,17 +56,27 @@ export function roundRobinOrder(
     throw new RangeError(`roundRobinOrder: stats of pool ${stats.poolId} given for ${pool.id}`)
   }
   const startMs = cycleStartMs(stats.cycle)
+  const endMs = cycleEndMs(stats.cycle)
   const eligible = poolEligibleMembers(pool, members).map((entry) => {
     const addedMs = entry.addedAt == null ? NaN : Date.parse(entry.addedAt)
     const joinedMs = addedMs > startMs ? addedMs : -Infinity
-    return { ...entry, joinedMs, events: stats.events.filter((e) => e.memberId === entry.memberId) }
+    return { ...entry, joinedMs, ledger: stats.ledger.members[entry.memberId] }
   })
+  /** `offset` plus the member's net change in `[fromMs, toMs)`, counted inside the cycle. */
+  const effectiveAt = (
+    ledger: MemberLedger | undefined,
+    fromMs: number,
+    offset: number,
+    toMs: number,
+  ): number =>
+    offset +
+    ledgerNet(ledger, Math.max(fromMs, startMs), Math.min(toMs, endMs), pool.automaticCorrection)
   // Newcomers in the order they joined, each measured against those already there.
   const entryNets = new Map<string, number>()
   for (const newcomer of eligible.filter((m) => m.joinedMs > -Infinity).toSorted(byJoined)) {
     const before = eligible.filter((m) => m.joinedMs < newcomer.joinedMs)
     const nets = before.map((m) =>
-      effectiveAt(m.events, m.joinedMs, entryNets.get(m.memberId) ?? 0, newcomer.joinedMs, pool),
+      effectiveAt(m.ledger, m.joinedMs, entryNets.get(m.memberId) ?? 0, newcomer.joinedMs),
     )
     entryNets.set(newcomer.memberId, nets.length === 0 ? 0 : Math.min(...nets))
   }
@@ -76,7 +90,7 @@ export function roundRobinOrder(
       net: row?.net ?? 0,
       joinedAt: entryNet === null ? null : (m.addedAt ?? null),
       entryNet,
-      effectiveNet: effectiveAt(m.events, m.joinedMs, entryNet ?? 0, Infinity, pool),
+      effectiveNet: effectiveAt(m.ledger, m.joinedMs, entryNet ?? 0, Infinity),
       lastAssignedAt: row?.lastAssignedAt ?? null,
     }
   })
@@ -95,23 +109,6 @@ export function roundRobinOrder(
 export function idleCompare(a: string | null, b: string | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1
   return Date.parse(a) - Date.parse(b)
-}
-
-/** `offset` plus the member's net change from events in `[fromMs, toMs)`. */
-function effectiveAt(
-  events: readonly PoolEvent[],
-  fromMs: number,
-  offset: number,
-  toMs: number,
-  pool: Pool,
-): number {
-  let net = offset
-  for (const event of events) {
-    if (event.atMs < fromMs || event.atMs >= toMs) continue
-    if (event.kind === 'received') net++
-    else if (pool.automaticCorrection) net--
-  }
-  return net
 }
 
 function byJoined(a: { joinedMs: number; order: number }, b: { joinedMs: number; order: number }) {

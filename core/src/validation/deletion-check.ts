@@ -33,10 +33,19 @@ const KIND_LABEL: Readonly<Record<RecordKind, string>> = {
  * "Talk to sales" (rule 1 target, fallback target), panel "Design review" (seat 2) and 3 bookings.`
  * followed by what to do. Bookings count as references because they keep their history (a member
  * is deactivated instead, product edge case 5). Nothing cascades. Never throws; never mutates.
+ *
+ * `storedBookings`, when given, is how many stored bookings reference `ref` (a store that keeps
+ * bookings out of memory counts them through an index); `workspace.bookings` is then not read.
  */
-export function deletionCheck(workspace: Workspace, ref: WorkspaceRef): DeletionCheck {
-  const references = workspaceReferences(workspace, ref)
-  if (references.length === 0) return { ok: true }
+export function deletionCheck(
+  workspace: Workspace,
+  ref: WorkspaceRef,
+  storedBookings?: { readonly count: number },
+): DeletionCheck {
+  const scanned = storedBookings ? { ...workspace, bookings: [] } : workspace
+  const references = workspaceReferences(scanned, ref)
+  const counted = storedBookings?.count ?? 0
+  if (references.length === 0 && counted === 0) return { ok: true }
   const owners = new Map<string, { label: string; roles: string[] }>()
   const bookingIds = new Set<string>()
   for (const reference of references) {
@@ -53,13 +62,14 @@ export function deletionCheck(workspace: Workspace, ref: WorkspaceRef): Deletion
     owners.set(key, owner)
   }
   const parts = [...owners.values()].map((o) => `${o.label} (${o.roles.join(', ')})`)
-  if (bookingIds.size > 0) {
-    parts.push(`${bookingIds.size} booking${bookingIds.size === 1 ? '' : 's'}`)
+  const bookingCount = bookingIds.size + counted
+  if (bookingCount > 0) {
+    parts.push(`${bookingCount} booking${bookingCount === 1 ? '' : 's'}`)
   }
   const advice =
     ref.kind === 'member'
       ? 'Deactivate the member instead: they get no new bookings and their history stays.'
-      : bookingIds.size > 0
+      : bookingCount > 0
         ? 'Bookings keep their history, so it stays while bookings refer to it; change the other references to stop using it.'
         : 'Change or remove those references first.'
   const name = JSON.stringify(recordName(workspace, ref))

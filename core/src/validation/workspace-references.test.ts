@@ -142,4 +142,26 @@ describe('deletionCheck', () => {
         'Deactivate the member instead: they get no new bookings and their history stays.',
     )
   })
+
+  it('counts stored bookings it is told about instead of reading the workspace bookings', () => {
+    const noBookings = fixtureEdited((w) => void (w.bookings = []))
+    const member = { kind: 'member', id: 'm-ben' } as const
+    // Ben is in a pool too; with 40 stored bookings the message says so, without scanning any.
+    const result = deletionCheck(noBookings, member, { count: 40 })
+    expect(result.ok ? '' : result.message).toContain('and 40 bookings.')
+    const unused = fixtureEdited((w) => {
+      w.bookings = []
+      w.pools = []
+      w.panels = []
+      w.masterPages = []
+      w.bookingPages = []
+    })
+    expect(deletionCheck(unused, member, { count: 0 })).toEqual({ ok: true })
+    expect(deletionCheck(unused, member, { count: 1 })).toMatchObject({ ok: false })
+    // The workspace's own bookings are not read when a count is given.
+    expect(deletionCheck(workspace, { kind: 'member', id: 'm-dev' }, { count: 0 })).toMatchObject({
+      ok: false,
+      message: expect.not.stringContaining('1 booking'),
+    })
+  })
 })

@@ -3,7 +3,7 @@
  * it" (product edge case 16).
  */
 
-import type { Target, Workspace } from '../model/workspace'
+import type { Booking, Target, Workspace } from '../model/workspace'
 import { targetField } from './workspace-lookup'
 
 /** A record that other records may reference. */
@@ -134,23 +134,42 @@ function masterPageReferences(workspace: Workspace, is: RefTest): WorkspaceRefer
 function bookingReferences(workspace: Workspace, is: RefTest): WorkspaceReference[] {
   return workspace.bookings.flatMap((booking, i) => {
     const owner = { ownerKind: 'booking', ownerId: booking.id, ownerName: booking.id } as const
-    const found: WorkspaceReference[] = []
-    const add = (path: string, role: string) =>
-      found.push({ ...owner, path: `bookings.${i}.${path}`, role })
-    const fields = [
-      ['eventTypeId', 'event-type', booking.eventTypeId, 'event type'],
-      ['masterPageId', 'master-page', booking.masterPageId, 'booked through'],
-      ['poolId', 'pool', booking.poolId, 'assigned through'],
-      ['panelId', 'panel', booking.panelId, 'panel'],
-    ] as const
-    for (const [field, kind, id, role] of fields) if (is(kind, id)) add(field, role)
-    booking.hostMemberIds.forEach((id, h) => {
-      if (is('member', id)) add(`hostMemberIds.${h}`, 'host')
-    })
-    booking.history.forEach((entry, h) => {
-      if (is('member', entry.fromMemberId)) add(`history.${h}.fromMemberId`, 'reassigned from')
-      if (is('member', entry.toMemberId)) add(`history.${h}.toMemberId`, 'reassigned to')
-    })
-    return found
+    return bookingReferenceList(booking)
+      .filter((reference) => is(reference.kind, reference.id))
+      .map(({ path, role }) => ({ ...owner, path: `bookings.${i}.${path}`, role }))
   })
+}
+
+/** One reference a booking holds: where, to what, and in which role. */
+export interface BookingReference {
+  readonly path: string
+  readonly kind: WorkspaceRef['kind']
+  readonly id: string
+  readonly role: string
+}
+
+/**
+ * Every record a booking references, in field order: event type, master page, pool, panel, hosts,
+ * and the members its history reassigned from and to.
+ */
+export function bookingReferenceList(booking: Booking): BookingReference[] {
+  const found: BookingReference[] = []
+  const add = (
+    path: string,
+    kind: WorkspaceRef['kind'],
+    id: string | null | undefined,
+    role: string,
+  ) => {
+    if (typeof id === 'string') found.push({ path, kind, id, role })
+  }
+  add('eventTypeId', 'event-type', booking.eventTypeId, 'event type')
+  add('masterPageId', 'master-page', booking.masterPageId, 'booked through')
+  add('poolId', 'pool', booking.poolId, 'assigned through')
+  add('panelId', 'panel', booking.panelId, 'panel')
+  booking.hostMemberIds.forEach((id, h) => add(`hostMemberIds.${h}`, 'member', id, 'host'))
+  booking.history.forEach((entry, h) => {
+    add(`history.${h}.fromMemberId`, 'member', entry.fromMemberId, 'reassigned from')
+    add(`history.${h}.toMemberId`, 'member', entry.toMemberId, 'reassigned to')
+  })
+  return found
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { ID_PATTERN } from '../../../core/src/model/workspace'
+import { idIsValid } from '../../../core/src/model/workspace'
 import { withInstantRange } from './public-schemas'
 
-const id = z.string().regex(ID_PATTERN, 'not a valid id')
+const id = z.string().refine(idIsValid, 'not a valid id')
 const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 instant' })
 /** Longest range the admin bookings listing accepts (a year and a bit). */
 const MAX_ADMIN_RANGE_DAYS = 400
@@ -28,3 +28,5 @@ export const resolveConflictBodySchema = z.object({
 })
 
 export const statsQuerySchema = z.object({ at: instant.optional() })
+
+export const candidatesQuerySchema = z.object({ fromMemberId: id.optional() })

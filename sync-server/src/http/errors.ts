@@ -26,7 +26,15 @@ export class HttpError extends Error {
   }
 }
 
-/** Writes the contract's error body. */
+/** The one body every 5xx answers with: what failed inside stays in the log, never in a response. */
+export const INTERNAL_ERROR_BODY = {
+  error: { code: 'internal', message: 'internal error' },
+} as const
+
+/**
+ * Writes the contract's error body. A 5xx always gets {@link INTERNAL_ERROR_BODY}, whatever
+ * `message` and `extra` say (log the cause with `serverErrorRecord` instead).
+ */
 export function sendError(
   res: Response,
   code: ErrorCode,
@@ -37,5 +45,10 @@ export function sendError(
     res.end()
     return
   }
-  res.status(ERROR_STATUS[code]).json({ error: { code, message, ...extra } })
+  const status = ERROR_STATUS[code]
+  if (status >= 500) {
+    res.status(status).json(INTERNAL_ERROR_BODY)
+    return
+  }
+  res.status(status).json({ error: { code, message, ...extra } })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ID_PATTERN } from '../../../core/src/model/workspace'
+import { idIsValid } from '../../../core/src/model/workspace'
 import { zoneIsValid } from '../../../core/src/time'
 import { HttpError } from './errors'
 
@@ -7,7 +7,7 @@ import { HttpError } from './errors'
 export const MAX_RANGE_DAYS = 62
 const DAY_MS = 24 * 60 * 60 * 1000
 
-const id = z.string().regex(ID_PATTERN, 'not a valid id')
+const id = z.string().refine(idIsValid, 'not a valid id')
 const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 instant' })
 const zone = z.string().max(100).refine(zoneIsValid, 'unknown time zone')
 /** Names and answers are shown back to schedulers: printable text only, bounded. */
@@ -50,8 +50,9 @@ export const rescheduleAvailabilityQuerySchema = withInstantRange(
   MAX_RANGE_DAYS,
 )
 
+/** Answers by question id: the keys are ids (never `__proto__` and the like). */
 const answers = z
-  .record(z.string().max(100), z.string().max(2000))
+  .record(z.string().refine(idIsValid, 'not a question id'), z.string().max(2000))
   .refine((a) => Object.keys(a).length <= 50, 'too many answers')
 
 export const bookingBodySchema = z.object({
@@ -94,9 +95,11 @@ export function answersFromQuery(query: Readonly<Record<string, unknown>>): Reco
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(query)) {
     if (!key.startsWith('answers.')) continue
+    const questionId = key.slice('answers.'.length)
+    if (!idIsValid(questionId)) throw new HttpError('invalid-request', `${key}: not a question id`)
     if (typeof value !== 'string')
       throw new HttpError('invalid-request', `${key} must be a single value`)
-    out[key.slice('answers.'.length)] = value
+    out[questionId] = value
   }
   const parsed = answers.safeParse(out)
   if (!parsed.success) throw new HttpError('invalid-request', 'answers are too long or too many')

@@ -4,22 +4,24 @@ import type { Booking } from '../../../core/src/model/workspace'
 import { BOOKING_SERVER_FIELDS } from '../../../core/src/schema/collections'
 import { workspaceParse } from '../../../core/src/validation'
 import { asyncRoute } from '../http/async-route'
-import { cycleBounds, poolStats } from '../../../core/src/distribution'
+import { cycleBounds, poolEventsFromRows, poolLedgerStats } from '../../../core/src/distribution'
 import { reassignCandidates } from '../../../core/src/booking'
 import type { Clock } from '../app'
 import type { BookingService } from '../booking-service'
 import type { ServerDatabase } from '../database'
 import {
   bookingsRangeSchema,
+  candidatesQuerySchema,
   noShowBodySchema,
   reassignBodySchema,
   resolveConflictBodySchema,
   statsQuerySchema,
 } from '../http/admin-schemas'
 import { HttpError } from '../http/errors'
+import { refuseInvalidId } from '../http/id-param'
 import { parseOrThrow } from '../http/public-schemas'
 import { requireAdmin } from '../http/require-admin'
-import type { WorkspaceMirror } from '../workspace-mirror'
+import type { LedgerSource, WorkspaceMirror } from '../workspace-mirror'
 import { workspaceExport, workspaceReplace } from '../workspace-store'
 import { sendRefusal } from './public'
 
@@ -29,6 +31,8 @@ export interface AdminDeps {
   readonly clock: Clock
   readonly service: BookingService
   readonly mirror: WorkspaceMirror
+  /** Every booking's seat changes (for the event list of pool statistics). */
+  readonly ledgerSource: LedgerSource
 }
 
 /** A stored booking as admins see it: the record without the server's secrets. */
@@ -45,6 +49,8 @@ export function adminRouter(deps: AdminDeps): Router {
   const { service, mirror } = deps
   const router = Router()
   router.use(requireAdmin(deps.adminToken))
+  router.param('id', refuseInvalidId)
+  router.param('bookingId', refuseInvalidId)
   const by = (name: string | undefined) => name ?? 'admin'
 
   router.get(
@@ -108,11 +114,10 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/bookings/:id/reassign-candidates',
-    asyncRoute((req, res) => {
+    asyncRoute(async (req, res) => {
+      const { fromMemberId: from } = parseOrThrow(candidatesQuerySchema, req.query)
       const id = String(req.params['id'])
-      if (!service.bookingDoc(id)) throw new HttpError('not-found', 'no such booking')
-      const from =
-        typeof req.query['fromMemberId'] === 'string' ? req.query['fromMemberId'] : undefined
+      if (!(await service.bookingDoc(id))) throw new HttpError('not-found', 'no such booking')
       res.json({ candidates: reassignCandidates(mirror.workspace(), id, from, deps.clock.now()) })
     }),
   )
@@ -136,19 +141,28 @@ export function adminRouter(deps: AdminDeps): Router {
       if (!pool) throw new HttpError('not-found', 'no such pool')
       const nowMs = at ? Date.parse(at) : deps.clock.now()
       const cycle = cycleBounds(pool.reportingCycle, nowMs, ws.timeZone ?? 'UTC')
-      const { events, ...stats } = poolStats(pool, ws.bookings, ws.panels, cycle)
-      res.json(req.query['events'] === '1' ? { ...stats, events } : stats)
+      const ledger = mirror.poolLedgers()[pool.id]
+      if (!ledger) throw new HttpError('not-found', 'no such pool')
+      // Counted from the pool's ledger (all history), never by replaying bookings.
+      const { ledger: _ledger, ...stats } = poolLedgerStats(pool, ledger, cycle)
+      if (req.query['events'] !== '1') {
+        res.json(stats)
+        return
+      }
+      const events = poolEventsFromRows(pool, deps.ledgerSource.rows([pool.id]), ws.panels, cycle)
+      res.json({ ...stats, events })
     }),
   )
 
   router.get(
     '/conflicts',
-    asyncRoute((_req, res) => {
+    asyncRoute(async (_req, res) => {
       // Derived from the stored bookings on every request (core), never read from a mark.
       const conflicts = service.conflicts()
       const ids = new Set(conflicts.flatMap(conflictBookingIds))
-      const bookings = [...ids]
-        .flatMap((id) => service.bookingDoc(id) ?? [])
+      const found = await Promise.all([...ids].map((id) => service.bookingDoc(id)))
+      const bookings = found
+        .flatMap((doc) => doc ?? [])
         .map(adminBooking)
         .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
       res.json({ conflicts, bookings })

@@ -1,10 +1,14 @@
 import { Router } from 'express'
 import { asyncRoute } from '../http/async-route'
-import type { Response } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import type { Request, Response } from 'express'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import type { Clock } from '../app'
+import { CostBudget } from '../cost-budget'
+import { jsonArrayYielding, stepsRunYielding } from '../http/steps-yielding'
 import type { Member, Workspace } from '../../../core/src/model/workspace'
 import type { BookingDoc, BookingService, Outcome } from '../booking-service'
 import { HttpError, sendError } from '../http/errors'
+import { refuseInvalidId } from '../http/id-param'
 import type { ErrorCode } from '../http/errors'
 import {
   answersFromQuery,
@@ -22,9 +26,18 @@ export interface PublicRateLimits {
   readonly perMinute: number
   /** Booking, cancel and reschedule requests per minute per client address. */
   readonly writesPerMinute: number
+  /**
+   * Availability work per client address, in member-days a minute (`CostBudget`): each
+   * availability request costs the members it reads times the days it covers.
+   */
+  readonly availabilityMemberDaysPerMinute: number
 }
 
-export const DEFAULT_PUBLIC_RATE_LIMITS: PublicRateLimits = { perMinute: 600, writesPerMinute: 60 }
+export const DEFAULT_PUBLIC_RATE_LIMITS: PublicRateLimits = {
+  perMinute: 600,
+  writesPerMinute: 60,
+  availabilityMemberDaysPerMinute: 50_000,
+}
 
 /** Which contract error a decision's refusal reason becomes. */
 const REASON_TO_CODE: Readonly<Record<string, ErrorCode>> = {
@@ -72,11 +85,21 @@ export function publicBooking(doc: BookingDoc, state: Workspace) {
   }
 }
 
-/** `/api/public/*`: no authentication, rate-limited per client address, customer data only. */
+/** The client address the limits count by (IPv6 by /56 prefix, like express-rate-limit). */
+function clientKey(req: Request): string {
+  return ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? '')
+}
+
+/**
+ * `/api/public/*`: no authentication, rate-limited per client address, customer data only.
+ * Availability is also budgeted by cost per address (`limits.availabilityMemberDaysPerMinute`)
+ * and computed in core's steps, handing the event loop back between steps.
+ */
 export function publicRouter(
   service: BookingService,
   state: () => Workspace,
   limits: PublicRateLimits,
+  clock: Clock,
 ): Router {
   const router = Router()
   const limiter = (limit: number) =>
@@ -85,11 +108,34 @@ export function publicRouter(
       limit,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
+      // Without --trust-proxy a client's X-Forwarded-For is ignored on purpose, not a mistake.
+      validate: { xForwardedForHeader: false },
       handler: (_req, res) =>
         sendError(res, 'rate-limited', 'too many requests; try again in a minute'),
     })
   const writeLimiter = limiter(limits.writesPerMinute)
   router.use(limiter(limits.perMinute))
+  const budget = new CostBudget(limits.availabilityMemberDaysPerMinute, () => clock.now())
+  /** Charges an availability request's cost, or answers 429 with Retry-After and returns false. */
+  const admit = (req: Request, res: Response, memberDays: number): boolean => {
+    const taken = budget.take(clientKey(req), memberDays)
+    if (taken.ok) return true
+    res.setHeader('Retry-After', String(taken.retryAfterSeconds))
+    sendError(
+      res,
+      'rate-limited',
+      `this address used its availability budget (${budget.perMinute} member-days a minute); ` +
+        `retry in ${taken.retryAfterSeconds} s or ask for fewer days`,
+    )
+    return false
+  }
+  /** True once the client of `res` went away (checked between computation steps). */
+  const abandoned = (res: Response) => {
+    let isClosed = false
+    res.once('close', () => (isClosed = true))
+    return () => isClosed
+  }
+  router.param('id', refuseInvalidId)
 
   const pageOr404 = (slug: string | undefined) => {
     const page = service.pageBySlug(String(slug))
@@ -135,17 +181,21 @@ export function publicRouter(
 
   router.get(
     '/pages/:slug/availability',
-    asyncRoute((req, res) => {
+    asyncRoute(async (req, res) => {
       const page = pageOr404(req.params['slug'])
       const query = parseOrThrow(availabilityQuerySchema, req.query)
-      const result = service.availability({
+      const request = {
         masterPageId: page.id,
         eventTypeId: query.eventTypeId,
         fromMs: Date.parse(query.from),
         toMs: Date.parse(query.to),
         bookingPageId: query.bookingPageId ?? null,
         answers: answersFromQuery(req.query),
-      })
+      }
+      if (!admit(req, res, service.availabilityCost(request))) return
+      const isAbandoned = abandoned(res)
+      const result = await stepsRunYielding(service.availabilitySteps(request), isAbandoned)
+      if (result === null) return
       if (!result.ok)
         return sendRefusal(res, {
           ok: false,
@@ -153,22 +203,26 @@ export function publicRouter(
           message: result.message,
           extra: result.problems ? { problems: result.problems } : {},
         })
-      const names = new Map(state().bookingPages.map((b) => [b.id, b]))
-      const members = new Map(state().members.map((m) => [m.id, m]))
-      res.json({
-        slots: result.slots.map((slot) => ({
-          start: slot.start,
-          end: slot.end,
-          ...(slot.bookingPageIds
-            ? {
-                bookingPages: slot.bookingPageIds.map((id) => ({
-                  id,
-                  name: firstName(members.get(names.get(id)?.memberId ?? '')),
-                })),
-              }
-            : {}),
-        })),
-      })
+      // Each booking page as the customer sees it, built once and shared by every slot.
+      const ws = state()
+      const members = new Map(ws.members.map((m) => [m.id, m]))
+      const shown = new Map(
+        ws.bookingPages.map((b) => [b.id, { id: b.id, name: firstName(members.get(b.memberId)) }]),
+      )
+      const slots = result.slots.map((slot) => ({
+        start: slot.start,
+        end: slot.end,
+        ...(slot.bookingPageIds
+          ? {
+              bookingPages: slot.bookingPageIds.map(
+                (id) => shown.get(id) ?? { id, name: firstName(undefined) },
+              ),
+            }
+          : {}),
+      }))
+      const json = await jsonArrayYielding(slots, isAbandoned)
+      if (json === null) return
+      res.type('application/json').send(`{"slots":${json}}`)
     }),
   )
 
@@ -196,8 +250,8 @@ export function publicRouter(
     }),
   )
 
-  const bookingWithToken = (id: string | undefined, token: string) => {
-    const doc = service.bookingDoc(String(id))
+  const bookingWithToken = async (id: string | undefined, token: string) => {
+    const doc = await service.bookingDoc(String(id))
     // A wrong token answers exactly like an unknown booking: existence is not revealed.
     if (!doc || !service.tokenValid(doc, token)) throw new HttpError('not-found', 'no such booking')
     return doc
@@ -205,18 +259,23 @@ export function publicRouter(
 
   router.get(
     '/bookings/:id',
-    asyncRoute((req, res) => {
+    asyncRoute(async (req, res) => {
       const { token } = parseOrThrow(tokenQuerySchema, req.query)
-      res.json({ booking: publicBooking(bookingWithToken(req.params['id'], token), state()) })
+      const doc = await bookingWithToken(req.params['id'], token)
+      res.json({ booking: publicBooking(doc, state()) })
     }),
   )
 
   router.get(
     '/bookings/:id/availability',
-    asyncRoute((req, res) => {
+    asyncRoute(async (req, res) => {
       const query = parseOrThrow(rescheduleAvailabilityQuerySchema, req.query)
-      const doc = bookingWithToken(req.params['id'], query.token)
-      const result = service.rescheduleSlots(doc.id, Date.parse(query.from), Date.parse(query.to))
+      const doc = await bookingWithToken(req.params['id'], query.token)
+      const [fromMs, toMs] = [Date.parse(query.from), Date.parse(query.to)]
+      if (!admit(req, res, service.rescheduleSlotsCost(doc.id, fromMs, toMs))) return
+      const steps = service.rescheduleSlotsSteps(doc.id, fromMs, toMs)
+      const result = await stepsRunYielding(steps, abandoned(res))
+      if (result === null) return
       if (!result.ok)
         return sendRefusal(res, { ok: false, reason: result.reason, message: result.message })
       res.json({ slots: result.slots.map((s) => ({ start: s.start, end: s.end })) })
@@ -228,7 +287,7 @@ export function publicRouter(
     writeLimiter,
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(cancelBodySchema, req.body)
-      const doc = bookingWithToken(req.params['id'], body.token)
+      const doc = await bookingWithToken(req.params['id'], body.token)
       const outcome = await service.cancel(doc.id, 'customer', body.reason)
       if (!outcome.ok) return sendRefusal(res, outcome)
       res.json({ booking: publicBooking(outcome.value, state()) })
@@ -240,7 +299,7 @@ export function publicRouter(
     writeLimiter,
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(rescheduleBodySchema, req.body)
-      const doc = bookingWithToken(req.params['id'], body.token)
+      const doc = await bookingWithToken(req.params['id'], body.token)
       const outcome = await service.reschedule(doc.id, Date.parse(body.start), 'customer')
       if (!outcome.ok) return sendRefusal(res, outcome)
       res.json({ booking: publicBooking(outcome.value, state()) })

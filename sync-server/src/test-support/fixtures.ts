@@ -162,3 +162,27 @@ export function bookingBody(start = FREE_START, extra: Record<string, unknown> =
     ...extra,
   }
 }
+
+/** A booking as an offline desktop would push it through replication. */
+export function desktopBooking(id: string, memberId: string, start: string, end: string) {
+  return {
+    id,
+    eventTypeId: 'et-call',
+    masterPageId: null,
+    start,
+    end,
+    hostMemberIds: [memberId],
+    poolId: null,
+    panelId: null,
+    status: 'scheduled',
+    customer: { name: 'Walk In', email: 'walk@example.org', timeZone: 'UTC' },
+    answers: {},
+    createdVia: 'desktop',
+    history: [{ at: '2027-03-10T07:00:00.000Z', action: 'created', by: 'front desk' }],
+    manageToken: null,
+    conflict: null,
+    idempotencyKey: null,
+    updatedAt: '2027-03-10T07:00:00.000Z',
+    _deleted: false,
+  }
+}

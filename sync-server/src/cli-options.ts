@@ -1,0 +1,125 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_PUBLIC_RATE_LIMITS } from './routes/public'
+import type { SyncServerOptions } from './server'
+
+/** A command line (or environment variable) the server cannot run with; `message` says why. */
+export class CliUsageError extends Error {}
+
+/** Options that may also come from the environment as `TEAMSLOT_` + upper-case name with `_`. */
+type EnvOption =
+  | 'trust-proxy'
+  | 'public-rate-limit'
+  | 'public-write-rate-limit'
+  | 'public-availability-budget'
+  | 'shutdown-grace'
+
+/** `trust-proxy` → `TEAMSLOT_TRUST_PROXY`. */
+export function envName(option: EnvOption): string {
+  return `TEAMSLOT_${option.toUpperCase().replaceAll('-', '_')}`
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on'])
+const FALSE_WORDS = new Set(['', '0', 'false', 'no', 'off'])
+
+function booleanFrom(text: string, source: string): boolean {
+  const word = text.trim().toLowerCase()
+  if (TRUE_WORDS.has(word)) return true
+  if (FALSE_WORDS.has(word)) return false
+  throw new CliUsageError(`${source} must be true or false (1/0, yes/no), got "${text}"`)
+}
+
+function positiveIntegerFrom(text: string, source: string): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    throw new CliUsageError(`${source} must be a whole number of at least 1, got "${text}"`)
+  }
+  return value
+}
+
+function secondsFrom(text: string, source: string): number {
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || Number(text) > 3600) {
+    throw new CliUsageError(`${source} must be a number of seconds from 0 to 3600, got "${text}"`)
+  }
+  return Math.round(Number(text) * 1000)
+}
+
+/**
+ * The server options from the command line `argv` (without node and script) and the environment
+ * `env`. `TEAMSLOT_ADMIN_TOKEN` gives the admin token; each option in `EnvOption` may also be
+ * given as its environment variable (the flag wins). Paths resolve against the working directory.
+ * Throws {@link CliUsageError} naming the flag or variable for an unknown option or a bad value.
+ */
+export function cliOptionsParse(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Omit<SyncServerOptions, 'bookPageDir' | 'say'> {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string', default: '4400' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'data-dir': { type: 'string', default: './data' },
+        seed: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        'app-dir': { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true, default: [] },
+        quiet: { type: 'boolean', default: false },
+        'trust-proxy': { type: 'boolean' },
+        'public-rate-limit': { type: 'string' },
+        'public-write-rate-limit': { type: 'string' },
+        'public-availability-budget': { type: 'string' },
+        'shutdown-grace': { type: 'string' },
+      },
+      strict: true,
+    }))
+  } catch (err) {
+    throw new CliUsageError(err instanceof Error ? err.message : String(err))
+  }
+  const port = Number(values.port)
+  if (!/^\d+$/.test(values.port) || port > 65535) {
+    throw new CliUsageError(`--port must be an integer 0–65535, got ${values.port}`)
+  }
+  /** The flag's text, else its environment variable's, with the name to blame for a bad value. */
+  const given = (option: Exclude<EnvOption, 'trust-proxy'>) => {
+    const flag = values[option]
+    if (flag !== undefined) return { text: flag, source: `--${option}` }
+    const fromEnv = env[envName(option)]
+    return fromEnv === undefined ? null : { text: fromEnv, source: envName(option) }
+  }
+  const envTrustProxy = env[envName('trust-proxy')]
+  const trustProxy =
+    values['trust-proxy'] ??
+    (envTrustProxy === undefined ? false : booleanFrom(envTrustProxy, envName('trust-proxy')))
+  const perMinute = given('public-rate-limit')
+  const writesPerMinute = given('public-write-rate-limit')
+  const budget = given('public-availability-budget')
+  const grace = given('shutdown-grace')
+  const adminToken = env['TEAMSLOT_ADMIN_TOKEN']
+  return {
+    port,
+    host: values.host,
+    dataDir: resolve(values['data-dir']),
+    ...(adminToken ? { adminToken } : {}),
+    ...(values.seed ? { seedFile: resolve(values.seed) } : {}),
+    demo: values.demo,
+    ...(values['app-dir'] ? { appDir: resolve(values['app-dir']) } : {}),
+    corsOrigins: values['cors-origin'],
+    requestLog: !values.quiet,
+    trustProxy,
+    publicRateLimits: {
+      perMinute: perMinute
+        ? positiveIntegerFrom(perMinute.text, perMinute.source)
+        : DEFAULT_PUBLIC_RATE_LIMITS.perMinute,
+      writesPerMinute: writesPerMinute
+        ? positiveIntegerFrom(writesPerMinute.text, writesPerMinute.source)
+        : DEFAULT_PUBLIC_RATE_LIMITS.writesPerMinute,
+      availabilityMemberDaysPerMinute: budget
+        ? positiveIntegerFrom(budget.text, budget.source)
+        : DEFAULT_PUBLIC_RATE_LIMITS.availabilityMemberDaysPerMinute,
+    },
+    ...(grace ? { shutdownGraceMs: secondsFrom(grace.text, grace.source) } : {}),
+  }
+}

@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { cycleBounds, poolStats } from '../../core/src/distribution'
+import type { Workspace } from '../../core/src/model/workspace'
+import { bookingBody, FIXTURE_NOW, fixtureWorkspace } from './test-support/fixtures'
+import { fixedClock, startTestApp } from './test-support/test-app'
+import type { TestApp } from './test-support/test-app'
+
+let app: TestApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const clock = () => fixedClock(FIXTURE_NOW)
+const limits = { publicRateLimits: { perMinute: 100_000, writesPerMinute: 100_000 } }
+
+async function book(a: TestApp, slug: string, start: string) {
+  const res = await a.request(`/api/public/pages/${slug}/bookings`, {
+    method: 'POST',
+    body: bookingBody(start),
+  })
+  expect(res.status).toBe(201)
+  return (await res.json()).booking as { id: string; manageToken: string }
+}
+
+/** The pool statistics core computes by replaying every exported booking. */
+async function replayedStats(a: TestApp, poolId: string, nowIso: string) {
+  const ws: Workspace = await (await a.request('/api/admin/workspace', { admin: true })).json()
+  const pool = ws.pools.find((p) => p.id === poolId)!
+  const {
+    events: _events,
+    ledger: _ledger,
+    ...stats
+  } = poolStats(
+    pool,
+    ws.bookings,
+    ws.panels,
+    cycleBounds(pool.reportingCycle, Date.parse(nowIso), ws.timeZone ?? 'UTC'),
+  )
+  return stats
+}
+
+describe('the server keeps a booking window and pool ledgers, not all history', () => {
+  it('counts pool statistics exactly as replaying history does, before and after a restart', async () => {
+    const time = clock()
+    app = await startTestApp({ workspace: fixtureWorkspace(), clock: time, deps: limits })
+    const made = []
+    for (const day of ['11', '12', '15', '16', '17']) {
+      made.push(await book(app, 'rr', `2027-03-${day}T10:00:00.000Z`))
+      made.push(await book(app, 'rr', `2027-03-${day}T11:00:00.000Z`))
+    }
+    const cancelled = await app.request(`/api/public/bookings/${made[3]!.id}/cancel`, {
+      method: 'POST',
+      body: { token: made[3]!.manageToken },
+    })
+    expect(cancelled.status).toBe(200)
+    // Three weeks later the March bookings left the window but still count for March.
+    time.set('2027-03-31T12:00:00.000Z')
+    await app.teamslot.maintenance()
+    const served = await (
+      await app.request('/api/admin/pools/pool-rr/stats', { admin: true })
+    ).json()
+    const replayed = await replayedStats(app, 'pool-rr', '2027-03-31T12:00:00.000Z')
+    expect(served).toEqual(replayed)
+    expect(served.members.reduce((n: number, m: { received: number }) => n + m.received, 0)).toBe(
+      10,
+    )
+
+    const dataDir = app.dataDir
+    await app.close()
+    app = await startTestApp({ dataDir, clock: time, deps: limits })
+    const again = await (
+      await app.request('/api/admin/pools/pool-rr/stats', { admin: true })
+    ).json()
+    expect(again).toEqual(replayed)
+  })
+
+  it('still finds a booking of long ago by its id: the manage link and a no-show work', async () => {
+    const time = clock()
+    app = await startTestApp({ workspace: fixtureWorkspace(), clock: time, deps: limits })
+    const old = await book(app, 'solo', '2027-03-11T10:00:00.000Z')
+    time.set('2027-05-01T12:00:00.000Z')
+    await app.teamslot.maintenance()
+    const seen = await app.request(`/api/public/bookings/${old.id}?token=${old.manageToken}`)
+    expect(seen.status).toBe(200)
+    expect((await seen.json()).booking.status).toBe('completed')
+    const noShow = await app.request(`/api/admin/bookings/${old.id}/no-show`, {
+      method: 'POST',
+      admin: true,
+      body: { by: 'Maya' },
+    })
+    expect(noShow.status).toBe(200)
+    expect((await noShow.json()).booking.status).toBe('no-show')
+    const stats = await (
+      await app.request('/api/admin/pools/pool-rr/stats', { admin: true })
+    ).json()
+    expect(stats.cycle.start).toBe('2027-05-01T00:00:00.000Z')
+  })
+
+  it('answers concurrent bookings of one slot with one success, committed in groups', async () => {
+    app = await startTestApp({ workspace: fixtureWorkspace(), clock: clock(), deps: limits })
+    const a = app
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        a.request('/api/public/pages/pooled/bookings', {
+          method: 'POST',
+          body: bookingBody('2027-03-11T14:00:00.000Z'),
+        }),
+      ),
+    )
+    const statuses = answers.map((res) => res.status).sort()
+    // Three pooled members: exactly three bookings, on distinct members; the rest refused.
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(37)
+    const ws = await (await a.request('/api/admin/workspace', { admin: true })).json()
+    const hosts = ws.bookings.map((b: { hostMemberIds: string[] }) => b.hostMemberIds[0])
+    expect(new Set(hosts).size).toBe(3)
+  })
+
+  it('writes bookings decided together in one transaction, each answered once durable', async () => {
+    app = await startTestApp({ workspace: fixtureWorkspace(), clock: clock(), deps: limits })
+    const { service } = app.teamslot
+    const starts = ['11', '12', '15', '16'].flatMap((day) =>
+      ['09', '10', '11', '12', '13'].map((hour) => `2027-03-${day}T${hour}:00:00.000Z`),
+    )
+    const outcomes = await Promise.all(
+      starts.map((start) =>
+        service.book(
+          {
+            masterPageId: 'mp-pooled',
+            eventTypeId: 'et-call',
+            startMs: Date.parse(start),
+            bookingPageId: null,
+            customer: { name: 'Lee', email: 'lee@example.org', timeZone: 'UTC' },
+            answers: {},
+            createdVia: 'public',
+            by: 'customer',
+          },
+          null,
+        ),
+      ),
+    )
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true)
+    expect(service.commitStats()).toEqual({ batches: 1, bookings: 20 })
+    const stored = await app.teamslot.db.bookings.count().exec()
+    expect(stored).toBe(20)
+  })
+})
