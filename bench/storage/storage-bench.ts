@@ -1,6 +1,6 @@
 /**
- * `npm run bench:storage [-- --sizes 10000,50000,150000,400000] [--dir DIR] [--json]`: the SQLite
- * storage at growing history sizes. Figures, not a timed test.
+ * `npm run bench:storage [-- --sizes 10000,50000,150000,400000] [--dir DIR] [--json] [--no-derived]`:
+ * the SQLite storage at growing history sizes. Figures, not a timed test.
  *
  * Per size, in fresh child processes: `fill` writes N generated booking-like documents (~1 KB
  * each, deterministic, `start`/`end` spread over five years, two hosts each; skipped when DIR
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '10000,50000,150000,400000' },
     dir: { type: 'string', default: join(tmpdir(), 'teamslot-storage-bench') },
     json: { type: 'boolean', default: false },
+    'no-derived': { type: 'boolean', default: false },
     child: { type: 'string' },
     size: { type: 'string' },
   },
@@ -90,7 +91,8 @@ function hostsTable(name: string): DerivedSpec {
   }
 }
 
-const hasDerived = 'sqliteDerivedReader' in storageModule
+/** Derived tables are used when the storage code has them, unless `--no-derived`. */
+const hasDerived = 'sqliteDerivedReader' in storageModule && !values['no-derived']
 
 function storageFor(directory: string, tables: readonly DerivedSpec[]) {
   // Older storage code ignores `derived`; the cast keeps this script runnable against it.
@@ -322,6 +324,7 @@ function runChild(step: string, directory: string, size: number): Record<string,
       'tsx',
       join(ROOT, 'bench/storage/storage-bench.ts'),
       ...['--child', step, '--dir', directory, '--size', String(size)],
+      ...(values['no-derived'] ? ['--no-derived'] : []),
     ],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
   )
