@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Workspace } from '../../core/src/model/workspace'
 import { createApp } from '../../sync-server/src/app'
-import { getRxStorageSqlite } from '../../sync-server/src/storage'
+import { serverStorage } from '../../sync-server/src/booking-index'
 import { workspaceReplace } from '../../sync-server/src/workspace-store'
 import { generateTeam } from '../team-generator'
 
@@ -70,7 +70,7 @@ const workspace: Workspace = {
 }
 
 const teamslot = await createApp({
-  storage: getRxStorageSqlite({ directory: mkdtempSync(join(tmpdir(), 'teamslot-bench-')) }),
+  storage: serverStorage(mkdtempSync(join(tmpdir(), 'teamslot-bench-'))),
   adminToken: BENCH_TOKEN,
   clock: { now: () => team.nowMs },
   ...(values['production-limits']

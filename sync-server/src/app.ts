@@ -2,8 +2,7 @@ import express from 'express'
 import type { ErrorRequestHandler, Express, NextFunction, Request, Response } from 'express'
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
-import type { RxStorage } from 'rxdb'
-import { openServerDatabase } from './database'
+import { DEFAULT_DATABASE_NAME, openServerDatabase } from './database'
 import type { ServerDatabase } from './database'
 import { ERROR_STATUS, HttpError, sendError } from './http/errors'
 import { requireAdmin } from './http/require-admin'
@@ -17,7 +16,9 @@ import { pushCheck } from './push-validation'
 import type { CollectionName } from '../../core/src/schema/collections'
 import { BookingService } from './booking-service'
 import { WorkspaceMirror } from './workspace-mirror'
-import { MemoryLedgerSource } from './ledger-source'
+import { BookingIndex } from './booking-index'
+import { sqliteDerivedReader } from './storage'
+import type { RxStorageSqlite } from './storage'
 import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
@@ -29,7 +30,8 @@ export interface Clock {
 }
 
 export interface AppDeps {
-  readonly storage: RxStorage<unknown, unknown>
+  /** The project's SQLite storage with the booking index tables (`serverStorage`). */
+  readonly storage: RxStorageSqlite
   readonly adminToken: string
   readonly clock: Clock
   /** Origins allowed to call the API and replication from a browser (exact match). */
@@ -86,9 +88,11 @@ const PUBLIC_BODY_LIMIT = '100kb'
  */
 export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   const db = await openServerDatabase(deps.storage, deps.databaseName)
-  const ledgerSource = await MemoryLedgerSource.load(db)
-  const mirror = await WorkspaceMirror.open(db, ledgerSource, deps.clock.now())
-  const service = new BookingService(db, mirror, deps.clock)
+  const bookingIndex = new BookingIndex(
+    sqliteDerivedReader(deps.storage, deps.databaseName ?? DEFAULT_DATABASE_NAME),
+  )
+  const mirror = await WorkspaceMirror.open(db, bookingIndex, deps.clock.now())
+  const service = new BookingService(db, mirror, deps.clock, bookingIndex)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', deps.trustProxy ? 1 : false)
@@ -125,8 +129,12 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   })
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
   const validatePush = (collection: string, rows: readonly PushRow[]) =>
-    pushCheck(collection as CollectionName, rows, mirror.workspace(), (id) =>
-      mirror.get(collection as CollectionName, id),
+    pushCheck(
+      collection as CollectionName,
+      rows,
+      mirror.workspace(),
+      (id) => mirror.get(collection as CollectionName, id),
+      (ref) => bookingIndex.referenceCount(ref),
     )
   mountReplicationCompat(app, db, { wrapPush, validatePush, logError })
   await mountReplication({
@@ -147,7 +155,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       clock: deps.clock,
       service,
       mirror,
-      ledgerSource,
+      ledgerSource: bookingIndex,
     }),
   )
   app.use(
@@ -191,7 +199,6 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       tracker.endStreams()
       await service.settled()
       mirror.close()
-      ledgerSource.close()
       await db.destroy()
     },
   }

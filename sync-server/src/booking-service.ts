@@ -32,6 +32,7 @@ import { tokenMatches } from './http/auth'
 import { bookingRequestHash } from './booking-request-hash'
 import { SerialQueue } from './serial-queue'
 import type { WorkspaceMirror } from './workspace-mirror'
+import type { BookingIndex } from './booking-index'
 
 /** A stored booking: the record plus the server's own fields (`BOOKING_SERVER_FIELDS`). */
 export type BookingDoc = Booking & {
@@ -82,6 +83,8 @@ export class BookingService {
     private readonly db: ServerDatabase,
     private readonly mirror: WorkspaceMirror,
     private readonly clock: Clock,
+    /** The booking index over all history (absent: only the window is searched). */
+    private readonly index?: BookingIndex,
   ) {}
 
   /**
@@ -142,6 +145,14 @@ export class BookingService {
     return (found?.toJSON() as unknown as BookingDoc | undefined) ?? undefined
   }
 
+  /** The stored booking a (page-scoped) idempotency key created: the window, else the index. */
+  private async bookingByIdempotencyKey(key: string): Promise<BookingDoc | undefined> {
+    const kept = this.mirror.bookingByIdempotencyKey(key)
+    if (kept) return kept as BookingDoc
+    const id = this.index?.bookingIdByIdempotencyKey(key)
+    return id === undefined ? undefined : this.bookingDoc(id)
+  }
+
   /**
    * True when `token` is the booking's manage token (constant-time). A booking without one (made
    * on a desktop, or replicated without the field) matches no token.
@@ -187,7 +198,7 @@ export class BookingService {
       if (scopedKey) {
         const earlier =
           this.unsettled.find((doc) => doc.idempotencyKey === scopedKey) ??
-          (this.mirror.bookingByIdempotencyKey(scopedKey) as BookingDoc | undefined)
+          (await this.bookingByIdempotencyKey(scopedKey))
         if (earlier && earlier.requestHash !== requestHash) {
           return {
             outcome: {

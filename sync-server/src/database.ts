@@ -12,13 +12,16 @@ export type AnyDoc = { id: string } & Record<string, unknown>
 export type ServerCollections = { [K in CollectionName]: RxCollection<AnyDoc> }
 export type ServerDatabase = RxDatabase<ServerCollections>
 
+/** The database (file) name of the server's store inside its data dir. */
+export const DEFAULT_DATABASE_NAME = 'teamslot'
+
 /**
  * Opens the server's workspace database with every replicated collection. `multiInstance: false`
  * because exactly one server process writes a data dir (rxdb-notes.md).
  */
 export async function openServerDatabase(
   storage: RxStorage<unknown, unknown>,
-  name = 'teamslot',
+  name = DEFAULT_DATABASE_NAME,
 ): Promise<ServerDatabase> {
   const db = await createRxDatabase<ServerCollections>({
     name,

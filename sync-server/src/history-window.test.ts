@@ -97,6 +97,55 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     expect(stats.cycle.start).toBe('2027-05-01T00:00:00.000Z')
   })
 
+  it('refuses deleting an event type that only a booking of long ago still uses', async () => {
+    const time = clock()
+    const base = fixtureWorkspace()
+    const extra = { ...base.eventTypes[0]!, id: 'et-old', name: 'Old call' }
+    const workspace = {
+      ...base,
+      eventTypes: [...base.eventTypes, extra],
+      masterPages: base.masterPages.map((page) =>
+        page.slug === 'solo' ? { ...page, eventTypeIds: [...page.eventTypeIds, 'et-old'] } : page,
+      ),
+      bookingPages: base.bookingPages.map((page) =>
+        page.memberId === 'm-ana'
+          ? { ...page, eventTypeIds: [...page.eventTypeIds, 'et-old'] }
+          : page,
+      ),
+    }
+    app = await startTestApp({ workspace, clock: time, deps: limits })
+    const res = await app.request('/api/public/pages/solo/bookings', {
+      method: 'POST',
+      body: { ...bookingBody('2027-03-11T10:00:00.000Z'), eventTypeId: 'et-old' },
+    })
+    expect(res.status).toBe(201)
+    // Nothing but that booking uses et-old once the pages stop offering it.
+    const ws = await (await app.request('/api/admin/workspace', { admin: true })).json()
+    const put = await app.request('/api/admin/workspace', {
+      method: 'PUT',
+      admin: true,
+      body: {
+        ...ws,
+        masterPages: base.masterPages,
+        bookingPages: base.bookingPages,
+      },
+    })
+    expect(put.status).toBe(200)
+    time.set('2027-06-01T12:00:00.000Z')
+    await app.teamslot.maintenance()
+    const pulled = await (
+      await app.request('/replication/eventtypes/1/pull?lwt=0&id=&limit=50', { admin: true })
+    ).json()
+    const old = pulled.documents.find((d: { id: string }) => d.id === 'et-old')
+    const push = await app.request('/replication/eventtypes/1/push', {
+      method: 'POST',
+      admin: true,
+      body: [{ newDocumentState: { ...old, _deleted: true }, assumedMasterState: old }],
+    })
+    expect(push.status).toBe(400)
+    expect((await push.json()).error.problems[0]).toContain('1 booking')
+  })
+
   it('answers concurrent bookings of one slot with one success, committed in groups', async () => {
     app = await startTestApp({ workspace: fixtureWorkspace(), clock: clock(), deps: limits })
     const a = app

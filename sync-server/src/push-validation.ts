@@ -40,7 +40,8 @@ export type PushCheck =
  * manage token, an idempotency key or a request fingerprint). Rows are checked in order, each
  * against the workspace with the earlier rows applied. A deletion is refused while other records
  * reference the record, and bookings are never deleted (they are cancelled). `stored` reads the
- * current stored document. Honest desktops validate
+ * current stored document; `storedBookingReferences` counts the stored bookings referencing a
+ * record (through the booking index; without it the bookings in `current` are scanned). Honest desktops validate
  * before writing, so a refusal means a stale replica, a bug or a hostile client.
  */
 export function pushCheck(
@@ -48,6 +49,7 @@ export function pushCheck(
   rows: readonly PushRow[],
   current: Workspace,
   stored: (id: string) => AnyDoc | undefined,
+  storedBookingReferences?: (ref: WorkspaceRef) => number,
 ): PushCheck {
   const problems: string[] = []
   const out: PushRow[] = []
@@ -59,7 +61,11 @@ export function pushCheck(
       if (collection === 'bookings') {
         problems.push(`bookings ${doc.id}: a booking is never deleted (cancel it instead)`)
       } else if (kind) {
-        const check = deletionCheck(working, { kind, id: doc.id })
+        const ref = { kind, id: doc.id }
+        const counted = storedBookingReferences
+          ? { count: storedBookingReferences(ref) }
+          : undefined
+        const check = deletionCheck(working, ref, counted)
         if (!check.ok) problems.push(check.message)
       }
       out.push(row)

@@ -10,7 +10,7 @@ import type { PublicRateLimits } from './routes/public'
 import { databaseIsEmpty } from './database'
 import { workspaceParse } from '../../core/src/validation'
 import { jsonLineLogger } from './http/request-log'
-import { getRxStorageSqlite } from './storage'
+import { serverStorage } from './booking-index'
 import { workspaceReplace } from './workspace-store'
 
 export interface SyncServerOptions {
@@ -89,7 +89,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   mkdirSync(options.dataDir, { recursive: true })
   const adminToken = resolveAdminToken(options.dataDir, options.adminToken, say)
   const teamslot = await createApp({
-    storage: getRxStorageSqlite({ directory: options.dataDir }),
+    storage: serverStorage(options.dataDir),
     adminToken,
     clock: { now: () => Date.now() },
     ...(options.appDir ? { appDir: options.appDir } : {}),

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Workspace } from '../../../core/src/model/workspace'
 import { createApp } from '../app'
 import type { AppDeps, Clock, TeamslotApp } from '../app'
-import { getRxStorageSqlite } from '../storage'
+import { serverStorage } from '../booking-index'
 import { workspaceReplace } from '../workspace-store'
 
 export const TEST_TOKEN = 'test-admin-token-0123456789'
@@ -49,7 +49,7 @@ export async function startTestApp(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'teamslot-server-'))
   const clock = options.clock ?? { now: () => Date.now() }
   const teamslot = await createApp({
-    storage: getRxStorageSqlite({ directory: dataDir }),
+    storage: serverStorage(dataDir),
     adminToken: TEST_TOKEN,
     clock,
     ...options.deps,

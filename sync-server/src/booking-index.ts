@@ -1,0 +1,180 @@
+import { bookingLedgerRows } from '../../core/src/distribution/pool-ledger'
+import type { BookingLedgerRow } from '../../core/src/distribution/pool-ledger'
+import { bookingHoldsTime } from '../../core/src/model/booking-statuses'
+import type { Booking } from '../../core/src/model/workspace'
+import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
+import { documentToRecord } from '../../core/src/schema/workspace-documents'
+import { bookingReferenceList } from '../../core/src/validation'
+import type { WorkspaceRef } from '../../core/src/validation'
+import { getRxStorageSqlite } from './storage'
+import type {
+  DerivedReader,
+  DerivedRow,
+  DerivedTable,
+  RxStorageSqlite,
+  SqliteDriverChoice,
+} from './storage'
+import type { LedgerSource } from './workspace-mirror'
+
+/**
+ * The indexes the server keeps over ALL stored bookings, as derived tables of the `bookings`
+ * collection (written by the storage in the same transaction as each booking, so they can never
+ * disagree with the bookings, even after kill -9). What each row means comes from core:
+ * - `booking_changes`: every seat change (`bookingLedgerRows`): pool ledgers and pool events;
+ * - `booking_hosts`: each host's meeting span of a time-holding booking: bookings by member/time;
+ * - `booking_refs`: every record a booking references (`bookingReferenceList`) and its public
+ *   request's idempotency key: deletion checks and replayed requests without reading bookings.
+ */
+
+function recordOf(doc: Readonly<Record<string, unknown>>): Booking {
+  return documentToRecord(doc as { id: string }) as unknown as Booking
+}
+
+const finite = (n: number) => (Number.isFinite(n) ? n : null)
+
+export const BOOKING_DERIVED_TABLES: readonly DerivedTable[] = [
+  {
+    name: 'booking_changes',
+    version: '1',
+    columns: {
+      seat: 'INTEGER',
+      member_id: 'TEXT',
+      kind: 'TEXT',
+      reason: 'TEXT',
+      at_ms: 'REAL',
+      pool_id: 'TEXT?',
+      panel_id: 'TEXT?',
+    },
+    indexes: [['pool_id', 'at_ms'], ['panel_id']],
+    rows: (doc) =>
+      bookingLedgerRows(recordOf(doc)).flatMap((row): DerivedRow[] => {
+        const atMs = finite(row.atMs)
+        if (atMs === null) return []
+        return [
+          {
+            seat: row.seat,
+            member_id: row.memberId,
+            kind: row.kind,
+            reason: row.reason,
+            at_ms: atMs,
+            pool_id: row.poolId,
+            panel_id: row.panelId,
+          },
+        ]
+      }),
+  },
+  {
+    name: 'booking_hosts',
+    version: '1',
+    columns: { member_id: 'TEXT', start_ms: 'REAL', end_ms: 'REAL' },
+    indexes: [['member_id', 'start_ms'], ['start_ms']],
+    rows: (doc) => {
+      const booking = recordOf(doc)
+      if (!bookingHoldsTime(booking)) return []
+      const start = finite(Date.parse(booking.start))
+      const end = finite(Date.parse(booking.end))
+      if (start === null || end === null) return []
+      return [...new Set(booking.hostMemberIds)].map((member) => ({
+        member_id: member,
+        start_ms: start,
+        end_ms: end,
+      }))
+    },
+  },
+  {
+    name: 'booking_refs',
+    version: '1',
+    columns: { kind: 'TEXT', ref_id: 'TEXT' },
+    indexes: [['kind', 'ref_id']],
+    rows: (doc) => {
+      const seen = new Set<string>()
+      const rows: DerivedRow[] = []
+      const add = (kind: string, id: string) => {
+        const key = `${kind}\n${id}`
+        if (seen.has(key)) return
+        seen.add(key)
+        rows.push({ kind, ref_id: id })
+      }
+      for (const reference of bookingReferenceList(recordOf(doc))) add(reference.kind, reference.id)
+      const key = doc['idempotencyKey']
+      if (typeof key === 'string') add(IDEMPOTENCY_KIND, key)
+      return rows
+    },
+  },
+]
+
+/** The `booking_refs` kind of a public request's (page-scoped) idempotency key. */
+const IDEMPOTENCY_KIND = 'idempotency-key'
+
+/** Queries over the booking index tables. */
+export class BookingIndex implements LedgerSource {
+  constructor(private readonly reader: DerivedReader) {}
+
+  /** Every stored booking's seat changes that can count for `poolIds` (pool or panel bookings). */
+  *rows(poolIds: readonly string[]): Iterable<BookingLedgerRow> {
+    const rows = this.reader.iterate(
+      'SELECT doc_id, seat, member_id, kind, reason, at_ms, pool_id, panel_id FROM booking_changes ' +
+        'WHERE pool_id IN (SELECT value FROM json_each(?)) OR panel_id IS NOT NULL',
+      JSON.stringify(poolIds),
+    )
+    for (const row of rows) {
+      yield {
+        bookingId: String(row['doc_id']),
+        seat: Number(row['seat']),
+        memberId: String(row['member_id']),
+        kind: row['kind'] === 'received' ? 'received' : 'removed',
+        reason: String(row['reason']) as BookingLedgerRow['reason'],
+        atMs: Number(row['at_ms']),
+        poolId: row['pool_id'] === null ? null : String(row['pool_id']),
+        panelId: row['panel_id'] === null ? null : String(row['panel_id']),
+      }
+    }
+  }
+
+  /** How many stored bookings reference the record (for deletion checks). */
+  referenceCount(ref: WorkspaceRef): number {
+    const row = this.reader.get(
+      'SELECT COUNT(DISTINCT doc_id) AS n FROM booking_refs WHERE kind = ? AND ref_id = ?',
+      ref.kind,
+      ref.id,
+    )
+    return Number(row?.['n'] ?? 0)
+  }
+
+  /** The booking created by the public request with this (scoped) idempotency key, if any. */
+  bookingIdByIdempotencyKey(key: string): string | undefined {
+    const row = this.reader.get(
+      'SELECT doc_id FROM booking_refs WHERE kind = ? AND ref_id = ? LIMIT 1',
+      IDEMPOTENCY_KIND,
+      key,
+    )
+    return row === undefined ? undefined : String(row['doc_id'])
+  }
+
+  /** Ids of the bookings holding time of `memberId` that overlap `[fromMs, toMs)`. */
+  memberBookingIds(memberId: string, fromMs: number, toMs: number): string[] {
+    // A meeting is at most MAX_EVENT_MINUTES long: only starts that close before `fromMs` overlap.
+    return this.reader
+      .all(
+        'SELECT DISTINCT doc_id FROM booking_hosts WHERE member_id = ? AND start_ms >= ? ' +
+          'AND start_ms < ? AND end_ms > ? ORDER BY start_ms, doc_id',
+        memberId,
+        fromMs - MAX_EVENT_MINUTES * 60_000,
+        toMs,
+        fromMs,
+      )
+      .map((row) => String(row['doc_id']))
+  }
+}
+
+/**
+ * The server's storage: the project's SQLite RxStorage in `directory`, keeping the booking index
+ * tables (above) in step with the bookings.
+ */
+export function serverStorage(directory: string, driver?: SqliteDriverChoice): RxStorageSqlite {
+  return getRxStorageSqlite({
+    directory,
+    ...(driver ? { driver } : {}),
+    derived: { bookings: BOOKING_DERIVED_TABLES },
+  })
+}
