@@ -91,6 +91,11 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     })
     expect(noShow.status).toBe(200)
     expect((await noShow.json()).booking.status).toBe('no-show')
+    const listed = await app.request(
+      '/api/admin/bookings?from=2027-03-11T00:00:00.000Z&to=2027-03-12T00:00:00.000Z',
+      { admin: true },
+    )
+    expect((await listed.json()).bookings.map((b: { id: string }) => b.id)).toEqual([old.id])
     const stats = await (
       await app.request('/api/admin/pools/pool-rr/stats', { admin: true })
     ).json()

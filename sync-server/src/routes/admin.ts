@@ -2,13 +2,14 @@ import { Router } from 'express'
 import { conflictBookingIds } from '../../../core/src/conflicts/booking-conflicts'
 import type { Booking } from '../../../core/src/model/workspace'
 import { BOOKING_SERVER_FIELDS } from '../../../core/src/schema/collections'
+import { MAX_EVENT_MINUTES } from '../../../core/src/schema/records'
 import { workspaceParse } from '../../../core/src/validation'
 import { asyncRoute } from '../http/async-route'
 import { cycleBounds, poolEventsFromRows, poolLedgerStats } from '../../../core/src/distribution'
 import { reassignCandidates } from '../../../core/src/booking'
 import type { Clock } from '../app'
 import type { BookingService } from '../booking-service'
-import type { ServerDatabase } from '../database'
+import type { AnyDoc, ServerDatabase } from '../database'
 import {
   bookingsRangeSchema,
   candidatesQuerySchema,
@@ -77,20 +78,23 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/bookings',
-    asyncRoute((req, res) => {
+    asyncRoute(async (req, res) => {
       const { from, to } = parseOrThrow(bookingsRangeSchema, req.query)
       const fromMs = Date.parse(from)
       const toMs = Date.parse(to)
-      const bookings = mirror
-        .all('bookings')
-        .filter(
-          (b) => Date.parse(String(b['start'])) < toMs && Date.parse(String(b['end'])) > fromMs,
-        )
+      // Read through the store's index on `start` (any range, not only the window in memory):
+      // a meeting lasts at most MAX_EVENT_MINUTES, so earlier starts cannot reach `from`.
+      const earliest = new Date(fromMs - MAX_EVENT_MINUTES * 60_000).toISOString()
+      const found = await deps.db.bookings
+        .find({
+          selector: { start: { $gte: earliest, $lt: new Date(toMs).toISOString() } },
+          sort: [{ start: 'asc' }, { id: 'asc' }],
+        })
+        .exec()
+      const bookings = found
+        .map((doc) => doc.toJSON() as AnyDoc)
+        .filter((b) => Date.parse(String(b['end'])) > fromMs)
         .map(adminBooking)
-        .sort(
-          (a, b) =>
-            String(a['start']).localeCompare(String(b['start'])) || a.id.localeCompare(b.id),
-        )
       res.json({ bookings })
     }),
   )
