@@ -81,7 +81,7 @@ export interface TimeRange {
 /**
  * The bookings overlapping `range` (all when absent), by start: the one place views read
  * bookings through, so the replica behind it can later hold only a rolling window (with older
- * history fetched on demand) without touching the views. `undefined` while loading.
+ * history fetched on demand) without touching the views. Ties by id. `undefined` while loading.
  */
 export function useBookings(range?: TimeRange): readonly Booking[] | undefined {
   const live = useWorkspace()
@@ -92,7 +92,7 @@ export function useBookings(range?: TimeRange): readonly Booking[] | undefined {
     if (!bookings) return undefined
     return bookings
       .filter((b) => instantParse(b.start) < toMs && instantParse(b.end) > fromMs)
-      .toSorted((a, b) => instantParse(a.start) - instantParse(b.start))
+      .toSorted((a, b) => instantParse(a.start) - instantParse(b.start) || a.id.localeCompare(b.id))
   }, [bookings, fromMs, toMs])
 }
 
