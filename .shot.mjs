@@ -11,7 +11,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: process.env.LOC ?? 'en-GB', timezoneId: 'Europe/London' })
 page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()) })
 page.on('pageerror', (e) => console.log('pageerror:', e.message))
-await page.goto(`${url}/app/#token=${token}`)
+await page.goto(`${url}/app/#token=${token}`); await page.getByText('Connected').waitFor()
 const views = (process.env.VIEWS ?? 'calendar').split(',')
 for (const v of views) {
   await page.goto(`${url}/app/#/${v}`)

@@ -1,4 +1,4 @@
-import type { CSSProperties, DragEvent } from 'react'
+import type { CSSProperties, DragEvent, PointerEvent } from 'react'
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Booking } from '../../../core/src/model/workspace'
 import { timeRangeText, timeText } from '../format/datetime-format'
@@ -16,6 +16,7 @@ export interface BookingBlockProps {
   /** Written here, not yet acknowledged by the sync server. */
   readonly isUnsynced: boolean
   readonly style: CSSProperties
+  readonly onPointerDown: (event: PointerEvent) => void
   readonly onDragStart: (event: DragEvent) => void
   readonly onDragEnd: () => void
   readonly onOpen: () => void
@@ -49,6 +50,7 @@ export function BookingBlock(props: BookingBlockProps) {
       ].join(' ')}
       style={{ ...props.style, borderLeftColor: color }}
       draggable={bookingIsOpen(booking)}
+      onPointerDown={props.onPointerDown}
       onDragStart={props.onDragStart}
       onDragEnd={props.onDragEnd}
       onClick={props.onOpen}

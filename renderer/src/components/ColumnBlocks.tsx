@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { DragEvent } from 'react'
 import type { Booking } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
@@ -41,6 +41,9 @@ const MIN_BLOCK_PX = 18
 export function ColumnBlocks(props: ColumnBlocksProps) {
   const { blocks, live, zone, pxPerMinute, maxLanes, showHosts } = props
   const [overflow, setOverflow] = useState<readonly ColumnBlock[] | null>(null)
+  // Where the pointer went down on a block (px below its top): the drag keeps that point under
+  // the pointer (dragstart fires only after the pointer has moved on).
+  const grabPx = useRef(0)
   const { workspace, conflicts, pending, unsynced } = live
   const members = new Map(workspace.members.map((m) => [m.id, m]))
   const eventNames = new Map(workspace.eventTypes.map((e) => [e.id, e.name]))
@@ -74,12 +77,14 @@ export function ColumnBlocks(props: ColumnBlocksProps) {
             isPending={pending.has(booking.id)}
             isUnsynced={unsynced.has(`bookings:${booking.id}`)}
             style={position(item.topMin, item.heightMin, lane, lanes)}
+            onPointerDown={(event) => {
+              grabPx.current = event.clientY - event.currentTarget.getBoundingClientRect().top
+            }}
             onDragStart={(event: DragEvent) => {
-              const rect = (event.currentTarget as HTMLElement).getBoundingClientRect()
               const seat: DragSeat = {
                 bookingId: booking.id,
                 fromMemberId: item.memberId,
-                grabOffsetMin: Math.max(0, (event.clientY - rect.top) / pxPerMinute),
+                grabOffsetMin: Math.max(0, grabPx.current / pxPerMinute),
               }
               event.dataTransfer.setData(DRAG_TYPE, dragSeatEncode(seat))
               event.dataTransfer.effectAllowed = 'move'

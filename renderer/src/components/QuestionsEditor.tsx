@@ -58,7 +58,7 @@ export function QuestionsEditor({
       {questions.map((q, i) => {
         const name = q.label || `Question ${i + 1}`
         return (
-          <div key={q.id} className="rule-card" role="group" aria-label={`Question ${i + 1}`}>
+          <div key={q.id} className="rule-card">
             <div className="form-grid">
               <label className="field">
                 <span>Question {i + 1}</span>

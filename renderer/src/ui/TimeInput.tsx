@@ -40,6 +40,7 @@ export function TimeInput({
       value={toTime(value)}
       onChange={(time) => time && onChange(fromTime(time, isEnd))}
       hourCycle={localeIs24Hour() ? 24 : 12}
+      shouldForceLeadingZeros
       isInvalid={isInvalid ?? false}
       className="time-input"
     >
