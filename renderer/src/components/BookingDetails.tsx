@@ -77,7 +77,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
       onClose={close}
       isSheet
     >
-      <div className="summary-line">
+      <div className="summary-line" role="group" aria-label="Status">
         <span className={`chip status-${booking.status}`}>
           {BOOKING_STATUS_MEANING[booking.status].label}
         </span>

@@ -51,7 +51,10 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     link.click()
     link.remove()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    toastShow({ title: `Exported ${rows.length} bookings`, tone: 'info' })
+    toastShow({
+      title: `Exported ${rows.length === 1 ? '1 booking' : `${rows.length} bookings`}`,
+      tone: 'info',
+    })
   }
   return (
     <div className="stack">

@@ -176,7 +176,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
       {workspace.masterPages.length === 0 ? (
         <p role="alert">There is no master page to book through yet. Add one in Setup.</p>
       ) : (
-        <form className="stack" onSubmit={submit}>
+        <form className="stack" onSubmit={submit} noValidate>
           <div className="form-grid">
             <label className="field">
               <span>Master page</span>

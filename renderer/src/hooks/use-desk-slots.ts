@@ -49,7 +49,11 @@ export function useDeskSlots(workspace: Workspace, queryKey: string) {
         },
         { nowMs: clockNow(), bookingId: 'bk-preview-only' },
       )
-      if (!decision.ok) return decisionMessageForPeople(decision.message, names)
+      if (!decision.ok) {
+        return decision.reason === 'invalid-answers'
+          ? 'answer the questions above to see who takes this time'
+          : decisionMessageForPeople(decision.message, names)
+      }
       return `→ ${decision.booking.hostMemberIds.map(memberName).join(' + ')} · ${decision.explanation.summary}`
     },
     [workspace, query, names],
