@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { offlineShellState, offlineShellSubscribe } from '../offline-shell'
 import type { FormEvent } from 'react'
 import type { DesktopSettings } from '../../../electron/shared/ipc-contract'
 import { connectionForget } from '../connection'
@@ -35,7 +36,25 @@ export function SettingsView({ target }: SettingsViewProps) {
         </p>
         {bridge ? <DesktopServerForm /> : <WebSignOut />}
       </div>
+      {bridge ? null : <OfflineShell />}
     </section>
+  )
+}
+
+/** Whether this browser keeps the app for use without a network (web mode). */
+function OfflineShell() {
+  const state = useSyncExternalStore(offlineShellSubscribe, offlineShellState)
+  return (
+    <div className="card stack" style={{ maxWidth: '36rem' }}>
+      <h3>Offline use</h3>
+      <p role="status" aria-label="Offline use">
+        {state === 'ready'
+          ? 'Ready: this browser keeps the app, so it opens without a network and syncs later.'
+          : state === 'installing'
+            ? 'Saving the app in this browser for use without a network…'
+            : 'This browser cannot keep the app for use without a network; keep this tab open.'}
+      </p>
+    </div>
   )
 }
 
