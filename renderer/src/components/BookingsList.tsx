@@ -102,7 +102,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
       {rows.length === 0 ? (
         <p className="empty">No booking matches.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Bookings found">
           <table className="data-table" aria-label="Bookings">
             <thead>
               <tr>

@@ -117,7 +117,13 @@ export function CalendarView() {
             : 'No member matches these filters.'}
         </p>
       ) : (
-        <div className="board-scroll" ref={scrollToMorning}>
+        <div
+          className="board-scroll"
+          ref={scrollToMorning}
+          tabIndex={0}
+          role="region"
+          aria-label="Day board (scroll for more hours and members)"
+        >
           <div
             className="board-grid"
             style={{ gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(8.5rem, 1fr))` }}

@@ -33,7 +33,7 @@ export function TeamView() {
       {members.length === 0 ? (
         <p className="empty">No team members yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Team members list">
           <table className="data-table">
             <thead>
               <tr>

@@ -53,7 +53,13 @@ export function WeekGrid({ live, zone, date, today, nowMs, bookings, onOpen }: W
         }
       })
   return (
-    <div className="board-scroll" ref={scrollToMorning}>
+    <div
+      className="board-scroll"
+      ref={scrollToMorning}
+      tabIndex={0}
+      role="region"
+      aria-label="Week (scroll for more hours)"
+    >
       <div
         className="board-grid"
         style={{ gridTemplateColumns: '4.5rem repeat(7, minmax(8rem, 1fr))' }}

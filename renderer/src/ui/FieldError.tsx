@@ -2,10 +2,10 @@
 export function FieldError({ messages, id }: { messages: readonly string[]; id?: string }) {
   if (messages.length === 0) return null
   return (
-    <ul className="field-error" id={id} role="alert">
+    <div className="field-error" id={id} role="alert">
       {messages.map((m) => (
-        <li key={m}>{m}</li>
+        <p key={m}>{m}</p>
       ))}
-    </ul>
+    </div>
   )
 }
