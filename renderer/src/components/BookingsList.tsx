@@ -10,6 +10,7 @@ import { dateText, timeRangeText } from '../format/datetime-format'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
 import { toastShow } from '../ui/toasts'
+import { clockIso } from '../clock'
 
 /** Rows drawn at once; "Show more" adds this many. */
 const PAGE = 100
@@ -46,7 +47,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     const url = URL.createObjectURL(blob)
     const link = document.createElement('a')
     link.href = url
-    link.download = `teamslot-bookings-${new Date().toISOString().slice(0, 10)}.csv`
+    link.download = `teamslot-bookings-${clockIso().slice(0, 10)}.csv`
     document.body.append(link)
     link.click()
     link.remove()

@@ -3,13 +3,13 @@ import type { CalendarDate } from '@internationalized/date'
 import { useState } from 'react'
 import type { DateOverride } from '../../../core/src/model/workspace'
 import type { FormProblems } from '../forms/form-problems'
-import { wallClockText } from '../format/datetime-format'
+import { appLocale, wallClockText } from '../format/datetime-format'
 import { FieldError } from '../ui/FieldError'
 import { MonthCalendar } from '../ui/MonthCalendar'
 import { HoursRangesEditor } from './HoursRangesEditor'
 
 function longDate(date: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(appLocale(), { dateStyle: 'full', timeZone: 'UTC' }).format(
     Date.parse(`${date}T12:00:00Z`),
   )
 }

@@ -62,9 +62,13 @@ export function replicationErrorText(err: unknown): string {
  * collections (2 s doubling to one minute; see `../sync/backoff.ts`), reset by any success or by
  * `reSync` (the network came back), so an offline desktop does not hammer the server.
  */
-export function replicationStart(db: AppDatabase, target: SyncTarget): Replication {
+export function replicationStart(
+  db: AppDatabase,
+  target: SyncTarget,
+  options: { readonly backoffBaseMs?: number; readonly backoffMaxMs?: number } = {},
+): Replication {
   const headers = { Authorization: `Bearer ${target.adminToken}` }
-  const backoff = backoffCreate()
+  const backoff = backoffCreate(options.backoffBaseMs, options.backoffMaxMs)
   const states: RxServerReplicationState<AppDoc>[] = COLLECTION_NAMES.map((name) =>
     replicateServer<AppDoc>({
       replicationIdentifier: `teamslot-${name}-${target.serverUrl}`,
