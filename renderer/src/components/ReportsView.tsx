@@ -109,7 +109,7 @@ function CountTable({
   const max = Math.max(1, ...rows.map((r) => r.total))
   return (
     <div className="card">
-      <table className="data-table" aria-label={title}>
+      <table className="data-table count-table" aria-label={title}>
         <caption className="field-label" style={{ textAlign: 'left', paddingBottom: '0.5rem' }}>
           {title}
         </caption>
@@ -118,7 +118,7 @@ function CountTable({
             <th scope="col">Name</th>
             <th scope="col">Total</th>
             <th scope="col">Completed</th>
-            <th scope="col">No-show</th>
+            <th scope="col">No&#8209;show</th>
             <th scope="col">Cancelled</th>
           </tr>
         </thead>
@@ -137,7 +137,7 @@ function CountTable({
                 <span className="bar-cell">
                   <span
                     className="bar"
-                    style={{ width: `${(row.total / max) * 4}rem` }}
+                    style={{ width: `${(row.total / max) * 2.5}rem` }}
                     aria-hidden="true"
                   />
                   {row.total}
