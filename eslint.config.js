@@ -95,6 +95,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The web mode's service worker; the build fills in its file list.
+    files: ['renderer/sw/**/*.js'],
+    languageOptions: {
+      globals: { ...globals.serviceworker, __TEAMSLOT_SW_FILES__: 'readonly' },
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

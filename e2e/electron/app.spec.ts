@@ -14,7 +14,8 @@ test('the desktop app opens with the embedded server and the demo team', async (
   })
   try {
     const window = await app.firstWindow()
-    await expect(window.getByRole('cell', { name: 'Ana Silva', exact: true })).toBeVisible()
+    // The calendar opens on today, with the demo team's columns.
+    await expect(window.getByRole('region', { name: "Ana Silva's day" })).toBeVisible()
     await expect(window.getByRole('status', { name: 'Sync status' })).toContainText('Connected')
     const isSandboxed = await app.evaluate(({ BrowserWindow }) => {
       // getLastWebPreferences exists at run time but is missing from Electron's typings.
@@ -28,7 +29,10 @@ test('the desktop app opens with the embedded server and the demo team', async (
       )
     })
     expect(isSandboxed).toBe(true)
-    await window.getByRole('button', { name: 'Settings' }).click()
+    await window
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click()
     await expect(window.getByText('Using the sync server built into this app')).toBeVisible()
     expect(
       await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),

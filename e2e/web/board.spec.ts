@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { boardWorkspace, tomorrowAt } from '../support/workspaces'
+import { DeskApp } from '../support/app'
 
 /** The desktop calendar board and its reassign dialog, by role and label. */
 class Board {
@@ -19,14 +20,10 @@ class Board {
     return this.page.getByRole('button', { name: new RegExp(`with ${customer}`) })
   }
   async open(server: TestServer, scheduler = 'Maya') {
-    await this.page.goto(`${server.url}/app/#token=${server.token}`)
-    await this.page.getByRole('button', { name: 'Settings' }).click()
-    const name = this.page.getByLabel('Your name (recorded in booking history)')
-    await name.fill(scheduler)
-    await name.blur()
-    await this.page.getByRole('button', { name: 'Calendar' }).click()
+    const app = new DeskApp(this.page)
+    await app.open(server, scheduler)
+    await app.go('Calendar')
     await this.page.getByRole('button', { name: 'Next day' }).click()
-    await expect(this.syncStatus).toContainText('Connected')
   }
 }
 
@@ -94,13 +91,22 @@ test('an offline reassignment onto a member who got a public booking meanwhile i
   await context.setOffline(true)
   await expect(board.syncStatus).toContainText('Offline')
 
-  // Offline, Cai looks free at 10:00: move Lee's booking to Cai.
+  // Offline, Cai looks free at 10:00: move Lee's booking to Cai from its details.
   await board.block('Lee Park').click()
+  const app = new DeskApp(page)
+  await app.details.getByRole('button', { name: 'Reassign…' }).click()
   await board.dialog.getByRole('radio', { name: /Cai Wong/ }).check()
   await board.dialog.getByRole('button', { name: 'Reassign' }).click()
+  await expect(app.details).toContainText('Host: Cai Wong')
+  await page.keyboard.press('Escape')
+  // Shown at once while it can be undone, then written locally: marked as not synced yet.
   await expect(
-    board.column('Cai Wong').getByRole('button', { name: /with Lee Park/ }),
+    board.column('Cai Wong').getByRole('button', { name: /with Lee Park \(saving\)/ }),
   ).toBeVisible()
+  await expect(
+    board.column('Cai Wong').getByRole('button', { name: /with Lee Park \(not synced yet\)/ }),
+  ).toBeVisible()
+  await expect(board.syncStatus).toContainText('1 waiting to sync')
 
   // Meanwhile a customer books Cai at the same time on the public page.
   const res = await fetch(`${server.url}/api/public/pages/cai/bookings`, {
@@ -117,8 +123,12 @@ test('an offline reassignment onto a member who got a public booking meanwhile i
 
   await context.setOffline(false)
   await expect(board.syncStatus).toContainText('Connected')
+  await expect(board.syncStatus).toContainText('All changes are synced')
+  await expect(
+    board.column('Cai Wong').getByRole('button', { name: /with Lee Park \(conflict\)/ }),
+  ).toBeVisible()
   // One conflict: the pair, derived from the two bookings (nothing is marked on either).
-  await expect(page.getByRole('button', { name: /Conflicts/ })).toContainText('1')
+  await expect(new DeskApp(page).nav('Conflicts')).toContainText('1')
   await expect
     .poll(
       async () =>
@@ -128,7 +138,7 @@ test('an offline reassignment onto a member who got a public booking meanwhile i
   // Both bookings are kept on Cai; nothing was dropped.
   expect((await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-cai'])
 
-  await page.getByRole('button', { name: /Conflicts/ }).click()
+  await new DeskApp(page).go('Conflicts')
   const lee = page.getByRole('listitem', { name: /Conflict: .*Lee Park/ })
   await expect(lee).toContainText('Cai Wong is booked twice')
   await expect(lee).toContainText('Noor Haddad')
@@ -152,9 +162,14 @@ test('a booking made at the desk follows the page’s rules and syncs to the ser
   await expect(dialog.getByLabel('Master page')).toHaveValue('mp-cai')
   await dialog.getByLabel('Customer name *').fill('Walk In Wendy')
   await dialog.getByLabel('Customer email *').fill('wendy@example.org')
-  await dialog.getByRole('button', { name: 'Find free times' }).click()
+  // Each free time says who it goes to and why.
+  await expect(dialog.getByRole('radio').first().locator('..')).toContainText('→ Cai Wong')
   await dialog.getByRole('radio').first().check()
   await dialog.getByRole('button', { name: 'Book' }).click()
+  const done = page.getByRole('dialog', { name: 'Booked' })
+  await expect(done).toContainText('Walk In Wendy is booked')
+  await expect(done).toContainText('Desk bookings have no manage link yet')
+  await done.getByRole('button', { name: 'Done' }).click()
   await expect(dialog).toBeHidden()
   await expect
     .poll(async () => {

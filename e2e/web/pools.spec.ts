@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
+import { DeskApp } from '../support/app'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -26,11 +27,12 @@ async function bookPublicly(start: string) {
   return (await res.json()).booking as { id: string; manageToken: string }
 }
 
-test('the pools view charts each member’s distribution live as bookings arrive and are cancelled', async ({
+test('reports chart each pool member’s distribution live as bookings arrive and are cancelled', async ({
   page,
 }) => {
-  await page.goto(`${server.url}/app/#token=${server.token}`)
-  await page.getByRole('button', { name: 'Pools' }).click()
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Reports')
   const pool = page.getByRole('article', { name: 'Pool Sales' })
   await expect(pool).toContainText('Round robin')
   await expect(pool.getByRole('listitem', { name: /Ana Silva: 0 received/ })).toBeVisible()
@@ -49,4 +51,20 @@ test('the pools view charts each member’s distribution live as bookings arrive
     body: JSON.stringify({ token: first.manageToken }),
   })
   await expect(pool.getByRole('listitem', { name: /1 received, 1 removed, net 0/ })).toHaveCount(1)
+
+  // Earlier cycles are there too (empty here), and the current one is one click away.
+  await pool.getByRole('button', { name: '‹ Previous cycle' }).click()
+  await expect(pool).not.toContainText('current')
+  await expect(pool.getByRole('listitem', { name: /1 received/ })).toHaveCount(0)
+  await pool.getByRole('button', { name: 'Next cycle ›' }).click()
+  await expect(pool).toContainText('current')
+
+  // Bookings per member for a range that holds both meetings (a bookmarkable address).
+  const day = (offset: number) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10)
+  await page.goto(`${server.url}/app/#/reports?from=${day(-3)}&to=${day(3)}`)
+  await expect(page.getByText('2 bookings starting in this range')).toBeVisible()
+  const perMember = page.getByRole('table', { name: 'Bookings per member' })
+  await expect(perMember.getByRole('row')).toHaveCount(3)
+  const perPage = page.getByRole('table', { name: 'Bookings per page' })
+  await expect(perPage.getByRole('row', { name: /Talk to sales/ })).toContainText('2')
 })

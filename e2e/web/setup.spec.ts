@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test'
+import type { Locator } from '@playwright/test'
+import { DeskApp, serverWorkspace } from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
 
 let server: TestServer
+test.use({ locale: 'en-GB', timezoneId: 'UTC' })
 test.beforeEach(async () => {
   server = await startTestServer(bookingWorkspace())
 })
@@ -11,79 +14,177 @@ test.afterEach(async () => {
   await server.stop()
 })
 
-async function serverWorkspace() {
-  return (await server.admin('/api/admin/workspace')).json()
+type Named = { id: string; name?: string; title?: string }
+const idOf = (list: Named[], name: string) => list.find((r) => (r.name ?? r.title) === name)?.id
+
+async function save(form: Locator) {
+  await form.getByRole('button', { name: 'Save' }).click()
 }
 
-test('a scheduler sets up an event type, a pool and a master page that customers can open', async ({
+test('a scheduler sets up an event type with a choice question, pools, a panel and a dynamic master page from nothing, by name', async ({
   page,
 }) => {
-  await page.goto(`${server.url}/app/#token=${server.token}`)
-  await page.getByRole('button', { name: 'Setup' }).click()
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Setup')
 
+  // An event type whose booking form asks a choice question.
   await page.getByRole('button', { name: 'Add event type' }).click()
   const eventForm = page.getByRole('form', { name: 'New event type' })
   await eventForm.getByLabel('Name').fill('Consultation')
   await eventForm.getByLabel('Duration (minutes)').fill('45')
-  await eventForm
-    .getByLabel(/Booking-form questions/)
-    .fill('topic; Topic; select; required; Billing, Setup')
-  await eventForm.getByRole('button', { name: 'Save' }).click()
+  await eventForm.getByLabel('Minimum notice (minutes)').fill('0')
+  await eventForm.getByRole('button', { name: '+ Add question' }).click()
+  await eventForm.getByLabel('Question 1', { exact: true }).fill('Topic')
+  await eventForm.getByLabel('Answer type').selectOption({ label: 'Choice from a list' })
+  await eventForm.getByLabel('Topic option 1').fill('Billing')
+  await eventForm.getByRole('button', { name: '+ Add option to Topic' }).click()
+  await eventForm.getByLabel('Topic option 2').fill('Setup')
+  await eventForm.getByRole('checkbox', { name: 'Required' }).check()
+  await save(eventForm)
+  await expect(app.toast('Saved event type Consultation')).toBeVisible()
   await expect(page.getByRole('region', { name: 'Event types' })).toContainText('Consultation')
 
-  await page.getByRole('button', { name: 'Edit Sales' }).click()
-  const poolForm = page.getByRole('form', { name: 'Edit Sales' })
-  await poolForm.getByLabel('Distribution').selectOption('pooled-priority')
-  await poolForm.getByRole('checkbox', { name: 'Dev Patel' }).uncheck()
-  await poolForm.getByLabel('Priority of Ben Okafor').fill('2')
-  await poolForm.getByRole('button', { name: 'Save' }).click()
-  await expect(poolForm).toBeHidden()
+  // A round-robin pool: no priority fields; member order shown and rearranged.
+  await page.getByRole('button', { name: 'Add pool' }).click()
+  const poolForm = page.getByRole('form', { name: 'New pool' })
+  await poolForm.getByLabel('Name').fill('Billing team')
+  await poolForm.getByLabel('Add a member').selectOption({ label: 'Ana Silva' })
+  await poolForm.getByLabel('Add a member').selectOption({ label: 'Dev Patel' })
+  const order = poolForm.getByRole('grid', { name: 'Pool members' })
+  await expect(order.getByRole('row')).toHaveText([/1\.Ana Silva/, /2\.Dev Patel/])
+  await expect(poolForm.getByLabel(/Priority of/)).toHaveCount(0)
+  await order.getByRole('button', { name: 'Move Dev Patel up' }).click()
+  await expect(order.getByRole('row')).toHaveText([/1\.Dev Patel/, /2\.Ana Silva/])
+  await save(poolForm)
+  await expect(page.getByRole('region', { name: 'Resource pools' })).toContainText('Billing team')
 
+  // An existing pool switched to priority: now priorities appear; order changed by dragging.
+  await page.getByRole('button', { name: 'Edit Sales' }).click()
+  const salesForm = page.getByRole('form', { name: 'Edit Sales' })
+  await salesForm.getByLabel('Distribution').selectOption({ label: 'Pooled with priority' })
+  await salesForm.getByRole('button', { name: 'Remove Dev Patel from the pool' }).click()
+  await salesForm.getByLabel('Priority of Ben Okafor').selectOption('2')
+  const salesOrder = salesForm.getByRole('grid', { name: 'Pool members' })
+  await salesOrder
+    .getByRole('row', { name: /Ben Okafor/ })
+    .dragTo(salesOrder.getByRole('row', { name: /Ana Silva/ }), { targetPosition: { x: 40, y: 3 } })
+  await expect(salesOrder.getByRole('row')).toHaveText([/Ben Okafor/, /Ana Silva/])
+  await save(salesForm)
+  await expect(salesForm).toBeHidden()
+
+  // A panel: a fixed member and anyone from the new pool; the same member twice is refused there.
+  await page.getByRole('button', { name: 'Add panel' }).click()
+  const panelForm = page.getByRole('form', { name: 'New panel' })
+  await panelForm.getByLabel('Name').fill('Onboarding panel')
+  await panelForm
+    .getByRole('combobox', { name: 'Seat 1 (organizer)' })
+    .selectOption({ label: 'Ana Silva' })
+  await panelForm.getByRole('combobox', { name: 'Seat 2' }).selectOption({ label: 'Ana Silva' })
+  await save(panelForm)
+  await expect(panelForm.getByRole('group', { name: 'Seat 2' }).getByRole('alert')).toContainText(
+    'member “Ana Silva” already fills seat 1',
+  )
+  await panelForm
+    .getByRole('combobox', { name: 'Seat 2' })
+    .selectOption({ label: 'Anyone from Billing team' })
+  await save(panelForm)
+  await expect(page.getByRole('region', { name: 'Panels' })).toContainText('Onboarding panel')
+
+  // A master page with rules, built in the form: every problem at once, beside its field.
   await page.getByRole('button', { name: 'Add master page' }).click()
   const pageForm = page.getByRole('form', { name: 'New master page' })
-  const json = pageForm.getByLabel(/master page \(v1 workspace JSON\)/)
-  const draft = JSON.parse(await json.inputValue())
-  await json.fill(
-    JSON.stringify({
-      ...draft,
-      slug: 'consult',
-      title: 'Consult us',
-      assignment: { type: 'static', target: { poolId: 'pool-missing' } },
-    }),
-  )
-  await pageForm.getByRole('button', { name: 'Save' }).click()
-  await expect(pageForm.getByRole('alert')).toContainText('assignment.target')
-  await json.fill(
-    JSON.stringify({
-      ...draft,
-      slug: 'consult',
-      title: 'Consult us',
-      assignment: { type: 'static', target: { poolId: 'pool-sales' } },
-    }),
-  )
-  await pageForm.getByRole('button', { name: 'Save' }).click()
+  await pageForm.getByLabel('Title').fill('Consult us')
+  await expect(pageForm.getByLabel('Link')).toHaveValue('consult-us')
+  await pageForm.getByLabel('Link').fill('consult')
+  await pageForm.getByRole('checkbox', { name: 'Consultation' }).check()
+  await pageForm.getByRole('radio', { name: /Rules/ }).check()
+  await pageForm.getByRole('button', { name: '+ Add rule' }).click()
+  const rule1 = pageForm.getByRole('region', { name: 'Rule 1' })
+  await rule1.getByRole('button', { name: '+ Add condition to Rule 1' }).click()
+  await rule1.getByLabel('Rule 1, condition 1 value').selectOption('Billing')
+  await pageForm.getByRole('button', { name: '+ Add rule' }).click()
+  const rule2 = pageForm.getByRole('region', { name: 'Rule 2' })
+  await rule2.getByRole('button', { name: '+ Add condition to Rule 2' }).click()
+  await rule2.getByLabel('Rule 2, condition 1 comparison').selectOption({ label: 'is one of' })
+  await rule2.getByRole('checkbox', { name: 'Setup' }).check()
+  await rule2.getByLabel('Rule 2: goes to').selectOption({ label: 'Panel: Onboarding panel' })
+  await save(pageForm)
+  // No target for rule 1 and no fallback: both named, in place and in the summary.
+  await expect(rule1.getByRole('alert')).toBeVisible()
+  await expect(pageForm.getByText('2 things to fix before saving:')).toBeVisible()
+  await expect(pageForm.getByRole('alert').first()).toContainText('Rule 1, goes to')
+  await expect(pageForm.getByRole('alert').first()).toContainText('Otherwise goes to')
+
+  await rule1.getByLabel('Rule 1: goes to').selectOption({ label: 'Pool: Billing team' })
+  await pageForm.getByLabel('Otherwise goes to').selectOption({ label: 'Ana Silva (/ana)' })
+  // Reorder: the panel rule first.
+  await rule2.getByRole('button', { name: 'Move Rule 2 up' }).click()
+  await expect(
+    pageForm.getByRole('region', { name: 'Rule 1' }).getByLabel('Rule 1: goes to'),
+  ).toHaveValue(/^panel:/)
+  await save(pageForm)
   await expect(page.getByRole('region', { name: 'Master pages' })).toContainText('Consult us')
+  // Ids never appear in the setup lists.
+  await expect(page.getByRole('main')).not.toContainText(/pool-|panel-|et-|bp-|mp-/)
 
   await expect
-    .poll(async () => {
-      const ws = await serverWorkspace()
-      return {
-        eventTypes: ws.eventTypes.map((e: { name: string }) => e.name),
-        pool: ws.pools.find((p: { id: string }) => p.id === 'pool-sales'),
-        pages: ws.masterPages.map((p: { slug: string }) => p.slug),
-      }
-    })
-    .toEqual({
-      eventTypes: expect.arrayContaining(['Consultation']),
-      pool: expect.objectContaining({
-        distribution: 'pooled-priority',
-        members: [
-          { memberId: 'm-ana', priority: 1 },
-          { memberId: 'm-ben', priority: 2 },
-        ],
-      }),
-      pages: expect.arrayContaining(['consult']),
-    })
-  const publicPage = await fetch(`${server.url}/api/public/pages/consult`)
-  expect(publicPage.status).toBe(200)
+    .poll(async () =>
+      (await serverWorkspace(server)).masterPages.some(
+        (p: { slug: string }) => p.slug === 'consult',
+      ),
+    )
+    .toBe(true)
+  const ws = await serverWorkspace(server)
+  const consultation = idOf(ws.eventTypes, 'Consultation')
+  const billing = idOf(ws.pools, 'Billing team')
+  const panel = idOf(ws.panels, 'Onboarding panel')
+  expect(ws.eventTypes.find((e: Named) => e.id === consultation)).toMatchObject({
+    durationMinutes: 45,
+    questions: [
+      {
+        id: 'topic',
+        label: 'Topic',
+        type: 'select',
+        options: ['Billing', 'Setup'],
+        required: true,
+      },
+    ],
+  })
+  expect(ws.pools.find((p: Named) => p.id === billing)).toMatchObject({
+    distribution: 'round-robin',
+    members: [{ memberId: 'm-dev' }, { memberId: 'm-ana' }],
+  })
+  expect(ws.pools.find((p: Named) => p.id === 'pool-sales')).toMatchObject({
+    distribution: 'pooled-priority',
+    members: [
+      { memberId: 'm-ben', priority: 2 },
+      { memberId: 'm-ana', priority: 1 },
+    ],
+  })
+  expect(ws.panels.find((p: Named) => p.id === panel)).toMatchObject({
+    seats: [{ memberId: 'm-ana' }, { poolId: billing }],
+  })
+  expect(ws.masterPages.find((p: { slug: string }) => p.slug === 'consult')).toMatchObject({
+    title: 'Consult us',
+    eventTypeIds: [consultation],
+    assignment: {
+      type: 'dynamic',
+      rules: [
+        {
+          eventTypeId: consultation,
+          when: [{ questionId: 'topic', op: 'in', value: ['Setup'] }],
+          target: { panelId: panel },
+        },
+        {
+          eventTypeId: consultation,
+          when: [{ questionId: 'topic', op: 'equals', value: 'Billing' }],
+          target: { poolId: billing },
+        },
+      ],
+      fallback: { bookingPageId: 'bp-ana' },
+    },
+  })
+  // Customers can open it, and a Billing answer is routed to the Billing team's next in line.
+  expect((await fetch(`${server.url}/api/public/pages/consult`)).status).toBe(200)
 })

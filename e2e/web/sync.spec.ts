@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { e2eMember, smallWorkspace } from '../support/workspaces'
+import { DeskApp } from '../support/app'
 
 class TeamPage {
   readonly syncStatus: Locator
@@ -30,13 +31,14 @@ test('the app shows the server team and a record written on the server appears w
   page,
 }) => {
   await page.goto(`${server.url}/app/#token=${server.token}`)
+  await new DeskApp(page).go('Team')
   const team = new TeamPage(page)
   await expect(team.member('Ana Silva')).toBeVisible()
   await expect(team.member('Ben Okafor')).toBeVisible()
   await expect(team.syncStatus).toContainText('Connected')
-  await expect(team.syncStatus).toContainText('last synced')
+  await expect(team.syncStatus).toContainText('All changes are synced. Last synced')
   // The token fragment is removed from the address bar once stored.
-  expect(new URL(page.url()).hash).toBe('')
+  expect(new URL(page.url()).hash).not.toContain('token')
 
   const workspace = await (await server.admin('/api/admin/workspace')).json()
   workspace.members.push(e2eMember('m-zoe', 'Zoe Written-On-Server', 'Asia/Kolkata'))
@@ -53,10 +55,14 @@ test('the sync status turns offline when the server stops and the local data sta
   page,
 }) => {
   await page.goto(`${server.url}/app/#token=${server.token}`)
+  await new DeskApp(page).go('Team')
   const team = new TeamPage(page)
   await expect(team.syncStatus).toContainText('Connected')
   await server.stop()
   await expect(team.syncStatus).toContainText('Offline')
+  // Plain words, not the transport's error text.
+  await expect(team.syncStatus).toContainText('The sync server cannot be reached.')
+  await expect(team.syncStatus).not.toContainText('Failed to fetch')
   await expect(team.member('Ana Silva')).toBeVisible()
 })
 
@@ -67,6 +73,7 @@ test('web mode without a stored connection asks for the server and token', async
   ).toBeVisible()
   await page.getByLabel('Admin token').fill(server.token)
   await page.getByRole('button', { name: 'Connect' }).click()
+  await new DeskApp(page).go('Team')
   await expect(new TeamPage(page).member('Ana Silva')).toBeVisible()
 })
 
@@ -74,8 +81,8 @@ test('settings show the server in use and signing out returns to the connect scr
   page,
 }) => {
   await page.goto(`${server.url}/app/#token=${server.token}`)
-  await expect(new TeamPage(page).member('Ana Silva')).toBeVisible()
-  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByRole('region', { name: "Ana Silva's day" })).toBeVisible()
+  await new DeskApp(page).go('Settings')
   await expect(page.getByText(`Syncing with ${server.url}`)).toBeVisible()
   await page.getByRole('button', { name: 'Sign out of this server' }).click()
   await expect(

@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test'
+import { DeskApp, fillTime, pickZone, serverWorkspace } from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
 
 let server: TestServer
+test.use({ locale: 'en-GB', timezoneId: 'UTC' })
 test.beforeEach(async () => {
   server = await startTestServer(bookingWorkspace())
 })
@@ -12,38 +14,77 @@ test.afterEach(async () => {
 })
 
 async function serverMembers() {
-  return (await (await server.admin('/api/admin/workspace')).json()).members as {
+  return (await serverWorkspace(server)).members as {
     id: string
     name: string
+    timeZone: string
+    weeklyHours: Record<string, string[][]>
+    dateOverrides: { date: string; hours: string[][] }[]
   }[]
 }
 
-test('a scheduler adds a member with split hours, and bad hours are refused with the reason', async ({
+test('a scheduler adds a member with a zone picked by city, split hours and a day off; overlapping hours are refused beside the field', async ({
   page,
 }) => {
-  await page.goto(`${server.url}/app/#token=${server.token}`)
-  await expect(page.getByRole('cell', { name: 'Ana Silva', exact: true })).toBeVisible()
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Team')
   await page.getByRole('button', { name: 'Add member' }).click()
   const form = page.getByRole('form', { name: 'New member' })
   await form.getByLabel('Name').fill('Zoe Quinn')
   await form.getByLabel('Email').fill('zoe@example.org')
-  await form.getByLabel('Time zone').fill('Asia/Kolkata')
-  await form.getByLabel('Monday').fill('09:00-12:00, 11:00-13:00')
+  await pickZone(form, 'Time zone', 'Kolkata', /Asia\/Kolkata \(UTC\+05:30\)/)
+
+  // Monday: 09:00–12:00 and a second range that overlaps it.
+  const monday = form.getByRole('group', { name: 'Monday', exact: true })
+  await fillTime(monday, 'Monday until', '12:00')
+  await monday.getByRole('button', { name: 'Add Monday hours' }).click()
+  await fillTime(monday, 'Monday from (2)', '11:00')
+  await fillTime(monday, 'Monday until (2)', '13:00')
+  // Saturday stays off; Sunday too.
+  await expect(form.getByRole('group', { name: 'Saturday', exact: true })).toContainText(
+    'Not working',
+  )
+
   await form.getByRole('button', { name: 'Save' }).click()
-  await expect(form.getByRole('alert')).toContainText('weeklyHours.mon')
+  // The problem is shown beside Monday's second range and in the summary, in words.
+  await expect(monday.getByRole('alert')).toContainText('overlap')
+  await expect(form.getByRole('alert').first()).toContainText('Monday, hours 2')
   expect((await serverMembers()).map((m) => m.name)).not.toContain('Zoe Quinn')
 
-  await form.getByLabel('Monday').fill('09:00-12:00, 13:00-17:00')
+  await fillTime(monday, 'Monday from (2)', '13:00')
+  await fillTime(monday, 'Monday until (2)', '17:00')
+  // A day off on a date picked on the calendar.
+  await form.getByRole('button', { name: 'Day off on this date' }).click()
   await form.getByRole('button', { name: 'Save' }).click()
-  await expect(page.getByRole('cell', { name: 'Zoe Quinn', exact: true })).toBeVisible()
-  await expect.poll(async () => (await serverMembers()).map((m) => m.name)).toContain('Zoe Quinn')
+  await expect(app.toast('Saved member Zoe Quinn')).toBeVisible()
+  const row = page.getByRole('row', { name: /Zoe Quinn/ })
+  await expect(row).toContainText('Asia/Kolkata (UTC+05:30)')
+  await expect(row).toContainText('Mon 09:00–12:00, 13:00–17:00 · Tue–Fri 09:00–17:00')
+  await expect(row).toContainText('1 date overrides')
+
+  await expect
+    .poll(async () => (await serverMembers()).find((m) => m.name === 'Zoe Quinn'))
+    .toMatchObject({
+      timeZone: 'Asia/Kolkata',
+      weeklyHours: {
+        mon: [
+          ['09:00', '12:00'],
+          ['13:00', '17:00'],
+        ],
+        sat: [],
+      },
+      dateOverrides: [{ hours: [] }],
+    })
 })
 
 test('deleting a member that pages and pools use is refused, naming them', async ({ page }) => {
-  await page.goto(`${server.url}/app/#token=${server.token}`)
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Team')
   await page.getByRole('button', { name: 'Edit Ana Silva' }).click()
   await page.getByRole('button', { name: 'Delete' }).click()
-  const alert = page.getByRole('form', { name: 'Edit Ana Silva' }).getByRole('alert')
+  const alert = page.getByRole('form', { name: 'Edit Ana Silva' }).getByRole('alert').first()
   await expect(alert).toContainText('Cannot delete')
   await expect(alert).toContainText('Sales')
   expect((await serverMembers()).map((m) => m.id)).toContain('m-ana')

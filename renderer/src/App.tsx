@@ -1,22 +1,29 @@
 import { useEffect, useState } from 'react'
+import { I18nProvider } from 'react-aria-components'
 import { connectionRemember, connectionResolve } from './connection'
-import type { AppDatabase } from './db/database'
+import { dataLayerCreate, DataLayerContext } from './db/data-layer'
+import type { DataLayer } from './db/data-layer'
 import { databaseNameFor, openAppDatabase } from './db/database'
-import { DatabaseContext } from './db/hooks'
+import { eventStreamReconnectNow } from './db/fetch-event-source'
 import { replicationStart } from './db/replication'
 import type { ReplicationHealth, SyncTarget } from './db/replication'
 import { AppShell } from './components/AppShell'
 import { ConnectScreen } from './components/ConnectScreen'
+import { clockIso, clockNow } from './clock'
+import { appLocale } from './format/datetime-format'
 import { useUiStore } from './stores/ui-store'
 import { syncStatusNext } from './sync/sync-status'
 
 type Phase =
   | { kind: 'resolving' }
   | { kind: 'needs-connection' }
-  | { kind: 'ready'; db: AppDatabase; target: SyncTarget }
+  | { kind: 'ready'; layer: DataLayer; target: SyncTarget }
   | { kind: 'failed'; message: string }
 
-/** Resolves the connection, opens the local database, starts replication, renders the shell. */
+/**
+ * Resolves the connection, opens the local database and its data layer, starts replication
+ * (whose acknowledgements clear the "waiting to sync" marks), renders the shell.
+ */
 export function App() {
   const [target, setTarget] = useState<SyncTarget | null | undefined>(undefined)
   const [phase, setPhase] = useState<Phase>({ kind: 'resolving' })
@@ -39,31 +46,55 @@ export function App() {
     openAppDatabase(databaseNameFor(target.serverUrl)).then(
       (db) => {
         if (cancelled) return
+        const layer = dataLayerCreate(db, { storage: window.localStorage })
         const replication = replicationStart(db, target)
-        let lastHealth: ReplicationHealth = { isActive: true, isStreamOpen: false, error: null }
+        let lastHealth: ReplicationHealth = {
+          isActive: true,
+          isStreamOpen: false,
+          error: null,
+          retryDelayMs: null,
+        }
         const publish = () => {
           const previous = useUiStore.getState().syncStatus
-          setSyncStatus(syncStatusNext(previous, lastHealth, navigator.onLine, Date.now()))
+          const next = syncStatusNext(previous, lastHealth, navigator.onLine, clockNow())
+          setSyncStatus(next)
+          if (next.state === 'connected') {
+            // Everything written before this moment has reached the server once in sync.
+            const upTo = clockIso()
+            void replication.awaitInSync().then(() => layer.unsynced.acknowledgeUpTo(upTo))
+          }
         }
-        const subscription = replication.health$.subscribe((health) => {
-          lastHealth = health
-          publish()
-        })
+        const subscriptions = [
+          replication.health$.subscribe((health) => {
+            lastHealth = health
+            publish()
+          }),
+          replication.acknowledged$.subscribe((doc) =>
+            layer.unsynced.acknowledge(doc.collection, doc.id, doc.updatedAt),
+          ),
+        ]
         // The browser knows about lost networks before any request fails; come back at once too.
         const onOnline = () => {
           publish()
           replication.reSync()
+          eventStreamReconnectNow()
         }
+        // Changes still in their undo window are written before the page goes away.
+        const onPageHide = () => void layer.changes.flush()
         window.addEventListener('offline', publish)
         window.addEventListener('online', onOnline)
+        window.addEventListener('pagehide', onPageHide)
         stop = async () => {
           window.removeEventListener('offline', publish)
           window.removeEventListener('online', onOnline)
-          subscription.unsubscribe()
+          window.removeEventListener('pagehide', onPageHide)
+          subscriptions.forEach((s) => s.unsubscribe())
+          await layer.changes.flush()
           await replication.cancel()
+          layer.destroy()
           await db.destroy()
         }
-        setPhase({ kind: 'ready', db, target })
+        setPhase({ kind: 'ready', layer, target })
       },
       (err: unknown) => setPhase({ kind: 'failed', message: String(err) }),
     )
@@ -87,8 +118,10 @@ export function App() {
   }
   if (phase.kind === 'resolving') return <p>Starting Teamslot…</p>
   return (
-    <DatabaseContext.Provider value={phase.db}>
-      <AppShell target={phase.target} />
-    </DatabaseContext.Provider>
+    <I18nProvider locale={appLocale()}>
+      <DataLayerContext.Provider value={phase.layer}>
+        <AppShell target={phase.target} />
+      </DataLayerContext.Provider>
+    </I18nProvider>
   )
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Booking, Member, Workspace } from '../../../core/src/model/workspace'
+import type { Booking, Member } from '../../../core/src/model/workspace'
 import {
   boardBlocks,
   boardDay,
   boardHourMarks,
   boardShiftDate,
   boardToday,
+  boardWeekDates,
   boardWorkingHours,
 } from './board-layout'
 
@@ -57,6 +58,19 @@ describe('boardDay', () => {
     ).toEqual(['00:00', '01:00', '03:00', '04:00'])
   })
 
+  it('knows the Monday-first week of a date', () => {
+    expect(boardWeekDates('2027-03-17')).toEqual([
+      '2027-03-15',
+      '2027-03-16',
+      '2027-03-17',
+      '2027-03-18',
+      '2027-03-19',
+      '2027-03-20',
+      '2027-03-21',
+    ])
+    expect(boardWeekDates('2027-03-21')[0]).toBe('2027-03-15')
+  })
+
   it('moves by days and knows today in the zone', () => {
     expect(boardShiftDate('2027-02-28', 1)).toBe('2027-03-01')
     expect(boardToday('Pacific/Auckland', Date.parse('2027-03-15T20:00:00.000Z'))).toBe(
@@ -68,21 +82,13 @@ describe('boardDay', () => {
 describe('boardBlocks', () => {
   it('places each host seat in its column, clips to the day and hides cancelled bookings', () => {
     const day = boardDay('UTC', '2027-03-15')
-    const ws = {
-      bookings: [
-        booking('b1', '2027-03-15T09:00:00.000Z', '2027-03-15T09:30:00.000Z', ['m-ana', 'm-ben']),
-        booking('b2', '2027-03-14T23:30:00.000Z', '2027-03-15T00:30:00.000Z', ['m-ana']),
-        booking(
-          'b3',
-          '2027-03-15T10:00:00.000Z',
-          '2027-03-15T11:00:00.000Z',
-          ['m-ana'],
-          'cancelled',
-        ),
-        booking('b4', '2027-03-16T10:00:00.000Z', '2027-03-16T11:00:00.000Z', ['m-ana']),
-      ],
-    } as unknown as Workspace
-    const blocks = boardBlocks(ws, day)
+    const bookings = [
+      booking('b1', '2027-03-15T09:00:00.000Z', '2027-03-15T09:30:00.000Z', ['m-ana', 'm-ben']),
+      booking('b2', '2027-03-14T23:30:00.000Z', '2027-03-15T00:30:00.000Z', ['m-ana']),
+      booking('b3', '2027-03-15T10:00:00.000Z', '2027-03-15T11:00:00.000Z', ['m-ana'], 'cancelled'),
+      booking('b4', '2027-03-16T10:00:00.000Z', '2027-03-16T11:00:00.000Z', ['m-ana']),
+    ]
+    const blocks = boardBlocks(bookings, day)
     expect(blocks.get('m-ana')?.map((b) => [b.booking.id, b.topMin, b.heightMin])).toEqual([
       ['b2', 0, 30],
       ['b1', 540, 30],

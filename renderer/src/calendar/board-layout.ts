@@ -1,10 +1,11 @@
 import { workingHoursInWindow } from '../../../core/src/availability'
 import { bookingHoldsTime } from '../../../core/src/model/booking-statuses'
-import type { Booking, Member, Workspace } from '../../../core/src/model/workspace'
+import type { Booking, Member } from '../../../core/src/model/workspace'
 import {
   instantParse,
   localDateFormat,
   localDateParse,
+  localDateWeekday,
   MS_PER_MINUTE,
   zoneRangeToUtc,
   zoneUtcToLocal,
@@ -48,11 +49,11 @@ export interface BoardBlock {
  * (a panel booking appears in each host's column), clipped to the day, by start.
  */
 export function boardBlocks(
-  workspace: Workspace,
+  bookings: readonly Booking[],
   day: BoardDay,
 ): ReadonlyMap<string, readonly BoardBlock[]> {
   const byMember = new Map<string, BoardBlock[]>()
-  for (const booking of workspace.bookings) {
+  for (const booking of bookings) {
     if (!bookingHoldsTime(booking)) continue
     const start = instantParse(booking.start)
     const end = instantParse(booking.end)
@@ -85,14 +86,28 @@ export function boardWorkingHours(
   )
 }
 
-/** Hour marks of the day: minutes from its start and the local label (`09:00`), DST-aware. */
+/**
+ * Hour marks of the day: minutes from its start, the instant (epoch ms) and the local wall clock
+ * (`09:00`), DST-aware (a spring-forward day has 23 marks).
+ */
 export function boardHourMarks(
   zone: string,
   day: BoardDay,
-): readonly { topMin: number; label: string }[] {
-  const marks: { topMin: number; label: string }[] = []
+): readonly { topMin: number; atMs: number; label: string }[] {
+  const marks: { topMin: number; atMs: number; label: string }[] = []
   for (let ms = day.fromMs; ms < day.toMs; ms += 60 * MS_PER_MINUTE) {
-    marks.push({ topMin: (ms - day.fromMs) / MS_PER_MINUTE, label: zoneUtcToLocal(zone, ms).time })
+    marks.push({
+      topMin: (ms - day.fromMs) / MS_PER_MINUTE,
+      atMs: ms,
+      label: zoneUtcToLocal(zone, ms).time,
+    })
   }
   return marks
+}
+
+/** The seven dates of the week (Monday first) containing `date`. */
+export function boardWeekDates(date: string): readonly string[] {
+  const day = localDateParse(date)
+  const monday = day - localDateWeekday(day)
+  return Array.from({ length: 7 }, (_, i) => localDateFormat(monday + i))
 }

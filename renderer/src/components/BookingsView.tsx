@@ -1,116 +1,119 @@
-import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
-import FullCalendar from '@fullcalendar/react'
-import interactionPlugin from '@fullcalendar/react/interaction'
-import classicThemePlugin from '@fullcalendar/react/themes/classic'
-import timeGridPlugin from '@fullcalendar/react/timegrid'
-import type { EventDropInfo, EventInput } from '@fullcalendar/react'
-import '@fullcalendar/react/skeleton.css'
-import '@fullcalendar/react/themes/classic/theme.css'
-import '@fullcalendar/react/themes/classic/palette.css'
-import { useMemo, useState } from 'react'
-import { rescheduleDecide } from '../../../core/src/booking'
-import { memberColorFor } from '../../../core/src/schema/migrations'
-import { bookingStore } from '../db/booking-writes'
-import { useDatabase } from '../db/hooks'
-import { useWorkspace } from '../db/use-workspace'
+import { useMemo } from 'react'
+import { boardDay, boardShiftDate, boardToday, boardWeekDates } from '../calendar/board-layout'
+import { useBookings, useWorkspace } from '../db/data-layer'
+import { localZone } from '../format/datetime-format'
+import { useNow } from '../hooks/use-now'
+import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
-
-/** Bookings that still hold their time and can be moved. */
+import { DateNav } from '../ui/DateNav'
+import { BookingsList } from './BookingsList'
+import { WeekGrid } from './WeekGrid'
 
 /**
- * The week of bookings (FullCalendar's free time-grid week), coloured by host, filterable by
- * member. Drag a booking to another time to reschedule it: core's rescheduleDecide keeps the hosts
- * when they are free then (re-filling pool seats otherwise) and refuses what no one can take, in
- * which case the booking jumps back with the reason. Click a booking to reassign it.
+ * Bookings as a week (navigate week by week, drag to reschedule) or as a searchable list (by
+ * customer, member, status and dates, exported as CSV). Mode, week, member and pool live in the URL.
  */
 export function BookingsView() {
-  const live = useWorkspace()
-  const db = useDatabase()
-  const by = useUiStore((s) => s.schedulerName)
-  const openReassign = useUiStore((s) => s.openReassign)
-  const [memberFilter, setMemberFilter] = useState('')
-  const [message, setMessage] = useState<string | null>(null)
-
-  const events = useMemo((): EventInput[] => {
-    if (!live) return []
-    const names = new Map(live.workspace.members.map((m) => [m.id, m]))
-    return live.workspace.bookings
-      .filter((b) => b.status !== 'cancelled')
-      .filter((b) => memberFilter === '' || b.hostMemberIds.includes(memberFilter))
-      .map((b) => {
-        const host = names.get(b.hostMemberIds[0] ?? '')
-        const color = host?.color ?? memberColorFor(host?.id ?? '')
-        return {
-          id: b.id,
-          title: `${b.customer.name} · ${b.hostMemberIds.map((id) => names.get(id)?.name ?? id).join(', ')}`,
-          start: b.start,
-          end: b.end,
-          editable: bookingIsOpen(b),
-          color,
-          contrastColor: '#ffffff',
-          className: live.conflicts.has(b.id) ? 'has-conflict' : '',
-        }
-      })
-  }, [live, memberFilter])
-
-  if (!live) return <p>Loading bookings…</p>
+  const live = useWorkspace()!
+  const [route, navigate] = useRoute()
+  const now = useNow(30_000)
+  const zone = useMemo(() => localZone(), [])
+  const openNewBooking = useUiStore((s) => s.openNewBooking)
+  const mode = route.params['mode'] === 'list' ? 'list' : 'week'
+  const today = boardToday(zone, now)
+  const date = route.params['date'] ?? today
+  const week = boardWeekDates(date)
+  const fromMs = boardDay(zone, week[0]!).fromMs
+  const toMs = boardDay(zone, week[6]!).toMs
+  const weekBookings = useBookings({ fromMs, toMs }) ?? []
   const { workspace } = live
-
-  const onDrop = (info: EventDropInfo) => {
-    const start = info.event.start
-    if (!start) return info.revert()
-    const decision = rescheduleDecide(
-      workspace,
-      { bookingId: info.event.id, startMs: start.getTime(), by },
-      Date.now(),
-    )
-    if (!decision.ok) {
-      info.revert()
-      setMessage(`Not moved: ${decision.message}`)
-      return
-    }
-    setMessage(null)
-    void bookingStore(db, decision.booking)
-  }
+  const memberId = route.params['member'] ?? ''
+  const poolId = route.params['pool'] ?? ''
+  const pool = workspace.pools.find((p) => p.id === poolId)
+  const poolMembers = pool ? new Set(pool.members.map((m) => m.memberId)) : null
+  const shown = weekBookings
+    .filter((b) => memberId === '' || b.hostMemberIds.includes(memberId))
+    .filter((b) => poolMembers === null || b.hostMemberIds.some((id) => poolMembers.has(id)))
+  const setParam = (key: string, value: string) => navigate({ params: { [key]: value || null } })
 
   return (
-    <section aria-labelledby="bookings-heading" className="bookings-view">
-      <div className="board-toolbar">
+    <section aria-labelledby="bookings-heading" className="view">
+      <div className="toolbar">
         <h2 id="bookings-heading">Bookings</h2>
-        <label>
-          Member{' '}
-          <select value={memberFilter} onChange={(e) => setMemberFilter(e.target.value)}>
-            <option value="">Everyone</option>
-            {workspace.members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="btn-group" role="group" aria-label="Show as">
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={mode === 'week'}
+            onClick={() => setParam('mode', '')}
+          >
+            Week
+          </button>
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={mode === 'list'}
+            onClick={() => setParam('mode', 'list')}
+          >
+            List
+          </button>
+        </div>
+        {mode === 'week' ? (
+          <DateNav
+            date={date}
+            today={today}
+            step="week"
+            onChange={(next) => navigate({ params: { date: next === today ? null : next } })}
+            shift={(d, n) => boardShiftDate(d, 7 * n)}
+          />
+        ) : null}
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" onClick={() => openNewBooking(date)}>
+          New booking
+        </button>
       </div>
-      {message ? <p role="alert">{message}</p> : null}
-      <FullCalendar
-        plugins={[timeGridPlugin, interactionPlugin, classicThemePlugin]}
-        initialView="timeGridWeek"
-        firstDay={1}
-        nowIndicator
-        allDaySlot={false}
-        scrollTime="07:00:00"
-        height="75vh"
-        eventDurationEditable={false}
-        events={events}
-        eventDrop={onDrop}
-        eventClick={(info) => {
-          const booking = workspace.bookings.find((b) => b.id === info.event.id)
-          if (booking)
-            openReassign({
-              bookingId: booking.id,
-              fromMemberId: booking.hostMemberIds[0] ?? '',
-              toMemberId: null,
-            })
-        }}
-      />
+      {mode === 'week' ? (
+        <>
+          <div className="board-filters" role="group" aria-label="Filter bookings">
+            <label className="field">
+              <span>Member</span>
+              <select value={memberId} onChange={(e) => setParam('member', e.target.value)}>
+                <option value="">Everyone</option>
+                {workspace.members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Pool</span>
+              <select value={poolId} onChange={(e) => setParam('pool', e.target.value)}>
+                <option value="">All pools</option>
+                {workspace.pools.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="small muted">
+              Times in {zone}. Drag a booking to another time or day to move it.
+            </p>
+          </div>
+          <WeekGrid
+            live={live}
+            zone={zone}
+            date={date}
+            today={today}
+            nowMs={now}
+            bookings={shown}
+            onOpen={(id) => navigate({ params: { booking: id } })}
+          />
+        </>
+      ) : (
+        <BookingsList live={live} zone={zone} />
+      )}
     </section>
   )
 }

@@ -1,14 +1,12 @@
-import { cancelDecide } from '../../../core/src/booking'
 import type { BookingConflict } from '../../../core/src/conflicts/booking-conflicts'
-import { conflictResolveDecide } from '../../../core/src/conflicts/conflict-resolve'
 import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflict-resolve'
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
-import { bookingStore } from '../db/booking-writes'
-import { useDatabase } from '../db/hooks'
-import { useWorkspace } from '../db/use-workspace'
-import { currentTimeMs } from '../hooks/use-now'
+import { useWorkspace } from '../db/data-layer'
+import { dateTimeText, localZone } from '../format/datetime-format'
+import { useBookingActions } from '../hooks/use-booking-actions'
 import { useUiStore } from '../stores/ui-store'
+import { toastShow } from '../ui/toasts'
 
 /**
  * What a person has to look at, derived from the bookings by core: two bookings of one member
@@ -17,30 +15,25 @@ import { useUiStore } from '../stores/ui-store'
  * reassign or cancel one side, or keep both / keep the current version (recorded in history).
  */
 export function ConflictsView() {
-  const live = useWorkspace()
-  const db = useDatabase()
-  const by = useUiStore((s) => s.schedulerName)
+  const live = useWorkspace()!
+  const actions = useBookingActions()
   const openReassign = useUiStore((s) => s.openReassign)
-  if (!live) return <p>Loading conflicts…</p>
   const { workspace, conflictList } = live
   const names = new Map(workspace.members.map((m) => [m.id, m.name]))
   const bookingById = new Map(workspace.bookings.map((b) => [b.id, b]))
-
-  const resolve = async (request: Omit<ConflictResolveRequest, 'by'>) => {
-    const decision = conflictResolveDecide(workspace, { ...request, by }, currentTimeMs())
-    if (decision.ok) await bookingStore(db, decision.booking)
+  const refused = (result: { ok: boolean; message?: string }) => {
+    if (!result.ok)
+      toastShow({ title: 'Not changed', description: result.message ?? '', tone: 'error' })
   }
-  const cancel = async (booking: Booking) => {
-    const decision = cancelDecide(
-      workspace,
-      { bookingId: booking.id, by, reason: 'double booking' },
-      currentTimeMs(),
+  const resolve = (request: Omit<ConflictResolveRequest, 'by'>) =>
+    refused(actions.resolveConflict(request, 'Conflict resolved'))
+  const cancel = (booking: Booking) =>
+    refused(
+      actions.cancel(booking.id, 'double booking', `Cancelled ${booking.customer.name}'s booking`),
     )
-    if (decision.ok) await bookingStore(db, decision.booking)
-  }
 
   return (
-    <section aria-labelledby="conflicts-heading">
+    <section aria-labelledby="conflicts-heading" className="view">
       <h2 id="conflicts-heading">Conflicts</h2>
       {conflictList.length === 0 ? (
         <p>No conflicts. Everything synced without collisions.</p>
@@ -54,7 +47,7 @@ export function ConflictsView() {
             return (
               <li
                 key={`${conflict.bookingIds.join('|')}|${conflict.memberId}`}
-                className="conflict-item"
+                className="conflict-item card"
                 aria-label={`Conflict: ${a.customer.name} and ${b.customer.name}`}
               >
                 <p>
@@ -68,6 +61,7 @@ export function ConflictsView() {
                       <>
                         <button
                           type="button"
+                          className="btn"
                           onClick={() =>
                             openReassign({
                               bookingId: booking.id,
@@ -78,7 +72,11 @@ export function ConflictsView() {
                         >
                           Reassign…
                         </button>
-                        <button type="button" onClick={() => void cancel(booking)}>
+                        <button
+                          type="button"
+                          className="btn btn-danger"
+                          onClick={() => cancel(booking)}
+                        >
                           Cancel booking
                         </button>
                       </>
@@ -90,7 +88,8 @@ export function ConflictsView() {
                 <div className="actions">
                   <button
                     type="button"
-                    onClick={() => void resolve({ bookingId: a.id, withBookingIds: [b.id] })}
+                    className="btn"
+                    onClick={() => resolve({ bookingId: a.id, withBookingIds: [b.id] })}
                   >
                     Keep both
                   </button>
@@ -103,7 +102,7 @@ export function ConflictsView() {
           return (
             <li
               key={`${conflict.bookingId}|${conflict.entryIndex}`}
-              className="conflict-item"
+              className="conflict-item card"
               aria-label={`Conflict: ${booking.customer.name}`}
             >
               <p>
@@ -115,6 +114,7 @@ export function ConflictsView() {
                 {bookingIsOpen(booking) ? (
                   <button
                     type="button"
+                    className="btn"
                     onClick={() =>
                       openReassign({
                         bookingId: booking.id,
@@ -128,7 +128,8 @@ export function ConflictsView() {
                 ) : null}
                 <button
                   type="button"
-                  onClick={() => void resolve({ bookingId: booking.id, superseded: true })}
+                  className="btn"
+                  onClick={() => resolve({ bookingId: booking.id, superseded: true })}
                 >
                   Keep current version
                 </button>
@@ -143,10 +144,7 @@ export function ConflictsView() {
 
 function bookingLine(booking: Booking, workspace: Workspace): string {
   const eventType = workspace.eventTypes.find((e) => e.id === booking.eventTypeId)
-  const when = new Date(booking.start).toLocaleString([], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  })
+  const when = dateTimeText(booking.start, localZone())
   return `${booking.customer.name}'s ${eventType?.name ?? 'booking'} (${when})`
 }
 
@@ -156,9 +154,6 @@ function supersededText(
 ): string {
   const version = conflict.version
   const hosts = version.hostMemberIds.map((id) => names.get(id) ?? 'a former member').join(', ')
-  const when = new Date(version.start).toLocaleString([], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  })
+  const when = dateTimeText(version.start, localZone())
   return `The offline change had: ${hosts}, ${when}, ${version.status}.`
 }

@@ -29,14 +29,14 @@ export function ConnectScreen({ defaultServerUrl, onConnect }: ConnectScreenProp
   }
   return (
     <main className="connect">
-      <h1>Connect Teamslot to a sync server</h1>
-      <form onSubmit={submit}>
-        <label>
-          Server address
+      <h1 style={{ fontSize: 'var(--text-xl)', margin: 0 }}>Connect Teamslot to a sync server</h1>
+      <form onSubmit={submit} className="stack">
+        <label className="field">
+          <span>Server address</span>
           <input value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
         </label>
-        <label>
-          Admin token
+        <label className="field">
+          <span>Admin token</span>
           <input
             type="password"
             value={adminToken}
@@ -44,7 +44,9 @@ export function ConnectScreen({ defaultServerUrl, onConnect }: ConnectScreenProp
           />
         </label>
         {error ? <p role="alert">{error}</p> : null}
-        <button type="submit">Connect</button>
+        <button type="submit" className="btn btn-primary">
+          Connect
+        </button>
       </form>
     </main>
   )

@@ -1,11 +1,17 @@
 import { useState } from 'react'
-import type { Member, Weekday, Workspace } from '../../../core/src/model/workspace'
-import { WEEKDAYS } from '../../../core/src/model/workspace'
+import type { Member, Workspace } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
-import { recordProblems } from '../team/record-problems'
+import { boardToday } from '../calendar/board-layout'
+import { clockNow } from '../clock'
+import { localZone } from '../format/datetime-format'
+import { problemWhere } from '../forms/problem-where'
 import { useRecordStore } from '../hooks/use-record-store'
+import { FieldError } from '../ui/FieldError'
+import { TextInput } from '../ui/TextInput'
+import { ZonePicker } from '../ui/ZonePicker'
+import { DateOverridesEditor } from './DateOverridesEditor'
 import { RecordEditorFrame } from './RecordEditorFrame'
-import { hoursFormat, hoursParse, overridesFormat, overridesParse } from '../team/hours-text'
+import { WeeklyHoursEditor } from './WeeklyHoursEditor'
 
 export interface MemberEditorProps {
   readonly workspace: Workspace
@@ -14,149 +20,138 @@ export interface MemberEditorProps {
   readonly onDone: () => void
 }
 
-const DAY_LABEL: Readonly<Record<Weekday, string>> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-}
+const NINE_TO_FIVE = [['09:00', '17:00']] as const
 
 function newMemberId(): string {
   return `m-${crypto.randomUUID().slice(0, 8)}`
 }
 
-function limit(text: string): number | null {
+/** A workload cap typed by a person: empty = none; anything else is checked by core. */
+function cap(text: string): number | null {
   return text.trim() === '' ? null : Number(text)
 }
 
 /**
- * Adds or edits a member: details, weekly hours per weekday in the member's own zone, date
- * overrides, workload limits, active. Checked with core's workspace validation before saving
- * (problems shown with the field they concern); deletion is refused while pages, pools, panels
- * or bookings reference the member (deactivate instead).
+ * Adds or edits a member: details, time zone (searchable, with offsets), weekly hours as time
+ * fields per weekday (several ranges), date overrides on a calendar, workload limits, active.
+ * Core's validation decides; every problem is shown beside its field and all at once at the top.
+ * Deletion is refused while pages, pools, panels or bookings reference the member.
  */
 export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
   const [id] = useState(() => member?.id ?? newMemberId())
-  const [name, setName] = useState(member?.name ?? '')
-  const [email, setEmail] = useState(member?.email ?? '')
-  const [timeZone, setTimeZone] = useState(
-    member?.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+  const [draft, setDraft] = useState<Member>(
+    () =>
+      member ?? {
+        id,
+        name: '',
+        email: '',
+        timeZone: localZone(),
+        weeklyHours: {
+          mon: NINE_TO_FIVE,
+          tue: NINE_TO_FIVE,
+          wed: NINE_TO_FIVE,
+          thu: NINE_TO_FIVE,
+          fri: NINE_TO_FIVE,
+          sat: [],
+          sun: [],
+        },
+        dateOverrides: [],
+        maxBookingsPerDay: null,
+        maxBookingsPerWeek: null,
+        active: true,
+        color: memberColorFor(id),
+      },
   )
-  const [color, setColor] = useState(member?.color ?? memberColorFor(id))
-  const [active, setActive] = useState(member?.active ?? true)
   const [perDay, setPerDay] = useState(member?.maxBookingsPerDay?.toString() ?? '')
   const [perWeek, setPerWeek] = useState(member?.maxBookingsPerWeek?.toString() ?? '')
-  const [hours, setHours] = useState<Record<Weekday, string>>(
-    () =>
-      Object.fromEntries(
-        WEEKDAYS.map((d) => [
-          d,
-          member
-            ? hoursFormat(member.weeklyHours[d])
-            : d === 'sat' || d === 'sun'
-              ? 'off'
-              : '09:00-17:00',
-        ]),
-      ) as Record<Weekday, string>,
-  )
-  const [overrides, setOverrides] = useState(member ? overridesFormat(member.dateOverrides) : '')
   const store = useRecordStore(workspace, 'members', onDone)
-
-  const build = (): { ok: true; member: Member } | { ok: false; problems: string[] } => {
-    const found: string[] = []
-    const weeklyHours = {} as Record<Weekday, Member['weeklyHours'][Weekday]>
-    for (const day of WEEKDAYS) {
-      const parsed = hoursParse(hours[day])
-      if (parsed.ok) weeklyHours[day] = parsed.value
-      else found.push(`${DAY_LABEL[day]}: ${parsed.message}`)
-    }
-    const parsedOverrides = overridesParse(overrides)
-    if (!parsedOverrides.ok) found.push(`Date overrides: ${parsedOverrides.message}`)
-    if (found.length > 0 || !parsedOverrides.ok) return { ok: false, problems: found }
-    const next: Member = {
-      id,
-      name: name.trim(),
-      email: email.trim(),
-      timeZone: timeZone.trim(),
-      weeklyHours,
-      dateOverrides: parsedOverrides.value,
-      maxBookingsPerDay: limit(perDay),
-      maxBookingsPerWeek: limit(perWeek),
-      active,
-      color,
-    }
-    const problems = recordProblems(workspace, 'members', next)
-    return problems.length > 0 ? { ok: false, problems } : { ok: true, member: next }
+  const problems = store.problems
+  const record: Member = {
+    ...draft,
+    name: draft.name.trim(),
+    email: draft.email.trim(),
+    maxBookingsPerDay: cap(perDay),
+    maxBookingsPerWeek: cap(perWeek),
   }
-
-  const save = () => {
-    const result = build()
-    if (!result.ok) return store.setProblems(result.problems)
-    void store.save(result.member)
-  }
-
   return (
     <RecordEditorFrame
       title={member ? `Edit ${member.name}` : 'New member'}
-      problems={store.problems}
-      onSave={save}
+      problems={problems}
+      where={problemWhere('members', record, workspace)}
+      onSave={() => void store.save(record)}
       onCancel={onDone}
       onDelete={member ? () => void store.remove(id) : undefined}
     >
-      <div className="editor-grid">
-        <label>
-          Name
-          <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          Email
-          <input value={email} maxLength={254} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Time zone
-          <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
-        </label>
-        <label>
-          Color
-          <input type="color" value={color} onChange={(e) => setColor(e.target.value)} />
-        </label>
-        <label>
-          Max bookings per day
-          <input type="number" min={1} value={perDay} onChange={(e) => setPerDay(e.target.value)} />
-        </label>
-        <label>
-          Max bookings per week
+      <FieldError messages={problems.at('(record)')} />
+      <div className="form-grid">
+        <TextInput
+          label="Name"
+          value={draft.name}
+          maxLength={200}
+          onChange={(name) => setDraft({ ...draft, name })}
+          problems={problems.at('name')}
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          value={draft.email}
+          maxLength={254}
+          onChange={(email) => setDraft({ ...draft, email })}
+          problems={problems.at('email')}
+        />
+        <ZonePicker
+          label="Time zone"
+          value={draft.timeZone}
+          onChange={(timeZone) => setDraft({ ...draft, timeZone })}
+          problems={problems.at('timeZone')}
+        />
+        <label className="field">
+          <span>Colour in calendars</span>
           <input
-            type="number"
-            min={1}
-            value={perWeek}
-            onChange={(e) => setPerWeek(e.target.value)}
+            type="color"
+            value={draft.color ?? memberColorFor(id)}
+            onChange={(e) => setDraft({ ...draft, color: e.target.value })}
           />
         </label>
-        <label className="inline">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />{' '}
+        <TextInput
+          label="Max bookings per day"
+          type="number"
+          min={1}
+          value={perDay}
+          onChange={setPerDay}
+          help="Empty: no limit"
+          problems={problems.at('maxBookingsPerDay')}
+        />
+        <TextInput
+          label="Max bookings per week"
+          type="number"
+          min={1}
+          value={perWeek}
+          onChange={setPerWeek}
+          help="Empty: no limit"
+          problems={problems.at('maxBookingsPerWeek')}
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.active}
+            onChange={(e) => setDraft({ ...draft, active: e.target.checked })}
+          />
           Active (takes new bookings)
         </label>
       </div>
-      <fieldset>
-        <legend>Weekly hours (in the member’s zone)</legend>
-        {WEEKDAYS.map((day) => (
-          <label key={day} className="hours-row">
-            {DAY_LABEL[day]}
-            <input
-              value={hours[day]}
-              onChange={(e) => setHours({ ...hours, [day]: e.target.value })}
-            />
-          </label>
-        ))}
-      </fieldset>
-      <label>
-        Date overrides (one per line: 2027-03-19: off, or 2027-03-20: 10:00-14:00)
-        <textarea rows={3} value={overrides} onChange={(e) => setOverrides(e.target.value)} />
-      </label>
+      <WeeklyHoursEditor
+        hours={draft.weeklyHours}
+        onChange={(weeklyHours) => setDraft({ ...draft, weeklyHours })}
+        problems={problems}
+        zone={draft.timeZone}
+      />
+      <DateOverridesEditor
+        overrides={draft.dateOverrides}
+        onChange={(dateOverrides) => setDraft({ ...draft, dateOverrides })}
+        problems={problems}
+        today={boardToday(draft.timeZone, clockNow())}
+      />
     </RecordEditorFrame>
   )
 }

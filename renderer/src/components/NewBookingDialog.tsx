@@ -1,42 +1,45 @@
-import { useEffect, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { FormEvent } from 'react'
-import { bookingDecide, pageAvailability } from '../../../core/src/booking'
-import type { PageSlot } from '../../../core/src/booking/booking-types'
-import type { Question } from '../../../core/src/model/workspace'
-import { zoneIsValid } from '../../../core/src/time'
-import { useDatabase } from '../db/hooks'
-import type { LiveWorkspace } from '../db/use-workspace'
-import { currentTimeMs, useNow } from '../hooks/use-now'
+import { bookingDecide } from '../../../core/src/booking'
+import type { BookingRequest } from '../../../core/src/booking'
+import type { Booking, Question } from '../../../core/src/model/workspace'
+import type { SyncTarget } from '../db/replication'
+import { useWorkspace } from '../db/data-layer'
+import { clockNow } from '../clock'
+import { dateTimeText, localZone } from '../format/datetime-format'
+import { bookingIdNew, useBookingActions } from '../hooks/use-booking-actions'
+import { useDeskSlots } from '../hooks/use-desk-slots'
+import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
+import { AppDialog } from '../ui/AppDialog'
+import { ZonePicker } from '../ui/ZonePicker'
+import { DeskBookingDone } from './DeskBookingDone'
+import { SlotDayPicker } from './SlotDayPicker'
 
 export interface NewBookingDialogProps {
-  readonly live: LiveWorkspace
-  readonly onClose: () => void
-}
-
-/** How far ahead the dialog looks for free times. */
-const SEARCH_DAYS = 14
-const DAY_MS = 86_400_000
-
-function newBookingId(): string {
-  return `bk-${crypto.randomUUID()}`
+  /** The day the calendar showed (`YYYY-MM-DD`): the picker starts there. */
+  readonly initialDate: string
+  readonly target: SyncTarget
 }
 
 /**
- * A booking made at the desk on a customer's behalf (phone, walk-in): the same master pages, rules,
- * distribution and checks as the public page (core's pageAvailability and bookingDecide), written
- * to the local replica, so it works offline and syncs later (a collision meanwhile is kept and
- * marked as a conflict by the server).
+ * A booking made at the desk on a customer's behalf (phone, walk-in) for any date: the same master
+ * pages, rules, distribution and checks as the public page (core's pageAvailability and
+ * bookingDecide). Each free time says which member it would go to and why; booking shows a
+ * confirmation with the manage link (or why there is none yet). Written to the local replica
+ * after the undo window, so it works offline and syncs later.
  */
-export function NewBookingDialog({ live, onClose }: NewBookingDialogProps) {
-  const db = useDatabase()
-  const now = useNow(30_000)
-  const by = useUiStore((s) => s.schedulerName)
+export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps) {
+  const live = useWorkspace()!
+  const [, navigate] = useRoute()
+  const close = useUiStore((s) => s.closeNewBooking)
+  const actions = useBookingActions()
+  const zone = useMemo(() => localZone(), [])
   const { workspace } = live
   const [pageId, setPageId] = useState(workspace.masterPages[0]?.id ?? '')
   const page = workspace.masterPages.find((p) => p.id === pageId)
   const eventTypes = workspace.eventTypes.filter((e) => page?.eventTypeIds.includes(e.id))
-  const [eventTypeId, setEventTypeId] = useState(eventTypes[0]?.id ?? '')
+  const [eventTypeId, setEventTypeId] = useState('')
   const eventType = eventTypes.find((e) => e.id === eventTypeId) ?? eventTypes[0]
   const choices =
     page?.assignment.type === 'customer-choice'
@@ -46,95 +49,107 @@ export function NewBookingDialog({ live, onClose }: NewBookingDialogProps) {
             page.assignment.bookingPageIds.includes(b.id),
         )
       : []
+  const needsMember =
+    page?.assignment.type === 'customer-choice' && page.assignment.flow !== 'find-member-by-time'
   const [bookingPageId, setBookingPageId] = useState('')
   const [answers, setAnswers] = useState<Record<string, string>>({})
-  const [customer, setCustomer] = useState({
-    name: '',
-    email: '',
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-  })
-  const [slots, setSlots] = useState<readonly PageSlot[] | null>(null)
+  const [customer, setCustomer] = useState({ name: '', email: '', timeZone: zone })
   const [start, setStart] = useState<string | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
-  const heading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => heading.current?.focus(), [])
-  const names = new Map(workspace.members.map((m) => [m.id, m.name]))
+  const [error, setError] = useState<string | null>(null)
+  const [problems, setProblems] = useState<Readonly<Record<string, string>>>({})
+  const [done, setDone] = useState<Booking | null>(null)
+  const memberName = (id: string) => workspace.members.find((m) => m.id === id)?.name ?? 'a member'
 
-  const findTimes = () => {
-    if (!page || !eventType) return
-    const result = pageAvailability(
-      workspace,
-      {
-        masterPageId: page.id,
-        eventTypeId: eventType.id,
-        fromMs: now,
-        toMs: now + SEARCH_DAYS * DAY_MS,
-        bookingPageId: bookingPageId || null,
-        answers,
-      },
-      now,
-    )
+  // The query as a string, so the free times are computed again only when it changes.
+  const queryKey =
+    page && eventType
+      ? JSON.stringify({
+          masterPageId: page.id,
+          eventTypeId: eventType.id,
+          bookingPageId: bookingPageId || null,
+          answers,
+        })
+      : ''
+  const { query, slotsIn, describe } = useDeskSlots(workspace, queryKey)
+  const ready = query !== null && (!needsMember || bookingPageId !== '')
+
+  const reset = () => {
     setStart(null)
-    if (!result.ok) {
-      setSlots(null)
-      setMessage(result.message)
-      return
-    }
-    setMessage(result.slots.length === 0 ? `No free times in the next ${SEARCH_DAYS} days.` : null)
-    setSlots(result.slots)
+    setError(null)
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!page || !eventType || !start) return
-    if (!zoneIsValid(customer.timeZone)) {
-      setMessage(`Unknown time zone ${customer.timeZone}`)
-      return
-    }
-    const decision = bookingDecide(
-      workspace,
-      {
-        masterPageId: page.id,
-        eventTypeId: eventType.id,
-        startMs: Date.parse(start),
-        bookingPageId: bookingPageId || null,
-        customer: {
-          name: customer.name.trim(),
-          email: customer.email.trim(),
-          timeZone: customer.timeZone,
-        },
-        answers,
-        createdVia: 'desktop',
-        by,
+    if (!query || !start) return
+    const request: Omit<BookingRequest, 'by' | 'createdVia'> = {
+      ...query,
+      answers: query.answers ?? {},
+      startMs: Date.parse(start),
+      customer: {
+        name: customer.name.trim(),
+        email: customer.email.trim(),
+        timeZone: customer.timeZone,
       },
-      { nowMs: currentTimeMs(), bookingId: newBookingId() },
+    }
+    const id = bookingIdNew()
+    const result = actions.book(
+      request,
+      id,
+      `Booked ${request.customer.name || 'the customer'} on ${dateTimeText(start, zone)}`,
     )
-    if (!decision.ok) {
-      setMessage(decision.message)
-      if (decision.alternatives) setSlots(decision.alternatives)
+    if (!result.ok) {
+      // Field problems come back from core's decision (answers, customer details).
+      const decision = bookingDecide(
+        workspace,
+        { ...request, by: 'preview', createdVia: 'desktop' },
+        { nowMs: clockNow(), bookingId: 'bk-preview-only' },
+      )
+      const byField: Record<string, string> = {}
+      if (!decision.ok) for (const p of decision.problems ?? []) byField[p.path] = p.message
+      setProblems(byField)
+      setError(result.message)
       return
     }
-    await db.bookings.insert({
-      ...decision.booking,
-      updatedAt: new Date().toISOString(),
-    })
-    setMessage(null)
-    onClose()
+    setProblems({})
+    setDone(result.change.preview)
+  }
+
+  if (done) {
+    return (
+      <AppDialog title="Booked" onClose={close}>
+        <DeskBookingDone
+          booking={done}
+          zone={zone}
+          target={target}
+          onOpen={() => {
+            close()
+            navigate({ params: { booking: done.id } })
+          }}
+          onClose={close}
+        />
+      </AppDialog>
+    )
   }
 
   const questionInput = (q: Question) => {
+    const id = `answer-${q.id}`
+    const problem = problems[`answers.${q.id}`]
     const common = {
+      id,
       value: answers[q.id] ?? '',
       required: q.required,
+      'aria-invalid': problem ? true : undefined,
       onChange: (e: { target: { value: string } }) => {
         setAnswers({ ...answers, [q.id]: e.target.value })
-        setSlots(null)
+        reset()
       },
     }
     return (
-      <label key={q.id}>
-        {q.label}
-        {q.required ? ' *' : ''}
+      <div key={q.id} className={`field ${problem ? 'is-invalid' : ''}`}>
+        <label htmlFor={id} className="field-label">
+          {q.label}
+          {q.required ? ' *' : ''}
+        </label>
         {q.type === 'select' ? (
           <select {...common}>
             <option value="">Choose…</option>
@@ -144,131 +159,151 @@ export function NewBookingDialog({ live, onClose }: NewBookingDialogProps) {
               </option>
             ))}
           </select>
+        ) : q.type === 'note' ? (
+          <textarea {...common} maxLength={2000} />
         ) : (
-          <input {...common} maxLength={q.type === 'note' ? 2000 : 500} />
+          <input {...common} type={q.type === 'phone' ? 'tel' : 'text'} maxLength={500} />
         )}
-      </label>
+        {problem ? <p className="field-error">{problem}</p> : null}
+      </div>
     )
   }
 
+  const customerProblem = (key: string) => problems[`customer.${key}`]
+
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div role="dialog" aria-modal="true" aria-labelledby="new-booking-heading" className="dialog">
-        <h2 id="new-booking-heading" ref={heading} tabIndex={-1}>
-          New booking
-        </h2>
-        <form onSubmit={submit}>
-          <label>
-            Master page
-            <select
-              value={pageId}
-              onChange={(e) => {
-                setPageId(e.target.value)
-                setEventTypeId('')
-                setBookingPageId('')
-                setSlots(null)
-              }}
-            >
-              {workspace.masterPages.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Event type
-            <select
-              value={eventType?.id ?? ''}
-              onChange={(e) => {
-                setEventTypeId(e.target.value)
-                setAnswers({})
-                setSlots(null)
-              }}
-            >
-              {eventTypes.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name} ({e.durationMinutes} min)
-                </option>
-              ))}
-            </select>
-          </label>
-          {choices.length > 0 ? (
-            <label>
-              Member
+    <AppDialog title="New booking" size="large" onClose={close}>
+      {workspace.masterPages.length === 0 ? (
+        <p role="alert">There is no master page to book through yet. Add one in Setup.</p>
+      ) : (
+        <form className="stack" onSubmit={submit} noValidate>
+          <div className="form-grid">
+            <label className="field">
+              <span>Master page</span>
               <select
-                value={bookingPageId}
+                value={pageId}
                 onChange={(e) => {
-                  setBookingPageId(e.target.value)
-                  setSlots(null)
+                  setPageId(e.target.value)
+                  setEventTypeId('')
+                  setBookingPageId('')
+                  setAnswers({})
+                  reset()
                 }}
               >
-                <option value="">Choose…</option>
-                {choices.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {names.get(b.memberId) ?? b.memberId}
+                {workspace.masterPages.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
                   </option>
                 ))}
               </select>
             </label>
-          ) : null}
-          {eventType?.questions.map(questionInput)}
-          <label>
-            Customer name *
-            <input
-              required
-              maxLength={200}
-              value={customer.name}
-              onChange={(e) => setCustomer({ ...customer, name: e.target.value })}
+            <label className="field">
+              <span>Event type</span>
+              <select
+                value={eventType?.id ?? ''}
+                onChange={(e) => {
+                  setEventTypeId(e.target.value)
+                  setAnswers({})
+                  reset()
+                }}
+              >
+                {eventTypes.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.name} ({e.durationMinutes} min)
+                  </option>
+                ))}
+              </select>
+            </label>
+            {choices.length > 0 ? (
+              <label className="field">
+                <span>Member{needsMember ? ' *' : ''}</span>
+                <select
+                  value={bookingPageId}
+                  onChange={(e) => {
+                    setBookingPageId(e.target.value)
+                    reset()
+                  }}
+                >
+                  <option value="">{needsMember ? 'Choose…' : 'Anyone free'}</option>
+                  {choices.map((b) => (
+                    <option key={b.id} value={b.id}>
+                      {memberName(b.memberId)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            {eventType?.questions.map(questionInput)}
+          </div>
+          {ready ? (
+            <SlotDayPicker
+              zone={zone}
+              initialDate={initialDate}
+              slotsIn={slotsIn}
+              describe={describe}
+              selected={start}
+              onSelect={(s) => {
+                setStart(s)
+                setError(null)
+              }}
             />
-          </label>
-          <label>
-            Customer email *
-            <input
-              required
-              type="email"
-              maxLength={254}
-              value={customer.email}
-              onChange={(e) => setCustomer({ ...customer, email: e.target.value })}
-            />
-          </label>
-          <label>
-            Customer time zone
-            <input
+          ) : (
+            <p className="muted small">Choose the member to see their free times.</p>
+          )}
+          <div className="form-grid">
+            <div className={`field ${customerProblem('name') ? 'is-invalid' : ''}`}>
+              <label htmlFor="customer-name" className="field-label">
+                Customer name *
+              </label>
+              <input
+                id="customer-name"
+                required
+                maxLength={200}
+                value={customer.name}
+                onChange={(e) => setCustomer({ ...customer, name: e.target.value })}
+              />
+              {customerProblem('name') ? (
+                <p className="field-error">{customerProblem('name')}</p>
+              ) : null}
+            </div>
+            <div className={`field ${customerProblem('email') ? 'is-invalid' : ''}`}>
+              <label htmlFor="customer-email" className="field-label">
+                Customer email *
+              </label>
+              <input
+                id="customer-email"
+                required
+                type="email"
+                maxLength={254}
+                value={customer.email}
+                onChange={(e) => setCustomer({ ...customer, email: e.target.value })}
+              />
+              {customerProblem('email') ? (
+                <p className="field-error">{customerProblem('email')}</p>
+              ) : null}
+            </div>
+            <ZonePicker
+              label="Customer time zone"
               value={customer.timeZone}
-              onChange={(e) => setCustomer({ ...customer, timeZone: e.target.value })}
+              onChange={(timeZone) => setCustomer({ ...customer, timeZone })}
+              problems={customerProblem('timeZone') ? [customerProblem('timeZone')!] : []}
             />
-          </label>
-          <button type="button" onClick={findTimes}>
-            Find free times
-          </button>
-          {slots && slots.length > 0 ? (
-            <fieldset className="slot-choices">
-              <legend>Time</legend>
-              {slots.slice(0, 40).map((slot) => (
-                <label key={slot.start}>
-                  <input
-                    type="radio"
-                    name="slot"
-                    checked={start === slot.start}
-                    onChange={() => setStart(slot.start)}
-                  />
-                  {new Date(slot.start).toLocaleString()}
-                </label>
-              ))}
-            </fieldset>
+          </div>
+          {error ? (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
           ) : null}
-          {message ? <p role="alert">{message}</p> : null}
           <div className="actions">
-            <button type="submit" disabled={!start}>
+            <button type="submit" className="btn btn-primary" disabled={!start}>
               Book
             </button>
-            <button type="button" onClick={onClose}>
+            <button type="button" className="btn" onClick={close}>
               Close
             </button>
           </div>
         </form>
-      </div>
-    </div>
+      )}
+    </AppDialog>
   )
 }

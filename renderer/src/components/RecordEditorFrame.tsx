@@ -1,8 +1,13 @@
 import type { FormEvent, ReactNode } from 'react'
+import type { FormProblems } from '../forms/form-problems'
+import { AppDialog } from '../ui/AppDialog'
+import { ProblemsSummary } from '../ui/ProblemsSummary'
 
 export interface RecordEditorFrameProps {
   readonly title: string
-  readonly problems: readonly string[]
+  readonly problems: FormProblems
+  /** A problem's path in words ("Monday, hours 2"). */
+  readonly where: (path: string) => string
   readonly onSave: () => void
   readonly onCancel: () => void
   /** Present when the record exists and may be deleted. */
@@ -10,41 +15,35 @@ export interface RecordEditorFrameProps {
   readonly children: ReactNode
 }
 
-/** The common frame of the setup editors: title, fields, problems, save / cancel / delete. */
-export function RecordEditorFrame({
-  title,
-  problems,
-  onSave,
-  onCancel,
-  onDelete,
-  children,
-}: RecordEditorFrameProps) {
+/**
+ * The common frame of the setup editors, in a dialog: title, every problem at once (each also
+ * beside its field), the fields, save / cancel / delete.
+ */
+export function RecordEditorFrame(props: RecordEditorFrameProps) {
+  const { title, problems, where, onSave, onCancel, onDelete, children } = props
   const submit = (event: FormEvent) => {
     event.preventDefault()
     onSave()
   }
   return (
-    <form className="editor" onSubmit={submit} aria-label={title}>
-      <h3>{title}</h3>
-      {children}
-      {problems.length > 0 ? (
-        <ul role="alert" className="problems">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="actions">
-        <button type="submit">Save</button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        {onDelete ? (
-          <button type="button" className="danger" onClick={onDelete}>
-            Delete
+    <AppDialog title={title} size="large" onClose={onCancel}>
+      <form className="editor" onSubmit={submit} aria-label={title} noValidate>
+        <ProblemsSummary problems={problems} where={where} />
+        {children}
+        <div className="actions">
+          <button type="submit" className="btn btn-primary">
+            Save
           </button>
-        ) : null}
-      </div>
-    </form>
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+          {onDelete ? (
+            <button type="button" className="btn btn-danger" onClick={onDelete}>
+              Delete
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </AppDialog>
   )
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { offlineShellState, offlineShellSubscribe } from '../offline-shell'
 import type { FormEvent } from 'react'
 import type { DesktopSettings } from '../../../electron/shared/ipc-contract'
 import { connectionForget } from '../connection'
@@ -19,18 +20,41 @@ export function SettingsView({ target }: SettingsViewProps) {
   const schedulerName = useUiStore((s) => s.schedulerName)
   const setSchedulerName = useUiStore((s) => s.setSchedulerName)
   return (
-    <section aria-labelledby="settings-heading">
+    <section aria-labelledby="settings-heading" className="view">
       <h2 id="settings-heading">Settings</h2>
-      <label className="settings-name">
-        Your name (recorded in booking history)
-        <input defaultValue={schedulerName} onBlur={(e) => setSchedulerName(e.target.value)} />
-      </label>
-      <WorkspaceZoneSetting />
-      <p>
-        Syncing with <strong>{target.serverUrl}</strong>
-      </p>
-      {bridge ? <DesktopServerForm /> : <WebSignOut />}
+      <div className="card stack" style={{ maxWidth: '36rem' }}>
+        <label className="field">
+          <span>Your name (recorded in booking history)</span>
+          <input defaultValue={schedulerName} onBlur={(e) => setSchedulerName(e.target.value)} />
+        </label>
+        <WorkspaceZoneSetting />
+      </div>
+      <div className="card stack" style={{ maxWidth: '36rem' }}>
+        <h3>Sync server</h3>
+        <p>
+          Syncing with <strong>{target.serverUrl}</strong>
+        </p>
+        {bridge ? <DesktopServerForm /> : <WebSignOut />}
+      </div>
+      {bridge ? null : <OfflineShell />}
     </section>
+  )
+}
+
+/** Whether this browser keeps the app for use without a network (web mode). */
+function OfflineShell() {
+  const state = useSyncExternalStore(offlineShellSubscribe, offlineShellState)
+  return (
+    <div className="card stack" style={{ maxWidth: '36rem' }}>
+      <h3>Offline use</h3>
+      <p role="status" aria-label="Offline use">
+        {state === 'ready'
+          ? 'Ready: this browser keeps the app, so it opens without a network and syncs later.'
+          : state === 'installing'
+            ? 'Saving the app in this browser for use without a network…'
+            : 'This browser cannot keep the app for use without a network; keep this tab open.'}
+      </p>
+    </div>
   )
 }
 
@@ -38,6 +62,7 @@ function WebSignOut() {
   return (
     <button
       type="button"
+      className="btn"
       onClick={() => {
         connectionForget()
         window.location.reload()
@@ -73,28 +98,31 @@ function DesktopServerForm() {
   }
   if (!settings) return <p>Loading settings…</p>
   return (
-    <form onSubmit={submit} className="settings-form">
+    <form onSubmit={submit} className="stack">
       <p>
         {settings.remoteServerUrl
           ? `Configured remote server: ${settings.remoteServerUrl}`
           : 'Using the sync server built into this app (data stays on this computer).'}
       </p>
-      <label>
-        Remote sync server
+      <label className="field">
+        <span>Remote sync server</span>
         <input
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           placeholder="https://sync.example.com"
         />
       </label>
-      <label>
-        Admin token
+      <label className="field">
+        <span>Admin token</span>
         <input type="password" value={token} onChange={(e) => setToken(e.target.value)} />
       </label>
       <div className="actions">
-        <button type="submit">Use remote server</button>
+        <button type="submit" className="btn btn-primary">
+          Use remote server
+        </button>
         <button
           type="button"
+          className="btn"
           onClick={() => void save({ remoteServerUrl: null, remoteAdminToken: null })}
         >
           Use built-in server

@@ -1,5 +1,7 @@
 import { useState } from 'react'
+import { DISTRIBUTION_METHODS } from '../../../core/src/distribution'
 import type {
+  Assignment,
   BookingPage,
   EventType,
   MasterPage,
@@ -7,8 +9,12 @@ import type {
   Pool,
   Workspace,
 } from '../../../core/src/model/workspace'
-import { useWorkspace } from '../db/use-workspace'
-import { EventTypeEditor, JsonRecordEditor, PoolEditor } from './SetupEditors'
+import { useWorkspace } from '../db/data-layer'
+import { BookingPageEditor } from './BookingPageEditor'
+import { EventTypeEditor } from './EventTypeEditor'
+import { MasterPageEditor } from './MasterPageEditor'
+import { PanelEditor } from './PanelEditor'
+import { PoolEditor } from './PoolEditor'
 
 type Editing =
   | { kind: 'eventType'; record: EventType | null }
@@ -17,80 +23,90 @@ type Editing =
   | { kind: 'panel'; record: Panel | null }
   | { kind: 'masterPage'; record: MasterPage | null }
 
-function newId(prefix: string): string {
-  return `${prefix}-${crypto.randomUUID().slice(0, 8)}`
+const ASSIGNMENT_TEXT: Readonly<Record<Assignment['type'], string>> = {
+  'customer-choice': 'customer chooses',
+  static: 'always one target',
+  dynamic: 'rules',
 }
 
 /**
  * What customers can book and how it is distributed: event types, resource pools, booking pages,
- * panels and master pages. Each editor validates with core before saving to the local replica.
+ * panels and master pages, each listed by name and edited in a form that core's validation
+ * checks before anything is saved.
  */
 export function SetupView() {
-  const live = useWorkspace()
+  const live = useWorkspace()!
   const [editing, setEditing] = useState<Editing | null>(null)
-  if (!live) return <p>Loading setup…</p>
   const { workspace } = live
   const done = () => setEditing(null)
   const names = new Map(workspace.members.map((m) => [m.id, m.name]))
   return (
-    <section aria-labelledby="setup-heading" className="setup">
+    <section aria-labelledby="setup-heading" className="view">
       <h2 id="setup-heading">Setup</h2>
       {editing ? <EditorFor editing={editing} workspace={workspace} onDone={done} /> : null}
-      <SetupList
-        title="Event types"
-        addLabel="Add event type"
-        onAdd={() => setEditing({ kind: 'eventType', record: null })}
-        rows={workspace.eventTypes.map((e) => ({
-          id: e.id,
-          name: e.name,
-          detail: `${e.durationMinutes} min, every ${e.slotIntervalMinutes} min, ${e.questions.length} questions`,
-          edit: () => setEditing({ kind: 'eventType', record: e }),
-        }))}
-      />
-      <SetupList
-        title="Resource pools"
-        addLabel="Add pool"
-        onAdd={() => setEditing({ kind: 'pool', record: null })}
-        rows={workspace.pools.map((p) => ({
-          id: p.id,
-          name: p.name,
-          detail: `${p.distribution}, ${p.members.map((m) => names.get(m.memberId) ?? m.memberId).join(', ')}`,
-          edit: () => setEditing({ kind: 'pool', record: p }),
-        }))}
-      />
-      <SetupList
-        title="Booking pages"
-        addLabel="Add booking page"
-        onAdd={() => setEditing({ kind: 'bookingPage', record: null })}
-        rows={workspace.bookingPages.map((b) => ({
-          id: b.id,
-          name: `/${b.slug}`,
-          detail: names.get(b.memberId) ?? b.memberId,
-          edit: () => setEditing({ kind: 'bookingPage', record: b }),
-        }))}
-      />
-      <SetupList
-        title="Panels"
-        addLabel="Add panel"
-        onAdd={() => setEditing({ kind: 'panel', record: null })}
-        rows={workspace.panels.map((p) => ({
-          id: p.id,
-          name: p.name,
-          detail: `${p.seats.length} seats`,
-          edit: () => setEditing({ kind: 'panel', record: p }),
-        }))}
-      />
-      <SetupList
-        title="Master pages"
-        addLabel="Add master page"
-        onAdd={() => setEditing({ kind: 'masterPage', record: null })}
-        rows={workspace.masterPages.map((p) => ({
-          id: p.id,
-          name: p.title,
-          detail: `/book/${p.slug} · ${p.assignment.type}`,
-          edit: () => setEditing({ kind: 'masterPage', record: p }),
-        }))}
-      />
+      <div className="setup-grid">
+        <SetupList
+          title="Master pages"
+          help="The links customers book through, and who takes each booking."
+          addLabel="Add master page"
+          onAdd={() => setEditing({ kind: 'masterPage', record: null })}
+          rows={workspace.masterPages.map((p) => ({
+            key: p.id,
+            name: p.title,
+            detail: `/book/${p.slug} · ${ASSIGNMENT_TEXT[p.assignment.type]}${p.assignment.type === 'dynamic' ? ` (${p.assignment.rules.length})` : ''}`,
+            edit: () => setEditing({ kind: 'masterPage', record: p }),
+          }))}
+        />
+        <SetupList
+          title="Event types"
+          help="What can be booked: length, start times, buffers, notice, questions."
+          addLabel="Add event type"
+          onAdd={() => setEditing({ kind: 'eventType', record: null })}
+          rows={workspace.eventTypes.map((e) => ({
+            key: e.id,
+            name: e.name,
+            detail: `${e.durationMinutes} min · ${e.questions.length} question${e.questions.length === 1 ? '' : 's'}`,
+            edit: () => setEditing({ kind: 'eventType', record: e }),
+          }))}
+        />
+        <SetupList
+          title="Resource pools"
+          help="Groups of members that share bookings by a distribution method."
+          addLabel="Add pool"
+          onAdd={() => setEditing({ kind: 'pool', record: null })}
+          rows={workspace.pools.map((p) => ({
+            key: p.id,
+            name: p.name,
+            detail: `${DISTRIBUTION_METHODS[p.distribution].label} · ${p.members.map((m) => names.get(m.memberId) ?? 'a former member').join(', ')}`,
+            edit: () => setEditing({ kind: 'pool', record: p }),
+          }))}
+        />
+        <SetupList
+          title="Panels"
+          help="Meetings with several people at once."
+          addLabel="Add panel"
+          onAdd={() => setEditing({ kind: 'panel', record: null })}
+          rows={workspace.panels.map((p) => ({
+            key: p.id,
+            name: p.name,
+            detail: `${p.seats.length} seats`,
+            edit: () => setEditing({ kind: 'panel', record: p }),
+          }))}
+        />
+        <SetupList
+          title="Booking pages"
+          help="Each member’s own page and the event types it offers."
+          addLabel="Add booking page"
+          onAdd={() => setEditing({ kind: 'bookingPage', record: null })}
+          rows={workspace.bookingPages.map((b) => ({
+            key: b.id,
+            name: `${names.get(b.memberId) ?? 'A former member'}`,
+            detail: `/book/${b.slug} · ${b.eventTypeIds.length} event type${b.eventTypeIds.length === 1 ? '' : 's'}`,
+            edit: () => setEditing({ kind: 'bookingPage', record: b }),
+            editLabel: `Edit booking page /${b.slug}`,
+          }))}
+        />
+      </div>
     </section>
   )
 }
@@ -105,8 +121,6 @@ function EditorFor({
   onDone: () => void
 }) {
   const key = `${editing.kind}-${editing.record?.id ?? 'new'}`
-  const firstMember = workspace.members[0]?.id ?? 'm-…'
-  const firstEvent = workspace.eventTypes[0]?.id ?? 'et-…'
   switch (editing.kind) {
     case 'eventType':
       return (
@@ -116,88 +130,69 @@ function EditorFor({
       return <PoolEditor key={key} workspace={workspace} record={editing.record} onDone={onDone} />
     case 'bookingPage':
       return (
-        <JsonRecordEditor
+        <BookingPageEditor
           key={key}
-          recordKey="bookingPages"
-          label="booking page"
           workspace={workspace}
           record={editing.record}
           onDone={onDone}
-          template={{
-            id: newId('bp'),
-            slug: 'new-page',
-            memberId: firstMember,
-            eventTypeIds: [firstEvent],
-          }}
         />
       )
     case 'panel':
-      return (
-        <JsonRecordEditor
-          key={key}
-          recordKey="panels"
-          label="panel"
-          workspace={workspace}
-          record={editing.record}
-          onDone={onDone}
-          template={{ id: newId('panel'), name: 'New panel', seats: [{ memberId: firstMember }] }}
-        />
-      )
+      return <PanelEditor key={key} workspace={workspace} record={editing.record} onDone={onDone} />
     case 'masterPage':
       return (
-        <JsonRecordEditor
-          key={key}
-          recordKey="masterPages"
-          label="master page"
-          workspace={workspace}
-          record={editing.record}
-          onDone={onDone}
-          template={{
-            id: newId('mp'),
-            slug: 'new-page',
-            title: 'New master page',
-            eventTypeIds: [firstEvent],
-            assignment: {
-              type: 'static',
-              target: { bookingPageId: workspace.bookingPages[0]?.id ?? 'bp-…' },
-            },
-          }}
-        />
+        <MasterPageEditor key={key} workspace={workspace} record={editing.record} onDone={onDone} />
       )
   }
 }
 
 interface SetupRow {
-  readonly id: string
+  readonly key: string
   readonly name: string
   readonly detail: string
   readonly edit: () => void
+  readonly editLabel?: string
 }
 
 function SetupList({
   title,
+  help,
   addLabel,
   onAdd,
   rows,
 }: {
   title: string
+  help: string
   addLabel: string
   onAdd: () => void
   rows: readonly SetupRow[]
 }) {
   return (
-    <section className="setup-list" aria-label={title}>
-      <div className="board-toolbar">
+    <section className="setup-list card" aria-label={title}>
+      <div className="toolbar">
         <h3>{title}</h3>
-        <button type="button" onClick={onAdd}>
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={onAdd}>
           {addLabel}
         </button>
       </div>
+      <p className="small muted">{help}</p>
+      {rows.length === 0 ? <p className="small muted">None yet.</p> : null}
       <ul>
         {rows.map((row) => (
-          <li key={row.id}>
-            <strong>{row.name}</strong> <span className="muted">{row.detail}</span>{' '}
-            <button type="button" onClick={row.edit} aria-label={`Edit ${row.name}`}>
+          <li key={row.key}>
+            <span>
+              <strong>{row.name}</strong>
+              <br />
+              <span className="muted">{row.detail}</span>
+            </span>
+            <span className="spacer" />
+            <button
+              type="button"
+              className="btn"
+              onClick={row.edit}
+              aria-label={row.editLabel ?? `Edit ${row.name}`}
+            >
               Edit
             </button>
           </li>

@@ -1,31 +1,30 @@
+import { useWorkspace } from '../db/data-layer'
 import { useNow } from '../hooks/use-now'
 import { useUiStore } from '../stores/ui-store'
+import { syncStatusText } from '../sync/sync-status'
 
-const LABEL = { connected: 'Connected', offline: 'Offline', syncing: 'Syncing…' } as const
-
-function formatAgo(then: number, now: number): string {
-  const seconds = Math.max(0, Math.round((now - then) / 1000))
-  if (seconds < 5) return 'just now'
-  if (seconds < 60) return `${seconds} s ago`
-  const minutes = Math.round(seconds / 60)
-  if (minutes < 60) return `${minutes} min ago`
-  return new Date(then).toLocaleString()
-}
-
-/** The sync state (connected, offline, syncing) and when the last full sync happened. */
+/**
+ * The sync state in plain words (Connected / Syncing… / Offline, why, when it tries again), how
+ * many local changes wait to sync, and when the replica was last fully in sync.
+ */
 export function SyncStatusBar() {
   const status = useUiStore((s) => s.syncStatus)
+  const live = useWorkspace()
   const now = useNow(5000)
+  const waiting = (live?.unsynced.size ?? 0) + (live?.pending.size ?? 0)
+  const text = syncStatusText(status, waiting, now)
   return (
     <div className={`sync-status sync-${status.state}`} role="status" aria-label="Sync status">
       <span className="sync-dot" aria-hidden="true" />
-      <span data-state={status.state}>{LABEL[status.state]}</span>
-      <span className="sync-last">
-        {status.lastSyncedAt === null
-          ? 'never synced'
-          : `last synced ${formatAgo(status.lastSyncedAt, now)}`}
-      </span>
-      {status.error ? <span className="sync-error">{status.error}</span> : null}
+      <div>
+        <div className="row">
+          <span className="sync-label" data-state={status.state}>
+            {text.label}
+          </span>
+          {waiting > 0 ? <span className="sync-waiting">{waiting} waiting to sync</span> : null}
+        </div>
+        <div className="sync-detail">{text.detail}</div>
+      </div>
     </div>
   )
 }

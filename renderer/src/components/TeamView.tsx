@@ -1,28 +1,24 @@
 import { useState } from 'react'
 import type { Member } from '../../../core/src/model/workspace'
-import { WEEKDAYS } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
-import { useWorkspace } from '../db/use-workspace'
-import { hoursFormat } from '../team/hours-text'
+import { useWorkspace } from '../db/data-layer'
+import { utcOffsetText } from '../format/datetime-format'
+import { useNow } from '../hooks/use-now'
+import { hoursSummary } from '../team/hours-summary'
 import { MemberEditor } from './MemberEditor'
 
-function hoursSummary(member: Member): string {
-  const days = WEEKDAYS.filter((d) => member.weeklyHours[d].length > 0)
-  const first = days[0] ? member.weeklyHours[days[0]] : []
-  return days.length === 0 ? 'no weekly hours' : `${days.join(' ')} · ${hoursFormat(first)}`
-}
-
-/** The team: every member with zone, weekly hours and state; add or edit members. */
+/** The team: every member with zone (and its offset now), each weekday's hours and state. */
 export function TeamView() {
-  const live = useWorkspace()
+  const live = useWorkspace()!
+  const now = useNow(60_000)
   const [editing, setEditing] = useState<Member | 'new' | null>(null)
-  if (!live) return <p>Loading team…</p>
   const members = live.workspace.members.toSorted((a, b) => a.name.localeCompare(b.name))
   return (
-    <section aria-labelledby="team-heading">
-      <div className="board-toolbar">
+    <section aria-labelledby="team-heading" className="view">
+      <div className="toolbar">
         <h2 id="team-heading">Team members</h2>
-        <button type="button" className="primary" onClick={() => setEditing('new')}>
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
           Add member
         </button>
       </div>
@@ -35,42 +31,71 @@ export function TeamView() {
         />
       ) : null}
       {members.length === 0 ? (
-        <p>No team members yet.</p>
+        <p className="empty">No team members yet.</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Time zone</th>
-              <th scope="col">Weekly hours</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <span
-                    className="member-dot"
-                    style={{ background: m.color ?? memberColorFor(m.id) }}
-                  />{' '}
-                  {m.name}
-                </td>
-                <td>{m.timeZone}</td>
-                <td>{hoursSummary(m)}</td>
-                <td>{m.active ? 'active' : 'inactive'}</td>
-                <td>
-                  <button type="button" onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
-                    Edit
-                  </button>
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Team members list">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Time zone</th>
+                <th scope="col">Weekly hours (their time)</th>
+                <th scope="col">Limits</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <span className="row">
+                      <span
+                        className="member-dot"
+                        style={{ background: m.color ?? memberColorFor(m.id) }}
+                      />
+                      {m.name}
+                    </span>
+                  </td>
+                  <td>
+                    {m.timeZone} <span className="muted">({utcOffsetText(m.timeZone, now)})</span>
+                  </td>
+                  <td>
+                    {hoursSummary(m.weeklyHours)}
+                    {m.dateOverrides.length > 0 ? (
+                      <span className="muted"> · {m.dateOverrides.length} date overrides</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {[
+                      m.maxBookingsPerDay ? `${m.maxBookingsPerDay}/day` : null,
+                      m.maxBookingsPerWeek ? `${m.maxBookingsPerWeek}/week` : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ') || '—'}
+                  </td>
+                  <td>
+                    <span className={`chip ${m.active ? 'status-completed' : ''}`}>
+                      {m.active ? 'active' : 'inactive'}
+                    </span>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => setEditing(m)}
+                      aria-label={`Edit ${m.name}`}
+                    >
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   )

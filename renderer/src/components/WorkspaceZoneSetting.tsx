@@ -1,14 +1,7 @@
 import { useState } from 'react'
-import { SETTINGS_ID } from '../../../core/src/schema/records'
-import { zoneIsKnown } from '../../../core/src/validation'
-import { useDatabase } from '../db/hooks'
-import { useWorkspace } from '../db/use-workspace'
-
-/** Every zone this browser knows (IANA names), UTC first. */
-function zoneNames(): readonly string[] {
-  const known = Intl.supportedValuesOf('timeZone')
-  return ['UTC', ...known.filter((zone) => zone !== 'UTC')]
-}
+import { useWorkspace, useWrites } from '../db/data-layer'
+import { ZonePicker } from '../ui/ZonePicker'
+import { toastShow } from '../ui/toasts'
 
 /**
  * The workspace time zone: reporting cycles (monthly, quarterly) of every pool are cut at
@@ -16,28 +9,24 @@ function zoneNames(): readonly string[] {
  */
 export function WorkspaceZoneSetting() {
   const live = useWorkspace()
-  const db = useDatabase()
-  const [message, setMessage] = useState<string | null>(null)
+  const writes = useWrites()
+  const [problem, setProblem] = useState<string | null>(null)
   if (!live) return null
   const current = live.workspace.timeZone ?? 'UTC'
   const save = async (timeZone: string) => {
-    if (!zoneIsKnown(timeZone)) return setMessage(`Unknown time zone ${timeZone}`)
-    await db.settings.upsert({ id: SETTINGS_ID, timeZone, updatedAt: new Date().toISOString() })
-    setMessage(`Reporting cycles now start at midnight in ${timeZone}.`)
+    if (timeZone === current) return
+    const result = await writes.settingsSave(timeZone)
+    if (!result.ok) return setProblem(result.message)
+    setProblem(null)
+    toastShow({ title: `Reporting cycles now start at midnight in ${timeZone}` })
   }
   return (
-    <div className="settings-zone">
-      <label>
-        Workspace time zone (pool reporting cycles start at midnight here)
-        <select value={current} onChange={(e) => void save(e.target.value)}>
-          {zoneNames().map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-      </label>
-      {message ? <p role="status">{message}</p> : null}
-    </div>
+    <ZonePicker
+      label="Workspace time zone"
+      description="Pool reporting cycles (monthly, quarterly) start at midnight in this zone."
+      value={current}
+      onChange={(zone) => void save(zone)}
+      problems={problem ? [problem] : []}
+    />
   )
 }

@@ -7,7 +7,8 @@
  *
  * Per instance it behaves like EventSource where rxdb-server relies on it: `onopen`,
  * `onmessage({ data })` with the per-collection stream's JSON (or `"RESYNC"`), `onerror({ status })`,
- * and reconnection (doubling from 1 s to 10 s) until `close()`. The page-wide connection state is
+ * and reconnection (doubling from 1 s to one minute, or at once after {@link eventStreamReconnectNow})
+ * until `close()`. The page-wide connection state is
  * published through {@link eventStreamState} for the sync status.
  */
 
@@ -18,7 +19,8 @@ interface StreamInit {
 }
 
 const RECONNECT_MIN_MS = 1000
-const RECONNECT_MAX_MS = 10_000
+/** An offline desktop probes the server at most once a minute (plus when the network returns). */
+const RECONNECT_MAX_MS = 60_000
 const STREAM_URL = /^(.*)\/replication\/([a-z0-9]+)\/(\d+)\/pullStream$/
 
 /** Whether the shared stream is open, and how many collections listen; the sync status subscribes. */
@@ -59,6 +61,13 @@ class StreamHub {
   remove(collection: string, source: FetchEventSource): void {
     if (this.members.get(collection) !== source) return
     this.members.delete(collection)
+    this.scheduleConnect(0)
+  }
+
+  /** Connects now if the stream is down (the network came back). */
+  reconnectNow(): void {
+    if (this.isOpen || this.members.size === 0) return
+    this.delay = RECONNECT_MIN_MS
     this.scheduleConnect(0)
   }
 
@@ -166,6 +175,11 @@ function hubFor(serverUrl: string, headers: Readonly<Record<string, string>>): S
     hubs.set(key, hub)
   }
   return hub
+}
+
+/** Every stream that is down reconnects now instead of waiting for its backoff. */
+export function eventStreamReconnectNow(): void {
+  hubs.forEach((hub) => hub.reconnectNow())
 }
 
 export default class FetchEventSource {

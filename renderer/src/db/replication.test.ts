@@ -1,6 +1,6 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
 import { firstValueFrom } from 'rxjs'
-import { filter } from 'rxjs/operators'
+import { filter, map, scan } from 'rxjs/operators'
 import { afterEach, describe, expect, it } from 'vitest'
 import { demoWorkspace } from '../../../core/src/demo/demo-workspace'
 import { startTestApp, TEST_TOKEN } from '../../../sync-server/src/test-support/test-app'
@@ -70,6 +70,32 @@ describe('replicationStart', () => {
     await server.close()
     const closed = await firstValueFrom(replication.health$.pipe(filter((h) => !h.isStreamOpen)))
     expect(closed.isStreamOpen).toBe(false)
+  })
+})
+
+describe('replication backoff', () => {
+  it('waits longer after each failed request while the server is gone, up to the cap', async () => {
+    server = await startTestApp({ workspace: demoWorkspace(NOW) })
+    const url = server.url
+    await server.close()
+    server = undefined
+    db = await openAppDatabase(`replication-test-${dbCounter++}`, getRxStorageMemory())
+    replication = replicationStart(
+      db,
+      { serverUrl: url, adminToken: TEST_TOKEN },
+      { backoffBaseMs: 20, backoffMaxMs: 160 },
+    )
+    // Seven collections fail at once; each failure doubles the next wait, up to the cap.
+    const delays = await firstValueFrom(
+      replication.health$.pipe(
+        map((h) => h.retryDelayMs),
+        filter((d): d is number => d !== null),
+        scan((seen: number[], d) => (seen.at(-1) === d ? seen : [...seen, d]), []),
+        filter((seen) => seen.includes(160)),
+      ),
+    )
+    expect(delays.slice(0, 4)).toEqual([20, 40, 80, 160])
+    expect(delays.at(-1)).toBe(160)
   })
 })
 

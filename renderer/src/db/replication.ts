@@ -1,8 +1,10 @@
-import { combineLatest, Observable } from 'rxjs'
+import { combineLatest, merge, Observable } from 'rxjs'
 import { map, startWith } from 'rxjs/operators'
 import { replicateServer } from 'rxdb-server/plugins/replication-server'
 import type { RxServerReplicationState } from 'rxdb-server/plugins/replication-server'
 import { COLLECTION_NAMES } from '../../../core/src/schema/collections'
+import type { CollectionName } from '../../../core/src/schema/collections'
+import { backoffCreate } from '../sync/backoff'
 import type { AppDatabase, AppDoc } from './database'
 import FetchEventSource, { eventStreamState } from './fetch-event-source'
 
@@ -19,10 +21,21 @@ export interface ReplicationHealth {
   readonly isStreamOpen: boolean
   /** The newest replication error, cleared by the next fully idle, open state. */
   readonly error: string | null
+  /** After failed requests: how long the replication waits before it tries again (ms). */
+  readonly retryDelayMs: number | null
+}
+
+/** A document the server acknowledged: sent by this desktop, or received from the server. */
+export interface Acknowledged {
+  readonly collection: CollectionName
+  readonly id: string
+  readonly updatedAt: string | undefined
 }
 
 export interface Replication {
   readonly health$: Observable<ReplicationHealth>
+  /** Each document pushed to (or pulled from) the server. */
+  readonly acknowledged$: Observable<Acknowledged>
   /** Resolves when every collection has caught up with the server. */
   awaitInSync(): Promise<void>
   /** Pull and push now instead of waiting for the retry timer (e.g. the network came back). */
@@ -43,15 +56,19 @@ export function replicationErrorText(err: unknown): string {
   return e?.message?.split('\n')[0] ?? 'replication error'
 }
 
-/** How long a failed request waits before the replication retries. */
-const RETRY_MS = 2000
-
 /**
  * Replicates every workspace collection live with the sync server (pull, push, event stream),
- * sending the admin token.
+ * sending the admin token. Failed requests are retried with exponential backoff shared by all
+ * collections (2 s doubling to one minute; see `../sync/backoff.ts`), reset by any success or by
+ * `reSync` (the network came back), so an offline desktop does not hammer the server.
  */
-export function replicationStart(db: AppDatabase, target: SyncTarget): Replication {
+export function replicationStart(
+  db: AppDatabase,
+  target: SyncTarget,
+  options: { readonly backoffBaseMs?: number; readonly backoffMaxMs?: number } = {},
+): Replication {
   const headers = { Authorization: `Bearer ${target.adminToken}` }
+  const backoff = backoffCreate(options.backoffBaseMs, options.backoffMaxMs)
   const states: RxServerReplicationState<AppDoc>[] = COLLECTION_NAMES.map((name) =>
     replicateServer<AppDoc>({
       replicationIdentifier: `teamslot-${name}-${target.serverUrl}`,
@@ -59,7 +76,7 @@ export function replicationStart(db: AppDatabase, target: SyncTarget): Replicati
       url: `${target.serverUrl}/replication/${name}/${db[name].schema.version}`,
       headers,
       live: true,
-      retryTime: RETRY_MS,
+      retryTime: backoff.delayMs(),
       eventSource: FetchEventSource,
       pull: { batchSize: 200 },
       push: { batchSize: 50 },
@@ -69,13 +86,48 @@ export function replicationStart(db: AppDatabase, target: SyncTarget): Replicati
     subscriber.next(eventStreamState.snapshot())
     return eventStreamState.subscribe(() => subscriber.next(eventStreamState.snapshot()))
   })
-  const errors$ = new Observable<string | null>((subscriber) => {
-    subscriber.next(null)
-    const subs = states.map((s) =>
-      s.error$.subscribe((err) => subscriber.next(replicationErrorText(err))),
-    )
-    return () => subs.forEach((sub) => sub.unsubscribe())
-  })
+  const setRetry = (ms: number) => states.forEach((s) => (s.retryTime = ms))
+  const acknowledged$ = merge(
+    ...states.map((s, i) =>
+      merge(s.sent$, s.received$).pipe(
+        map((doc): Acknowledged => {
+          const updatedAt = (doc as { updatedAt?: unknown }).updatedAt
+          return {
+            collection: COLLECTION_NAMES[i]!,
+            id: String((doc as { id?: unknown }).id ?? ''),
+            updatedAt: typeof updatedAt === 'string' ? updatedAt : undefined,
+          }
+        }),
+      ),
+    ),
+  )
+  const errors$ = new Observable<{ error: string | null; retryDelayMs: number | null }>(
+    (subscriber) => {
+      subscriber.next({ error: null, retryDelayMs: null })
+      const subs = states.map((s) =>
+        s.error$.subscribe((err) => {
+          const delay = backoff.failed()
+          setRetry(delay)
+          subscriber.next({ error: replicationErrorText(err), retryDelayMs: delay })
+        }),
+      )
+      const recovered = () => {
+        if (backoff.failures() === 0) return
+        backoff.succeeded()
+        setRetry(backoff.delayMs())
+        subscriber.next({ error: null, retryDelayMs: null })
+      }
+      subs.push(acknowledged$.subscribe(recovered))
+      const stopStream = eventStreamState.subscribe(() => {
+        const { open, total } = eventStreamState.snapshot()
+        if (total > 0 && open === total) recovered()
+      })
+      return () => {
+        subs.forEach((sub) => sub.unsubscribe())
+        stopStream()
+      }
+    },
+  )
   // Until every collection finished its first pull the replica is incomplete: count it as active.
   const initialDone$ = new Observable<boolean>((subscriber) => {
     subscriber.next(false)
@@ -89,18 +141,22 @@ export function replicationStart(db: AppDatabase, target: SyncTarget): Replicati
     ...states.map((s) => s.active$.pipe(startWith(false))),
   ]).pipe(map(([initialDone, ...flags]) => !initialDone || flags.some(Boolean)))
   const health$ = combineLatest([active$, stream$, errors$]).pipe(
-    map(([isActive, stream, error]) => ({
+    map(([isActive, stream, failure]) => ({
       isActive,
       isStreamOpen: stream.total > 0 && stream.open === stream.total,
-      error,
+      error: failure.error,
+      retryDelayMs: failure.retryDelayMs,
     })),
   )
   return {
     health$,
+    acknowledged$,
     async awaitInSync() {
       await Promise.all(states.map((s) => s.awaitInSync()))
     },
     reSync() {
+      backoff.succeeded()
+      setRetry(backoff.delayMs())
       states.forEach((s) => s.reSync())
     },
     async cancel() {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
+import { clockNow } from '../clock'
 
-/** The one ticking clock of the UI: epoch ms, refreshed every `intervalMs`. */
+/** The one ticking clock of the UI: epoch ms from `clockNow`, refreshed every `intervalMs`. */
 export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now())
+  const [now, setNow] = useState(() => clockNow())
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    const timer = setInterval(() => setNow(clockNow()), intervalMs)
     return () => clearInterval(timer)
   }, [intervalMs])
   return now
@@ -12,5 +13,5 @@ export function useNow(intervalMs = 30_000): number {
 
 /** The current time for event handlers (a decision at commit time must not use a stale tick). */
 export function currentTimeMs(): number {
-  return Date.now()
+  return clockNow()
 }

@@ -1,45 +1,82 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Workspace } from '../../../core/src/model/workspace'
-import type { CollectionName } from '../../../core/src/schema/collections'
-import { deletionCheck } from '../../../core/src/validation'
-import type { WorkspaceRef } from '../../../core/src/validation'
-import { useDatabase } from '../db/hooks'
-import { recordProblems } from '../team/record-problems'
-import type { EditableKey } from '../team/record-problems'
+import type { WorkspaceProblem, WorkspaceRecord } from '../../../core/src/validation'
+import { recordParse } from '../../../core/src/validation'
+import { useWrites } from '../db/data-layer'
+import type { EditableKey } from '../db/writes'
+import {
+  formProblems,
+  NO_PROBLEMS,
+  problemsForPeople,
+  workspaceNames,
+} from '../forms/form-problems'
+import type { FormProblems } from '../forms/form-problems'
+import { toastShow } from '../ui/toasts'
 
-/** Where each editable workspace array is stored, and what kind of reference it is. */
-const STORAGE: Readonly<
-  Record<EditableKey, { collection: CollectionName; kind: WorkspaceRef['kind'] }>
-> = {
-  members: { collection: 'members', kind: 'member' },
-  eventTypes: { collection: 'eventtypes', kind: 'event-type' },
-  pools: { collection: 'pools', kind: 'pool' },
-  panels: { collection: 'panels', kind: 'panel' },
-  masterPages: { collection: 'masterpages', kind: 'master-page' },
-  bookingPages: { collection: 'bookingpages', kind: 'booking-page' },
+/** Labels for the toast: "Saved pool Sales". */
+const KIND: Readonly<Record<EditableKey, string>> = {
+  members: 'member',
+  eventTypes: 'event type',
+  pools: 'pool',
+  panels: 'panel',
+  masterPages: 'master page',
+  bookingPages: 'booking page',
+}
+
+function recordName(record: Record<string, unknown>): string {
+  const name = record['name'] ?? record['title'] ?? record['slug']
+  return typeof name === 'string' ? name : ''
 }
 
 /**
- * Saving and deleting one record of `key` in the local replica: saves only what core's validation
- * accepts (`extra` adds the editor's own problems), deletes only what nothing references.
+ * Saving and deleting one record of `key` through the writes module: core's one validation
+ * (`recordParse`, the same the server runs) decides; every problem comes back at its path, with
+ * names instead of ids, for the form to show beside its fields. A save shows a toast with Undo
+ * (the previous version is written back, or the new record removed).
  */
-export function useRecordStore(workspace: Workspace, key: EditableKey, onDone: () => void) {
-  const db = useDatabase()
-  const [problems, setProblems] = useState<readonly string[]>([])
-  const { collection, kind } = STORAGE[key]
+export function useRecordStore<K extends EditableKey>(
+  workspace: Workspace,
+  key: K,
+  onDone: () => void,
+) {
+  const writes = useWrites()
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS)
+  const names = useMemo(() => workspaceNames(workspace), [workspace])
+  const readable = (list: readonly WorkspaceProblem[]) =>
+    formProblems(problemsForPeople(list, names))
   return {
     problems,
-    setProblems,
-    async save(record: Workspace[EditableKey][number], extra: readonly string[] = []) {
-      const found = [...extra, ...recordProblems(workspace, key, record)]
-      if (found.length > 0) return setProblems(found)
-      await db[collection].upsert({ ...record, updatedAt: new Date().toISOString() })
+    /** Shows the editor's own problems (e.g. a field that is not a number) with core's. */
+    check(record: unknown, extra: readonly WorkspaceProblem[] = []): boolean {
+      const parsed = recordParse(workspace, key, record)
+      const all = [...extra, ...(parsed.ok ? [] : parsed.problems)]
+      setProblems(readable(all))
+      return all.length === 0
+    },
+    async save(record: WorkspaceRecord<K>, extra: readonly WorkspaceProblem[] = []) {
+      if (extra.length > 0) {
+        const parsed = recordParse(workspace, key, record)
+        return setProblems(readable([...extra, ...(parsed.ok ? [] : parsed.problems)]))
+      }
+      const before = (workspace[key] as readonly { id: string }[]).find((r) => r.id === record.id)
+      const result = await writes.recordSave(workspace, key, record)
+      if (!result.ok) return setProblems(readable(result.problems))
+      setProblems(NO_PROBLEMS)
+      const name = recordName(result.record as Record<string, unknown>)
+      toastShow({
+        title: `Saved ${KIND[key]} ${name}`.trim(),
+        undo: () =>
+          void (before
+            ? writes.recordSave(workspace, key, before)
+            : writes.recordRemove(workspace, key, record.id)),
+      })
       onDone()
     },
     async remove(id: string) {
-      const check = deletionCheck(workspace, { kind, id })
-      if (!check.ok) return setProblems([check.message])
-      await (await db[collection].findOne(id).exec())?.remove()
+      const result = await writes.recordRemove(workspace, key, id)
+      if (!result.ok)
+        return setProblems(formProblems([{ path: '(record)', message: result.message }]))
+      toastShow({ title: `Deleted ${KIND[key]}`, tone: 'info' })
       onDone()
     },
   }

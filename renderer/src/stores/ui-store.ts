@@ -3,8 +3,6 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import { SYNC_STATUS_INITIAL } from '../sync/sync-status'
 import type { SyncStatus } from '../sync/sync-status'
 
-export type View = 'team' | 'calendar' | 'bookings' | 'pools' | 'setup' | 'conflicts' | 'settings'
-
 /** The reassign dialog: which booking seat, and the member it was dropped on (if any). */
 export interface ReassignIntent {
   readonly bookingId: string
@@ -12,20 +10,22 @@ export interface ReassignIntent {
   readonly toMemberId: string | null
 }
 
-/** UI and session state only; workspace data lives in RxDB. */
+/**
+ * UI and session state only; workspace data lives in RxDB (read through the data layer), and
+ * what the scheduler looks at (view, day, filters, open booking) lives in the URL.
+ */
 export interface UiState {
-  readonly view: View
   readonly syncStatus: SyncStatus
-  /** The day the calendar board shows, `YYYY-MM-DD` in the scheduler's zone; null = today. */
-  readonly boardDate: string | null
   readonly reassign: ReassignIntent | null
+  /** The desk-booking dialog, opened on a day (`YYYY-MM-DD` in the scheduler's zone). */
+  readonly newBooking: { readonly date: string } | null
   /** Who is at the desk: recorded as `by` in booking history. Kept across restarts. */
   readonly schedulerName: string
-  setView(view: View): void
   setSyncStatus(status: SyncStatus): void
-  setBoardDate(date: string | null): void
   openReassign(intent: ReassignIntent): void
   closeReassign(): void
+  openNewBooking(date: string): void
+  closeNewBooking(): void
   setSchedulerName(name: string): void
 }
 
@@ -37,16 +37,15 @@ export function createUiStore() {
   return create<UiState>()(
     persist(
       (set) => ({
-        view: 'team',
         syncStatus: SYNC_STATUS_INITIAL,
-        boardDate: null,
         reassign: null,
+        newBooking: null,
         schedulerName: DEFAULT_SCHEDULER_NAME,
-        setView: (view) => set({ view }),
         setSyncStatus: (syncStatus) => set({ syncStatus }),
-        setBoardDate: (boardDate) => set({ boardDate }),
         openReassign: (reassign) => set({ reassign }),
         closeReassign: () => set({ reassign: null }),
+        openNewBooking: (date) => set({ newBooking: { date } }),
+        closeNewBooking: () => set({ newBooking: null }),
         setSchedulerName: (name) => set({ schedulerName: name.trim() || DEFAULT_SCHEDULER_NAME }),
       }),
       {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { SYNC_STATUS_INITIAL, syncStatusNext } from './sync-status'
+import {
+  NO_NETWORK,
+  SYNC_STATUS_INITIAL,
+  syncErrorWords,
+  syncStatusNext,
+  syncStatusText,
+} from './sync-status'
 
-const open = { isActive: false, isStreamOpen: true, error: null }
+const open = { isActive: false, isStreamOpen: true, error: null, retryDelayMs: null }
 
 describe('syncStatusNext', () => {
   it('is connected and stamps the sync time when the stream is open and nothing transfers', () => {
@@ -9,35 +15,82 @@ describe('syncStatusNext', () => {
       state: 'connected',
       lastSyncedAt: 1000,
       error: null,
+      retryDelayMs: null,
     })
   })
 
   it('is syncing while a collection transfers and keeps the previous sync time', () => {
-    const before = { state: 'connected' as const, lastSyncedAt: 1000, error: null }
-    expect(syncStatusNext(before, { ...open, isActive: true }, true, 2000)).toEqual({
+    const before = { ...SYNC_STATUS_INITIAL, state: 'connected' as const, lastSyncedAt: 1000 }
+    expect(syncStatusNext(before, { ...open, isActive: true }, true, 2000)).toMatchObject({
       state: 'syncing',
       lastSyncedAt: 1000,
-      error: null,
     })
   })
 
-  it('is offline with the replication error when the stream is closed', () => {
-    const before = { state: 'connected' as const, lastSyncedAt: 1000, error: null }
+  it('is offline with the replication error and the retry delay when the stream is closed', () => {
+    const before = { ...SYNC_STATUS_INITIAL, state: 'connected' as const, lastSyncedAt: 1000 }
     expect(
       syncStatusNext(
         before,
-        { isActive: true, isStreamOpen: false, error: 'fetch failed' },
+        { isActive: true, isStreamOpen: false, error: 'fetch failed', retryDelayMs: 8000 },
         true,
         3000,
       ),
-    ).toEqual({ state: 'offline', lastSyncedAt: 1000, error: 'fetch failed' })
+    ).toEqual({ state: 'offline', lastSyncedAt: 1000, error: 'fetch failed', retryDelayMs: 8000 })
   })
 
   it('is offline when the browser reports no network, whatever the stream says', () => {
-    expect(syncStatusNext(SYNC_STATUS_INITIAL, open, false, 4000)).toEqual({
+    expect(syncStatusNext(SYNC_STATUS_INITIAL, open, false, 4000)).toMatchObject({
       state: 'offline',
       lastSyncedAt: null,
-      error: 'no network connection',
+      error: NO_NETWORK,
     })
+  })
+})
+
+describe('syncErrorWords', () => {
+  it.each([
+    ['pull failed: Failed to fetch', 'The sync server cannot be reached.'],
+    [
+      'RC_UNAUTHORIZED',
+      'The sync server did not accept this app’s access token. Sign in again in Settings.',
+    ],
+    [NO_NETWORK, 'This computer has no network connection.'],
+    [
+      'push failed: bookings bk-1 start: expected an ISO-8601 UTC instant',
+      'The sync server refused a change; it is kept here and will be sent again.',
+    ],
+  ])('says %j as %j', (error, words) => {
+    expect(syncErrorWords(error)).toBe(words)
+  })
+})
+
+describe('syncStatusText', () => {
+  const now = 1_000_000
+  it('counts the changes waiting while offline, with the retry and the last sync', () => {
+    const status = {
+      state: 'offline' as const,
+      lastSyncedAt: now - 5 * 60_000,
+      error: 'pull failed: Failed to fetch',
+      retryDelayMs: 32_000,
+    }
+    expect(syncStatusText(status, 3, now)).toEqual({
+      label: 'Offline',
+      detail:
+        'The sync server cannot be reached. Trying again within 32 s. 3 changes wait to sync; they are kept on this computer. Last synced 5 min ago.',
+    })
+  })
+
+  it('says everything is synced when connected with nothing waiting', () => {
+    const status = { ...SYNC_STATUS_INITIAL, state: 'connected' as const, lastSyncedAt: now }
+    expect(syncStatusText(status, 0, now)).toEqual({
+      label: 'Connected',
+      detail: 'All changes are synced. Last synced just now.',
+    })
+  })
+
+  it('says how many changes are being sent while syncing', () => {
+    const status = { ...SYNC_STATUS_INITIAL, state: 'syncing' as const }
+    expect(syncStatusText(status, 1, now).detail).toBe('Sending 1 change. Never synced yet.')
   })
 })

@@ -6,10 +6,21 @@ export type SyncState = 'connected' | 'offline' | 'syncing'
 export interface SyncStatus {
   readonly state: SyncState
   readonly lastSyncedAt: number | null
+  /** The replication's own error text (kept for the details; people read `syncStatusText`). */
   readonly error: string | null
+  /** While failing: how long until the next attempt (ms). */
+  readonly retryDelayMs: number | null
 }
 
-export const SYNC_STATUS_INITIAL: SyncStatus = { state: 'offline', lastSyncedAt: null, error: null }
+export const SYNC_STATUS_INITIAL: SyncStatus = {
+  state: 'offline',
+  lastSyncedAt: null,
+  error: null,
+  retryDelayMs: null,
+}
+
+/** The replication error when the browser itself reports no network. */
+export const NO_NETWORK = 'no network connection'
 
 /**
  * Folds one replication health reading into the status: offline when the browser is offline or
@@ -26,9 +37,95 @@ export function syncStatusNext(
     return {
       state: 'offline',
       lastSyncedAt: previous.lastSyncedAt,
-      error: isOnline ? health.error : 'no network connection',
+      error: isOnline ? health.error : NO_NETWORK,
+      retryDelayMs: health.retryDelayMs,
     }
   }
-  if (health.isActive) return { state: 'syncing', lastSyncedAt: previous.lastSyncedAt, error: null }
-  return { state: 'connected', lastSyncedAt: now, error: null }
+  if (health.isActive) {
+    return {
+      state: 'syncing',
+      lastSyncedAt: previous.lastSyncedAt,
+      error: null,
+      retryDelayMs: null,
+    }
+  }
+  return { state: 'connected', lastSyncedAt: now, error: null, retryDelayMs: null }
+}
+
+/**
+ * A replication error in plain words: what it means for the person at the desk, never the
+ * transport's text (`pull failed: Failed to fetch`).
+ */
+export function syncErrorWords(error: string | null): string | null {
+  if (error === null) return null
+  const text = error.toLowerCase()
+  if (text === NO_NETWORK) return 'This computer has no network connection.'
+  if (/unauthori[sz]ed|401|rc_unauthorized/.test(text)) {
+    return 'The sync server did not accept this app’s access token. Sign in again in Settings.'
+  }
+  if (/outdated|426/.test(text)) return 'This app is older than the sync server. Update it.'
+  if (/failed to fetch|network|stream ended|load failed|econnrefused|fetch failed/.test(text)) {
+    return 'The sync server cannot be reached.'
+  }
+  return 'The sync server refused a change; it is kept here and will be sent again.'
+}
+
+function agoText(then: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - then) / 1000))
+  if (seconds < 5) return 'just now'
+  if (seconds < 60) return `${seconds} s ago`
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 60) return `${minutes} min ago`
+  const hours = Math.round(minutes / 60)
+  if (hours < 24) return `${hours} h ago`
+  return `${Math.round(hours / 24)} days ago`
+}
+
+function changesText(count: number): string {
+  return count === 1 ? '1 change' : `${count} changes`
+}
+
+/** The status bar's words: a short label, and a sentence with the details. */
+export interface SyncStatusText {
+  readonly label: string
+  readonly detail: string
+}
+
+/**
+ * Plain words for the status and the number of local changes waiting to sync (`waiting`), e.g.
+ * `Offline` / `3 changes wait to sync. The sync server cannot be reached; trying again in
+ * 30 s. Last synced 5 min ago.`
+ */
+export function syncStatusText(status: SyncStatus, waiting: number, now: number): SyncStatusText {
+  const last =
+    status.lastSyncedAt === null
+      ? 'Never synced yet.'
+      : `Last synced ${agoText(status.lastSyncedAt, now)}.`
+  const waitingText =
+    waiting === 0 ? 'All changes are synced.' : `${changesText(waiting)} wait to sync.`
+  if (status.state === 'connected') {
+    return {
+      label: 'Connected',
+      detail: waiting === 0 ? `All changes are synced. ${last}` : `${waitingText} ${last}`,
+    }
+  }
+  if (status.state === 'syncing') {
+    return {
+      label: 'Syncing…',
+      detail:
+        waiting === 0
+          ? `Bringing this computer up to date. ${last}`
+          : `Sending ${changesText(waiting)}. ${last}`,
+    }
+  }
+  const why = syncErrorWords(status.error) ?? 'The sync server cannot be reached.'
+  const retry =
+    status.retryDelayMs !== null && status.error !== NO_NETWORK
+      ? ` Trying again within ${Math.max(1, Math.round(status.retryDelayMs / 1000))} s.`
+      : ' Trying again when the network returns.'
+  const keep =
+    waiting === 0
+      ? 'Work goes on here and syncs later.'
+      : `${changesText(waiting)} wait to sync; they are kept on this computer.`
+  return { label: 'Offline', detail: `${why}${retry} ${keep} ${last}` }
 }

@@ -1,0 +1,80 @@
+import { expect } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import type { TestServer } from './sync-server'
+
+export type ViewName =
+  'Calendar' | 'Bookings' | 'Reports' | 'Team' | 'Setup' | 'Conflicts' | 'Settings'
+
+/** The desk app's shell: navigation, sync status, toasts, the booking details panel. */
+export class DeskApp {
+  readonly syncStatus: Locator
+  readonly notifications: Locator
+  readonly details: Locator
+  constructor(readonly page: Page) {
+    this.syncStatus = page.getByRole('status', { name: 'Sync status' })
+    this.notifications = page.getByRole('region', { name: 'Notifications' })
+    this.details = page
+      .getByRole('dialog')
+      .filter({ has: page.getByRole('heading', { name: 'History' }) })
+  }
+
+  nav(view: ViewName): Locator {
+    return this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: view })
+  }
+
+  /** A toast whose title matches. */
+  toast(title: string | RegExp): Locator {
+    return this.notifications.getByRole('alertdialog', { name: title })
+  }
+
+  /** Opens the app on `server` (token in the fragment), optionally naming the scheduler. */
+  async open(server: TestServer, scheduler?: string): Promise<void> {
+    await this.page.goto(`${server.url}/app/#token=${server.token}`)
+    await expect(this.syncStatus).toContainText('Connected')
+    if (scheduler) {
+      await this.nav('Settings').click()
+      const name = this.page.getByLabel('Your name (recorded in booking history)')
+      await name.fill(scheduler)
+      await name.blur()
+    }
+  }
+
+  async go(view: ViewName): Promise<void> {
+    await this.nav(view).click()
+    await expect(this.nav(view)).toHaveAttribute('aria-current', 'page')
+  }
+}
+
+/** The stored workspace on the server (what really synced). */
+export async function serverWorkspace(server: TestServer) {
+  return (await server.admin('/api/admin/workspace')).json()
+}
+
+/** One stored booking. */
+export async function serverBooking(server: TestServer, id: string) {
+  const ws = await serverWorkspace(server)
+  return ws.bookings.find((b: { id: string }) => b.id === id)
+}
+
+/** Types `HH:mm` into a React Aria time field named `label` inside `scope` (24-hour locales). */
+export async function fillTime(scope: Locator, label: string, time: string): Promise<void> {
+  const [hour = '', minute = ''] = time.split(':')
+  await scope
+    .getByRole('spinbutton', { name: `hour, ${label}`, exact: true })
+    .pressSequentially(hour)
+  await scope
+    .getByRole('spinbutton', { name: `minute, ${label}`, exact: true })
+    .pressSequentially(minute)
+}
+
+/** Picks a time zone in a zone picker by searching for `search`. */
+export async function pickZone(
+  scope: Locator,
+  label: string,
+  search: string,
+  zone: RegExp,
+): Promise<void> {
+  const box = scope.getByRole('combobox', { name: label })
+  await box.fill(search)
+  await scope.page().getByRole('option', { name: zone }).click()
+}

@@ -1,0 +1,116 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { DeskApp } from '../support/app'
+import type { ViewName } from '../support/app'
+import { startTestServer } from '../support/sync-server'
+import type { TestServer } from '../support/sync-server'
+import { boardWorkspace, bookingWorkspace } from '../support/workspaces'
+
+let server: TestServer
+test.use({ locale: 'en-GB', timezoneId: 'UTC' })
+test.beforeEach(async () => {
+  const board = boardWorkspace()
+  const full = bookingWorkspace()
+  // The board's bookings plus a pool and a dynamic master page, so every screen has content.
+  server = await startTestServer({
+    ...full,
+    members: board.members,
+    eventTypes: [...full.eventTypes, ...board.eventTypes],
+    bookingPages: [
+      ...full.bookingPages.filter((b) => b.memberId !== 'm-dev'),
+      ...board.bookingPages,
+    ],
+    pools: [
+      { ...full.pools[0]!, members: full.pools[0]!.members.filter((m) => m.memberId !== 'm-dev') },
+    ],
+    masterPages: [...full.masterPages, ...board.masterPages],
+    bookings: board.bookings,
+  })
+})
+test.afterEach(async () => {
+  await server.stop()
+})
+
+/** axe-core's serious and critical violations on the page as it is now, in words. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+}
+
+const VIEWS: readonly ViewName[] = [
+  'Calendar',
+  'Bookings',
+  'Reports',
+  'Team',
+  'Setup',
+  'Conflicts',
+  'Settings',
+]
+
+test('every view has no serious or critical accessibility violations', async ({ page }) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  for (const view of VIEWS) {
+    await app.go(view)
+    await expect(page.getByRole('heading', { level: 2 })).toBeVisible()
+    expect(await seriousViolations(page), view).toEqual([])
+  }
+  await app.go('Bookings')
+  await page.getByRole('button', { name: 'List' }).click()
+  await expect(page.getByRole('table', { name: 'Bookings' })).toBeVisible()
+  expect(await seriousViolations(page), 'Bookings list').toEqual([])
+})
+
+test('the dialogs and forms have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Calendar')
+  await page.getByRole('button', { name: 'Next day' }).click()
+
+  await page.getByRole('button', { name: /with Lee Park/ }).click()
+  await expect(app.details).toBeVisible()
+  expect(await seriousViolations(page), 'booking details').toEqual([])
+  await app.details.getByRole('button', { name: 'Reassign…' }).click()
+  await expect(page.getByRole('dialog', { name: 'Reassign booking' })).toBeVisible()
+  expect(await seriousViolations(page), 'reassign').toEqual([])
+  await page.keyboard.press('Escape')
+  await app.details.getByRole('button', { name: 'Reschedule…' }).click()
+  await expect(page.getByRole('dialog', { name: 'Reschedule booking' })).toBeVisible()
+  expect(await seriousViolations(page), 'reschedule').toEqual([])
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const booking = page.getByRole('dialog', { name: 'New booking' })
+  await expect(booking.getByRole('group', { name: /^Free times on/ })).toBeVisible()
+  expect(await seriousViolations(page), 'new booking').toEqual([])
+  await page.keyboard.press('Escape')
+
+  await app.go('Team')
+  await page.getByRole('button', { name: 'Edit Ana Silva' }).click()
+  await expect(page.getByRole('form', { name: 'Edit Ana Silva' })).toBeVisible()
+  expect(await seriousViolations(page), 'member editor').toEqual([])
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  await app.go('Setup')
+  for (const edit of ['Edit Talk to sales', 'Edit Sales', 'Edit Intro call']) {
+    await page.getByRole('button', { name: edit }).click()
+    await expect(page.getByRole('form')).toBeVisible()
+    expect(await seriousViolations(page), edit).toEqual([])
+    await page.getByRole('button', { name: 'Cancel' }).click()
+  }
+  await page.getByRole('button', { name: 'Add panel' }).click()
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(
+    page.getByRole('form', { name: 'New panel' }).getByRole('alert').first(),
+  ).toBeVisible()
+  expect(await seriousViolations(page), 'panel editor with problems').toEqual([])
+})

@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test'
+import { DeskApp, pickZone, serverWorkspace } from '../support/app'
+import { startTestServer } from '../support/sync-server'
+import type { TestServer } from '../support/sync-server'
+import { bookingWorkspace } from '../support/workspaces'
+
+let server: TestServer
+test.use({ locale: 'en-GB', timezoneId: 'UTC' })
+test.beforeEach(async () => {
+  const ws = bookingWorkspace()
+  // Bookable three months ahead, so next month is always open.
+  server = await startTestServer({
+    ...ws,
+    eventTypes: ws.eventTypes.map((e) => ({ ...e, maxDaysAhead: 90 })),
+  })
+})
+test.afterEach(async () => {
+  await server.stop()
+})
+
+test('a caller is desk-booked on a date next month; each time says who takes it and why; the confirmation says what happens next', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server, 'Maya')
+  await app.go('Calendar')
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
+  await dialog.getByLabel('Region *').selectOption('EMEA')
+
+  const now = new Date()
+  const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10))
+  const dayName = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(target)
+  await dialog.getByRole('button', { name: 'Next month' }).click()
+  await dialog.getByRole('button', { name: new RegExp(dayName) }).click()
+  const times = dialog.getByRole('group', { name: /^Free times on/ })
+  await expect(times).toContainText(dayName.split(' ').slice(1).join(' '))
+  const first = times.getByRole('radio').first()
+  await expect(first.locator('..')).toContainText(
+    /→ (Ana Silva|Ben Okafor|Dev Patel) · Rule 1 \(Intro call, Region = EMEA\) → pool Sales: round robin/,
+  )
+  await times.getByRole('radio').nth(4).check()
+
+  await dialog.getByLabel('Customer name *').fill('Caller Carla')
+  await dialog.getByLabel('Customer email *').fill('carla@example.org')
+  await pickZone(dialog, 'Customer time zone', 'New York', /America\/New York/)
+  await dialog.getByRole('button', { name: 'Book' }).click()
+
+  const done = page.getByRole('dialog', { name: 'Booked' })
+  await expect(done).toContainText('Caller Carla is booked for Intro call')
+  const shortDay = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(target)
+  await expect(done).toContainText(shortDay)
+  await expect(done).toContainText('Why: Rule 1')
+  await expect(done).toContainText('(America/New_York)')
+  await expect(done).toContainText('Desk bookings have no manage link yet')
+  await done.getByRole('button', { name: 'Done' }).click()
+  await expect(app.toast(/Booked Caller Carla/)).toBeVisible()
+
+  await expect
+    .poll(async () =>
+      (await serverWorkspace(server)).bookings.filter(
+        (b: { customer: { name: string } }) => b.customer.name === 'Caller Carla',
+      ),
+    )
+    .toEqual([
+      expect.objectContaining({
+        createdVia: 'desktop',
+        masterPageId: 'mp-sales',
+        poolId: 'pool-sales',
+        answers: { region: 'EMEA' },
+        customer: {
+          name: 'Caller Carla',
+          email: 'carla@example.org',
+          timeZone: 'America/New_York',
+        },
+        history: [
+          expect.objectContaining({
+            action: 'created',
+            by: 'Maya',
+            reason: expect.stringContaining('Rule 1'),
+          }),
+        ],
+      }),
+    ])
+  const stored = (await serverWorkspace(server)).bookings.find(
+    (b: { customer: { name: string } }) => b.customer.name === 'Caller Carla',
+  )
+  expect(stored.start.slice(0, 10)).toBe(target.toISOString().slice(0, 10))
+})
+
+test('missing customer details are named at their fields and nothing is booked', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server, 'Maya')
+  await app.go('Calendar')
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
+  await dialog.getByRole('button', { name: 'Next month' }).click()
+  await dialog
+    .getByRole('button', { name: /^[A-Za-z]+,? 1[0-9] / })
+    .first()
+    .click()
+  await dialog
+    .getByRole('group', { name: /^Free times on/ })
+    .getByRole('radio')
+    .first()
+    .check()
+  await dialog.getByLabel('Customer name *').fill('No Email')
+  await dialog.getByLabel('Customer email *').fill('not-an-email')
+  await dialog.getByRole('button', { name: 'Book' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('Some answers are missing or invalid')
+  // Each problem beside its field: the e-mail, and the unanswered required question.
+  await expect(dialog).toContainText('A valid e-mail address is required')
+  await expect(dialog.getByLabel('Region *')).toHaveAttribute('aria-invalid', 'true')
+  expect(
+    (await serverWorkspace(server)).bookings.filter(
+      (b: { customer: { name: string } }) => b.customer.name === 'No Email',
+    ),
+  ).toEqual([])
+})

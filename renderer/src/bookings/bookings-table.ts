@@ -1,0 +1,93 @@
+import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses'
+import type { Booking, BookingStatus, Workspace } from '../../../core/src/model/workspace'
+import { instantParse } from '../../../core/src/time'
+
+/** The bookings list's search (from the URL). */
+export interface BookingsFilter {
+  /** Customer name or e-mail contains this (case-insensitive). */
+  readonly query?: string | undefined
+  readonly memberId?: string | undefined
+  readonly status?: BookingStatus | undefined
+  /** Meetings starting in `[fromMs, toMs)`. */
+  readonly fromMs?: number | undefined
+  readonly toMs?: number | undefined
+}
+
+/** The bookings matching `filter`, soonest first. */
+export function bookingsFilter(bookings: readonly Booking[], filter: BookingsFilter): Booking[] {
+  const query = filter.query?.trim().toLowerCase() ?? ''
+  return bookings
+    .filter(
+      (b) =>
+        query === '' ||
+        b.customer.name.toLowerCase().includes(query) ||
+        b.customer.email.toLowerCase().includes(query),
+    )
+    .filter((b) => !filter.memberId || b.hostMemberIds.includes(filter.memberId))
+    .filter((b) => !filter.status || b.status === filter.status)
+    .filter((b) => filter.fromMs === undefined || instantParse(b.start) >= filter.fromMs)
+    .filter((b) => filter.toMs === undefined || instantParse(b.start) < filter.toMs)
+    .toSorted((a, b) => instantParse(a.start) - instantParse(b.start) || a.id.localeCompare(b.id))
+}
+
+/** One exported row, in the columns of {@link BOOKINGS_CSV_HEADER}. */
+export const BOOKINGS_CSV_HEADER = [
+  'Start (UTC)',
+  'End (UTC)',
+  'Event type',
+  'Hosts',
+  'Customer',
+  'Customer e-mail',
+  'Customer time zone',
+  'Status',
+  'Page',
+  'Pool or panel',
+  'Made',
+  'Answers',
+] as const
+
+/** A CSV field: quoted when it holds a comma, quote or line break; formula starts neutralised. */
+function csvField(value: string): string {
+  // A leading = + - @ would run as a formula in spreadsheet apps (CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/**
+ * The bookings as CSV (RFC 4180: comma-separated, CRLF line ends, a header row), names instead
+ * of ids, answers as `Question: answer` pairs.
+ */
+export function bookingsCsv(workspace: Workspace, bookings: readonly Booking[]): string {
+  const members = new Map(workspace.members.map((m) => [m.id, m.name]))
+  const eventTypes = new Map(workspace.eventTypes.map((e) => [e.id, e]))
+  const pages = new Map(workspace.masterPages.map((p) => [p.id, p.title]))
+  const pools = new Map(workspace.pools.map((p) => [p.id, p.name]))
+  const panels = new Map(workspace.panels.map((p) => [p.id, p.name]))
+  const rows = bookings.map((b) => {
+    const eventType = eventTypes.get(b.eventTypeId)
+    const answers = Object.entries(b.answers)
+      .map(
+        ([id, answer]) =>
+          `${eventType?.questions.find((q) => q.id === id)?.label ?? id}: ${answer}`,
+      )
+      .join('; ')
+    return [
+      b.start,
+      b.end,
+      eventType?.name ?? 'deleted event type',
+      b.hostMemberIds.map((id) => members.get(id) ?? 'former member').join(', '),
+      b.customer.name,
+      b.customer.email,
+      b.customer.timeZone,
+      BOOKING_STATUS_MEANING[b.status].label,
+      b.masterPageId ? (pages.get(b.masterPageId) ?? 'deleted page') : '',
+      b.poolId ? (pools.get(b.poolId) ?? '') : b.panelId ? (panels.get(b.panelId) ?? '') : '',
+      b.createdVia === 'desktop' ? 'At the desk' : 'Online',
+      answers,
+    ]
+  })
+  return [BOOKINGS_CSV_HEADER as readonly string[], ...rows]
+    .map((row) => row.map(csvField).join(','))
+    .join('\r\n')
+    .concat('\r\n')
+}

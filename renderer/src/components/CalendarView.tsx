@@ -1,0 +1,231 @@
+import { useMemo, useState } from 'react'
+import type { DragEvent } from 'react'
+import { reassignCandidates } from '../../../core/src/booking'
+import { memberColorFor } from '../../../core/src/schema/migrations'
+import {
+  boardBlocks,
+  boardDay,
+  boardHourMarks,
+  boardShiftDate,
+  boardToday,
+  boardWorkingHours,
+} from '../calendar/board-layout'
+import { boardMembers } from '../calendar/board-members'
+import { DRAG_TYPE, dragSeatDecode } from '../calendar/drag-seat'
+import { reassignReasonsText } from '../calendar/reassign-text'
+import { useBookings, useWorkspace } from '../db/data-layer'
+import { dayText, localZone, timeText, utcOffsetText } from '../format/datetime-format'
+import { useDragMove } from '../hooks/use-drag-move'
+import { useNow } from '../hooks/use-now'
+import { useRoute } from '../routing/use-route'
+import { useUiStore } from '../stores/ui-store'
+import { DateNav } from '../ui/DateNav'
+import { BoardFilters } from './BoardFilters'
+import { ColumnBlocks } from './ColumnBlocks'
+import { DropHintView } from './DropHintView'
+import { CALENDAR_PX_PER_MINUTE, scrollToMorning } from '../calendar/scroll-to-morning'
+
+const PX_PER_MINUTE = CALENDAR_PX_PER_MINUTE
+/** Overlapping bookings side by side in a member's column; more become a count. */
+const MAX_LANES = 3
+
+/**
+ * The day board: one column per active member (filtered and grouped for large teams), the
+ * scheduler's day in their own zone, each member's working hours shaded in their zone, the
+ * member headers and the time axis sticky while scrolling. Drag a booking onto another member's
+ * column to reassign it (every column says whether that member is free then); drag it up or down
+ * its own column to move it in time (a hint says whether core allows it and why not; the move can
+ * be undone for a few seconds). Click a booking (or press Enter) for its details.
+ */
+export function CalendarView() {
+  const live = useWorkspace()!
+  const [route, navigate] = useRoute()
+  const now = useNow(30_000)
+  const zone = useMemo(() => localZone(), [])
+  const openReassign = useUiStore((s) => s.openReassign)
+  const openNewBooking = useUiStore((s) => s.openNewBooking)
+  const [dropMember, setDropMember] = useState<string | null>(null)
+  const today = boardToday(zone, now)
+  const date = route.params['date'] ?? today
+  const day = boardDay(zone, date)
+  const bookings = useBookings({ fromMs: day.fromMs, toMs: day.toMs }) ?? []
+  const move = useDragMove(live, zone, PX_PER_MINUTE)
+  const { workspace } = live
+
+  const groupBy = route.params['group']
+  const groups = boardMembers(workspace, {
+    poolId: route.params['pool'],
+    zone: route.params['zone'],
+    query: route.params['q'],
+    groupBy: groupBy === 'pool' || groupBy === 'zone' ? groupBy : undefined,
+  })
+  const columns = groups.flatMap((g) =>
+    g.members.map((member, i) => ({ member, group: i === 0 ? g.label : null })),
+  )
+  const total = workspace.members.filter((m) => m.active).length
+  const blocks = boardBlocks(bookings, day)
+  const dragging = move.dragging
+  const candidates = dragging
+    ? new Map(
+        reassignCandidates(workspace, dragging.bookingId, dragging.fromMemberId, now).map((c) => [
+          c.memberId,
+          c,
+        ]),
+      )
+    : null
+  const heightPx = ((day.toMs - day.fromMs) / 60_000) * PX_PER_MINUTE
+  const nowTop =
+    now >= day.fromMs && now < day.toMs ? ((now - day.fromMs) / 60_000) * PX_PER_MINUTE : null
+  const setDate = (next: string) => navigate({ params: { date: next === today ? null : next } })
+  const openDetails = (bookingId: string) => navigate({ params: { booking: bookingId } })
+
+  const dropOn = (memberId: string) => (event: DragEvent) => {
+    setDropMember(null)
+    const seat = dragSeatDecode(event.dataTransfer.getData(DRAG_TYPE)) ?? dragging
+    if (seat && seat.fromMemberId !== memberId) {
+      event.preventDefault()
+      move.end()
+      openReassign({
+        bookingId: seat.bookingId,
+        fromMemberId: seat.fromMemberId,
+        toMemberId: memberId,
+      })
+      return
+    }
+    move.drop(event, day.fromMs)
+  }
+
+  return (
+    <section aria-labelledby="board-heading" className="view">
+      <div className="toolbar">
+        <h2 id="board-heading">Calendar</h2>
+        <DateNav date={date} today={today} step="day" onChange={setDate} shift={boardShiftDate} />
+        <span className="muted small">
+          {dayText(day.fromMs + 12 * 3600_000, zone)} · times in {zone} (
+          {utcOffsetText(zone, day.fromMs + 12 * 3600_000)})
+        </span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" onClick={() => openNewBooking(date)}>
+          New booking
+        </button>
+      </div>
+      <BoardFilters workspace={workspace} shown={columns.length} total={total} />
+      {columns.length === 0 ? (
+        <p className="empty">
+          {total === 0
+            ? 'No active team members yet. Add them under Team.'
+            : 'No member matches these filters.'}
+        </p>
+      ) : (
+        <div
+          className="board-scroll"
+          ref={scrollToMorning}
+          tabIndex={0}
+          role="region"
+          aria-label="Day board (scroll for more hours and members)"
+        >
+          <div
+            className="board-grid"
+            style={{ gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(8.5rem, 1fr))` }}
+          >
+            <div className="board-corner" />
+            {columns.map(({ member, group }) => {
+              const candidate = candidates?.get(member.id)
+              const state = !dragging
+                ? null
+                : member.id === dragging.fromMemberId
+                  ? null
+                  : candidate?.status === 'free'
+                    ? 'free'
+                    : candidate
+                      ? 'unavailable'
+                      : 'host'
+              return (
+                <div
+                  key={member.id}
+                  className={`board-head ${state ? `is-${state}` : ''}`}
+                  style={
+                    group !== null && groupBy
+                      ? { borderLeft: '3px solid var(--border-strong)' }
+                      : undefined
+                  }
+                >
+                  {groupBy ? <span className="board-zone">{group ?? '\u00a0'}</span> : null}
+                  <span
+                    className="member-dot"
+                    style={{ background: member.color ?? memberColorFor(member.id) }}
+                  />
+                  <span>{member.name}</span>
+                  <span className="board-zone">{member.timeZone}</span>
+                  {state === 'free' ? <span className="board-state">free</span> : null}
+                  {candidate && candidate.status === 'unavailable' ? (
+                    <span className="board-state">{reassignReasonsText(candidate.reasons)}</span>
+                  ) : null}
+                </div>
+              )
+            })}
+            <div className="board-hours" style={{ height: heightPx }} aria-hidden="true">
+              {boardHourMarks(zone, day).map((mark) => (
+                <span key={mark.topMin} style={{ top: mark.topMin * PX_PER_MINUTE }}>
+                  {timeText(mark.atMs, zone)}
+                </span>
+              ))}
+            </div>
+            {columns.map(({ member }) => (
+              <div
+                key={member.id}
+                className={`board-column ${dropMember === member.id ? 'is-drop-target' : ''}`}
+                role="region"
+                aria-label={`${member.name}'s day`}
+                style={{ height: heightPx, ['--hour-px' as string]: `${60 * PX_PER_MINUTE}px` }}
+                onDragOver={(event) => {
+                  if (!dragging) return
+                  if (dragging.fromMemberId === member.id) {
+                    move.over(event, member.id, day.fromMs)
+                  } else {
+                    event.preventDefault()
+                    if (dropMember !== member.id) setDropMember(member.id)
+                  }
+                }}
+                onDragLeave={() => setDropMember(null)}
+                onDrop={dropOn(member.id)}
+              >
+                {boardWorkingHours(member, day).map(([top, bottom]) => (
+                  <div
+                    key={top}
+                    className="board-work"
+                    style={{ top: top * PX_PER_MINUTE, height: (bottom - top) * PX_PER_MINUTE }}
+                  />
+                ))}
+                {nowTop !== null ? <div className="board-now" style={{ top: nowTop }} /> : null}
+                <ColumnBlocks
+                  blocks={(blocks.get(member.id) ?? []).map((block) => ({
+                    id: `${block.booking.id}|${member.id}`,
+                    booking: block.booking,
+                    memberId: member.id,
+                    topMin: block.topMin,
+                    heightMin: block.heightMin,
+                  }))}
+                  live={live}
+                  zone={zone}
+                  pxPerMinute={PX_PER_MINUTE}
+                  maxLanes={MAX_LANES}
+                  showHosts={false}
+                  onDragStart={move.start}
+                  onDragEnd={() => {
+                    move.end()
+                    setDropMember(null)
+                  }}
+                  onOpen={openDetails}
+                />
+                {move.hint && move.hint.columnKey === member.id ? (
+                  <DropHintView hint={move.hint} pxPerMinute={PX_PER_MINUTE} />
+                ) : null}
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}

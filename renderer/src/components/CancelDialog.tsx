@@ -1,0 +1,53 @@
+import { useState } from 'react'
+import type { FormEvent } from 'react'
+import type { ProposeResult } from '../db/booking-changes'
+import { AppDialog } from '../ui/AppDialog'
+
+export interface CancelDialogProps {
+  readonly label: string
+  readonly onCancel: (reason: string) => ProposeResult
+  readonly onClose: () => void
+}
+
+/** Confirm a staff cancellation with a reason (recorded in history; the time is freed at once). */
+export function CancelDialog({ label, onCancel, onClose }: CancelDialogProps) {
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const result = onCancel(reason)
+    if (!result.ok) setError(result.message)
+  }
+  return (
+    <AppDialog title="Cancel booking" size="small" onClose={onClose}>
+      <form className="stack" onSubmit={submit}>
+        <p>
+          Cancel {label}? The time becomes free at once. As staff you may cancel even where the
+          customer’s own cancellation deadline has passed.
+        </p>
+        <label className="field">
+          <span>Reason (recorded in the history)</span>
+          <input
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+          />
+        </label>
+        {error ? (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="btn btn-danger">
+            Cancel booking
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            Keep it
+          </button>
+        </div>
+      </form>
+    </AppDialog>
+  )
+}

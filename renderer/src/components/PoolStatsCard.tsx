@@ -1,0 +1,130 @@
+import { useState } from 'react'
+import {
+  cycleBounds,
+  DISTRIBUTION_METHODS,
+  poolStats,
+  roundRobinOrder,
+} from '../../../core/src/distribution'
+import type { PoolMemberStats } from '../../../core/src/distribution'
+import type { Pool, Workspace } from '../../../core/src/model/workspace'
+import { memberColorFor } from '../../../core/src/schema/migrations'
+import { dateText, dateTimeText } from '../format/datetime-format'
+
+const CYCLE_TEXT = { monthly: 'Monthly', quarterly: 'Quarterly', continuous: 'Continuous' } as const
+
+/**
+ * One pool's distribution for a reporting cycle (the current one, or earlier ones): received,
+ * removed and net bookings per member as bars against the pool's average, last assignment, and
+ * for round robin who is next in line (current cycle only). Derived from booking history by core.
+ */
+export function PoolStatsCard({
+  pool,
+  workspace,
+  now,
+}: {
+  pool: Pool
+  workspace: Workspace
+  now: number
+}) {
+  const zone = workspace.timeZone ?? 'UTC'
+  const [atMs, setAtMs] = useState(now)
+  const cycle = cycleBounds(pool.reportingCycle, atMs, zone)
+  const current = cycleBounds(pool.reportingCycle, now, zone)
+  const isCurrent = cycle.start === current.start
+  const stats = poolStats(pool, workspace.bookings, workspace.panels, cycle)
+  const names = new Map(workspace.members.map((m) => [m.id, m]))
+  const line =
+    isCurrent && pool.distribution === 'round-robin'
+      ? roundRobinOrder(pool, stats, workspace.members)
+      : []
+  const scale = Math.max(1, ...stats.members.map((m) => Math.max(m.received, m.removed)))
+  const cycleText =
+    cycle.start && cycle.end
+      ? `${dateText(cycle.start, zone)} – ${dateText(Date.parse(cycle.end) - 1, zone)}`
+      : 'all time'
+  return (
+    <article className="card stack" aria-label={`Pool ${pool.name}`}>
+      <div className="toolbar">
+        <h3>{pool.name}</h3>
+        {cycle.start ? (
+          <div className="row" role="group" aria-label={`${pool.name} cycle`}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setAtMs(Date.parse(cycle.start!) - 1)}
+            >
+              ‹ Previous cycle
+            </button>
+            <button
+              type="button"
+              className="btn"
+              disabled={isCurrent}
+              onClick={() => setAtMs(Date.parse(cycle.end!))}
+            >
+              Next cycle ›
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <p className="small muted">
+        {DISTRIBUTION_METHODS[pool.distribution].label} · {CYCLE_TEXT[pool.reportingCycle]} cycle (
+        {cycleText}
+        {isCurrent ? ', current' : ''}) · automatic correction{' '}
+        {pool.automaticCorrection ? 'on' : 'off'} · average net {stats.average.toFixed(1)}
+        {line[0]
+          ? ` · next in line: ${names.get(line[0].memberId)?.name ?? 'a former member'}`
+          : ''}
+      </p>
+      <ul className="pool-bars">
+        {stats.members.map((row) => (
+          <StatsRow
+            key={row.memberId}
+            row={row}
+            name={names.get(row.memberId)?.name ?? 'a former member'}
+            color={names.get(row.memberId)?.color ?? memberColorFor(row.memberId)}
+            scale={scale}
+            average={stats.average}
+            zone={zone}
+          />
+        ))}
+      </ul>
+    </article>
+  )
+}
+
+function StatsRow(props: {
+  row: PoolMemberStats
+  name: string
+  color: string
+  scale: number
+  average: number
+  zone: string
+}) {
+  const { row, name, color, scale, average, zone } = props
+  const pct = (n: number) => `${(Math.max(0, n) / scale) * 100}%`
+  const summary = `${name}: ${row.received} received, ${row.removed} removed, net ${row.net}`
+  return (
+    <li className="pool-row" aria-label={summary}>
+      <span>
+        {name}
+        {row.isCurrentMember ? '' : ' (former member)'}
+      </span>
+      <span className="pool-track" aria-hidden="true">
+        <span
+          className="pool-bar received"
+          style={{ width: pct(row.received), background: color }}
+        />
+        <span className="pool-bar removed" style={{ width: pct(row.removed) }} />
+        <span className="pool-average" style={{ left: pct(average) }} />
+      </span>
+      <span className="small">
+        {row.received} / −{row.removed} / net {row.net}
+      </span>
+      <span className="pool-last">
+        {row.lastAssignedAt
+          ? `last assigned ${dateTimeText(row.lastAssignedAt, zone)}`
+          : 'never assigned'}
+      </span>
+    </li>
+  )
+}

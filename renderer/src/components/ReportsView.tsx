@@ -1,0 +1,155 @@
+import { useMemo } from 'react'
+import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses'
+import { bookingCounts } from '../../../core/src/reports/booking-counts'
+import type { CountRow } from '../../../core/src/reports/booking-counts'
+import { boardDay, boardToday } from '../calendar/board-layout'
+import { useWorkspace } from '../db/data-layer'
+import { localZone } from '../format/datetime-format'
+import { useNow } from '../hooks/use-now'
+import { useRoute } from '../routing/use-route'
+import { DateField } from '../ui/DateField'
+import { PoolStatsCard } from './PoolStatsCard'
+
+function monthBounds(today: string): readonly [string, string] {
+  const [y, m] = today.split('-').map(Number) as [number, number]
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  const mm = String(m).padStart(2, '0')
+  return [`${y}-${mm}-01`, `${y}-${mm}-${String(last).padStart(2, '0')}`]
+}
+
+/**
+ * Reports: bookings per member, event type and page for a range of dates (this month unless
+ * chosen; in the URL), and each pool's distribution for the current or an earlier cycle. All
+ * derived from the bookings by core, offline too.
+ */
+export function ReportsView() {
+  const live = useWorkspace()!
+  const [route, navigate] = useRoute()
+  const now = useNow(60_000)
+  const zone = useMemo(() => localZone(), [])
+  const { workspace } = live
+  const [monthFrom, monthTo] = monthBounds(boardToday(zone, now))
+  const from = route.params['from'] ?? monthFrom
+  const to = route.params['to'] ?? monthTo
+  const fromMs = boardDay(zone, from).fromMs
+  const toMs = boardDay(zone, to < from ? from : to).toMs
+  const counts = useMemo(() => bookingCounts(workspace, fromMs, toMs), [workspace, fromMs, toMs])
+  const names = {
+    member: new Map(workspace.members.map((m) => [m.id, m.name])),
+    eventType: new Map(workspace.eventTypes.map((e) => [e.id, e.name])),
+    page: new Map(workspace.masterPages.map((p) => [p.id, p.title])),
+  }
+  return (
+    <section aria-labelledby="reports-heading" className="view">
+      <div className="toolbar">
+        <h2 id="reports-heading">Reports</h2>
+      </div>
+      <div className="board-filters" role="group" aria-label="Report range">
+        <DateField
+          label="From"
+          value={from}
+          onChange={(v) => navigate({ params: { from: v || null } })}
+        />
+        <DateField
+          label="To"
+          value={to}
+          onChange={(v) => navigate({ params: { to: v || null } })}
+        />
+        <p className="small muted">
+          {counts.total} bookings starting in this range:{' '}
+          {Object.entries(counts.byStatus)
+            .filter(([, n]) => n > 0)
+            .map(
+              ([status, n]) =>
+                `${n} ${BOOKING_STATUS_MEANING[status as keyof typeof counts.byStatus].label.toLowerCase()}`,
+            )
+            .join(', ') || 'none'}
+          .
+        </p>
+      </div>
+      <div className="report-grid">
+        <CountTable
+          title="Bookings per member"
+          rows={counts.byMember}
+          name={(id) => names.member.get(id ?? '') ?? 'A former member'}
+        />
+        <CountTable
+          title="Bookings per event type"
+          rows={counts.byEventType}
+          name={(id) => names.eventType.get(id ?? '') ?? 'A deleted event type'}
+        />
+        <CountTable
+          title="Bookings per page"
+          rows={counts.byPage}
+          name={(id) =>
+            id === null ? 'Without a master page' : (names.page.get(id) ?? 'A deleted page')
+          }
+        />
+      </div>
+      <h3>Pool distribution</h3>
+      {workspace.pools.length === 0 ? <p className="empty">No resource pools yet.</p> : null}
+      <div className="report-grid">
+        {workspace.pools.map((pool) => (
+          <PoolStatsCard key={pool.id} pool={pool} workspace={workspace} now={now} />
+        ))}
+      </div>
+    </section>
+  )
+}
+
+function CountTable({
+  title,
+  rows,
+  name,
+}: {
+  title: string
+  rows: readonly CountRow[]
+  name: (id: string | null) => string
+}) {
+  const max = Math.max(1, ...rows.map((r) => r.total))
+  return (
+    <div className="card">
+      <table className="data-table count-table" aria-label={title}>
+        <caption className="field-label" style={{ textAlign: 'left', paddingBottom: '0.5rem' }}>
+          {title}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Total</th>
+            <th scope="col">Completed</th>
+            <th scope="col">No&#8209;show</th>
+            <th scope="col">Cancelled</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="muted">
+                No bookings in this range.
+              </td>
+            </tr>
+          ) : null}
+          {rows.map((row) => (
+            <tr key={String(row.id)}>
+              <th scope="row">{name(row.id)}</th>
+              <td>
+                <span className="bar-cell">
+                  <span
+                    className="bar"
+                    style={{ width: `${(row.total / max) * 2.5}rem` }}
+                    aria-hidden="true"
+                  />
+                  {row.total}
+                </span>
+              </td>
+              <td>{row.byStatus.completed}</td>
+              <td>{row.byStatus['no-show']}</td>
+              <td>{row.byStatus.cancelled}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

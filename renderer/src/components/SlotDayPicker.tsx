@@ -1,0 +1,86 @@
+import { parseDate } from '@internationalized/date'
+import type { CalendarDate } from '@internationalized/date'
+import { useMemo, useState } from 'react'
+import type { PageSlot } from '../../../core/src/booking'
+import { boardDay } from '../calendar/board-layout'
+import { dayText, timeRangeText } from '../format/datetime-format'
+import { MonthCalendar } from '../ui/MonthCalendar'
+
+export interface SlotDayPickerProps {
+  readonly zone: string
+  readonly initialDate: string
+  /** Free starts in `[fromMs, toMs)` (core's computation; the caller memoises it). */
+  readonly slotsIn: (fromMs: number, toMs: number) => readonly PageSlot[]
+  /** Who a start would go to and why, shown beside it. */
+  readonly describe?: (slot: PageSlot) => string
+  readonly selected: string | null
+  readonly onSelect: (start: string | null) => void
+}
+
+function monthRange(date: CalendarDate, zone: string): readonly [number, number, string, string] {
+  const first = date.set({ day: 1 })
+  const last = first.add({ months: 1 }).subtract({ days: 1 })
+  return [
+    boardDay(zone, first.toString()).fromMs,
+    boardDay(zone, last.toString()).toMs,
+    first.toString(),
+    last.toString(),
+  ]
+}
+
+/**
+ * Pick a day on a calendar (days without a free time are struck through), then one of that
+ * day's free times (in `zone`), each with who it would go to. Any date: the calendar pages
+ * through months.
+ */
+export function SlotDayPicker(props: SlotDayPickerProps) {
+  const { zone, slotsIn, describe, selected, onSelect } = props
+  const [date, setDate] = useState(() => parseDate(props.initialDate))
+  const [focused, setFocused] = useState(date)
+  const [monthFrom, monthTo] = monthRange(focused, zone)
+  const freeDays = useMemo(() => {
+    const days = new Set<string>()
+    for (const slot of slotsIn(monthFrom, monthTo)) {
+      days.add(new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(Date.parse(slot.start)))
+    }
+    return days
+  }, [slotsIn, monthFrom, monthTo, zone])
+  const day = boardDay(zone, date.toString())
+  const slots = useMemo(() => slotsIn(day.fromMs, day.toMs), [slotsIn, day.fromMs, day.toMs])
+  return (
+    <div className="slot-picker">
+      <MonthCalendar
+        label="Day"
+        value={date}
+        onChange={(next) => {
+          setDate(next)
+          onSelect(null)
+        }}
+        focusedValue={focused}
+        onFocusChange={setFocused}
+        isDateUnavailable={(d) => !freeDays.has(d.toString())}
+      />
+      <fieldset>
+        <legend>Free times on {dayText(day.fromMs + 12 * 3600_000, zone)}</legend>
+        {slots.length === 0 ? (
+          <p className="muted small">No free time on this day. Pick another day.</p>
+        ) : (
+          <div className="slot-list">
+            {slots.map((slot) => (
+              <label key={slot.start} className="slot">
+                <input
+                  type="radio"
+                  name="slot"
+                  checked={selected === slot.start}
+                  onChange={() => onSelect(slot.start)}
+                />
+                <span>{timeRangeText(slot.start, slot.end, zone)}</span>
+                {describe ? <span className="slot-who">{describe(slot)}</span> : null}
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { unsyncedChangesCreate } from './unsynced-changes'
+
+function memoryStorage() {
+  const map = new Map<string, string>()
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+  }
+}
+
+describe('unsyncedChangesCreate', () => {
+  it('keeps a mark until the server has that version or a newer one', () => {
+    const changes = unsyncedChangesCreate(null, 'k')
+    changes.mark('bookings', 'bk-1', '2027-03-01T10:00:00.000Z')
+    changes.acknowledge('bookings', 'bk-1', '2027-03-01T09:59:59.000Z')
+    expect([...changes.snapshot().keys()]).toEqual(['bookings:bk-1'])
+    changes.acknowledge('bookings', 'bk-1', '2027-03-01T10:00:00.000Z')
+    expect(changes.snapshot().size).toBe(0)
+  })
+
+  it('clears everything written up to an in-sync moment, not what came after', () => {
+    const changes = unsyncedChangesCreate(null, 'k')
+    changes.mark('members', 'm-1', '2027-03-01T10:00:00.000Z')
+    changes.mark('bookings', 'bk-2', '2027-03-01T10:00:05.000Z')
+    changes.acknowledgeUpTo('2027-03-01T10:00:01.000Z')
+    expect([...changes.snapshot().keys()]).toEqual(['bookings:bk-2'])
+  })
+
+  it('survives a reload (kept in storage) and tells subscribers', () => {
+    const storage = memoryStorage()
+    const first = unsyncedChangesCreate(storage, 'teamslot.unsynced.db')
+    let calls = 0
+    first.subscribe(() => (calls += 1))
+    first.mark('bookings', 'bk-1', '2027-03-01T10:00:00.000Z')
+    expect(calls).toBe(1)
+    const reloaded = unsyncedChangesCreate(storage, 'teamslot.unsynced.db')
+    expect([...reloaded.snapshot().keys()]).toEqual(['bookings:bk-1'])
+  })
+})

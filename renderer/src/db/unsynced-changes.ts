@@ -1,0 +1,82 @@
+/**
+ * Which local writes the sync server has not acknowledged yet: the status bar counts them and the
+ * calendars mark those bookings. The writes module marks every document it stores; the
+ * replication clears a mark when it has sent (or received back) that document at least as new.
+ * Kept in localStorage per database, so a reload while offline still knows what waits.
+ */
+
+/** `collection:id`, e.g. `bookings:bk-1`. */
+export type ChangeKey = `${string}:${string}`
+
+export function changeKey(collection: string, id: string): ChangeKey {
+  return `${collection}:${id}`
+}
+
+/** The subset of `Storage` the tracker needs (tests pass a map). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+}
+
+export interface UnsyncedChanges {
+  /** The waiting changes: key → the `updatedAt` written. */
+  snapshot(): ReadonlyMap<ChangeKey, string>
+  subscribe(listener: () => void): () => void
+  /** A document was written locally with `updatedAt`. */
+  mark(collection: string, id: string, updatedAt: string): void
+  /** The server has this version (sent or received): clears older or equal marks. */
+  acknowledge(collection: string, id: string, updatedAt: string | undefined): void
+  /** Everything written up to `updatedAt` is on the server (the replication was in sync). */
+  acknowledgeUpTo(updatedAt: string): void
+}
+
+/** A tracker persisted under `storageKey` in `storage`. */
+export function unsyncedChangesCreate(
+  storage: KeyValueStorage | null,
+  storageKey: string,
+): UnsyncedChanges {
+  const listeners = new Set<() => void>()
+  let marks: ReadonlyMap<ChangeKey, string> = load()
+
+  function load(): Map<ChangeKey, string> {
+    try {
+      const parsed = JSON.parse(storage?.getItem(storageKey) ?? '{}') as Record<string, unknown>
+      return new Map(
+        Object.entries(parsed).filter(
+          (entry): entry is [ChangeKey, string] => typeof entry[1] === 'string',
+        ),
+      )
+    } catch {
+      return new Map()
+    }
+  }
+
+  function update(next: Map<ChangeKey, string>): void {
+    marks = next
+    storage?.setItem(storageKey, JSON.stringify(Object.fromEntries(next)))
+    listeners.forEach((listener) => listener())
+  }
+
+  return {
+    snapshot: () => marks,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    mark(collection, id, updatedAt) {
+      update(new Map(marks).set(changeKey(collection, id), updatedAt))
+    },
+    acknowledge(collection, id, updatedAt) {
+      const key = changeKey(collection, id)
+      const marked = marks.get(key)
+      if (marked === undefined || updatedAt === undefined || updatedAt < marked) return
+      const next = new Map(marks)
+      next.delete(key)
+      update(next)
+    },
+    acknowledgeUpTo(updatedAt) {
+      const next = new Map([...marks].filter(([, marked]) => marked > updatedAt))
+      if (next.size !== marks.size) update(next)
+    },
+  }
+}

@@ -1,0 +1,136 @@
+import { combineLatest } from 'rxjs'
+import type { Subscription } from 'rxjs'
+import { bookingConflicts, conflictsByBooking } from '../../../core/src/conflicts/booking-conflicts'
+import type { BookingConflict } from '../../../core/src/conflicts/booking-conflicts'
+import type { Booking, Workspace } from '../../../core/src/model/workspace'
+import { COLLECTION_NAMES } from '../../../core/src/schema/collections'
+import type { CollectionName } from '../../../core/src/schema/collections'
+import { SETTINGS_ID } from '../../../core/src/schema/records'
+import { documentToRecord, recordsToWorkspace } from '../../../core/src/schema/workspace-documents'
+import type { AppDatabase, AppDoc } from './database'
+import type { ChangeKey } from './unsynced-changes'
+
+/** A booking change shown at once but written only when its undo window closes. */
+export interface PendingChange {
+  readonly id: string
+  /** What happened, for people: "Moved Lee Park to 14:00". */
+  readonly label: string
+  /** The booking as the change would store it (new or changed). */
+  readonly preview: Booking
+}
+
+/** What every view reads: the local replica with pending changes applied, and what derives. */
+export interface LiveWorkspace {
+  /** The local replica as a v1 workspace, pending changes applied: what the views show. */
+  readonly workspace: Workspace
+  /** Every open conflict, derived from the bookings by core (never stored). */
+  readonly conflictList: readonly BookingConflict[]
+  /** The same conflicts by the booking ids they involve. */
+  readonly conflicts: ReadonlyMap<string, readonly BookingConflict[]>
+  /** The server-written manage-link secret of each booking that has one. */
+  readonly manageTokens: ReadonlyMap<string, string>
+  /** Booking id → the change waiting for its undo window to close. */
+  readonly pending: ReadonlyMap<string, PendingChange>
+  /** Local writes the server has not acknowledged (`collection:id`). */
+  readonly unsynced: ReadonlySet<ChangeKey>
+}
+
+export interface WorkspaceStore {
+  /** `undefined` until every collection answered once. */
+  getSnapshot(): LiveWorkspace | undefined
+  subscribe(listener: () => void): () => void
+  /** The replica alone (no pending changes): what a change is decided against when written. */
+  replica(): Workspace | undefined
+  setPending(pending: readonly PendingChange[]): void
+  setUnsynced(keys: ReadonlySet<ChangeKey>): void
+  destroy(): void
+}
+
+/**
+ * The one subscription to the local database: every collection is queried once, reassembled into
+ * a workspace whenever any changes (locally or by replication), and shared by every view. Records
+ * of unchanged documents keep their identity between snapshots (RxDB reuses document objects),
+ * so views can memoise on them.
+ */
+export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
+  const listeners = new Set<() => void>()
+  const recordOf = new WeakMap<object, Record<string, unknown>>()
+  let replica: Workspace | undefined
+  let manageTokens: ReadonlyMap<string, string> = new Map()
+  let pending: readonly PendingChange[] = []
+  let unsynced: ReadonlySet<ChangeKey> = new Set()
+  let snapshot: LiveWorkspace | undefined
+
+  const toRecord = (doc: object & { toJSON(): unknown }) => {
+    let record = recordOf.get(doc)
+    if (!record) {
+      record = documentToRecord(doc.toJSON() as AppDoc)
+      recordOf.set(doc, record)
+    }
+    return record
+  }
+
+  function derive(): void {
+    if (!replica) return
+    let workspace = replica
+    if (pending.length > 0) {
+      const byId = new Map(pending.map((change) => [change.preview.id, change.preview]))
+      const bookings = replica.bookings.map((b) => byId.get(b.id) ?? b)
+      const known = new Set(replica.bookings.map((b) => b.id))
+      for (const preview of byId.values()) if (!known.has(preview.id)) bookings.push(preview)
+      workspace = { ...replica, bookings }
+    }
+    const conflictList = bookingConflicts(workspace.bookings)
+    snapshot = {
+      workspace,
+      conflictList,
+      conflicts: conflictsByBooking(conflictList),
+      manageTokens,
+      pending: new Map(pending.map((change) => [change.preview.id, change])),
+      unsynced,
+    }
+    listeners.forEach((listener) => listener())
+  }
+
+  const subscription: Subscription = combineLatest(
+    COLLECTION_NAMES.map((name) => db[name].find().$),
+  ).subscribe((results) => {
+    const records = new Map<CollectionName, readonly Record<string, unknown>[]>()
+    COLLECTION_NAMES.forEach((name, i) => records.set(name, (results[i] ?? []).map(toRecord)))
+    const settingsDoc = (results[COLLECTION_NAMES.indexOf('settings')] ?? []).find(
+      (doc) => doc.primary === SETTINGS_ID,
+    )
+    replica = recordsToWorkspace(
+      settingsDoc ? toRecord(settingsDoc) : null,
+      (name) => records.get(name) ?? [],
+    )
+    const tokens = new Map<string, string>()
+    for (const doc of results[COLLECTION_NAMES.indexOf('bookings')] ?? []) {
+      const token = doc.get('manageToken') as unknown
+      if (typeof token === 'string' && token !== '') tokens.set(doc.primary, token)
+    }
+    manageTokens = tokens
+    derive()
+  })
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    replica: () => replica,
+    setPending(next) {
+      pending = next
+      derive()
+    },
+    setUnsynced(keys) {
+      unsynced = keys
+      derive()
+    },
+    destroy() {
+      subscription.unsubscribe()
+      listeners.clear()
+    },
+  }
+}

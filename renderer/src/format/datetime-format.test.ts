@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { timeRangeText, timeText, utcOffsetText, wallClockText } from './datetime-format'
+
+const at = Date.parse('2027-03-15T14:05:00.000Z')
+
+describe('timeText', () => {
+  it('follows the locale: 24-hour in en-GB and de, am/pm in en-US', () => {
+    expect(timeText(at, 'UTC', 'en-GB')).toBe('14:05')
+    expect(timeText(at, 'UTC', 'de-DE')).toBe('14:05')
+    expect(timeText(at, 'UTC', 'en-US')).toMatch(/^2:05\sPM$/)
+  })
+  it('writes the time in the zone given', () => {
+    expect(timeText(at, 'Asia/Kolkata', 'en-GB')).toBe('19:35')
+    expect(timeRangeText(at, at + 30 * 60_000, 'UTC', 'en-GB')).toBe('14:05–14:35')
+  })
+})
+
+describe('wallClockText', () => {
+  it('writes a member’s HH:mm in the locale’s format', () => {
+    expect(wallClockText('09:30', 'en-GB')).toBe('09:30')
+    expect(wallClockText('17:00', 'en-US')).toMatch(/^5:00\sPM$/)
+  })
+})
+
+describe('utcOffsetText', () => {
+  it('names the current offset, DST included', () => {
+    expect(utcOffsetText('Asia/Kolkata', at)).toBe('UTC+05:30')
+    expect(utcOffsetText('UTC', at)).toBe('UTC+00:00')
+    expect(utcOffsetText('Europe/Berlin', Date.parse('2027-07-01T00:00:00Z'))).toBe('UTC+02:00')
+  })
+})

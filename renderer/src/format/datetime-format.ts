@@ -1,0 +1,111 @@
+/**
+ * The one way the app writes dates and times: the person's locale (24-hour where the locale
+ * says so, e.g. en-GB and de; 12-hour with am/pm in en-US), always with an explicit zone.
+ * Formatters are cached per (locale, zone, style).
+ */
+
+const cache = new Map<string, Intl.DateTimeFormat>()
+
+/** The person's locale (the browser's / the OS's). */
+export function appLocale(): string {
+  return (typeof navigator !== 'undefined' && navigator.language) || 'en-GB'
+}
+
+/** The zone of this computer: the calendar shows the scheduler's day in it. */
+export function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
+function formatter(zone: string, options: Intl.DateTimeFormatOptions, locale: string) {
+  const key = `${locale}|${zone}|${JSON.stringify(options)}`
+  let f = cache.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone })
+    cache.set(key, f)
+  }
+  return f
+}
+
+/** Hours as the locale writes them: two digits on a 24-hour clock (`09:30`), else `9:30 AM`. */
+function timeOptions(locale: string): Intl.DateTimeFormatOptions {
+  const cycle = formatter('UTC', { hour: 'numeric' }, locale).resolvedOptions().hourCycle
+  const is24 = cycle === 'h23' || cycle === 'h24'
+  return { hour: is24 ? '2-digit' : 'numeric', minute: '2-digit' }
+}
+const DATE: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+}
+const DAY: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+}
+const SHORT_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }
+
+type Instant = number | string
+
+function ms(at: Instant): number {
+  return typeof at === 'number' ? at : Date.parse(at)
+}
+
+/** Whether the locale writes times on a 24-hour clock. */
+export function localeIs24Hour(locale = appLocale()): boolean {
+  return timeOptions(locale).hour === '2-digit'
+}
+
+/** `14:00` / `2:00 PM`. */
+export function timeText(at: Instant, zone: string, locale = appLocale()): string {
+  return formatter(zone, timeOptions(locale), locale).format(ms(at))
+}
+
+/** `14:00–14:30`: a range on one day. */
+export function timeRangeText(
+  from: Instant,
+  to: Instant,
+  zone: string,
+  locale = appLocale(),
+): string {
+  return `${timeText(from, zone, locale)}–${timeText(to, zone, locale)}`
+}
+
+/** `Mon, 15 Mar 2027`. */
+export function dateText(at: Instant, zone: string, locale = appLocale()): string {
+  return formatter(zone, DATE, locale).format(ms(at))
+}
+
+/** `Monday, 15 March 2027`. */
+export function dayText(at: Instant, zone: string, locale = appLocale()): string {
+  return formatter(zone, DAY, locale).format(ms(at))
+}
+
+/** `Mon, 15 Mar`. */
+export function shortDayText(at: Instant, zone: string, locale = appLocale()): string {
+  return formatter(zone, SHORT_DAY, locale).format(ms(at))
+}
+
+/** `Mon, 15 Mar 2027, 14:00`. */
+export function dateTimeText(at: Instant, zone: string, locale = appLocale()): string {
+  return `${dateText(at, zone, locale)}, ${timeText(at, zone, locale)}`
+}
+
+/** A wall-clock `HH:mm` (a member's hours) in the locale's format, e.g. `9:00 AM` or `09:00`. */
+export function wallClockText(hhmm: string, locale = appLocale()): string {
+  if (hhmm === '24:00')
+    return (
+      formatter('UTC', timeOptions(locale), locale).format(Date.UTC(2000, 0, 1, 0, 0)) +
+      ' (midnight)'
+    )
+  const [h = 0, m = 0] = hhmm.split(':').map(Number)
+  return formatter('UTC', timeOptions(locale), locale).format(Date.UTC(2000, 0, 1, h, m))
+}
+
+/** `UTC+05:30` for a zone at `at`. */
+export function utcOffsetText(zone: string, at: number): string {
+  const parts = formatter(zone, { timeZoneName: 'longOffset' }, 'en-US').formatToParts(at)
+  const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
+  return name === 'GMT' ? 'UTC+00:00' : name.replace('GMT', 'UTC')
+}

@@ -1,0 +1,56 @@
+import { parseDate } from '@internationalized/date'
+import {
+  Button,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  Group,
+  Label,
+  Popover,
+} from 'react-aria-components'
+import { MonthCalendar } from './MonthCalendar'
+
+export interface DateFieldProps {
+  readonly label: string
+  /** `YYYY-MM-DD`, or '' for none. */
+  readonly value: string
+  readonly onChange: (value: string) => void
+}
+
+/** A labelled date: typed in the locale's order or picked on a calendar; clearable. */
+export function DateField({ label, value, onChange }: DateFieldProps) {
+  return (
+    <DatePicker
+      className="field"
+      value={value ? parseDate(value) : null}
+      onChange={(next) => onChange(next ? next.toString() : '')}
+      firstDayOfWeek="mon"
+    >
+      <Label>{label}</Label>
+      <Group className="segmented">
+        <DateInput className="row">
+          {(segment) => <DateSegment segment={segment} className="segment" />}
+        </DateInput>
+        <Button className="btn btn-icon" aria-label={`Pick ${label.toLowerCase()}`}>
+          ▾
+        </Button>
+        {value ? (
+          <button
+            type="button"
+            className="btn btn-icon"
+            aria-label={`Clear ${label.toLowerCase()}`}
+            onClick={() => onChange('')}
+          >
+            ×
+          </button>
+        ) : null}
+      </Group>
+      <Popover className="popover">
+        <Dialog className="dialog-body" aria-label={label}>
+          <MonthCalendar label={label} />
+        </Dialog>
+      </Popover>
+    </DatePicker>
+  )
+}

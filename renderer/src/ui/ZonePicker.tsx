@@ -1,0 +1,72 @@
+import { useMemo } from 'react'
+import {
+  Button,
+  ComboBox,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+} from 'react-aria-components'
+import { zoneOptions } from '../forms/zone-options'
+import { clockNow } from '../clock'
+
+export interface ZonePickerProps {
+  readonly label: string
+  readonly value: string
+  readonly onChange: (zone: string) => void
+  readonly problems?: readonly string[]
+  readonly description?: string
+}
+
+/**
+ * A time zone, searched by city or region and listed with its current UTC offset (React Aria's
+ * combo box: type to filter, arrows to move, Enter to pick). Only real zones can be chosen.
+ */
+export function ZonePicker({
+  label,
+  value,
+  onChange,
+  problems = [],
+  description,
+}: ZonePickerProps) {
+  const options = useMemo(() => zoneOptions(clockNow(), [value]), [value])
+  return (
+    <ComboBox
+      className={`combo ${problems.length > 0 ? 'is-invalid' : ''}`}
+      selectedKey={value}
+      onSelectionChange={(key) => key !== null && onChange(String(key))}
+      defaultItems={options}
+      menuTrigger="focus"
+      isInvalid={problems.length > 0}
+    >
+      <Label className="field-label">{label}</Label>
+      <div className="combo-input">
+        <Input />
+        <Button className="btn" aria-label={`Show ${label.toLowerCase()} list`}>
+          ▾
+        </Button>
+      </div>
+      {description ? (
+        <Text slot="description" className="field-help">
+          {description}
+        </Text>
+      ) : null}
+      {problems.length > 0 ? (
+        <Text slot="errorMessage" className="field-error">
+          {problems.join(' ')}
+        </Text>
+      ) : null}
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {(item: { id: string; label: string }) => (
+            <ListBoxItem id={item.id} textValue={item.label} className="option">
+              {item.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  )
+}

@@ -1,0 +1,21 @@
+import { UNSTABLE_ToastQueue as ToastQueue } from 'react-aria-components'
+
+/** One toast: what happened, optionally how to take it back. */
+export interface ToastContent {
+  readonly title: string
+  readonly description?: string
+  readonly tone?: 'success' | 'error' | 'info'
+  /** Offers "Undo" while the toast is shown. */
+  readonly undo?: () => void
+}
+
+/** How long a toast stays (ms); one with undo stays as long as the undo window. */
+export const TOAST_MS = 5000
+
+/** The app's one toast queue (React Aria's): saved, booked, reassigned, refused. */
+export const toastQueue = new ToastQueue<ToastContent>({ maxVisibleToasts: 4 })
+
+/** Shows a toast; returns its key (to close it early). */
+export function toastShow(content: ToastContent, timeoutMs = TOAST_MS): string {
+  return toastQueue.add(content, { timeout: timeoutMs })
+}
