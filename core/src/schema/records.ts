@@ -148,6 +148,55 @@ export function slug(): Shape<string> {
   })
 }
 
+export function hexColor(): Shape<string> {
+  return text({ max: 7, pattern: /^#[0-9a-fA-F]{6}$/, message: 'expected a #rrggbb color' })
+}
+
+/** `scheme://host[:port][/path][?query][#fragment]`, no credentials, no spaces. */
+const WEB_ADDRESS = /^([a-z]+):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?([/?#][^\s]*)?$/
+
+function urlWith(protocols: readonly string[]) {
+  return (value: string): boolean => {
+    const match = WEB_ADDRESS.exec(value)
+    return match !== null && protocols.includes(`${match[1]}:`)
+  }
+}
+
+/** An `https:` address. */
+export function httpsUrl(what: string): Shape<string> {
+  return text({
+    max: 2000,
+    test: urlWith(['https:']),
+    message: 'expected an https:// address',
+    what,
+  })
+}
+
+/** An `http:` or `https:` address (calendar feeds are often served over either). */
+export function httpUrl(what: string): Shape<string> {
+  return text({
+    max: 2000,
+    test: urlWith(['http:', 'https:']),
+    message: 'expected an http:// or https:// address',
+    what,
+  })
+}
+
+/** Largest logo kept in a record (a data URL), about 100 kB of image. */
+const MAX_LOGO_LENGTH = 140_000
+const LOGO_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/
+
+/** A logo: a small PNG/JPEG/WebP as a data URL, or an https address. */
+export function logoUrl(): Shape<string> {
+  const isHttps = urlWith(['https:'])
+  return text({
+    max: MAX_LOGO_LENGTH,
+    test: (value) => LOGO_DATA_URL.test(value) || isHttps(value),
+    message: 'expected a PNG, JPEG or WebP image of at most about 100 kB, or an https address',
+    what: 'a logo',
+  })
+}
+
 function name(what = 'a name'): Shape<string> {
   return text({ max: NAME_MAX, what })
 }
@@ -196,9 +245,12 @@ export const memberShape = object({
   maxBookingsPerWeek: workloadCap,
   active: boolean(),
   /** The member's color in calendars, `#rrggbb` (derived from the id when absent). */
-  color: optional(
-    nullable(text({ max: 7, pattern: /^#[0-9a-fA-F]{6}$/, message: 'expected a #rrggbb color' })),
-  ),
+  color: optional(nullable(hexColor())),
+  /**
+   * The member's own calendars (iCalendar addresses, api.md v1.1): their events block the
+   * member's time like bookings without buffers.
+   */
+  busyCalendars: optional(array(object({ url: httpUrl('a calendar address') }), { max: 10 })),
 })
 
 export const questionShape = object({
@@ -211,6 +263,25 @@ export const questionShape = object({
 
 const minutes = (min: number, max: number) => integer(min, max)
 
+/** Where a meeting takes place (api.md v1.1): shown in emails, `.ics` and on the booking page. */
+export const locationShape = tagged('type', {
+  'in-person': object({ address: text({ max: 500, what: 'an address' }) }),
+  phone: object({
+    number: text({
+      max: 40,
+      pattern: /^\+?[0-9 ()./-]{3,40}$/,
+      message: 'expected a phone number like +49 30 1234567',
+      what: 'a phone number',
+    }),
+  }),
+  video: object({ url: httpsUrl('a video link') }),
+})
+
+/** Reminders are sent at most this long before a meeting (four weeks). */
+export const MAX_REMINDER_MINUTES = 28 * 24 * 60
+/** At most this many reminders per booking. */
+const MAX_REMINDERS = 5
+
 export const eventTypeShape = object({
   id: id(),
   name: name(),
@@ -221,6 +292,12 @@ export const eventTypeShape = object({
   minNoticeMinutes: minutes(0, MAX_DAYS_AHEAD * MINUTES_PER_DAY),
   maxDaysAhead: minutes(1, MAX_DAYS_AHEAD),
   questions: array(questionShape, { max: 50 }),
+  /** Where the meeting takes place; absent: nowhere in particular (the hosts get in touch). */
+  location: optional(nullable(locationShape)),
+  /** Minutes before the start at which the customer gets a reminder (`[1440, 60]`). */
+  reminderMinutesBefore: optional(array(integer(1, MAX_REMINDER_MINUTES), { max: MAX_REMINDERS })),
+  /** Customers may not cancel or reschedule later than this before the start (staff still may). */
+  cancelNoticeMinutes: optional(nullable(minutes(0, MAX_DAYS_AHEAD * MINUTES_PER_DAY))),
 })
 
 export const bookingPageShape = object({
@@ -306,12 +383,21 @@ export const assignmentShape = tagged('type', {
   }),
 })
 
+/** A page's look on the public booking page: logo, accent colour, a short description. */
+export const brandingShape = object({
+  /** A small image as a `data:` URL (PNG, JPEG or WebP), or an https address. */
+  logo: optional(nullable(logoUrl())),
+  accentColor: optional(nullable(hexColor())),
+  description: optional(nullable(freeText(500))),
+})
+
 export const masterPageShape = object({
   id: id(),
   slug: slug(),
   title: name('a title'),
   eventTypeIds: array(id(), { max: 200 }),
   assignment: assignmentShape,
+  branding: optional(nullable(brandingShape)),
 })
 
 export const customerShape = object({ name: name(), email: email(), timeZone: zone() })

@@ -90,3 +90,56 @@ describe('workspaceParse', () => {
     })
   })
 })
+
+describe('v1.1 fields', () => {
+  const intro = ws.eventTypes[0]!
+  const page = ws.masterPages[0]!
+
+  it('accepts locations, reminders and a cancellation notice, and refuses bad ones', () => {
+    for (const location of [
+      { type: 'in-person', address: 'Hauptstraße 1, Berlin' },
+      { type: 'phone', number: '+49 30 1234567' },
+      { type: 'video', url: 'https://meet.example.com/abc' },
+      null,
+    ]) {
+      expect(recordParse(ws, 'eventTypes', { ...intro, location }).ok).toBe(true)
+    }
+    for (const location of [
+      { type: 'video', url: 'http://meet.example.com' },
+      { type: 'video', url: 'javascript:alert(1)' },
+      { type: 'phone', number: 'call me' },
+      { type: 'in-person', address: ' ' },
+      { type: 'carrier-pigeon' },
+    ]) {
+      expect(recordParse(ws, 'eventTypes', { ...intro, location }).ok).toBe(false)
+    }
+    expect(recordParse(ws, 'eventTypes', { ...intro, reminderMinutesBefore: [1440, 60] }).ok).toBe(
+      true,
+    )
+    expect(recordParse(ws, 'eventTypes', { ...intro, reminderMinutesBefore: [0] }).ok).toBe(false)
+    expect(recordParse(ws, 'eventTypes', { ...intro, cancelNoticeMinutes: 1440 }).ok).toBe(true)
+    expect(recordParse(ws, 'eventTypes', { ...intro, cancelNoticeMinutes: -1 }).ok).toBe(false)
+  })
+
+  it('accepts a page branding with a small data-URL logo, and refuses scripts and odd colours', () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgo='
+    const branding = { logo, accentColor: '#3056d3', description: 'Talk to us' }
+    expect(recordParse(ws, 'masterPages', { ...page, branding }).ok).toBe(true)
+    for (const bad of [
+      { logo: 'data:image/svg+xml;base64,PHN2Zz4=' },
+      { logo: 'javascript:alert(1)' },
+      { accentColor: 'red' },
+    ]) {
+      expect(recordParse(ws, 'masterPages', { ...page, branding: bad }).ok).toBe(false)
+    }
+  })
+
+  it("accepts a member's busy calendars at http(s) addresses only", () => {
+    const ana = ws.members[0]!
+    const busyCalendars = [{ url: 'https://calendar.example.com/ana/basic.ics' }]
+    expect(recordParse(ws, 'members', { ...ana, busyCalendars }).ok).toBe(true)
+    for (const url of ['file:///etc/passwd', 'ftp://x.example/a.ics', 'not a url']) {
+      expect(recordParse(ws, 'members', { ...ana, busyCalendars: [{ url }] }).ok).toBe(false)
+    }
+  })
+})

@@ -206,7 +206,7 @@ export function fixtureWorkspace(): Workspace {
       },
       {
         id: 'mp-team',
-        slug: 'ana',
+        slug: 'team',
         title: 'Meet the team',
         eventTypeIds: ['et-intro'],
         assignment: {

@@ -65,6 +65,11 @@ describe('workspaceValidate', () => {
       (w) => void (w.masterPages[2]!.slug = 'sales'),
       [['masterPages.2.slug', 'repeats masterPages.0.slug']],
     ],
+    [
+      'a master page with a booking page slug: both are public pages at /book/{slug}',
+      (w) => void (w.masterPages[2]!.slug = 'ben'),
+      [['masterPages.2.slug', 'slug "ben" is already the link of bookingPages.1']],
+    ],
   ]
 
   const memberCases: readonly Case[] = [

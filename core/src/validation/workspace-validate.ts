@@ -30,9 +30,8 @@ const COLLECTIONS = [
  * already right (`workspaceShape` in `../schema/records.ts`: types, enums, formats, ranges, known
  * zones; `workspaceParse` runs both) and checks:
  * - ids are unique within each collection (the same id in two collections is fine);
- * - slugs: booking page slugs are unique among booking pages and master page slugs among master
- *   pages. They are separate namespaces: the public URL `/book/{slug}` and
- *   `/api/public/pages/{slug}` name master pages only; booking pages are reached through them;
+ * - slugs are unique across booking pages and master pages together: both are public pages at
+ *   `/book/{slug}` and `/api/public/pages/{slug}` (api.md v1.1);
  * - each collection's own rules: `membersValidate`, `eventTypesValidate`, `bookingPagesValidate`,
  *   `poolsValidate`, `panelsValidate`, `masterPagesValidate`, `bookingsValidate` (references are
  *   resolved against the first record with an id).
@@ -67,9 +66,24 @@ export function workspaceValidate(workspace: Workspace): WorkspaceProblem[] {
       const slugs = workspace[name].map((r) => r.slug)
       found.push(...problemsForRepeats(slugs, name, '.slug', 'slug'))
     }
+    if (name === 'masterPages') found.push(...slugClashes(workspace))
     problems.push(...found.toSorted((a, b) => recordIndex(a.path) - recordIndex(b.path)))
   }
   return problems
+}
+
+/**
+ * Master pages whose slug a booking page already uses: both are public pages at `/book/{slug}`
+ * (api.md v1.1), so a slug names one page of either kind.
+ */
+function slugClashes(workspace: Workspace): WorkspaceProblem[] {
+  const bookingPageSlugs = new Map(workspace.bookingPages.map((page, i) => [page.slug, i]))
+  return workspace.masterPages.flatMap((page, i) => {
+    const clash = bookingPageSlugs.get(page.slug)
+    if (clash === undefined) return []
+    const message = `slug ${JSON.stringify(page.slug)} is already the link of bookingPages.${clash}`
+    return [{ path: `masterPages.${i}.slug`, message }]
+  })
 }
 
 /** The record index in a path like `members.2.weeklyHours.tue.1` (2). */
