@@ -19,6 +19,7 @@ import type {
 } from './booking-types'
 import { type PageRoute, pageRouteResolve } from './page-route'
 import { routeSlots, seatPlanCandidates } from './page-slots'
+import { masterPageIdIsLink } from './public-page'
 import { seatFreeMembersAt, seatIndexBuild, seatsFill } from './seat-fill'
 import { seatPlanFor } from './seat-plan'
 
@@ -161,7 +162,8 @@ export function bookingDecide(
   const booking: Booking = {
     id: ctx.bookingId,
     eventTypeId: eventType.id,
-    masterPageId: route.masterPage.id,
+    // A booking page's own link is no stored master page (`public-page.ts`).
+    masterPageId: masterPageIdIsLink(route.masterPage.id) ? null : route.masterPage.id,
     start: instantFormat(startMs),
     end: instantFormat(startMs + eventType.durationMinutes * MS_PER_MINUTE),
     hostMemberIds: fill.memberIds,

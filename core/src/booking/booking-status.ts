@@ -8,6 +8,7 @@ import { OPEN_STATUSES } from '../model/booking-statuses'
 import { instantParse } from '../time/instant'
 import { SYSTEM_ACTOR, historyAppend, historyAt } from './booking-history-write'
 import type { BookingChange, CancelRequest, NoShowRequest } from './booking-types'
+import { customerNoticeRefusal } from './customer-notice'
 
 export { OPEN_STATUSES } from '../model/booking-statuses'
 
@@ -30,11 +31,13 @@ function notAllowed(message: string): BookingChange {
  * Cancels a booking at `nowMs`: status `cancelled`, history `{ at, action: 'cancelled', by,
  * reason }`; its time is free at once (cancelled bookings are never busy). Refused (`not-allowed`)
  * for a booking already cancelled, completed or marked no-show, and for one whose meeting has
- * ended (`end <= now`: it took place or is a no-show; mark it so instead). `not-found` for an
+ * ended (`end <= now`: it took place or is a no-show; mark it so instead), and — with
+ * `request.asCustomer` — once the customer's deadline has passed (`customer-notice.ts`: the event
+ * type's `cancelNoticeMinutes` before the start, read from `state.eventTypes`). `not-found` for an
  * unknown id. Throws a `RangeError` for a non-finite `nowMs`.
  */
 export function cancelDecide(
-  state: Pick<Workspace, 'bookings'>,
+  state: Pick<Workspace, 'bookings'> & Partial<Pick<Workspace, 'eventTypes'>>,
   request: CancelRequest,
   nowMs: number,
 ): BookingChange {
@@ -46,6 +49,11 @@ export function cancelDecide(
   }
   if (instantParse(booking.end) <= nowMs) {
     return notAllowed('This meeting has already ended')
+  }
+  if (request.asCustomer === true) {
+    const eventType = state.eventTypes?.find((candidate) => candidate.id === booking.eventTypeId)
+    const late = customerNoticeRefusal(booking, eventType, nowMs, 'cancel')
+    if (late !== null) return late
   }
   const entry = {
     at: historyAt(booking, nowMs),

@@ -159,6 +159,11 @@ export interface CancelRequest {
   /** `customer` or the scheduler's name. */
   readonly by: string
   readonly reason?: string | null
+  /**
+   * The customer acts (the public manage page): the event type's `cancelNoticeMinutes` applies
+   * (`customer-notice.ts`). Staff paths leave it out and may still act.
+   */
+  readonly asCustomer?: boolean
 }
 
 /** A customer or scheduler moves a booking to another start (epoch ms). */
@@ -166,6 +171,8 @@ export interface RescheduleRequest {
   readonly bookingId: string
   readonly startMs: number
   readonly by: string
+  /** The customer acts: the event type's `cancelNoticeMinutes` applies (see `CancelRequest`). */
+  readonly asCustomer?: boolean
 }
 
 /** An admin marks a booking whose meeting has begun as a no-show. */

@@ -3,7 +3,8 @@
  * booking page or panel, with the rule that matched) or — "find member by time" without a chosen
  * member — the booking pages whose members form the combined calendar.
  *
- * Checks, in this order (the first failing one is the refusal): the page exists (`unknown-page`);
+ * Checks, in this order (the first failing one is the refusal): the page exists (`unknown-page`;
+ * a booking page's link page counts, see `public-page.ts`);
  * the event type exists and is on the page (`unknown-event-type`); the answers are valid
  * (`invalid-answers`, all problems listed, see `answersValidate`); the target per the routing
  * module's `ruleResolve` (static target, first matching dynamic rule or fallback, or the chosen
@@ -21,6 +22,7 @@ import type {
   Workspace,
 } from '../model/workspace'
 import { answersValidate } from '../routing/answers-validate'
+import { masterPageFind } from './public-page'
 import { ruleResolve } from '../routing/rule-resolve'
 import type { AssignmentExplanation, FieldProblem, PageRefusalReason } from './booking-types'
 
@@ -88,7 +90,7 @@ export function pageRouteResolve(
   request: PageRouteRequest,
   isComplete: boolean,
 ): PageRouteResult {
-  const masterPage = state.masterPages.find((page) => page.id === request.masterPageId)
+  const masterPage = masterPageFind(state, request.masterPageId)
   if (masterPage === undefined) return refuse('unknown-page', 'No such master page')
   const eventType = state.eventTypes.find((candidate) => candidate.id === request.eventTypeId)
   if (eventType === undefined || !masterPage.eventTypeIds.includes(eventType.id)) {

@@ -17,6 +17,7 @@ import type { Booking, EventType, HistoryEntry, Workspace } from '../model/works
 import { instantFormat, instantParse, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 import { ALTERNATIVES_MAX, ALTERNATIVES_REACH_MS } from './booking-alternatives'
 import { historyAppend, historyAt } from './booking-history-write'
+import { customerNoticeRefusal } from './customer-notice'
 import { OPEN_STATUSES, bookingFind } from './booking-status'
 import type {
   BookingChange,
@@ -169,8 +170,8 @@ function alternatives(
 
 /**
  * Moves booking `bookingId` to `startMs` (epoch ms) at `nowMs` (see the module comment). Refusals:
- * `not-found`; `not-allowed` (cancelled, completed, no-show, ended by `nowMs`, or its event type
- * deleted);
+ * `not-found`; `not-allowed` (cancelled, completed, no-show, ended by `nowMs`, its event type
+ * deleted, or — with `request.asCustomer` — past the customer's deadline, `customer-notice.ts`);
  * `too-soon` / `too-far-ahead` (the event type's notice and booking window apply, as when
  * booking); `slot-unavailable` with up to six nearest alternatives when a seat can be neither kept
  * nor re-filled. The result keeps id, customer, answers, page, pool and panel; `start`/`end` move
@@ -190,6 +191,10 @@ export function rescheduleDecide(
   const found = movable(state, request.bookingId, nowMs)
   if (!found.ok) return found
   const { booking, eventType } = found
+  if (request.asCustomer === true) {
+    const late = customerNoticeRefusal(booking, eventType, nowMs, 'reschedule')
+    if (late !== null) return late
+  }
   if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
     return { ok: false, reason: 'too-soon', message: `${eventType.name} needs more notice` }
   }
