@@ -320,15 +320,24 @@ export class BookingService {
     })
   }
 
-  cancel(bookingId: string, by: string, reason?: string) {
+  /** `asCustomer`: the customer's notice applies (public manage page; staff leave it out). */
+  cancel(bookingId: string, by: string, reason?: string, options: { asCustomer?: boolean } = {}) {
+    const asCustomer = options.asCustomer === true
     return this.change(bookingId, (state, nowMs) =>
-      cancelDecide(state, { bookingId, by, ...(reason ? { reason } : {}) }, nowMs),
+      cancelDecide(state, { bookingId, by, asCustomer, ...(reason ? { reason } : {}) }, nowMs),
     )
   }
 
-  reschedule(bookingId: string, startMs: number, by: string) {
+  /** `asCustomer`: the customer's notice applies (public manage page; staff leave it out). */
+  reschedule(
+    bookingId: string,
+    startMs: number,
+    by: string,
+    options: { asCustomer?: boolean } = {},
+  ) {
+    const asCustomer = options.asCustomer === true
     return this.change(bookingId, (state, nowMs) =>
-      rescheduleDecide(state, { bookingId, startMs, by }, nowMs),
+      rescheduleDecide(state, { bookingId, startMs, by, asCustomer }, nowMs),
     )
   }
 

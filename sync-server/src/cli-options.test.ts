@@ -17,7 +17,36 @@ describe('cliOptionsParse', () => {
         writesPerMinute: 60,
         availabilityMemberDaysPerMinute: 50_000,
       },
+      embedOrigins: [],
     })
+  })
+
+  it.each([
+    [
+      ['--embed-origin', 'https://www.example.com', '--embed-origin', 'http://localhost:8080'],
+      {},
+      ['https://www.example.com', 'http://localhost:8080'],
+    ],
+    [
+      [],
+      { TEAMSLOT_EMBED_ORIGINS: 'https://a.example, https://B.example' },
+      ['https://a.example', 'https://b.example'],
+    ],
+    [
+      ['--embed-origin', 'https://flag.example'],
+      { TEAMSLOT_EMBED_ORIGINS: 'https://env.example' },
+      ['https://flag.example'],
+    ],
+  ])('takes embedding origins from %j and %j', (argv, env, expected) => {
+    expect(cliOptionsParse(argv, env).embedOrigins).toEqual(expected)
+  })
+
+  it.each([
+    [['--embed-origin', 'https://example.com/shop'], {}, '--embed-origin must be an origin'],
+    [['--embed-origin', '*'], {}, '--embed-origin must be an origin'],
+    [[], { TEAMSLOT_EMBED_ORIGINS: "https://a.example 'self'" }, 'TEAMSLOT_EMBED_ORIGINS must'],
+  ])('refuses an embedding origin that is not one: %j %j', (argv, env, message) => {
+    expect(() => cliOptionsParse(argv, env)).toThrow(message)
   })
 
   it.each([

@@ -13,6 +13,7 @@ type EnvOption =
   | 'public-write-rate-limit'
   | 'public-availability-budget'
   | 'shutdown-grace'
+  | 'embed-origins'
 
 /** `trust-proxy` → `TEAMSLOT_TRUST_PROXY`. */
 export function envName(option: EnvOption): string {
@@ -35,6 +36,20 @@ function positiveIntegerFrom(text: string, source: string): number {
     throw new CliUsageError(`${source} must be a whole number of at least 1, got "${text}"`)
   }
   return value
+}
+
+/**
+ * An origin a site embeds the booking page from: `http(s)://host[:port]`, nothing after it (it
+ * becomes a CSP `frame-ancestors` source, where a path, a wildcard or a quote would mean more).
+ */
+function originFrom(text: string, source: string): string {
+  const value = text.trim()
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(value)) {
+    throw new CliUsageError(
+      `${source} must be an origin like https://www.example.com (no path), got "${text}"`,
+    )
+  }
+  return value.toLowerCase()
 }
 
 function secondsFrom(text: string, source: string): number {
@@ -66,6 +81,7 @@ export function cliOptionsParse(
         demo: { type: 'boolean', default: false },
         'app-dir': { type: 'string' },
         'cors-origin': { type: 'string', multiple: true, default: [] },
+        'embed-origin': { type: 'string', multiple: true },
         quiet: { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean' },
         'public-rate-limit': { type: 'string' },
@@ -83,7 +99,7 @@ export function cliOptionsParse(
     throw new CliUsageError(`--port must be an integer 0–65535, got ${values.port}`)
   }
   /** The flag's text, else its environment variable's, with the name to blame for a bad value. */
-  const given = (option: Exclude<EnvOption, 'trust-proxy'>) => {
+  const given = (option: Exclude<EnvOption, 'trust-proxy' | 'embed-origins'>) => {
     const flag = values[option]
     if (flag !== undefined) return { text: flag, source: `--${option}` }
     const fromEnv = env[envName(option)]
@@ -98,6 +114,13 @@ export function cliOptionsParse(
   const budget = given('public-availability-budget')
   const grace = given('shutdown-grace')
   const adminToken = env['TEAMSLOT_ADMIN_TOKEN']
+  const envEmbed = env[envName('embed-origins')]
+  const embedOrigins = values['embed-origin']
+    ? values['embed-origin'].map((text) => originFrom(text, '--embed-origin'))
+    : (envEmbed ?? '')
+        .split(/[\s,]+/)
+        .filter((text) => text !== '')
+        .map((text) => originFrom(text, envName('embed-origins')))
   return {
     port,
     host: values.host,
@@ -121,5 +144,6 @@ export function cliOptionsParse(
         : DEFAULT_PUBLIC_RATE_LIMITS.availabilityMemberDaysPerMinute,
     },
     ...(grace ? { shutdownGraceMs: secondsFrom(grace.text, grace.source) } : {}),
+    embedOrigins,
   }
 }

@@ -45,13 +45,19 @@ describe('GET /api/public/pages/{slug}', () => {
     expect(routed).toEqual({
       slug: 'routed',
       title: 'Routed',
+      kind: 'master-page',
       assignment: { type: 'dynamic' },
+      branding: null,
       eventTypes: [
         {
           id: 'et-call',
           name: 'Call',
           durationMinutes: 30,
           questions: fixtureWorkspace().eventTypes[0]!.questions,
+          location: null,
+          cancelNoticeMinutes: null,
+          minNoticeMinutes: 60,
+          maxDaysAhead: 30,
         },
       ],
       bookingPages: [],

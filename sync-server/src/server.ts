@@ -27,6 +27,11 @@ export interface SyncServerOptions {
   /** Folder of the public booking page served at `/book/{slug}`. */
   readonly bookPageDir?: string
   readonly corsOrigins?: readonly string[]
+  /**
+   * Origins whose pages may frame the booking page (`/book/{slug}?embed=1`): its CSP
+   * `frame-ancestors` names exactly these. None by default: no page may frame it.
+   */
+  readonly embedOrigins?: readonly string[]
   /** Log one JSON line per request (default true). */
   readonly requestLog?: boolean
   /**
@@ -95,6 +100,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     ...(options.appDir ? { appDir: options.appDir } : {}),
     ...(options.bookPageDir ? { bookPageDir: options.bookPageDir } : {}),
     corsOrigins: options.corsOrigins ?? [],
+    embedOrigins: options.embedOrigins ?? [],
     logger: jsonLineLogger,
     requestLog: options.requestLog !== false,
     trustProxy: options.trustProxy ?? false,

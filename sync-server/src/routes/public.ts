@@ -5,7 +5,14 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import type { Clock } from '../app'
 import { CostBudget } from '../cost-budget'
 import { jsonArrayYielding, stepsRunYielding } from '../http/steps-yielding'
-import type { Member, Workspace } from '../../../core/src/model/workspace'
+import type { EventType, Member, Workspace } from '../../../core/src/model/workspace'
+import {
+  customerChangeDeadlineMs,
+  customerMayChange,
+  customerNoticeRefusal,
+  memberFirstName,
+  publicPageBySlug,
+} from '../../../core/src/booking'
 import type { BookingDoc, BookingService, Outcome } from '../booking-service'
 import { HttpError, sendError } from '../http/errors'
 import { refuseInvalidId } from '../http/id-param'
@@ -68,12 +75,29 @@ export function sendRefusal(
 
 /** First names only: the public endpoint never reveals more about hosts. */
 function firstName(member: Member | undefined): string {
-  return member?.name.trim().split(/\s+/)[0] ?? 'Host'
+  return memberFirstName(member?.name)
 }
 
-/** The customer-facing booking: no other customer, no host calendars, no internal fields. */
-export function publicBooking(doc: BookingDoc, state: Workspace) {
+/**
+ * Where a meeting takes place as the page shows it before booking: an address in full (it is
+ * where customers go), for a phone or video meeting only the kind — the number or link is given
+ * with the booking.
+ */
+function locationTeaser(eventType: EventType) {
+  const location = eventType.location
+  if (!location) return null
+  return location.type === 'in-person' ? location : { type: location.type }
+}
+
+/**
+ * The customer-facing booking: no other customer, no host calendars, no internal fields. With
+ * it, what the confirmation and manage page show: the event type (name, duration, location), the
+ * zone the customer booked in, and until when they may still change it (`changeDeadline`, ISO;
+ * `canChange` false once it passed or the booking is closed).
+ */
+export function publicBooking(doc: BookingDoc, state: Workspace, nowMs: number) {
   const members = new Map(state.members.map((m) => [m.id, m]))
+  const eventType = state.eventTypes.find((e) => e.id === doc.eventTypeId)
   return {
     id: doc.id,
     eventTypeId: doc.eventTypeId,
@@ -82,6 +106,17 @@ export function publicBooking(doc: BookingDoc, state: Workspace) {
     status: doc.status,
     hosts: doc.hostMemberIds.map((id) => ({ name: firstName(members.get(id)) })),
     manageToken: doc.manageToken,
+    eventType: eventType
+      ? {
+          name: eventType.name,
+          durationMinutes: eventType.durationMinutes,
+          location: eventType.location ?? null,
+          cancelNoticeMinutes: eventType.cancelNoticeMinutes ?? null,
+        }
+      : null,
+    timeZone: doc.customer.timeZone,
+    changeDeadline: new Date(customerChangeDeadlineMs(doc, eventType)).toISOString(),
+    canChange: customerMayChange(doc, eventType, nowMs),
   }
 }
 
@@ -137,34 +172,56 @@ export function publicRouter(
   }
   router.param('id', refuseInvalidId)
 
-  const pageOr404 = (slug: string | undefined) => {
-    const page = service.pageBySlug(String(slug))
-    if (!page) throw new HttpError('not-found', 'no such booking page')
-    return page
+  /** The master page, or a booking page as its link page (core's `publicPageBySlug`). */
+  const publicPageOr404 = (slug: string | undefined) => {
+    const found = publicPageBySlug(state(), String(slug))
+    if (!found) throw new HttpError('not-found', 'no such booking page')
+    return found
   }
+  const pageOr404 = (slug: string | undefined) => publicPageOr404(slug).page
 
   router.get(
     '/pages/:slug',
     asyncRoute((req, res) => {
-      const page = pageOr404(req.params['slug'])
+      const found = publicPageOr404(req.params['slug'])
+      const page = found.page
       const ws = state()
       const members = new Map(ws.members.map((m) => [m.id, m]))
       const assignment = page.assignment
+      const branding = page.branding ?? null
       res.json({
         slug: page.slug,
         title: page.title,
+        // A booking page's own link (api.md v1.1), or a master page.
+        kind: found.kind,
         assignment:
           assignment.type === 'customer-choice'
             ? { type: assignment.type, flow: assignment.flow }
             : { type: assignment.type },
-        eventTypes: ws.eventTypes
-          .filter((e) => page.eventTypeIds.includes(e.id))
-          .map((e) => ({
-            id: e.id,
-            name: e.name,
-            durationMinutes: e.durationMinutes,
-            questions: e.questions,
-          })),
+        branding: branding
+          ? {
+              logo: branding.logo ?? null,
+              accentColor: branding.accentColor ?? null,
+              description: branding.description ?? null,
+            }
+          : null,
+        eventTypes: page.eventTypeIds.flatMap((id) => {
+          const e = ws.eventTypes.find((candidate) => candidate.id === id)
+          return e
+            ? [
+                {
+                  id: e.id,
+                  name: e.name,
+                  durationMinutes: e.durationMinutes,
+                  questions: e.questions,
+                  location: locationTeaser(e),
+                  cancelNoticeMinutes: e.cancelNoticeMinutes ?? null,
+                  minNoticeMinutes: e.minNoticeMinutes,
+                  maxDaysAhead: e.maxDaysAhead,
+                },
+              ]
+            : []
+        }),
         bookingPages:
           assignment.type === 'customer-choice'
             ? ws.bookingPages
@@ -246,7 +303,7 @@ export function publicRouter(
         body.idempotencyKey ?? null,
       )
       if (!outcome.ok) return sendRefusal(res, outcome)
-      res.status(201).json({ booking: publicBooking(outcome.value, state()) })
+      res.status(201).json({ booking: publicBooking(outcome.value, state(), clock.now()) })
     }),
   )
 
@@ -262,7 +319,7 @@ export function publicRouter(
     asyncRoute(async (req, res) => {
       const { token } = parseOrThrow(tokenQuerySchema, req.query)
       const doc = await bookingWithToken(req.params['id'], token)
-      res.json({ booking: publicBooking(doc, state()) })
+      res.json({ booking: publicBooking(doc, state(), clock.now()) })
     }),
   )
 
@@ -271,6 +328,10 @@ export function publicRouter(
     asyncRoute(async (req, res) => {
       const query = parseOrThrow(rescheduleAvailabilityQuerySchema, req.query)
       const doc = await bookingWithToken(req.params['id'], query.token)
+      // Past the customer's deadline there is nothing to offer (core refuses the move anyway).
+      const eventType = state().eventTypes.find((e) => e.id === doc.eventTypeId)
+      const late = customerNoticeRefusal(doc, eventType, clock.now(), 'reschedule')
+      if (late) return sendRefusal(res, late)
       const [fromMs, toMs] = [Date.parse(query.from), Date.parse(query.to)]
       if (!admit(req, res, service.rescheduleSlotsCost(doc.id, fromMs, toMs))) return
       const steps = service.rescheduleSlotsSteps(doc.id, fromMs, toMs)
@@ -288,9 +349,9 @@ export function publicRouter(
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(cancelBodySchema, req.body)
       const doc = await bookingWithToken(req.params['id'], body.token)
-      const outcome = await service.cancel(doc.id, 'customer', body.reason)
+      const outcome = await service.cancel(doc.id, 'customer', body.reason, { asCustomer: true })
       if (!outcome.ok) return sendRefusal(res, outcome)
-      res.json({ booking: publicBooking(outcome.value, state()) })
+      res.json({ booking: publicBooking(outcome.value, state(), clock.now()) })
     }),
   )
 
@@ -300,9 +361,11 @@ export function publicRouter(
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(rescheduleBodySchema, req.body)
       const doc = await bookingWithToken(req.params['id'], body.token)
-      const outcome = await service.reschedule(doc.id, Date.parse(body.start), 'customer')
+      const outcome = await service.reschedule(doc.id, Date.parse(body.start), 'customer', {
+        asCustomer: true,
+      })
       if (!outcome.ok) return sendRefusal(res, outcome)
-      res.json({ booking: publicBooking(outcome.value, state()) })
+      res.json({ booking: publicBooking(outcome.value, state(), clock.now()) })
     }),
   )
 
