@@ -91,8 +91,31 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['sync-server/public/**/*.js'],
+    // The public booking page: React's API (run on Preact), a browser page, no server code.
+    files: ['booking-page/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sync-server/**', '**/renderer/**', '**/electron/**', 'node:*'],
+              message: 'The booking page is a public web page: it talks to the public API only.',
+            },
+          ],
+          paths: [
+            {
+              name: 'react-dom',
+              importNames: ['flushSync'],
+              message: 'Keep to what preact/compat implements.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // The web mode's service worker; the build fills in its file list.

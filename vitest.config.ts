@@ -26,7 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'renderer',
-          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'booking-page/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

@@ -14,6 +14,12 @@ const bin = (name) => join(root, 'node_modules', '.bin', name)
 
 const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
+// The public booking page (out/book), served by the embedded server at /book/{slug}.
+const bookBuild = spawnSync(bin('vite'), ['build', '--config', 'booking-page/vite.config.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+})
+if (bookBuild.status !== 0) process.exit(bookBuild.status ?? 1)
 
 let electron = electronBinary()
 if (!electron.path && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {

@@ -23,12 +23,9 @@ interface StartMessage {
 const parent = process.parentPort
 let running: RunningSyncServer | null = null
 
-/** The public booking page: packaged under resources/book, or in the source tree in development. */
+/** The built public booking page: packaged under resources/book, else beside out/main (out/book). */
 function bookPageDir(): string | undefined {
-  const candidates = [
-    join(process.resourcesPath ?? '', 'book'),
-    join(__dirname, '..', '..', 'sync-server', 'public', 'book'),
-  ]
+  const candidates = [join(process.resourcesPath ?? '', 'book'), join(__dirname, '..', 'book')]
   return candidates.find((dir) => existsSync(join(dir, 'index.html')))
 }
 

@@ -47,8 +47,16 @@ export interface AppDeps {
   readonly requestLog?: boolean
   /** Database name inside the storage (one file per name for the SQLite storage). */
   readonly databaseName?: string
-  /** Folder of the public booking page (`index.html`, `book.js`, `book.css`). */
+  /**
+   * Folder of the built public booking page (`out/book`: `index.html` and hashed assets), served
+   * at `/book/{slug}` and `/book-assets/`.
+   */
   readonly bookPageDir?: string
+  /**
+   * Origins whose pages may frame the booking page: `/book/{slug}?embed=1` gets a CSP
+   * `frame-ancestors` of exactly these (and no `X-Frame-Options`). Empty: nothing may frame it.
+   */
+  readonly embedOrigins?: readonly string[]
   /** Per-client-address limits of the public API (each defaults to DEFAULT_PUBLIC_RATE_LIMITS). */
   readonly publicRateLimits?: Partial<PublicRateLimits>
   /**
@@ -169,9 +177,13 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   )
   if (deps.bookPageDir && existsSync(deps.bookPageDir)) {
     const bookPageDir = deps.bookPageDir
-    app.use(['/book', '/book-assets'], bookPageHeaders)
+    app.use(['/book', '/book-assets'], bookPageHeaders(deps.embedOrigins ?? []))
     app.use('/book/:slug/manage', noStore)
-    app.use('/book-assets', express.static(bookPageDir, { index: false }))
+    // File names carry a content hash (Vite), so they never change: cache them for a year.
+    app.use(
+      '/book-assets',
+      express.static(bookPageDir, { index: false, immutable: true, maxAge: '365d' }),
+    )
     const page = (_req: Request, res: Response) => res.sendFile('index.html', { root: bookPageDir })
     app.get('/book/:slug', page)
     app.get('/book/:slug/manage/:id', page)
@@ -234,27 +246,40 @@ function errorHandler(logError: ServerErrorLog): ErrorRequestHandler {
 }
 
 /**
- * The booking page's Content-Security-Policy: its own script and stylesheet only (no inline code),
- * fetches to this server only, and no page may frame it (clickjacking of book/cancel buttons).
+ * The booking page's Content-Security-Policy: its own scripts and stylesheets only (no inline
+ * code; a branding colour is set through the CSSOM, which style-src does not govern), fetches to
+ * this server only, images from here, `data:` (uploaded logos) or `https:` (a logo address), and
+ * framing by `frameAncestors` only — none by default (clickjacking of book and cancel buttons).
  */
-const BOOK_PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export function bookPageCsp(frameAncestors: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
+  ].join('; ')
+}
 
-/** Security headers of `/book/*` and its assets (the manage page's URL names a booking). */
-function bookPageHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Content-Security-Policy', BOOK_PAGE_CSP)
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'no-referrer')
-  res.setHeader('X-Frame-Options', 'DENY')
-  next()
+/**
+ * Security headers of `/book/*` and its assets (the manage page's URL names a booking). A page
+ * asked for with `?embed=1` may be framed by `embedOrigins` (none: framed by nothing, as always).
+ */
+function bookPageHeaders(embedOrigins: readonly string[]) {
+  const standalone = bookPageCsp([])
+  const embeddable = bookPageCsp(embedOrigins)
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const isEmbed = req.query['embed'] === '1' && embedOrigins.length > 0
+    res.setHeader('Content-Security-Policy', isEmbed ? embeddable : standalone)
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'no-referrer')
+    // X-Frame-Options cannot name origins; frame-ancestors governs the embeddable variant.
+    if (!isEmbed) res.setHeader('X-Frame-Options', 'DENY')
+    next()
+  }
 }
 
 /** `Cache-Control: no-store`: for responses that carry a manage token or a customer's booking. */

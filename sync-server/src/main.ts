@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { cliOptionsParse } from './cli-options'
 import { startSyncServer } from './server'
 
@@ -11,10 +12,14 @@ import { startSyncServer } from './server'
  */
 async function main(): Promise<void> {
   const options = cliOptionsParse(process.argv.slice(2), process.env)
-  const running = await startSyncServer({
-    ...options,
-    bookPageDir: resolve(import.meta.dirname, '..', 'public', 'book'),
-  })
+  // The booking page is built with the app (`npm run build` → out/book).
+  const bookPageDir = resolve(import.meta.dirname, '..', '..', 'out', 'book')
+  if (!existsSync(join(bookPageDir, 'index.html'))) {
+    console.log(
+      `the booking page is not built (${bookPageDir}): run npm run build; /book/ answers 404`,
+    )
+  }
+  const running = await startSyncServer({ ...options, bookPageDir })
   console.log(`listening on ${running.url}`)
   let signalled = false
   const shutdown = (signal: string) => {

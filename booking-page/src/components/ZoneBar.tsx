@@ -1,0 +1,40 @@
+import { lazy, Suspense, useState } from 'react'
+import { zoneLabel } from '../format/datetime'
+import { useI18n } from '../i18n/i18n-context'
+
+/** The searchable picker (React Aria's ComboBox) is loaded only when asked for. */
+const ZonePicker = lazy(() => import('./ZonePicker'))
+
+export interface ZoneBarProps {
+  readonly zone: string
+  onZoneChange(zone: string): void
+}
+
+/** "Times are shown in New York (GMT-5)" and a button that opens the zone search. */
+export function ZoneBar({ zone, onZoneChange }: ZoneBarProps) {
+  const { t, locale } = useI18n()
+  const [isOpen, setOpen] = useState(false)
+  // The offset shown is today's (a page is not open across a DST change for long).
+  const [now] = useState(() => Date.now())
+  return (
+    <div className="zone-bar">
+      <p>{t('zone.shownIn', { zone: zoneLabel(zone, now, locale) })}</p>
+      {isOpen ? (
+        <Suspense fallback={<p className="muted">{t('page.loading')}</p>}>
+          <ZonePicker
+            zone={zone}
+            onChange={(next) => {
+              onZoneChange(next)
+              setOpen(false)
+            }}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
+      ) : (
+        <button type="button" className="link-button" onClick={() => setOpen(true)}>
+          {t('zone.change')}
+        </button>
+      )}
+    </div>
+  )
+}

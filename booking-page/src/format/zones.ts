@@ -1,0 +1,58 @@
+/**
+ * The zone picker's list: every IANA zone the browser knows, each with its current offset, its
+ * city and region, searchable by any of them ("berlin", "gmt+1", "europe").
+ */
+import { zoneCity, zoneOffset } from './datetime'
+
+export interface ZoneOption {
+  readonly id: string
+  /** "Berlin (GMT+1) · Europe" */
+  readonly label: string
+  /** Offset in minutes at the time the list was made, for ordering. */
+  readonly offsetMinutes: number
+  /** Lowercase text searched: zone name, city, offset. */
+  readonly search: string
+}
+
+/** Minutes east of UTC in a "GMT+5:30" text (0 for "GMT"). */
+export function offsetMinutesOf(offset: string): number {
+  const match = /GMT([+\u2212-])(\d{1,2})(?::(\d{2}))?/.exec(offset)
+  if (!match) return 0
+  const sign = match[1] === '+' ? 1 : -1
+  return sign * (Number(match[2]) * 60 + Number(match[3] ?? 0))
+}
+
+/** Every zone in `zones` (plus `current` when missing) as options, by offset then name. */
+export function zoneOptions(
+  zones: readonly string[],
+  current: string,
+  atMs: number,
+): readonly ZoneOption[] {
+  const all = zones.includes(current) ? zones : [current, ...zones]
+  return all
+    .map((id) => {
+      const offset = zoneOffset(id, atMs)
+      const region = id.includes('/') ? id.split('/')[0]!.replaceAll('_', ' ') : ''
+      const city = zoneCity(id)
+      return {
+        id,
+        label: `${city} (${offset})${region ? ` · ${region}` : ''}`,
+        offsetMinutes: offsetMinutesOf(offset),
+        search: `${id} ${city} ${offset} ${offset.replace('\u2212', '-')}`.toLowerCase(),
+      }
+    })
+    .toSorted((a, b) => a.offsetMinutes - b.offsetMinutes || a.id.localeCompare(b.id))
+}
+
+/** The options whose search text contains every word of `query` (case-insensitive). */
+export function zoneFilter(options: readonly ZoneOption[], query: string): readonly ZoneOption[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return options
+  return options.filter((option) => words.every((word) => option.search.includes(word)))
+}
+
+/** The zones this browser knows (`Intl.supportedValuesOf`), or just `fallback`. */
+export function knownZones(fallback: string): readonly string[] {
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf
+  return typeof supported === 'function' ? supported('timeZone') : [fallback]
+}
