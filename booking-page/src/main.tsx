@@ -2,6 +2,7 @@
  * The public booking page's entry: reads the address, picks the language, mounts the app.
  * Written against React's API, bundled with Preact (`vite.config.ts`).
  */
+import './preact-events'
 import { createRoot } from 'react-dom/client'
 import { App } from './components/App'
 import { languageChoose, messagesLoad } from './i18n/i18n'

@@ -1,142 +1,240 @@
 import { expect, test } from '@playwright/test'
-import type { Locator, Page } from '@playwright/test'
+import {
+  BookingPageUi,
+  CONFIGS,
+  CUSTOMER_ZONE,
+  cspViolations,
+  seriousViolations,
+} from '../support/booking-page'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
 
-/** The public booking page, located by role and label. */
-class BookingPage {
-  readonly heading: Locator
-  readonly firstTime: Locator
-  readonly zone: Locator
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 2 })
-    this.firstTime = page.locator('.slots button').first()
-    this.zone = page.getByLabel('Times shown in')
-  }
-  async chooseEventType(name: string) {
-    await this.page.getByRole('button', { name: new RegExp(name) }).click()
-  }
-  async answerRegion(value: string) {
-    await this.page.getByLabel('Region').selectOption(value)
-    await this.page.getByRole('button', { name: 'Continue' }).click()
-  }
-  async fillDetails(name: string, email: string) {
-    await this.page.getByLabel('Your name *').fill(name)
-    await this.page.getByLabel('Email *').fill(email)
-    await this.page.getByRole('button', { name: 'Confirm booking' }).click()
+/**
+ * Booking on the public page, each flow on a phone in English and on a desktop in German:
+ * questions, the month calendar and its times, details, the confirmation; a time taken
+ * meanwhile; booking by keyboard alone; find member by time; a member's own link with prefill.
+ */
+
+/** The booking workspace with a video location and the sales page's branding. */
+function workspace() {
+  const ws = bookingWorkspace()
+  return {
+    ...ws,
+    eventTypes: ws.eventTypes.map((e) => ({
+      ...e,
+      location: { type: 'video', url: 'https://meet.example.com/teamslot' },
+      cancelNoticeMinutes: 120,
+    })),
+    masterPages: ws.masterPages.map((p) =>
+      p.slug === 'sales'
+        ? { ...p, branding: { accentColor: '#0f766e', description: 'Talk to our sales team.' } }
+        : p,
+    ),
   }
 }
 
-let server: TestServer
-test.use({ timezoneId: 'America/New_York', viewport: { width: 390, height: 844 } })
-test.beforeEach(async () => {
-  server = await startTestServer(bookingWorkspace())
-})
-test.afterEach(async () => {
-  await server.stop()
-})
+interface StoredBooking {
+  start: string
+  hostMemberIds: string[]
+  masterPageId: string | null
+  customer: { name: string; email: string; timeZone: string }
+  answers: Record<string, string>
+}
 
-/** The page runs under a strict Content-Security-Policy: Chromium reports every violation. */
-let cspViolations: string[] = []
-test.beforeEach(({ page }) => {
-  cspViolations = []
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
-  })
-})
-test.afterEach(() => {
-  expect(cspViolations).toEqual([])
-})
+async function storedBookings(server: TestServer): Promise<StoredBooking[]> {
+  return (await (await server.admin('/api/admin/workspace')).json()).bookings
+}
 
-test('a customer books on a phone-sized screen, sees times in their zone, and cancels with the manage link', async ({
-  page,
-}) => {
-  await page.goto(`${server.url}/book/sales`)
-  const booking = new BookingPage(page)
-  await expect(page.getByRole('heading', { name: 'Talk to sales', level: 1 })).toBeVisible()
-  await expect(booking.zone).toHaveValue('America/New_York')
-  expect(await page.locator('main').textContent()).not.toContain('null')
-  await booking.chooseEventType('Intro call')
-  await booking.answerRegion('EMEA')
-  await expect(booking.firstTime).toBeVisible()
-  const shownTime = (await booking.firstTime.textContent())?.trim()
-  await booking.firstTime.click()
-  await booking.fillDetails('Lee Park', 'lee@example.org')
-  await expect(page.getByRole('heading', { name: 'You are booked' })).toBeVisible()
-
-  const ws = await (await server.admin('/api/admin/workspace')).json()
-  expect(ws.bookings).toHaveLength(1)
-  const stored = ws.bookings[0]
-  const inNewYork = new Intl.DateTimeFormat(undefined, {
-    timeZone: 'America/New_York',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(stored.start))
-  expect(inNewYork).toBe(shownTime)
-  expect(stored.customer).toMatchObject({ name: 'Lee Park', timeZone: 'America/New_York' })
-  expect(stored.answers).toEqual({ region: 'EMEA' })
-
-  await page.getByRole('link', { name: 'Manage your booking' }).click()
-  await expect(page.getByRole('heading', { name: 'Your booking', level: 2 })).toBeVisible()
-  await page.getByRole('button', { name: 'Cancel booking' }).click()
-  await expect(page.getByText('Status: cancelled')).toBeVisible()
-})
-
-test('a time taken meanwhile gets a clear message and fresh times, and the keyboard alone can book', async ({
-  page,
-}) => {
-  await page.goto(`${server.url}/book/sales`)
-  const booking = new BookingPage(page)
-  await booking.chooseEventType('Intro call')
-  await booking.answerRegion('EMEA')
-  await expect(booking.firstTime).toBeVisible()
-  const { slots } = await (
-    await fetch(
-      `${server.url}/api/public/pages/sales/availability?eventTypeId=et-intro&answers.region=EMEA&from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86400_000).toISOString()}`,
-    )
-  ).json()
-  await booking.firstTime.click()
-  // Someone else takes the same time (every pool member) before this customer confirms.
-  for (let i = 0; i < 3; i++) {
-    await fetch(`${server.url}/api/public/pages/sales/bookings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        eventTypeId: 'et-intro',
-        start: slots[0].start,
-        customer: { name: `Other ${i}`, email: `other${i}@example.org`, timeZone: 'UTC' },
-        answers: { region: 'EMEA' },
-      }),
+for (const config of CONFIGS) {
+  test.describe(config.name, () => {
+    let server: TestServer
+    let csp: string[] = []
+    test.use({ timezoneId: CUSTOMER_ZONE, viewport: config.viewport, locale: config.locale })
+    test.beforeEach(async ({ page }) => {
+      server = await startTestServer(workspace())
+      csp = cspViolations(page)
     })
-  }
-  await booking.fillDetails('Lee Park', 'lee@example.org')
-  await expect(page.getByRole('alert')).toContainText('That time was just taken')
-  await expect(booking.firstTime).toBeVisible()
+    test.afterEach(async () => {
+      await server.stop()
+      // The page runs under a strict Content-Security-Policy: Chromium reports every violation.
+      expect(csp).toEqual([])
+    })
 
-  await booking.firstTime.focus()
-  await page.keyboard.press('Enter')
-  await page.getByLabel('Your name *').focus()
-  await page.keyboard.type('Kim Keys')
-  await page.keyboard.press('Tab')
-  await page.keyboard.type('kim@example.org')
-  await page.keyboard.press('Enter')
-  await expect(page.getByRole('heading', { name: 'You are booked' })).toBeVisible()
-})
+    test('a customer answers, picks a day on the month calendar and a time, and sees everything about the booking', async ({
+      page,
+    }) => {
+      const ui = new BookingPageUi(page, config.locale)
+      await page.goto(`${server.url}/book/sales`)
+      await expect(page.getByRole('heading', { name: 'Talk to sales', level: 1 })).toBeVisible()
+      await expect(page.getByText('Talk to our sales team.')).toBeVisible()
+      // One event type: no "What would you like to book?"; its question comes first.
+      await expect(ui.heading('questions.heading', { event: 'Intro call' })).toBeVisible()
+      await expect(ui.heading('event.heading')).toHaveCount(0)
+      await ui.answerRegion('EMEA')
 
-test('find member by time: the customer picks a time, then one of the members free then', async ({
-  page,
-}) => {
-  await page.goto(`${server.url}/book/team`)
-  const booking = new BookingPage(page)
-  await booking.chooseEventType('Intro call')
-  await booking.answerRegion('AMER')
-  await booking.firstTime.click()
-  await expect(page.getByRole('heading', { name: /Who is free at/ })).toBeVisible()
-  await page.getByRole('button', { name: 'Ben' }).click()
-  await booking.fillDetails('Noor Haddad', 'noor@example.org')
-  await expect(page.getByRole('heading', { name: 'You are booked' })).toBeVisible()
-  await expect(page.getByText('With Ben')).toBeVisible()
-  const ws = await (await server.admin('/api/admin/workspace')).json()
-  expect(ws.bookings.map((b: { hostMemberIds: string[] }) => b.hostMemberIds)).toEqual([['m-ben']])
-})
+      await expect(ui.heading('time.heading')).toBeVisible()
+      await expect(ui.zoneShown).toContainText('New York')
+      await expect(ui.freeDays.first()).toBeVisible()
+      expect(await seriousViolations(page), 'calendar and times').toEqual([])
+      // Every time says its duration and the zone.
+      const first = ui.times.first()
+      await expect(first).toContainText(ui.t('event.minutes', { count: 30 }))
+      await expect(first).toContainText(/GMT-[45]/)
+      const shown = (await first.getByText(/\d/).first().textContent())?.trim()
+      await first.click()
+
+      await expect(ui.heading('details.heading')).toBeVisible()
+      await expect(page.getByRole('definition').filter({ hasText: 'Intro call' })).toBeVisible()
+      await ui.fillDetails('Lee Park', 'lee@example.org')
+      expect(await seriousViolations(page), 'details').toEqual([])
+      await ui.confirm()
+
+      await expect(ui.heading('done.heading')).toBeVisible()
+      const [stored] = await storedBookings(server)
+      expect(stored!.customer).toMatchObject({ name: 'Lee Park', timeZone: CUSTOMER_ZONE })
+      expect(stored!.answers).toEqual({ region: 'EMEA' })
+      expect(ui.timeOf(stored!.start)).toBe(shown)
+      // Event, time, duration, zone, host's first name, location, calendar links.
+      const summary = page.getByRole('definition')
+      await expect(summary.filter({ hasText: 'Intro call' })).toBeVisible()
+      await expect(summary.filter({ hasText: ui.t('event.minutes', { count: 30 }) })).toBeVisible()
+      await expect(summary.filter({ hasText: 'New York' })).toBeVisible()
+      await expect(summary.filter({ hasText: /^(Ana|Ben|Dev)$/ })).toBeVisible()
+      await expect(page.getByRole('link', { name: /meet\.example\.com\/teamslot/ })).toBeVisible()
+      const ics = page.getByRole('link', { name: ui.t('calendar.ics') })
+      await expect(ics).toHaveAttribute(
+        'href',
+        /^\/api\/public\/bookings\/bk-[^/]+\/calendar\.ics\?token=/,
+      )
+      const google = await page
+        .getByRole('link', { name: ui.t('calendar.google') })
+        .getAttribute('href')
+      const startBasic = stored!.start.replace(/[-:]/g, '').replace('.000', '')
+      expect(new URL(google!).searchParams.get('dates')).toMatch(new RegExp(`^${startBasic}/`))
+      await expect(page.getByRole('link', { name: ui.t('calendar.outlook') })).toHaveAttribute(
+        'href',
+        /^https:\/\/outlook\.live\.com\//,
+      )
+      expect(await seriousViolations(page), 'confirmation').toEqual([])
+      await expect(page.getByRole('link', { name: ui.t('done.manage') })).toHaveAttribute(
+        'href',
+        new RegExp(`/book/sales/manage/bk-[^#]+#token=`),
+      )
+    })
+
+    test('a time taken meanwhile gets a clear message and the nearest free times, and the keyboard alone can book', async ({
+      page,
+    }) => {
+      const ui = new BookingPageUi(page, config.locale)
+      await page.goto(`${server.url}/book/sales`)
+      await ui.answerRegion('EMEA')
+      await expect(ui.times.first()).toBeVisible()
+      const from = new Date().toISOString()
+      const to = new Date(Date.now() + 7 * 86400_000).toISOString()
+      const { slots } = await (
+        await fetch(
+          `${server.url}/api/public/pages/sales/availability?eventTypeId=et-intro&answers.region=EMEA&from=${from}&to=${to}`,
+        )
+      ).json()
+      await ui.times.first().click()
+      // Someone else takes the same time (every pool member) before this customer confirms.
+      for (let i = 0; i < 3; i++) {
+        await fetch(`${server.url}/api/public/pages/sales/bookings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            eventTypeId: 'et-intro',
+            start: slots[0].start,
+            customer: { name: `Other ${i}`, email: `other${i}@example.org`, timeZone: 'UTC' },
+            answers: { region: 'EMEA' },
+          }),
+        })
+      }
+      await ui.fillDetails('Lee Park', 'lee@example.org')
+      await ui.confirm()
+      await expect(page.getByRole('alert')).toContainText(ui.t('time.justTaken'))
+      await expect(ui.alternatives.first()).toBeVisible()
+
+      // Keyboard only from here: an alternative, then the form.
+      await ui.alternatives.first().focus()
+      await page.keyboard.press('Enter')
+      // The new step's heading takes focus; the name field is the next stop.
+      await expect(ui.heading('details.heading')).toBeFocused()
+      await page.keyboard.press('Tab')
+      await expect(page.getByLabel(ui.t('details.name'))).toBeFocused()
+      await page.keyboard.type('Kim Keys')
+      await page.keyboard.press('Tab')
+      await page.keyboard.type('kim@example.org')
+      await page.keyboard.press('Enter')
+      await expect(ui.heading('done.heading')).toBeVisible()
+      const bookings = await storedBookings(server)
+      const kim = bookings.find((b) => b.customer.name === 'Kim Keys')
+      expect(kim?.start).not.toBe(slots[0].start)
+    })
+
+    test('the month calendar is keyboard navigable: arrows move between days, Enter picks one', async ({
+      page,
+    }) => {
+      const ui = new BookingPageUi(page, config.locale)
+      await page.goto(`${server.url}/book/sales`)
+      await ui.answerRegion('EMEA')
+      await expect(ui.times.first()).toBeVisible()
+      // The first free day is selected; move to the next day with the arrow key and pick it.
+      const selected = page.getByRole('grid').locator('[data-selected]')
+      const firstDay = await selected.getAttribute('aria-label')
+      await selected.focus()
+      await page.keyboard.press('ArrowRight')
+      await page.keyboard.press('Enter')
+      await expect(selected).not.toHaveAttribute('aria-label', firstDay!)
+      await expect(ui.times.first()).toBeVisible()
+      await ui.times.first().focus()
+      await page.keyboard.press('Enter')
+      await expect(ui.heading('details.heading')).toBeVisible()
+    })
+
+    test('find member by time: the customer picks a time, then one of the members free then', async ({
+      page,
+    }) => {
+      const ui = new BookingPageUi(page, config.locale)
+      await page.goto(`${server.url}/book/team`)
+      await ui.answerRegion('AMER')
+      await ui.times.first().click()
+      await expect(page.getByRole('heading', { name: ui.prefix('member.atTime') })).toBeVisible()
+      await page.getByRole('button', { name: 'Ben' }).click()
+      await ui.fillDetails('Noor Haddad', 'noor@example.org')
+      await ui.confirm()
+      await expect(ui.heading('done.heading')).toBeVisible()
+      await expect(page.getByRole('definition').filter({ hasText: /^Ben$/ })).toBeVisible()
+      const bookings = await storedBookings(server)
+      expect(bookings.map((b) => b.hostMemberIds)).toEqual([['m-ben']])
+    })
+
+    test('a member’s own link books that member, skips single-option steps and takes prefilled answers', async ({
+      page,
+    }) => {
+      const ui = new BookingPageUi(page, config.locale)
+      await page.goto(
+        `${server.url}/book/ben?name=Ada%20Lovelace&email=ada%40example.org&answers.region=AMER`,
+      )
+      await expect(
+        page.getByRole('heading', { name: ui.t('page.bookWith', { name: 'Ben' }), level: 1 }),
+      ).toBeVisible()
+      await expect(page.getByLabel('Region')).toHaveValue('AMER')
+      await ui.button('step.continue').click()
+      await expect(ui.heading('time.heading')).toBeVisible()
+      await ui.times.first().click()
+      await expect(page.getByLabel(ui.t('details.name'))).toHaveValue('Ada Lovelace')
+      await expect(page.getByLabel(ui.t('details.email'))).toHaveValue('ada@example.org')
+      await ui.confirm()
+      await expect(ui.heading('done.heading')).toBeVisible()
+      const [stored] = await storedBookings(server)
+      expect(stored).toMatchObject({
+        hostMemberIds: ['m-ben'],
+        masterPageId: null,
+        answers: { region: 'AMER' },
+        customer: { name: 'Ada Lovelace', email: 'ada@example.org' },
+      })
+    })
+  })
+}

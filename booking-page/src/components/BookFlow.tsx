@@ -1,5 +1,5 @@
-import type { FormEvent } from 'react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { FormEvent, ReactNode } from 'react'
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react'
 import { availabilityGet, bookingCreate, pageGet } from '../api/client'
 import type { PublicBooking, PublicPage, Slot } from '../api/types'
 import type { Choices, Step } from '../flow/flow'
@@ -160,7 +160,7 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
     )
   }
 
-  let body: React.ReactNode = null
+  let body: ReactNode = null
   if (current === 'event') {
     body = (
       <EventStep
@@ -320,7 +320,8 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
   return (
     <>
       {header}
-      {body}
+      {/* A new step is a new subtree: its heading mounts and takes focus. */}
+      <Fragment key={current ?? 'none'}>{body}</Fragment>
     </>
   )
 }

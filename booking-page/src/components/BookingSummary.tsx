@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { BookingStatus, Location } from '../api/types'
 import { meetingFormat, zoneLabel } from '../format/datetime'
 import { useI18n } from '../i18n/i18n-context'
@@ -40,7 +41,7 @@ export function LocationText({ location }: { readonly location: Location | null 
 /** A booking's facts as a description list: event, when, duration, zone, hosts, where, status. */
 export function BookingSummary({ facts }: { readonly facts: SummaryFacts }) {
   const { t, locale } = useI18n()
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     [t('summary.event'), facts.eventName],
     [t('summary.when'), meetingFormat(facts.start, facts.end, facts.zone, locale)],
     [t('summary.duration'), t('event.minutes', { count: facts.durationMinutes })],

@@ -138,7 +138,7 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
     return (
       <>
         {header}
-        <section className="card">
+        <section className="card" key={mode.kind}>
           <StepHeading>{t('manage.pickNew')}</StepHeading>
           <p className="muted">
             {eventName} · {t('event.minutes', { count: durationMinutes })}
@@ -166,7 +166,7 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
     return (
       <>
         {header}
-        <section className="card">
+        <section className="card" key={mode.kind}>
           <StepHeading>{t('manage.reviewMove')}</StepHeading>
           <dl className="summary">
             <div>
@@ -203,7 +203,7 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
     return (
       <>
         {header}
-        <section className="card">
+        <section className="card" key={mode.kind}>
           <StepHeading>{t('manage.reviewCancel')}</StepHeading>
           <BookingSummary facts={facts} />
           <p>{t('manage.cancelWarning')}</p>
@@ -236,7 +236,7 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
   return (
     <>
       {header}
-      <section className="card">
+      <section className="card" key={mode.kind}>
         <StepHeading>{t('manage.heading')}</StepHeading>
         {mode.done ? (
           <p className="success" role="status">

@@ -42,7 +42,7 @@ describe('the zone picker’s list', () => {
   it('orders by offset and shows city, offset and region', () => {
     expect(options.map((o) => o.label)).toEqual([
       'New York (GMT-5) · America',
-      'Buenos Aires (GMT-3) · America',
+      'Buenos Aires (GMT-3) · America/Argentina',
       'Berlin (GMT+1) · Europe',
       'Kolkata (GMT+5:30) · Asia',
     ])
@@ -56,6 +56,11 @@ describe('the zone picker’s list', () => {
     ['', ['America/New_York', 'America/Argentina/Buenos_Aires', 'Europe/Berlin', 'Asia/Kolkata']],
   ])('finds "%s"', (query, ids) => {
     expect(zoneFilter(options, query).map((o) => o.id)).toEqual(ids)
+  })
+
+  it('lists zones by today’s names, once', () => {
+    const renamed = zoneOptions(['Asia/Calcutta', 'Europe/Kiev', 'Europe/Kyiv'], 'UTC', WINTER)
+    expect(renamed.map((o) => o.id)).toEqual(['UTC', 'Europe/Kyiv', 'Asia/Kolkata'])
   })
 
   it('adds the customer’s zone when the browser does not list it', () => {

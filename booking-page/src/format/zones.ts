@@ -2,11 +2,11 @@
  * The zone picker's list: every IANA zone the browser knows, each with its current offset, its
  * city and region, searchable by any of them ("berlin", "gmt+1", "europe").
  */
-import { zoneCity, zoneOffset } from './datetime'
+import { ZONE_RENAMES, zoneCity, zoneOffset } from './datetime'
 
 export interface ZoneOption {
   readonly id: string
-  /** "Berlin (GMT+1) · Europe" */
+  /** "Berlin (GMT+1) · Europe", "Center (GMT-6) · America/North Dakota" */
   readonly label: string
   /** Offset in minutes at the time the list was made, for ordering. */
   readonly offsetMinutes: number
@@ -28,11 +28,12 @@ export function zoneOptions(
   current: string,
   atMs: number,
 ): readonly ZoneOption[] {
-  const all = zones.includes(current) ? zones : [current, ...zones]
+  const renamed = zones.map((zone) => ZONE_RENAMES[zone] ?? zone)
+  const all = [...new Set(renamed.includes(current) ? renamed : [current, ...renamed])]
   return all
     .map((id) => {
       const offset = zoneOffset(id, atMs)
-      const region = id.includes('/') ? id.split('/')[0]!.replaceAll('_', ' ') : ''
+      const region = id.split('/').slice(0, -1).join('/').replaceAll('_', ' ')
       const city = zoneCity(id)
       return {
         id,

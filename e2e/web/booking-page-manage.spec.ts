@@ -1,0 +1,174 @@
+import { expect, test } from '@playwright/test'
+import {
+  BookingPageUi,
+  CONFIGS,
+  CUSTOMER_ZONE,
+  cspViolations,
+  seriousViolations,
+} from '../support/booking-page'
+import { startTestServer } from '../support/sync-server'
+import type { TestServer } from '../support/sync-server'
+import { bookingWorkspace } from '../support/workspaces'
+
+/**
+ * The customer's manage page, on a phone in English and on a desktop in German: reschedule with
+ * a review of "from → to", cancel after "are you sure", and the cancellation policy (the event
+ * type's notice) shown and enforced.
+ */
+
+/** The booking workspace, its event type with `cancelNoticeMinutes` of notice. */
+function workspace(cancelNoticeMinutes: number) {
+  const ws = bookingWorkspace()
+  return {
+    ...ws,
+    eventTypes: ws.eventTypes.map((e) => ({
+      ...e,
+      cancelNoticeMinutes,
+      location: { type: 'in-person', address: 'Hauptstraße 5, Berlin' },
+    })),
+  }
+}
+
+/** A booking on Ana's own link, made through the API; its manage link. */
+async function bookThroughApi(server: TestServer, hoursAhead: number) {
+  const from = new Date(Date.now() + hoursAhead * 3600_000).toISOString()
+  const to = new Date(Date.now() + (hoursAhead + 48) * 3600_000).toISOString()
+  const { slots } = await (
+    await fetch(
+      `${server.url}/api/public/pages/ana/availability?eventTypeId=et-intro&from=${from}&to=${to}`,
+    )
+  ).json()
+  const res = await fetch(`${server.url}/api/public/pages/ana/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      eventTypeId: 'et-intro',
+      start: slots[0].start,
+      customer: { name: 'Lee Park', email: 'lee@example.org', timeZone: CUSTOMER_ZONE },
+      answers: { region: 'EMEA' },
+    }),
+  })
+  const { booking } = await res.json()
+  return {
+    booking: booking as { id: string; manageToken: string; start: string; end: string },
+    url: `${server.url}/book/ana/manage/${booking.id}#token=${booking.manageToken}`,
+  }
+}
+
+async function stored(server: TestServer) {
+  return (await (await server.admin('/api/admin/workspace')).json()).bookings[0] as {
+    start: string
+    status: string
+  }
+}
+
+for (const config of CONFIGS) {
+  test.describe(config.name, () => {
+    let server: TestServer | undefined
+    let csp: string[] = []
+    test.use({ timezoneId: CUSTOMER_ZONE, viewport: config.viewport, locale: config.locale })
+    test.beforeEach(({ page }) => {
+      csp = cspViolations(page)
+    })
+    test.afterEach(async () => {
+      await server?.stop()
+      server = undefined
+      expect(csp).toEqual([])
+    })
+
+    test('the customer reviews a new time before moving the booking, and can keep it as it is', async ({
+      page,
+    }) => {
+      server = await startTestServer(workspace(60))
+      const ui = new BookingPageUi(page, config.locale)
+      const { booking, url } = await bookThroughApi(server, 24)
+      await page.goto(url)
+      await expect(ui.heading('manage.heading')).toBeVisible()
+      await expect(page.getByRole('definition').filter({ hasText: 'Intro call' })).toBeVisible()
+      await expect(
+        page.getByRole('definition').filter({ hasText: 'Hauptstraße 5, Berlin' }),
+      ).toBeVisible()
+      await expect(page.getByText(ui.prefix('manage.policy'))).toBeVisible()
+      expect(await seriousViolations(page), 'manage page').toEqual([])
+
+      await ui.button('manage.reschedule').click()
+      await expect(ui.heading('manage.pickNew')).toBeVisible()
+      await ui.times.nth(2).click()
+      await expect(ui.heading('manage.reviewMove')).toBeVisible()
+      // "Keep my booking as it is" changes nothing.
+      await ui.button('manage.keep').click()
+      await expect(ui.heading('manage.heading')).toBeVisible()
+      expect((await stored(server)).start).toBe(booking.start)
+
+      await ui.button('manage.reschedule').click()
+      await ui.times.nth(2).click()
+      await expect(ui.heading('manage.reviewMove')).toBeVisible()
+      const to = await page.getByRole('definition').nth(1).textContent()
+      await ui.button('manage.confirmMove').click()
+      await expect(page.getByRole('status').filter({ hasText: ui.t('manage.moved') })).toBeVisible()
+      const moved = await stored(server)
+      expect(moved.status).toBe('rescheduled')
+      expect(moved.start).not.toBe(booking.start)
+      // The review named the new time (a range may share AM/PM: compare the clock digits).
+      expect(to).toContain(ui.timeOf(moved.start).replace(/\s?[AP]M$/, ''))
+    })
+
+    test('the customer confirms a cancellation, with a reason', async ({ page }) => {
+      server = await startTestServer(workspace(60))
+      const ui = new BookingPageUi(page, config.locale)
+      const { url } = await bookThroughApi(server, 24)
+      await page.goto(url)
+      await ui.button('manage.cancel').click()
+      await expect(ui.heading('manage.reviewCancel')).toBeVisible()
+      await expect(page.getByText(ui.t('manage.cancelWarning'))).toBeVisible()
+      expect(await seriousViolations(page), 'cancel review').toEqual([])
+      expect((await stored(server)).status).toBe('scheduled')
+      await page.getByLabel(ui.t('manage.reason')).fill('Cannot make it')
+      await ui.button('manage.confirmCancel').click()
+      await expect(
+        page.getByRole('status').filter({ hasText: ui.t('manage.cancelled') }),
+      ).toBeVisible()
+      await expect(
+        page.getByRole('definition').filter({ hasText: ui.t('status.cancelled') }),
+      ).toBeVisible()
+      await expect(ui.button('manage.reschedule')).toHaveCount(0)
+      const ws = await (await server.admin('/api/admin/workspace')).json()
+      expect(ws.bookings[0].status).toBe('cancelled')
+      expect(ws.bookings[0].history.at(-1)).toMatchObject({
+        by: 'customer',
+        reason: 'Cannot make it',
+      })
+    })
+
+    test('past the event type’s notice the page says until when changes were possible, and the server refuses them', async ({
+      page,
+    }) => {
+      // A week of notice and a meeting about two days away: the deadline has passed.
+      server = await startTestServer(workspace(7 * 24 * 60))
+      const ui = new BookingPageUi(page, config.locale)
+      const { booking, url } = await bookThroughApi(server, 48)
+      await page.goto(url)
+      await expect(page.getByText(ui.prefix('manage.policyPassed'))).toBeVisible()
+      await expect(ui.button('manage.reschedule')).toHaveCount(0)
+      await expect(ui.button('manage.cancel')).toHaveCount(0)
+      const refused = await fetch(`${server.url}/api/public/bookings/${booking.id}/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: booking.manageToken }),
+      })
+      expect(refused.status).toBe(422)
+      expect((await stored(server)).status).toBe('scheduled')
+    })
+  })
+}
+
+test('a manage link with a wrong token says the link is not valid', async ({ page }) => {
+  const server = await startTestServer(workspace(0))
+  try {
+    const ui = new BookingPageUi(page, 'en-US')
+    await page.goto(`${server.url}/book/ana/manage/bk-nothing#token=guess`)
+    await expect(page.getByRole('alert')).toHaveText(ui.t('manage.invalid'))
+  } finally {
+    await server.stop()
+  }
+})
