@@ -43,7 +43,10 @@ function questionIds(questions: readonly Question[], saved: readonly Question[])
   })
 }
 
-/** Event type: duration, start times, buffers, notice, booking window, booking-form questions. */
+/**
+ * Event type: duration, start times, buffers, notice, booking window, the customers'
+ * cancellation and reschedule notice, booking-form questions.
+ */
 export function EventTypeEditor({ workspace, record, onDone }: EditorProps<EventType>) {
   const store = useRecordStore(workspace, 'eventTypes', onDone)
   const [id] = useState(() => record?.id ?? `et-${crypto.randomUUID().slice(0, 8)}`)
@@ -55,8 +58,13 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
       ) as Record<NumberKey, string>,
   )
   const [questions, setQuestions] = useState(record?.questions ?? [])
+  const [cancelNotice, setCancelNotice] = useState(
+    record?.cancelNoticeMinutes == null ? '' : String(record.cancelNoticeMinutes),
+  )
   const problems = store.problems
   const next: EventType = {
+    // Fields this form does not edit (location, reminders) are kept as they are.
+    ...record,
     id,
     name: name.trim(),
     durationMinutes: asNumber(numbers.durationMinutes),
@@ -66,6 +74,7 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
     minNoticeMinutes: asNumber(numbers.minNoticeMinutes),
     maxDaysAhead: asNumber(numbers.maxDaysAhead),
     questions: questionIds(questions, record?.questions ?? []),
+    cancelNoticeMinutes: cancelNotice.trim() === '' ? null : asNumber(cancelNotice),
   }
   return (
     <RecordEditorFrame
@@ -96,6 +105,15 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
             problems={problems.at(key)}
           />
         ))}
+        <TextInput
+          label="Customers may cancel or reschedule until (minutes before the start)"
+          type="number"
+          min={0}
+          value={cancelNotice}
+          onChange={setCancelNotice}
+          help="Empty: until the meeting starts. Later than this they are asked to contact you; staff can still change the booking."
+          problems={problems.at('cancelNoticeMinutes')}
+        />
       </div>
       <QuestionsEditor questions={questions} onChange={setQuestions} problems={problems} />
     </RecordEditorFrame>

@@ -13,6 +13,7 @@ import { FieldError } from '../ui/FieldError'
 import { PickField } from '../ui/PickField'
 import { TextInput } from '../ui/TextInput'
 import { slugFrom } from './BookingPageEditor'
+import { BrandingFields, brandingStored } from './BrandingFields'
 import type { EditorProps } from './EventTypeEditor'
 import { RecordEditorFrame } from './RecordEditorFrame'
 import { RuleCard } from './RuleCard'
@@ -54,7 +55,8 @@ const targetOrEmpty = (target: Target | null) => target ?? ({} as Target)
  * A master page, set up as a form: title and link, the event types it offers, and how a booking
  * finds its host — the customer chooses (flow and members), always one target, or a rule
  * builder (event type, answer conditions with operators and the question's own options, a
- * target, reorder, and a required fallback). Everything is picked by name; core's validation
+ * target, reorder, and a required fallback); and its look on the booking page (logo, accent
+ * colour, description). Everything is picked by name; core's validation
  * shows every problem at its field.
  */
 export function MasterPageEditor({ workspace, record, onDone }: EditorProps<MasterPage>) {
@@ -80,6 +82,7 @@ export function MasterPageEditor({ workspace, record, onDone }: EditorProps<Mast
   const [fallback, setFallback] = useState<Target | null>(
     initial?.type === 'dynamic' ? initial.fallback : null,
   )
+  const [branding, setBranding] = useState(record?.branding ?? {})
   const problems = store.problems
   const pageEventTypes = workspace.eventTypes.filter((e) => eventTypeIds.includes(e.id))
 
@@ -97,7 +100,14 @@ export function MasterPageEditor({ workspace, record, onDone }: EditorProps<Mast
             })),
             fallback: targetOrEmpty(fallback),
           }
-  const next: MasterPage = { id, title: title.trim(), slug: slug.trim(), eventTypeIds, assignment }
+  const next: MasterPage = {
+    id,
+    title: title.trim(),
+    slug: slug.trim(),
+    eventTypeIds,
+    assignment,
+    branding: brandingStored(branding),
+  }
   const moveRule = (index: number, by: number) => {
     const list = [...rules]
     const [rule] = list.splice(index, 1)
@@ -244,6 +254,12 @@ export function MasterPageEditor({ workspace, record, onDone }: EditorProps<Mast
           />
         </div>
       ) : null}
+
+      <BrandingFields
+        branding={branding}
+        onChange={setBranding}
+        problemsAt={(field) => problems.at(`branding.${field}`)}
+      />
     </RecordEditorFrame>
   )
 }
