@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import type { TestApp } from './test-support/test-app'
 
 /** The page's source template (the build adds only script and stylesheet links to it). */
 const BOOK_PAGE_TEMPLATE = resolve(import.meta.dirname, '..', '..', 'booking-page', 'index.html')
+const BOOK_PAGE_SOURCES = resolve(import.meta.dirname, '..', '..', 'booking-page', 'src')
 
 /** A stand-in for the built page (out/book): an index and one hashed asset. */
 function builtPage(): string {
@@ -83,6 +84,18 @@ describe('the public booking page', () => {
     expect(html).not.toMatch(/<style\b/)
     expect(html).not.toMatch(/\sstyle=/)
     expect(html).not.toMatch(/\son[a-z]+=/)
+  })
+
+  it('writes no HTML, style attribute or code from strings anywhere in its sources', () => {
+    const sources = readdirSync(BOOK_PAGE_SOURCES, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts'))
+      .map((name) => readFileSync(resolve(BOOK_PAGE_SOURCES, name), 'utf8'))
+    expect(sources.length).toBeGreaterThan(10)
+    for (const source of sources) {
+      expect(source).not.toMatch(
+        /dangerouslySetInnerHTML|\.innerHTML\s*=|\beval\(|new Function\(|setAttribute\(\s*['"]style/,
+      )
+    }
   })
 
   it('caches hashed assets for a year', async () => {
