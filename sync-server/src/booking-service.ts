@@ -125,13 +125,16 @@ export class BookingService {
    * buffers, workload weeks and alternatives around the span), found by binary search in the
    * window: a decision's cost follows the days it looks at, not the bookings the team has.
    */
-  private state(near?: { readonly fromMs: number; readonly toMs: number }): DecisionState {
+  private state(
+    near?: { readonly fromMs: number; readonly toMs: number },
+    reachMs: number = NEAR_REACH_MS,
+  ): DecisionState {
     const ws = this.mirror.workspace()
     const { records, poolLedgers } = this.unsettledOverlay(ws)
     const bookings = near
       ? this.mirror.bookingsStartingBetween(
-          near.fromMs - NEAR_REACH_MS - MAX_EVENT_MS,
-          near.toMs + NEAR_REACH_MS,
+          near.fromMs - reachMs - MAX_EVENT_MS,
+          near.toMs + reachMs,
         )
       : ws.bookings
     return {
@@ -257,10 +260,15 @@ export class BookingService {
         if (earlier) return { outcome: { ok: true, value: earlier, replayed: true } as const }
       }
       const around = { fromMs: request.startMs, toMs: request.startMs }
-      const decision: BookingDecision = bookingDecide(this.state(around), request, {
-        nowMs: this.clock.now(),
-        bookingId: randomId('bk-', 12),
-      })
+      const context = { nowMs: this.clock.now(), bookingId: randomId('bk-', 12) }
+      // An accepted start depends only on the bookings within core's busy/workload reach of it;
+      // a refusal also lists alternatives a week each way, so it is decided on the wider span.
+      let decision: BookingDecision = bookingDecide(
+        this.state(around, BOOKINGS_NEAR_REACH_MS),
+        request,
+        context,
+      )
+      if (!decision.ok) decision = bookingDecide(this.state(around), request, context)
       if (!decision.ok) {
         return {
           outcome: {

@@ -591,6 +591,7 @@ describe('a decision state of the bookings near the decided times', () => {
     fc.record({
       host: fc.nat(MEMBER_COUNT - 1),
       side: fc.constantFrom(-1, 1),
+      isWide: fc.boolean(),
       offsetHours: fc.integer({ min: -72, max: 72 }),
     }),
     { maxLength: 10 },
@@ -607,23 +608,30 @@ describe('a decision state of the bookings near the decided times', () => {
         (base, edges, page, step, pick) => {
           const startMs = startOf(step)
           const edge = edges.map((e, i) => {
+            const reach = e.isWide ? REACH : BOOKINGS_NEAR_REACH_MS
             const at =
-              startMs + e.side * (REACH + MAX_EVENT_MINUTES * MINUTE) + e.offsetHours * 60 * MINUTE
+              startMs + e.side * (reach + MAX_EVENT_MINUTES * MINUTE) + e.offsetHours * 60 * MINUTE
             return fixtureBooking(`bk-edge-${i}`, [memberId(e.host)], new Date(at).toISOString())
           })
           const full: Workspace = { ...base, bookings: [...base.bookings, ...edge] }
-          const nearOf = (fromMs: number, toMs: number): Workspace => ({
+          const nearOf = (fromMs: number, toMs: number, reach = REACH): Workspace => ({
             ...full,
             bookings: full.bookings.filter((b) => {
               const s = Date.parse(b.start)
-              return s >= fromMs - REACH - MAX_EVENT_MINUTES * MINUTE && s < toMs + REACH
+              return s >= fromMs - reach - MAX_EVENT_MINUTES * MINUTE && s < toMs + reach
             }),
           })
           const request = requestFor(page, startMs, pick)
           const context = { nowMs: NOW, bookingId: 'bk-new' }
-          expect(bookingDecide(nearOf(startMs, startMs), request, context)).toEqual(
-            bookingDecide(full, request, context),
+          const whole = bookingDecide(full, request, context)
+          expect(bookingDecide(nearOf(startMs, startMs), request, context)).toEqual(whole)
+          // Acceptances need only the busy/workload reach (alternatives come with refusals).
+          const narrow = bookingDecide(
+            nearOf(startMs, startMs, BOOKINGS_NEAR_REACH_MS),
+            request,
+            context,
           )
+          if (narrow.ok) expect(narrow).toEqual(whole)
           const query = {
             masterPageId: page,
             eventTypeId: 'et-call',
