@@ -1,8 +1,10 @@
 /**
- * Filled data dirs, cached under `os.tmpdir()/teamslot-history-<N>-v<generator version>` and
- * reused while younger than a day (the data is generated around the fill's "now", and the server
- * runs on the real clock, so a cached store ages: bookings that end meanwhile are completed by the
- * server at start-up). Each run works on a copy, so every run starts from the same state.
+ * Filled data dirs, cached under `os.tmpdir()/teamslot-history-<N>-v<generator version>`. The data
+ * is generated for 00:00 UTC of the day of the run (the server runs on the real clock, so "now"
+ * must be today: at start-up the server completes the bookings that ended since midnight, a few
+ * hundred at most and the same at every size), and a cached dir is reused on the same UTC day:
+ * every size of a run then holds exactly the same present. Each run works on a copy, so every run
+ * starts from the same state.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -30,6 +32,7 @@ export interface CachedStore {
   readonly meta: FillMeta
   /** True when this call filled it (else it was reused). */
   readonly filled: boolean
+  /** Hours since the data's "now". */
   readonly ageHours: number
 }
 
@@ -37,25 +40,32 @@ export function cacheDir(size: number): string {
   return join(tmpdir(), `teamslot-history-${size}-v${HISTORY_GENERATOR_VERSION}`)
 }
 
-/** The cached store of `size` bookings, filled first (in a child process) when missing or stale. */
+/** 00:00 UTC of the day of `ms`: the "now" the data of a run is generated for. */
+export function cacheDataNow(ms: number): number {
+  return Math.floor(ms / 86_400_000) * 86_400_000
+}
+
+/**
+ * The cached store of `size` bookings generated for `nowMs`, filled first (in a child process)
+ * when missing, of another generator version, or generated for another day.
+ */
 export function cacheEnsure(
   size: number,
-  options: { readonly root: string; readonly refill: boolean; readonly maxAgeHours: number },
+  options: { readonly root: string; readonly refill: boolean; readonly nowMs: number },
 ): CachedStore {
   const dir = cacheDir(size)
   const metaFile = join(dir, FILL_META_FILE)
+  const { nowMs } = options
   if (!options.refill && existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as FillMeta
-    const ageHours = (Date.now() - meta.nowMs) / 3_600_000
     if (
       meta.generatorVersion === HISTORY_GENERATOR_VERSION &&
       meta.size === size &&
-      ageHours <= options.maxAgeHours
+      meta.nowMs === nowMs
     ) {
-      return { dir, meta, filled: false, ageHours }
+      return { dir, meta, filled: false, ageHours: (Date.now() - meta.nowMs) / 3_600_000 }
     }
   }
-  const nowMs = Date.now()
   const result = spawnSync(
     process.execPath,
     [
