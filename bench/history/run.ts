@@ -686,4 +686,6 @@ async function main(): Promise<void> {
   compare(results)
 }
 
+// Ctrl-C or SIGTERM: exit, which kills the server still running (server-process.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 await main()

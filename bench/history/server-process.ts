@@ -4,11 +4,16 @@
  * cold start, its memory from /proc, and a SIGTERM stop.
  */
 import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { BenchClient } from './http'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
+
+/** Servers still running: killed when the harness exits (also on Ctrl-C, see run.ts). */
+const live = new Set<ChildProcess>()
+process.on('exit', () => live.forEach((child) => child.kill('SIGKILL')))
 
 export interface RunningServer {
   readonly url: string
@@ -58,6 +63,8 @@ export async function serverStart(options: {
     env: { ...process.env, TEAMSLOT_ADMIN_TOKEN: options.token },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  live.add(child)
+  child.once('exit', () => live.delete(child))
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
