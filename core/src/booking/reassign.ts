@@ -4,7 +4,8 @@
  * pool and panel; only that seat's host changes, with a `reassigned` history entry.
  *
  * The target is checked with the slot rules' meeting conditions at the booking's time, the booking
- * itself left out of busy time and caps: `inactive`, `outside-hours`, `busy`, `over-daily-limit`,
+ * itself left out of busy time and caps: `inactive`, `outside-hours`, `busy`, `busy-in-calendar`
+ * (the member's own calendar, from the state's `busy`), `over-daily-limit`,
  * `over-weekly-limit`. Minimum notice, booking window and the slot grid do NOT apply: they shape
  * what customers may pick, not whether a member can hold an existing meeting (an admin may move a
  * meeting that starts in ten minutes, to a member whose zone puts it off their grid).
