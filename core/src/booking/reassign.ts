@@ -21,7 +21,12 @@ import { instantParse, MS_PER_MINUTE } from '../time/instant'
 import { historyAppend, historyAt } from './booking-history-write'
 import { bookingsNear } from './bookings-near'
 import { bookingFind } from './booking-status'
-import type { BookingChange, ReassignCandidate, ReassignRequest } from './booking-types'
+import type {
+  BookingChange,
+  ReassignCandidate,
+  ReassignRequest,
+  DecisionState,
+} from './booking-types'
 import { bookingSeatPoolId } from './reschedule'
 
 /** Checks that belong to offering slots, not to holding a meeting (see the module comment). */
@@ -98,7 +103,7 @@ function refuse(reason: 'not-allowed' | 'unknown-member', message: string): Book
  * `RangeError` for a non-finite `nowMs` or invalid records.
  */
 export function reassignDecide(
-  state: Workspace,
+  state: DecisionState,
   request: ReassignRequest,
   nowMs: number,
 ): BookingChange {
@@ -155,7 +160,7 @@ export function reassignDecide(
  * non-finite `nowMs` or invalid records.
  */
 export function reassignCandidates(
-  state: Workspace,
+  state: DecisionState,
   bookingId: string,
   fromMemberId: string | null | undefined,
   nowMs: number,

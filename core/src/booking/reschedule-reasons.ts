@@ -1,3 +1,4 @@
+import type { DecisionState } from './booking-types'
 /**
  * Why a booking cannot move to a start: for each host, every check of `memberCanTake` that fails
  * at the new start (the booking itself left out of busy time and caps). The calendar says this
@@ -25,7 +26,7 @@ export interface HostReasons {
  * longer in the workspace (those are left out). Throws a `RangeError` for non-finite times.
  */
 export function rescheduleHostReasons(
-  state: Workspace,
+  state: DecisionState,
   bookingId: string,
   startMs: number,
   nowMs: number,

@@ -17,6 +17,7 @@ import {
   bookingShape,
   eventTypeShape,
   masterPageShape,
+  memberBusyShape,
   memberShape,
   panelShape,
   poolShape,
@@ -101,6 +102,17 @@ export const COLLECTION_SCHEMAS = {
 } as const satisfies Record<string, CollectionSchema>
 
 export type CollectionName = keyof typeof COLLECTION_SCHEMAS
+
+/**
+ * Members' busy time from their own calendars (issue 11), one document per member: written by the
+ * sync server alone (a client's push is refused), replicated read-only to desktops so their
+ * decisions use the busy times last synced. Not part of the workspace format (never imported or
+ * exported). New at version 0.
+ */
+export const memberBusySchema = collectionSchema('member busy times', 0, memberBusyShape)
+
+/** The server-written collection's name. */
+export const MEMBER_BUSY_COLLECTION = 'memberbusy'
 
 /** Collection names in dependency order (referenced records before the records referencing them). */
 export const COLLECTION_NAMES: readonly CollectionName[] = [

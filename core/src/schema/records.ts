@@ -469,6 +469,39 @@ export const workspaceShape = object({
   bookings: array(bookingShape),
 })
 
+/** Largest epoch ms a busy interval may name (year 2200): keeps the numbers plain integers. */
+const MAX_BUSY_MS = 7_258_118_400_000
+
+/** One calendar's last reading, as the server keeps it (`calendars` of {@link memberBusyShape}). */
+export const busyCalendarStatusShape = object({
+  url: httpUrl('a calendar address'),
+  /** When the server last tried to read it (null: not yet). */
+  lastFetchedAt: nullable(instant()),
+  /** When a reading last succeeded (its busy times are the ones kept). */
+  lastSuccessAt: nullable(instant()),
+  /** Why the last reading failed, in words for people (null: it succeeded). */
+  lastError: nullable(freeText(500)),
+  /** Events (occurrences) read within the horizon at the last success. */
+  events: integer(0, 1_000_000),
+  /** The server's conditional-request validators of the last success. */
+  etag: optional(nullable(freeText(500))),
+  lastModified: optional(nullable(freeText(100))),
+})
+
+/**
+ * A member's busy time from their own calendars (issue 11), written by the sync server only and
+ * replicated read-only to desktops (id = the member's id): `intervals` are flat, sorted, merged
+ * half-open `[start, end)` epoch-ms pairs `[s0, e0, s1, e1, …]` over `[horizonFrom, horizonTo)`
+ * (the merge of every calendar's last good reading); never titles.
+ */
+export const memberBusyShape = object({
+  id: id(),
+  intervals: array(integer(0, MAX_BUSY_MS), { max: 200_000 }),
+  horizonFrom: nullable(instant()),
+  horizonTo: nullable(instant()),
+  calendars: array(busyCalendarStatusShape, { max: 10 }),
+})
+
 /** The record shape of each workspace array. */
 export const RECORD_SHAPES = {
   members: memberShape,
