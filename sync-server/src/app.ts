@@ -23,6 +23,11 @@ import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
 import { mountReplicationCompat } from './replication-compat'
+import { BusyCalendars } from './calendars/busy-calendars'
+import type { BusyCalendarsOptions } from './calendars/busy-calendars'
+import { FeedTokens } from './calendars/feed-tokens'
+import { calendarAdminRouter, calendarFeedRouter } from './routes/calendars'
+import { SERVER_WRITTEN_SCHEMAS } from '../../core/src/schema/collections'
 
 /** The injected clock: epoch milliseconds. Tests pass a fixed one. */
 export interface Clock {
@@ -59,12 +64,19 @@ export interface AppDeps {
   readonly trustProxy?: boolean
   /** Bytes queued for a replication stream client before it is dropped (tests lower it). */
   readonly streamBufferCapBytes?: number
+  /**
+   * Members' busy calendars: `allowPrivate` (`--allow-private-calendar-urls`), the refresh
+   * interval, timeout and size cap, and (tests) the address resolver.
+   */
+  readonly calendars?: BusyCalendarsOptions
 }
 
 export interface TeamslotApp {
   readonly app: Express
   readonly db: ServerDatabase
   readonly service: BookingService
+  /** Members' busy calendars: `tick()` reads the due ones (the server calls it every minute). */
+  readonly calendars: BusyCalendars
   /** Periodic upkeep (marks ended bookings completed); the server runs it every minute. */
   maintenance(): Promise<void>
   /** Stops tracking requests and closes the store. Call after the HTTP server stopped accepting. */
@@ -92,7 +104,14 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     sqliteDerivedReader(deps.storage, deps.databaseName ?? DEFAULT_DATABASE_NAME),
   )
   const mirror = await WorkspaceMirror.open(db, bookingIndex, deps.clock.now())
-  const service = new BookingService(db, mirror, deps.clock, bookingIndex)
+  const calendars = await BusyCalendars.open(
+    db,
+    () => mirror.workspace().members,
+    deps.clock,
+    deps.calendars ?? {},
+  )
+  const feeds = await FeedTokens.open(db, () => deps.clock.now())
+  const service = new BookingService(db, mirror, deps.clock, bookingIndex, () => calendars.busy())
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', deps.trustProxy ? 1 : false)
@@ -129,13 +148,15 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   })
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
   const validatePush = (collection: string, rows: readonly PushRow[]) =>
-    pushCheck(
-      collection as CollectionName,
-      rows,
-      mirror.workspace(),
-      (id) => mirror.get(collection as CollectionName, id),
-      (ref) => bookingIndex.referenceCount(ref),
-    )
+    Object.hasOwn(SERVER_WRITTEN_SCHEMAS, collection)
+      ? ({ ok: false, problems: [`${collection} is written by the server only`] } as const)
+      : pushCheck(
+          collection as CollectionName,
+          rows,
+          mirror.workspace(),
+          (id) => mirror.get(collection as CollectionName, id),
+          (ref) => bookingIndex.referenceCount(ref),
+        )
   mountReplicationCompat(app, db, { wrapPush, validatePush, logError })
   await mountReplication({
     app,
@@ -147,6 +168,17 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     validatePush,
     logError,
   })
+  const calendarDeps = {
+    db,
+    adminToken: deps.adminToken,
+    clock: deps.clock,
+    mirror,
+    index: bookingIndex,
+    busy: calendars,
+    feeds,
+  }
+  app.use('/api/admin', calendarAdminRouter(calendarDeps))
+  app.use('/feeds', calendarFeedRouter(calendarDeps))
   app.use(
     '/api/admin',
     adminRouter({
@@ -189,6 +221,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     app,
     db,
     service,
+    calendars,
     async maintenance() {
       await service.completeEnded()
     },
@@ -198,6 +231,8 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     async close() {
       tracker.endStreams()
       await service.settled()
+      await calendars.close()
+      feeds.close()
       mirror.close()
       await db.destroy()
     },

@@ -36,6 +36,7 @@ import { bookingRequestHash } from './booking-request-hash'
 import { SerialQueue } from './serial-queue'
 import type { WorkspaceMirror } from './workspace-mirror'
 import type { BookingIndex } from './booking-index'
+import { type BusyTimes, busyTimesWithin } from '../../core/src/availability/busy-times'
 
 /** A stored booking: the record plus the server's own fields (`BOOKING_SERVER_FIELDS`). */
 export type BookingDoc = Booking & {
@@ -102,6 +103,8 @@ export class BookingService {
     private readonly clock: Clock,
     /** The booking index over all history (absent: only the window is searched). */
     private readonly index?: BookingIndex,
+    /** Members' busy time from their own calendars (absent: none). */
+    private readonly busyTimes?: () => BusyTimes,
   ) {}
 
   /**
@@ -124,6 +127,7 @@ export class BookingService {
    * about), only the bookings that can matter to it are included (core's reaches: a meeting, its
    * buffers, workload weeks and alternatives around the span), found by binary search in the
    * window: a decision's cost follows the days it looks at, not the bookings the team has.
+   * Members' calendar busy time is sliced the same way (binary search per member).
    */
   private state(
     near?: { readonly fromMs: number; readonly toMs: number },
@@ -137,11 +141,20 @@ export class BookingService {
           near.toMs + reachMs,
         )
       : ws.bookings
+    const busy = this.busyTimes?.() ?? {}
     return {
       ...ws,
       bookings: records.length === 0 ? bookings : [...bookings, ...records],
       poolLedgers,
+      busy: near
+        ? busyTimesWithin(busy, near.fromMs - reachMs - MAX_EVENT_MS, near.toMs + reachMs)
+        : busy,
     }
+  }
+
+  /** The decision state of this moment, busy time included (admin reads such as candidates). */
+  decisionState(): DecisionState {
+    return this.state()
   }
 
   /** The not-yet-committed bookings (not in the mirror yet) and the ledgers with them counted. */

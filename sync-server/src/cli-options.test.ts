@@ -17,6 +17,7 @@ describe('cliOptionsParse', () => {
         writesPerMinute: 60,
         availabilityMemberDaysPerMinute: 50_000,
       },
+      calendars: { allowPrivate: false },
     })
   })
 
@@ -52,6 +53,13 @@ describe('cliOptionsParse', () => {
       { publicRateLimits: expect.objectContaining({ availabilityMemberDaysPerMinute: 700 }) },
     ],
     [['--shutdown-grace', '1.5'], {}, { shutdownGraceMs: 1500 }],
+    [['--allow-private-calendar-urls'], {}, { calendars: { allowPrivate: true } }],
+    [[], { TEAMSLOT_ALLOW_PRIVATE_CALENDAR_URLS: '1' }, { calendars: { allowPrivate: true } }],
+    [
+      ['--calendar-refresh-minutes', '5'],
+      {},
+      { calendars: { allowPrivate: false, refreshMs: 300_000 } },
+    ],
     [[], { TEAMSLOT_SHUTDOWN_GRACE: '0' }, { shutdownGraceMs: 0 }],
     [[], { TEAMSLOT_ADMIN_TOKEN: 'secret-token' }, { adminToken: 'secret-token' }],
     [
@@ -73,6 +81,12 @@ describe('cliOptionsParse', () => {
     [[], { TEAMSLOT_PUBLIC_WRITE_RATE_LIMIT: 'ten' }, 'TEAMSLOT_PUBLIC_WRITE_RATE_LIMIT must be'],
     [[], { TEAMSLOT_TRUST_PROXY: 'sometimes' }, 'TEAMSLOT_TRUST_PROXY must be true or false'],
     [['--shutdown-grace=-1'], {}, '--shutdown-grace must be a number of seconds'],
+    [
+      [],
+      { TEAMSLOT_ALLOW_PRIVATE_CALENDAR_URLS: 'maybe' },
+      'TEAMSLOT_ALLOW_PRIVATE_CALENDAR_URLS must be true or false',
+    ],
+    [['--calendar-refresh-minutes', '0'], {}, '--calendar-refresh-minutes must be a whole number'],
     [['--trust-proxy=yes'], {}, "Option '--trust-proxy' does not take an argument"],
     [['--bogus'], {}, "Unknown option '--bogus'"],
   ])('refuses %j with %j: %s', (argv, env, message) => {

@@ -13,6 +13,8 @@ type EnvOption =
   | 'public-write-rate-limit'
   | 'public-availability-budget'
   | 'shutdown-grace'
+  | 'allow-private-calendar-urls'
+  | 'calendar-refresh-minutes'
 
 /** `trust-proxy` → `TEAMSLOT_TRUST_PROXY`. */
 export function envName(option: EnvOption): string {
@@ -72,6 +74,8 @@ export function cliOptionsParse(
         'public-write-rate-limit': { type: 'string' },
         'public-availability-budget': { type: 'string' },
         'shutdown-grace': { type: 'string' },
+        'allow-private-calendar-urls': { type: 'boolean' },
+        'calendar-refresh-minutes': { type: 'string' },
       },
       strict: true,
     }))
@@ -83,7 +87,7 @@ export function cliOptionsParse(
     throw new CliUsageError(`--port must be an integer 0–65535, got ${values.port}`)
   }
   /** The flag's text, else its environment variable's, with the name to blame for a bad value. */
-  const given = (option: Exclude<EnvOption, 'trust-proxy'>) => {
+  const given = (option: Exclude<EnvOption, 'trust-proxy' | 'allow-private-calendar-urls'>) => {
     const flag = values[option]
     if (flag !== undefined) return { text: flag, source: `--${option}` }
     const fromEnv = env[envName(option)]
@@ -93,6 +97,13 @@ export function cliOptionsParse(
   const trustProxy =
     values['trust-proxy'] ??
     (envTrustProxy === undefined ? false : booleanFrom(envTrustProxy, envName('trust-proxy')))
+  const envPrivate = env[envName('allow-private-calendar-urls')]
+  const allowPrivateCalendarUrls =
+    values['allow-private-calendar-urls'] ??
+    (envPrivate === undefined
+      ? false
+      : booleanFrom(envPrivate, envName('allow-private-calendar-urls')))
+  const refreshMinutes = given('calendar-refresh-minutes')
   const perMinute = given('public-rate-limit')
   const writesPerMinute = given('public-write-rate-limit')
   const budget = given('public-availability-budget')
@@ -121,5 +132,11 @@ export function cliOptionsParse(
         : DEFAULT_PUBLIC_RATE_LIMITS.availabilityMemberDaysPerMinute,
     },
     ...(grace ? { shutdownGraceMs: secondsFrom(grace.text, grace.source) } : {}),
+    calendars: {
+      allowPrivate: allowPrivateCalendarUrls,
+      ...(refreshMinutes
+        ? { refreshMs: positiveIntegerFrom(refreshMinutes.text, refreshMinutes.source) * 60_000 }
+        : {}),
+    },
   }
 }

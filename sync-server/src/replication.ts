@@ -4,7 +4,7 @@ import { createRxServer } from 'rxdb-server/plugins/server'
 import { RxServerAdapterExpress } from 'rxdb-server/plugins/adapter-express'
 import type { RxServerAdapter, RxServerAuthData } from 'rxdb-server/plugins/server'
 import type { RxDatabase } from 'rxdb'
-import { COLLECTION_NAMES } from '../../core/src/schema/collections'
+import { REPLICATED_NAMES } from '../../core/src/schema/collections'
 import { idIsValid } from '../../core/src/model/workspace'
 import type { ServerDatabase } from './database'
 import { isAdminRequest } from './http/auth'
@@ -183,7 +183,7 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
       return { data: {}, validUntil: now() + AUTH_VALID_MS }
     },
   })
-  for (const name of COLLECTION_NAMES) {
+  for (const name of REPLICATED_NAMES) {
     server.addReplicationEndpoint({ name: `${REPLICATION_PREFIX}/${name}`, collection: db[name] })
   }
 }

@@ -1,3 +1,4 @@
+import type { BusyCalendarsOptions } from './calendars/busy-calendars'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -38,6 +39,8 @@ export interface SyncServerOptions {
   readonly trustProxy?: boolean
   /** Per-client-address limits of the public API (defaults: api.md v1.1). */
   readonly publicRateLimits?: PublicRateLimits
+  /** Members' busy calendars (`--allow-private-calendar-urls`, `--calendar-refresh-minutes`). */
+  readonly calendars?: BusyCalendarsOptions
   /** Receives human-readable status lines. */
   readonly say?: (line: string) => void
 }
@@ -99,6 +102,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     requestLog: options.requestLog !== false,
     trustProxy: options.trustProxy ?? false,
     ...(options.publicRateLimits ? { publicRateLimits: options.publicRateLimits } : {}),
+    ...(options.calendars ? { calendars: options.calendars } : {}),
   })
   try {
     await seedIfEmpty(teamslot, options, say)
@@ -124,6 +128,18 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     teamslot.maintenance().catch((err: unknown) => say(`maintenance failed: ${String(err)}`))
   }, MAINTENANCE_INTERVAL_MS)
   await teamslot.maintenance()
+  // Members' busy calendars: the due ones every minute, one round at a time, in the background.
+  let reading: Promise<void> | null = null
+  const readCalendars = () => {
+    reading ??= teamslot.calendars
+      .tick()
+      .catch((err: unknown) => say(`reading calendars failed: ${String(err)}`))
+      .finally(() => {
+        reading = null
+      })
+  }
+  const calendarUpkeep = setInterval(readCalendars, MAINTENANCE_INTERVAL_MS)
+  readCalendars()
   const address = server.address() as AddressInfo
   const url = `http://${options.host}:${address.port}`
   let stopping: Promise<void> | undefined
@@ -135,6 +151,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     stop() {
       stopping ??= (async () => {
         clearInterval(upkeep)
+        clearInterval(calendarUpkeep)
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         teamslot.endStreams()
         server.closeIdleConnections()

@@ -105,3 +105,29 @@ export function busyTimesMinutes(
   }
   return flat
 }
+
+/** A member's busy-time record as the sync server stores and replicates it (`memberbusy`). */
+export interface MemberBusyRecord {
+  readonly id: string
+  readonly calendars: readonly { readonly intervals: readonly number[] }[]
+}
+
+/**
+ * Busy times from the stored records: per member, the union of every calendar's last good
+ * intervals (flat `[s0, e0, …]` epoch ms), sorted and merged. Members without intervals are left
+ * out. Throws a `RangeError` for a flat list of odd length.
+ */
+export function busyTimesFromRecords(records: Iterable<MemberBusyRecord>): BusyTimes {
+  const busy: Record<string, readonly BusyInterval[]> = {}
+  for (const record of records) {
+    const pairs: BusyInterval[] = []
+    for (const calendar of record.calendars) {
+      const flat = calendar.intervals
+      if (flat.length % 2 !== 0) throw new RangeError('Flat intervals need an even length')
+      for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!])
+    }
+    const merged = busyTimesNormalize(pairs)
+    if (merged.length > 0) busy[record.id] = merged
+  }
+  return busy
+}

@@ -477,28 +477,33 @@ export const busyCalendarStatusShape = object({
   url: httpUrl('a calendar address'),
   /** When the server last tried to read it (null: not yet). */
   lastFetchedAt: nullable(instant()),
-  /** When a reading last succeeded (its busy times are the ones kept). */
+  /** When a reading last succeeded: its busy times are the ones kept (the last good copy). */
   lastSuccessAt: nullable(instant()),
   /** Why the last reading failed, in words for people (null: it succeeded). */
   lastError: nullable(freeText(500)),
-  /** Events (occurrences) read within the horizon at the last success. */
+  /** Failed readings in a row (the server waits longer after each, see README). */
+  failures: integer(0, 1_000_000),
+  /** Busy occurrences read within the horizon at the last success. */
   events: integer(0, 1_000_000),
+  /**
+   * The last good copy's busy time: flat, sorted, merged half-open `[start, end)` epoch-ms pairs
+   * `[s0, e0, s1, e1, …]` within `[horizonFrom, horizonTo)`. Never titles.
+   */
+  intervals: array(integer(0, MAX_BUSY_MS), { max: 100_000 }),
+  horizonFrom: nullable(instant()),
+  horizonTo: nullable(instant()),
   /** The server's conditional-request validators of the last success. */
-  etag: optional(nullable(freeText(500))),
-  lastModified: optional(nullable(freeText(100))),
+  etag: nullable(freeText(500)),
+  lastModified: nullable(freeText(100)),
 })
 
 /**
  * A member's busy time from their own calendars (issue 11), written by the sync server only and
- * replicated read-only to desktops (id = the member's id): `intervals` are flat, sorted, merged
- * half-open `[start, end)` epoch-ms pairs `[s0, e0, s1, e1, …]` over `[horizonFrom, horizonTo)`
- * (the merge of every calendar's last good reading); never titles.
+ * replicated read-only to desktops (id = the member's id): one entry per calendar address of the
+ * member, each with its last good reading; the member's busy time is their union.
  */
 export const memberBusyShape = object({
   id: id(),
-  intervals: array(integer(0, MAX_BUSY_MS), { max: 200_000 }),
-  horizonFrom: nullable(instant()),
-  horizonTo: nullable(instant()),
   calendars: array(busyCalendarStatusShape, { max: 10 }),
 })
 

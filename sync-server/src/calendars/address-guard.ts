@@ -99,11 +99,19 @@ export const systemResolveAll: ResolveAll = (host) =>
     dnsLookup(host, options, (error, addresses) => (error ? reject(error) : resolve(addresses)))
   })
 
+/** Which addresses may be connected to: every one with the flag, else public ones. */
+export function addressPolicy(allowPrivate: boolean): (address: string) => boolean {
+  return allowPrivate ? () => true : addressIsPublic
+}
+
 /**
  * A `lookup` for `http.request`: resolves every address of the host, refuses the host when ANY
- * of them is not public (unless `allowPrivate`), and hands the connection the address it checked.
+ * of them is not `allowed`, and hands the connection the address it checked.
  */
-export function guardedLookup(allowPrivate: boolean, resolveAll: ResolveAll = systemResolveAll) {
+export function guardedLookup(
+  allowed: (address: string) => boolean,
+  resolveAll: ResolveAll = systemResolveAll,
+) {
   return (
     hostname: string,
     options: { readonly all?: boolean },
@@ -117,7 +125,7 @@ export function guardedLookup(allowPrivate: boolean, resolveAll: ResolveAll = sy
           callback(error, '')
           return
         }
-        if (!allowPrivate && addresses.some((entry) => !addressIsPublic(entry.address))) {
+        if (addresses.some((entry) => !allowed(entry.address))) {
           callback(new PrivateAddressError(hostname), '')
           return
         }

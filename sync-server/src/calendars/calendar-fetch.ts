@@ -11,12 +11,7 @@ import https from 'node:https'
 import { isIP } from 'node:net'
 import type { Readable } from 'node:stream'
 import { createGunzip, createInflate } from 'node:zlib'
-import {
-  addressIsPublic,
-  guardedLookup,
-  PrivateAddressError,
-  type ResolveAll,
-} from './address-guard'
+import { addressPolicy, guardedLookup, PrivateAddressError, type ResolveAll } from './address-guard'
 
 /** Redirect hops followed before giving up (feeds redirect once or twice, e.g. http → https). */
 export const MAX_REDIRECTS = 5
@@ -33,6 +28,10 @@ export interface CalendarFetchOptions {
   readonly lastModified?: string | null
   /** Address resolution (tests inject one); default: the system's. */
   readonly resolveAll?: ResolveAll
+  /** Which addresses may be connected to (tests); default: {@link addressPolicy}. */
+  readonly addressAllowed?: (address: string) => boolean
+  /** Abandons the reading (the server is closing). */
+  readonly signal?: AbortSignal
 }
 
 export type CalendarFetchResult =
@@ -85,8 +84,9 @@ function requestOnce(
   options: CalendarFetchOptions,
   signal: AbortSignal,
 ): Promise<Answer> {
+  const allowed = options.addressAllowed ?? addressPolicy(options.allowPrivate)
   const literal = url.hostname.replace(/^\[|\]$/g, '')
-  if (isIP(literal) !== 0 && !options.allowPrivate && !addressIsPublic(literal)) {
+  if (isIP(literal) !== 0 && !allowed(literal)) {
     return Promise.reject(new PrivateAddressError(url.hostname))
   }
   const transport = url.protocol === 'https:' ? https : http
@@ -103,7 +103,7 @@ function requestOnce(
       headers,
       signal,
       // Literal addresses were checked above; host names are checked where they are resolved.
-      lookup: guardedLookup(options.allowPrivate, options.resolveAll),
+      lookup: guardedLookup(allowed, options.resolveAll),
       agent: false,
     })
     request.on('response', (response) => {
@@ -156,7 +156,8 @@ export async function calendarFetch(
   address: string,
   options: CalendarFetchOptions,
 ): Promise<CalendarFetchResult> {
-  const signal = AbortSignal.timeout(options.timeoutMs)
+  const deadline = AbortSignal.timeout(options.timeoutMs)
+  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline
   try {
     let url = new URL(address)
     for (let hop = 0; ; hop++) {
@@ -195,7 +196,9 @@ export async function calendarFetch(
   } catch (error) {
     return {
       kind: 'failed',
-      message: failureMessage(error, options.timeoutMs, options.maxBytes),
+      message: deadline.aborted
+        ? `no complete answer within ${options.timeoutMs / 1000} seconds`
+        : failureMessage(error, options.timeoutMs, options.maxBytes),
     }
   }
 }

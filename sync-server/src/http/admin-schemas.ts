@@ -9,6 +9,9 @@ const MAX_ADMIN_RANGE_DAYS = 400
 
 export const bookingsRangeSchema = withInstantRange({}, MAX_ADMIN_RANGE_DAYS)
 
+/** A member's busy time: any range within the calendars' horizon (a day back, 400 ahead). */
+export const busyQuerySchema = withInstantRange({}, 401)
+
 /** Who acts, for history entries; desktops send the scheduler's name. */
 const actor = z.string().trim().min(1).max(200).optional()
 

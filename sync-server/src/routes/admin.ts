@@ -122,7 +122,9 @@ export function adminRouter(deps: AdminDeps): Router {
       const { fromMemberId: from } = parseOrThrow(candidatesQuerySchema, req.query)
       const id = String(req.params['id'])
       if (!(await service.bookingDoc(id))) throw new HttpError('not-found', 'no such booking')
-      res.json({ candidates: reassignCandidates(mirror.workspace(), id, from, deps.clock.now()) })
+      res.json({
+        candidates: reassignCandidates(service.decisionState(), id, from, deps.clock.now()),
+      })
     }),
   )
 
