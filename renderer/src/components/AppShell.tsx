@@ -75,7 +75,7 @@ export function AppShell({ target }: AppShellProps) {
         {live && route.view === 'calendar' ? <CalendarView /> : null}
         {live && route.view === 'bookings' ? <BookingsView /> : null}
         {live && route.view === 'reports' ? <ReportsView /> : null}
-        {live && route.view === 'team' ? <TeamView /> : null}
+        {live && route.view === 'team' ? <TeamView target={target} /> : null}
         {live && route.view === 'setup' ? <SetupView /> : null}
         {live && route.view === 'conflicts' ? <ConflictsView /> : null}
         {route.view === 'settings' ? <SettingsView target={target} /> : null}
