@@ -13,7 +13,6 @@ import type {
 import { type PageRoute, pageRouteResolve } from './page-route'
 import { type RouteSlot, routeSlotsSteps } from './page-slots'
 import { type Steps, stepsRun } from '../availability/steps'
-import type { Workspace } from '../model/workspace'
 
 /** A route slot as the public API shows it (`[start, end)` ISO UTC). */
 export function pageSlotOf(slot: RouteSlot, eventType: EventType, route: PageRoute): PageSlot {

@@ -11,7 +11,6 @@ import {
   type MemberCannotTakeReason,
   memberCanTakeFromIndex,
 } from '../availability/member-can-take'
-import type { Workspace } from '../model/workspace'
 import { bookingsNear } from './bookings-near'
 
 /** One host of the booking and what stops them at the new start (`[]`: nothing). */

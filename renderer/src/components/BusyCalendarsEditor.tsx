@@ -62,7 +62,7 @@ export function BusyCalendarsEditor(props: BusyCalendarsEditorProps) {
       </p>
       <FieldError messages={problems.at('busyCalendars')} />
       {calendars.length > 0 ? (
-        <ul className="stack" aria-label="Calendars">
+        <ul className="stack calendar-list" aria-label="Calendars">
           {calendars.map((calendar, index) => (
             <li key={calendar.url} className="stack">
               <div className="actions">

@@ -83,6 +83,9 @@ export function TeamView({ target }: { readonly target: SyncTarget }) {
                     <span className={`chip ${m.active ? 'status-completed' : ''}`}>
                       {m.active ? 'active' : 'inactive'}
                     </span>
+                    {(live.busyCalendars.get(m.id) ?? []).some((c) => c.lastError !== null) ? (
+                      <span className="muted small"> · a calendar could not be read</span>
+                    ) : null}
                   </td>
                   <td>
                     <button

@@ -2,7 +2,7 @@ import { combineLatest } from 'rxjs'
 import type { Subscription } from 'rxjs'
 import { bookingConflicts, conflictsByBooking } from '../../../core/src/conflicts/booking-conflicts'
 import type { BookingConflict } from '../../../core/src/conflicts/booking-conflicts'
-import type { Booking, Workspace } from '../../../core/src/model/workspace'
+import type { Booking } from '../../../core/src/model/workspace'
 import {
   type BusyTimes,
   type MemberBusyRecord,
