@@ -14,7 +14,7 @@ import { MINUTES_PER_DAY } from '../time/wall-clock'
 import { type ZoneSegment, zoneSegments } from '../time/zone'
 import { busyCollect } from './busy'
 import { type BusyTimes, busyTimesMinutes, busyTimesOf } from './busy-times'
-import { intervalsMerge } from './intervals'
+import { intervalsMerge, intervalsUnion } from './intervals'
 import { MAX_EVENT_SPAN_MIN } from './slot-rules'
 import type { Steps } from './steps'
 import { workingHoursMinutes, workingPatternOf } from './working-hours'
@@ -153,7 +153,7 @@ export function availabilityIndexBuild(
       timeZone: member.timeZone,
       segments,
       working: isActive ? workingHoursMinutes(pattern, segments, fromMin, reachEnd) : [],
-      busy: calendarBusy.length === 0 ? booked : intervalsMerge([...booked, ...calendarBusy]),
+      busy: calendarBusy.length === 0 ? booked : intervalsUnion(booked, calendarBusy),
       booked,
       calendarBusy,
       closedDaily: closed.daily,
