@@ -452,17 +452,21 @@ export class BookingService {
     )
   }
 
-  /** Every open conflict, derived from the stored bookings (cached until bookings change). */
+  /**
+   * Every open conflict, derived from the stored bookings and members' busy times: the re-check
+   * of desk decisions made offline (cached until either changes).
+   */
   conflicts(): readonly BookingConflict[] {
-    const bookings = this.state().bookings
-    if (this.conflictMemo?.bookings !== bookings) {
-      this.conflictMemo = { bookings, conflicts: bookingConflicts(bookings) }
+    const { bookings, busy } = this.state()
+    if (this.conflictMemo?.bookings !== bookings || this.conflictMemo.busy !== busy) {
+      this.conflictMemo = { bookings, busy, conflicts: bookingConflicts(bookings, undefined, busy) }
     }
     return this.conflictMemo.conflicts
   }
 
   private conflictMemo: {
     readonly bookings: Workspace['bookings']
+    readonly busy: DecisionState['busy']
     readonly conflicts: readonly BookingConflict[]
   } | null = null
 

@@ -105,7 +105,7 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
       for (const preview of byId.values()) if (!known.has(preview.id)) bookings.push(preview)
       workspace = { ...replica, bookings }
     }
-    const conflictList = bookingConflicts(workspace.bookings)
+    const conflictList = bookingConflicts(workspace.bookings, undefined, workspace.busy)
     snapshot = {
       workspace,
       busyCalendars,

@@ -9,7 +9,14 @@ import type { Member, Workspace } from '../../../core/src/model/workspace'
 import type { AppDeps } from '../app'
 import { startCalendarHost } from '../test-support/calendar-host'
 import type { CalendarHost } from '../test-support/calendar-host'
-import { bookingBody, FIXTURE_NOW, fixtureMember, fixtureWorkspace } from '../test-support/fixtures'
+import {
+  bookingBody,
+  desktopBooking,
+  FIXTURE_NOW,
+  fixtureMember,
+  fixtureWorkspace,
+} from '../test-support/fixtures'
+import { COLLECTION_SCHEMAS } from '../../../core/src/schema/collections'
 import { fixedClock, startTestApp } from '../test-support/test-app'
 import type { TestApp } from '../test-support/test-app'
 
@@ -235,6 +242,53 @@ describe('busy calendars in availability and decisions', () => {
       body: { toMemberId: 'm-ben', force: true },
     })
     expect(forced.status).toBe(200)
+  })
+})
+
+describe('the server re-checks desk bookings decided offline', () => {
+  it('a pushed booking in a host’s calendar time is kept and shown as a conflict until resolved', async () => {
+    host = await startCalendarHost()
+    const { a } = await start({ 'm-ana': `${host.url}/google.ics` })
+    await a.teamslot.calendars.refreshMember('m-ana')
+    // A desktop that had not synced Ana's dentist appointment booked her into it.
+    const {
+      manageToken: _token,
+      conflict: _conflict,
+      ...booking
+    } = desktopBooking(
+      'bk-desk-dentist',
+      'm-ana',
+      '2027-03-17T13:00:00.000Z',
+      '2027-03-17T13:30:00.000Z',
+    )
+    const push = await a.request(
+      `/replication/bookings/${COLLECTION_SCHEMAS.bookings.version}/push`,
+      {
+        method: 'POST',
+        admin: true,
+        body: [{ newDocumentState: booking, assumedMasterState: null }],
+      },
+    )
+    expect(push.status).toBe(200)
+    const listed = await (await a.request('/api/admin/conflicts', { admin: true })).json()
+    expect(listed.conflicts).toEqual([
+      {
+        kind: 'calendar',
+        bookingId: 'bk-desk-dentist',
+        memberId: 'm-ana',
+        busyStart: '2027-03-17T13:00:00.000Z',
+        busyEnd: '2027-03-17T13:30:00.000Z',
+      },
+    ])
+    const resolved = await a.request('/api/admin/conflicts/bk-desk-dentist/resolve', {
+      method: 'POST',
+      admin: true,
+      body: { by: 'Maya' },
+    })
+    expect(resolved.status).toBe(200)
+    expect(
+      (await (await a.request('/api/admin/conflicts', { admin: true })).json()).conflicts,
+    ).toEqual([])
   })
 })
 
