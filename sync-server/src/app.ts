@@ -23,6 +23,9 @@ import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
 import { mountReplicationCompat } from './replication-compat'
+import { Notifier } from './notify/notifier'
+import type { NotifyOptions } from './notify/notifier'
+import { notifyAdminRouter } from './routes/notify-admin'
 
 /** The injected clock: epoch milliseconds. Tests pass a fixed one. */
 export interface Clock {
@@ -59,12 +62,22 @@ export interface AppDeps {
   readonly trustProxy?: boolean
   /** Bytes queued for a replication stream client before it is dropped (tests lower it). */
   readonly streamBufferCapBytes?: number
+  /**
+   * Notifications (api.md v1.1): `publicUrl` (default: the address `listeningAt` reports),
+   * `smtpUrl` (none: nothing is sent, messages are kept as not sent), `mailFrom`, `locale`, and
+   * `autoRun` (default true: loops on timers; tests call `notifier.runOnce()`).
+   */
+  readonly notify?: Partial<Omit<NotifyOptions, 'publicUrl'>> & { readonly publicUrl?: string }
 }
 
 export interface TeamslotApp {
   readonly app: Express
   readonly db: ServerDatabase
   readonly service: BookingService
+  /** The outbox, reminders, mail and webhooks. */
+  readonly notifier: Notifier
+  /** Tells the app the address it listens at (the default public URL of links). */
+  listeningAt(url: string): void
   /** Periodic upkeep (marks ended bookings completed); the server runs it every minute. */
   maintenance(): Promise<void>
   /** Stops tracking requests and closes the store. Call after the HTTP server stopped accepting. */
@@ -93,6 +106,18 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   )
   const mirror = await WorkspaceMirror.open(db, bookingIndex, deps.clock.now())
   const service = new BookingService(db, mirror, deps.clock, bookingIndex)
+  const errorLogger = deps.logger ?? stderrLogger
+  let listeningUrl = 'http://localhost'
+  const notifier = await Notifier.open(
+    db,
+    mirror,
+    deps.clock,
+    {
+      ...deps.notify,
+      publicUrl: () => deps.notify?.publicUrl ?? listeningUrl,
+    },
+    errorLogger,
+  )
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', deps.trustProxy ? 1 : false)
@@ -101,7 +126,6 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   if (deps.logger && deps.requestLog !== false) {
     app.use(requestLogger(deps.logger, () => deps.clock.now()))
   }
-  const errorLogger = deps.logger ?? stderrLogger
   const logError: ServerErrorLog = (req, status, err) =>
     errorLogger(serverErrorRecord(req, status, err, deps.clock.now()))
 
@@ -159,12 +183,23 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     }),
   )
   app.use(
+    '/api/admin',
+    notifyAdminRouter({
+      db,
+      adminToken: deps.adminToken,
+      service,
+      notifier,
+      now: () => deps.clock.now(),
+    }),
+  )
+  app.use(
     '/api/public',
     publicRouter(
       service,
       () => mirror.workspace(),
       { ...DEFAULT_PUBLIC_RATE_LIMITS, ...deps.publicRateLimits },
       deps.clock,
+      (doc) => notifier.bookingCalendar(doc),
     ),
   )
   if (deps.bookPageDir && existsSync(deps.bookPageDir)) {
@@ -189,6 +224,10 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     app,
     db,
     service,
+    notifier,
+    listeningAt(url: string) {
+      listeningUrl = url
+    },
     async maintenance() {
       await service.completeEnded()
     },
@@ -198,6 +237,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     async close() {
       tracker.endStreams()
       await service.settled()
+      await notifier.close()
       mirror.close()
       await db.destroy()
     },

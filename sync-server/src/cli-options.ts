@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PUBLIC_RATE_LIMITS } from './routes/public'
 import type { SyncServerOptions } from './server'
+import { mailFromParse } from './notify/message-build'
 
 /** A command line (or environment variable) the server cannot run with; `message` says why. */
 export class CliUsageError extends Error {}
@@ -13,6 +14,9 @@ type EnvOption =
   | 'public-write-rate-limit'
   | 'public-availability-budget'
   | 'shutdown-grace'
+  | 'public-url'
+  | 'smtp-url'
+  | 'mail-from'
 
 /** `trust-proxy` → `TEAMSLOT_TRUST_PROXY`. */
 export function envName(option: EnvOption): string {
@@ -44,6 +48,38 @@ function secondsFrom(text: string, source: string): number {
   return Math.round(Number(text) * 1000)
 }
 
+function publicUrlFrom(text: string, source: string): string {
+  try {
+    const url = new URL(text.trim())
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.search) {
+      return url.toString().replace(/\/+$/, '')
+    }
+  } catch {
+    // refused below
+  }
+  throw new CliUsageError(`${source} must be an http:// or https:// address, got "${text}"`)
+}
+
+function smtpUrlFrom(text: string, source: string): string {
+  try {
+    const url = new URL(text.trim())
+    if ((url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname) return text.trim()
+  } catch {
+    // refused below
+  }
+  // The value may hold a password: never repeat it.
+  throw new CliUsageError(`${source} must look like smtp://user:pass@host:587 or smtps://host:465`)
+}
+
+function mailFromFrom(text: string, source: string): string {
+  try {
+    mailFromParse(text)
+    return text.trim()
+  } catch {
+    throw new CliUsageError(`${source} must look like "Name <address@example.com>", got "${text}"`)
+  }
+}
+
 /**
  * The server options from the command line `argv` (without node and script) and the environment
  * `env`. `TEAMSLOT_ADMIN_TOKEN` gives the admin token; each option in `EnvOption` may also be
@@ -72,6 +108,9 @@ export function cliOptionsParse(
         'public-write-rate-limit': { type: 'string' },
         'public-availability-budget': { type: 'string' },
         'shutdown-grace': { type: 'string' },
+        'public-url': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'mail-from': { type: 'string' },
       },
       strict: true,
     }))
@@ -97,6 +136,9 @@ export function cliOptionsParse(
   const writesPerMinute = given('public-write-rate-limit')
   const budget = given('public-availability-budget')
   const grace = given('shutdown-grace')
+  const publicUrl = given('public-url')
+  const smtpUrl = given('smtp-url')
+  const mailFrom = given('mail-from')
   const adminToken = env['TEAMSLOT_ADMIN_TOKEN']
   return {
     port,
@@ -121,5 +163,10 @@ export function cliOptionsParse(
         : DEFAULT_PUBLIC_RATE_LIMITS.availabilityMemberDaysPerMinute,
     },
     ...(grace ? { shutdownGraceMs: secondsFrom(grace.text, grace.source) } : {}),
+    ...(publicUrl ? { publicUrl: publicUrlFrom(publicUrl.text, publicUrl.source) } : {}),
+    ...(smtpUrl && smtpUrl.text.trim() !== ''
+      ? { smtpUrl: smtpUrlFrom(smtpUrl.text, smtpUrl.source) }
+      : {}),
+    ...(mailFrom ? { mailFrom: mailFromFrom(mailFrom.text, mailFrom.source) } : {}),
   }
 }

@@ -4,20 +4,26 @@ import { migrationStrategiesFor } from '../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
+import { NOTIFY_COLLECTION_SCHEMAS } from './notify/notify-collections'
+import type { NotifyCollectionName } from './notify/notify-collections'
 
 addRxPlugin(RxDBMigrationSchemaPlugin)
 
 /** A stored document: a workspace record plus bookkeeping fields; core validates the shape. */
 export type AnyDoc = { id: string } & Record<string, unknown>
-export type ServerCollections = { [K in CollectionName]: RxCollection<AnyDoc> }
+/** The replicated workspace collections plus the server-only ones of notifications. */
+export type ServerCollections = {
+  [K in CollectionName | NotifyCollectionName]: RxCollection<AnyDoc>
+}
 export type ServerDatabase = RxDatabase<ServerCollections>
 
 /** The database (file) name of the server's store inside its data dir. */
 export const DEFAULT_DATABASE_NAME = 'teamslot'
 
 /**
- * Opens the server's workspace database with every replicated collection. `multiInstance: false`
- * because exactly one server process writes a data dir (rxdb-notes.md).
+ * Opens the server's workspace database with every replicated collection and the server-only
+ * collections of notifications (`./notify/notify-collections.ts`, never replicated).
+ * `multiInstance: false` because exactly one server process writes a data dir (rxdb-notes.md).
  */
 export async function openServerDatabase(
   storage: RxStorage<unknown, unknown>,
@@ -39,7 +45,15 @@ export async function openServerDatabase(
       },
     ]),
   )
-  await db.addCollections(collections)
+  await db.addCollections({
+    ...collections,
+    ...Object.fromEntries(
+      Object.entries(NOTIFY_COLLECTION_SCHEMAS).map(([collectionName, schema]) => [
+        collectionName,
+        { schema },
+      ]),
+    ),
+  })
   return db
 }
 

@@ -38,6 +38,12 @@ export interface SyncServerOptions {
   readonly trustProxy?: boolean
   /** Per-client-address limits of the public API (defaults: api.md v1.1). */
   readonly publicRateLimits?: PublicRateLimits
+  /** `--public-url`: the address customers reach the server at (default `http://HOST:PORT`). */
+  readonly publicUrl?: string
+  /** `--smtp-url`: the mail server; without it nothing is sent (messages are kept as not sent). */
+  readonly smtpUrl?: string
+  /** `--mail-from`: the sender of every email, `Name <address>`. */
+  readonly mailFrom?: string
   /** Receives human-readable status lines. */
   readonly say?: (line: string) => void
 }
@@ -99,6 +105,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     requestLog: options.requestLog !== false,
     trustProxy: options.trustProxy ?? false,
     ...(options.publicRateLimits ? { publicRateLimits: options.publicRateLimits } : {}),
+    notify: {
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+      ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
+    },
   })
   try {
     await seedIfEmpty(teamslot, options, say)
@@ -120,12 +131,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     server.once('error', reject)
   })
   teamslot.attach(server)
+  const address = server.address() as AddressInfo
+  const url = `http://${options.host}:${address.port}`
+  teamslot.listeningAt(url)
+  if (!options.smtpUrl)
+    say('no mail server (--smtp-url): emails are kept in the outbox as not sent')
   const upkeep = setInterval(() => {
     teamslot.maintenance().catch((err: unknown) => say(`maintenance failed: ${String(err)}`))
   }, MAINTENANCE_INTERVAL_MS)
   await teamslot.maintenance()
-  const address = server.address() as AddressInfo
-  const url = `http://${options.host}:${address.port}`
   let stopping: Promise<void> | undefined
   const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS
   return {

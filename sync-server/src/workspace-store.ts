@@ -6,6 +6,7 @@ import {
 } from '../../core/src/schema/workspace-documents'
 import type { Workspace } from '../../core/src/model/workspace'
 import type { AnyDoc, ServerDatabase } from './database'
+import { notifyProgressMark } from './notify/outbox-processor'
 
 /** Reads every live document of every collection and assembles the v1 workspace (with its zone). */
 export async function workspaceExport(db: ServerDatabase): Promise<Workspace> {
@@ -22,6 +23,8 @@ export async function workspaceExport(db: ServerDatabase): Promise<Workspace> {
  * record (and the settings record holding the workspace zone) and deletes documents the new
  * workspace no longer has. The server's own booking fields (manage token, idempotency key,
  * request fingerprint), which the workspace format does not carry, are kept for bookings that stay.
+ * An import tells no one: its bookings are marked as notified up to their last history entry
+ * before they are written (so the outbox processor derives nothing from them).
  */
 export async function workspaceReplace(
   db: ServerDatabase,
@@ -29,6 +32,7 @@ export async function workspaceReplace(
   nowIso: string,
 ): Promise<void> {
   const next = workspaceToDocuments(workspace, nowIso)
+  await notifyProgressMark(db, workspace.bookings)
   for (const name of COLLECTION_NAMES) {
     const collection = db[name]
     const existing = await collection.find().exec()
