@@ -67,10 +67,11 @@ export function webhookWants(webhook: WebhookDoc, type: WebhookEventType): boole
  * the progress record or, before it was written, by the insert-if-absent; nothing is lost, nothing
  * duplicated. The cost follows the changes: one progress read and write per changed booking.
  *
- * On the very first start the checkpoint is set to the current end of the feed and `sinceMs` to
- * now: bookings stored before notifications existed are not mailed about; for such a booking
- * (no progress record) only entries dated at or after `sinceMs` are new. Imports mark their
- * bookings as done before writing them (`notifyProgressMark`).
+ * On the very first start (no checkpoint stored) the feed is walked once to its end, marking every
+ * stored booking as done up to its last entry: the past is never mailed. `sinceMs` (then) keeps
+ * reminders from reaching back before it. A booking without a progress record is therefore new
+ * and all its entries are. Imports mark their bookings as done before writing them
+ * (`notifyProgressMark`).
  */
 export class OutboxProcessor {
   private checkpoint: RxStorageDefaultCheckpoint | null = null
@@ -102,6 +103,8 @@ export class OutboxProcessor {
     for (;;) {
       const page = await processor.page(checkpoint, 1000)
       if (page.documents.length === 0) break
+      const live = page.documents.filter((doc) => doc['_deleted'] !== true)
+      await notifyProgressMark(db, live as unknown as Pick<Booking, 'id' | 'history'>[])
       checkpoint = page.checkpoint
     }
     processor.checkpoint = checkpoint
@@ -169,9 +172,9 @@ export class OutboxProcessor {
       const booking = documentToRecord(doc) as unknown as Booking
       const bookingDoc = doc as unknown as BookingDoc
       const total = booking.history.length
-      const from = stored
-        ? Number((stored.toJSON() as AnyDoc)['entries'] ?? 0)
-        : firstEntryAtOrAfter(booking, this.sinceMs)
+      // No progress record: a booking stored after notifications began (every earlier one was
+      // marked on the first start, every imported one before it was written).
+      const from = stored ? Number((stored.toJSON() as AnyDoc)['entries'] ?? 0) : 0
       if (from === total) continue
       progress.push({ id: progressId(doc.id), entries: total })
       for (let i = from; i < total; i++) {
@@ -239,12 +242,6 @@ export class OutboxProcessor {
     if (progress.length > 0) await this.db.notifystate.bulkUpsert(progress)
     return { messages: inserted?.success.length ?? 0, deliveries: sent?.success.length ?? 0 }
   }
-}
-
-/** The index of the first history entry dated at or after `sinceMs` (the length when none is). */
-function firstEntryAtOrAfter(booking: Booking, sinceMs: number): number {
-  const i = booking.history.findIndex((entry) => Date.parse(entry.at) >= sinceMs)
-  return i < 0 ? booking.history.length : i
 }
 
 /** The admin shape of a stored booking: no manage token, idempotency key or fingerprint. */
