@@ -79,8 +79,11 @@ function calendarOf(message: ParsedMail) {
     isUtc: (value('dtstart') as ICAL.Time).zone?.tzid === 'UTC',
     location: value('location'),
     url: value('url'),
-    organizer: value('organizer'),
-    attendees: event.getAllProperties('attendee').map((p) => p.getFirstValue()),
+    // Calendar addresses are case-insensitive (`MAILTO:` or `mailto:`).
+    organizer: String(value('organizer')).toLowerCase(),
+    attendees: event
+      .getAllProperties('attendee')
+      .map((p) => String(p.getFirstValue()).toLowerCase()),
   }
 }
 
