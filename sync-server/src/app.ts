@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, Express, NextFunction, Request, Response } fr
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { DEFAULT_DATABASE_NAME, openServerDatabase } from './database'
-import type { ServerDatabase } from './database'
+import type { AnyDoc, ServerDatabase } from './database'
 import { ERROR_STATUS, HttpError, sendError } from './http/errors'
 import { requireAdmin } from './http/require-admin'
 import { requestLogger, serverErrorRecord, stderrLogger } from './http/request-log'
@@ -152,14 +152,26 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     ...(deps.streamBufferCapBytes ? { bufferCapBytes: deps.streamBufferCapBytes } : {}),
   })
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
-  const validatePush = (collection: string, rows: readonly PushRow[]) =>
-    pushCheck(
+  const validatePush = async (collection: string, rows: readonly PushRow[]) => {
+    // Bookings outside the window in memory are read from the store, so their server fields
+    // (a manage token above all) are kept, and a client token is taken for new bookings only.
+    const older =
+      collection === 'bookings'
+        ? await storedOutsideWindow(rows.map((row) => row.newDocumentState.id))
+        : new Map<string, AnyDoc>()
+    return pushCheck(
       collection as CollectionName,
       rows,
       mirror.workspace(),
-      (id) => mirror.get(collection as CollectionName, id),
+      (id) => mirror.get(collection as CollectionName, id) ?? older.get(id),
       (ref) => bookingIndex.referenceCount(ref),
     )
+  }
+  const storedOutsideWindow = async (ids: readonly string[]) => {
+    const missing = ids.filter((id) => !mirror.get('bookings', id))
+    const found = missing.length > 0 ? await db.bookings.findByIds(missing).exec() : new Map()
+    return new Map([...found].map(([id, doc]) => [id, doc.toJSON() as AnyDoc]))
+  }
   mountReplicationCompat(app, db, { wrapPush, validatePush, logError })
   await mountReplication({
     app,
