@@ -18,6 +18,15 @@ export interface TestMailServer {
   readonly raw: string[]
   /** How many messages reached DATA (accepted, refused or held). */
   readonly received: () => number
+  /**
+   * When true, each message is read and parsed into `held` but never answered (the client waits
+   * for the server's reply to DATA), as a mail server that is slow to confirm.
+   */
+  hold: boolean
+  /** Messages read while holding, parsed, never answered. */
+  readonly held: ParsedMail[]
+  /** Resolves once `count` messages are held; rejects after `boundMs`. */
+  waitForHeld(count: number, boundMs?: number): Promise<ParsedMail[]>
   /** Decides each message's answer from its envelope recipients: null accepts it. */
   answer: (recipients: readonly string[]) => SmtpRefusal | null
   /** Resolves once `count` messages were accepted; rejects after `boundMs`. */
@@ -31,6 +40,7 @@ export interface TestMailServer {
  */
 export async function startMailServer(port = 0): Promise<TestMailServer> {
   const messages: ParsedMail[] = []
+  const held: ParsedMail[] = []
   const raw: string[] = []
   let received = 0
   const waiters = new Set<() => void>()
@@ -40,23 +50,33 @@ export async function startMailServer(port = 0): Promise<TestMailServer> {
     raw,
     received: () => received,
     answer: () => null,
+    hold: false,
+    held,
+    waitForHeld(count, boundMs = 15_000) {
+      return waitUntil(() => (held.length >= count ? held.slice() : null), boundMs)
+    },
     waitFor(count, boundMs = 15_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (messages.length < count) return
-          clearTimeout(timer)
-          waiters.delete(check)
-          resolve(messages.slice())
-        }
-        const timer = setTimeout(() => {
-          waiters.delete(check)
-          reject(new Error(`expected ${count} messages, got ${messages.length}`))
-        }, boundMs)
-        waiters.add(check)
-        check()
-      })
+      return waitUntil(() => (messages.length >= count ? messages.slice() : null), boundMs)
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+  /** Resolves with `ready()`'s first non-null value, checked after each message. */
+  function waitUntil<T>(ready: () => T | null, boundMs: number): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = ready()
+        if (value === null) return
+        clearTimeout(timer)
+        waiters.delete(check)
+        resolve(value)
+      }
+      const timer = setTimeout(() => {
+        waiters.delete(check)
+        reject(new Error(`got ${messages.length} messages and ${held.length} held`))
+      }, boundMs)
+      waiters.add(check)
+      check()
+    })
   }
   const server = new SMTPServer({
     authOptional: true,
@@ -75,6 +95,11 @@ export async function startMailServer(port = 0): Promise<TestMailServer> {
         }
         simpleParser(text).then(
           (parsed) => {
+            if (state.hold) {
+              held.push(parsed)
+              waiters.forEach((check) => check())
+              return
+            }
             raw.push(text)
             messages.push(parsed)
             callback()
