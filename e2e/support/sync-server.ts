@@ -20,7 +20,11 @@ const ROOT = resolve(import.meta.dirname, '..', '..')
  * Starts the real sync server (`sync-server/src/main.ts`) as a child process on an ephemeral
  * loopback port with a fresh data dir, seeded with `workspace`, serving the built app.
  */
-export async function startTestServer(workspace: unknown): Promise<TestServer> {
+export async function startTestServer(
+  workspace: unknown,
+  /** More command-line options (e.g. `--smtp-url`). */
+  extraArgs: readonly string[] = [],
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'teamslot-e2e-'))
   const seed = join(dataDir, 'seed.json')
   writeFileSync(seed, JSON.stringify(workspace))
@@ -40,6 +44,7 @@ export async function startTestServer(workspace: unknown): Promise<TestServer> {
       '--app-dir',
       'out/renderer',
       '--quiet',
+      ...extraArgs,
     ],
     {
       cwd: ROOT,

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test'
+import { startMailServer } from '../../sync-server/src/test-support/mail-server'
+import type { TestMailServer } from '../../sync-server/src/test-support/mail-server'
+import { startTestServer } from '../support/sync-server'
+import type { TestServer } from '../support/sync-server'
+import { bookingWorkspace } from '../support/workspaces'
+
+let server: TestServer
+let mail: TestMailServer
+test.use({ timezoneId: 'America/New_York' })
+test.beforeEach(async () => {
+  mail = await startMailServer()
+  server = await startTestServer(bookingWorkspace(), [
+    '--smtp-url',
+    mail.url,
+    '--mail-from',
+    'Acme Bookings <bookings@acme.example>',
+  ])
+})
+test.afterEach(async () => {
+  await server.stop()
+  await mail.close()
+})
+
+const toCustomer = (m: TestMailServer['messages'][number]) =>
+  (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address === 'lee@example.org'
+
+test('a customer books on /book/{slug}, gets the confirmation email, and its manage link works', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/book/sales`)
+  await page.getByRole('button', { name: /Intro call/ }).click()
+  await page.getByLabel('Region').selectOption('EMEA')
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.locator('.slots button').first().click()
+  await page.getByLabel('Your name *').fill('Lee Park')
+  await page.getByLabel('Email *').fill('lee@example.org')
+  await page.getByRole('button', { name: 'Confirm booking' }).click()
+  await expect(page.getByRole('heading', { name: 'You are booked' })).toBeVisible()
+
+  // The sender delivers on its own (no test hook): wait for the customer's email, bounded.
+  await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(1)
+  const confirmation = mail.messages.find(toCustomer)!
+  expect(confirmation.subject).toMatch(/^Confirmed: Intro call on /)
+  expect(confirmation.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true)
+  const link = /To reschedule or cancel: (\S+)/.exec(confirmation.text ?? '')?.[1]
+  expect(link).toMatch(new RegExp(`^${server.url}/book/sales/manage/bk-[^#]+#token=`))
+
+  await page.goto('about:blank')
+  await page.goto(link!)
+  await expect(page.getByRole('heading', { name: 'Your booking', level: 2 })).toBeVisible()
+  await page.getByRole('button', { name: 'Cancel booking' }).click()
+  await expect(page.getByText('Status: cancelled')).toBeVisible()
+  await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(2)
+  expect(mail.messages.filter(toCustomer)[1]!.subject).toMatch(/^Cancelled: Intro call/)
+})
