@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { startMailServer } from '../../sync-server/src/test-support/mail-server'
 import type { TestMailServer } from '../../sync-server/src/test-support/mail-server'
+import { DeskApp } from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
@@ -53,4 +54,36 @@ test('a customer books on /book/{slug}, gets the confirmation email, and its man
   await expect(page.getByText('Status: cancelled')).toBeVisible()
   await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(2)
   expect(mail.messages.filter(toCustomer)[1]!.subject).toMatch(/^Cancelled: Intro call/)
+})
+
+test('the desk sees each email in the Outbox and Settings says whether mail goes out', async ({
+  page,
+}) => {
+  const booked = await fetch(
+    `${server.url}/api/public/pages/sales/availability?eventTypeId=et-intro&answers.region=EMEA&from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86400_000).toISOString()}`,
+  )
+  const { slots } = await booked.json()
+  const res = await fetch(`${server.url}/api/public/pages/sales/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      eventTypeId: 'et-intro',
+      start: slots[0].start,
+      customer: { name: 'Lee Park', email: 'lee@example.org', timeZone: 'UTC' },
+      answers: { region: 'EMEA' },
+    }),
+  })
+  expect(res.status).toBe(201)
+  await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(1)
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Outbox')
+  const emails = page.getByRole('table', { name: 'Emails' })
+  await expect(
+    emails.getByRole('row', { name: /Confirmation.*Lee Park.*lee@example\.org.*Sent/ }),
+  ).toBeVisible()
+  await app.go('Settings')
+  await expect(page.getByText('sends confirmations, updates and reminders as')).toContainText(
+    'Acme Bookings <bookings@acme.example>',
+  )
 })

@@ -29,7 +29,7 @@ export function MailSettings({ target }: MailSettingsProps) {
             To send email, start the sync server with your mail provider’s SMTP address, the sender
             and the address customers reach the server at, for example:
           </p>
-          <pre className="small">
+          <pre className="small" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {
               'npm run sync-server -- --smtp-url "smtp://USER:PASSWORD@smtp.example.com:587" \\\n  --mail-from "Your team <bookings@example.com>" \\\n  --public-url https://book.example.com'
             }
