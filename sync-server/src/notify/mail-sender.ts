@@ -30,6 +30,9 @@ export function smtpTransport(smtpUrl: string): Transporter {
     host: url.hostname,
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
     secure: url.protocol === 'smtps:',
+    // One connection reused for consecutive messages (providers limit connections per minute).
+    pool: true,
+    maxConnections: 1,
     ...(url.username
       ? {
           auth: {
@@ -65,6 +68,8 @@ function isPermanent(err: unknown): boolean {
  * or moved meanwhile is `skipped`, never sent.
  */
 export class MailSender {
+  private isStopping = false
+
   constructor(
     private readonly db: ServerDatabase,
     private readonly transport: Transporter,
@@ -86,6 +91,7 @@ export class MailSender {
         .exec()
       if (due.length === 0) return sent
       for (const doc of due) {
+        if (this.isStopping) return sent
         if (await this.sendOne(doc.toJSON() as unknown as OutboxDoc)) sent++
       }
       if (due.length < SEND_BATCH) return sent
@@ -127,6 +133,9 @@ export class MailSender {
           : {}),
       })
     } catch (err) {
+      // Cut off by shutdown: not an attempt. It stays queued and is sent again after the start
+      // (with the same Message-ID, should the server have taken it).
+      if (this.isStopping) return false
       const attempts = message.attempts + 1
       const isFinal = isPermanent(err) || attempts >= MAIL_MAX_ATTEMPTS
       await this.record(message, {
@@ -144,6 +153,16 @@ export class MailSender {
       sentAt: new Date(this.now()).toISOString(),
     })
     return true
+  }
+
+  /** Closes the connection, a delivery in flight too (that message stays queued). */
+  stop(): void {
+    this.isStopping = true
+    // nodemailer's pool closes busy connections only with `force` (its types lag behind).
+    const close = this.transport.close.bind(this.transport) as (options?: {
+      force?: boolean
+    }) => void
+    close({ force: true })
   }
 
   private async record(message: OutboxDoc, patch: Partial<OutboxDoc>): Promise<void> {

@@ -76,6 +76,7 @@ export class Notifier {
   private readonly mail: Loop
   private readonly webhooksLoop: Loop
   private isClosed = false
+  private readonly stopSenders: () => void
 
   private constructor(
     private readonly db: ServerDatabase,
@@ -108,6 +109,10 @@ export class Notifier {
       processor.startedAtMs,
     )
     const webhookSender = new WebhookSender(db, () => clock.now())
+    this.stopSenders = () => {
+      sender?.stop()
+      webhookSender.stop()
+    }
     this.derive = new Loop(
       guarded('derive', async () => {
         const { messages, deliveries } = await processor.run()
@@ -267,9 +272,13 @@ export class Notifier {
     return built?.ics ?? ''
   }
 
-  /** Stops the timers and waits for the loops to finish their current round. */
+  /**
+   * Stops the timers, cuts off a send or delivery in flight (it stays queued: shutdown stays
+   * bounded however slow a mail server or receiver is) and waits for the loops to stop.
+   */
   async close(): Promise<void> {
     this.isClosed = true
+    this.stopSenders()
     this.timers.forEach((timer) => clearInterval(timer))
     this.subscriptions.forEach((s) => s.unsubscribe())
     await Promise.all([

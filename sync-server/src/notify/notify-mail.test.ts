@@ -293,6 +293,32 @@ describe('emails over real SMTP', () => {
   })
 })
 
+describe('shutdown', () => {
+  it('is not held up by a mail server that never confirms; the message stays queued', async () => {
+    const { a } = await start()
+    mail!.hold = true
+    await book(a)
+    const running = a.teamslot.notifier.runOnce()
+    await mail!.waitForHeld(1)
+    // Closing cuts the send off (nodemailer would wait 60 s for the reply) without counting it.
+    await a.close()
+    await running
+    app = undefined
+    mail!.hold = false
+    const { a: again } = await start({ dataDir: a.dataDir, ws: null })
+    const queued = await (await again.request('/api/admin/outbox', { admin: true })).json()
+    expect(
+      queued.messages.map((m: { status: string; attempts: number }) => [m.status, m.attempts]),
+    ).toEqual([
+      ['queued', 0],
+      ['queued', 0],
+    ])
+    await again.teamslot.notifier.runOnce()
+    const delivered = await mail!.waitFor(2)
+    expect(delivered.map((m) => m.messageId)).toContain(mail!.held[0]!.messageId)
+  })
+})
+
 describe('without a mail server', () => {
   it('keeps every message as not sent, visible in the outbox, and refuses to resend', async () => {
     const { a } = await start({ smtp: false })

@@ -37,6 +37,8 @@ export function webhookSignature(secret: string, body: string, unixSeconds: numb
  * deduplicates by event id. Runs outside the booking queue, so no receiver delays a booking.
  */
 export class WebhookSender {
+  private readonly stopping = new AbortController()
+
   constructor(
     private readonly db: ServerDatabase,
     private readonly now: () => number,
@@ -56,7 +58,7 @@ export class WebhookSender {
           })
           .exec()
       ).map((doc) => doc.toJSON() as unknown as WebhookDeliveryDoc)
-      if (due.length === 0) return delivered
+      if (due.length === 0 || this.stopping.signal.aborted) return delivered
       const hooks = await this.db.webhooks
         .findByIds([...new Set(due.map((d) => d.webhookId))])
         .exec()
@@ -95,7 +97,7 @@ export class WebhookSender {
         },
         body: delivery.body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        signal: AbortSignal.any([AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), this.stopping.signal]),
       })
       statusCode = response.status
       // The answer's body is not needed; release the connection.
@@ -112,6 +114,8 @@ export class WebhookSender {
       }
       error = `answered ${statusCode}`
     } catch (err) {
+      // Cut off by shutdown: not an attempt; it is delivered after the start.
+      if (this.stopping.signal.aborted) return false
       const e = err as { name?: string; message?: string; cause?: { code?: string } }
       error =
         e?.name === 'TimeoutError'
@@ -129,6 +133,11 @@ export class WebhookSender {
       nextAttemptAt: new Date(nextMs).toISOString(),
     })
     return false
+  }
+
+  /** Aborts the requests in flight (they stay pending). */
+  stop(): void {
+    this.stopping.abort()
   }
 
   private async record(delivery: WebhookDeliveryDoc, patch: Partial<WebhookDeliveryDoc>) {
