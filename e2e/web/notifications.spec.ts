@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { startMailServer } from '../../sync-server/src/test-support/mail-server'
 import type { TestMailServer } from '../../sync-server/src/test-support/mail-server'
-import { DeskApp } from '../support/app'
+import { DeskApp, serverWorkspace } from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
@@ -85,5 +85,40 @@ test('the desk sees each email in the Outbox and Settings says whether mail goes
   await app.go('Settings')
   await expect(page.getByText('sends confirmations, updates and reminders as')).toContainText(
     'Acme Bookings <bookings@acme.example>',
+  )
+})
+
+test('an event type gets a place and reminders in its editor; core names a bad link at its field', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Setup')
+  await page.getByRole('button', { name: 'Edit Intro call' }).click()
+  const form = page.getByRole('form', { name: 'Edit Intro call' })
+  await form.getByRole('radio', { name: /^Video/ }).check()
+  await form.getByRole('textbox', { name: 'Meeting link' }).fill('http://meet.example.com/intro')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form.getByText('expected an https:// address', { exact: true })).toBeVisible()
+  await expect(form.getByRole('textbox', { name: 'Meeting link' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  )
+  await form.getByRole('textbox', { name: 'Meeting link' }).fill('https://meet.example.com/intro')
+  await form.getByRole('checkbox', { name: '1 day before' }).check()
+  await form.getByRole('checkbox', { name: '1 hour before' }).check()
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form).toBeHidden()
+  await expect
+    .poll(async () => {
+      const ws = await serverWorkspace(server)
+      const intro = ws.eventTypes.find((e: { id: string }) => e.id === 'et-intro')
+      return [intro.location, intro.reminderMinutesBefore]
+    })
+    .toEqual([{ type: 'video', url: 'https://meet.example.com/intro' }, [1440, 60]])
+  // The public page shows it.
+  await page.goto(`${server.url}/book/sales`)
+  await expect(page.getByRole('button', { name: /Intro call/ })).toContainText(
+    'Video call: https://meet.example.com/intro',
   )
 })
