@@ -88,6 +88,7 @@ export async function importApply(
     done += page.length
     after = page[page.length - 1]!.id
     await progress({ step: 'bookings', done })
+    await eventLoopTurn()
   }
 
   done = 0
@@ -103,6 +104,7 @@ export async function importApply(
     done += ids.length
     after = ids[ids.length - 1]!
     await progress({ step: 'stale-bookings', done })
+    await eventLoopTurn()
   }
 
   done = 0
@@ -116,6 +118,15 @@ export async function importApply(
     await remove(db[name], stale)
   }
   await progress({ step: 'stale-setup', done })
+}
+
+/**
+ * Lets the event loop run between chunks: RxDB's document cache lets go of written documents in
+ * FinalizationRegistry callbacks, which only run in a turn of the event loop; without one, an
+ * apply would keep every document it wrote until it ends. Other requests get their turn too.
+ */
+function eventLoopTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 /** True when `stored` holds exactly the record of `doc` (bookkeeping fields aside). */

@@ -87,7 +87,9 @@ export async function importBookingsValidate(
   staging: ImportStaging,
   setup: Workspace,
   problems: ImportProblems,
+  afterPage: (checked: number) => Promise<void> | void = () => undefined,
 ): Promise<void> {
+  let checked = 0
   const repeats = repeatsInOrder(staging)
   let nextRepeat = repeats.next()
   const reportRepeatsUpTo = (index: number) => {
@@ -117,6 +119,8 @@ export async function importBookingsValidate(
       }
     }
     after = page[page.length - 1]!.index
+    checked += page.length
+    await afterPage(checked)
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
   reportRepeatsUpTo(Number.POSITIVE_INFINITY)

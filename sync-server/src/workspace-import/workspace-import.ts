@@ -18,6 +18,8 @@ import { workspaceBodyRead } from './workspace-body'
 export type WorkspaceImportEvent =
   /** After each chunk of the body: distinct bookings staged so far. */
   | { readonly phase: 'receiving'; readonly staged: number }
+  /** After each page of staged bookings checked against the setup. */
+  | { readonly phase: 'validating'; readonly checked: number }
   /** The body was valid; the import is about to be marked and applied. */
   | { readonly phase: 'validated'; readonly bookings: number }
   /** After each chunk written while applying (see importApply). */
@@ -107,7 +109,9 @@ export class WorkspaceImporter {
         return refused(problems)
       }
       if (!setup.ok) problems.addAll(setup.problems)
-      await importBookingsValidate(staging, setup.workspace, problems)
+      await importBookingsValidate(staging, setup.workspace, problems, (checked) =>
+        deps.observer?.({ phase: 'validating', checked }),
+      )
       if (!problems.isEmpty) return refused(problems)
       await deps.observer?.({ phase: 'validated', bookings: staging.count })
       await deps.service.exclusive(async () => {
