@@ -4,13 +4,16 @@
  *
  * Per size, a fresh server process (`sync-server/src/main.ts`, better-sqlite3, a new data folder)
  * and the generated 100-member workspace (`historyWorkspaceText`, ~480 bytes a booking):
- * - import: `PUT /api/admin/workspace` of the whole body, streamed from the generator with
- *   backpressure; seconds until the answer's headers (the body was received, validated and
- *   applied; the answer is the export, read and dropped), and the server's peak RSS then;
- * - re-import: the same body again (every record already stored as imported, nothing rewritten);
- * - export: `GET /api/admin/workspace`, read and dropped; seconds to its last byte, and the
- *   server's peak RSS over the whole run.
- * Peak RSS is the kernel's high-water mark of the server process (`VmHWM` in /proc, Linux only).
+ * - import: `PUT /api/admin/workspace` of the whole body into the empty store, streamed from the
+ *   generator with backpressure; seconds until the answer's headers (the body was received,
+ *   validated and applied; the answer, the export, is read and dropped), and the server's peak
+ *   RSS then;
+ * - export: `GET /api/admin/workspace` in a restarted server, read and dropped; seconds to its
+ *   last byte and the server's peak RSS;
+ * - re-import: the same body again in a restarted server (every record already stored as
+ *   imported, so nothing is rewritten), seconds and peak RSS as for the import.
+ * Peak RSS is the kernel's high-water mark of the server process (`VmHWM` in /proc, Linux only);
+ * "idle" is the freshly started server's.
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -134,34 +137,52 @@ function exchange(
   })
 }
 
+/** Runs `measure` against a server started on `dataDir`, then stops the server. */
+async function withServer<T>(dataDir: string, measure: (server: Server) => Promise<T>): Promise<T> {
+  const server = await serverStart(dataDir)
+  try {
+    return await measure(server)
+  } finally {
+    server.child.kill('SIGTERM')
+    await new Promise((done) => server.child.once('exit', done))
+  }
+}
+
 const rows: Record<string, number | string>[] = []
 for (const size of values.sizes.split(',').map(Number)) {
   const dataDir = mkdtempSync(join(tmpdir(), 'teamslot-import-bench-'))
-  const server = await serverStart(dataDir)
   try {
-    const startRss = peakRssMb(server.child.pid!)
-    const put = await exchange(server, 'PUT', historyWorkspaceText(size))
-    if (put.status !== 200) throw new Error(`import answered ${put.status}`)
-    const again = await exchange(server, 'PUT', historyWorkspaceText(size))
-    if (again.status !== 200) throw new Error(`re-import answered ${again.status}`)
-    const get = await exchange(server, 'GET', null)
-    if (get.status !== 200) throw new Error(`export answered ${get.status}`)
+    // Each step in a fresh server process, so each peak RSS is that step's own.
+    const put = await withServer(dataDir, async (server) => {
+      const startRss = peakRssMb(server.child.pid!)
+      const answer = await exchange(server, 'PUT', historyWorkspaceText(size))
+      if (answer.status !== 200) throw new Error(`import answered ${answer.status}`)
+      return { ...answer, startRss }
+    })
+    const get = await withServer(dataDir, async (server) => {
+      const answer = await exchange(server, 'GET', null)
+      if (answer.status !== 200) throw new Error(`export answered ${answer.status}`)
+      return { ...answer, peakMb: peakRssMb(server.child.pid!) }
+    })
+    const again = await withServer(dataDir, async (server) => {
+      const answer = await exchange(server, 'PUT', historyWorkspaceText(size))
+      if (answer.status !== 200) throw new Error(`re-import answered ${answer.status}`)
+      return answer
+    })
     rows.push({
       bookings: size,
       'body MB': +(put.sentBytes / 1e6).toFixed(1),
       'import s': +put.headersS.toFixed(1),
-      're-import s': +again.headersS.toFixed(1),
+      'import peak RSS MB': put.peakAtHeadersMb,
       'export s': +get.endS.toFixed(1),
-      'export MB': +(get.receivedBytes / 1e6).toFixed(1),
-      'RSS start MB': startRss,
-      'peak RSS import MB': put.peakAtHeadersMb,
-      'peak RSS all MB': peakRssMb(server.child.pid!),
+      'export peak RSS MB': get.peakMb,
+      're-import s': +again.headersS.toFixed(1),
+      're-import peak RSS MB': again.peakAtHeadersMb,
+      'idle RSS MB': put.startRss,
     })
     if (values.json) console.log(JSON.stringify(rows.at(-1)))
     else console.error(JSON.stringify(rows.at(-1)))
   } finally {
-    server.child.kill('SIGTERM')
-    await new Promise((done) => server.child.once('exit', done))
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
