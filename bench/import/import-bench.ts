@@ -43,7 +43,11 @@ async function serverStart(dataDir: string): Promise<Server> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'sync-server/src/main.ts', '--port', '0', '--data-dir', dataDir, '--quiet'],
-    { cwd: ROOT, env: { ...process.env, TEAMSLOT_ADMIN_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, TEAMSLOT_ADMIN_TOKEN: TOKEN },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   )
   let out = ''
   const url = await new Promise<string>((done, fail) => {

@@ -131,7 +131,11 @@ export class ImportStaging {
     return this.connection
       .prepare('SELECT idx, id, json FROM bookings WHERE idx > ? ORDER BY idx LIMIT ?')
       .all(afterIndex, limit)
-      .map((row) => ({ index: Number(row['idx']), id: String(row['id']), json: String(row['json']) }))
+      .map((row) => ({
+        index: Number(row['idx']),
+        id: String(row['id']),
+        json: String(row['json']),
+      }))
   }
 
   /** Staged bookings in id order (JavaScript's string order), `limit` at a time after `afterId`. */
@@ -139,7 +143,11 @@ export class ImportStaging {
     return this.connection
       .prepare('SELECT idx, id, json FROM bookings WHERE id > ? ORDER BY id LIMIT ?')
       .all(afterId, limit)
-      .map((row) => ({ index: Number(row['idx']), id: String(row['id']), json: String(row['json']) }))
+      .map((row) => ({
+        index: Number(row['idx']),
+        id: String(row['id']),
+        json: String(row['json']),
+      }))
   }
 
   /** Which of `ids` are staged. */

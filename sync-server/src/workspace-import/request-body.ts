@@ -75,7 +75,8 @@ export async function* requestBodyText(
       if (next.done) break
       const chunk = next.value as Buffer
       received += chunk.length
-      if (received > limitBytes) throw new HttpError('payload-too-large', 'request body is too large')
+      if (received > limitBytes)
+        throw new HttpError('payload-too-large', 'request body is too large')
       guard.check(chunk)
       let text: string
       try {

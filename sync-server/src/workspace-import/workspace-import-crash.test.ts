@@ -86,9 +86,12 @@ describe('an import interrupted by kill -9', () => {
     expect(await first.exited()).toBe(0)
 
     const server = await pausingServer(dataDir, 'applying', 4_000)
-    const answer = put(server.url, historyWorkspaceText(7_000, {
-      transform: (booking, i) => (i < 1_000 ? undefined : booking),
-    })).catch(() => null)
+    const answer = put(
+      server.url,
+      historyWorkspaceText(7_000, {
+        transform: (booking, i) => (i < 1_000 ? undefined : booking),
+      }),
+    ).catch(() => null)
     const paused = JSON.parse((await server.paused)[1]!) as { step: string; done: number }
     expect(paused).toMatchObject({ phase: 'applying', step: 'bookings', done: 4_000 })
     server.child.kill('SIGKILL')
@@ -128,31 +131,27 @@ describe('an import interrupted by kill -9', () => {
 })
 
 describe('--seed', () => {
-  it(
-    'streams a seed file longer than the longest string V8 can hold (512 MiB)',
-    async () => {
-      const dataDir = tempDir()
-      const seed = join(dataDir, 'seed.json')
-      // The generated workspace with 545 MiB of spaces after its first key: valid JSON that
-      // `readFileSync(seed, 'utf8')` (the old seed path) cannot even turn into a string.
-      const fd = openSync(seed, 'w')
-      const [head, ...rest] = historyWorkspaceText(3_000)
-      const spaces = Buffer.alloc(16 * 1024 * 1024, 0x20)
-      writeSync(fd, head!.replace('{', '{' + ' '))
-      for (let i = 0; i < 34; i++) writeSync(fd, spaces)
-      for (const part of rest) writeSync(fd, part)
-      closeSync(fd)
-      expect(statSync(seed).size).toBeGreaterThan(512 * 1024 * 1024)
+  it('streams a seed file longer than the longest string V8 can hold (512 MiB)', async () => {
+    const dataDir = tempDir()
+    const seed = join(dataDir, 'seed.json')
+    // The generated workspace with 545 MiB of spaces after its first key: valid JSON that
+    // `readFileSync(seed, 'utf8')` (the old seed path) cannot even turn into a string.
+    const fd = openSync(seed, 'w')
+    const [head, ...rest] = historyWorkspaceText(3_000)
+    const spaces = Buffer.alloc(16 * 1024 * 1024, 0x20)
+    writeSync(fd, head!.replace('{', '{' + ' '))
+    for (let i = 0; i < 34; i++) writeSync(fd, spaces)
+    for (const part of rest) writeSync(fd, part)
+    closeSync(fd)
+    expect(statSync(seed).size).toBeGreaterThan(512 * 1024 * 1024)
 
-      const server = await startCli(
-        ['--port', '0', '--data-dir', dataDir, '--seed', seed, '--quiet'],
-        env,
-      )
-      expect(await exported(server.url)).toEqual(exportOf(history(0, 3_000)))
-      expect(stagingFiles(dataDir)).toEqual([])
-      server.child.kill('SIGTERM')
-      expect(await server.exited()).toBe(0)
-    },
-    180_000,
-  )
+    const server = await startCli(
+      ['--port', '0', '--data-dir', dataDir, '--seed', seed, '--quiet'],
+      env,
+    )
+    expect(await exported(server.url)).toEqual(exportOf(history(0, 3_000)))
+    expect(stagingFiles(dataDir)).toEqual([])
+    server.child.kill('SIGTERM')
+    expect(await server.exited()).toBe(0)
+  }, 180_000)
 })
