@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TEST_SQLITE_DRIVER } from '../storage/storage-test-support'
-import { ImportStaging, importStagingLeftovers } from './import-staging'
+import { ImportStaging, importStagingIsMarked, importStagingLeftovers } from './import-staging'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'teamslot-staging-'))
 
@@ -40,15 +40,20 @@ describe(`ImportStaging on ${TEST_SQLITE_DRIVER}`, () => {
     writeFileSync(join(dir, 'teamslot.sqlite'), '')
     const staging = await ImportStaging.create(dir, TEST_SQLITE_DRIVER)
     staging.add(0, 'b-1', { id: 'b-1' })
+    expect(importStagingIsMarked(staging.path)).toBe(false)
     const marker = staging.markApplying('{"version":1}', '2027-03-10T08:00:00.000Z')
     staging.close()
+    expect(importStagingIsMarked(staging.path)).toBe(true)
+    expect(existsSync(`${staging.path}.applying`)).toBe(true)
     expect(importStagingLeftovers(dir)).toEqual([staging.path])
     const reopened = await ImportStaging.open(staging.path, TEST_SQLITE_DRIVER)
     expect(reopened.applying()).toEqual(marker)
     expect(reopened.byId('', 10).map((s) => s.id)).toEqual(['b-1'])
     reopened.remove()
     expect(existsSync(staging.path)).toBe(false)
+    expect(importStagingIsMarked(staging.path)).toBe(false)
     expect(importStagingLeftovers(dir)).toEqual([])
+    expect(readdirSync(dir)).toEqual(['teamslot.sqlite'])
   })
 
   it('loses rows not yet committed when the file is closed, but never the marker', async () => {

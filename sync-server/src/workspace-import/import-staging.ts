@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { sqliteResolveDriver } from '../storage'
 import type { SqliteConnection, SqliteDriverChoice, SqliteStatement } from '../storage'
 
 /** Staging files are `workspace-import-<random>.sqlite` in the data folder. */
 const STAGING_FILE = /^workspace-import-[A-Za-z0-9_-]+\.sqlite$/
+/** The marker of a staging file being applied: `<staging file>.applying`. */
+const MARKER_SUFFIX = '.applying'
 /** SQLite's side files of a staging file (rollback journal, WAL) that go with it. */
 const SIDE_FILES = ['-journal', '-wal', '-shm']
 /** Rows inserted per transaction while a body streams in. */
@@ -37,10 +39,13 @@ let markCounter = 0
  * shape-parsed booking of the body with the booking id as primary key (so repeats are found as
  * they arrive), and, once validated and about to be applied, the setup and a durable marker.
  *
- * While the body streams in, the file is written without fsync (a crash then leaves a file with
- * no marker, which {@link importStagingLeftovers} reports and the server deletes). The marker is
- * written in a rollback-journal transaction with `synchronous=FULL` and the folder is fsynced,
- * so once {@link markApplying} returns the whole file survives a crash and power loss.
+ * While the body streams in, the file is written with neither fsync nor an on-disk journal, so a
+ * crash then may leave it incomplete or even corrupt: such a file has no marker, and the server
+ * deletes it on start without reading it. Marking ({@link markApplying}) first commits the setup
+ * and the marker's details in a rollback-journal transaction with `synchronous=FULL` (which also
+ * syncs every page written before), then creates the marker itself, a separate file
+ * `<staging file>.applying`, fsynced with its folder: once it exists, the whole staging file is
+ * on disk, and the next start must finish the apply.
  */
 export class ImportStaging {
   private readonly insert: SqliteStatement
@@ -187,20 +192,30 @@ export class ImportStaging {
       put.run('markedAt', markedAt)
       put.run('applying', '1')
     })
-    // The file is new: its directory entry must be on disk too.
+    // The file is new: its directory entry must be on disk before the marker names it.
+    fsyncDirectory(this.path)
+    const fd = openSync(this.path + MARKER_SUFFIX, 'w')
+    try {
+      writeSync(fd, markedAt)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
     fsyncDirectory(this.path)
     return { setupJson, nowIso, markedAt }
   }
 
-  /** The marker of an import being applied, or null when the file has none. */
+  /**
+   * The details of the marked apply, or null when the file has no marker. Throws when a marked
+   * file lacks them (it cannot be applied; the server must not start over a mixed store).
+   */
   applying(): StagingApplying | null {
-    const hasMeta = this.connection
-      .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'meta'")
-      .get()
-    if (Number(hasMeta?.['n']) === 0) return null
+    if (!importStagingIsMarked(this.path)) return null
     const value = (key: string) =>
       this.connection.prepare('SELECT value FROM meta WHERE key = ?').get(key)?.['value']
-    if (value('applying') !== '1') return null
+    if (value('applying') !== '1') {
+      throw new Error(`${this.path} is marked as being applied but holds no apply`)
+    }
     return {
       setupJson: String(value('setup')),
       nowIso: String(value('nowIso')),
@@ -227,10 +242,20 @@ export class ImportStaging {
   }
 }
 
-/** Deletes a staging file and its side files, and makes the deletion durable. */
+/**
+ * Deletes a staging file: its marker first (from then on the file no longer counts), then the file
+ * and its side files, each step made durable.
+ */
 export function importStagingDelete(path: string): void {
+  rmSync(path + MARKER_SUFFIX, { force: true })
+  fsyncDirectory(path)
   for (const suffix of ['', ...SIDE_FILES]) rmSync(path + suffix, { force: true })
   fsyncDirectory(path)
+}
+
+/** True when the staging file at `path` is marked as being applied. */
+export function importStagingIsMarked(path: string): boolean {
+  return existsSync(path + MARKER_SUFFIX)
 }
 
 /** Staging files left in `directory` (by a crash, or an import still running in this process). */

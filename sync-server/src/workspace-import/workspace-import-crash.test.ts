@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, readdirSync, statSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -97,7 +105,9 @@ describe('an import interrupted by kill -9', () => {
     server.child.kill('SIGKILL')
     expect(await server.exited).toBe('SIGKILL')
     expect(await answer).toBeNull()
-    expect(stagingFiles(dataDir)).toHaveLength(1)
+    // The staging file and its marker.
+    const [file, marker] = stagingFiles(dataDir).sort()
+    expect(marker).toBe(`${file}.applying`)
 
     const restarted = await startCli(['--port', '0', '--data-dir', dataDir, '--quiet'], env)
     expect(await exported(restarted.url)).toEqual(exportOf(history(1_000, 7_000)))
@@ -127,6 +137,18 @@ describe('an import interrupted by kill -9', () => {
     expect(stagingFiles(dataDir)).toEqual([])
     restarted.child.kill('SIGTERM')
     expect(await restarted.exited()).toBe(0)
+  })
+})
+
+describe('staging files left in the data folder', () => {
+  it('are deleted unread on start when unmarked, even when not SQLite at all', async () => {
+    const dataDir = tempDir()
+    const leftover = join(dataDir, 'workspace-import-leftover.sqlite')
+    writeFileSync(leftover, 'not a database: a staging file cut off by a crash')
+    const server = await startCli(['--port', '0', '--data-dir', dataDir, '--quiet'], env)
+    expect(stagingFiles(dataDir)).toEqual([])
+    server.child.kill('SIGTERM')
+    expect(await server.exited()).toBe(0)
   })
 })
 

@@ -8,7 +8,12 @@ import type { BookingIdPage } from '../workspace-store'
 import type { SqliteDriverChoice } from '../storage'
 import { importApply } from './import-apply'
 import type { ImportApplyProgress } from './import-apply'
-import { ImportStaging, importStagingDelete, importStagingLeftovers } from './import-staging'
+import {
+  ImportStaging,
+  importStagingDelete,
+  importStagingIsMarked,
+  importStagingLeftovers,
+} from './import-staging'
 import type { StagingApplying } from './import-staging'
 import { ImportProblems, importBookingsValidate, importSetupCheck } from './import-validate'
 import { jsonGuardCreate } from './json-guard'
@@ -155,10 +160,15 @@ export class WorkspaceImporter {
     const { deps } = this
     const marked: { staging: ImportStaging; marker: StagingApplying }[] = []
     for (const path of importStagingLeftovers(deps.directory)) {
+      // Unmarked: a crash while receiving or validating, nothing had changed. Never opened: such a
+      // file was written without a journal on disk and may be corrupt.
+      if (!importStagingIsMarked(path)) {
+        importStagingDelete(path)
+        continue
+      }
       const staging = await ImportStaging.open(path, deps.driver)
       const marker = staging.applying()
       if (marker) marked.push({ staging, marker })
-      else staging.remove()
     }
     marked.sort((a, b) => a.marker.markedAt.localeCompare(b.marker.markedAt))
     for (const { staging, marker } of marked) {
