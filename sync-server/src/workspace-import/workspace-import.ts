@@ -3,6 +3,7 @@ import { RECORD_SHAPES } from '../../../core/src/schema/records'
 import { shapeParse } from '../../../core/src/schema/shape'
 import type { WorkspaceProblem } from '../../../core/src/validation'
 import type { BookingService } from '../booking-service'
+import { HttpError } from '../http/errors'
 import type { ServerDatabase } from '../database'
 import type { BookingIdPage } from '../workspace-store'
 import type { SqliteDriverChoice } from '../storage'
@@ -192,9 +193,16 @@ function refused(problems: ImportProblems): WorkspaceImportOutcome {
 async function* fileText(path: string): AsyncGenerator<string> {
   const guard = jsonGuardCreate()
   const decoder = new TextDecoder('utf-8', { fatal: true })
+  const decode = (chunk?: Buffer) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode()
+    } catch {
+      throw new HttpError('invalid-request', 'the workspace is not valid UTF-8')
+    }
+  }
   for await (const chunk of createReadStream(path)) {
     guard.check(chunk as Buffer)
-    yield decoder.decode(chunk as Buffer, { stream: true })
+    yield decode(chunk as Buffer)
   }
-  yield decoder.decode()
+  yield decode()
 }
