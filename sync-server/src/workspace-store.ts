@@ -11,8 +11,15 @@ import type { Workspace } from '../../core/src/model/workspace'
 import type { AnyDoc, ServerDatabase } from './database'
 import type { DerivedReader } from './storage'
 
-/** Documents per page when reading a whole collection (the export, the import's deletions). */
+/** Documents per page when reading a whole collection (the setup, the import's deletions). */
 export const STORE_PAGE_DOCUMENTS = 1_000
+
+/**
+ * Bookings per page of the export. Small pages keep what survives into V8's old generation small:
+ * exporting 150,000 bookings raised the server's peak RSS by 67 MB with pages of 1,000 and by 21 MB
+ * with pages of 200, in the same time.
+ */
+export const EXPORT_PAGE_BOOKINGS = 200
 
 /**
  * One page of a setup collection's live documents in id order, the first `limit` after `afterId`
@@ -107,7 +114,7 @@ export const SETUP_COLLECTIONS: readonly CollectionName[] = COLLECTION_NAMES.fil
 /**
  * The v1 workspace JSON of the store as text chunks, produced as they are pulled: first
  * `version`, `timeZone` and the setup collections (small, read whole, each sorted by id as before),
- * then `"bookings":[`, and the bookings {@link STORE_PAGE_DOCUMENTS} at a time in id order
+ * then `"bookings":[`, and the bookings {@link EXPORT_PAGE_BOOKINGS} at a time in id order
  * ({@link storedBookingPages}), each as its workspace record (`documentToRecord`: no server
  * fields), one chunk per page. Memory follows one page, not the number of bookings; a caller that
  * writes the chunks as they come, with backpressure, sends any history in bounded memory.
@@ -132,7 +139,7 @@ export async function* workspaceExportChunks(
   // `…,"bookings":[]}` up to its `[`: the bookings follow, one page at a time.
   yield head.slice(0, -2)
   let isFirst = true
-  for await (const page of storedBookingPages(db, idPage)) {
+  for await (const page of storedBookingPages(db, idPage, EXPORT_PAGE_BOOKINGS)) {
     const text = page.map((doc) => JSON.stringify(documentToRecord(doc))).join(',')
     yield isFirst ? text : ',' + text
     isFirst = false

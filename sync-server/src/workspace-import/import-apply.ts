@@ -1,5 +1,5 @@
-import { deepEqual } from 'rxdb'
-import type { RxCollection } from 'rxdb'
+import { deepEqual, uncacheRxQuery } from 'rxdb'
+import type { RxCollection, RxQuery } from 'rxdb'
 import type { Workspace } from '../../../core/src/model/workspace'
 import { BOOKING_SERVER_FIELDS } from '../../../core/src/schema/collections'
 import type { CollectionName } from '../../../core/src/schema/collections'
@@ -147,6 +147,10 @@ async function upsert(collection: RxCollection<AnyDoc>, docs: readonly AnyDoc[])
 async function remove(collection: RxCollection<AnyDoc>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
   const result = await collection.bulkRemove([...ids])
+  // bulkRemove reads the documents with a `findByIds` query, which RxDB's query cache keeps with
+  // its results (up to 100 such queries): deleting 150,000 bookings held 320 MB. The same ids give
+  // the same cached query back, which is then let go.
+  uncacheRxQuery(collection._queryCache, collection.findByIds([...ids]) as RxQuery)
   if (result.error.length > 0) {
     throw new Error(
       `workspace import: ${result.error.length} ${collection.name} documents were not deleted`,
