@@ -69,7 +69,7 @@ export interface AppDeps {
   readonly trustProxy?: boolean
   /** Bytes queued for a replication stream client before it is dropped (tests lower it). */
   readonly streamBufferCapBytes?: number
-  /** Most bytes a workspace import body may have (default {@link WORKSPACE_IMPORT_BODY_LIMIT_BYTES}). */
+  /** Most bytes a workspace import body may have (default: WORKSPACE_IMPORT_BODY_LIMIT_BYTES). */
   readonly workspaceImportLimitBytes?: number
   /** Told what each workspace import does (receiving, applying), and awaited (tests pause here). */
   readonly workspaceImportObserver?: WorkspaceImportObserver
