@@ -439,6 +439,17 @@ export class BookingService {
   }
 
   /**
+   * Runs `run` alone in the booking queue, after every decided booking is committed: no booking
+   * decision or write runs while it does (the workspace import applies through this).
+   */
+  exclusive<T>(run: () => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      await this.batchesWritten()
+      return run()
+    })
+  }
+
+  /**
    * "Keep as is": a person looked at every open conflict of the booking and keeps it (core's
    * `conflictResolveDecide`; the acknowledgement is a history entry, so the pair is not shown
    * again unless a booking moves).
