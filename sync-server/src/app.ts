@@ -1,5 +1,12 @@
 import express from 'express'
-import type { ErrorRequestHandler, Express, NextFunction, Request, Response } from 'express'
+import type {
+  ErrorRequestHandler,
+  Express,
+  NextFunction,
+  Request,
+  RequestHandler,
+  Response,
+} from 'express'
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { DEFAULT_DATABASE_NAME, openServerDatabase } from './database'
@@ -17,8 +24,11 @@ import type { CollectionName } from '../../core/src/schema/collections'
 import { BookingService } from './booking-service'
 import { WorkspaceMirror } from './workspace-mirror'
 import { BookingIndex } from './booking-index'
-import { sqliteDerivedReader } from './storage'
+import { sqliteDerivedReader, sqliteStorageDirectory } from './storage'
 import type { RxStorageSqlite } from './storage'
+import { WorkspaceImporter } from './workspace-import/workspace-import'
+import { bookingIdPages } from './workspace-store'
+import type { WorkspaceImportObserver } from './workspace-import/workspace-import'
 import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
@@ -68,6 +78,10 @@ export interface AppDeps {
    * `autoRun` (default true: loops on timers; tests call `notifier.runOnce()`).
    */
   readonly notify?: Partial<Omit<NotifyOptions, 'publicUrl'>> & { readonly publicUrl?: string }
+  /** Most bytes a workspace import body may have (default: WORKSPACE_IMPORT_BODY_LIMIT_BYTES). */
+  readonly workspaceImportLimitBytes?: number
+  /** Told what each workspace import does (receiving, applying), and awaited (tests pause here). */
+  readonly workspaceImportObserver?: WorkspaceImportObserver
 }
 
 export interface TeamslotApp {
@@ -78,6 +92,8 @@ export interface TeamslotApp {
   readonly notifier: Notifier
   /** Tells the app the address it listens at (the default public URL of links). */
   listeningAt(url: string): void
+  /** The streaming workspace import (`PUT /api/admin/workspace`, `--seed`). */
+  readonly importer: WorkspaceImporter
   /** Periodic upkeep (marks ended bookings completed); the server runs it every minute. */
   maintenance(): Promise<void>
   /** Stops tracking requests and closes the store. Call after the HTTP server stopped accepting. */
@@ -94,6 +110,12 @@ export interface TeamslotApp {
 const REPLICATION_BODY_LIMIT = '16mb'
 const ADMIN_BODY_LIMIT = '16mb'
 const PUBLIC_BODY_LIMIT = '100kb'
+/**
+ * Body limit of the workspace import alone, which streams its body to disk instead of holding
+ * it: 2 GiB, about two million bookings of ~1 KB, five times the 400k a large team's years of
+ * history come to; a backup beyond that needs another path than one request.
+ */
+export const WORKSPACE_IMPORT_BODY_LIMIT_BYTES = 2 * 1024 ** 3
 
 /**
  * Builds the whole sync server (store, replication, admin and public API, web app) and never
@@ -101,9 +123,12 @@ const PUBLIC_BODY_LIMIT = '100kb'
  */
 export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   const db = await openServerDatabase(deps.storage, deps.databaseName)
-  const bookingIndex = new BookingIndex(
-    sqliteDerivedReader(deps.storage, deps.databaseName ?? DEFAULT_DATABASE_NAME),
+  const derivedReader = sqliteDerivedReader(
+    deps.storage,
+    deps.databaseName ?? DEFAULT_DATABASE_NAME,
   )
+  const bookingIndex = new BookingIndex(derivedReader)
+  const bookingIds = bookingIdPages(derivedReader)
   const mirror = await WorkspaceMirror.open(db, bookingIndex, deps.clock.now())
   const service = new BookingService(db, mirror, deps.clock, bookingIndex)
   const errorLogger = deps.logger ?? stderrLogger
@@ -118,6 +143,22 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     },
     errorLogger,
   )
+  const importer = new WorkspaceImporter({
+    db,
+    service,
+    bookingIds,
+    directory: sqliteStorageDirectory(deps.storage),
+    nowIso: () => new Date(deps.clock.now()).toISOString(),
+    ...(deps.workspaceImportObserver ? { observer: deps.workspaceImportObserver } : {}),
+  })
+  try {
+    // An import whose apply a crash interrupted is finished before anything is served.
+    await importer.recover()
+  } catch (error) {
+    mirror.close()
+    await db.destroy()
+    throw error
+  }
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', deps.trustProxy ? 1 : false)
@@ -139,7 +180,12 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     requireAdmin(deps.adminToken),
     ...jsonBody(REPLICATION_BODY_LIMIT),
   )
-  app.use('/api/admin', originsCors(deps.corsOrigins ?? []), ...jsonBody(ADMIN_BODY_LIMIT))
+  // The workspace import streams its own body (up to WORKSPACE_IMPORT_BODY_LIMIT_BYTES).
+  app.use(
+    '/api/admin',
+    originsCors(deps.corsOrigins ?? []),
+    unlessWorkspaceImport(jsonBody(ADMIN_BODY_LIMIT)),
+  )
   app.use('/api/public', ...jsonBody(PUBLIC_BODY_LIMIT))
   // Responses carrying a manage token or a customer's booking are never stored by caches.
   app.use(['/api/public/bookings', '/api/public/pages/:slug/bookings'], noStore)
@@ -192,6 +238,9 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       service,
       mirror,
       ledgerSource: bookingIndex,
+      bookingIds,
+      importer,
+      importLimitBytes: deps.workspaceImportLimitBytes ?? WORKSPACE_IMPORT_BODY_LIMIT_BYTES,
     }),
   )
   app.use(
@@ -240,6 +289,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     listeningAt(url: string) {
       listeningUrl = url
     },
+    importer,
     async maintenance() {
       await service.completeEnded()
     },
@@ -282,6 +332,22 @@ function errorHandler(logError: ServerErrorLog): ErrorRequestHandler {
       return sendError(res, 'invalid-request', 'the request body could not be read')
     logError(req, 500, err)
     return sendError(res, 'internal', 'internal error')
+  }
+}
+
+/**
+ * Runs `handlers` for every request but the workspace import (`PUT /workspace` below
+ * `/api/admin`, matched as loosely as Express routes match: any case, a trailing slash).
+ */
+function unlessWorkspaceImport(handlers: readonly RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'PUT' && /^\/workspace\/?$/i.test(req.path)) return next()
+    let at = 0
+    const step = (error?: unknown): void => {
+      if (error !== undefined || at === handlers.length) return next(error)
+      handlers[at++]!(req, res, step)
+    }
+    step()
   }
 }
 

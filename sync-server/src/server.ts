@@ -9,6 +9,7 @@ import type { TeamslotApp } from './app'
 import type { PublicRateLimits } from './routes/public'
 import { databaseIsEmpty } from './database'
 import { workspaceParse } from '../../core/src/validation'
+import { HttpError } from './http/errors'
 import { jsonLineLogger } from './http/request-log'
 import { serverStorage } from './booking-index'
 import { workspaceReplace } from './workspace-store'
@@ -173,15 +174,31 @@ async function seedIfEmpty(
 ): Promise<void> {
   if (!options.seedFile && !options.demo) return
   if (!(await databaseIsEmpty(teamslot.db))) return
+  if (options.seedFile) {
+    // Streamed like an import over HTTP: any size of history, memory bounded.
+    let outcome
+    try {
+      outcome = await teamslot.importer.importFile(options.seedFile)
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error
+      throw new Error(`seed file ${options.seedFile}: ${error.message}`, { cause: error })
+    }
+    if (!outcome.ok) {
+      const first = outcome.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
+      const more = outcome.problems.length + outcome.problemsNotShown - first.length
+      throw new Error(
+        `seed workspace is invalid: ${first.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`,
+      )
+    }
+    say(`seeded ${options.seedFile} into the empty store (${outcome.bookings} bookings)`)
+    return
+  }
   const nowIso = new Date().toISOString()
-  const raw: unknown = options.seedFile
-    ? JSON.parse(readFileSync(options.seedFile, 'utf8'))
-    : demoWorkspace(nowIso)
-  const parsed = workspaceParse(raw)
+  const parsed = workspaceParse(demoWorkspace(nowIso))
   if (!parsed.ok) {
     const first = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
-    throw new Error(`seed workspace is invalid: ${first.join('; ')}`)
+    throw new Error(`the demo workspace is invalid: ${first.join('; ')}`)
   }
   await workspaceReplace(teamslot.db, parsed.workspace, nowIso)
-  say(`seeded ${options.seedFile ?? 'the demo team'} into the empty store`)
+  say('seeded the demo team into the empty store')
 }

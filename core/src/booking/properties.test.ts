@@ -21,6 +21,9 @@ import type {
 } from '../model/workspace'
 import { workspaceValidate } from '../validation/workspace-validate'
 import { bookingDecide } from './booking-decide'
+import { ALTERNATIVES_REACH_MS } from './booking-alternatives'
+import { BOOKINGS_NEAR_REACH_MS } from './bookings-near'
+import { MAX_EVENT_MINUTES } from '../schema/records'
 import { cancelDecide } from './booking-status'
 import { slotsUnion, slotUnionToList } from '../availability/slot-union'
 import { stepsRun } from '../availability/steps'
@@ -577,5 +580,72 @@ describe('a decision state of a booking window plus pool ledgers', () => {
       { numRuns: 150 },
     )
     expect(compared).toBe(150)
+  })
+})
+
+describe('a decision state of the bookings near the decided times', () => {
+  const REACH = BOOKINGS_NEAR_REACH_MS + ALTERNATIVES_REACH_MS
+  const DAY = 24 * 60 * MINUTE
+  /** Bookings around the edge of the reach on both sides (some inside it, some beyond). */
+  const edgeArb = fc.array(
+    fc.record({
+      host: fc.nat(MEMBER_COUNT - 1),
+      side: fc.constantFrom(-1, 1),
+      isWide: fc.boolean(),
+      offsetHours: fc.integer({ min: -72, max: 72 }),
+    }),
+    { maxLength: 10 },
+  )
+
+  it('decides exactly like the whole window (the sync server slices bookings by time)', () => {
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        edgeArb,
+        pageArb,
+        startArb,
+        fc.nat(5),
+        (base, edges, page, step, pick) => {
+          const startMs = startOf(step)
+          const edge = edges.map((e, i) => {
+            const reach = e.isWide ? REACH : BOOKINGS_NEAR_REACH_MS
+            const at =
+              startMs + e.side * (reach + MAX_EVENT_MINUTES * MINUTE) + e.offsetHours * 60 * MINUTE
+            return fixtureBooking(`bk-edge-${i}`, [memberId(e.host)], new Date(at).toISOString())
+          })
+          const full: Workspace = { ...base, bookings: [...base.bookings, ...edge] }
+          const nearOf = (fromMs: number, toMs: number, reach = REACH): Workspace => ({
+            ...full,
+            bookings: full.bookings.filter((b) => {
+              const s = Date.parse(b.start)
+              return s >= fromMs - reach - MAX_EVENT_MINUTES * MINUTE && s < toMs + reach
+            }),
+          })
+          const request = requestFor(page, startMs, pick)
+          const context = { nowMs: NOW, bookingId: 'bk-new' }
+          const whole = bookingDecide(full, request, context)
+          expect(bookingDecide(nearOf(startMs, startMs), request, context)).toEqual(whole)
+          // Acceptances need only the busy/workload reach (alternatives come with refusals).
+          const narrow = bookingDecide(
+            nearOf(startMs, startMs, BOOKINGS_NEAR_REACH_MS),
+            request,
+            context,
+          )
+          if (narrow.ok) expect(narrow).toEqual(whole)
+          const query = {
+            masterPageId: page,
+            eventTypeId: 'et-call',
+            fromMs: FROM,
+            toMs: FROM + DAY,
+            bookingPageId: page === 'mp-pick' ? `bp-${pick}` : null,
+            answers: {},
+          }
+          expect(pageAvailability(nearOf(query.fromMs, query.toMs), query, NOW)).toEqual(
+            pageAvailability(full, query, NOW),
+          )
+        },
+      ),
+      { numRuns: 150 },
+    )
   })
 })
