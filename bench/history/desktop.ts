@@ -2,7 +2,7 @@
  * The desktop's first sync, measured in Debian's Chromium on the web build the server serves
  * (`/app/#token=…`), in a fresh on-disk profile (a persistent context: an incognito context keeps
  * IndexedDB in memory, which is not what the desktop does):
- * - first sync: from `page.goto` until the status bar first says "last synced" — the app sets
+ * - first sync: from `page.goto` until the status bar first says "All changes are synced" — the app sets
  *   that only when every collection finished its initial pull, nothing is pushing or pulling and
  *   every event stream is open (`renderer/src/sync/sync-status.ts`); the bookings in the replica's
  *   IndexedDB are counted afterwards as a check;
@@ -65,7 +65,7 @@ export async function desktopFirstSync(options: {
         () =>
           document
             .querySelector('[aria-label="Sync status"]')
-            ?.textContent?.includes('last synced'),
+            ?.textContent?.includes('All changes are synced'),
         null,
         { polling: 200, timeout: Math.max(1, options.capMs - (performance.now() - started)) },
       )

@@ -23,6 +23,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..')
  */
 export async function startTestServer(
   workspace: unknown,
+  /** More command-line options (e.g. `--smtp-url`). */
   extraArgs: readonly string[] = [],
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'teamslot-e2e-'))

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PUBLIC_RATE_LIMITS } from './routes/public'
 import type { SyncServerOptions } from './server'
+import { mailFromParse } from './notify/message-build'
 
 /** A command line (or environment variable) the server cannot run with; `message` says why. */
 export class CliUsageError extends Error {}
@@ -15,6 +16,9 @@ type EnvOption =
   | 'shutdown-grace'
   | 'allow-private-calendar-urls'
   | 'calendar-refresh-minutes'
+  | 'public-url'
+  | 'smtp-url'
+  | 'mail-from'
 
 /** `trust-proxy` → `TEAMSLOT_TRUST_PROXY`. */
 export function envName(option: EnvOption): string {
@@ -44,6 +48,38 @@ function secondsFrom(text: string, source: string): number {
     throw new CliUsageError(`${source} must be a number of seconds from 0 to 3600, got "${text}"`)
   }
   return Math.round(Number(text) * 1000)
+}
+
+function publicUrlFrom(text: string, source: string): string {
+  try {
+    const url = new URL(text.trim())
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.search) {
+      return url.toString().replace(/\/+$/, '')
+    }
+  } catch {
+    // refused below
+  }
+  throw new CliUsageError(`${source} must be an http:// or https:// address, got "${text}"`)
+}
+
+function smtpUrlFrom(text: string, source: string): string {
+  try {
+    const url = new URL(text.trim())
+    if ((url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname) return text.trim()
+  } catch {
+    // refused below
+  }
+  // The value may hold a password: never repeat it.
+  throw new CliUsageError(`${source} must look like smtp://user:pass@host:587 or smtps://host:465`)
+}
+
+function mailFromFrom(text: string, source: string): string {
+  try {
+    mailFromParse(text)
+    return text.trim()
+  } catch {
+    throw new CliUsageError(`${source} must look like "Name <address@example.com>", got "${text}"`)
+  }
 }
 
 /**
@@ -76,6 +112,9 @@ export function cliOptionsParse(
         'shutdown-grace': { type: 'string' },
         'allow-private-calendar-urls': { type: 'boolean' },
         'calendar-refresh-minutes': { type: 'string' },
+        'public-url': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'mail-from': { type: 'string' },
       },
       strict: true,
     }))
@@ -108,6 +147,9 @@ export function cliOptionsParse(
   const writesPerMinute = given('public-write-rate-limit')
   const budget = given('public-availability-budget')
   const grace = given('shutdown-grace')
+  const publicUrl = given('public-url')
+  const smtpUrl = given('smtp-url')
+  const mailFrom = given('mail-from')
   const adminToken = env['TEAMSLOT_ADMIN_TOKEN']
   return {
     port,
@@ -138,5 +180,10 @@ export function cliOptionsParse(
         ? { refreshMs: positiveIntegerFrom(refreshMinutes.text, refreshMinutes.source) * 60_000 }
         : {}),
     },
+    ...(publicUrl ? { publicUrl: publicUrlFrom(publicUrl.text, publicUrl.source) } : {}),
+    ...(smtpUrl && smtpUrl.text.trim() !== ''
+      ? { smtpUrl: smtpUrlFrom(smtpUrl.text, smtpUrl.source) }
+      : {}),
+    ...(mailFrom ? { mailFrom: mailFromFrom(mailFrom.text, mailFrom.source) } : {}),
   }
 }

@@ -9,12 +9,17 @@ import {
 } from '../../core/src/schema/collections'
 import type { CollectionName, ReplicatedName } from '../../core/src/schema/collections'
 import { CALENDAR_FEEDS_SCHEMA } from './calendars/feed-tokens'
+import { NOTIFY_COLLECTION_SCHEMAS } from './notify/notify-collections'
+import type { NotifyCollectionName } from './notify/notify-collections'
 
 addRxPlugin(RxDBMigrationSchemaPlugin)
 
 /** A stored document: a workspace record plus bookkeeping fields; core validates the shape. */
 export type AnyDoc = { id: string } & Record<string, unknown>
-export type ServerCollections = { [K in ReplicatedName]: RxCollection<AnyDoc> } & {
+/** The replicated collections plus the server-only ones (notifications, calendar feeds). */
+export type ServerCollections = {
+  [K in ReplicatedName | NotifyCollectionName]: RxCollection<AnyDoc>
+} & {
   /** Server-only (never replicated): each member's calendar feed token. */
   readonly calendarfeeds: RxCollection<AnyDoc>
 }
@@ -24,8 +29,9 @@ export type ServerDatabase = RxDatabase<ServerCollections>
 export const DEFAULT_DATABASE_NAME = 'teamslot'
 
 /**
- * Opens the server's workspace database with every replicated collection. `multiInstance: false`
- * because exactly one server process writes a data dir (rxdb-notes.md).
+ * Opens the server's workspace database with every replicated collection and the server-only
+ * collections of notifications (`./notify/notify-collections.ts`, never replicated).
+ * `multiInstance: false` because exactly one server process writes a data dir (rxdb-notes.md).
  */
 export async function openServerDatabase(
   storage: RxStorage<unknown, unknown>,
@@ -52,6 +58,12 @@ export async function openServerDatabase(
   await db.addCollections({
     ...collections,
     calendarfeeds: { schema: CALENDAR_FEEDS_SCHEMA as unknown as RxJsonSchema<AnyDoc> },
+    ...Object.fromEntries(
+      Object.entries(NOTIFY_COLLECTION_SCHEMAS).map(([collectionName, schema]) => [
+        collectionName,
+        { schema },
+      ]),
+    ),
   })
   return db
 }

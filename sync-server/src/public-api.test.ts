@@ -52,6 +52,7 @@ describe('GET /api/public/pages/{slug}', () => {
           name: 'Call',
           durationMinutes: 30,
           questions: fixtureWorkspace().eventTypes[0]!.questions,
+          location: null,
         },
       ],
       bookingPages: [],

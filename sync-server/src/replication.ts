@@ -37,7 +37,10 @@ export interface ReplicationOptions {
    * Checks a push (run inside `wrapPush`): any problem refuses it with 400; otherwise the rows it
    * returns are what is written.
    */
-  readonly validatePush?: (collection: string, rows: readonly PushRow[]) => PushCheck
+  readonly validatePush?: (
+    collection: string,
+    rows: readonly PushRow[],
+  ) => PushCheck | Promise<PushCheck>
   /** Receives every failure of a replication handler (answered with a generic 500). */
   readonly logError: ServerErrorLog
 }
@@ -149,7 +152,7 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
           const rows = req.body as PushRow[]
           const ids = rows.map((row) => row.newDocumentState.id)
           const write = async () => {
-            const check = validatePush?.(collection, rows) ?? { ok: true, rows }
+            const check = (await validatePush?.(collection, rows)) ?? { ok: true, rows }
             if (!check.ok) {
               sendError(res, 'invalid-request', 'push refused; nothing was written', {
                 problems: check.problems,

@@ -10,6 +10,7 @@ import type { TeamslotApp } from './app'
 import type { PublicRateLimits } from './routes/public'
 import { databaseIsEmpty } from './database'
 import { workspaceParse } from '../../core/src/validation'
+import { HttpError } from './http/errors'
 import { jsonLineLogger } from './http/request-log'
 import { serverStorage } from './booking-index'
 import { workspaceReplace } from './workspace-store'
@@ -41,6 +42,12 @@ export interface SyncServerOptions {
   readonly publicRateLimits?: PublicRateLimits
   /** Members' busy calendars (`--allow-private-calendar-urls`, `--calendar-refresh-minutes`). */
   readonly calendars?: BusyCalendarsOptions
+  /** `--public-url`: the address customers reach the server at (default `http://HOST:PORT`). */
+  readonly publicUrl?: string
+  /** `--smtp-url`: the mail server; without it nothing is sent (messages are kept as not sent). */
+  readonly smtpUrl?: string
+  /** `--mail-from`: the sender of every email, `Name <address>`. */
+  readonly mailFrom?: string
   /** Receives human-readable status lines. */
   readonly say?: (line: string) => void
 }
@@ -103,6 +110,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     trustProxy: options.trustProxy ?? false,
     ...(options.publicRateLimits ? { publicRateLimits: options.publicRateLimits } : {}),
     ...(options.calendars ? { calendars: options.calendars } : {}),
+    notify: {
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+      ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
+    },
   })
   try {
     await seedIfEmpty(teamslot, options, say)
@@ -124,6 +136,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     server.once('error', reject)
   })
   teamslot.attach(server)
+  const address = server.address() as AddressInfo
+  const url = `http://${options.host}:${address.port}`
+  teamslot.listeningAt(url)
+  if (!options.smtpUrl)
+    say('no mail server (--smtp-url): emails are kept in the outbox as not sent')
   const upkeep = setInterval(() => {
     teamslot.maintenance().catch((err: unknown) => say(`maintenance failed: ${String(err)}`))
   }, MAINTENANCE_INTERVAL_MS)
@@ -140,8 +157,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   }
   const calendarUpkeep = setInterval(readCalendars, MAINTENANCE_INTERVAL_MS)
   readCalendars()
-  const address = server.address() as AddressInfo
-  const url = `http://${options.host}:${address.port}`
   let stopping: Promise<void> | undefined
   const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS
   return {
@@ -176,15 +191,31 @@ async function seedIfEmpty(
 ): Promise<void> {
   if (!options.seedFile && !options.demo) return
   if (!(await databaseIsEmpty(teamslot.db))) return
+  if (options.seedFile) {
+    // Streamed like an import over HTTP: any size of history, memory bounded.
+    let outcome
+    try {
+      outcome = await teamslot.importer.importFile(options.seedFile)
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error
+      throw new Error(`seed file ${options.seedFile}: ${error.message}`, { cause: error })
+    }
+    if (!outcome.ok) {
+      const first = outcome.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
+      const more = outcome.problems.length + outcome.problemsNotShown - first.length
+      throw new Error(
+        `seed workspace is invalid: ${first.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`,
+      )
+    }
+    say(`seeded ${options.seedFile} into the empty store (${outcome.bookings} bookings)`)
+    return
+  }
   const nowIso = new Date().toISOString()
-  const raw: unknown = options.seedFile
-    ? JSON.parse(readFileSync(options.seedFile, 'utf8'))
-    : demoWorkspace(nowIso)
-  const parsed = workspaceParse(raw)
+  const parsed = workspaceParse(demoWorkspace(nowIso))
   if (!parsed.ok) {
     const first = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
-    throw new Error(`seed workspace is invalid: ${first.join('; ')}`)
+    throw new Error(`the demo workspace is invalid: ${first.join('; ')}`)
   }
   await workspaceReplace(teamslot.db, parsed.workspace, nowIso)
-  say(`seeded ${options.seedFile ?? 'the demo team'} into the empty store`)
+  say('seeded the demo team into the empty store')
 }

@@ -5,6 +5,8 @@ import { useRecordStore } from '../hooks/use-record-store'
 import { FieldError } from '../ui/FieldError'
 import { TextInput } from '../ui/TextInput'
 import { QuestionsEditor, questionIdFor } from './QuestionsEditor'
+import { LocationEditor, locationDraftOf, locationOfDraft } from './LocationEditor'
+import { RemindersEditor } from './RemindersEditor'
 import { RecordEditorFrame } from './RecordEditorFrame'
 
 export interface EditorProps<T> {
@@ -43,7 +45,10 @@ function questionIds(questions: readonly Question[], saved: readonly Question[])
   })
 }
 
-/** Event type: duration, start times, buffers, notice, booking window, booking-form questions. */
+/**
+ * Event type: duration, start times, buffers, notice, booking window, where it takes place,
+ * reminder emails, booking-form questions. Fields this editor does not show are kept as stored.
+ */
 export function EventTypeEditor({ workspace, record, onDone }: EditorProps<EventType>) {
   const store = useRecordStore(workspace, 'eventTypes', onDone)
   const [id] = useState(() => record?.id ?? `et-${crypto.randomUUID().slice(0, 8)}`)
@@ -55,8 +60,11 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
       ) as Record<NumberKey, string>,
   )
   const [questions, setQuestions] = useState(record?.questions ?? [])
+  const [location, setLocation] = useState(() => locationDraftOf(record?.location))
+  const [reminders, setReminders] = useState<readonly number[]>(record?.reminderMinutesBefore ?? [])
   const problems = store.problems
   const next: EventType = {
+    ...record,
     id,
     name: name.trim(),
     durationMinutes: asNumber(numbers.durationMinutes),
@@ -66,6 +74,8 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
     minNoticeMinutes: asNumber(numbers.minNoticeMinutes),
     maxDaysAhead: asNumber(numbers.maxDaysAhead),
     questions: questionIds(questions, record?.questions ?? []),
+    location: locationOfDraft(location),
+    reminderMinutesBefore: reminders,
   }
   return (
     <RecordEditorFrame
@@ -97,6 +107,16 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
           />
         ))}
       </div>
+      <LocationEditor
+        draft={location}
+        onChange={setLocation}
+        problems={(field) => [...problems.at('location'), ...problems.under(`location.${field}`)]}
+      />
+      <RemindersEditor
+        minutes={reminders}
+        onChange={setReminders}
+        problems={problems.under('reminderMinutesBefore')}
+      />
       <QuestionsEditor questions={questions} onChange={setQuestions} problems={problems} />
     </RecordEditorFrame>
   )

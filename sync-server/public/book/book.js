@@ -318,7 +318,11 @@ function eventView() {
           },
           h('span', { class: 'summary' }, e.name),
           h('br'),
-          h('span', { class: 'muted' }, `${e.durationMinutes} minutes`),
+          h(
+            'span',
+            { class: 'muted' },
+            `${e.durationMinutes} minutes${e.location ? ` · ${locationText(e.location)}` : ''}`,
+          ),
         ),
       ),
     ),
@@ -535,13 +539,26 @@ function manageLink(booking) {
   return `${window.location.origin}/book/${encodeURIComponent(slug)}/manage/${encodeURIComponent(booking.id)}#token=${encodeURIComponent(booking.manageToken)}`
 }
 
+/** Where the meeting takes place, in one line (a video link stays a plain address). */
+function locationText(location) {
+  if (location.type === 'in-person') return `In person: ${location.address}`
+  if (location.type === 'phone') return `By phone: ${location.number}`
+  return `Video call: ${location.url}`
+}
+
+function calendarLink(booking) {
+  return `/api/public/bookings/${encodeURIComponent(booking.id)}/calendar.ics?token=${encodeURIComponent(booking.manageToken ?? manageToken ?? '')}`
+}
+
 function bookingSummary(booking) {
   return h(
     'div',
     {},
     h('p', { class: 'summary' }, formatFull(booking.start)),
     h('p', {}, `With ${booking.hosts.map((x) => x.name).join(', ')}`),
+    booking.location ? h('p', {}, locationText(booking.location)) : null,
     h('p', { class: 'muted' }, `Status: ${booking.status}`),
+    h('p', {}, h('a', { href: calendarLink(booking), download: 'booking.ics' }, 'Add to calendar')),
   )
 }
 
