@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process'
 import './availability-cases'
 import './decision-cases'
+import './calendar-cases'
 import { type BenchResult, benchMeasure } from './measure'
 import { type BenchCase, benchListCases } from './registry'
 import { scenarioCases } from './scenario-cases'

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { TestServer } from './sync-server'
 
 export type ViewName =
-  'Calendar' | 'Bookings' | 'Reports' | 'Team' | 'Setup' | 'Conflicts' | 'Settings'
+  'Calendar' | 'Bookings' | 'Reports' | 'Team' | 'Setup' | 'Conflicts' | 'Outbox' | 'Settings'
 
 /** The desk app's shell: navigation, sync status, toasts, the booking details panel. */
 export class DeskApp {

@@ -50,6 +50,7 @@ const VIEWS: readonly ViewName[] = [
   'Team',
   'Setup',
   'Conflicts',
+  'Outbox',
   'Settings',
 ]
 

@@ -168,7 +168,7 @@ test('a booking made at the desk follows the page’s rules and syncs to the ser
   await dialog.getByRole('button', { name: 'Book' }).click()
   const done = page.getByRole('dialog', { name: 'Booked' })
   await expect(done).toContainText('Walk In Wendy is booked')
-  await expect(done).toContainText('Desk bookings have no manage link yet')
+  await expect(done.getByRole('textbox', { name: 'Manage link' })).toHaveValue(/#token=/)
   await done.getByRole('button', { name: 'Done' }).click()
   await expect(dialog).toBeHidden()
   await expect

@@ -63,7 +63,11 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   await expect(done).toContainText(shortDay)
   await expect(done).toContainText('Why: Rule 1')
   await expect(done).toContainText('(America/New_York)')
-  await expect(done).toContainText('Desk bookings have no manage link yet')
+  // The desk reads the manage link out at once; it works once the booking synced.
+  const manageLink = await done.getByRole('textbox', { name: 'Manage link' }).inputValue()
+  expect(manageLink).toMatch(
+    new RegExp(`^${server.url}/book/sales/manage/bk-[^#]+#token=[\\w-]{32}$`),
+  )
   await done.getByRole('button', { name: 'Done' }).click()
   await expect(app.toast(/Booked Caller Carla/)).toBeVisible()
 
@@ -97,6 +101,10 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
     (b: { customer: { name: string } }) => b.customer.name === 'Caller Carla',
   )
   expect(stored.start.slice(0, 10)).toBe(target.toISOString().slice(0, 10))
+  const [, id, token] = /manage\/([^#]+)#token=(.+)$/.exec(manageLink) ?? []
+  expect(id).toBe(stored.id)
+  const own = await fetch(`${server.url}/api/public/bookings/${id}?token=${token}`)
+  expect(own.status).toBe(200)
 })
 
 test('missing customer details are named at their fields and nothing is booked', async ({

@@ -1,9 +1,16 @@
 import express from 'express'
-import type { ErrorRequestHandler, Express, NextFunction, Request, Response } from 'express'
+import type {
+  ErrorRequestHandler,
+  Express,
+  NextFunction,
+  Request,
+  RequestHandler,
+  Response,
+} from 'express'
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { DEFAULT_DATABASE_NAME, openServerDatabase } from './database'
-import type { ServerDatabase } from './database'
+import type { AnyDoc, ServerDatabase } from './database'
 import { ERROR_STATUS, HttpError, sendError } from './http/errors'
 import { requireAdmin } from './http/require-admin'
 import { requestLogger, serverErrorRecord, stderrLogger } from './http/request-log'
@@ -17,12 +24,23 @@ import type { CollectionName } from '../../core/src/schema/collections'
 import { BookingService } from './booking-service'
 import { WorkspaceMirror } from './workspace-mirror'
 import { BookingIndex } from './booking-index'
-import { sqliteDerivedReader } from './storage'
+import { sqliteDerivedReader, sqliteStorageDirectory } from './storage'
 import type { RxStorageSqlite } from './storage'
+import { WorkspaceImporter } from './workspace-import/workspace-import'
+import { bookingIdPages } from './workspace-store'
+import type { WorkspaceImportObserver } from './workspace-import/workspace-import'
 import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
 import { mountReplicationCompat } from './replication-compat'
+import { BusyCalendars } from './calendars/busy-calendars'
+import type { BusyCalendarsOptions } from './calendars/busy-calendars'
+import { FeedTokens } from './calendars/feed-tokens'
+import { calendarAdminRouter, calendarFeedRouter } from './routes/calendars'
+import { SERVER_WRITTEN_SCHEMAS } from '../../core/src/schema/collections'
+import { Notifier } from './notify/notifier'
+import type { NotifyOptions } from './notify/notifier'
+import { notifyAdminRouter } from './routes/notify-admin'
 
 /** The injected clock: epoch milliseconds. Tests pass a fixed one. */
 export interface Clock {
@@ -67,12 +85,35 @@ export interface AppDeps {
   readonly trustProxy?: boolean
   /** Bytes queued for a replication stream client before it is dropped (tests lower it). */
   readonly streamBufferCapBytes?: number
+  /**
+   * Members' busy calendars: `allowPrivate` (`--allow-private-calendar-urls`), the refresh
+   * interval, timeout and size cap, and (tests) the address resolver.
+   */
+  readonly calendars?: BusyCalendarsOptions
+  /**
+   * Notifications (api.md v1.1): `publicUrl` (default: the address `listeningAt` reports),
+   * `smtpUrl` (none: nothing is sent, messages are kept as not sent), `mailFrom`, `locale`, and
+   * `autoRun` (default true: loops on timers; tests call `notifier.runOnce()`).
+   */
+  readonly notify?: Partial<Omit<NotifyOptions, 'publicUrl'>> & { readonly publicUrl?: string }
+  /** Most bytes a workspace import body may have (default: WORKSPACE_IMPORT_BODY_LIMIT_BYTES). */
+  readonly workspaceImportLimitBytes?: number
+  /** Told what each workspace import does (receiving, applying), and awaited (tests pause here). */
+  readonly workspaceImportObserver?: WorkspaceImportObserver
 }
 
 export interface TeamslotApp {
   readonly app: Express
   readonly db: ServerDatabase
   readonly service: BookingService
+  /** Members' busy calendars: `tick()` reads the due ones (the server calls it every minute). */
+  readonly calendars: BusyCalendars
+  /** The outbox, reminders, mail and webhooks. */
+  readonly notifier: Notifier
+  /** Tells the app the address it listens at (the default public URL of links). */
+  listeningAt(url: string): void
+  /** The streaming workspace import (`PUT /api/admin/workspace`, `--seed`). */
+  readonly importer: WorkspaceImporter
   /** Periodic upkeep (marks ended bookings completed); the server runs it every minute. */
   maintenance(): Promise<void>
   /** Stops tracking requests and closes the store. Call after the HTTP server stopped accepting. */
@@ -89,6 +130,12 @@ export interface TeamslotApp {
 const REPLICATION_BODY_LIMIT = '16mb'
 const ADMIN_BODY_LIMIT = '16mb'
 const PUBLIC_BODY_LIMIT = '100kb'
+/**
+ * Body limit of the workspace import alone, which streams its body to disk instead of holding
+ * it: 2 GiB, about two million bookings of ~1 KB, five times the 400k a large team's years of
+ * history come to; a backup beyond that needs another path than one request.
+ */
+export const WORKSPACE_IMPORT_BODY_LIMIT_BYTES = 2 * 1024 ** 3
 
 /**
  * Builds the whole sync server (store, replication, admin and public API, web app) and never
@@ -96,11 +143,49 @@ const PUBLIC_BODY_LIMIT = '100kb'
  */
 export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   const db = await openServerDatabase(deps.storage, deps.databaseName)
-  const bookingIndex = new BookingIndex(
-    sqliteDerivedReader(deps.storage, deps.databaseName ?? DEFAULT_DATABASE_NAME),
+  const derivedReader = sqliteDerivedReader(
+    deps.storage,
+    deps.databaseName ?? DEFAULT_DATABASE_NAME,
   )
+  const bookingIndex = new BookingIndex(derivedReader)
+  const bookingIds = bookingIdPages(derivedReader)
   const mirror = await WorkspaceMirror.open(db, bookingIndex, deps.clock.now())
-  const service = new BookingService(db, mirror, deps.clock, bookingIndex)
+  const calendars = await BusyCalendars.open(
+    db,
+    () => mirror.workspace().members,
+    deps.clock,
+    deps.calendars ?? {},
+  )
+  const feeds = await FeedTokens.open(db, () => deps.clock.now())
+  const service = new BookingService(db, mirror, deps.clock, bookingIndex, () => calendars.busy())
+  const errorLogger = deps.logger ?? stderrLogger
+  let listeningUrl = 'http://localhost'
+  const notifier = await Notifier.open(
+    db,
+    mirror,
+    deps.clock,
+    {
+      ...deps.notify,
+      publicUrl: () => deps.notify?.publicUrl ?? listeningUrl,
+    },
+    errorLogger,
+  )
+  const importer = new WorkspaceImporter({
+    db,
+    service,
+    bookingIds,
+    directory: sqliteStorageDirectory(deps.storage),
+    nowIso: () => new Date(deps.clock.now()).toISOString(),
+    ...(deps.workspaceImportObserver ? { observer: deps.workspaceImportObserver } : {}),
+  })
+  try {
+    // An import whose apply a crash interrupted is finished before anything is served.
+    await importer.recover()
+  } catch (error) {
+    mirror.close()
+    await db.destroy()
+    throw error
+  }
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', deps.trustProxy ? 1 : false)
@@ -109,7 +194,6 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   if (deps.logger && deps.requestLog !== false) {
     app.use(requestLogger(deps.logger, () => deps.clock.now()))
   }
-  const errorLogger = deps.logger ?? stderrLogger
   const logError: ServerErrorLog = (req, status, err) =>
     errorLogger(serverErrorRecord(req, status, err, deps.clock.now()))
 
@@ -123,7 +207,12 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     requireAdmin(deps.adminToken),
     ...jsonBody(REPLICATION_BODY_LIMIT),
   )
-  app.use('/api/admin', originsCors(deps.corsOrigins ?? []), ...jsonBody(ADMIN_BODY_LIMIT))
+  // The workspace import streams its own body (up to WORKSPACE_IMPORT_BODY_LIMIT_BYTES).
+  app.use(
+    '/api/admin',
+    originsCors(deps.corsOrigins ?? []),
+    unlessWorkspaceImport(jsonBody(ADMIN_BODY_LIMIT)),
+  )
   app.use('/api/public', ...jsonBody(PUBLIC_BODY_LIMIT))
   // Responses carrying a manage token or a customer's booking are never stored by caches.
   app.use(['/api/public/bookings', '/api/public/pages/:slug/bookings'], noStore)
@@ -136,14 +225,29 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     ...(deps.streamBufferCapBytes ? { bufferCapBytes: deps.streamBufferCapBytes } : {}),
   })
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
-  const validatePush = (collection: string, rows: readonly PushRow[]) =>
-    pushCheck(
+  const validatePush = async (collection: string, rows: readonly PushRow[]) => {
+    if (Object.hasOwn(SERVER_WRITTEN_SCHEMAS, collection)) {
+      return { ok: false, problems: [`${collection} is written by the server only`] } as const
+    }
+    // Bookings outside the window in memory are read from the store, so their server fields
+    // (a manage token above all) are kept, and a client token is taken for new bookings only.
+    const older =
+      collection === 'bookings'
+        ? await storedOutsideWindow(rows.map((row) => row.newDocumentState.id))
+        : new Map<string, AnyDoc>()
+    return pushCheck(
       collection as CollectionName,
       rows,
       mirror.workspace(),
-      (id) => mirror.get(collection as CollectionName, id),
+      (id) => mirror.get(collection as CollectionName, id) ?? older.get(id),
       (ref) => bookingIndex.referenceCount(ref),
     )
+  }
+  const storedOutsideWindow = async (ids: readonly string[]) => {
+    const missing = ids.filter((id) => !mirror.get('bookings', id))
+    const found = missing.length > 0 ? await db.bookings.findByIds(missing).exec() : new Map()
+    return new Map([...found].map(([id, doc]) => [id, doc.toJSON() as AnyDoc]))
+  }
   mountReplicationCompat(app, db, { wrapPush, validatePush, logError })
   await mountReplication({
     app,
@@ -155,6 +259,17 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     validatePush,
     logError,
   })
+  const calendarDeps = {
+    db,
+    adminToken: deps.adminToken,
+    clock: deps.clock,
+    mirror,
+    index: bookingIndex,
+    busy: calendars,
+    feeds,
+  }
+  app.use('/api/admin', calendarAdminRouter(calendarDeps))
+  app.use('/feeds', calendarFeedRouter(calendarDeps))
   app.use(
     '/api/admin',
     adminRouter({
@@ -164,6 +279,19 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       service,
       mirror,
       ledgerSource: bookingIndex,
+      bookingIds,
+      importer,
+      importLimitBytes: deps.workspaceImportLimitBytes ?? WORKSPACE_IMPORT_BODY_LIMIT_BYTES,
+    }),
+  )
+  app.use(
+    '/api/admin',
+    notifyAdminRouter({
+      db,
+      adminToken: deps.adminToken,
+      service,
+      notifier,
+      now: () => deps.clock.now(),
     }),
   )
   app.use(
@@ -173,6 +301,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       () => mirror.workspace(),
       { ...DEFAULT_PUBLIC_RATE_LIMITS, ...deps.publicRateLimits },
       deps.clock,
+      (doc) => notifier.bookingCalendar(doc),
     ),
   )
   if (deps.bookPageDir && existsSync(deps.bookPageDir)) {
@@ -201,6 +330,12 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     app,
     db,
     service,
+    calendars,
+    notifier,
+    listeningAt(url: string) {
+      listeningUrl = url
+    },
+    importer,
     async maintenance() {
       await service.completeEnded()
     },
@@ -210,6 +345,9 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     async close() {
       tracker.endStreams()
       await service.settled()
+      await calendars.close()
+      feeds.close()
+      await notifier.close()
       mirror.close()
       await db.destroy()
     },
@@ -242,6 +380,22 @@ function errorHandler(logError: ServerErrorLog): ErrorRequestHandler {
       return sendError(res, 'invalid-request', 'the request body could not be read')
     logError(req, 500, err)
     return sendError(res, 'internal', 'internal error')
+  }
+}
+
+/**
+ * Runs `handlers` for every request but the workspace import (`PUT /workspace` below
+ * `/api/admin`, matched as loosely as Express routes match: any case, a trailing slash).
+ */
+function unlessWorkspaceImport(handlers: readonly RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'PUT' && /^\/workspace\/?$/i.test(req.path)) return next()
+    let at = 0
+    const step = (error?: unknown): void => {
+      if (error !== undefined || at === handlers.length) return next(error)
+      handlers[at++]!(req, res, step)
+    }
+    step()
   }
 }
 

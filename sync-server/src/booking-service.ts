@@ -22,6 +22,9 @@ import type {
 } from '../../core/src/booking/booking-types'
 import type { Steps } from '../../core/src/availability/steps'
 import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
+import { BOOKINGS_NEAR_REACH_MS } from '../../core/src/booking/bookings-near'
+import { ALTERNATIVES_REACH_MS } from '../../core/src/booking/booking-alternatives'
+import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
 import { documentToRecord } from '../../core/src/schema/workspace-documents'
 import { bookingConflicts } from '../../core/src/conflicts/booking-conflicts'
 import type { BookingConflict } from '../../core/src/conflicts/booking-conflicts'
@@ -33,6 +36,7 @@ import { bookingRequestHash } from './booking-request-hash'
 import { SerialQueue } from './serial-queue'
 import type { WorkspaceMirror } from './workspace-mirror'
 import type { BookingIndex } from './booking-index'
+import { type BusyTimes, busyTimesWithin } from '../../core/src/availability/busy-times'
 
 /** A stored booking: the record plus the server's own fields (`BOOKING_SERVER_FIELDS`). */
 export type BookingDoc = Booking & {
@@ -63,6 +67,26 @@ function randomId(prefix: string, bytes: number): string {
  * serial queue over the in-memory workspace mirror, so two requests competing for a member's time
  * never both see it free. Decisions are core's; this class loads state, calls them, writes.
  */
+/**
+ * How far around the instants a decision is about bookings can still change it: core's reach
+ * for busy spans and workload caps (`BOOKINGS_NEAR_REACH_MS`) plus the week each way in which
+ * alternatives to a refused start are looked for (`ALTERNATIVES_REACH_MS`).
+ */
+const NEAR_REACH_MS = BOOKINGS_NEAR_REACH_MS + ALTERNATIVES_REACH_MS
+/** The longest meeting: a booking starting this long before a span can still reach into it. */
+const MAX_EVENT_MS = MAX_EVENT_MINUTES * 60_000
+
+/** Records of stored documents, converted once per document object. */
+const RECORDS = new WeakMap<BookingDoc, Booking>()
+function recordOf(doc: BookingDoc): Booking {
+  let record = RECORDS.get(doc)
+  if (record === undefined) {
+    record = documentToRecord(doc) as unknown as Booking
+    RECORDS.set(doc, record)
+  }
+  return record
+}
+
 export class BookingService {
   private readonly queue = new SerialQueue()
   /**
@@ -74,8 +98,13 @@ export class BookingService {
   private batch: { doc: BookingDoc; resolve: () => void; reject: (error: unknown) => void }[] = []
   /** Every batch write not yet finished (the last one resolves after all earlier ones). */
   private flushing: Promise<void> | null = null
-  private overlay: { key: object; unsettled: readonly BookingDoc[]; state: DecisionState } | null =
-    null
+  private overlay: {
+    readonly key: Workspace
+    readonly ledgers: DecisionState['poolLedgers']
+    readonly unsettled: readonly BookingDoc[]
+    readonly records: readonly Booking[]
+    readonly poolLedgers: DecisionState['poolLedgers']
+  } | null = null
   /** Batches and bookings committed by group commit since start (for benchmarks and tests). */
   private committed = { batches: 0, bookings: 0 }
 
@@ -85,6 +114,8 @@ export class BookingService {
     private readonly clock: Clock,
     /** The booking index over all history (absent: only the window is searched). */
     private readonly index?: BookingIndex,
+    /** Members' busy time from their own calendars (absent: none). */
+    private readonly busyTimes?: () => BusyTimes,
   ) {}
 
   /**
@@ -103,30 +134,70 @@ export class BookingService {
   /**
    * What decisions read: the mirror's workspace (setup and the booking window) and pool ledgers,
    * plus the bookings of the current batch that are decided but not yet committed, so the next
-   * decision in the queue already sees them.
+   * decision in the queue already sees them. With `near` (a span of instants the decision is
+   * about), only the bookings that can matter to it are included (core's reaches: a meeting, its
+   * buffers, workload weeks and alternatives around the span), found by binary search in the
+   * window: a decision's cost follows the days it looks at, not the bookings the team has.
+   * Members' calendar busy time is sliced the same way (binary search per member).
    */
-  private state(): DecisionState {
+  private state(
+    near?: { readonly fromMs: number; readonly toMs: number },
+    reachMs: number = NEAR_REACH_MS,
+  ): DecisionState {
     const ws = this.mirror.workspace()
+    const { records, poolLedgers } = this.unsettledOverlay(ws)
+    const bookings = near
+      ? this.mirror.bookingsStartingBetween(
+          near.fromMs - reachMs - MAX_EVENT_MS,
+          near.toMs + reachMs,
+        )
+      : ws.bookings
+    const busy = this.busyTimes?.() ?? {}
+    return {
+      ...ws,
+      bookings: records.length === 0 ? bookings : [...bookings, ...records],
+      poolLedgers,
+      busy: near
+        ? busyTimesWithin(busy, near.fromMs - reachMs - MAX_EVENT_MS, near.toMs + reachMs)
+        : busy,
+    }
+  }
+
+  /** The decision state of this moment, busy time included (admin reads such as candidates). */
+  decisionState(): DecisionState {
+    return this.state()
+  }
+
+  /** The not-yet-committed bookings (not in the mirror yet) and the ledgers with them counted. */
+  private unsettledOverlay(ws: Workspace): {
+    readonly records: readonly Booking[]
+    readonly poolLedgers: DecisionState['poolLedgers']
+  } {
     const ledgers = this.mirror.poolLedgers()
-    if (this.unsettled.length === 0) return { ...ws, poolLedgers: ledgers }
+    if (this.unsettled.length === 0) return { records: [], poolLedgers: ledgers }
     const cached = this.overlay
-    if (cached && cached.key === ws && cached.unsettled === this.unsettled) return cached.state
-    let poolLedgers = ledgers
+    const isSameBase = cached !== null && cached.key === ws && cached.ledgers === ledgers
+    if (isSameBase && cached.unsettled === this.unsettled) return cached
+    // Decisions in a batch only append: count just the new ones on top of the previous overlay.
+    const isAppended =
+      isSameBase &&
+      cached.unsettled.length <= this.unsettled.length &&
+      cached.unsettled.every((doc, i) => this.unsettled[i] === doc)
+    const fresh = isAppended ? this.unsettled.slice(cached.unsettled.length) : this.unsettled
+    let poolLedgers = isAppended ? cached.poolLedgers : ledgers
     // Bookings the store already committed are in the mirror (and its ledgers) already.
-    const records = this.unsettled
-      .filter((doc) => !this.mirror.get('bookings', doc.id))
-      .map((doc) => documentToRecord(doc) as unknown as Booking)
-    for (const booking of records) {
+    const added = fresh.filter((doc) => !this.mirror.get('bookings', doc.id)).map(recordOf)
+    const records = isAppended ? [...cached.records, ...added] : added
+    for (const booking of added) {
       for (const pool of ws.pools) {
-        const ledger = poolLedgers[pool.id]
+        const ledger = poolLedgers?.[pool.id]
         if (!ledger) continue
         const next = poolLedgerApply(ledger, pool, ws.panels, null, booking)
         if (next !== ledger) poolLedgers = { ...poolLedgers, [pool.id]: next }
       }
     }
-    const state = { ...ws, bookings: [...ws.bookings, ...records], poolLedgers }
-    this.overlay = { key: ws, unsettled: this.unsettled, state }
-    return state
+    this.overlay = { key: ws, ledgers, unsettled: this.unsettled, records, poolLedgers }
+    return this.overlay
   }
 
   /** The master page with this slug, or undefined. */
@@ -164,7 +235,7 @@ export class BookingService {
 
   /** Page availability as core's steps, on the state and clock of this moment. */
   availabilitySteps(query: PageAvailabilityQuery): Steps<PageAvailabilityResult> {
-    return pageAvailabilitySteps(this.state(), query, this.clock.now())
+    return pageAvailabilitySteps(this.state(query), query, this.clock.now())
   }
 
   /** What {@link availabilitySteps} costs, in member-days (core's `pageAvailabilityCost`). */
@@ -211,10 +282,16 @@ export class BookingService {
         }
         if (earlier) return { outcome: { ok: true, value: earlier, replayed: true } as const }
       }
-      const decision: BookingDecision = bookingDecide(this.state(), request, {
-        nowMs: this.clock.now(),
-        bookingId: randomId('bk-', 12),
-      })
+      const around = { fromMs: request.startMs, toMs: request.startMs }
+      const context = { nowMs: this.clock.now(), bookingId: randomId('bk-', 12) }
+      // An accepted start depends only on the bookings within core's busy/workload reach of it;
+      // a refusal also lists alternatives a week each way, so it is decided on the wider span.
+      let decision: BookingDecision = bookingDecide(
+        this.state(around, BOOKINGS_NEAR_REACH_MS),
+        request,
+        context,
+      )
+      if (!decision.ok) decision = bookingDecide(this.state(around), request, context)
       if (!decision.ok) {
         return {
           outcome: {
@@ -384,6 +461,17 @@ export class BookingService {
   }
 
   /**
+   * Runs `run` alone in the booking queue, after every decided booking is committed: no booking
+   * decision or write runs while it does (the workspace import applies through this).
+   */
+  exclusive<T>(run: () => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      await this.batchesWritten()
+      return run()
+    })
+  }
+
+  /**
    * "Keep as is": a person looked at every open conflict of the booking and keeps it (core's
    * `conflictResolveDecide`; the acknowledgement is a history entry, so the pair is not shown
    * again unless a booking moves).
@@ -394,17 +482,21 @@ export class BookingService {
     )
   }
 
-  /** Every open conflict, derived from the stored bookings (cached until bookings change). */
+  /**
+   * Every open conflict, derived from the stored bookings and members' busy times: the re-check
+   * of desk decisions made offline (cached until either changes).
+   */
   conflicts(): readonly BookingConflict[] {
-    const bookings = this.state().bookings
-    if (this.conflictMemo?.bookings !== bookings) {
-      this.conflictMemo = { bookings, conflicts: bookingConflicts(bookings) }
+    const { bookings, busy } = this.state()
+    if (this.conflictMemo?.bookings !== bookings || this.conflictMemo.busy !== busy) {
+      this.conflictMemo = { bookings, busy, conflicts: bookingConflicts(bookings, undefined, busy) }
     }
     return this.conflictMemo.conflicts
   }
 
   private conflictMemo: {
     readonly bookings: Workspace['bookings']
+    readonly busy: DecisionState['busy']
     readonly conflicts: readonly BookingConflict[]
   } | null = null
 

@@ -18,6 +18,7 @@ describe('cliOptionsParse', () => {
         availabilityMemberDaysPerMinute: 50_000,
       },
       embedOrigins: [],
+      calendars: { allowPrivate: false },
     })
   })
 
@@ -81,8 +82,32 @@ describe('cliOptionsParse', () => {
       { publicRateLimits: expect.objectContaining({ availabilityMemberDaysPerMinute: 700 }) },
     ],
     [['--shutdown-grace', '1.5'], {}, { shutdownGraceMs: 1500 }],
+    [['--allow-private-calendar-urls'], {}, { calendars: { allowPrivate: true } }],
+    [[], { TEAMSLOT_ALLOW_PRIVATE_CALENDAR_URLS: '1' }, { calendars: { allowPrivate: true } }],
+    [
+      ['--calendar-refresh-minutes', '5'],
+      {},
+      { calendars: { allowPrivate: false, refreshMs: 300_000 } },
+    ],
     [[], { TEAMSLOT_SHUTDOWN_GRACE: '0' }, { shutdownGraceMs: 0 }],
     [[], { TEAMSLOT_ADMIN_TOKEN: 'secret-token' }, { adminToken: 'secret-token' }],
+    [['--public-url', 'https://book.example.com/'], {}, { publicUrl: 'https://book.example.com' }],
+    [
+      [],
+      { TEAMSLOT_PUBLIC_URL: 'https://example.com/teamslot' },
+      { publicUrl: 'https://example.com/teamslot' },
+    ],
+    [
+      ['--smtp-url', 'smtps://apikey:p%40ss@smtp.example.com:465'],
+      {},
+      { smtpUrl: 'smtps://apikey:p%40ss@smtp.example.com:465' },
+    ],
+    [[], { TEAMSLOT_SMTP_URL: 'smtp://127.0.0.1:2525' }, { smtpUrl: 'smtp://127.0.0.1:2525' }],
+    [
+      ['--mail-from', 'Acme Bookings <bookings@acme.example>'],
+      {},
+      { mailFrom: 'Acme Bookings <bookings@acme.example>' },
+    ],
     [
       ['--cors-origin', 'https://a.example', '--cors-origin', 'teamslot://app'],
       {},
@@ -102,8 +127,18 @@ describe('cliOptionsParse', () => {
     [[], { TEAMSLOT_PUBLIC_WRITE_RATE_LIMIT: 'ten' }, 'TEAMSLOT_PUBLIC_WRITE_RATE_LIMIT must be'],
     [[], { TEAMSLOT_TRUST_PROXY: 'sometimes' }, 'TEAMSLOT_TRUST_PROXY must be true or false'],
     [['--shutdown-grace=-1'], {}, '--shutdown-grace must be a number of seconds'],
+    [
+      [],
+      { TEAMSLOT_ALLOW_PRIVATE_CALENDAR_URLS: 'maybe' },
+      'TEAMSLOT_ALLOW_PRIVATE_CALENDAR_URLS must be true or false',
+    ],
+    [['--calendar-refresh-minutes', '0'], {}, '--calendar-refresh-minutes must be a whole number'],
     [['--trust-proxy=yes'], {}, "Option '--trust-proxy' does not take an argument"],
     [['--bogus'], {}, "Unknown option '--bogus'"],
+    [['--public-url', 'ftp://example.com'], {}, '--public-url must be an http:// or https://'],
+    [[], { TEAMSLOT_PUBLIC_URL: 'not a url' }, 'TEAMSLOT_PUBLIC_URL must be an http://'],
+    [['--smtp-url', 'http://smtp.example.com'], {}, '--smtp-url must look like smtp://'],
+    [['--mail-from', 'Acme Bookings'], {}, '--mail-from must look like "Name <address'],
   ])('refuses %j with %j: %s', (argv, env, message) => {
     expect(() => cliOptionsParse(argv, env)).toThrow(CliUsageError)
     expect(() => cliOptionsParse(argv, env)).toThrow(message)
@@ -112,5 +147,12 @@ describe('cliOptionsParse', () => {
   it('names each variable TEAMSLOT_ + upper-case option with _', () => {
     expect(envName('trust-proxy')).toBe('TEAMSLOT_TRUST_PROXY')
     expect(envName('public-write-rate-limit')).toBe('TEAMSLOT_PUBLIC_WRITE_RATE_LIMIT')
+    expect(envName('smtp-url')).toBe('TEAMSLOT_SMTP_URL')
+  })
+
+  it('never repeats an SMTP password in its refusal', () => {
+    expect(() => cliOptionsParse(['--smtp-url', 'imap://user:hunter2@mail'], {})).toThrow(
+      /^(?!.*hunter2)/,
+    )
   })
 })

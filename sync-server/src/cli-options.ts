@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PUBLIC_RATE_LIMITS } from './routes/public'
 import type { SyncServerOptions } from './server'
+import { mailFromParse } from './notify/message-build'
 
 /** A command line (or environment variable) the server cannot run with; `message` says why. */
 export class CliUsageError extends Error {}
@@ -14,6 +15,11 @@ type EnvOption =
   | 'public-availability-budget'
   | 'shutdown-grace'
   | 'embed-origins'
+  | 'allow-private-calendar-urls'
+  | 'calendar-refresh-minutes'
+  | 'public-url'
+  | 'smtp-url'
+  | 'mail-from'
 
 /** `trust-proxy` → `TEAMSLOT_TRUST_PROXY`. */
 export function envName(option: EnvOption): string {
@@ -59,6 +65,38 @@ function secondsFrom(text: string, source: string): number {
   return Math.round(Number(text) * 1000)
 }
 
+function publicUrlFrom(text: string, source: string): string {
+  try {
+    const url = new URL(text.trim())
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.search) {
+      return url.toString().replace(/\/+$/, '')
+    }
+  } catch {
+    // refused below
+  }
+  throw new CliUsageError(`${source} must be an http:// or https:// address, got "${text}"`)
+}
+
+function smtpUrlFrom(text: string, source: string): string {
+  try {
+    const url = new URL(text.trim())
+    if ((url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname) return text.trim()
+  } catch {
+    // refused below
+  }
+  // The value may hold a password: never repeat it.
+  throw new CliUsageError(`${source} must look like smtp://user:pass@host:587 or smtps://host:465`)
+}
+
+function mailFromFrom(text: string, source: string): string {
+  try {
+    mailFromParse(text)
+    return text.trim()
+  } catch {
+    throw new CliUsageError(`${source} must look like "Name <address@example.com>", got "${text}"`)
+  }
+}
+
 /**
  * The server options from the command line `argv` (without node and script) and the environment
  * `env`. `TEAMSLOT_ADMIN_TOKEN` gives the admin token; each option in `EnvOption` may also be
@@ -88,6 +126,11 @@ export function cliOptionsParse(
         'public-write-rate-limit': { type: 'string' },
         'public-availability-budget': { type: 'string' },
         'shutdown-grace': { type: 'string' },
+        'allow-private-calendar-urls': { type: 'boolean' },
+        'calendar-refresh-minutes': { type: 'string' },
+        'public-url': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'mail-from': { type: 'string' },
       },
       strict: true,
     }))
@@ -99,7 +142,9 @@ export function cliOptionsParse(
     throw new CliUsageError(`--port must be an integer 0–65535, got ${values.port}`)
   }
   /** The flag's text, else its environment variable's, with the name to blame for a bad value. */
-  const given = (option: Exclude<EnvOption, 'trust-proxy' | 'embed-origins'>) => {
+  const given = (
+    option: Exclude<EnvOption, 'trust-proxy' | 'embed-origins' | 'allow-private-calendar-urls'>,
+  ) => {
     const flag = values[option]
     if (flag !== undefined) return { text: flag, source: `--${option}` }
     const fromEnv = env[envName(option)]
@@ -109,10 +154,20 @@ export function cliOptionsParse(
   const trustProxy =
     values['trust-proxy'] ??
     (envTrustProxy === undefined ? false : booleanFrom(envTrustProxy, envName('trust-proxy')))
+  const envPrivate = env[envName('allow-private-calendar-urls')]
+  const allowPrivateCalendarUrls =
+    values['allow-private-calendar-urls'] ??
+    (envPrivate === undefined
+      ? false
+      : booleanFrom(envPrivate, envName('allow-private-calendar-urls')))
+  const refreshMinutes = given('calendar-refresh-minutes')
   const perMinute = given('public-rate-limit')
   const writesPerMinute = given('public-write-rate-limit')
   const budget = given('public-availability-budget')
   const grace = given('shutdown-grace')
+  const publicUrl = given('public-url')
+  const smtpUrl = given('smtp-url')
+  const mailFrom = given('mail-from')
   const adminToken = env['TEAMSLOT_ADMIN_TOKEN']
   const envEmbed = env[envName('embed-origins')]
   const embedOrigins = values['embed-origin']
@@ -145,5 +200,16 @@ export function cliOptionsParse(
     },
     ...(grace ? { shutdownGraceMs: secondsFrom(grace.text, grace.source) } : {}),
     embedOrigins,
+    calendars: {
+      allowPrivate: allowPrivateCalendarUrls,
+      ...(refreshMinutes
+        ? { refreshMs: positiveIntegerFrom(refreshMinutes.text, refreshMinutes.source) * 60_000 }
+        : {}),
+    },
+    ...(publicUrl ? { publicUrl: publicUrlFrom(publicUrl.text, publicUrl.source) } : {}),
+    ...(smtpUrl && smtpUrl.text.trim() !== ''
+      ? { smtpUrl: smtpUrlFrom(smtpUrl.text, smtpUrl.source) }
+      : {}),
+    ...(mailFrom ? { mailFrom: mailFromFrom(mailFrom.text, mailFrom.source) } : {}),
   }
 }

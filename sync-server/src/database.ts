@@ -2,22 +2,36 @@ import { addRxPlugin, createRxDatabase } from 'rxdb'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { migrationStrategiesFor } from '../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
-import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../core/src/schema/collections'
-import type { CollectionName } from '../../core/src/schema/collections'
+import {
+  COLLECTION_NAMES,
+  REPLICATED_NAMES,
+  REPLICATED_SCHEMAS,
+} from '../../core/src/schema/collections'
+import type { CollectionName, ReplicatedName } from '../../core/src/schema/collections'
+import { CALENDAR_FEEDS_SCHEMA } from './calendars/feed-tokens'
+import { NOTIFY_COLLECTION_SCHEMAS } from './notify/notify-collections'
+import type { NotifyCollectionName } from './notify/notify-collections'
 
 addRxPlugin(RxDBMigrationSchemaPlugin)
 
 /** A stored document: a workspace record plus bookkeeping fields; core validates the shape. */
 export type AnyDoc = { id: string } & Record<string, unknown>
-export type ServerCollections = { [K in CollectionName]: RxCollection<AnyDoc> }
+/** The replicated collections plus the server-only ones (notifications, calendar feeds). */
+export type ServerCollections = {
+  [K in ReplicatedName | NotifyCollectionName]: RxCollection<AnyDoc>
+} & {
+  /** Server-only (never replicated): each member's calendar feed token. */
+  readonly calendarfeeds: RxCollection<AnyDoc>
+}
 export type ServerDatabase = RxDatabase<ServerCollections>
 
 /** The database (file) name of the server's store inside its data dir. */
 export const DEFAULT_DATABASE_NAME = 'teamslot'
 
 /**
- * Opens the server's workspace database with every replicated collection. `multiInstance: false`
- * because exactly one server process writes a data dir (rxdb-notes.md).
+ * Opens the server's workspace database with every replicated collection and the server-only
+ * collections of notifications (`./notify/notify-collections.ts`, never replicated).
+ * `multiInstance: false` because exactly one server process writes a data dir (rxdb-notes.md).
  */
 export async function openServerDatabase(
   storage: RxStorage<unknown, unknown>,
@@ -31,16 +45,31 @@ export async function openServerDatabase(
     ignoreDuplicate: true,
   })
   const collections = Object.fromEntries(
-    COLLECTION_NAMES.map((collectionName) => [
+    REPLICATED_NAMES.map((collectionName) => [
       collectionName,
       {
-        schema: COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AnyDoc>,
-        migrationStrategies: migrationStrategiesFor(collectionName),
+        schema: REPLICATED_SCHEMAS[collectionName] as unknown as RxJsonSchema<AnyDoc>,
+        migrationStrategies: isWorkspaceCollection(collectionName)
+          ? migrationStrategiesFor(collectionName)
+          : {},
       },
     ]),
   )
-  await db.addCollections(collections)
+  await db.addCollections({
+    ...collections,
+    calendarfeeds: { schema: CALENDAR_FEEDS_SCHEMA as unknown as RxJsonSchema<AnyDoc> },
+    ...Object.fromEntries(
+      Object.entries(NOTIFY_COLLECTION_SCHEMAS).map(([collectionName, schema]) => [
+        collectionName,
+        { schema },
+      ]),
+    ),
+  })
   return db
+}
+
+function isWorkspaceCollection(name: ReplicatedName): name is CollectionName {
+  return (COLLECTION_NAMES as readonly string[]).includes(name)
 }
 
 /** True when no collection holds a (non-deleted) document. */

@@ -36,8 +36,9 @@ export type PushCheck =
  * Checks a replicated push with the same validation the desktop editors and the import run
  * (core's `recordParse`: the record's shape, then its rules against the stored workspace), and
  * rewrites each row to what the server stores: the parsed record (unknown fields dropped),
- * `updatedAt`, and for bookings the server's own fields as stored (a client can never write a
- * manage token, an idempotency key or a request fingerprint). Rows are checked in order, each
+ * `updatedAt`, and for bookings the server's own fields as stored (a client can never write an
+ * idempotency key or a request fingerprint, and a manage token only for a booking the server
+ * does not have yet: see `serverFields`). Rows are checked in order, each
  * against the workspace with the earlier rows applied. A deletion is refused while other records
  * reference the record, and bookings are never deleted (they are cancelled). `stored` reads the
  * current stored document; `storedBookingReferences` counts the stored bookings referencing a
@@ -82,7 +83,7 @@ export function pushCheck(
       newDocumentState: {
         ...parsed.record,
         ...(updatedAt ? { updatedAt: updatedAt.slice(0, 40) } : {}),
-        ...serverFields(collection, stored(doc.id)),
+        ...serverFields(collection, stored(doc.id), doc),
         _deleted: false,
       } as PushRow['newDocumentState'],
     })
@@ -110,13 +111,32 @@ function parseRow(
     : { ok: false, problems: problemsText(parsed.problems) }
 }
 
-/** The server's own fields of a stored booking (null for a new one); none for other kinds. */
+/**
+ * A manage token a desktop may give a NEW desk booking (so the desk can read the customer's link
+ * out at once, offline too): url-safe, at least 24 characters (~144 bits from a CSPRNG).
+ */
+export const CLIENT_MANAGE_TOKEN = /^[A-Za-z0-9_-]{24,100}$/
+
+/**
+ * The server's own fields of a booking: as stored; for a booking not stored yet, none — except a
+ * manage token of the form {@link CLIENT_MANAGE_TOKEN} the desktop generated for it. A stored
+ * booking's token is never replaced by a push, and no push writes an idempotency key or a
+ * request fingerprint. None for other kinds.
+ */
 function serverFields(
   collection: CollectionName,
   doc: AnyDoc | undefined,
+  pushed: Readonly<Record<string, unknown>>,
 ): Readonly<Record<string, unknown>> {
   if (collection !== 'bookings') return {}
-  return Object.fromEntries(BOOKING_SERVER_FIELDS.map((field) => [field, doc?.[field] ?? null]))
+  const fields: Record<string, unknown> = Object.fromEntries(
+    BOOKING_SERVER_FIELDS.map((field) => [field, doc?.[field] ?? null]),
+  )
+  const token = pushed['manageToken']
+  if (!doc && typeof token === 'string' && CLIENT_MANAGE_TOKEN.test(token)) {
+    fields['manageToken'] = token
+  }
+  return fields
 }
 
 /** `workspace` with `record` saved into `collection` (replacing the same id). */

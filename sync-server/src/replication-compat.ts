@@ -57,7 +57,10 @@ export interface CompatOptions {
     run: () => Promise<void>,
   ) => Promise<void>
   /** Checks a push on the upgraded rows inside `wrapPush` (problems, or the rows to write). */
-  readonly validatePush: (collection: string, rows: readonly PushRow[]) => PushCheck
+  readonly validatePush: (
+    collection: string,
+    rows: readonly PushRow[],
+  ) => PushCheck | Promise<PushCheck>
   /** Receives every failure of a handler (answered with a generic 500). */
   readonly logError: ServerErrorLog
 }
@@ -141,7 +144,7 @@ export function mountReplicationCompat(
                   }
                 : {}),
             }))
-            const check = options.validatePush(name, upgraded as unknown as PushRow[])
+            const check = await options.validatePush(name, upgraded as unknown as PushRow[])
             if (!check.ok) {
               problems = check.problems
               return

@@ -1,8 +1,8 @@
 import type { Express, Request, Response } from 'express'
 import { getReplicationHandlerByCollection } from 'rxdb/plugins/replication-websocket'
-import { COLLECTION_SCHEMAS } from '../../core/src/schema/collections'
+import { COLLECTION_SCHEMAS, REPLICATED_SCHEMAS } from '../../core/src/schema/collections'
 import { compatDown } from './replication-compat'
-import type { CollectionName } from '../../core/src/schema/collections'
+import type { CollectionName, ReplicatedName } from '../../core/src/schema/collections'
 import type { ServerDatabase } from './database'
 import { sendError } from './http/errors'
 import type { Logger } from './http/request-log'
@@ -35,13 +35,15 @@ const STRIPPED = { _meta: undefined, _rev: undefined, _attachments: undefined }
  */
 export function streamEntriesParse(
   text: string,
-): { entry: string; name: CollectionName; version: number | null }[] {
+): { entry: string; name: ReplicatedName; version: number | null }[] {
   return text
     .split(',')
     .filter((entry) => entry !== '')
     .map((entry) => {
       const [name = '', versionText] = entry.split(':')
-      const current = (COLLECTION_SCHEMAS as Record<string, { version: number }>)[name]?.version
+      const current = Object.hasOwn(REPLICATED_SCHEMAS, name)
+        ? REPLICATED_SCHEMAS[name as ReplicatedName].version
+        : undefined
       const version = versionText === undefined ? current : Number(versionText)
       const isServable =
         current !== undefined &&
@@ -49,7 +51,7 @@ export function streamEntriesParse(
         Number.isInteger(version) &&
         version >= 0 &&
         version <= current
-      return { entry, name: name as CollectionName, version: isServable ? version : null }
+      return { entry, name: name as ReplicatedName, version: isServable ? version : null }
     })
 }
 
@@ -116,7 +118,9 @@ export function mountReplicationStream(
             : {
                 collection,
                 documents: changes.documents.map((d) =>
-                  compatDown(collection, { ...d, ...STRIPPED }, version ?? 0),
+                  Object.hasOwn(COLLECTION_SCHEMAS, collection)
+                    ? compatDown(collection as CollectionName, { ...d, ...STRIPPED }, version ?? 0)
+                    : { ...d, ...STRIPPED },
                 ),
                 checkpoint: changes.checkpoint,
               }

@@ -4,7 +4,7 @@ import { createRxServer } from 'rxdb-server/plugins/server'
 import { RxServerAdapterExpress } from 'rxdb-server/plugins/adapter-express'
 import type { RxServerAdapter, RxServerAuthData } from 'rxdb-server/plugins/server'
 import type { RxDatabase } from 'rxdb'
-import { COLLECTION_NAMES } from '../../core/src/schema/collections'
+import { REPLICATED_NAMES } from '../../core/src/schema/collections'
 import { idIsValid } from '../../core/src/model/workspace'
 import type { ServerDatabase } from './database'
 import { isAdminRequest } from './http/auth'
@@ -37,7 +37,10 @@ export interface ReplicationOptions {
    * Checks a push (run inside `wrapPush`): any problem refuses it with 400; otherwise the rows it
    * returns are what is written.
    */
-  readonly validatePush?: (collection: string, rows: readonly PushRow[]) => PushCheck
+  readonly validatePush?: (
+    collection: string,
+    rows: readonly PushRow[],
+  ) => PushCheck | Promise<PushCheck>
   /** Receives every failure of a replication handler (answered with a generic 500). */
   readonly logError: ServerErrorLog
 }
@@ -149,7 +152,7 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
           const rows = req.body as PushRow[]
           const ids = rows.map((row) => row.newDocumentState.id)
           const write = async () => {
-            const check = validatePush?.(collection, rows) ?? { ok: true, rows }
+            const check = (await validatePush?.(collection, rows)) ?? { ok: true, rows }
             if (!check.ok) {
               sendError(res, 'invalid-request', 'push refused; nothing was written', {
                 problems: check.problems,
@@ -183,7 +186,7 @@ export async function mountReplication(options: ReplicationOptions): Promise<voi
       return { data: {}, validUntil: now() + AUTH_VALID_MS }
     },
   })
-  for (const name of COLLECTION_NAMES) {
+  for (const name of REPLICATED_NAMES) {
     server.addReplicationEndpoint({ name: `${REPLICATION_PREFIX}/${name}`, collection: db[name] })
   }
 }

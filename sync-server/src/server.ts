@@ -1,3 +1,4 @@
+import type { BusyCalendarsOptions } from './calendars/busy-calendars'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -9,6 +10,7 @@ import type { TeamslotApp } from './app'
 import type { PublicRateLimits } from './routes/public'
 import { databaseIsEmpty } from './database'
 import { workspaceParse } from '../../core/src/validation'
+import { HttpError } from './http/errors'
 import { jsonLineLogger } from './http/request-log'
 import { serverStorage } from './booking-index'
 import { workspaceReplace } from './workspace-store'
@@ -43,6 +45,14 @@ export interface SyncServerOptions {
   readonly trustProxy?: boolean
   /** Per-client-address limits of the public API (defaults: api.md v1.1). */
   readonly publicRateLimits?: PublicRateLimits
+  /** Members' busy calendars (`--allow-private-calendar-urls`, `--calendar-refresh-minutes`). */
+  readonly calendars?: BusyCalendarsOptions
+  /** `--public-url`: the address customers reach the server at (default `http://HOST:PORT`). */
+  readonly publicUrl?: string
+  /** `--smtp-url`: the mail server; without it nothing is sent (messages are kept as not sent). */
+  readonly smtpUrl?: string
+  /** `--mail-from`: the sender of every email, `Name <address>`. */
+  readonly mailFrom?: string
   /** Receives human-readable status lines. */
   readonly say?: (line: string) => void
 }
@@ -105,6 +115,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     requestLog: options.requestLog !== false,
     trustProxy: options.trustProxy ?? false,
     ...(options.publicRateLimits ? { publicRateLimits: options.publicRateLimits } : {}),
+    ...(options.calendars ? { calendars: options.calendars } : {}),
+    notify: {
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+      ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
+    },
   })
   try {
     await seedIfEmpty(teamslot, options, say)
@@ -126,12 +142,27 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     server.once('error', reject)
   })
   teamslot.attach(server)
+  const address = server.address() as AddressInfo
+  const url = `http://${options.host}:${address.port}`
+  teamslot.listeningAt(url)
+  if (!options.smtpUrl)
+    say('no mail server (--smtp-url): emails are kept in the outbox as not sent')
   const upkeep = setInterval(() => {
     teamslot.maintenance().catch((err: unknown) => say(`maintenance failed: ${String(err)}`))
   }, MAINTENANCE_INTERVAL_MS)
   await teamslot.maintenance()
-  const address = server.address() as AddressInfo
-  const url = `http://${options.host}:${address.port}`
+  // Members' busy calendars: the due ones every minute, one round at a time, in the background.
+  let reading: Promise<void> | null = null
+  const readCalendars = () => {
+    reading ??= teamslot.calendars
+      .tick()
+      .catch((err: unknown) => say(`reading calendars failed: ${String(err)}`))
+      .finally(() => {
+        reading = null
+      })
+  }
+  const calendarUpkeep = setInterval(readCalendars, MAINTENANCE_INTERVAL_MS)
+  readCalendars()
   let stopping: Promise<void> | undefined
   const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS
   return {
@@ -141,6 +172,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     stop() {
       stopping ??= (async () => {
         clearInterval(upkeep)
+        clearInterval(calendarUpkeep)
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         teamslot.endStreams()
         server.closeIdleConnections()
@@ -165,15 +197,31 @@ async function seedIfEmpty(
 ): Promise<void> {
   if (!options.seedFile && !options.demo) return
   if (!(await databaseIsEmpty(teamslot.db))) return
+  if (options.seedFile) {
+    // Streamed like an import over HTTP: any size of history, memory bounded.
+    let outcome
+    try {
+      outcome = await teamslot.importer.importFile(options.seedFile)
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error
+      throw new Error(`seed file ${options.seedFile}: ${error.message}`, { cause: error })
+    }
+    if (!outcome.ok) {
+      const first = outcome.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
+      const more = outcome.problems.length + outcome.problemsNotShown - first.length
+      throw new Error(
+        `seed workspace is invalid: ${first.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`,
+      )
+    }
+    say(`seeded ${options.seedFile} into the empty store (${outcome.bookings} bookings)`)
+    return
+  }
   const nowIso = new Date().toISOString()
-  const raw: unknown = options.seedFile
-    ? JSON.parse(readFileSync(options.seedFile, 'utf8'))
-    : demoWorkspace(nowIso)
-  const parsed = workspaceParse(raw)
+  const parsed = workspaceParse(demoWorkspace(nowIso))
   if (!parsed.ok) {
     const first = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
-    throw new Error(`seed workspace is invalid: ${first.join('; ')}`)
+    throw new Error(`the demo workspace is invalid: ${first.join('; ')}`)
   }
   await workspaceReplace(teamslot.db, parsed.workspace, nowIso)
-  say(`seeded ${options.seedFile ?? 'the demo team'} into the empty store`)
+  say('seeded the demo team into the empty store')
 }

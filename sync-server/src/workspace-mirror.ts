@@ -7,6 +7,7 @@ import {
   poolLedgerApply,
   poolLedgerFromChanges,
 } from '../../core/src/distribution/pool-ledger'
+import { bookingInstants } from '../../core/src/availability/busy'
 import { COLLECTION_NAMES } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
 import { SETTINGS_ID } from '../../core/src/schema/records'
@@ -47,6 +48,14 @@ export class WorkspaceMirror {
   /** Bookings by public idempotency key (looked up on every public booking), for the window. */
   private readonly byIdempotencyKey = new Map<string, string>()
   private ledgers: Record<string, PoolLedger> = {}
+  /**
+   * The window's bookings ordered by start, then id: the workspace's `bookings`. Kept up to date
+   * one change at a time (a copy with one booking in or out) while it is being read between
+   * changes; a run of changes nobody read in between (a bulk write, the start-up load) just drops
+   * it, and the next read sorts once.
+   */
+  private sortedCache: readonly Booking[] | null = []
+  private sortedReadSinceChange = true
   private cutoffMs: number
 
   private constructor(
@@ -95,7 +104,10 @@ export class WorkspaceMirror {
 
   private removed(name: CollectionName, id: string, previous: AnyDoc | null): void {
     const poolsBefore = name === 'pools' || name === 'panels' ? this.workspace() : null
-    if (name === 'bookings') this.unindexBooking(id)
+    if (name === 'bookings') {
+      this.unindexBooking(id)
+      this.unsortBooking(id)
+    }
     this.docs.get(name)?.delete(id)
     this.invalidate(name)
     if (name === 'bookings') this.ledgersFollow(previous, null)
@@ -106,17 +118,62 @@ export class WorkspaceMirror {
   private put(name: CollectionName, doc: AnyDoc): void {
     if (name === 'bookings') {
       this.unindexBooking(doc.id)
+      this.unsortBooking(doc.id)
       if (!this.isInWindow(doc)) {
         if (this.docs.get(name)?.delete(doc.id)) this.invalidate(name)
         return
       }
     }
-    this.docs.get(name)?.set(doc.id, { doc, record: documentToRecord(doc) })
+    const record = documentToRecord(doc)
+    this.docs.get(name)?.set(doc.id, { doc, record })
     if (name === 'bookings') {
       const key = doc['idempotencyKey']
       if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
+      this.sortedChange((list) => {
+        const booking = record as unknown as Booking
+        const at = sortedIndex(list, booking)
+        return [...list.slice(0, at), booking, ...list.slice(at)]
+      })
     }
     this.invalidate(name)
+  }
+
+  /** Applies one change to the start order, or drops it when nobody read it since the last. */
+  private sortedChange(edit: (list: readonly Booking[]) => readonly Booking[]): void {
+    this.sortedCache =
+      this.sortedCache !== null && this.sortedReadSinceChange ? edit(this.sortedCache) : null
+    this.sortedReadSinceChange = false
+  }
+
+  /** The window's bookings ordered by start, then id. */
+  private get bookingsSorted(): readonly Booking[] {
+    this.sortedReadSinceChange = true
+    if (this.sortedCache === null) {
+      const records = [...(this.docs.get('bookings')?.values() ?? [])].map(
+        (entry) => entry.record as Booking,
+      )
+      this.sortedCache = records.sort(bookingOrder)
+    }
+    return this.sortedCache
+  }
+
+  /** Takes a kept booking out of the start order (no-op when it is not kept). */
+  private unsortBooking(id: string): void {
+    const kept = this.docs.get('bookings')?.get(id)?.record as Booking | undefined
+    if (!kept) return
+    this.sortedChange((list) => {
+      const at = sortedIndex(list, kept)
+      return list[at]?.id === id ? [...list.slice(0, at), ...list.slice(at + 1)] : list
+    })
+  }
+
+  /**
+   * The window's bookings whose meeting starts in `[fromMs, toMs)`, ordered by start then id
+   * (binary search; a new array).
+   */
+  bookingsStartingBetween(fromMs: number, toMs: number): readonly Booking[] {
+    const list = this.bookingsSorted
+    return list.slice(startIndex(list, fromMs), startIndex(list, toMs))
   }
 
   private isInWindow(doc: AnyDoc): boolean {
@@ -210,7 +267,11 @@ export class WorkspaceMirror {
       this.docs.get('bookings')?.delete(doc.id)
       dropped++
     }
-    if (dropped > 0) this.invalidate('bookings')
+    if (dropped > 0) {
+      const kept = this.docs.get('bookings')
+      this.sortedChange((list) => list.filter((booking) => kept?.has(booking.id)))
+      this.invalidate('bookings')
+    }
     return dropped
   }
 
@@ -248,6 +309,7 @@ export class WorkspaceMirror {
     if (this.cached) return this.cached
     const settings = this.docs.get('settings')?.get(SETTINGS_ID)?.record ?? null
     this.cached = recordsToWorkspace(settings as Record<string, unknown> | null, (name) => {
+      if (name === 'bookings') return this.bookingsSorted
       let records = this.records.get(name)
       if (!records) {
         records = [...(this.docs.get(name)?.values() ?? [])].map((entry) => entry.record)
@@ -266,6 +328,39 @@ export class WorkspaceMirror {
   get database(): ServerDatabase {
     return this.db
   }
+}
+
+/** Start instant, then id. */
+function bookingOrder(a: Booking, b: Booking): number {
+  const byStart = bookingInstants(a).startMs - bookingInstants(b).startMs
+  return byStart !== 0 ? byStart : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/** Where `booking` is (or would go) in `list`, ordered by start instant then id. */
+function sortedIndex(list: readonly Booking[], booking: Booking): number {
+  const { startMs } = bookingInstants(booking)
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const other = list[mid]!
+    const otherMs = bookingInstants(other).startMs
+    if (otherMs < startMs || (otherMs === startMs && other.id < booking.id)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The first index of `list` (ordered by start) whose start is at or after `ms`. */
+function startIndex(list: readonly Booking[], ms: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (bookingInstants(list[mid]!).startMs < ms) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function bookingOf(doc: AnyDoc): Booking {

@@ -13,14 +13,20 @@ import { MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 import { MINUTES_PER_DAY } from '../time/wall-clock'
 import { type ZoneSegment, zoneSegments } from '../time/zone'
 import { busyCollect } from './busy'
-import { intervalsMerge } from './intervals'
+import { type BusyTimes, busyTimesMinutes, busyTimesOf } from './busy-times'
+import { intervalsMerge, intervalsUnion } from './intervals'
 import { MAX_EVENT_SPAN_MIN } from './slot-rules'
 import type { Steps } from './steps'
 import { workingHoursMinutes, workingPatternOf } from './working-hours'
 import { WORKLOAD_REACH_DAYS, workloadCapsOf, workloadClosedMinutes } from './workload'
 
-/** The records availability reads; a whole `Workspace` will do. */
-export type AvailabilityState = Pick<Workspace, 'members' | 'eventTypes' | 'bookings'>
+/**
+ * The records availability reads; a whole `Workspace` will do. `busy`: members' busy time from
+ * their own calendars (`busy-times.ts`), blocking like bookings without buffers; absent = none.
+ */
+export type AvailabilityState = Pick<Workspace, 'members' | 'eventTypes' | 'bookings'> & {
+  readonly busy?: BusyTimes
+}
 
 /** Longest window an index covers: a year plus slack (the public API asks for at most 62 days). */
 export const MAX_WINDOW_DAYS = 400
@@ -37,8 +43,12 @@ export interface MemberAvailability {
   readonly segments: readonly ZoneSegment[]
   /** Working time, merged, cut to `[fromMin, toMin + 1 day)`; empty when inactive. */
   readonly working: readonly number[]
-  /** Busy bookings, each widened by its own event type's buffers, merged. */
+  /** Busy time: {@link booked} and {@link calendarBusy} together, merged. */
   readonly busy: readonly number[]
+  /** Busy bookings, each widened by its own event type's buffers, merged. */
+  readonly booked: readonly number[]
+  /** Busy time from the member's own calendars (no buffers), merged. */
+  readonly calendarBusy: readonly number[]
   /** Local days closed by `maxBookingsPerDay` (UTC spans, merged). */
   readonly closedDaily: readonly number[]
   /** Local days closed by `maxBookingsPerWeek` (UTC spans, merged). */
@@ -131,13 +141,21 @@ export function availabilityIndexBuild(
     const bookings = collected[position] ?? { spans: [], starts: [] }
     const closed = workloadClosedMinutes(caps, bookings.starts, segments, fromMin, toMin)
     const isActive = member.active
+    const booked = intervalsMerge(bookings.spans)
+    const calendarBusy = busyTimesMinutes(
+      busyTimesOf(state.busy, member.id),
+      fromMin - MAX_EVENT_SPAN_MIN,
+      reachEnd + MAX_EVENT_SPAN_MIN,
+    )
     return {
       memberId: member.id,
       isActive,
       timeZone: member.timeZone,
       segments,
       working: isActive ? workingHoursMinutes(pattern, segments, fromMin, reachEnd) : [],
-      busy: intervalsMerge(bookings.spans),
+      busy: calendarBusy.length === 0 ? booked : intervalsUnion(booked, calendarBusy),
+      booked,
+      calendarBusy,
       closedDaily: closed.daily,
       closedWeekly: closed.weekly,
       closed: intervalsMerge([...closed.daily, ...closed.weekly]),

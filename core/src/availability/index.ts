@@ -5,6 +5,7 @@
 
 export * from './availability-index'
 export { BUSY_STATUSES, bookingIsBusy } from './busy'
+export * from './busy-times'
 export * from './free-time'
 export * from './intervals'
 export * from './member-can-take'

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   intervalsClip,
@@ -8,6 +9,7 @@ import {
   intervalsOverlap,
   intervalsSubtract,
   intervalsToPairs,
+  intervalsUnion,
 } from './intervals'
 
 describe('intervalsMerge', () => {
@@ -134,5 +136,44 @@ describe('intervalsOverlap', () => {
 describe('intervalsToPairs', () => {
   it('scales minutes to milliseconds', () => {
     expect(intervalsToPairs([1, 2], 60_000)).toEqual([[60_000, 120_000]])
+  })
+})
+
+describe('intervalsUnion', () => {
+  it.each([
+    [[], [], []],
+    [[1, 3], [], [1, 3]],
+    [[], [2, 4], [2, 4]],
+    [
+      [1, 3, 10, 12],
+      [2, 5, 12, 13, 20, 21],
+      [1, 5, 10, 13, 20, 21],
+    ],
+    [
+      [1, 2],
+      [3, 4],
+      [1, 2, 3, 4],
+    ],
+    [
+      [5, 9],
+      [1, 2, 3, 4, 6, 7],
+      [1, 2, 3, 4, 5, 9],
+    ],
+  ])('%j or %j is %j', (a, b, expected) => {
+    expect(intervalsUnion(a, b)).toEqual(expected)
+  })
+
+  it('equals intervalsMerge of both, for random merged lists', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 20 }),
+        fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 20 }),
+        (rawA, rawB) => {
+          const a = intervalsMerge(rawA.length % 2 === 0 ? rawA : rawA.slice(1))
+          const b = intervalsMerge(rawB.length % 2 === 0 ? rawB : rawB.slice(1))
+          expect(intervalsUnion(a, b)).toEqual(intervalsMerge([...a, ...b]))
+        },
+      ),
+    )
   })
 })

@@ -42,6 +42,26 @@ export function intervalsMerge(intervals: FlatIntervals): number[] {
   return merged
 }
 
+/** `a` or `b`, both merged; the result is merged. Linear: one pass over both. */
+export function intervalsUnion(a: FlatIntervals, b: FlatIntervals): number[] {
+  if (b.length === 0) return a.slice()
+  if (a.length === 0) return b.slice()
+  const union: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    const fromA = j >= b.length || (i < a.length && a[i]! <= b[j]!)
+    const start = fromA ? a[i]! : b[j]!
+    const end = fromA ? a[i + 1]! : b[j + 1]!
+    if (fromA) i += 2
+    else j += 2
+    const last = union.length - 1
+    if (last > 0 && start <= union[last]!) union[last] = Math.max(union[last]!, end)
+    else union.push(start, end)
+  }
+  return union
+}
+
 /** `a` minus `b`, both merged; the result is merged. */
 export function intervalsSubtract(a: FlatIntervals, b: FlatIntervals): number[] {
   const result: number[] = []

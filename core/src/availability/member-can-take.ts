@@ -21,7 +21,8 @@ import { slotRulesOf } from './slot-rules'
  * `inactive`; `off-grid` (not a whole minute on the member's local slot grid); `too-soon` (before
  * now + minimum notice); `too-far-ahead` (after now + maxDaysAhead × 24 h); `outside-hours` (the
  * meeting is not inside working hours); `busy` (`[start − before, end + after)` with this event
- * type's buffers overlaps a busy booking's span widened by its own buffers); `over-daily-limit` /
+ * type's buffers overlaps a busy booking's span widened by its own buffers); `busy-in-calendar`
+ * (the same meeting span overlaps busy time in the member's own calendars); `over-daily-limit` /
  * `over-weekly-limit` (its local day / ISO week is at the cap).
  */
 export type MemberCannotTakeReason =
@@ -31,6 +32,7 @@ export type MemberCannotTakeReason =
   | 'too-far-ahead'
   | 'outside-hours'
   | 'busy'
+  | 'busy-in-calendar'
   | 'over-daily-limit'
   | 'over-weekly-limit'
 
@@ -74,9 +76,10 @@ export function memberCanTakeFromIndex(
     const end = minute + rules.durationMin
     if (!intervalsCover(member.working, minute, end)) reasons.push('outside-hours')
     // The meeting with its own buffers against each busy booking's buffered span (edge case 18).
-    if (intervalsOverlap(member.busy, minute - rules.beforeMin, end + rules.afterMin)) {
-      reasons.push('busy')
-    }
+    const spanFrom = minute - rules.beforeMin
+    const spanTo = end + rules.afterMin
+    if (intervalsOverlap(member.booked, spanFrom, spanTo)) reasons.push('busy')
+    if (intervalsOverlap(member.calendarBusy, spanFrom, spanTo)) reasons.push('busy-in-calendar')
     if (intervalsFind(member.closedDaily, minute) >= 0) reasons.push('over-daily-limit')
     if (intervalsFind(member.closedWeekly, minute) >= 0) reasons.push('over-weekly-limit')
   }

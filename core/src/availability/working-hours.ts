@@ -41,10 +41,26 @@ function compileRanges(member: Member, where: string, ranges: readonly LocalRang
 }
 
 /**
+ * Compiled patterns per member object. Members are immutable values, so a member compiled once
+ * never needs compiling again while the caller keeps the same object (the sync server keeps its
+ * records between requests). Invisible to callers: results are identical.
+ */
+const COMPILED = new WeakMap<Member, WorkingPattern>()
+
+/**
  * Compiles and validates a member's weekly hours and overrides. Throws a `RangeError` naming the
  * member for a malformed time or date, a range ending before it starts, or two overrides of one date.
  */
 export function workingPatternOf(member: Member): WorkingPattern {
+  let pattern = COMPILED.get(member)
+  if (pattern === undefined) {
+    pattern = workingPatternCompile(member)
+    COMPILED.set(member, pattern)
+  }
+  return pattern
+}
+
+function workingPatternCompile(member: Member): WorkingPattern {
   const weekly = WEEKDAYS.map((weekday) =>
     compileRanges(member, weekday, member.weeklyHours[weekday] ?? []),
   )

@@ -16,6 +16,7 @@ import type {
   BookingRequest,
   DecisionContext,
   FieldProblem,
+  DecisionState,
 } from './booking-types'
 import { type PageRoute, pageRouteResolve } from './page-route'
 import { routeSlots, seatPlanCandidates } from './page-slots'
@@ -108,7 +109,7 @@ function memberPicked(
  * invalid records.
  */
 export function bookingDecide(
-  state: Workspace,
+  state: DecisionState,
   request: BookingRequest,
   ctx: DecisionContext,
 ): BookingDecision {

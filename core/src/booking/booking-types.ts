@@ -8,6 +8,7 @@
  */
 import type { PoolLedger } from '../distribution/pool-ledger'
 import type { MemberCannotTakeReason } from '../availability/member-can-take'
+import type { BusyTimes } from '../availability/busy-times'
 import type {
   Booking,
   Customer,
@@ -224,7 +225,11 @@ export type ReassignCandidate =
  * caller (`poolLedgers`, by pool id, covering ALL history). With ledgers, pool rankings are counted
  * from them and `bookings` need only hold the bookings near the decided times (the sync server
  * keeps a window); without, rankings replay the bookings' history (the desktop's replica).
+ * `busy`: members' busy time from their own calendars (`availability/busy-times.ts`), at least
+ * around the decided times; every decision passes it on to availability (decisions spread the
+ * state), where it blocks like a booking without buffers. Never shown to customers.
  */
 export type DecisionState = Workspace & {
   readonly poolLedgers?: Readonly<Record<string, PoolLedger>>
+  readonly busy?: BusyTimes
 }

@@ -4,11 +4,15 @@
 
 import type { EventType } from '../model/workspace'
 import { instantFormat, MS_PER_MINUTE } from '../time/instant'
-import type { PageAvailabilityQuery, PageAvailabilityResult, PageSlot } from './booking-types'
+import type {
+  PageAvailabilityQuery,
+  PageAvailabilityResult,
+  PageSlot,
+  DecisionState,
+} from './booking-types'
 import { type PageRoute, pageRouteResolve } from './page-route'
 import { type RouteSlot, routeSlotsSteps } from './page-slots'
 import { type Steps, stepsRun } from '../availability/steps'
-import type { Workspace } from '../model/workspace'
 
 /** A route slot as the public API shows it (`[start, end)` ISO UTC). */
 export function pageSlotOf(slot: RouteSlot, eventType: EventType, route: PageRoute): PageSlot {
@@ -42,7 +46,7 @@ export function pageSlotOf(slot: RouteSlot, eventType: EventType, route: PageRou
  * for non-finite times, a range longer than `MAX_WINDOW_DAYS`, or invalid records.
  */
 export function pageAvailability(
-  state: Workspace,
+  state: DecisionState,
   query: PageAvailabilityQuery,
   nowMs: number,
 ): PageAvailabilityResult {
@@ -55,7 +59,7 @@ export function pageAvailability(
  * like `pageAvailability`, from its first step.
  */
 export function* pageAvailabilitySteps(
-  state: Workspace,
+  state: DecisionState,
   query: PageAvailabilityQuery,
   nowMs: number,
 ): Steps<PageAvailabilityResult> {

@@ -6,6 +6,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { memberCanTake } from '../availability/member-can-take'
+import {
+  type BusyInterval,
+  type BusyTimes,
+  busyTimesNormalize,
+  busyTimesWithin,
+} from '../availability/busy-times'
 import { bookingOverlaps } from '../conflicts/booking-overlaps'
 import { historyReplay } from '../distribution/booking-history'
 import { poolLedger } from '../distribution/pool-ledger'
@@ -21,6 +27,9 @@ import type {
 } from '../model/workspace'
 import { workspaceValidate } from '../validation/workspace-validate'
 import { bookingDecide } from './booking-decide'
+import { ALTERNATIVES_REACH_MS } from './booking-alternatives'
+import { BOOKINGS_NEAR_REACH_MS } from './bookings-near'
+import { MAX_EVENT_MINUTES } from '../schema/records'
 import { cancelDecide } from './booking-status'
 import { slotsUnion, slotUnionToList } from '../availability/slot-union'
 import { stepsRun } from '../availability/steps'
@@ -577,5 +586,229 @@ describe('a decision state of a booking window plus pool ledgers', () => {
       { numRuns: 150 },
     )
     expect(compared).toBe(150)
+  })
+})
+
+describe('a decision state of the bookings near the decided times', () => {
+  const REACH = BOOKINGS_NEAR_REACH_MS + ALTERNATIVES_REACH_MS
+  const DAY = 24 * 60 * MINUTE
+  /** Bookings around the edge of the reach on both sides (some inside it, some beyond). */
+  const edgeArb = fc.array(
+    fc.record({
+      host: fc.nat(MEMBER_COUNT - 1),
+      side: fc.constantFrom(-1, 1),
+      isWide: fc.boolean(),
+      offsetHours: fc.integer({ min: -72, max: 72 }),
+    }),
+    { maxLength: 10 },
+  )
+
+  it('decides exactly like the whole window (the sync server slices bookings by time)', () => {
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        edgeArb,
+        pageArb,
+        startArb,
+        fc.nat(5),
+        (base, edges, page, step, pick) => {
+          const startMs = startOf(step)
+          const edge = edges.map((e, i) => {
+            const reach = e.isWide ? REACH : BOOKINGS_NEAR_REACH_MS
+            const at =
+              startMs + e.side * (reach + MAX_EVENT_MINUTES * MINUTE) + e.offsetHours * 60 * MINUTE
+            return fixtureBooking(`bk-edge-${i}`, [memberId(e.host)], new Date(at).toISOString())
+          })
+          const full: Workspace = { ...base, bookings: [...base.bookings, ...edge] }
+          const nearOf = (fromMs: number, toMs: number, reach = REACH): Workspace => ({
+            ...full,
+            bookings: full.bookings.filter((b) => {
+              const s = Date.parse(b.start)
+              return s >= fromMs - reach - MAX_EVENT_MINUTES * MINUTE && s < toMs + reach
+            }),
+          })
+          const request = requestFor(page, startMs, pick)
+          const context = { nowMs: NOW, bookingId: 'bk-new' }
+          const whole = bookingDecide(full, request, context)
+          expect(bookingDecide(nearOf(startMs, startMs), request, context)).toEqual(whole)
+          // Acceptances need only the busy/workload reach (alternatives come with refusals).
+          const narrow = bookingDecide(
+            nearOf(startMs, startMs, BOOKINGS_NEAR_REACH_MS),
+            request,
+            context,
+          )
+          if (narrow.ok) expect(narrow).toEqual(whole)
+          const query = {
+            masterPageId: page,
+            eventTypeId: 'et-call',
+            fromMs: FROM,
+            toMs: FROM + DAY,
+            bookingPageId: page === 'mp-pick' ? `bp-${pick}` : null,
+            answers: {},
+          }
+          expect(pageAvailability(nearOf(query.fromMs, query.toMs), query, NOW)).toEqual(
+            pageAvailability(full, query, NOW),
+          )
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+})
+
+describe("busy time from members' own calendars in decisions", () => {
+  /** Per member, a few busy intervals in the two-day window, on 5-minute marks or odd seconds. */
+  const busyArb: fc.Arbitrary<BusyTimes> = fc
+    .array(
+      fc.record({
+        member: fc.nat(MEMBER_COUNT - 1),
+        startMin: fc.integer({ min: 0, max: (TO - FROM) / MINUTE }),
+        lengthMin: fc.integer({ min: 1, max: 240 }),
+        seconds: fc.constantFrom(0, 0, 17),
+      }),
+      { maxLength: 14 },
+    )
+    .map((raw) => {
+      const byMember = new Map<string, BusyInterval[]>()
+      for (const r of raw) {
+        const start = FROM + r.startMin * MINUTE + r.seconds * 1000
+        const list = byMember.get(memberId(r.member)) ?? []
+        list.push([start, start + r.lengthMin * MINUTE])
+        byMember.set(memberId(r.member), list)
+      }
+      return Object.fromEntries([...byMember].map(([id, list]) => [id, busyTimesNormalize(list)]))
+    })
+
+  /** Members without caps: calendar events do not count toward caps, bookings do. */
+  const uncapped = (state: Workspace): Workspace => ({
+    ...state,
+    members: state.members.map((m) => ({
+      ...m,
+      maxBookingsPerDay: null,
+      maxBookingsPerWeek: null,
+    })),
+  })
+
+  /** The oracle state: every busy interval as a booking of an unknown event type (no buffers). */
+  const asBookings = (state: Workspace, busy: BusyTimes): Workspace => ({
+    ...state,
+    bookings: [
+      ...state.bookings,
+      ...Object.entries(busy).flatMap(([id, list]) =>
+        list.map(([start, end], i) => ({
+          ...fixtureBooking(`bk-busy-${id}-${i}`, [id], new Date(start).toISOString()),
+          end: new Date(end).toISOString(),
+          eventTypeId: 'et-none',
+        })),
+      ),
+    ],
+  })
+
+  const queryOf = (page: string, pick: number) => ({
+    masterPageId: page,
+    eventTypeId: 'et-call',
+    fromMs: FROM,
+    toMs: TO,
+    bookingPageId: page === 'mp-pick' ? `bp-${pick}` : null,
+  })
+
+  it('shows only slots that bookingDecide accepts and that overlap no busy interval', () => {
+    let checked = 0
+    fc.assert(
+      fc.property(workspaceArb, busyArb, pageArb, fc.nat(5), (base, busy, page, pick) => {
+        const state = { ...base, busy }
+        const result = pageAvailability(state, queryOf(page, pick), NOW)
+        const slots = result.ok ? result.slots : []
+        for (const slot of slots.slice(0, 6)) {
+          const startMs = Date.parse(slot.start)
+          const decision = bookingDecide(state, requestFor(page, startMs, pick), {
+            nowMs: NOW,
+            bookingId: 'bk-new',
+          })
+          expect(decision.ok ? 'ok' : decision.reason).toBe('ok')
+          if (!decision.ok) continue
+          checked += 1
+          const et = state.eventTypes[0]!
+          const from = startMs - et.bufferBeforeMinutes * MINUTE
+          const to = Date.parse(slot.end) + et.bufferAfterMinutes * MINUTE
+          for (const host of decision.booking.hostMemberIds) {
+            for (const [s, e] of busy[host] ?? []) expect(s < to && from < e).toBe(false)
+          }
+        }
+      }),
+      { numRuns: 120 },
+    )
+    expect(checked).toBeGreaterThan(50)
+  })
+
+  it('decides exactly as if the busy intervals were bookings without buffers', () => {
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        busyArb,
+        pageArb,
+        startArb,
+        fc.nat(5),
+        (base, busy, page, step, pick) => {
+          const state = uncapped(base)
+          const oracle = asBookings(state, busy)
+          const query = queryOf(page, pick)
+          const shown = pageAvailability({ ...state, busy }, query, NOW)
+          expect(shown).toEqual(pageAvailability(oracle, query, NOW))
+          const request = requestFor(page, startOf(step), pick)
+          const context = { nowMs: NOW, bookingId: 'bk-new' }
+          const decided = bookingDecide({ ...state, busy }, request, context)
+          const expected = bookingDecide(oracle, request, context)
+          expect(decided.ok).toBe(expected.ok)
+          if (decided.ok && expected.ok) {
+            expect(decided.booking.hostMemberIds).toEqual(expected.booking.hostMemberIds)
+          }
+          // Reassignment: the same members are free; calendar time is its own reason, given
+          // exactly when a busy interval meets the meeting with its buffers.
+          const et = state.eventTypes[0]!
+          for (const booking of state.bookings) {
+            if (booking.status !== 'scheduled' || booking.hostMemberIds.length !== 1) continue
+            const withBusy = reassignCandidates({ ...state, busy }, booking.id, null, NOW)
+            const withOracle = reassignCandidates(oracle, booking.id, null, NOW)
+            expect(withBusy.map((c) => c.status)).toEqual(withOracle.map((c) => c.status))
+            const from = Date.parse(booking.start) - et.bufferBeforeMinutes * MINUTE
+            const to = Date.parse(booking.end) + et.bufferAfterMinutes * MINUTE
+            for (const candidate of withBusy) {
+              const inCalendar =
+                candidate.status === 'unavailable' && candidate.reasons.includes('busy-in-calendar')
+              const overlaps = (busy[candidate.memberId] ?? []).some(([s, e]) => s < to && from < e)
+              expect(inCalendar).toBe(
+                overlaps && state.members.some((m) => m.id === candidate.memberId && m.active),
+              )
+            }
+          }
+        },
+      ),
+      { numRuns: 120 },
+    )
+  })
+
+  it('decides alike on busy time sliced around the decided time (the sync server slices it)', () => {
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        busyArb,
+        pageArb,
+        startArb,
+        fc.nat(5),
+        (base, busy, page, step, pick) => {
+          const startMs = startOf(step)
+          const request = requestFor(page, startMs, pick)
+          const context = { nowMs: NOW, bookingId: 'bk-new' }
+          const reach = BOOKINGS_NEAR_REACH_MS
+          const sliced = busyTimesWithin(busy, startMs - reach, startMs + reach)
+          const whole = bookingDecide({ ...base, busy }, request, context)
+          const near = bookingDecide({ ...base, busy: sliced }, request, context)
+          if (near.ok) expect(near).toEqual(whole)
+          else expect(whole.ok).toBe(false)
+        },
+      ),
+      { numRuns: 120 },
+    )
   })
 })

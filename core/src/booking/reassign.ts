@@ -4,7 +4,8 @@
  * pool and panel; only that seat's host changes, with a `reassigned` history entry.
  *
  * The target is checked with the slot rules' meeting conditions at the booking's time, the booking
- * itself left out of busy time and caps: `inactive`, `outside-hours`, `busy`, `over-daily-limit`,
+ * itself left out of busy time and caps: `inactive`, `outside-hours`, `busy`, `busy-in-calendar`
+ * (the member's own calendar, from the state's `busy`), `over-daily-limit`,
  * `over-weekly-limit`. Minimum notice, booking window and the slot grid do NOT apply: they shape
  * what customers may pick, not whether a member can hold an existing meeting (an admin may move a
  * meeting that starts in ten minutes, to a member whose zone puts it off their grid).
@@ -20,7 +21,12 @@ import { instantParse, MS_PER_MINUTE } from '../time/instant'
 import { historyAppend, historyAt } from './booking-history-write'
 import { bookingsNear } from './bookings-near'
 import { bookingFind } from './booking-status'
-import type { BookingChange, ReassignCandidate, ReassignRequest } from './booking-types'
+import type {
+  BookingChange,
+  ReassignCandidate,
+  ReassignRequest,
+  DecisionState,
+} from './booking-types'
 import { bookingSeatPoolId } from './reschedule'
 
 /** Checks that belong to offering slots, not to holding a meeting (see the module comment). */
@@ -97,7 +103,7 @@ function refuse(reason: 'not-allowed' | 'unknown-member', message: string): Book
  * `RangeError` for a non-finite `nowMs` or invalid records.
  */
 export function reassignDecide(
-  state: Workspace,
+  state: DecisionState,
   request: ReassignRequest,
   nowMs: number,
 ): BookingChange {
@@ -154,7 +160,7 @@ export function reassignDecide(
  * non-finite `nowMs` or invalid records.
  */
 export function reassignCandidates(
-  state: Workspace,
+  state: DecisionState,
   bookingId: string,
   fromMemberId: string | null | undefined,
   nowMs: number,

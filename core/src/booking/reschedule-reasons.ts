@@ -1,3 +1,4 @@
+import type { DecisionState } from './booking-types'
 /**
  * Why a booking cannot move to a start: for each host, every check of `memberCanTake` that fails
  * at the new start (the booking itself left out of busy time and caps). The calendar says this
@@ -10,7 +11,6 @@ import {
   type MemberCannotTakeReason,
   memberCanTakeFromIndex,
 } from '../availability/member-can-take'
-import type { Workspace } from '../model/workspace'
 import { bookingsNear } from './bookings-near'
 
 /** One host of the booking and what stops them at the new start (`[]`: nothing). */
@@ -25,7 +25,7 @@ export interface HostReasons {
  * longer in the workspace (those are left out). Throws a `RangeError` for non-finite times.
  */
 export function rescheduleHostReasons(
-  state: Workspace,
+  state: DecisionState,
   bookingId: string,
   startMs: number,
   nowMs: number,

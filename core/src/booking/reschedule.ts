@@ -24,6 +24,7 @@ import type {
   PageSlot,
   RescheduleAvailabilityResult,
   RescheduleRequest,
+  DecisionState,
 } from './booking-types'
 import { pageBookableWindow } from './page-slots'
 import { type SeatCandidates, type SeatFill, seatFillsSteps } from './seat-fill'
@@ -45,7 +46,7 @@ export function bookingSeatPoolId(state: Workspace, booking: Booking, seat: numb
 
 /** Per seat: the host first, then the seat's pool members in ranking order (no other host). */
 export function rescheduleSeats(
-  state: Workspace,
+  state: DecisionState,
   booking: Booking,
   nowMs: number,
 ): SeatCandidates[] {
@@ -121,7 +122,7 @@ function slotOf(startMs: number, eventType: EventType): PageSlot {
  * non-finite times or a window longer than `MAX_WINDOW_DAYS`.
  */
 export function rescheduleAvailability(
-  state: Workspace,
+  state: DecisionState,
   bookingId: string,
   fromMs: number,
   toMs: number,
@@ -135,7 +136,7 @@ export function rescheduleAvailability(
  * serves others between steps. Throws like `rescheduleAvailability`, from its first step.
  */
 export function* rescheduleAvailabilitySteps(
-  state: Workspace,
+  state: DecisionState,
   bookingId: string,
   fromMs: number,
   toMs: number,
@@ -180,7 +181,7 @@ function alternatives(
  * seat. Throws a `RangeError` for a non-finite `startMs` or `nowMs`.
  */
 export function rescheduleDecide(
-  state: Workspace,
+  state: DecisionState,
   request: RescheduleRequest,
   nowMs: number,
 ): BookingChange {

@@ -301,3 +301,63 @@ describe('bookingSupersede', () => {
     expect(bookingSupersede(serverCancel, serverCancel, nowMs)).toBe(serverCancel)
   })
 })
+
+describe('calendar conflicts (members’ own calendars)', () => {
+  const busy = { 'm-a': [[Date.parse(at('10:15')), Date.parse(at('11:00'))]] as const }
+
+  it('finds an open booking whose meeting overlaps a host’s busy time, only with busy times given', () => {
+    const b = booking('b1', ['m-a', 'm-b'], at('10:00'), at('10:30'))
+    expect(bookingConflicts([b])).toEqual([])
+    expect(bookingConflicts([b], undefined, busy)).toEqual([
+      {
+        kind: 'calendar',
+        bookingId: 'b1',
+        memberId: 'm-a',
+        busyStart: at('10:15'),
+        busyEnd: at('11:00'),
+      },
+    ])
+  })
+
+  it('ignores touching times, other members, cancelled and closed bookings', () => {
+    const touching = booking('b1', ['m-a'], at('09:45'), at('10:15'))
+    const other = booking('b2', ['m-b'], at('10:00'), at('10:30'))
+    expect(bookingConflicts([touching, other], undefined, busy)).toEqual([])
+    const cancelled = {
+      ...booking('b3', ['m-a'], at('10:00'), at('10:30')),
+      status: 'cancelled' as const,
+    }
+    const completed = {
+      ...booking('b4', ['m-a'], at('10:00'), at('10:30')),
+      status: 'completed' as const,
+    }
+    expect(bookingConflicts([cancelled], undefined, busy)).toEqual([])
+    expect(bookingConflicts([completed], undefined, busy)).toEqual([])
+  })
+
+  it('is closed by "keep as is", and open again when the booking moves afterwards', () => {
+    const b = booking('b1', ['m-a'], at('10:00'), at('10:30'))
+    const kept = conflictResolveDecide(
+      { bookings: [b], busy },
+      { bookingId: 'b1', by: 'Maya', calendar: true },
+      Date.parse(at('12:00')),
+    )
+    expect(kept.ok).toBe(true)
+    if (!kept.ok) return
+    expect(bookingConflicts([kept.booking], undefined, busy)).toEqual([])
+    const moved: Booking = {
+      ...kept.booking,
+      start: at('10:30'),
+      end: at('11:00'),
+      history: [...kept.booking.history, { at: at('12:30'), action: 'rescheduled', by: 'Maya' }],
+    }
+    expect(bookingConflicts([moved], undefined, busy)).toHaveLength(1)
+    expect(
+      conflictResolveDecide(
+        { bookings: [b] },
+        { bookingId: 'b1', by: 'Maya', calendar: true },
+        Date.parse(at('12:00')),
+      ),
+    ).toMatchObject({ ok: false, reason: 'not-allowed' })
+  })
+})

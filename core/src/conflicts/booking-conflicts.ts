@@ -11,11 +11,18 @@
  *   other version won (the desktop's conflict handler records what it had decided as a
  *   `change-superseded` history entry). Open until a later `conflict-resolved` entry that names
  *   no bookings (a "keep both" for an overlap does not close it).
+ * - **calendar** (given members' busy times, issue 11): an open booking (scheduled or
+ *   rescheduled) whose meeting `[start, end)` overlaps busy time in a host's own calendar — a desk
+ *   booking decided offline on busy times that were out of date, or an event the member put in
+ *   their calendar after the booking. The server derives it from what it knows at commit (the
+ *   re-check), desktops from what they last synced. Open unless a `conflict-resolved` entry
+ *   naming no bookings ("keep as is") is dated at or after the booking's last move.
  *
  * Resolving means changing the bookings (reassign, reschedule, cancel: the overlap is gone) or
  * acknowledging them with `conflictResolveDecide` (`./conflict-resolve.ts`).
  */
 
+import { type BusyTimes, busyIntervalsWithin, busyTimesOf } from '../availability/busy-times'
 import type { Booking, SupersededVersion } from '../model/workspace'
 import { instantParse } from '../time/instant'
 import { bookingOverlaps } from './booking-overlaps'
@@ -38,6 +45,14 @@ export type BookingConflict =
       /** What the change that lost had decided. */
       readonly version: SupersededVersion
       readonly note: string | null
+    }
+  | {
+      readonly kind: 'calendar'
+      readonly bookingId: string
+      readonly memberId: string
+      /** The first busy interval of the member's calendars that the meeting overlaps (ISO UTC). */
+      readonly busyStart: string
+      readonly busyEnd: string
     }
 
 /** Actions that move a booking in time or between members (an acknowledgement before them lapses). */
@@ -94,16 +109,53 @@ export function supersededOpen(booking: Booking): BookingConflict[] {
   return open
 }
 
+/** Statuses whose bookings can still meet a member's calendar (not closed). */
+const OPEN_STATUSES: ReadonlySet<Booking['status']> = new Set(['scheduled', 'rescheduled'])
+
+/** The latest `conflict-resolved` entry naming no bookings ("keep as is"), epoch ms. */
+function keptAsIsMs(booking: Booking): number {
+  let last = -Infinity
+  for (const entry of booking.history) {
+    if (entry.action === 'conflict-resolved' && (entry.withBookingIds ?? []).length === 0) {
+      last = Math.max(last, instantParse(entry.at))
+    }
+  }
+  return last
+}
+
+/** The booking's calendar conflicts: per host, the first busy interval its meeting overlaps. */
+export function calendarConflictsOf(booking: Booking, busy: BusyTimes): BookingConflict[] {
+  if (!OPEN_STATUSES.has(booking.status)) return []
+  const startMs = instantParse(booking.start)
+  const endMs = instantParse(booking.end)
+  const conflicts: BookingConflict[] = []
+  for (const memberId of booking.hostMemberIds) {
+    const [first] = busyIntervalsWithin(busyTimesOf(busy, memberId), startMs, endMs)
+    if (first === undefined) continue
+    conflicts.push({
+      kind: 'calendar',
+      bookingId: booking.id,
+      memberId,
+      busyStart: new Date(first[0]).toISOString(),
+      busyEnd: new Date(first[1]).toISOString(),
+    })
+  }
+  const keptMs = keptAsIsMs(booking)
+  if (keptMs > -Infinity && keptMs >= lastMoveMs(booking)) return []
+  return conflicts
+}
+
 /**
  * Every open conflict among `bookings`: overlaps (ordered by member, then ids) not acknowledged,
- * then superseded changes (ordered by booking id, then entry). With `onlyInvolving`, only the
- * conflicts involving one of those booking ids. O(n log n + k) for n bookings and k overlaps;
- * bookings outside the given list are not seen, so pass every booking that can overlap the ones
- * of interest. Throws a `RangeError` for a malformed instant.
+ * then superseded changes and, given members' `busy` times, calendar overlaps (ordered by booking
+ * id). With `onlyInvolving`, only the conflicts involving one of those booking ids. O(n log n + k)
+ * for n bookings and k overlaps; bookings outside the given list are not seen, so pass every
+ * booking that can overlap the ones of interest. Throws a `RangeError` for a malformed instant.
  */
 export function bookingConflicts(
   bookings: readonly Booking[],
   onlyInvolving?: ReadonlySet<string>,
+  busy?: BusyTimes,
 ): BookingConflict[] {
   const acknowledged = acknowledgements(bookings)
   const byId = new Map(bookings.map((booking) => [booking.id, booking]))
@@ -121,6 +173,7 @@ export function bookingConflicts(
   for (const booking of ordered) {
     if (onlyInvolving && !onlyInvolving.has(booking.id)) continue
     conflicts.push(...supersededOpen(booking))
+    if (busy !== undefined) conflicts.push(...calendarConflictsOf(booking, busy))
   }
   return conflicts
 }

@@ -8,6 +8,7 @@ import { historyAppend, historyAt } from '../booking/booking-history-write'
 import { bookingFind } from '../booking/booking-status'
 import type { BookingChange } from '../booking/booking-types'
 import type { Booking, HistoryEntry, Workspace } from '../model/workspace'
+import type { BusyTimes } from '../availability/busy-times'
 import { bookingConflicts } from './booking-conflicts'
 
 export interface ConflictResolveRequest {
@@ -22,12 +23,15 @@ export interface ConflictResolveRequest {
   readonly withBookingIds?: readonly string[]
   /** Close the booking's superseded-change notes ("keep the current version"). */
   readonly superseded?: boolean
+  /** Keep it although it meets a host's own calendar ("keep as is"). */
+  readonly calendar?: boolean
 }
 
 /**
  * A person looked at conflicts of a booking and keeps it as it is. Overlaps are acknowledged by a
  * `conflict-resolved` entry naming the partners (`withBookingIds`, sorted); superseded-change
- * notes are closed by a `conflict-resolved` entry naming none. By default both, for every open
+ * notes and calendar overlaps (given `state.busy`) are closed by a `conflict-resolved` entry
+ * naming none. By default all of them, for every open
  * conflict of the booking; `withBookingIds` / `superseded` narrow it. Entries are dated at
  * `nowMs` (never before the last entry). `state.bookings` must hold every booking that can
  * overlap this one. Refused `not-found` for an unknown id, `not-allowed` when there is nothing
@@ -35,29 +39,37 @@ export interface ConflictResolveRequest {
  * for a non-finite `nowMs`.
  */
 export function conflictResolveDecide(
-  state: Pick<Workspace, 'bookings'>,
+  state: Pick<Workspace, 'bookings'> & { readonly busy?: BusyTimes },
   request: ConflictResolveRequest,
   nowMs: number,
 ): BookingChange {
   const found = bookingFind(state, request.bookingId)
   if (!found.ok) return found
   const { booking } = found
-  const open = bookingConflicts(state.bookings, new Set([booking.id]))
+  const open = bookingConflicts(state.bookings, new Set([booking.id]), state.busy)
   const partners = new Set<string>()
   let hasSuperseded = false
+  let hasCalendar = false
   for (const conflict of open) {
     if (conflict.kind === 'superseded') hasSuperseded = true
+    else if (conflict.kind === 'calendar') hasCalendar = true
     else for (const id of conflict.bookingIds) if (id !== booking.id) partners.add(id)
   }
-  const everything = request.withBookingIds === undefined && request.superseded === undefined
+  const everything =
+    request.withBookingIds === undefined &&
+    request.superseded === undefined &&
+    request.calendar === undefined
   const acknowledge = everything ? [...partners] : [...(request.withBookingIds ?? [])]
-  const closeSuperseded = everything ? hasSuperseded : request.superseded === true
+  // One entry naming no bookings closes superseded notes and calendar overlaps alike.
+  const closeSuperseded =
+    (hasSuperseded && (everything || request.superseded === true)) ||
+    (hasCalendar && (everything || request.calendar === true))
   const notOpen = acknowledge.filter((id) => !partners.has(id))
   if (notOpen.length > 0) {
     const message = `This booking has no open overlap with ${notOpen.join(', ')}`
     return { ok: false, reason: 'not-allowed', message }
   }
-  if (acknowledge.length === 0 && !(closeSuperseded && hasSuperseded)) {
+  if (acknowledge.length === 0 && !closeSuperseded) {
     return { ok: false, reason: 'not-allowed', message: 'This booking has no open conflict' }
   }
   const at = historyAt(booking, nowMs)
@@ -69,7 +81,7 @@ export function conflictResolveDecide(
     reason: request.note ?? null,
   } as const
   if (acknowledge.length > 0) entries.push({ ...base, withBookingIds: acknowledge.toSorted() })
-  if (closeSuperseded && hasSuperseded) entries.push(base)
+  if (closeSuperseded) entries.push(base)
   return { ok: true, booking: historyAppend(booking, ...entries) }
 }
 

@@ -3,7 +3,8 @@
  * "continuous" means, cut in one workspace time zone (product edge case 8).
  */
 
-import { DateTime, IANAZone } from 'luxon'
+import { DateTime } from 'luxon'
+import { zoneIsValid } from '../time/zone'
 import type { ReportingCycle } from '../model/workspace'
 
 /**
@@ -39,7 +40,7 @@ export function cycleBounds(
 ): CycleBounds {
   if (!Number.isFinite(nowMs))
     throw new RangeError(`cycleBounds: nowMs must be finite, got ${nowMs}`)
-  if (!IANAZone.isValidZone(workspaceZone)) {
+  if (!zoneIsValid(workspaceZone)) {
     throw new RangeError(`cycleBounds: unknown IANA time zone ${JSON.stringify(workspaceZone)}`)
   }
   if (cycle === 'continuous') return { start: null, end: null }

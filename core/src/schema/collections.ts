@@ -17,6 +17,7 @@ import {
   bookingShape,
   eventTypeShape,
   masterPageShape,
+  memberBusyShape,
   memberShape,
   panelShape,
   poolShape,
@@ -113,3 +114,28 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'masterpages',
   'bookings',
 ]
+
+/**
+ * Members' busy time from their own calendars (issue 11), one document per member: written by the
+ * sync server alone (a client's push is refused), replicated read-only to desktops so their
+ * decisions use the busy times last synced. Not part of the workspace format (never imported or
+ * exported). New at version 0.
+ */
+export const memberBusySchema = collectionSchema('member busy times', 0, memberBusyShape)
+
+/** Collections only the server writes (clients pull them; a push is refused). */
+export const SERVER_WRITTEN_SCHEMAS = { memberbusy: memberBusySchema } as const
+
+export type ServerWrittenName = keyof typeof SERVER_WRITTEN_SCHEMAS
+
+/** Every replicated collection: the workspace's and the server-written ones. */
+export type ReplicatedName = CollectionName | ServerWrittenName
+
+/** Replicated collections in replication order (the server-written ones last). */
+export const REPLICATED_NAMES: readonly ReplicatedName[] = [...COLLECTION_NAMES, 'memberbusy']
+
+/** The schema of any replicated collection. */
+export const REPLICATED_SCHEMAS: Readonly<Record<ReplicatedName, CollectionSchema>> = {
+  ...COLLECTION_SCHEMAS,
+  ...SERVER_WRITTEN_SCHEMAS,
+}

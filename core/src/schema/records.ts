@@ -469,6 +469,44 @@ export const workspaceShape = object({
   bookings: array(bookingShape),
 })
 
+/** Largest epoch ms a busy interval may name (year 2200): keeps the numbers plain integers. */
+const MAX_BUSY_MS = 7_258_118_400_000
+
+/** One calendar's last reading, as the server keeps it (`calendars` of {@link memberBusyShape}). */
+export const busyCalendarStatusShape = object({
+  url: httpUrl('a calendar address'),
+  /** When the server last tried to read it (null: not yet). */
+  lastFetchedAt: nullable(instant()),
+  /** When a reading last succeeded: its busy times are the ones kept (the last good copy). */
+  lastSuccessAt: nullable(instant()),
+  /** Why the last reading failed, in words for people (null: it succeeded). */
+  lastError: nullable(freeText(500)),
+  /** Failed readings in a row (the server waits longer after each, see README). */
+  failures: integer(0, 1_000_000),
+  /** Busy occurrences read within the horizon at the last success. */
+  events: integer(0, 1_000_000),
+  /**
+   * The last good copy's busy time: flat, sorted, merged half-open `[start, end)` epoch-ms pairs
+   * `[s0, e0, s1, e1, …]` within `[horizonFrom, horizonTo)`. Never titles.
+   */
+  intervals: array(integer(0, MAX_BUSY_MS), { max: 100_000 }),
+  horizonFrom: nullable(instant()),
+  horizonTo: nullable(instant()),
+  /** The server's conditional-request validators of the last success. */
+  etag: nullable(freeText(500)),
+  lastModified: nullable(freeText(100)),
+})
+
+/**
+ * A member's busy time from their own calendars (issue 11), written by the sync server only and
+ * replicated read-only to desktops (id = the member's id): one entry per calendar address of the
+ * member, each with its last good reading; the member's busy time is their union.
+ */
+export const memberBusyShape = object({
+  id: id(),
+  calendars: array(busyCalendarStatusShape, { max: 10 }),
+})
+
 /** The record shape of each workspace array. */
 export const RECORD_SHAPES = {
   members: memberShape,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { demoWorkspace } from '../../../core/src/demo/demo-workspace'
-import { manageLinkFor } from './manage-link'
+import { manageLinkFor, manageTokenNew } from './manage-link'
 
 const ws = demoWorkspace('2027-03-15T08:00:00.000Z')
 const publicBooking = ws.bookings.find(
@@ -16,9 +16,15 @@ describe('manageLinkFor', () => {
     })
   })
 
-  it('says plainly that a desk booking has no manage link yet', () => {
+  it('says plainly that an older desk booking has no manage link', () => {
     const link = manageLinkFor(ws, deskBooking, undefined, 'http://x')
     expect(link.ok).toBe(false)
-    expect(link.ok ? '' : link.reason).toContain('Desk bookings have no manage link yet')
+    expect(link.ok ? '' : link.reason).toContain('before desk bookings got manage links')
+  })
+
+  it('makes desk tokens the server accepts: url-safe, 32 characters, never the same', () => {
+    const tokens = new Set(Array.from({ length: 50 }, () => manageTokenNew()))
+    expect(tokens.size).toBe(50)
+    for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/)
   })
 })

@@ -6,9 +6,9 @@ export type ManageLink =
 
 /**
  * The link a customer uses to cancel or reschedule (`/book/{slug}/manage/{id}#token=…`, as the
- * public booking page reads it), built on `serverUrl`. Only bookings with a server-written
- * manage token have one: public bookings do; desk bookings get one once the server sends
- * confirmations (the notifications update).
+ * public booking page reads it), built on `serverUrl` (the server's public address when known).
+ * Bookings with a manage token have one: public bookings, and desk bookings made since desks
+ * generate their token (`manageTokenNew`); older desk bookings have none.
  */
 export function manageLinkFor(
   workspace: Workspace,
@@ -21,7 +21,7 @@ export function manageLinkFor(
       ok: false,
       reason:
         booking.createdVia === 'desktop'
-          ? 'Desk bookings have no manage link yet: the sync server issues one once it sends confirmations (coming with the notifications update).'
+          ? 'This desk booking was made before desk bookings got manage links, so it has none.'
           : 'The sync server has not issued a manage link for this booking.',
     }
   }
@@ -34,4 +34,18 @@ export function manageLinkFor(
     ok: true,
     url: `${base}/book/${encodeURIComponent(slug)}/manage/${encodeURIComponent(booking.id)}#token=${encodeURIComponent(token)}`,
   }
+}
+
+/** Characters of a manage token (url-safe base64 of 24 random bytes: 32 characters). */
+const TOKEN_BYTES = 24
+
+/**
+ * A new manage token for a desk booking: 24 bytes from the platform's CSPRNG as url-safe base64
+ * (32 characters), the form the server accepts for a booking it does not have yet.
+ */
+export function manageTokenNew(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(TOKEN_BYTES))
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
 }

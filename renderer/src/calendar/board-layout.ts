@@ -1,4 +1,5 @@
-import { workingHoursInWindow } from '../../../core/src/availability'
+import { busyIntervalsWithin, workingHoursInWindow } from '../../../core/src/availability'
+import type { BusyInterval } from '../../../core/src/availability'
 import { bookingHoldsTime } from '../../../core/src/model/booking-statuses'
 import type { Booking, Member } from '../../../core/src/model/workspace'
 import {
@@ -83,6 +84,23 @@ export function boardWorkingHours(
   return workingHoursInWindow(member, day.fromMs, day.toMs).map(
     ([from, to]) =>
       [(from - day.fromMs) / MS_PER_MINUTE, (to - day.fromMs) / MS_PER_MINUTE] as const,
+  )
+}
+
+/**
+ * A member's busy time from their own calendars on the day, as `[top, bottom]` minutes from the
+ * day's start, clipped to the day (nothing else about the events is known here).
+ */
+export function boardBusyBlocks(
+  busy: readonly BusyInterval[],
+  day: BoardDay,
+): readonly (readonly [number, number])[] {
+  return busyIntervalsWithin(busy, day.fromMs, day.toMs).map(
+    ([from, to]) =>
+      [
+        (Math.max(from, day.fromMs) - day.fromMs) / MS_PER_MINUTE,
+        (Math.min(to, day.toMs) - day.fromMs) / MS_PER_MINUTE,
+      ] as const,
   )
 }
 

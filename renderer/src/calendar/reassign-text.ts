@@ -7,6 +7,7 @@ const REASON_TEXT: Readonly<Record<MemberCannotTakeReason, string>> = {
   'too-far-ahead': 'too far ahead',
   'outside-hours': 'outside working hours',
   busy: 'busy',
+  'busy-in-calendar': 'busy in their own calendar',
   'over-daily-limit': 'daily limit reached',
   'over-weekly-limit': 'weekly limit reached',
 }

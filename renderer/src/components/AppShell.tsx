@@ -10,6 +10,7 @@ import { BookingsView } from './BookingsView'
 import { CalendarView } from './CalendarView'
 import { ConflictsView } from './ConflictsView'
 import { NewBookingDialog } from './NewBookingDialog'
+import { OutboxView } from './OutboxView'
 import { ReassignDialog } from './ReassignDialog'
 import { ReportsView } from './ReportsView'
 import { SettingsView } from './SettingsView'
@@ -25,6 +26,7 @@ const NAV: readonly { view: View; label: string }[] = [
   { view: 'team', label: 'Team' },
   { view: 'setup', label: 'Setup' },
   { view: 'conflicts', label: 'Conflicts' },
+  { view: 'outbox', label: 'Outbox' },
   { view: 'settings', label: 'Settings' },
 ]
 
@@ -75,9 +77,10 @@ export function AppShell({ target }: AppShellProps) {
         {live && route.view === 'calendar' ? <CalendarView /> : null}
         {live && route.view === 'bookings' ? <BookingsView /> : null}
         {live && route.view === 'reports' ? <ReportsView /> : null}
-        {live && route.view === 'team' ? <TeamView /> : null}
+        {live && route.view === 'team' ? <TeamView target={target} /> : null}
         {live && route.view === 'setup' ? <SetupView /> : null}
         {live && route.view === 'conflicts' ? <ConflictsView /> : null}
+        {route.view === 'outbox' ? <OutboxView target={target} /> : null}
         {route.view === 'settings' ? <SettingsView target={target} /> : null}
       </main>
       {live && bookingId ? (

@@ -15,6 +15,8 @@ import { toastShow } from '../ui/toasts'
 import { BookingHistory } from './BookingHistory'
 import { CancelDialog } from './CancelDialog'
 import { ManageLink } from './ManageLink'
+import { ConfirmationResend } from './ConfirmationResend'
+import { usePublicUrl } from '../hooks/use-notify-settings'
 import { RescheduleDialog } from './RescheduleDialog'
 
 export interface BookingDetailsProps {
@@ -49,6 +51,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
   const openReassign = useUiStore((s) => s.openReassign)
   const [dialog, setDialog] = useState<'cancel' | 'reschedule' | null>(null)
   const close = () => navigate({ params: { booking: null } })
+  const publicUrl = usePublicUrl(target)
   const { workspace, conflicts, pending, unsynced, manageTokens } = live
   const booking = workspace.bookings.find((b) => b.id === bookingId)
   if (!booking) {
@@ -67,7 +70,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
   const hasBegun = instantParse(booking.start) <= now
   const hasEnded = instantParse(booking.end) <= now
   const canNoShow = booking.status !== 'cancelled' && booking.status !== 'no-show' && hasBegun
-  const link = manageLinkFor(workspace, booking, manageTokens.get(booking.id), target.serverUrl)
+  const link = manageLinkFor(workspace, booking, manageTokens.get(booking.id), publicUrl)
   const isWaiting = pending.has(booking.id) || unsynced.has(`bookings:${booking.id}`)
   const label = `${booking.customer.name}'s ${eventType?.name ?? 'booking'}`
 
@@ -218,6 +221,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
       </section>
 
       <ManageLink link={link} />
+      <ConfirmationResend booking={booking} target={target} />
 
       <section aria-labelledby="details-history">
         <h3 id="details-history">History</h3>

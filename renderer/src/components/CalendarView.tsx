@@ -2,8 +2,10 @@ import { useMemo, useState } from 'react'
 import type { DragEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
 import { memberColorFor } from '../../../core/src/schema/migrations'
+import { busyTimesOf } from '../../../core/src/availability/busy-times'
 import {
   boardBlocks,
+  boardBusyBlocks,
   boardDay,
   boardHourMarks,
   boardShiftDate,
@@ -14,7 +16,13 @@ import { boardMembers } from '../calendar/board-members'
 import { DRAG_TYPE, dragSeatDecode } from '../calendar/drag-seat'
 import { reassignReasonsText } from '../calendar/reassign-text'
 import { useBookings, useWorkspace } from '../db/data-layer'
-import { dayText, localZone, timeText, utcOffsetText } from '../format/datetime-format'
+import {
+  dayText,
+  localZone,
+  timeRangeText,
+  timeText,
+  utcOffsetText,
+} from '../format/datetime-format'
 import { useDragMove } from '../hooks/use-drag-move'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
@@ -35,7 +43,8 @@ const MAX_LANES = 3
  * member headers and the time axis sticky while scrolling. Drag a booking onto another member's
  * column to reassign it (every column says whether that member is free then); drag it up or down
  * its own column to move it in time (a hint says whether core allows it and why not; the move can
- * be undone for a few seconds). Click a booking (or press Enter) for its details.
+ * be undone for a few seconds). Click a booking (or press Enter) for its details. Busy time from
+ * members' own calendars (as last synced) is drawn as "Busy", never with titles.
  */
 export function CalendarView() {
   const live = useWorkspace()!
@@ -197,6 +206,26 @@ export function CalendarView() {
                     style={{ top: top * PX_PER_MINUTE, height: (bottom - top) * PX_PER_MINUTE }}
                   />
                 ))}
+                {boardBusyBlocks(busyTimesOf(workspace.busy, member.id), day).map(
+                  ([top, bottom]) => (
+                    <div
+                      key={`busy-${top}`}
+                      className="board-busy"
+                      style={{ top: top * PX_PER_MINUTE, height: (bottom - top) * PX_PER_MINUTE }}
+                    >
+                      Busy
+                      <span className="visually-hidden">
+                        {' '}
+                        in their own calendar,{' '}
+                        {timeRangeText(
+                          new Date(day.fromMs + top * 60_000).toISOString(),
+                          new Date(day.fromMs + bottom * 60_000).toISOString(),
+                          zone,
+                        )}
+                      </span>
+                    </div>
+                  ),
+                )}
                 {nowTop !== null ? <div className="board-now" style={{ top: nowTop }} /> : null}
                 <ColumnBlocks
                   blocks={(blocks.get(member.id) ?? []).map((block) => ({

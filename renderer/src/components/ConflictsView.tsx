@@ -11,7 +11,8 @@ import { toastShow } from '../ui/toasts'
 /**
  * What a person has to look at, derived from the bookings by core: two bookings of one member
  * that overlap (an offline booking or reassignment that met a booking made elsewhere), and
- * offline changes that lost to a change made elsewhere. Each is resolved with core's decisions:
+ * offline changes that lost to a change made elsewhere, and bookings that meet a host's own
+ * calendar (as last synced). Each is resolved with core's decisions:
  * reassign or cancel one side, or keep both / keep the current version (recorded in history).
  */
 export function ConflictsView() {
@@ -99,6 +100,56 @@ export function ConflictsView() {
           }
           const booking = bookingById.get(conflict.bookingId)
           if (!booking) return null
+          if (conflict.kind === 'calendar') {
+            const member = names.get(conflict.memberId) ?? 'a member'
+            return (
+              <li
+                key={`${conflict.bookingId}|calendar|${conflict.memberId}`}
+                className="conflict-item card"
+                aria-label={`Conflict: ${booking.customer.name} and ${member}'s own calendar`}
+              >
+                <p>
+                  <strong>{member}</strong> is busy in their own calendar during{' '}
+                  {bookingLine(booking, workspace)} (busy{' '}
+                  {dateTimeText(conflict.busyStart, localZone())} to{' '}
+                  {dateTimeText(conflict.busyEnd, localZone())}).
+                </p>
+                <div className="actions">
+                  {bookingIsOpen(booking) ? (
+                    <>
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() =>
+                          openReassign({
+                            bookingId: booking.id,
+                            fromMemberId: conflict.memberId,
+                            toMemberId: null,
+                          })
+                        }
+                      >
+                        Reassign…
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-danger"
+                        onClick={() => cancel(booking)}
+                      >
+                        Cancel booking
+                      </button>
+                    </>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => resolve({ bookingId: booking.id, calendar: true })}
+                  >
+                    Keep as is
+                  </button>
+                </div>
+              </li>
+            )
+          }
           return (
             <li
               key={`${conflict.bookingId}|${conflict.entryIndex}`}

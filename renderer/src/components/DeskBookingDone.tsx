@@ -4,9 +4,12 @@ import { useWorkspace } from '../db/data-layer'
 import type { SyncTarget } from '../db/replication'
 import { dateTimeText } from '../format/datetime-format'
 import { ManageLink } from './ManageLink'
+import { usePublicUrl } from '../hooks/use-notify-settings'
 
 export interface DeskBookingDoneProps {
   readonly booking: Booking
+  /** The manage token the desk generated for it (the link is there at once, offline too). */
+  readonly manageToken: string
   readonly zone: string
   readonly target: SyncTarget
   readonly onOpen: () => void
@@ -14,9 +17,11 @@ export interface DeskBookingDoneProps {
 }
 
 /** The confirmation of a desk booking: when, with whom and why, and the manage link. */
-export function DeskBookingDone({ booking, zone, target, onOpen, onClose }: DeskBookingDoneProps) {
+export function DeskBookingDone(props: DeskBookingDoneProps) {
+  const { booking, manageToken, zone, target, onOpen, onClose } = props
   const live = useWorkspace()!
-  const { workspace, manageTokens } = live
+  const publicUrl = usePublicUrl(target)
+  const { workspace } = live
   const names = new Map(workspace.members.map((m) => [m.id, m.name]))
   const eventType = workspace.eventTypes.find((e) => e.id === booking.eventTypeId)
   const why = booking.history[0]?.reason
@@ -35,9 +40,11 @@ export function DeskBookingDone({ booking, zone, target, onOpen, onClose }: Desk
         For the customer: {dateTimeText(booking.start, booking.customer.timeZone)} (
         {booking.customer.timeZone}). You can undo for a few seconds from the notice below.
       </p>
-      <ManageLink
-        link={manageLinkFor(workspace, booking, manageTokens.get(booking.id), target.serverUrl)}
-      />
+      <ManageLink link={manageLinkFor(workspace, booking, manageToken, publicUrl)} />
+      <p className="small muted">
+        Read the link out or copy it; {booking.customer.email} also gets it in the confirmation
+        email once this booking syncs.
+      </p>
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={onClose}>
           Done

@@ -5,6 +5,8 @@ import { useRecordStore } from '../hooks/use-record-store'
 import { FieldError } from '../ui/FieldError'
 import { TextInput } from '../ui/TextInput'
 import { QuestionsEditor, questionIdFor } from './QuestionsEditor'
+import { LocationEditor, locationDraftOf, locationOfDraft } from './LocationEditor'
+import { RemindersEditor } from './RemindersEditor'
 import { RecordEditorFrame } from './RecordEditorFrame'
 
 export interface EditorProps<T> {
@@ -45,7 +47,8 @@ function questionIds(questions: readonly Question[], saved: readonly Question[])
 
 /**
  * Event type: duration, start times, buffers, notice, booking window, the customers'
- * cancellation and reschedule notice, booking-form questions.
+ * cancellation and reschedule notice, where it takes place, reminder emails, booking-form
+ * questions. Fields this editor does not show are kept as stored.
  */
 export function EventTypeEditor({ workspace, record, onDone }: EditorProps<EventType>) {
   const store = useRecordStore(workspace, 'eventTypes', onDone)
@@ -61,9 +64,10 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
   const [cancelNotice, setCancelNotice] = useState(
     record?.cancelNoticeMinutes == null ? '' : String(record.cancelNoticeMinutes),
   )
+  const [location, setLocation] = useState(() => locationDraftOf(record?.location))
+  const [reminders, setReminders] = useState<readonly number[]>(record?.reminderMinutesBefore ?? [])
   const problems = store.problems
   const next: EventType = {
-    // Fields this form does not edit (location, reminders) are kept as they are.
     ...record,
     id,
     name: name.trim(),
@@ -75,6 +79,8 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
     maxDaysAhead: asNumber(numbers.maxDaysAhead),
     questions: questionIds(questions, record?.questions ?? []),
     cancelNoticeMinutes: cancelNotice.trim() === '' ? null : asNumber(cancelNotice),
+    location: locationOfDraft(location),
+    reminderMinutesBefore: reminders,
   }
   return (
     <RecordEditorFrame
@@ -115,6 +121,16 @@ export function EventTypeEditor({ workspace, record, onDone }: EditorProps<Event
           problems={problems.at('cancelNoticeMinutes')}
         />
       </div>
+      <LocationEditor
+        draft={location}
+        onChange={setLocation}
+        problems={(field) => [...problems.at('location'), ...problems.under(`location.${field}`)]}
+      />
+      <RemindersEditor
+        minutes={reminders}
+        onChange={setReminders}
+        problems={problems.under('reminderMinutesBefore')}
+      />
       <QuestionsEditor questions={questions} onChange={setQuestions} problems={problems} />
     </RecordEditorFrame>
   )

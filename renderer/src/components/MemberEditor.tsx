@@ -9,6 +9,10 @@ import { useRecordStore } from '../hooks/use-record-store'
 import { FieldError } from '../ui/FieldError'
 import { TextInput } from '../ui/TextInput'
 import { ZonePicker } from '../ui/ZonePicker'
+import type { SyncTarget } from '../db/replication'
+import type { BusyCalendarStatus } from '../db/workspace-store'
+import { BusyCalendarsEditor } from './BusyCalendarsEditor'
+import { CalendarFeedLink } from './CalendarFeedLink'
 import { DateOverridesEditor } from './DateOverridesEditor'
 import { RecordEditorFrame } from './RecordEditorFrame'
 import { WeeklyHoursEditor } from './WeeklyHoursEditor'
@@ -18,6 +22,10 @@ export interface MemberEditorProps {
   /** The member to edit, or null to add one. */
   readonly member: Member | null
   readonly onDone: () => void
+  /** How the server last read each of the member's busy calendars (synced). */
+  readonly busyCalendars: readonly BusyCalendarStatus[]
+  /** The sync server, for what only it can do (read calendars now, the feed address). */
+  readonly target: SyncTarget
 }
 
 const NINE_TO_FIVE = [['09:00', '17:00']] as const
@@ -33,11 +41,13 @@ function cap(text: string): number | null {
 
 /**
  * Adds or edits a member: details, time zone (searchable, with offsets), weekly hours as time
- * fields per weekday (several ranges), date overrides on a calendar, workload limits, active.
+ * fields per weekday (several ranges), date overrides on a calendar, workload limits, active,
+ * their own calendars (busy time) and the feed of their bookings for their calendar.
  * Core's validation decides; every problem is shown beside its field and all at once at the top.
  * Deletion is refused while pages, pools, panels or bookings reference the member.
  */
-export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
+export function MemberEditor(props: MemberEditorProps) {
+  const { workspace, member, onDone } = props
   const [id] = useState(() => member?.id ?? newMemberId())
   const [draft, setDraft] = useState<Member>(
     () =>
@@ -152,6 +162,16 @@ export function MemberEditor({ workspace, member, onDone }: MemberEditorProps) {
         problems={problems}
         today={boardToday(draft.timeZone, clockNow())}
       />
+      <BusyCalendarsEditor
+        memberId={id}
+        calendars={draft.busyCalendars ?? []}
+        savedUrls={new Set((member?.busyCalendars ?? []).map((calendar) => calendar.url))}
+        statuses={props.busyCalendars}
+        onChange={(busyCalendars) => setDraft({ ...draft, busyCalendars })}
+        problems={problems}
+        target={props.target}
+      />
+      {member ? <CalendarFeedLink memberId={member.id} target={props.target} /> : null}
     </RecordEditorFrame>
   )
 }

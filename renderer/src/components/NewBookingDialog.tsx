@@ -14,6 +14,7 @@ import { useUiStore } from '../stores/ui-store'
 import { AppDialog } from '../ui/AppDialog'
 import { ZonePicker } from '../ui/ZonePicker'
 import { DeskBookingDone } from './DeskBookingDone'
+import { manageTokenNew } from '../bookings/manage-link'
 import { SlotDayPicker } from './SlotDayPicker'
 
 export interface NewBookingDialogProps {
@@ -57,7 +58,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
   const [start, setStart] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [problems, setProblems] = useState<Readonly<Record<string, string>>>({})
-  const [done, setDone] = useState<Booking | null>(null)
+  const [done, setDone] = useState<{ booking: Booking; manageToken: string } | null>(null)
   const memberName = (id: string) => workspace.members.find((m) => m.id === id)?.name ?? 'a member'
 
   // The query as a string, so the free times are computed again only when it changes.
@@ -92,10 +93,12 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
       },
     }
     const id = bookingIdNew()
+    const manageToken = manageTokenNew()
     const result = actions.book(
       request,
       id,
       `Booked ${request.customer.name || 'the customer'} on ${dateTimeText(start, zone)}`,
+      manageToken,
     )
     if (!result.ok) {
       // Field problems come back from core's decision (answers, customer details).
@@ -111,19 +114,20 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
       return
     }
     setProblems({})
-    setDone(result.change.preview)
+    setDone({ booking: result.change.preview, manageToken })
   }
 
   if (done) {
     return (
       <AppDialog title="Booked" onClose={close}>
         <DeskBookingDone
-          booking={done}
+          booking={done.booking}
+          manageToken={done.manageToken}
           zone={zone}
           target={target}
           onOpen={() => {
             close()
-            navigate({ params: { booking: done.id } })
+            navigate({ params: { booking: done.booking.id } })
           }}
           onClose={close}
         />
@@ -277,7 +281,11 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
                 maxLength={254}
                 value={customer.email}
                 onChange={(e) => setCustomer({ ...customer, email: e.target.value })}
+                aria-describedby="customer-email-help"
               />
+              <span className="field-help" id="customer-email-help">
+                The confirmation with the manage link goes to this address.
+              </span>
               {customerProblem('email') ? (
                 <p className="field-error">{customerProblem('email')}</p>
               ) : null}

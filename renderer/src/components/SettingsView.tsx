@@ -6,6 +6,7 @@ import { connectionForget } from '../connection'
 import type { SyncTarget } from '../db/replication'
 import { useUiStore } from '../stores/ui-store'
 import { WorkspaceZoneSetting } from './WorkspaceZoneSetting'
+import { MailSettings } from './MailSettings'
 
 export interface SettingsViewProps {
   readonly target: SyncTarget
@@ -36,6 +37,7 @@ export function SettingsView({ target }: SettingsViewProps) {
         </p>
         {bridge ? <DesktopServerForm /> : <WebSignOut />}
       </div>
+      <MailSettings target={target} />
       {bridge ? null : <OfflineShell />}
     </section>
   )

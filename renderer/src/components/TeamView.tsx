@@ -5,10 +5,11 @@ import { useWorkspace } from '../db/data-layer'
 import { utcOffsetText } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { hoursSummary } from '../team/hours-summary'
+import type { SyncTarget } from '../db/replication'
 import { MemberEditor } from './MemberEditor'
 
 /** The team: every member with zone (and its offset now), each weekday's hours and state. */
-export function TeamView() {
+export function TeamView({ target }: { readonly target: SyncTarget }) {
   const live = useWorkspace()!
   const now = useNow(60_000)
   const [editing, setEditing] = useState<Member | 'new' | null>(null)
@@ -28,6 +29,8 @@ export function TeamView() {
           workspace={live.workspace}
           member={editing === 'new' ? null : editing}
           onDone={() => setEditing(null)}
+          busyCalendars={editing === 'new' ? [] : (live.busyCalendars.get(editing.id) ?? [])}
+          target={target}
         />
       ) : null}
       {members.length === 0 ? (
@@ -80,6 +83,9 @@ export function TeamView() {
                     <span className={`chip ${m.active ? 'status-completed' : ''}`}>
                       {m.active ? 'active' : 'inactive'}
                     </span>
+                    {(live.busyCalendars.get(m.id) ?? []).some((c) => c.lastError !== null) ? (
+                      <span className="muted small"> · a calendar could not be read</span>
+                    ) : null}
                   </td>
                   <td>
                     <button

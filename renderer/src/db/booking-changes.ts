@@ -16,6 +16,8 @@ export interface ChangeRequest {
   readonly label: string
   /** Core's decision for this change against `workspace` at `nowMs`. */
   readonly decide: (workspace: Workspace, nowMs: number) => ChangeDecision
+  /** For a new desk booking: the manage token the desk generated (read out to the customer). */
+  readonly manageToken?: string
 }
 
 export type ProposeResult =
@@ -99,7 +101,7 @@ export function bookingChangesCreate(options: {
       let outcome: ChangeOutcome
       if (decision.ok) {
         written.set(decision.booking.id, decision.booking)
-        await options.writes.bookingPut(decision.booking)
+        await options.writes.bookingPut(decision.booking, entry.request.manageToken)
         outcome = { kind: 'written', change: entry.change, booking: decision.booking }
       } else {
         outcome = { kind: 'refused', change: entry.change, message: decision.message }

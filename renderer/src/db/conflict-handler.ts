@@ -46,3 +46,15 @@ export function bookingConflictHandler(): RxConflictHandler<AppDoc> {
     return { isEqual: false, documentData: { ...master, history: kept.history } }
   }
 }
+
+/**
+ * Conflict handler for collections only the server writes (members' busy times): the server's
+ * version always wins; the desktop never keeps a version of its own.
+ */
+export function serverWinsConflictHandler(): RxConflictHandler<AppDoc> {
+  return async (input: RxConflictHandlerInput<AppDoc>) => {
+    const { newDocumentState: local, realMasterState: master } = input
+    if (deepEqual(comparable(local), comparable(master))) return { isEqual: true }
+    return { isEqual: false, documentData: master }
+  }
+}

@@ -3,15 +3,19 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { migrationStrategiesFor } from '../../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
-import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../../core/src/schema/collections'
-import type { CollectionName } from '../../../core/src/schema/collections'
-import { bookingConflictHandler } from './conflict-handler'
+import {
+  COLLECTION_NAMES,
+  COLLECTION_SCHEMAS,
+  SERVER_WRITTEN_SCHEMAS,
+} from '../../../core/src/schema/collections'
+import type { CollectionName, ReplicatedName } from '../../../core/src/schema/collections'
+import { bookingConflictHandler, serverWinsConflictHandler } from './conflict-handler'
 
 addRxPlugin(RxDBMigrationSchemaPlugin)
 
 /** A stored document: a workspace record plus bookkeeping fields. */
 export type AppDoc = { id: string } & Record<string, unknown>
-export type AppCollections = { [K in CollectionName]: RxCollection<AppDoc> }
+export type AppCollections = { [K in ReplicatedName]: RxCollection<AppDoc> }
 export type AppDatabase = RxDatabase<AppCollections>
 
 /**
@@ -28,7 +32,8 @@ export function databaseNameFor(serverUrl: string): string {
  * Opens the desktop's local workspace database (IndexedDB via Dexie by default; tests pass the
  * memory storage). The same collections and schemas as the server; `schemas` replaces some (tests
  * open a database as an older desktop version would). Stored documents of an older schema version
- * are migrated on open with core's migrations.
+ * are migrated on open with core's migrations. The server-written collections (members' busy
+ * times) are pulled only; should a local version ever differ, the server's wins.
  */
 export async function openAppDatabase(
   name: string,
@@ -52,6 +57,17 @@ export async function openAppDatabase(
             (COLLECTION_SCHEMAS[collectionName] as unknown as RxJsonSchema<AppDoc>),
           migrationStrategies: migrationStrategiesFor(collectionName),
           ...(collectionName === 'bookings' ? { conflictHandler: bookingConflictHandler() } : {}),
+        },
+      ]),
+    ),
+  )
+  await db.addCollections(
+    Object.fromEntries(
+      Object.entries(SERVER_WRITTEN_SCHEMAS).map(([collectionName, schema]) => [
+        collectionName,
+        {
+          schema: schema as unknown as RxJsonSchema<AppDoc>,
+          conflictHandler: serverWinsConflictHandler(),
         },
       ]),
     ),

@@ -2,8 +2,8 @@ import { combineLatest, merge, Observable } from 'rxjs'
 import { map, startWith } from 'rxjs/operators'
 import { replicateServer } from 'rxdb-server/plugins/replication-server'
 import type { RxServerReplicationState } from 'rxdb-server/plugins/replication-server'
-import { COLLECTION_NAMES } from '../../../core/src/schema/collections'
-import type { CollectionName } from '../../../core/src/schema/collections'
+import { REPLICATED_NAMES, SERVER_WRITTEN_SCHEMAS } from '../../../core/src/schema/collections'
+import type { ReplicatedName } from '../../../core/src/schema/collections'
 import { backoffCreate } from '../sync/backoff'
 import type { AppDatabase, AppDoc } from './database'
 import FetchEventSource, { eventStreamState } from './fetch-event-source'
@@ -27,7 +27,7 @@ export interface ReplicationHealth {
 
 /** A document the server acknowledged: sent by this desktop, or received from the server. */
 export interface Acknowledged {
-  readonly collection: CollectionName
+  readonly collection: ReplicatedName
   readonly id: string
   readonly updatedAt: string | undefined
 }
@@ -69,7 +69,9 @@ export function replicationStart(
 ): Replication {
   const headers = { Authorization: `Bearer ${target.adminToken}` }
   const backoff = backoffCreate(options.backoffBaseMs, options.backoffMaxMs)
-  const states: RxServerReplicationState<AppDoc>[] = COLLECTION_NAMES.map((name) =>
+  // Collections the server writes are pulled only (members' busy times).
+  const isPullOnly = (name: ReplicatedName) => Object.hasOwn(SERVER_WRITTEN_SCHEMAS, name)
+  const states: RxServerReplicationState<AppDoc>[] = REPLICATED_NAMES.map((name) =>
     replicateServer<AppDoc>({
       replicationIdentifier: `teamslot-${name}-${target.serverUrl}`,
       collection: db[name],
@@ -79,7 +81,7 @@ export function replicationStart(
       retryTime: backoff.delayMs(),
       eventSource: FetchEventSource,
       pull: { batchSize: 200 },
-      push: { batchSize: 50 },
+      ...(isPullOnly(name) ? {} : { push: { batchSize: 50 } }),
     }),
   )
   const stream$ = new Observable<{ open: number; total: number }>((subscriber) => {
@@ -93,7 +95,7 @@ export function replicationStart(
         map((doc): Acknowledged => {
           const updatedAt = (doc as { updatedAt?: unknown }).updatedAt
           return {
-            collection: COLLECTION_NAMES[i]!,
+            collection: REPLICATED_NAMES[i]!,
             id: String((doc as { id?: unknown }).id ?? ''),
             updatedAt: typeof updatedAt === 'string' ? updatedAt : undefined,
           }

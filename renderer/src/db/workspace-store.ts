@@ -2,7 +2,13 @@ import { combineLatest } from 'rxjs'
 import type { Subscription } from 'rxjs'
 import { bookingConflicts, conflictsByBooking } from '../../../core/src/conflicts/booking-conflicts'
 import type { BookingConflict } from '../../../core/src/conflicts/booking-conflicts'
-import type { Booking, Workspace } from '../../../core/src/model/workspace'
+import type { Booking } from '../../../core/src/model/workspace'
+import {
+  type BusyTimes,
+  type MemberBusyRecord,
+  busyTimesFromRecords,
+} from '../../../core/src/availability/busy-times'
+import type { DecisionState } from '../../../core/src/booking/booking-types'
 import { COLLECTION_NAMES } from '../../../core/src/schema/collections'
 import type { CollectionName } from '../../../core/src/schema/collections'
 import { SETTINGS_ID } from '../../../core/src/schema/records'
@@ -19,10 +25,25 @@ export interface PendingChange {
   readonly preview: Booking
 }
 
+/** One of a member's busy calendars as the server last read it (synced, read-only). */
+export interface BusyCalendarStatus {
+  readonly url: string
+  readonly lastFetchedAt: string | null
+  readonly lastSuccessAt: string | null
+  readonly lastError: string | null
+  readonly events: number
+}
+
 /** What every view reads: the local replica with pending changes applied, and what derives. */
 export interface LiveWorkspace {
-  /** The local replica as a v1 workspace, pending changes applied: what the views show. */
-  readonly workspace: Workspace
+  /**
+   * The local replica as a v1 workspace, pending changes applied: what the views show. It
+   * carries members' busy time from their own calendars as last synced from the server
+   * (`busy`), so every decision a view asks of core respects it, offline too.
+   */
+  readonly workspace: DecisionState
+  /** Members' busy calendars as the server last read them, by member id. */
+  readonly busyCalendars: ReadonlyMap<string, readonly BusyCalendarStatus[]>
   /** Every open conflict, derived from the bookings by core (never stored). */
   readonly conflictList: readonly BookingConflict[]
   /** The same conflicts by the booking ids they involve. */
@@ -39,8 +60,8 @@ export interface WorkspaceStore {
   /** `undefined` until every collection answered once. */
   getSnapshot(): LiveWorkspace | undefined
   subscribe(listener: () => void): () => void
-  /** The replica alone (no pending changes): what a change is decided against when written. */
-  replica(): Workspace | undefined
+  /** The replica alone (no pending changes, busy time included): what a change is decided against when written. */
+  replica(): DecisionState | undefined
   setPending(pending: readonly PendingChange[]): void
   setUnsynced(keys: ReadonlySet<ChangeKey>): void
   destroy(): void
@@ -55,7 +76,11 @@ export interface WorkspaceStore {
 export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
   const listeners = new Set<() => void>()
   const recordOf = new WeakMap<object, Record<string, unknown>>()
-  let replica: Workspace | undefined
+  let replica: DecisionState | undefined
+  let busyCalendars: ReadonlyMap<string, readonly BusyCalendarStatus[]> = new Map()
+  // Busy time is rebuilt only when the busy documents changed (the query answers a new array).
+  let busy: BusyTimes = {}
+  let busyFrom: unknown = null
   let manageTokens: ReadonlyMap<string, string> = new Map()
   let pending: readonly PendingChange[] = []
   let unsynced: ReadonlySet<ChangeKey> = new Set()
@@ -72,7 +97,7 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
 
   function derive(): void {
     if (!replica) return
-    let workspace = replica
+    let workspace: DecisionState = replica
     if (pending.length > 0) {
       const byId = new Map(pending.map((change) => [change.preview.id, change.preview]))
       const bookings = replica.bookings.map((b) => byId.get(b.id) ?? b)
@@ -80,9 +105,10 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
       for (const preview of byId.values()) if (!known.has(preview.id)) bookings.push(preview)
       workspace = { ...replica, bookings }
     }
-    const conflictList = bookingConflicts(workspace.bookings)
+    const conflictList = bookingConflicts(workspace.bookings, undefined, workspace.busy)
     snapshot = {
       workspace,
+      busyCalendars,
       conflictList,
       conflicts: conflictsByBooking(conflictList),
       manageTokens,
@@ -92,18 +118,39 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
     listeners.forEach((listener) => listener())
   }
 
-  const subscription: Subscription = combineLatest(
-    COLLECTION_NAMES.map((name) => db[name].find().$),
-  ).subscribe((results) => {
+  const subscription: Subscription = combineLatest([
+    combineLatest(COLLECTION_NAMES.map((name) => db[name].find().$)),
+    db.memberbusy.find().$,
+  ]).subscribe(([results, busyDocs]) => {
     const records = new Map<CollectionName, readonly Record<string, unknown>[]>()
     COLLECTION_NAMES.forEach((name, i) => records.set(name, (results[i] ?? []).map(toRecord)))
     const settingsDoc = (results[COLLECTION_NAMES.indexOf('settings')] ?? []).find(
       (doc) => doc.primary === SETTINGS_ID,
     )
-    replica = recordsToWorkspace(
-      settingsDoc ? toRecord(settingsDoc) : null,
-      (name) => records.get(name) ?? [],
-    )
+    if (busyDocs !== busyFrom) {
+      busyFrom = busyDocs
+      const busyRecords = busyDocs.map((doc) => doc.toJSON() as unknown as MemberBusyRecord)
+      busy = busyTimesFromRecords(busyRecords)
+      busyCalendars = new Map(
+        busyRecords.map((record) => [
+          record.id,
+          (record.calendars as unknown as readonly BusyCalendarStatus[]).map((calendar) => ({
+            url: calendar.url,
+            lastFetchedAt: calendar.lastFetchedAt,
+            lastSuccessAt: calendar.lastSuccessAt,
+            lastError: calendar.lastError,
+            events: calendar.events,
+          })),
+        ]),
+      )
+    }
+    replica = {
+      ...recordsToWorkspace(
+        settingsDoc ? toRecord(settingsDoc) : null,
+        (name) => records.get(name) ?? [],
+      ),
+      busy,
+    }
     const tokens = new Map<string, string>()
     for (const doc of results[COLLECTION_NAMES.indexOf('bookings')] ?? []) {
       const token = doc.get('manageToken') as unknown

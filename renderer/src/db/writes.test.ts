@@ -62,4 +62,19 @@ describe('writesCreate', () => {
     expect(doc?.get('status')).toBe('cancelled')
     expect(doc?.get('manageToken')).toBe('secret')
   })
+
+  it('writes the desk’s manage token with a new booking, never over a stored one', async () => {
+    db = await testDatabaseOpen(ws)
+    const writes = writesCreate(db, unsyncedChangesCreate(null, 'k'))
+    const booking = ws.bookings.find((b) => b.status === 'scheduled')!
+    const fresh = { ...booking, id: 'bk-desk-new' }
+    await writes.bookingPut(fresh, 'Desk-token-0123456789abcdefghijkl')
+    expect((await db.bookings.findOne('bk-desk-new').exec())?.get('manageToken')).toBe(
+      'Desk-token-0123456789abcdefghijkl',
+    )
+    await writes.bookingPut({ ...fresh, status: 'cancelled' }, 'Another-token-0123456789abcdefgh')
+    expect((await db.bookings.findOne('bk-desk-new').exec())?.get('manageToken')).toBe(
+      'Desk-token-0123456789abcdefghijkl',
+    )
+  })
 })

@@ -50,9 +50,10 @@ export interface Writes {
   settingsSave(timeZone: string): Promise<RemoveResult>
   /**
    * Stores a booking exactly as a core decision returned it (new, or changed: the server's own
-   * fields such as the manage token are kept).
+   * fields such as the manage token are kept). A new desk booking may carry the manage token the
+   * desk generated for it (the server takes it for bookings it does not have yet).
    */
-  bookingPut(booking: Booking): Promise<void>
+  bookingPut(booking: Booking, manageToken?: string): Promise<void>
 }
 
 /** The writes module of one database; every write is marked as waiting to sync. */
@@ -85,13 +86,13 @@ export function writesCreate(db: AppDatabase, unsynced: UnsyncedChanges): Writes
       await upsert('settings', { id: SETTINGS_ID, timeZone } as { id: string })
       return { ok: true }
     },
-    async bookingPut(booking) {
+    async bookingPut(booking, manageToken) {
       const updatedAt = clockIso()
       const doc = await db.bookings.findOne(booking.id).exec()
       if (doc) {
         await doc.incrementalModify((current) => ({ ...current, ...booking, updatedAt }))
       } else {
-        await db.bookings.insert({ ...booking, updatedAt })
+        await db.bookings.insert({ ...booking, ...(manageToken ? { manageToken } : {}), updatedAt })
       }
       unsynced.mark('bookings', booking.id, updatedAt)
     },

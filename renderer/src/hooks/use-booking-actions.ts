@@ -36,8 +36,13 @@ export function useBookingActions() {
   const live = useWorkspace()
   const names = useMemo(() => (live ? workspaceNames(live.workspace) : new Map()), [live])
   return useMemo(() => {
-    const propose = (label: string, decide: Decide, description?: string): ProposeResult => {
-      const result = changes.propose({ label, decide })
+    const propose = (
+      label: string,
+      decide: Decide,
+      description?: string,
+      manageToken?: string,
+    ): ProposeResult => {
+      const result = changes.propose({ label, decide, ...(manageToken ? { manageToken } : {}) })
       if (!result.ok) return { ok: false, message: decisionMessageForPeople(result.message, names) }
       toastShow(
         {
@@ -83,6 +88,7 @@ export function useBookingActions() {
         request: Omit<BookingRequest, 'by' | 'createdVia'>,
         bookingId: string,
         label: string,
+        manageToken?: string,
       ) =>
         propose(
           label,
@@ -98,6 +104,7 @@ export function useBookingActions() {
             )
           },
           'Booked; undo within a few seconds.',
+          manageToken,
         ),
     }
   }, [changes, by, names])

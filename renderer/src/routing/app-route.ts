@@ -12,6 +12,7 @@ export const VIEWS = [
   'team',
   'setup',
   'conflicts',
+  'outbox',
   'settings',
 ] as const
 export type View = (typeof VIEWS)[number]

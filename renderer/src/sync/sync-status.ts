@@ -70,7 +70,8 @@ export function syncErrorWords(error: string | null): string | null {
   return 'The sync server refused a change; it is kept here and will be sent again.'
 }
 
-function agoText(then: number, now: number): string {
+/** "just now", "12 s ago", "3 min ago", "2 h ago", "4 days ago". */
+export function agoText(then: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - then) / 1000))
   if (seconds < 5) return 'just now'
   if (seconds < 60) return `${seconds} s ago`

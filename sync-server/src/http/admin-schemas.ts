@@ -9,6 +9,9 @@ const MAX_ADMIN_RANGE_DAYS = 400
 
 export const bookingsRangeSchema = withInstantRange({}, MAX_ADMIN_RANGE_DAYS)
 
+/** A member's busy time: any range within the calendars' horizon (a day back, 400 ahead). */
+export const busyQuerySchema = withInstantRange({}, 401)
+
 /** Who acts, for history entries; desktops send the scheduler's name. */
 const actor = z.string().trim().min(1).max(200).optional()
 
@@ -30,3 +33,40 @@ export const resolveConflictBodySchema = z.object({
 export const statsQuerySchema = z.object({ at: instant.optional() })
 
 export const candidatesQuerySchema = z.object({ fromMemberId: id.optional() })
+
+/** `GET /api/admin/outbox` filters. */
+export const outboxQuerySchema = z.object({
+  status: z.enum(['queued', 'sent', 'failed', 'not-sent', 'skipped']).optional(),
+  bookingId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+})
+
+/** Event names a webhook may subscribe to (`*`: all). */
+export const WEBHOOK_EVENT_NAMES = [
+  'booking.created',
+  'booking.rescheduled',
+  'booking.cancelled',
+  'booking.reassigned',
+  'booking.no-show',
+  'booking.completed',
+] as const
+
+/** `POST /api/admin/webhooks`. */
+export const webhookBodySchema = z.object({
+  url: z
+    .string()
+    .max(2000)
+    .refine((value) => {
+      try {
+        const url = new URL(value)
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username
+      } catch {
+        return false
+      }
+    }, 'expected an http:// or https:// address without credentials'),
+  events: z
+    .array(z.enum([...WEBHOOK_EVENT_NAMES, '*']))
+    .min(1, 'name at least one event, or "*" for all')
+    .max(WEBHOOK_EVENT_NAMES.length + 1),
+  secret: z.string().min(16, 'a secret has at least 16 characters').max(200).optional(),
+})

@@ -1,9 +1,9 @@
 import { Router } from 'express'
+import type { Response } from 'express'
 import { conflictBookingIds } from '../../../core/src/conflicts/booking-conflicts'
 import type { Booking } from '../../../core/src/model/workspace'
 import { BOOKING_SERVER_FIELDS } from '../../../core/src/schema/collections'
 import { MAX_EVENT_MINUTES } from '../../../core/src/schema/records'
-import { workspaceParse } from '../../../core/src/validation'
 import { asyncRoute } from '../http/async-route'
 import { cycleBounds, poolEventsFromRows, poolLedgerStats } from '../../../core/src/distribution'
 import { reassignCandidates } from '../../../core/src/booking'
@@ -23,7 +23,14 @@ import { refuseInvalidId } from '../http/id-param'
 import { parseOrThrow } from '../http/public-schemas'
 import { requireAdmin } from '../http/require-admin'
 import type { LedgerSource, WorkspaceMirror } from '../workspace-mirror'
-import { workspaceExport, workspaceReplace } from '../workspace-store'
+import type { WorkspaceImporter } from '../workspace-import/workspace-import'
+import {
+  requestBodyCheck,
+  requestBodyDiscard,
+  requestBodyText,
+} from '../workspace-import/request-body'
+import { workspaceExportChunks } from '../workspace-store'
+import type { BookingIdPage } from '../workspace-store'
 import { sendRefusal } from './public'
 
 export interface AdminDeps {
@@ -34,6 +41,12 @@ export interface AdminDeps {
   readonly mirror: WorkspaceMirror
   /** Every booking's seat changes (for the event list of pool statistics). */
   readonly ledgerSource: LedgerSource
+  /** Pages of stored booking ids, for the streaming export. */
+  readonly bookingIds: BookingIdPage
+  /** The streaming workspace import (`PUT /workspace`). */
+  readonly importer: WorkspaceImporter
+  /** Most bytes a workspace import body may have, decoded (larger: 413). */
+  readonly importLimitBytes: number
 }
 
 /** A stored booking as admins see it: the record without the server's secrets. */
@@ -57,22 +70,30 @@ export function adminRouter(deps: AdminDeps): Router {
   router.get(
     '/workspace',
     asyncRoute(async (_req, res) => {
-      res.json(await workspaceExport(deps.db))
+      await workspaceSend(deps, res)
     }),
   )
 
   router.put(
     '/workspace',
     asyncRoute(async (req, res) => {
-      // The same validation as the desktop editors and every replicated push (core).
-      const parsed = workspaceParse(req.body)
-      if (!parsed.ok) {
+      // Streamed (this route has no JSON body parser): the body is staged as it arrives and
+      // validated with core's validation, the same as the desktop editors and every push.
+      requestBodyCheck(req, deps.importLimitBytes)
+      let outcome
+      try {
+        outcome = await deps.importer.importText(requestBodyText(req, deps.importLimitBytes))
+      } catch (error) {
+        await requestBodyDiscard(req)
+        throw error
+      }
+      if (!outcome.ok) {
         throw new HttpError('invalid-request', 'workspace is invalid; nothing was changed', {
-          problems: parsed.problems,
+          problems: outcome.problems,
+          problemsNotShown: outcome.problemsNotShown,
         })
       }
-      await workspaceReplace(deps.db, parsed.workspace, new Date(deps.clock.now()).toISOString())
-      res.json(await workspaceExport(deps.db))
+      await workspaceSend(deps, res)
     }),
   )
 
@@ -122,7 +143,9 @@ export function adminRouter(deps: AdminDeps): Router {
       const { fromMemberId: from } = parseOrThrow(candidatesQuerySchema, req.query)
       const id = String(req.params['id'])
       if (!(await service.bookingDoc(id))) throw new HttpError('not-found', 'no such booking')
-      res.json({ candidates: reassignCandidates(mirror.workspace(), id, from, deps.clock.now()) })
+      res.json({
+        candidates: reassignCandidates(service.decisionState(), id, from, deps.clock.now()),
+      })
     }),
   )
 
@@ -188,4 +211,27 @@ export function adminRouter(deps: AdminDeps): Router {
   )
 
   return router
+}
+
+/**
+ * Sends the workspace export as it is read (`workspaceExportChunks`), waiting for `drain`
+ * whenever the socket's buffer is full, so a slow reader holds the server to one page of bookings.
+ * A failure after the first byte destroys the connection (the client sees a broken transfer,
+ * never a truncated but well-ended answer) and is rethrown for the error log.
+ */
+async function workspaceSend(deps: AdminDeps, res: Response): Promise<void> {
+  const closed = new Promise<void>((resolve) => res.once('close', resolve))
+  res.status(200).type('application/json')
+  try {
+    for await (const chunk of workspaceExportChunks(deps.db, deps.bookingIds)) {
+      if (res.destroyed) return
+      if (!res.write(chunk)) {
+        await Promise.race([new Promise((resolve) => res.once('drain', resolve)), closed])
+      }
+    }
+    res.end()
+  } catch (error) {
+    if (res.headersSent) res.destroy()
+    throw error
+  }
 }

@@ -105,6 +105,7 @@ export function publicBooking(doc: BookingDoc, state: Workspace, nowMs: number) 
     end: doc.end,
     status: doc.status,
     hosts: doc.hostMemberIds.map((id) => ({ name: firstName(members.get(id)) })),
+    location: state.eventTypes.find((e) => e.id === doc.eventTypeId)?.location ?? null,
     manageToken: doc.manageToken,
     eventType: eventType
       ? {
@@ -135,6 +136,8 @@ export function publicRouter(
   state: () => Workspace,
   limits: PublicRateLimits,
   clock: Clock,
+  /** The customer's own booking as an `.ics` file (`GET /bookings/{id}/calendar.ics`). */
+  calendarOf?: (doc: BookingDoc) => string,
 ): Router {
   const router = Router()
   const limiter = (limit: number) =>
@@ -320,6 +323,18 @@ export function publicRouter(
       const { token } = parseOrThrow(tokenQuerySchema, req.query)
       const doc = await bookingWithToken(req.params['id'], token)
       res.json({ booking: publicBooking(doc, state(), clock.now()) })
+    }),
+  )
+
+  router.get(
+    '/bookings/:id/calendar.ics',
+    asyncRoute(async (req, res) => {
+      const { token } = parseOrThrow(tokenQuerySchema, req.query)
+      const doc = await bookingWithToken(req.params['id'], token)
+      if (!calendarOf) throw new HttpError('not-found', 'no such booking')
+      res.type('text/calendar; charset=utf-8')
+      res.setHeader('Content-Disposition', 'attachment; filename="booking.ics"')
+      res.send(calendarOf(doc))
     }),
   )
 

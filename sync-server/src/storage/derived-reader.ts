@@ -41,6 +41,16 @@ export function derivedReaderRegister(storage: RxStorageSqlite, directory: strin
   STORAGE_DIRECTORIES.set(storage, directory)
 }
 
+/**
+ * The folder `storage` keeps its database files in (its `directory` setting). Throws for a
+ * storage that getRxStorageSqlite did not create.
+ */
+export function sqliteStorageDirectory(storage: RxStorageSqlite): string {
+  const directory = STORAGE_DIRECTORIES.get(storage)
+  if (directory === undefined) throw new Error('not a storage created by getRxStorageSqlite')
+  return directory
+}
+
 /** Statements already checked to be a single read-only SELECT. */
 const CHECKED = new WeakSet<SqliteStatement>()
 

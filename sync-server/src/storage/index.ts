@@ -32,7 +32,7 @@ export type {
   DerivedValue,
 } from './derived'
 export type { DerivedReader } from './derived-reader'
-export { sqliteDerivedReader } from './derived-reader'
+export { sqliteDerivedReader, sqliteStorageDirectory } from './derived-reader'
 export { sqliteFilePath } from './sqlite-file'
 export type { SqliteStorageInstanceOptions, SqliteStorageInternals } from './storage-instance'
 export { RxStorageInstanceSqlite } from './storage-instance'

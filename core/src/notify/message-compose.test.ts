@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { messageCompose, meetingTimeText } from './message-compose'
+import type { MessageInput } from './message-compose'
+
+const base: MessageInput = {
+  kind: 'confirmation',
+  recipient: { name: 'Lee Park', timeZone: 'America/New_York' },
+  locale: 'en-US',
+  eventTypeName: 'Intro call',
+  start: '2027-03-15T09:00:00.000Z',
+  end: '2027-03-15T09:30:00.000Z',
+  hostNames: ['Ana Silva', 'Ben Okafor'],
+  customer: { name: 'Lee Park', email: 'lee@example.org', timeZone: 'America/New_York' },
+  answers: [{ label: 'Region', value: 'EMEA <b>' }],
+  location: { type: 'video', url: 'https://meet.example.com/abc' },
+  manageUrl: 'https://book.example.com/book/sales/manage/bk-1#token=t0k',
+}
+
+describe('messageCompose', () => {
+  it('confirms in the customer’s zone with first names, the location and the manage link', () => {
+    const m = messageCompose(base)
+    expect(m.subject).toBe(
+      'Confirmed: Intro call on Monday, March 15, 2027, 05:00 AM–05:30 AM EDT (America/New_York)',
+    )
+    expect(m.text).toContain('with Ana and Ben')
+    expect(m.text).not.toContain('Silva')
+    expect(m.text).toContain('Where: Video call: https://meet.example.com/abc')
+    expect(m.text).toContain(
+      'To reschedule or cancel: https://book.example.com/book/sales/manage/bk-1#token=t0k',
+    )
+    expect(m.html).toContain('href="https://book.example.com/book/sales/manage/bk-1#token=t0k"')
+    // Hosts' answers stay out of customer mail.
+    expect(m.text).not.toContain('Region')
+  })
+
+  it('tells a host the customer, their answers (escaped in HTML) and both zones', () => {
+    const m = messageCompose({
+      ...base,
+      kind: 'new-booking',
+      recipient: { name: 'Ana Silva', timeZone: 'Europe/Berlin' },
+      locale: 'en-GB',
+    })
+    expect(m.subject).toBe(
+      'New booking: Intro call with Lee Park on Monday, 15 March 2027, 10:00–10:30 CET (Europe/Berlin)',
+    )
+    expect(m.text).toContain('Customer: Lee Park <lee@example.org>')
+    expect(m.text).toContain('Region: EMEA <b>')
+    expect(m.html).toContain('EMEA &lt;b&gt;')
+    expect(m.html).not.toContain('EMEA <b>')
+    expect(m.text).not.toContain('manage')
+  })
+
+  it('says what changed on a reschedule and why on a cancellation', () => {
+    const moved = messageCompose({
+      ...base,
+      kind: 'rescheduled',
+      previousStart: '2027-03-14T09:00:00.000Z',
+    })
+    expect(moved.text).toContain('has moved to Monday, March 15, 2027, 05:00 AM–05:30 AM EDT')
+    expect(moved.text).toContain('(was Sunday, March 14, 2027, 05:00 AM EDT)')
+    const cancelled = messageCompose({ ...base, kind: 'cancelled', reason: 'Ill' })
+    expect(cancelled.subject.startsWith('Cancelled: Intro call')).toBe(true)
+    expect(cancelled.text).toContain('Reason: Ill')
+    expect(cancelled.text).not.toContain('To reschedule or cancel')
+  })
+
+  it('reminds with how long is left', () => {
+    const m = messageCompose({ ...base, kind: 'reminder', minutesBefore: 1440 })
+    expect(m.text).toContain('is in 1 day, on Monday, March 15, 2027')
+  })
+
+  it('writes meetings that cross midnight with both days', () => {
+    expect(
+      meetingTimeText('2027-03-15T22:30:00Z', '2027-03-15T23:30:00Z', 'Europe/Berlin', 'en-GB'),
+    ).toBe('Monday, 15 March 2027, 23:30–16 Mar 2027 00:30 CET (Europe/Berlin)')
+  })
+})

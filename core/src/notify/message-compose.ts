@@ -1,0 +1,246 @@
+/**
+ * The words of every email (api.md v1.1 table): a subject, a plain-text body and an HTML body,
+ * composed from plain values in the RECIPIENT's time zone and a locale. Pure; no template engine
+ * (a few sentences per kind do not earn one). Everything a person typed is escaped in the HTML.
+ *
+ * Customers see hosts by first name only (product rule 6); hosts see the customer's details and
+ * answers. Only customer messages carry the manage link.
+ */
+
+import { DateTime } from 'luxon'
+import type { EventType } from '../model/workspace'
+import type { MessageKind } from './notify-plan'
+
+/** Where the meeting takes place (the event type's `location`). */
+export type MeetingLocation = NonNullable<EventType['location']>
+
+/** What a message is composed from. Instants are ISO UTC. */
+export interface MessageInput {
+  readonly kind: MessageKind
+  readonly recipient: { readonly name: string; readonly timeZone: string }
+  /** BCP 47 locale of dates and times (`en-GB`, `de-DE`, …). */
+  readonly locale: string
+  readonly eventTypeName: string
+  readonly start: string
+  readonly end: string
+  /** For reschedules: the start before. */
+  readonly previousStart?: string | null
+  /** Host names, seat order (full names; customer messages shorten them to first names). */
+  readonly hostNames: readonly string[]
+  readonly customer: { readonly name: string; readonly email: string; readonly timeZone: string }
+  /** The customer's answers by question label, in question order. */
+  readonly answers?: readonly { readonly label: string; readonly value: string }[]
+  readonly location?: MeetingLocation | null
+  /** The customer's manage page (customer messages only). */
+  readonly manageUrl?: string | null
+  /** A cancellation's reason, when one was given. */
+  readonly reason?: string | null
+  /** For reminders: how long before the start it is sent. */
+  readonly minutesBefore?: number
+}
+
+export interface ComposedMessage {
+  readonly subject: string
+  readonly text: string
+  readonly html: string
+}
+
+/** `Monday, 15 March 2027, 10:00–10:30 CET` in `zone` and `locale`. */
+export function meetingTimeText(start: string, end: string, zone: string, locale: string): string {
+  const from = DateTime.fromISO(start, { zone }).setLocale(locale)
+  const to = DateTime.fromISO(end, { zone }).setLocale(locale)
+  if (!from.isValid || !to.isValid) throw new RangeError(`Bad meeting time ${start}–${end}`)
+  const day = from.toLocaleString({
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  })
+  const time = (t: DateTime) => t.toLocaleString({ hour: '2-digit', minute: '2-digit' })
+  const sameDay = from.hasSame(to, 'day')
+  const endText = sameDay ? time(to) : `${to.toLocaleString(DateTime.DATE_MED)} ${time(to)}`
+  return `${day}, ${time(from)}–${endText} ${from.toFormat('ZZZZ')} (${zone})`
+}
+
+/** `Monday, 15 March 2027, 10:00 CET` in `zone` and `locale`. */
+export function instantText(instant: string, zone: string, locale: string): string {
+  const at = DateTime.fromISO(instant, { zone }).setLocale(locale)
+  if (!at.isValid) throw new RangeError(`Bad instant ${instant}`)
+  const day = at.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+  return `${day}, ${at.toLocaleString({ hour: '2-digit', minute: '2-digit' })} ${at.toFormat('ZZZZ')}`
+}
+
+/** The location in one line. */
+export function locationText(location: MeetingLocation): string {
+  switch (location.type) {
+    case 'in-person':
+      return `In person: ${location.address}`
+    case 'phone':
+      return `By phone: ${location.number}`
+    case 'video':
+      return `Video call: ${location.url}`
+  }
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name
+}
+
+function listText(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? ''
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/** "1 day", "2 hours", "90 minutes". */
+export function durationText(minutes: number): string {
+  if (minutes % 1440 === 0) return minutes === 1440 ? '1 day' : `${minutes / 1440} days`
+  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`
+}
+
+const CUSTOMER_KINDS: ReadonlySet<MessageKind> = new Set([
+  'confirmation',
+  'rescheduled',
+  'cancelled',
+  'reminder',
+])
+
+/** True for the kinds sent to the customer (the rest go to hosts). */
+export function messageIsForCustomer(kind: MessageKind): boolean {
+  return CUSTOMER_KINDS.has(kind)
+}
+
+interface Words {
+  readonly subject: string
+  readonly lead: string
+}
+
+/** The subject and the first sentence of each kind. */
+function wordsOf(input: MessageInput, when: string, withWhom: string): Words {
+  const event = input.eventTypeName
+  const customer = input.customer.name
+  const previous =
+    input.previousStart && input.kind.endsWith('rescheduled')
+      ? ` (was ${instantText(input.previousStart, input.recipient.timeZone, input.locale)})`
+      : ''
+  const table: Readonly<Record<MessageKind, Words>> = {
+    confirmation: {
+      subject: `Confirmed: ${event} on ${when}`,
+      lead: `Your ${event}${withWhom} is booked for ${when}.`,
+    },
+    'new-booking': {
+      subject: `New booking: ${event} with ${customer} on ${when}`,
+      lead: `${customer} booked ${event} with you for ${when}.`,
+    },
+    rescheduled: {
+      subject: `Rescheduled: ${event} now on ${when}`,
+      lead: `Your ${event}${withWhom} has moved to ${when}${previous}.`,
+    },
+    'host-rescheduled': {
+      subject: `Rescheduled: ${event} with ${customer} now on ${when}`,
+      lead: `${event} with ${customer} has moved to ${when}${previous}.`,
+    },
+    cancelled: {
+      subject: `Cancelled: ${event} on ${when}`,
+      lead: `Your ${event}${withWhom} on ${when} is cancelled.`,
+    },
+    'host-cancelled': {
+      subject: `Cancelled: ${event} with ${customer} on ${when}`,
+      lead: `${event} with ${customer} on ${when} is cancelled.`,
+    },
+    'reassigned-away': {
+      subject: `Reassigned: ${event} with ${customer} on ${when} is no longer yours`,
+      lead: `${event} with ${customer} on ${when} was given to a colleague; it is off your calendar.`,
+    },
+    'assigned-to-you': {
+      subject: `Assigned to you: ${event} with ${customer} on ${when}`,
+      lead: `${event} with ${customer} on ${when} is now yours.`,
+    },
+    reminder: {
+      subject: `Reminder: ${event} on ${when}`,
+      lead: `A reminder: your ${event}${withWhom} is in ${durationText(input.minutesBefore ?? 0)}, on ${when}.`,
+    },
+  }
+  return table[input.kind]
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
+}
+
+/**
+ * The subject, text and HTML of one message. Throws a `RangeError` for instants or a zone that
+ * luxon cannot read (records are validated long before).
+ */
+export function messageCompose(input: MessageInput): ComposedMessage {
+  const zone = input.recipient.timeZone
+  const forCustomer = messageIsForCustomer(input.kind)
+  const when = meetingTimeText(input.start, input.end, zone, input.locale)
+  const hosts = forCustomer ? input.hostNames.map(firstName) : input.hostNames
+  const withWhom = forCustomer && hosts.length > 0 ? ` with ${listText(hosts)}` : ''
+  const words = wordsOf(input, when, withWhom)
+  const rows: [label: string, value: string, isLink?: boolean][] = []
+  const isCancellation =
+    input.kind === 'cancelled' ||
+    input.kind === 'host-cancelled' ||
+    input.kind === 'reassigned-away'
+  if (input.location && !isCancellation) {
+    rows.push(['Where', locationText(input.location), input.location.type === 'video'])
+  }
+  if (!forCustomer) {
+    if (hosts.length > 1) rows.push(['Hosts', listText(hosts)])
+    rows.push(['Customer', `${input.customer.name} <${input.customer.email}>`])
+    rows.push([
+      'Their time',
+      meetingTimeText(input.start, input.end, input.customer.timeZone, input.locale),
+    ])
+    for (const answer of input.answers ?? []) rows.push([answer.label, answer.value])
+  }
+  if (input.reason && (input.kind === 'cancelled' || input.kind === 'host-cancelled')) {
+    rows.push(['Reason', input.reason])
+  }
+  const manage =
+    forCustomer && input.manageUrl && input.kind !== 'cancelled' ? input.manageUrl : null
+  const greeting = `Hello ${firstName(input.recipient.name)},`
+  const calendarNote = isCancellation
+    ? 'The attached calendar update removes it from your calendar.'
+    : 'The attached invitation adds it to your calendar.'
+
+  const text = [
+    greeting,
+    '',
+    words.lead,
+    '',
+    ...rows.map(([label, value]) => `${label}: ${value}`),
+    ...(rows.length > 0 ? [''] : []),
+    ...(manage ? [`To reschedule or cancel: ${manage}`, ''] : []),
+    calendarNote,
+    '',
+    '— Teamslot',
+  ].join('\n')
+
+  const rowHtml = rows
+    .map(([label, value, isLink]) => {
+      const shown = isLink
+        ? `<a href="${escapeHtml(value.replace(/^Video call: /, ''))}">${escapeHtml(value)}</a>`
+        : escapeHtml(value)
+      return `<tr><th align="left" style="padding:2px 12px 2px 0;vertical-align:top">${escapeHtml(label)}</th><td style="padding:2px 0">${shown}</td></tr>`
+    })
+    .join('')
+  const html = [
+    '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p><strong>${escapeHtml(words.lead)}</strong></p>`,
+    rowHtml ? `<table role="presentation">${rowHtml}</table>` : '',
+    manage ? `<p><a href="${escapeHtml(manage)}">Reschedule or cancel</a></p>` : '',
+    `<p style="color:#555">${escapeHtml(calendarNote)}</p>`,
+    '<p style="color:#555">— Teamslot</p>',
+    '</body></html>',
+  ].join('')
+  return { subject: words.subject, text, html }
+}

@@ -1,0 +1,124 @@
+import { expect, test } from '@playwright/test'
+import { startMailServer } from '../../sync-server/src/test-support/mail-server'
+import type { TestMailServer } from '../../sync-server/src/test-support/mail-server'
+import { DeskApp, serverWorkspace } from '../support/app'
+import { startTestServer } from '../support/sync-server'
+import type { TestServer } from '../support/sync-server'
+import { bookingWorkspace } from '../support/workspaces'
+
+let server: TestServer
+let mail: TestMailServer
+test.use({ timezoneId: 'America/New_York' })
+test.beforeEach(async () => {
+  mail = await startMailServer()
+  server = await startTestServer(bookingWorkspace(), [
+    '--smtp-url',
+    mail.url,
+    '--mail-from',
+    'Acme Bookings <bookings@acme.example>',
+  ])
+})
+test.afterEach(async () => {
+  await server.stop()
+  await mail.close()
+})
+
+const toCustomer = (m: TestMailServer['messages'][number]) =>
+  (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address === 'lee@example.org'
+
+test('a customer books on /book/{slug}, gets the confirmation email, and its manage link works', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/book/sales`)
+  await page.getByRole('button', { name: /Intro call/ }).click()
+  await page.getByLabel('Region').selectOption('EMEA')
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.locator('.slots button').first().click()
+  await page.getByLabel('Your name *').fill('Lee Park')
+  await page.getByLabel('Email *').fill('lee@example.org')
+  await page.getByRole('button', { name: 'Confirm booking' }).click()
+  await expect(page.getByRole('heading', { name: 'You are booked' })).toBeVisible()
+
+  // The sender delivers on its own (no test hook): wait for the customer's email, bounded.
+  await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(1)
+  const confirmation = mail.messages.find(toCustomer)!
+  expect(confirmation.subject).toMatch(/^Confirmed: Intro call on /)
+  expect(confirmation.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true)
+  const link = /To reschedule or cancel: (\S+)/.exec(confirmation.text ?? '')?.[1]
+  expect(link).toMatch(new RegExp(`^${server.url}/book/sales/manage/bk-[^#]+#token=`))
+
+  await page.goto('about:blank')
+  await page.goto(link!)
+  await expect(page.getByRole('heading', { name: 'Your booking', level: 2 })).toBeVisible()
+  await page.getByRole('button', { name: 'Cancel booking' }).click()
+  await expect(page.getByText('Status: cancelled')).toBeVisible()
+  await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(2)
+  expect(mail.messages.filter(toCustomer)[1]!.subject).toMatch(/^Cancelled: Intro call/)
+})
+
+test('the desk sees each email in the Outbox and Settings says whether mail goes out', async ({
+  page,
+}) => {
+  const booked = await fetch(
+    `${server.url}/api/public/pages/sales/availability?eventTypeId=et-intro&answers.region=EMEA&from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86400_000).toISOString()}`,
+  )
+  const { slots } = await booked.json()
+  const res = await fetch(`${server.url}/api/public/pages/sales/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      eventTypeId: 'et-intro',
+      start: slots[0].start,
+      customer: { name: 'Lee Park', email: 'lee@example.org', timeZone: 'UTC' },
+      answers: { region: 'EMEA' },
+    }),
+  })
+  expect(res.status).toBe(201)
+  await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(1)
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Outbox')
+  const emails = page.getByRole('table', { name: 'Emails' })
+  await expect(
+    emails.getByRole('row', { name: /Confirmation.*Lee Park.*lee@example\.org.*Sent/ }),
+  ).toBeVisible()
+  await app.go('Settings')
+  await expect(page.getByText('sends confirmations, updates and reminders as')).toContainText(
+    'Acme Bookings <bookings@acme.example>',
+  )
+})
+
+test('an event type gets a place and reminders in its editor; core names a bad link at its field', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Setup')
+  await page.getByRole('button', { name: 'Edit Intro call' }).click()
+  const form = page.getByRole('form', { name: 'Edit Intro call' })
+  await form.getByRole('radio', { name: /^Video/ }).check()
+  await form.getByRole('textbox', { name: 'Meeting link' }).fill('http://meet.example.com/intro')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form.getByText('expected an https:// address', { exact: true })).toBeVisible()
+  await expect(form.getByRole('textbox', { name: 'Meeting link' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  )
+  await form.getByRole('textbox', { name: 'Meeting link' }).fill('https://meet.example.com/intro')
+  await form.getByRole('checkbox', { name: '1 day before' }).check()
+  await form.getByRole('checkbox', { name: '1 hour before' }).check()
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form).toBeHidden()
+  await expect
+    .poll(async () => {
+      const ws = await serverWorkspace(server)
+      const intro = ws.eventTypes.find((e: { id: string }) => e.id === 'et-intro')
+      return [intro.location, intro.reminderMinutesBefore]
+    })
+    .toEqual([{ type: 'video', url: 'https://meet.example.com/intro' }, [1440, 60]])
+  // The public page shows it.
+  await page.goto(`${server.url}/book/sales`)
+  await expect(page.getByRole('button', { name: /Intro call/ })).toContainText(
+    'Video call: https://meet.example.com/intro',
+  )
+})

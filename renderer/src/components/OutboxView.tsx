@@ -1,0 +1,172 @@
+import { useEffect, useMemo, useState } from 'react'
+import { adminApi, AdminApiError } from '../db/admin-api'
+import type { OutboxMessage } from '../db/admin-api'
+import type { SyncTarget } from '../db/replication'
+import { dateTimeText, localZone } from '../format/datetime-format'
+import { useNotifySettings } from '../hooks/use-notify-settings'
+import { toastShow } from '../ui/toasts'
+
+export interface OutboxViewProps {
+  readonly target: SyncTarget
+}
+
+/** Each status in words. */
+const STATUS_TEXT: Readonly<Record<OutboxMessage['status'], string>> = {
+  queued: 'Waiting to send',
+  sent: 'Sent',
+  failed: 'Failed',
+  'not-sent': 'Not sent',
+  skipped: 'Not needed',
+}
+
+/** What each kind of message is, for people. */
+const KIND_TEXT: Readonly<Record<string, string>> = {
+  confirmation: 'Confirmation',
+  'new-booking': 'New booking (host)',
+  rescheduled: 'Rescheduled',
+  'host-rescheduled': 'Rescheduled (host)',
+  cancelled: 'Cancellation',
+  'host-cancelled': 'Cancellation (host)',
+  'reassigned-away': 'Reassigned away (host)',
+  'assigned-to-you': 'Assigned (host)',
+  reminder: 'Reminder',
+}
+
+const FILTERS: readonly { id: OutboxMessage['status'] | ''; label: string }[] = [
+  { id: '', label: 'All' },
+  { id: 'failed', label: 'Failed' },
+  { id: 'not-sent', label: 'Not sent' },
+  { id: 'queued', label: 'Waiting' },
+  { id: 'sent', label: 'Sent' },
+]
+
+/**
+ * The server's outbox: every email with its status, the reason when it failed, attempts, and
+ * "Send again" for failed or unsent ones. Read from the server (it needs a connection).
+ */
+export function OutboxView({ target }: OutboxViewProps) {
+  const zone = useMemo(() => localZone(), [])
+  const settings = useNotifySettings(target)
+  const [filter, setFilter] = useState<OutboxMessage['status'] | ''>('')
+  const [messages, setMessages] = useState<readonly OutboxMessage[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [round, setRound] = useState(0)
+  const reload = () => setRound((n) => n + 1)
+  useEffect(() => {
+    let isLive = true
+    adminApi(target)
+      .outbox(filter || undefined)
+      .then(
+        (result) => {
+          if (!isLive) return
+          setMessages(result.messages)
+          setError(null)
+        },
+        (err: unknown) => {
+          if (isLive) setError(err instanceof AdminApiError ? err.message : String(err))
+        },
+      )
+    return () => {
+      isLive = false
+    }
+  }, [target, filter, round])
+  const sendAgain = async (message: OutboxMessage) => {
+    try {
+      await adminApi(target).sendAgain(message.id)
+      toastShow({ title: `Sending again to ${message.to}`, tone: 'info' })
+      reload()
+    } catch (err) {
+      toastShow({
+        title: 'Not sent again',
+        description: err instanceof AdminApiError ? err.message : String(err),
+        tone: 'error',
+      })
+    }
+  }
+  const canSend = settings?.mail.configured ?? false
+  return (
+    <section aria-labelledby="outbox-heading" className="view">
+      <h2 id="outbox-heading">Outbox</h2>
+      {settings && !settings.mail.configured ? (
+        <p className="card" role="note">
+          This sync server has no mail server, so emails are kept here as not sent. Settings says
+          how to connect one.
+        </p>
+      ) : null}
+      <div className="actions" role="group" aria-label="Show">
+        {FILTERS.map((f) => (
+          <button
+            key={f.id || 'all'}
+            type="button"
+            className={`btn ${filter === f.id ? 'btn-primary' : ''}`}
+            aria-pressed={filter === f.id}
+            onClick={() => setFilter(f.id)}
+          >
+            {f.label}
+          </button>
+        ))}
+        <button type="button" className="btn btn-quiet" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+      {error ? <p role="alert">{error}</p> : null}
+      {messages === null && !error ? <p>Loading the outbox…</p> : null}
+      {messages && messages.length === 0 ? <p className="muted">No emails here.</p> : null}
+      {messages && messages.length > 0 ? (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Emails">
+          <table className="data-table" aria-label="Emails">
+            <thead>
+              <tr>
+                <th scope="col">Made</th>
+                <th scope="col">Email</th>
+                <th scope="col">To</th>
+                <th scope="col">Status</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr key={message.id}>
+                  <td>{dateTimeText(message.createdAt, zone)}</td>
+                  <td>
+                    <strong>{KIND_TEXT[message.kind] ?? message.kind}</strong>
+                    <br />
+                    <span className="small muted">{message.subject}</span>
+                  </td>
+                  <td>
+                    {message.toName}
+                    <br />
+                    <span className="small muted">{message.to}</span>
+                  </td>
+                  <td>
+                    {STATUS_TEXT[message.status]}
+                    {message.sentAt ? (
+                      <span className="small muted"> {dateTimeText(message.sentAt, zone)}</span>
+                    ) : null}
+                    {message.lastError ? (
+                      <>
+                        <br />
+                        <span className="small">{message.lastError}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{message.attempts}</td>
+                  <td>
+                    {canSend && (message.status === 'failed' || message.status === 'not-sent') ? (
+                      <button type="button" className="btn" onClick={() => void sendAgain(message)}>
+                        Send again
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto'
+import { Router } from 'express'
+import type { Response } from 'express'
+import type { BookingService } from '../booking-service'
+import type { AnyDoc, ServerDatabase } from '../database'
+import { outboxQuerySchema, webhookBodySchema } from '../http/admin-schemas'
+import { asyncRoute } from '../http/async-route'
+import { HttpError, sendError } from '../http/errors'
+import { refuseInvalidId } from '../http/id-param'
+import { idIsValid } from '../../../core/src/model/workspace'
+import { parseOrThrow } from '../http/public-schemas'
+import { requireAdmin } from '../http/require-admin'
+import type { OutboxDoc } from '../notify/message-build'
+import type { Notifier } from '../notify/notifier'
+import type { WebhookDeliveryDoc, WebhookDoc } from '../notify/outbox-processor'
+
+export interface NotifyAdminDeps {
+  readonly db: ServerDatabase
+  readonly adminToken: string
+  readonly service: BookingService
+  readonly notifier: Notifier
+  readonly now: () => number
+}
+
+/** Outbox ids: the id charset, up to the outbox's id length. */
+const OUTBOX_ID = /^[A-Za-z0-9_.:|-]{1,300}$/
+
+/** Rows listed at most per request. */
+const DEFAULT_LIST_LIMIT = 200
+
+/** A message as the outbox listing shows it (api.md): no bodies. */
+export function outboxRow(message: OutboxDoc) {
+  return {
+    id: message.id,
+    kind: message.kind,
+    to: message.toAddress,
+    toName: message.toName,
+    subject: message.subject,
+    bookingId: message.bookingId,
+    status: message.status,
+    attempts: message.attempts,
+    lastError: message.lastError,
+    createdAt: message.createdAt,
+    sentAt: message.sentAt,
+    nextAttemptAt: message.status === 'queued' ? message.nextAttemptAt : null,
+  }
+}
+
+function webhookRow(hook: WebhookDoc) {
+  return { id: hook.id, url: hook.url, events: hook.events, createdAt: hook.createdAt }
+}
+
+/**
+ * Notification routes of the admin API (`/api/admin/…`, admin token): where links point and
+ * whether mail goes out, the outbox, sending a message again, resending a booking's
+ * confirmation, and webhooks with their delivery log.
+ */
+export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
+  const { db, notifier } = deps
+  const router = Router()
+  router.use(requireAdmin(deps.adminToken))
+  router.param('id', refuseInvalidId)
+  router.param('messageId', (_req, res, next, value: unknown) => {
+    // Longer than any reserved name (`__proto__`, `constructor`…), or a valid id.
+    if (
+      typeof value === 'string' &&
+      OUTBOX_ID.test(value) &&
+      (value.length > 100 || idIsValid(value))
+    )
+      return next()
+    sendError(res, 'invalid-request', 'not a valid message id')
+  })
+  const notFound = (res: Response, what: string) => sendError(res, 'not-found', `no such ${what}`)
+
+  router.get('/notifications', (_req, res) => {
+    const context = notifier.context()
+    res.json({
+      publicUrl: context.publicUrl,
+      mail: {
+        configured: context.canSend,
+        from: `${context.mailFrom.name} <${context.mailFrom.address}>`,
+      },
+    })
+  })
+
+  router.get(
+    '/outbox',
+    asyncRoute(async (req, res) => {
+      const query = parseOrThrow(outboxQuerySchema, req.query)
+      const selector: Record<string, unknown> = {}
+      if (query.status) selector['status'] = query.status
+      if (query.bookingId) selector['bookingId'] = query.bookingId
+      const found = await db.outbox
+        .find({
+          selector,
+          sort: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit: query.limit ?? DEFAULT_LIST_LIMIT,
+        })
+        .exec()
+      res.json({
+        mail: { configured: notifier.canSend },
+        messages: found.map((doc) => outboxRow(doc.toJSON() as unknown as OutboxDoc)),
+      })
+    }),
+  )
+
+  router.post(
+    '/outbox/:messageId/resend',
+    asyncRoute(async (req, res) => {
+      const outcome = await notifier.requeue(String(req.params['messageId']))
+      if (!outcome.ok) return sendError(res, outcome.reason, outcome.message)
+      res.json({ message: outboxRow(outcome.message) })
+    }),
+  )
+
+  router.post(
+    '/bookings/:id/resend-confirmation',
+    asyncRoute(async (req, res) => {
+      const doc = await deps.service.bookingDoc(String(req.params['id']))
+      if (!doc) return notFound(res, 'booking')
+      const message = await notifier.resendConfirmation(doc)
+      if (!message) {
+        throw new HttpError(
+          'not-allowed',
+          'only a scheduled or rescheduled booking gets its confirmation again',
+        )
+      }
+      res.status(202).json({ message: outboxRow(message) })
+    }),
+  )
+
+  router.post(
+    '/webhooks',
+    asyncRoute(async (req, res) => {
+      const body = parseOrThrow(webhookBodySchema, req.body)
+      const hook: WebhookDoc = {
+        id: `wh-${randomBytes(9).toString('base64url')}`,
+        url: body.url,
+        events: [...new Set(body.events)],
+        secret: body.secret ?? `whsec_${randomBytes(24).toString('base64url')}`,
+        createdAt: new Date(deps.now()).toISOString(),
+      }
+      await db.webhooks.insert(hook)
+      res.status(201).json({ ...webhookRow(hook), secret: hook.secret })
+    }),
+  )
+
+  router.get(
+    '/webhooks',
+    asyncRoute(async (_req, res) => {
+      const found = await db.webhooks.find({ sort: [{ id: 'asc' }] }).exec()
+      res.json({ webhooks: found.map((doc) => webhookRow(doc.toJSON() as WebhookDoc)) })
+    }),
+  )
+
+  router.delete(
+    '/webhooks/:id',
+    asyncRoute(async (req, res) => {
+      const doc = await db.webhooks.findOne(String(req.params['id'])).exec()
+      if (!doc) return notFound(res, 'webhook')
+      await doc.remove()
+      res.status(204).end()
+    }),
+  )
+
+  router.get(
+    '/webhooks/:id/deliveries',
+    asyncRoute(async (req, res) => {
+      const id = String(req.params['id'])
+      if (!(await db.webhooks.findOne(id).exec())) return notFound(res, 'webhook')
+      const found = await db.webhookdeliveries
+        .find({
+          selector: { webhookId: id },
+          sort: [{ webhookId: 'asc' }, { createdAt: 'desc' }],
+          limit: DEFAULT_LIST_LIMIT,
+        })
+        .exec()
+      res.json({
+        deliveries: found.map((doc) => {
+          const d = doc.toJSON() as AnyDoc as WebhookDeliveryDoc
+          return {
+            eventId: d.eventId,
+            type: d.type,
+            status: d.status,
+            attempts: d.attempts,
+            lastStatusCode: d.lastStatusCode,
+            lastError: d.lastError,
+            nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null,
+            createdAt: d.createdAt,
+          }
+        }),
+      })
+    }),
+  )
+
+  return router
+}
