@@ -105,7 +105,8 @@ describe('POST /api/admin/bookings/{id}/reassign', () => {
       action: 'reassigned',
       fromMemberId: 'm-ana',
       toMemberId: 'm-eve',
-      by: 'Maya (manager)',
+      // The authenticated person (the admin token's bootstrap owner), not the body's `by`.
+      by: 'Owner',
       reason: 'Ana is sick',
     })
     const customerView = await a.request(

@@ -41,7 +41,12 @@ describe('health and authentication', () => {
       const res = await app.request(path, headers ? { headers } : {})
       expect(res.status).toBe(401)
       expect(await res.json()).toEqual({
-        error: { code: 'unauthorized', message: 'admin token required' },
+        error: {
+          code: 'unauthorized',
+          message: authorization?.startsWith('Bearer')
+            ? 'this token is not valid (unknown, replaced or removed)'
+            : 'a token is required',
+        },
       })
     }
   })

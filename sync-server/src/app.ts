@@ -12,13 +12,30 @@ import type { Server } from 'node:http'
 import { DEFAULT_DATABASE_NAME, openServerDatabase } from './database'
 import type { AnyDoc, ServerDatabase } from './database'
 import { ERROR_STATUS, HttpError, sendError } from './http/errors'
-import { requireAdmin } from './http/require-admin'
+import { requirePerson } from './http/require-person'
+import { TokenLockout } from './http/token-lockout'
+import { AuditLog, auditRecordName } from './people/audit-log'
+import type { AuditEntry } from './people/audit-log'
+import { People } from './people/people-store'
+import type { Person } from './people/people-store'
+import { peopleRouter } from './routes/people'
+import {
+  historyWithActor,
+  recordChangedFields,
+  recordWriteActions,
+  recordWriteKind,
+  roleRefusalText,
+  roleRefusedAction,
+} from '../../core/src/people'
+import type { RecordData } from '../../core/src/people'
+import type { HistoryEntry } from '../../core/src/model/workspace'
+import type { PushRefusal } from './push-validation'
 import { requestLogger, serverErrorRecord, stderrLogger } from './http/request-log'
 import type { Logger, ServerErrorLog } from './http/request-log'
 import { jsonBody } from './http/json-body'
 import { adminRouter } from './routes/admin'
 import { mountReplication, originsCors } from './replication'
-import type { PushRow } from './push-validation'
+import type { PushCheck, PushRow } from './push-validation'
 import { pushCheck } from './push-validation'
 import type { CollectionName } from '../../core/src/schema/collections'
 import { BookingService } from './booking-service'
@@ -106,6 +123,10 @@ export interface TeamslotApp {
   readonly app: Express
   readonly db: ServerDatabase
   readonly service: BookingService
+  /** People who may sign in (the admin token is the bootstrap owner). */
+  readonly people: People
+  /** The setup activity log. */
+  readonly audit: AuditLog
   /** Members' busy calendars: `tick()` reads the due ones (the server calls it every minute). */
   readonly calendars: BusyCalendars
   /** The outbox, reminders, mail and webhooks. */
@@ -157,6 +178,10 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     deps.calendars ?? {},
   )
   const feeds = await FeedTokens.open(db, () => deps.clock.now())
+  const people = await People.open(db, deps.adminToken, () => deps.clock.now())
+  const audit = new AuditLog(db, () => deps.clock.now())
+  const lockout = new TokenLockout(() => deps.clock.now())
+  const signedIn = requirePerson(people, lockout)
   const service = new BookingService(db, mirror, deps.clock, bookingIndex, () => calendars.busy())
   const errorLogger = deps.logger ?? stderrLogger
   let listeningUrl = 'http://localhost'
@@ -204,13 +229,14 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   app.use(
     '/replication',
     originsCors(deps.corsOrigins ?? []),
-    requireAdmin(deps.adminToken),
+    signedIn,
     ...jsonBody(REPLICATION_BODY_LIMIT),
   )
   // The workspace import streams its own body (up to WORKSPACE_IMPORT_BODY_LIMIT_BYTES).
   app.use(
     '/api/admin',
     originsCors(deps.corsOrigins ?? []),
+    signedIn,
     unlessWorkspaceImport(jsonBody(ADMIN_BODY_LIMIT)),
   )
   app.use('/api/public', ...jsonBody(PUBLIC_BODY_LIMIT))
@@ -225,23 +251,42 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     ...(deps.streamBufferCapBytes ? { bufferCapBytes: deps.streamBufferCapBytes } : {}),
   })
   // Older desktops' schema versions first: rxdb-server answers 426 on those paths.
-  const validatePush = async (collection: string, rows: readonly PushRow[]) => {
+  const validatePush = async (
+    collection: string,
+    pushed: readonly PushRow[],
+    person: Person,
+  ): Promise<PushCheck> => {
     if (Object.hasOwn(SERVER_WRITTEN_SCHEMAS, collection)) {
       return { ok: false, problems: [`${collection} is written by the server only`] } as const
     }
+    const name = collection as CollectionName
     // Bookings outside the window in memory are read from the store, so their server fields
     // (a manage token above all) are kept, and a client token is taken for new bookings only.
     const older =
       collection === 'bookings'
-        ? await storedOutsideWindow(rows.map((row) => row.newDocumentState.id))
+        ? await storedOutsideWindow(pushed.map((row) => row.newDocumentState.id))
         : new Map<string, AnyDoc>()
-    return pushCheck(
-      collection as CollectionName,
-      rows,
-      mirror.workspace(),
-      (id) => mirror.get(collection as CollectionName, id) ?? older.get(id),
-      (ref) => bookingIndex.referenceCount(ref),
+    const stored = (id: string) => mirror.get(name, id) ?? older.get(id)
+    const { rows, refused } = pushByRole(name, pushed, person, stored)
+    const check = pushCheck(name, rows, mirror.workspace(), stored, (ref) =>
+      bookingIndex.referenceCount(ref),
     )
+    if (!check.ok) return check
+    const before = new Map(
+      rows.map((row) => [row.newDocumentState.id, stored(row.newDocumentState.id)]),
+    )
+    return {
+      ...check,
+      refused,
+      afterWrite: async (conflicted) => {
+        if (name === 'bookings') return
+        const written = check.rows.filter((row) => !conflicted.has(row.newDocumentState.id))
+        await audit.record(
+          person,
+          written.map((row) => auditChange(name, before.get(row.newDocumentState.id), row)),
+        )
+      },
+    }
   }
   const storedOutsideWindow = async (ids: readonly string[]) => {
     const missing = ids.filter((id) => !mirror.get('bookings', id))
@@ -252,7 +297,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   await mountReplication({
     app,
     db,
-    adminToken: deps.adminToken,
+    people,
     corsOrigins: deps.corsOrigins ?? [],
     now: () => deps.clock.now(),
     wrapPush,
@@ -261,23 +306,23 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   })
   const calendarDeps = {
     db,
-    adminToken: deps.adminToken,
     clock: deps.clock,
     mirror,
     index: bookingIndex,
     busy: calendars,
     feeds,
   }
+  app.use('/api/admin', peopleRouter({ people, audit }))
   app.use('/api/admin', calendarAdminRouter(calendarDeps))
   app.use('/feeds', calendarFeedRouter(calendarDeps))
   app.use(
     '/api/admin',
     adminRouter({
       db,
-      adminToken: deps.adminToken,
       clock: deps.clock,
       service,
       mirror,
+      audit,
       ledgerSource: bookingIndex,
       bookingIds,
       importer,
@@ -288,7 +333,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     '/api/admin',
     notifyAdminRouter({
       db,
-      adminToken: deps.adminToken,
+      audit,
       service,
       notifier,
       now: () => deps.clock.now(),
@@ -330,6 +375,8 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     app,
     db,
     service,
+    people,
+    audit,
     calendars,
     notifier,
     listeningAt(url: string) {
@@ -347,10 +394,79 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       await service.settled()
       await calendars.close()
       feeds.close()
+      people.close()
       await notifier.close()
       mirror.close()
       await db.destroy()
     },
+  }
+}
+
+/**
+ * The role check of a replicated push (core's table through `recordWriteActions`): each row is
+ * judged by what it changes — against the state the desktop changed (`assumedMasterState`) when
+ * the server has the record (a different assumed state is a conflict anyway, so nothing is
+ * written), else as a new record. Rows beyond the role are left out and listed as `refused`
+ * (answered as conflicts with the server's state). The rows kept are bookings' with the `by` of
+ * every history entry they add set to the person: history names who was signed in.
+ */
+export function pushByRole(
+  collection: CollectionName,
+  rows: readonly PushRow[],
+  person: Person,
+  stored: (id: string) => AnyDoc | undefined,
+): { readonly rows: readonly PushRow[]; readonly refused: readonly PushRefusal[] } {
+  const kept: PushRow[] = []
+  const refused: PushRefusal[] = []
+  for (const row of rows) {
+    const id = row.newDocumentState.id
+    const current = stored(id)
+    const base = current === undefined ? undefined : (row.assumedMasterState ?? current)
+    const actions = recordWriteActions(
+      collection,
+      base as RecordData | undefined,
+      row.newDocumentState,
+    )
+    const denied = roleRefusedAction(person.role, actions)
+    if (denied) {
+      refused.push({ id, reason: roleRefusalText(person.role, denied) })
+      continue
+    }
+    const history = row.newDocumentState['history']
+    if (collection !== 'bookings' || !Array.isArray(history) || row.newDocumentState['_deleted']) {
+      kept.push(row)
+      continue
+    }
+    const storedHistory = current?.['history']
+    kept.push({
+      ...row,
+      newDocumentState: {
+        ...row.newDocumentState,
+        history: historyWithActor(
+          Array.isArray(storedHistory) ? (storedHistory as HistoryEntry[]) : undefined,
+          history as HistoryEntry[],
+          person.name,
+        ),
+      },
+    })
+  }
+  return { rows: kept, refused }
+}
+
+/** The activity-log entry of one written setup row (`before`: the stored version, if any). */
+function auditChange(
+  collection: CollectionName,
+  before: AnyDoc | undefined,
+  row: PushRow,
+): Omit<AuditEntry, 'id' | 'at' | 'personId' | 'personName'> {
+  const after = row.newDocumentState
+  const action = recordWriteKind(before, after)
+  return {
+    collection,
+    recordId: after.id,
+    recordName: auditRecordName(action === 'delete' ? before : after) ?? null,
+    action,
+    fields: action === 'delete' ? [] : recordChangedFields(before, after),
   }
 }
 

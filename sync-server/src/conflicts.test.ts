@@ -160,7 +160,7 @@ describe('conflicts are derived from the bookings', () => {
     expect(res.status).toBe(200)
     expect((await res.json()).booking.history.at(-1)).toMatchObject({
       action: 'conflict-resolved',
-      by: 'Maya',
+      by: 'Owner',
       reason: 'double session agreed with Ana',
       withBookingIds: [publicBooking.id],
     })

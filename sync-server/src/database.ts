@@ -9,6 +9,8 @@ import {
 } from '../../core/src/schema/collections'
 import type { CollectionName, ReplicatedName } from '../../core/src/schema/collections'
 import { CALENDAR_FEEDS_SCHEMA } from './calendars/feed-tokens'
+import { AUDIT_SCHEMA } from './people/audit-log'
+import { PEOPLE_SCHEMA } from './people/people-store'
 import { NOTIFY_COLLECTION_SCHEMAS } from './notify/notify-collections'
 import type { NotifyCollectionName } from './notify/notify-collections'
 
@@ -22,6 +24,10 @@ export type ServerCollections = {
 } & {
   /** Server-only (never replicated): each member's calendar feed token. */
   readonly calendarfeeds: RxCollection<AnyDoc>
+  /** Server-only: people who may sign in, with their roles and token hashes. */
+  readonly people: RxCollection<AnyDoc>
+  /** Server-only: the setup activity log. */
+  readonly auditlog: RxCollection<AnyDoc>
 }
 export type ServerDatabase = RxDatabase<ServerCollections>
 
@@ -58,6 +64,8 @@ export async function openServerDatabase(
   await db.addCollections({
     ...collections,
     calendarfeeds: { schema: CALENDAR_FEEDS_SCHEMA as unknown as RxJsonSchema<AnyDoc> },
+    people: { schema: PEOPLE_SCHEMA },
+    auditlog: { schema: AUDIT_SCHEMA },
     ...Object.fromEntries(
       Object.entries(NOTIFY_COLLECTION_SCHEMAS).map(([collectionName, schema]) => [
         collectionName,

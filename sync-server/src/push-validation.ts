@@ -27,9 +27,25 @@ const REF_KIND: Partial<Record<CollectionName, WorkspaceRef['kind']>> = {
   masterpages: 'master-page',
 }
 
-/** The outcome of {@link pushCheck}: problems (nothing may be written), or the rows to write. */
+/** A pushed row the person's role may not write: answered as a conflict with the server's state. */
+export interface PushRefusal {
+  readonly id: string
+  /** In plain words: "a viewer may not change setup". */
+  readonly reason: string
+}
+
+/**
+ * The outcome of {@link pushCheck}: problems (nothing may be written), or the rows to write.
+ * The server's push adds `refused` (rows left out by the role check, answered as conflicts) and
+ * `afterWrite` (told which rows were not written because they conflicted; records the activity).
+ */
 export type PushCheck =
-  | { readonly ok: true; readonly rows: readonly PushRow[] }
+  | {
+      readonly ok: true
+      readonly rows: readonly PushRow[]
+      readonly refused?: readonly PushRefusal[]
+      readonly afterWrite?: (conflictedIds: ReadonlySet<string>) => Promise<void>
+    }
   | { readonly ok: false; readonly problems: readonly string[] }
 
 /**

@@ -5,7 +5,17 @@ import type { CollectionName } from '../../core/src/schema/collections'
 import { migrateDown, migrateUp } from '../../core/src/schema/migrations'
 import type { AnyDoc, ServerDatabase } from './database'
 import { sendError } from './http/errors'
-import { guardHandler, isPullQuery, isPushBody, REPLICATION_PREFIX } from './replication'
+import {
+  guardHandler,
+  isPullQuery,
+  isPushBody,
+  REFUSED_HEADER,
+  refusedConflicts,
+  refusedHeaderValue,
+  REPLICATION_PREFIX,
+} from './replication'
+import { personOf } from './http/require-person'
+import type { Person } from './people/people-store'
 import type { ServerErrorLog } from './http/request-log'
 import type { PushCheck, PushRow } from './push-validation'
 
@@ -60,6 +70,7 @@ export interface CompatOptions {
   readonly validatePush: (
     collection: string,
     rows: readonly PushRow[],
+    person: Person,
   ) => PushCheck | Promise<PushCheck>
   /** Receives every failure of a handler (answered with a generic 500). */
   readonly logError: ServerErrorLog
@@ -70,7 +81,8 @@ export interface CompatOptions {
  * collection whose schema version is above 0, `/replication/<name>/<old version>/{pull,push}`
  * translate documents with core's migrations instead of answering rxdb-server's 426 "outdated".
  * Must be mounted BEFORE rxdb-server's endpoints (it registers the 426 handlers for old paths).
- * The admin token is checked by the `/replication` middleware in app.ts.
+ * The person is authenticated by the `/replication` middleware in app.ts; their role decides per
+ * row as on the current version (a refused row is answered as a conflict).
  */
 export function mountReplicationCompat(
   app: Express,
@@ -123,6 +135,7 @@ export function mountReplicationCompat(
           const ids = rows.map((row) => row.newDocumentState.id)
           let conflicts: Doc[] = []
           let problems: readonly string[] = []
+          const person = personOf(res)
           await options.wrapPush(name, ids, async () => {
             const found = await db[name].findByIds(ids).exec()
             const serverDoc = (id: string) => found.get(id)?.toJSON() as AnyDoc | undefined
@@ -144,16 +157,28 @@ export function mountReplicationCompat(
                   }
                 : {}),
             }))
-            const check = await options.validatePush(name, upgraded as unknown as PushRow[])
+            const upgradedRows = upgraded as unknown as PushRow[]
+            const check = await options.validatePush(name, upgradedRows, person)
             if (!check.ok) {
               problems = check.problems
               return
             }
+            const refused = check.refused ?? []
             // rxdb's replication handler wants full documents with `_deleted`.
-            const written = await handler().masterWrite(
-              check.rows as unknown as Parameters<ReturnType<typeof handler>['masterWrite']>[0],
+            const written =
+              check.rows.length === 0
+                ? []
+                : await handler().masterWrite(
+                    check.rows as unknown as Parameters<
+                      ReturnType<typeof handler>['masterWrite']
+                    >[0],
+                  )
+            await check.afterWrite?.(new Set((written as unknown as AnyDoc[]).map((d) => d.id)))
+            const extra = await refusedConflicts(db, name, upgradedRows, refused)
+            if (refused.length > 0) res.setHeader(REFUSED_HEADER, refusedHeaderValue(refused))
+            conflicts = [...(written as unknown as Doc[]), ...extra].map((doc) =>
+              compatDown(name, doc, version),
             )
-            conflicts = (written as unknown as Doc[]).map((doc) => compatDown(name, doc, version))
           })
           if (problems.length > 0) {
             sendError(res, 'invalid-request', 'push refused; nothing was written', { problems })

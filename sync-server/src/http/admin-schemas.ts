@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ROLES } from '../../../core/src/people'
+import { AUDIT_PAGE_MAX } from '../people/audit-log'
 import { idIsValid } from '../../../core/src/model/workspace'
 import { withInstantRange } from './public-schemas'
 
@@ -69,4 +71,29 @@ export const webhookBodySchema = z.object({
     .min(1, 'name at least one event, or "*" for all')
     .max(WEBHOOK_EVENT_NAMES.length + 1),
   secret: z.string().min(16, 'a secret has at least 16 characters').max(200).optional(),
+})
+
+const personName = z.string().trim().min(1, 'a name is required').max(200)
+const personEmail = z.email({ message: 'expected an e-mail address' }).max(320)
+const role = z.enum(ROLES, { message: `expected one of ${ROLES.join(', ')}` })
+
+/** `POST /api/admin/people`. */
+export const personBodySchema = z.strictObject({ name: personName, email: personEmail, role })
+
+/** `PATCH /api/admin/people/{id}`: at least one of name, email, role. */
+export const personPatchSchema = z
+  .strictObject({
+    name: personName.optional(),
+    email: personEmail.optional(),
+    role: role.optional(),
+  })
+  .refine(
+    (patch) => Object.values(patch).some((value) => value !== undefined),
+    'name, email or role is required',
+  )
+
+/** `GET /api/admin/audit`. */
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).optional(),
+  before: instant.optional(),
 })

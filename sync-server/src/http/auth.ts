@@ -17,12 +17,3 @@ export function bearerToken(header: string | string[] | undefined): string | nul
   const match = /^Bearer\s+(\S+)\s*$/i.exec(value)
   return match?.[1] ?? null
 }
-
-/** True when the request headers carry the admin token. */
-export function isAdminRequest(
-  headers: Readonly<Record<string, string | string[] | undefined>>,
-  adminToken: string,
-): boolean {
-  const token = bearerToken(headers['authorization'])
-  return token !== null && tokenMatches(token, adminToken)
-}

@@ -4,6 +4,7 @@ import type { Response } from 'express'
 export const ERROR_STATUS = {
   'invalid-request': 400,
   unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   'slot-unavailable': 409,
   'member-unavailable': 409,

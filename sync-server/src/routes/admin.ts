@@ -21,8 +21,9 @@ import {
 import { HttpError } from '../http/errors'
 import { refuseInvalidId } from '../http/id-param'
 import { parseOrThrow } from '../http/public-schemas'
-import { requireAdmin } from '../http/require-admin'
+import { may, personOf } from '../http/require-person'
 import type { LedgerSource, WorkspaceMirror } from '../workspace-mirror'
+import type { AuditLog } from '../people/audit-log'
 import type { WorkspaceImporter } from '../workspace-import/workspace-import'
 import {
   requestBodyCheck,
@@ -35,7 +36,6 @@ import { sendRefusal } from './public'
 
 export interface AdminDeps {
   readonly db: ServerDatabase
-  readonly adminToken: string
   readonly clock: Clock
   readonly service: BookingService
   readonly mirror: WorkspaceMirror
@@ -47,6 +47,8 @@ export interface AdminDeps {
   readonly importer: WorkspaceImporter
   /** Most bytes a workspace import body may have, decoded (larger: 413). */
   readonly importLimitBytes: number
+  /** The activity log: a workspace import is one entry. */
+  readonly audit: AuditLog
 }
 
 /** A stored booking as admins see it: the record without the server's secrets. */
@@ -58,17 +60,20 @@ export function adminBooking(doc: Readonly<Record<string, unknown>>): Booking & 
   return booking as unknown as Booking
 }
 
-/** `/api/admin/*`: every route needs the admin token. */
+/**
+ * `/api/admin/*` (behind `requirePerson`): each route allows the roles the core table names
+ * (`may`); history records the authenticated person, never a `by` the body carries.
+ */
 export function adminRouter(deps: AdminDeps): Router {
   const { service, mirror } = deps
   const router = Router()
-  router.use(requireAdmin(deps.adminToken))
   router.param('id', refuseInvalidId)
   router.param('bookingId', refuseInvalidId)
-  const by = (name: string | undefined) => name ?? 'admin'
+  const by = (res: Response) => personOf(res).name
 
   router.get(
     '/workspace',
+    may('read'),
     asyncRoute(async (_req, res) => {
       await workspaceSend(deps, res)
     }),
@@ -76,6 +81,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.put(
     '/workspace',
+    may('workspace-import'),
     asyncRoute(async (req, res) => {
       // Streamed (this route has no JSON body parser): the body is staged as it arrives and
       // validated with core's validation, the same as the desktop editors and every push.
@@ -93,12 +99,22 @@ export function adminRouter(deps: AdminDeps): Router {
           problemsNotShown: outcome.problemsNotShown,
         })
       }
+      await deps.audit.record(personOf(res), [
+        {
+          collection: 'workspace',
+          recordId: 'workspace',
+          recordName: null,
+          action: 'update',
+          fields: ['import'],
+        },
+      ])
       await workspaceSend(deps, res)
     }),
   )
 
   router.get(
     '/bookings',
+    may('read'),
     asyncRoute(async (req, res) => {
       const { from, to } = parseOrThrow(bookingsRangeSchema, req.query)
       const fromMs = Date.parse(from)
@@ -122,6 +138,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.post(
     '/bookings/:id/reassign',
+    may('reassign'),
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(reassignBodySchema, req.body)
       const outcome = await service.reassign({
@@ -129,7 +146,7 @@ export function adminRouter(deps: AdminDeps): Router {
         toMemberId: body.toMemberId,
         fromMemberId: body.fromMemberId,
         force: body.force ?? false,
-        by: by(body.by),
+        by: by(res),
         reason: body.reason,
       })
       if (!outcome.ok) return sendRefusal(res, outcome)
@@ -139,6 +156,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/bookings/:id/reassign-candidates',
+    may('read'),
     asyncRoute(async (req, res) => {
       const { fromMemberId: from } = parseOrThrow(candidatesQuerySchema, req.query)
       const id = String(req.params['id'])
@@ -151,9 +169,10 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.post(
     '/bookings/:id/no-show',
+    may('no-show'),
     asyncRoute(async (req, res) => {
-      const body = parseOrThrow(noShowBodySchema, req.body ?? {})
-      const outcome = await service.noShow(String(req.params['id']), by(body.by))
+      parseOrThrow(noShowBodySchema, req.body ?? {})
+      const outcome = await service.noShow(String(req.params['id']), by(res))
       if (!outcome.ok) return sendRefusal(res, outcome)
       res.json({ booking: outcome.value })
     }),
@@ -161,6 +180,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/pools/:id/stats',
+    may('read'),
     asyncRoute((req, res) => {
       const { at } = parseOrThrow(statsQuerySchema, req.query)
       const ws = mirror.workspace()
@@ -183,6 +203,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get(
     '/conflicts',
+    may('read'),
     asyncRoute(async (_req, res) => {
       // Derived from the stored bookings on every request (core), never read from a mark.
       const conflicts = service.conflicts()
@@ -198,11 +219,12 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.post(
     '/conflicts/:bookingId/resolve',
+    may('resolve-conflict'),
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(resolveConflictBodySchema, req.body ?? {})
       const outcome = await service.resolveConflict(
         String(req.params['bookingId']),
-        by(body.by),
+        by(res),
         body.note,
       )
       if (!outcome.ok) return sendRefusal(res, outcome)

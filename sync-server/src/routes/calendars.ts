@@ -14,12 +14,11 @@ import { busyQuerySchema } from '../http/admin-schemas'
 import { HttpError } from '../http/errors'
 import { refuseInvalidId } from '../http/id-param'
 import { parseOrThrow } from '../http/public-schemas'
-import { requireAdmin } from '../http/require-admin'
+import { may } from '../http/require-person'
 import type { WorkspaceMirror } from '../workspace-mirror'
 
 export interface CalendarDeps {
   readonly db: ServerDatabase
-  readonly adminToken: string
   readonly clock: Clock
   readonly mirror: WorkspaceMirror
   readonly index: BookingIndex
@@ -49,7 +48,6 @@ function statusView(busy: BusyCalendars, memberId: string) {
  */
 export function calendarAdminRouter(deps: CalendarDeps): Router {
   const router = Router()
-  router.use(requireAdmin(deps.adminToken))
   router.param('id', refuseInvalidId)
   const memberOf = (id: string): Member => {
     const member = deps.mirror.workspace().members.find((candidate) => candidate.id === id)
@@ -59,6 +57,7 @@ export function calendarAdminRouter(deps: CalendarDeps): Router {
 
   router.get(
     '/members/:id/calendar-feed',
+    may('setup'),
     asyncRoute(async (req, res) => {
       const member = memberOf(String(req.params['id']))
       res.setHeader('Cache-Control', 'no-store')
@@ -68,6 +67,7 @@ export function calendarAdminRouter(deps: CalendarDeps): Router {
 
   router.post(
     '/members/:id/calendar-feed/rotate',
+    may('setup'),
     asyncRoute(async (req, res) => {
       const member = memberOf(String(req.params['id']))
       res.setHeader('Cache-Control', 'no-store')
@@ -77,6 +77,7 @@ export function calendarAdminRouter(deps: CalendarDeps): Router {
 
   router.get(
     '/members/:id/busy',
+    may('read'),
     asyncRoute(async (req, res) => {
       const member = memberOf(String(req.params['id']))
       const { from, to } = parseOrThrow(busyQuerySchema, req.query)
@@ -94,6 +95,7 @@ export function calendarAdminRouter(deps: CalendarDeps): Router {
 
   router.post(
     '/members/:id/busy/refresh',
+    may('book'),
     asyncRoute(async (req, res) => {
       const member = memberOf(String(req.params['id']))
       await deps.busy.refreshMember(member.id)

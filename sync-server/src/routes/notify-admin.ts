@@ -9,14 +9,16 @@ import { HttpError, sendError } from '../http/errors'
 import { refuseInvalidId } from '../http/id-param'
 import { idIsValid } from '../../../core/src/model/workspace'
 import { parseOrThrow } from '../http/public-schemas'
-import { requireAdmin } from '../http/require-admin'
+import { may, personOf } from '../http/require-person'
 import type { OutboxDoc } from '../notify/message-build'
+import type { AuditLog } from '../people/audit-log'
 import type { Notifier } from '../notify/notifier'
 import type { WebhookDeliveryDoc, WebhookDoc } from '../notify/outbox-processor'
 
 export interface NotifyAdminDeps {
   readonly db: ServerDatabase
-  readonly adminToken: string
+  /** The activity log: webhooks added and removed. */
+  readonly audit: AuditLog
   readonly service: BookingService
   readonly notifier: Notifier
   readonly now: () => number
@@ -58,7 +60,6 @@ function webhookRow(hook: WebhookDoc) {
 export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
   const { db, notifier } = deps
   const router = Router()
-  router.use(requireAdmin(deps.adminToken))
   router.param('id', refuseInvalidId)
   router.param('messageId', (_req, res, next, value: unknown) => {
     // Longer than any reserved name (`__proto__`, `constructor`…), or a valid id.
@@ -72,7 +73,7 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
   })
   const notFound = (res: Response, what: string) => sendError(res, 'not-found', `no such ${what}`)
 
-  router.get('/notifications', (_req, res) => {
+  router.get('/notifications', may('read'), (_req, res) => {
     const context = notifier.context()
     res.json({
       publicUrl: context.publicUrl,
@@ -85,6 +86,7 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
 
   router.get(
     '/outbox',
+    may('read'),
     asyncRoute(async (req, res) => {
       const query = parseOrThrow(outboxQuerySchema, req.query)
       const selector: Record<string, unknown> = {}
@@ -106,6 +108,7 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
 
   router.post(
     '/outbox/:messageId/resend',
+    may('resend'),
     asyncRoute(async (req, res) => {
       const outcome = await notifier.requeue(String(req.params['messageId']))
       if (!outcome.ok) return sendError(res, outcome.reason, outcome.message)
@@ -115,6 +118,7 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
 
   router.post(
     '/bookings/:id/resend-confirmation',
+    may('resend'),
     asyncRoute(async (req, res) => {
       const doc = await deps.service.bookingDoc(String(req.params['id']))
       if (!doc) return notFound(res, 'booking')
@@ -131,6 +135,7 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
 
   router.post(
     '/webhooks',
+    may('webhooks'),
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(webhookBodySchema, req.body)
       const hook: WebhookDoc = {
@@ -141,12 +146,22 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
         createdAt: new Date(deps.now()).toISOString(),
       }
       await db.webhooks.insert(hook)
+      await deps.audit.record(personOf(res), [
+        {
+          collection: 'webhooks',
+          recordId: hook.id,
+          recordName: hook.url,
+          action: 'create',
+          fields: ['events', 'url'],
+        },
+      ])
       res.status(201).json({ ...webhookRow(hook), secret: hook.secret })
     }),
   )
 
   router.get(
     '/webhooks',
+    may('webhooks'),
     asyncRoute(async (_req, res) => {
       const found = await db.webhooks.find({ sort: [{ id: 'asc' }] }).exec()
       res.json({ webhooks: found.map((doc) => webhookRow(doc.toJSON() as WebhookDoc)) })
@@ -155,16 +170,27 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
 
   router.delete(
     '/webhooks/:id',
+    may('webhooks'),
     asyncRoute(async (req, res) => {
       const doc = await db.webhooks.findOne(String(req.params['id'])).exec()
       if (!doc) return notFound(res, 'webhook')
       await doc.remove()
+      await deps.audit.record(personOf(res), [
+        {
+          collection: 'webhooks',
+          recordId: doc.id,
+          recordName: String((doc.toJSON() as AnyDoc)['url'] ?? '') || null,
+          action: 'delete',
+          fields: [],
+        },
+      ])
       res.status(204).end()
     }),
   )
 
   router.get(
     '/webhooks/:id/deliveries',
+    may('webhooks'),
     asyncRoute(async (req, res) => {
       const id = String(req.params['id'])
       if (!(await db.webhooks.findOne(id).exec())) return notFound(res, 'webhook')

@@ -1,7 +1,8 @@
 import { Router } from 'express'
 import { asyncRoute } from '../http/async-route'
 import type { Request, Response } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { rateLimit } from 'express-rate-limit'
+import { clientAddressKey } from '../http/client-address'
 import type { Clock } from '../app'
 import { CostBudget } from '../cost-budget'
 import { jsonArrayYielding, stepsRunYielding } from '../http/steps-yielding'
@@ -122,9 +123,7 @@ export function publicBooking(doc: BookingDoc, state: Workspace, nowMs: number) 
 }
 
 /** The client address the limits count by (IPv6 by /56 prefix, like express-rate-limit). */
-function clientKey(req: Request): string {
-  return ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? '')
-}
+const clientKey = clientAddressKey
 
 /**
  * `/api/public/*`: no authentication, rate-limited per client address, customer data only.
