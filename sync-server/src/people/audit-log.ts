@@ -38,13 +38,14 @@ export const AUDIT_SCHEMA: RxJsonSchema<AnyDoc> = {
     at: { type: 'string', maxLength: 40 },
     personId: { type: 'string', maxLength: 100 },
     personName: { type: 'string', maxLength: 200 },
-    collection: { type: 'string', maxLength: 40 },
+    /** The entry's `collection` (an RxDB document cannot have a field of that name). */
+    area: { type: 'string', maxLength: 40 },
     recordId: { type: 'string', maxLength: 200 },
     recordName: { type: ['string', 'null'] },
     action: { type: 'string', maxLength: 10 },
     fields: { type: 'array', items: { type: 'string' } },
   },
-  required: ['id', 'at', 'personId', 'personName', 'collection', 'recordId', 'action', 'fields'],
+  required: ['id', 'at', 'personId', 'personName', 'area', 'recordId', 'action', 'fields'],
   indexes: [['at', 'id']],
 }
 
@@ -63,6 +64,9 @@ export function auditRecordName(
 }
 
 export class AuditLog {
+  /** Orders entries written at the same instant (ids sort by instant, then this). */
+  private sequence = 0
+
   constructor(
     private readonly db: ServerDatabase,
     private readonly now: () => number,
@@ -76,11 +80,12 @@ export class AuditLog {
     if (changes.length === 0) return
     const at = new Date(this.now()).toISOString()
     const salt = randomBytes(6).toString('hex')
-    const docs = changes.map((change, i) => ({
-      id: `${at}|${salt}|${String(i).padStart(4, '0')}`,
+    const docs = changes.map(({ collection, ...change }, i) => ({
+      id: `${at}|${String(this.sequence++).padStart(10, '0')}|${salt}|${i}`,
       at,
       personId: person.id,
       personName: person.name,
+      area: collection,
       ...change,
       fields: [...change.fields],
     }))
@@ -98,12 +103,18 @@ export class AuditLog {
       })
       .exec()
     return found.map((doc) => {
-      const { _meta, _rev, _attachments, _deleted, ...entry } = doc.toJSON() as AnyDoc
-      void _meta
-      void _rev
-      void _attachments
-      void _deleted
-      return entry as unknown as AuditEntry
+      const data = doc.toJSON() as AnyDoc
+      return {
+        id: data.id,
+        at: String(data['at']),
+        personId: String(data['personId']),
+        personName: String(data['personName']),
+        collection: String(data['area']),
+        recordId: String(data['recordId']),
+        recordName: typeof data['recordName'] === 'string' ? data['recordName'] : null,
+        action: data['action'] as RecordWriteKind,
+        fields: (data['fields'] as string[]) ?? [],
+      }
     })
   }
 }

@@ -90,7 +90,8 @@ export class People {
 
   static async open(db: ServerDatabase, adminToken: string, now: () => number): Promise<People> {
     const people = new People(db, adminToken, now)
-    for (const doc of await db.people.find().exec()) people.remember(doc.toJSON() as unknown as PersonDoc)
+    for (const doc of await db.people.find().exec())
+      people.remember(doc.toJSON() as unknown as PersonDoc)
     return people
   }
 
