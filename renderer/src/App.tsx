@@ -13,6 +13,33 @@ import { clockIso, clockNow } from './clock'
 import { appLocale } from './format/datetime-format'
 import { useUiStore } from './stores/ui-store'
 import { syncStatusNext } from './sync/sync-status'
+import { adminApi, AdminApiError } from './db/admin-api'
+import { useSessionStore } from './stores/session-store'
+import { ServerUrlContext } from './session/use-can'
+import { toastShow } from './ui/toasts'
+
+/** How long a "not saved" notice stays: long enough to read what was refused and why. */
+const REFUSAL_TOAST_MS = 20_000
+
+/**
+ * Asks the server who this desk's token belongs to and remembers it (the role for offline use);
+ * a token the server no longer accepts is said so. Offline: the role last known stays.
+ */
+function signedInRefresh(target: SyncTarget): void {
+  adminApi(target)
+    .me()
+    .then(
+      (person) =>
+        useSessionStore
+          .getState()
+          .remember(target.serverUrl, { id: person.id, name: person.name, role: person.role }),
+      (err: unknown) => {
+        if (err instanceof AdminApiError && err.status === 401) {
+          useSessionStore.getState().tokenRefused()
+        }
+      },
+    )
+}
 
 type Phase =
   | { kind: 'resolving' }
@@ -54,10 +81,15 @@ export function App() {
           error: null,
           retryDelayMs: null,
         }
+        signedInRefresh(target)
         const publish = () => {
           const previous = useUiStore.getState().syncStatus
           const next = syncStatusNext(previous, lastHealth, navigator.onLine, clockNow())
           setSyncStatus(next)
+          // Back in touch with the server: ask again who this is (a role may have changed).
+          if (next.state === 'connected' && previous.state !== 'connected') {
+            signedInRefresh(target)
+          }
           if (next.state === 'connected') {
             // Everything written before this moment has reached the server once in sync.
             const upTo = clockIso()
@@ -72,6 +104,18 @@ export function App() {
           replication.acknowledged$.subscribe((doc) =>
             layer.unsynced.acknowledge(doc.collection, doc.id, doc.updatedAt),
           ),
+          // A change the role may not make: the server kept its version; say what and why.
+          replication.refused$.subscribe((notice) => {
+            layer.unsynced.settle(notice.collection, notice.id)
+            toastShow(
+              {
+                title: `Not saved: ${notice.what}`,
+                description: `${notice.reason[0]?.toUpperCase() ?? ''}${notice.reason.slice(1)}. The server’s version was kept.`,
+                tone: 'error',
+              },
+              REFUSAL_TOAST_MS,
+            )
+          }),
         ]
         // The browser knows about lost networks before any request fails; come back at once too.
         const onOnline = () => {
@@ -119,9 +163,11 @@ export function App() {
   if (phase.kind === 'resolving') return <p>Starting Teamslot…</p>
   return (
     <I18nProvider locale={appLocale()}>
-      <DataLayerContext.Provider value={phase.layer}>
-        <AppShell target={phase.target} />
-      </DataLayerContext.Provider>
+      <ServerUrlContext.Provider value={phase.target.serverUrl}>
+        <DataLayerContext.Provider value={phase.layer}>
+          <AppShell target={phase.target} />
+        </DataLayerContext.Provider>
+      </ServerUrlContext.Provider>
     </I18nProvider>
   )
 }

@@ -12,8 +12,9 @@ const STORAGE_KEY = 'teamslot.connection'
 
 /**
  * Where to sync: inside Electron the main process says (embedded or remote server). In web mode a
- * `#token=…[&server=…]` fragment (printed by `npm start`; fragments never reach a server) is kept in
- * localStorage and removed from the address bar; the server defaults to this page's origin.
+ * `#token=…[&server=…]` fragment (printed by `npm start`) or an invitation link's
+ * `#invite=…` (fragments never reach a server) is kept in localStorage and removed from the
+ * address bar; the server defaults to this page's origin.
  */
 export async function connectionResolve(): Promise<SyncTarget | null> {
   if (window.teamslot) {
@@ -21,7 +22,7 @@ export async function connectionResolve(): Promise<SyncTarget | null> {
     return { serverUrl: info.serverUrl, adminToken: info.adminToken }
   }
   const fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''))
-  const token = fragment.get('token')
+  const token = fragment.get('invite') ?? fragment.get('token')
   if (token) {
     const target = {
       serverUrl: fragment.get('server') ?? window.location.origin,

@@ -18,16 +18,25 @@ import { SetupView } from './SetupView'
 import { SyncStatusBar } from './SyncStatusBar'
 import { TeamView } from './TeamView'
 import { useBookingOutcomes } from '../hooks/use-booking-outcomes'
+import type { Action } from '../../../core/src/people'
+import { roleAllows, roleRefusalText } from '../../../core/src/people'
+import { useRole } from '../session/use-can'
+import { ActivityView } from './ActivityView'
+import { PeopleView } from './PeopleView'
+import { SignedInLine } from './SignedInLine'
 
-const NAV: readonly { view: View; label: string }[] = [
-  { view: 'calendar', label: 'Calendar' },
-  { view: 'bookings', label: 'Bookings' },
-  { view: 'reports', label: 'Reports' },
-  { view: 'team', label: 'Team' },
-  { view: 'setup', label: 'Setup' },
-  { view: 'conflicts', label: 'Conflicts' },
-  { view: 'outbox', label: 'Outbox' },
-  { view: 'settings', label: 'Settings' },
+/** Every view, and what a role must be allowed to see it (core's table; the server's too). */
+const NAV: readonly { view: View; label: string; action: Action }[] = [
+  { view: 'calendar', label: 'Calendar', action: 'read' },
+  { view: 'bookings', label: 'Bookings', action: 'read' },
+  { view: 'reports', label: 'Reports', action: 'read' },
+  { view: 'team', label: 'Team', action: 'read' },
+  { view: 'setup', label: 'Setup', action: 'setup' },
+  { view: 'conflicts', label: 'Conflicts', action: 'read' },
+  { view: 'outbox', label: 'Outbox', action: 'read' },
+  { view: 'people', label: 'People', action: 'people' },
+  { view: 'activity', label: 'Activity', action: 'audit' },
+  { view: 'settings', label: 'Settings', action: 'read' },
 ]
 
 export interface AppShellProps {
@@ -47,12 +56,17 @@ export function AppShell({ target }: AppShellProps) {
   useBookingOutcomes()
   const conflictCount = live?.conflictList.length ?? 0
   const bookingId = route.params['booking'] ?? null
+  const role = useRole()
+  const nav = NAV.filter((item) => roleAllows(role, item.action))
+  const viewAction = NAV.find((item) => item.view === route.view)?.action ?? 'read'
+  const isAllowed = roleAllows(role, viewAction)
+  const view = isAllowed ? route.view : null
   return (
     <div className="shell">
       <header className="shell-header">
         <p className="brand">Teamslot</p>
         <nav aria-label="Main" className="shell-nav">
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <a
               key={item.view}
               href={routeFormat({
@@ -70,18 +84,26 @@ export function AppShell({ target }: AppShellProps) {
             </a>
           ))}
         </nav>
+        <SignedInLine />
         <SyncStatusBar />
       </header>
       <main className="shell-main">
         {live === undefined ? <p>Opening the workspace…</p> : null}
-        {live && route.view === 'calendar' ? <CalendarView /> : null}
-        {live && route.view === 'bookings' ? <BookingsView /> : null}
-        {live && route.view === 'reports' ? <ReportsView /> : null}
-        {live && route.view === 'team' ? <TeamView target={target} /> : null}
-        {live && route.view === 'setup' ? <SetupView /> : null}
-        {live && route.view === 'conflicts' ? <ConflictsView /> : null}
-        {route.view === 'outbox' ? <OutboxView target={target} /> : null}
-        {route.view === 'settings' ? <SettingsView target={target} /> : null}
+        {isAllowed ? null : (
+          <p role="alert" className="card">
+            {`${roleRefusalText(role, viewAction)[0]?.toUpperCase() ?? ''}${roleRefusalText(role, viewAction).slice(1)}.`}
+          </p>
+        )}
+        {live && view === 'calendar' ? <CalendarView /> : null}
+        {live && view === 'bookings' ? <BookingsView /> : null}
+        {live && view === 'reports' ? <ReportsView /> : null}
+        {live && view === 'team' ? <TeamView target={target} /> : null}
+        {live && view === 'setup' ? <SetupView /> : null}
+        {live && view === 'conflicts' ? <ConflictsView /> : null}
+        {view === 'outbox' ? <OutboxView target={target} /> : null}
+        {view === 'people' ? <PeopleView target={target} /> : null}
+        {view === 'activity' ? <ActivityView target={target} /> : null}
+        {view === 'settings' ? <SettingsView target={target} /> : null}
       </main>
       {live && bookingId ? (
         <BookingDetails key={bookingId} bookingId={bookingId} target={target} />

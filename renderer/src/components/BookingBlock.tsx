@@ -1,3 +1,4 @@
+import { useCan } from '../session/use-can'
 import type { CSSProperties, DragEvent, PointerEvent } from 'react'
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Booking } from '../../../core/src/model/workspace'
@@ -28,6 +29,7 @@ export interface BookingBlockProps {
  * saving, not synced).
  */
 export function BookingBlock(props: BookingBlockProps) {
+  const canMove = useCan('reschedule')
   const { booking, zone, color, eventName, hostNames, hasConflict, isPending, isUnsynced } = props
   const marks = [
     hasConflict ? 'conflict' : null,
@@ -49,7 +51,7 @@ export function BookingBlock(props: BookingBlockProps) {
         isUnsynced ? 'is-unsynced' : '',
       ].join(' ')}
       style={{ ...props.style, borderLeftColor: color }}
-      draggable={bookingIsOpen(booking)}
+      draggable={bookingIsOpen(booking) && canMove}
       onPointerDown={props.onPointerDown}
       onDragStart={props.onDragStart}
       onDragEnd={props.onDragEnd}

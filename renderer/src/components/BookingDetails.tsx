@@ -1,3 +1,4 @@
+import { useCan } from '../session/use-can'
 import { useMemo, useState } from 'react'
 import { BOOKING_STATUS_MEANING, bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
@@ -43,6 +44,12 @@ function seatLabel(booking: Booking, workspace: Workspace, seat: number): string
  * with the scheduler's name. Opened by `booking` in the URL (back closes it).
  */
 export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
+  const can = {
+    reschedule: useCan('reschedule'),
+    reassign: useCan('reassign'),
+    cancel: useCan('cancel'),
+    noShow: useCan('no-show'),
+  }
   const live = useWorkspace()!
   const [, navigate] = useRoute()
   const now = useNow(30_000)
@@ -106,52 +113,60 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
       </p>
 
       <div className="actions" role="group" aria-label="Booking actions">
-        <button
-          type="button"
-          className="btn"
-          disabled={!isOpen || hasEnded}
-          onClick={() => setDialog('reschedule')}
-        >
-          Reschedule…
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={!isOpen}
-          onClick={() =>
-            openReassign({
-              bookingId: booking.id,
-              fromMemberId: booking.hostMemberIds[0] ?? '',
-              toMemberId: null,
-            })
-          }
-        >
-          Reassign…
-        </button>
-        <button
-          type="button"
-          className="btn btn-danger"
-          disabled={!isOpen || hasEnded}
-          onClick={() => setDialog('cancel')}
-        >
-          Cancel booking…
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={!canNoShow}
-          title={hasBegun ? undefined : 'A no-show can be recorded once the meeting has begun'}
-          onClick={() => {
-            const result = actions.noShow(
-              booking.id,
-              `Marked ${booking.customer.name} as a no-show`,
-            )
-            if (!result.ok)
-              toastShow({ title: 'Not changed', description: result.message, tone: 'error' })
-          }}
-        >
-          Mark as no-show
-        </button>
+        {can.reschedule ? (
+          <button
+            type="button"
+            className="btn"
+            disabled={!isOpen || hasEnded}
+            onClick={() => setDialog('reschedule')}
+          >
+            Reschedule…
+          </button>
+        ) : null}
+        {can.reassign ? (
+          <button
+            type="button"
+            className="btn"
+            disabled={!isOpen}
+            onClick={() =>
+              openReassign({
+                bookingId: booking.id,
+                fromMemberId: booking.hostMemberIds[0] ?? '',
+                toMemberId: null,
+              })
+            }
+          >
+            Reassign…
+          </button>
+        ) : null}
+        {can.cancel ? (
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={!isOpen || hasEnded}
+            onClick={() => setDialog('cancel')}
+          >
+            Cancel booking…
+          </button>
+        ) : null}
+        {can.noShow ? (
+          <button
+            type="button"
+            className="btn"
+            disabled={!canNoShow}
+            title={hasBegun ? undefined : 'A no-show can be recorded once the meeting has begun'}
+            onClick={() => {
+              const result = actions.noShow(
+                booking.id,
+                `Marked ${booking.customer.name} as a no-show`,
+              )
+              if (!result.ok)
+                toastShow({ title: 'Not changed', description: result.message, tone: 'error' })
+            }}
+          >
+            Mark as no-show
+          </button>
+        ) : null}
       </div>
       {!isOpen ? (
         <p className="small muted">
@@ -194,7 +209,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
                 {seatLabel(booking, workspace, seat)}:{' '}
                 <strong>{names.get(id) ?? 'a former member'}</strong>
               </span>
-              {booking.hostMemberIds.length > 1 && isOpen ? (
+              {booking.hostMemberIds.length > 1 && isOpen && can.reassign ? (
                 <button
                   type="button"
                   className="btn btn-quiet"

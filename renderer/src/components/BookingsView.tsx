@@ -1,3 +1,4 @@
+import { useCan } from '../session/use-can'
 import { useMemo } from 'react'
 import { boardDay, boardShiftDate, boardToday, boardWeekDates } from '../calendar/board-layout'
 import { useBookings, useWorkspace } from '../db/data-layer'
@@ -19,6 +20,7 @@ export function BookingsView() {
   const now = useNow(30_000)
   const zone = useMemo(() => localZone(), [])
   const openNewBooking = useUiStore((s) => s.openNewBooking)
+  const canBook = useCan('book')
   const mode = route.params['mode'] === 'list' ? 'list' : 'week'
   const today = boardToday(zone, now)
   const date = route.params['date'] ?? today
@@ -68,9 +70,11 @@ export function BookingsView() {
           />
         ) : null}
         <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={() => openNewBooking(date)}>
-          New booking
-        </button>
+        {canBook ? (
+          <button type="button" className="btn btn-primary" onClick={() => openNewBooking(date)}>
+            New booking
+          </button>
+        ) : null}
       </div>
       {mode === 'week' ? (
         <>

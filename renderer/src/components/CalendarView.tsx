@@ -1,3 +1,4 @@
+import { useCan } from '../session/use-can'
 import { useMemo, useState } from 'react'
 import type { DragEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
@@ -53,6 +54,8 @@ export function CalendarView() {
   const zone = useMemo(() => localZone(), [])
   const openReassign = useUiStore((s) => s.openReassign)
   const openNewBooking = useUiStore((s) => s.openNewBooking)
+  const canBook = useCan('book')
+  const canReassign = useCan('reassign')
   const [dropMember, setDropMember] = useState<string | null>(null)
   const today = boardToday(zone, now)
   const date = route.params['date'] ?? today
@@ -91,7 +94,7 @@ export function CalendarView() {
   const dropOn = (memberId: string) => (event: DragEvent) => {
     setDropMember(null)
     const seat = dragSeatDecode(event.dataTransfer.getData(DRAG_TYPE)) ?? dragging
-    if (seat && seat.fromMemberId !== memberId) {
+    if (seat && seat.fromMemberId !== memberId && canReassign) {
       event.preventDefault()
       move.end()
       openReassign({
@@ -114,9 +117,11 @@ export function CalendarView() {
           {utcOffsetText(zone, day.fromMs + 12 * 3600_000)})
         </span>
         <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={() => openNewBooking(date)}>
-          New booking
-        </button>
+        {canBook ? (
+          <button type="button" className="btn btn-primary" onClick={() => openNewBooking(date)}>
+            New booking
+          </button>
+        ) : null}
       </div>
       <BoardFilters workspace={workspace} shown={columns.length} total={total} />
       {columns.length === 0 ? (
@@ -191,7 +196,7 @@ export function CalendarView() {
                   if (!dragging) return
                   if (dragging.fromMemberId === member.id) {
                     move.over(event, member.id, day.fromMs)
-                  } else {
+                  } else if (canReassign) {
                     event.preventDefault()
                     if (dropMember !== member.id) setDropMember(member.id)
                   }

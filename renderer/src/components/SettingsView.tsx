@@ -2,9 +2,13 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { offlineShellState, offlineShellSubscribe } from '../offline-shell'
 import type { FormEvent } from 'react'
 import type { DesktopSettings } from '../../../electron/shared/ipc-contract'
-import { connectionForget } from '../connection'
+import { connectionForget, connectionRemember } from '../connection'
 import type { SyncTarget } from '../db/replication'
-import { useUiStore } from '../stores/ui-store'
+import { useSessionStore } from '../stores/session-store'
+import { useSignedIn } from '../session/use-can'
+import { ROLE_TEXT } from '../../../core/src/people'
+import { SignInForm } from './SignInForm'
+import { invitationParse } from '../session/invitation'
 import { WorkspaceZoneSetting } from './WorkspaceZoneSetting'
 import { MailSettings } from './MailSettings'
 
@@ -18,16 +22,22 @@ export interface SettingsViewProps {
  */
 export function SettingsView({ target }: SettingsViewProps) {
   const bridge = window.teamslot
-  const schedulerName = useUiStore((s) => s.schedulerName)
-  const setSchedulerName = useUiStore((s) => s.setSchedulerName)
+  const person = useSignedIn()
   return (
     <section aria-labelledby="settings-heading" className="view">
       <h2 id="settings-heading">Settings</h2>
       <div className="card stack" style={{ maxWidth: '36rem' }}>
-        <label className="field">
-          <span>Your name (recorded in booking history)</span>
-          <input defaultValue={schedulerName} onBlur={(e) => setSchedulerName(e.target.value)} />
-        </label>
+        <h3>Signed in</h3>
+        <p aria-label="Signed in as">
+          {person ? (
+            <>
+              <strong>{person.name}</strong>, {person.role}: {ROLE_TEXT[person.role]}. Booking
+              history and the activity log name you.
+            </>
+          ) : (
+            'The server has not said yet who this desk is; until it does, nothing can be changed.'
+          )}
+        </p>
         <WorkspaceZoneSetting />
       </div>
       <div className="card stack" style={{ maxWidth: '36rem' }}>
@@ -35,7 +45,7 @@ export function SettingsView({ target }: SettingsViewProps) {
         <p>
           Syncing with <strong>{target.serverUrl}</strong>
         </p>
-        {bridge ? <DesktopServerForm /> : <WebSignOut />}
+        {bridge ? <DesktopServerForm /> : <WebSignOut target={target} />}
       </div>
       <MailSettings target={target} />
       {bridge ? null : <OfflineShell />}
@@ -60,18 +70,32 @@ function OfflineShell() {
   )
 }
 
-function WebSignOut() {
+function WebSignOut({ target }: { readonly target: SyncTarget }) {
   return (
-    <button
-      type="button"
-      className="btn"
-      onClick={() => {
-        connectionForget()
-        window.location.reload()
-      }}
-    >
-      Sign out of this server
-    </button>
+    <>
+      <details>
+        <summary>Sign in as someone else</summary>
+        <SignInForm
+          defaultServerUrl={target.serverUrl}
+          submitLabel="Sign in"
+          onSignedIn={(next) => {
+            connectionRemember(next)
+            window.location.reload()
+          }}
+        />
+      </details>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          connectionForget()
+          useSessionStore.getState().forget(target.serverUrl)
+          window.location.reload()
+        }}
+      >
+        Sign out of this server
+      </button>
+    </>
   )
 }
 
@@ -96,7 +120,12 @@ function DesktopServerForm() {
   }
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    void save({ remoteServerUrl: url.trim(), remoteAdminToken: token.trim() })
+    // A pasted invitation link names its server and carries the token.
+    const invitation = invitationParse(token, url.trim())
+    void save({
+      remoteServerUrl: invitation?.serverUrl ?? url.trim(),
+      remoteAdminToken: invitation?.token ?? token.trim(),
+    })
   }
   if (!settings) return <p>Loading settings…</p>
   return (
@@ -115,7 +144,7 @@ function DesktopServerForm() {
         />
       </label>
       <label className="field">
-        <span>Admin token</span>
+        <span>Your token (or the admin token)</span>
         <input type="password" value={token} onChange={(e) => setToken(e.target.value)} />
       </label>
       <div className="actions">

@@ -7,23 +7,27 @@ import { useNow } from '../hooks/use-now'
 import { hoursSummary } from '../team/hours-summary'
 import type { SyncTarget } from '../db/replication'
 import { MemberEditor } from './MemberEditor'
+import { useCan } from '../session/use-can'
 
 /** The team: every member with zone (and its offset now), each weekday's hours and state. */
 export function TeamView({ target }: { readonly target: SyncTarget }) {
   const live = useWorkspace()!
   const now = useNow(60_000)
   const [editing, setEditing] = useState<Member | 'new' | null>(null)
+  const canEdit = useCan('setup')
   const members = live.workspace.members.toSorted((a, b) => a.name.localeCompare(b.name))
   return (
     <section aria-labelledby="team-heading" className="view">
       <div className="toolbar">
         <h2 id="team-heading">Team members</h2>
         <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-          Add member
-        </button>
+        {canEdit ? (
+          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+            Add member
+          </button>
+        ) : null}
       </div>
-      {editing ? (
+      {editing && canEdit ? (
         <MemberEditor
           key={editing === 'new' ? 'new' : editing.id}
           workspace={live.workspace}
@@ -88,14 +92,16 @@ export function TeamView({ target }: { readonly target: SyncTarget }) {
                     ) : null}
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="btn"
-                      onClick={() => setEditing(m)}
-                      aria-label={`Edit ${m.name}`}
-                    >
-                      Edit
-                    </button>
+                    {canEdit ? (
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => setEditing(m)}
+                        aria-label={`Edit ${m.name}`}
+                      >
+                        Edit
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import type { Role } from '../../../core/src/people'
 import type { SyncTarget } from './replication'
 
 /** Whether and how the server sends email, and where its links point (`GET …/notifications`). */
@@ -22,8 +23,44 @@ export interface OutboxMessage {
   readonly nextAttemptAt: string | null
 }
 
-/** A refusal or failure of the admin API, in words for people. */
-export class AdminApiError extends Error {}
+/** Who is signed in (`GET /api/admin/me`). */
+export interface SignedInPerson {
+  readonly id: string
+  readonly name: string
+  readonly role: Role
+}
+
+/** A person as owners manage them (`/api/admin/people`). */
+export interface PersonRow {
+  readonly id: string
+  readonly name: string
+  readonly email: string
+  readonly role: Role
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+/** One entry of the activity log (`GET /api/admin/audit`). */
+export interface AuditEntry {
+  readonly id: string
+  readonly at: string
+  readonly personName: string
+  readonly collection: string
+  readonly recordId: string
+  readonly recordName: string | null
+  readonly action: 'create' | 'update' | 'delete'
+  readonly fields: readonly string[]
+}
+
+/** A refusal or failure of the admin API, in words for people (`status`: 0 when unreachable). */
+export class AdminApiError extends Error {
+  constructor(
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message)
+  }
+}
 
 /**
  * The few admin API calls the desktop makes beyond replication (notifications: the outbox,
@@ -31,12 +68,16 @@ export class AdminApiError extends Error {}
  * {@link AdminApiError} saying so in plain words.
  */
 export function adminApi(target: SyncTarget) {
-  async function call<T>(path: string, init: { method?: string } = {}): Promise<T> {
+  async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
     let res: Response
     try {
       res = await fetch(`${target.serverUrl.replace(/\/+$/, '')}${path}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${target.adminToken}` },
+        method: init.method ?? 'GET',
+        headers: {
+          Authorization: `Bearer ${target.adminToken}`,
+          ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       })
     } catch {
       throw new AdminApiError('The sync server cannot be reached; this needs a connection.')
@@ -45,11 +86,33 @@ export function adminApi(target: SyncTarget) {
       error?: { message?: string }
     } | null
     if (!res.ok) {
-      throw new AdminApiError(body?.error?.message ?? `The server refused (${res.status}).`)
+      throw new AdminApiError(
+        body?.error?.message ?? `The server refused (${res.status}).`,
+        res.status,
+      )
     }
     return body as T
   }
   return {
+    me: () => call<SignedInPerson>('/api/admin/me'),
+    people: () => call<{ people: PersonRow[] }>('/api/admin/people'),
+    personAdd: (input: { name: string; email: string; role: Role }) =>
+      call<PersonRow & { token: string }>('/api/admin/people', { method: 'POST', body: input }),
+    personChange: (id: string, patch: { role?: Role; name?: string; email?: string }) =>
+      call<PersonRow>(`/api/admin/people/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: patch,
+      }),
+    personRemove: (id: string) =>
+      call<null>(`/api/admin/people/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    personNewToken: (id: string) =>
+      call<PersonRow & { token: string }>(`/api/admin/people/${encodeURIComponent(id)}/token`, {
+        method: 'POST',
+      }),
+    audit: (before?: string) =>
+      call<{ entries: AuditEntry[] }>(
+        `/api/admin/audit?limit=100${before ? `&before=${encodeURIComponent(before)}` : ''}`,
+      ),
     notifySettings: () => call<NotifySettings>('/api/admin/notifications'),
     outbox: (status?: OutboxMessage['status']) =>
       call<{ messages: OutboxMessage[]; mail: { configured: boolean } }>(

@@ -7,6 +7,8 @@ import {
 import type { Booking } from '../../../core/src/model/workspace'
 import { documentToRecord } from '../../../core/src/schema/workspace-documents'
 import type { AppDoc } from './database'
+import { clockNow } from '../clock'
+import { pushRefusalIsRecent } from './push-refusals'
 
 /** Bookkeeping that never makes two versions different in substance. */
 const IGNORED_FIELDS = new Set(['updatedAt', '_meta', '_rev', '_attachments'])
@@ -39,6 +41,10 @@ export function bookingConflictHandler(): RxConflictHandler<AppDoc> {
     const { newDocumentState: local, realMasterState: master } = input
     if (deepEqual(comparable(local), comparable(master))) return { isEqual: true }
     if (master._deleted || local._deleted) return { isEqual: false, documentData: master }
+    // Refused for the person's role: not a decision that lost, just not saved (they are told).
+    if (pushRefusalIsRecent('bookings', String(master['id']), clockNow())) {
+      return { isEqual: false, documentData: master }
+    }
     const winner = documentToRecord(master) as unknown as Booking
     const loser = documentToRecord(local) as unknown as Booking
     if (bookingDecisionsEqual(winner, loser)) return { isEqual: false, documentData: master }

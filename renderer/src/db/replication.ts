@@ -1,12 +1,21 @@
-import { combineLatest, merge, Observable } from 'rxjs'
+import { combineLatest, merge, Observable, Subject } from 'rxjs'
 import { map, startWith } from 'rxjs/operators'
 import { replicateServer } from 'rxdb-server/plugins/replication-server'
 import type { RxServerReplicationState } from 'rxdb-server/plugins/replication-server'
+import type { WithDeleted } from 'rxdb'
 import { REPLICATED_NAMES, SERVER_WRITTEN_SCHEMAS } from '../../../core/src/schema/collections'
 import type { ReplicatedName } from '../../../core/src/schema/collections'
 import { backoffCreate } from '../sync/backoff'
 import type { AppDatabase, AppDoc } from './database'
 import FetchEventSource, { eventStreamState } from './fetch-event-source'
+import { clockNow } from '../clock'
+import {
+  pushRefusalsNote,
+  pushRefusalsParse,
+  pushRefusalWhat,
+  REFUSED_HEADER,
+} from './push-refusals'
+import type { PushRefusalNotice } from './push-refusals'
 
 export interface SyncTarget {
   readonly serverUrl: string
@@ -36,12 +45,72 @@ export interface Replication {
   readonly health$: Observable<ReplicationHealth>
   /** Each document pushed to (or pulled from) the server. */
   readonly acknowledged$: Observable<Acknowledged>
+  /**
+   * Pushed changes the server refused for the person's role: it answered them as conflicts with
+   * its own version, which the replica keeps; the person is told what was not saved and why.
+   */
+  readonly refused$: Observable<PushRefusalNotice>
   /** Resolves when every collection has caught up with the server. */
   awaitInSync(): Promise<void>
   /** Pull and push now instead of waiting for the retry timer (e.g. the network came back). */
   reSync(): void
   cancel(): Promise<void>
 }
+
+/** Row of a push as RxDB hands it to the handler. */
+type PushRows = Parameters<NonNullable<RxServerReplicationState<AppDoc>['push']>['handler']>[0]
+
+/**
+ * The push of one collection: rxdb-server's client push (POST `…/push`, the conflicts answered)
+ * plus the `Teamslot-Refused` header — rows the person's role may not write, which the server
+ * answered as conflicts with its state: they are noted (the bookings conflict handler keeps the
+ * server's version of them as it is) and told on `refused$`. A refused push (400) or a token the
+ * server does not accept (401) fails with words the status bar shows; RxDB retries it.
+ */
+function pushHandler(
+  name: ReplicatedName,
+  state: RxServerReplicationState<AppDoc>,
+  refused$: Subject<PushRefusalNotice>,
+) {
+  return async (rows: PushRows) => {
+    const endpoint = pushEndpoint.get(state)
+    if (!endpoint) throw new Error('push endpoint unknown')
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        ...state.headers,
+      },
+      body: JSON.stringify(rows),
+    })
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null
+      if (res.status === 401) throw new Error('the server no longer accepts this desk’s token')
+      throw new Error(body?.error?.message ?? `the server refused the changes (${res.status})`)
+    }
+    const refusals = pushRefusalsParse(res.headers.get(REFUSED_HEADER))
+    const conflicts = (await res.json()) as WithDeleted<AppDoc>[]
+    if (refusals.length > 0) {
+      pushRefusalsNote(name, refusals, clockNow())
+      for (const refusal of refusals) {
+        const row = rows.find((r) => (r.newDocumentState as { id?: unknown }).id === refusal.id)
+        refused$.next({
+          ...refusal,
+          collection: name,
+          what: pushRefusalWhat(
+            name,
+            row?.newDocumentState as unknown as Readonly<Record<string, unknown>> | undefined,
+          ),
+        })
+      }
+    }
+    return conflicts
+  }
+}
+
+/** Each replication's push address (set where the replication is created). */
+const pushEndpoint = new WeakMap<object, string>()
 
 /** A readable line for a replication error (RxDB's codes carry the cause in `parameters`). */
 export function replicationErrorText(err: unknown): string {
@@ -71,19 +140,27 @@ export function replicationStart(
   const backoff = backoffCreate(options.backoffBaseMs, options.backoffMaxMs)
   // Collections the server writes are pulled only (members' busy times).
   const isPullOnly = (name: ReplicatedName) => Object.hasOwn(SERVER_WRITTEN_SCHEMAS, name)
-  const states: RxServerReplicationState<AppDoc>[] = REPLICATED_NAMES.map((name) =>
-    replicateServer<AppDoc>({
+  const states: RxServerReplicationState<AppDoc>[] = REPLICATED_NAMES.map((name) => {
+    const url = `${target.serverUrl}/replication/${name}/${db[name].schema.version}`
+    const state = replicateServer<AppDoc>({
       replicationIdentifier: `teamslot-${name}-${target.serverUrl}`,
       collection: db[name],
-      url: `${target.serverUrl}/replication/${name}/${db[name].schema.version}`,
+      url,
       headers,
       live: true,
       retryTime: backoff.delayMs(),
       eventSource: FetchEventSource,
       pull: { batchSize: 200 },
       ...(isPullOnly(name) ? {} : { push: { batchSize: 50 } }),
-    }),
-  )
+    })
+    pushEndpoint.set(state, `${url}/push`)
+    return state
+  })
+  const refused$ = new Subject<PushRefusalNotice>()
+  states.forEach((state, i) => {
+    const name = REPLICATED_NAMES[i]!
+    if (state.push) state.push.handler = pushHandler(name, state, refused$)
+  })
   const stream$ = new Observable<{ open: number; total: number }>((subscriber) => {
     subscriber.next(eventStreamState.snapshot())
     return eventStreamState.subscribe(() => subscriber.next(eventStreamState.snapshot()))
@@ -153,6 +230,7 @@ export function replicationStart(
   return {
     health$,
     acknowledged$,
+    refused$: refused$.asObservable(),
     async awaitInSync() {
       await Promise.all(states.map((s) => s.awaitInSync()))
     },

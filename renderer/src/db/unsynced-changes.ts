@@ -28,6 +28,8 @@ export interface UnsyncedChanges {
   acknowledge(collection: string, id: string, updatedAt: string | undefined): void
   /** Everything written up to `updatedAt` is on the server (the replication was in sync). */
   acknowledgeUpTo(updatedAt: string): void
+  /** The server answered this change for good without taking it (refused): no longer waiting. */
+  settle(collection: string, id: string): void
 }
 
 /** A tracker persisted under `storageKey` in `storage`. */
@@ -70,6 +72,13 @@ export function unsyncedChangesCreate(
       const key = changeKey(collection, id)
       const marked = marks.get(key)
       if (marked === undefined || updatedAt === undefined || updatedAt < marked) return
+      const next = new Map(marks)
+      next.delete(key)
+      update(next)
+    },
+    settle(collection, id) {
+      const key = changeKey(collection, id)
+      if (!marks.has(key)) return
       const next = new Map(marks)
       next.delete(key)
       update(next)

@@ -14,7 +14,7 @@ import type { ChangeDecision, ProposeResult } from '../db/booking-changes'
 import { UNDO_WINDOW_MS } from '../db/booking-changes'
 import { useBookingChanges, useWorkspace } from '../db/data-layer'
 import { decisionMessageForPeople, workspaceNames } from '../forms/form-problems'
-import { useUiStore } from '../stores/ui-store'
+import { useActorName } from '../session/use-can'
 import { toastShow } from '../ui/toasts'
 
 /** New booking ids: unique, within the id charset. */
@@ -32,7 +32,7 @@ type Decide = (workspace: Workspace, nowMs: number) => ChangeDecision
  */
 export function useBookingActions() {
   const changes = useBookingChanges()
-  const by = useUiStore((s) => s.schedulerName)
+  const by = useActorName()
   const live = useWorkspace()
   const names = useMemo(() => (live ? workspaceNames(live.workspace) : new Map()), [live])
   return useMemo(() => {

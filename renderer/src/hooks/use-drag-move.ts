@@ -9,7 +9,7 @@ import { decisionMessageForPeople, workspaceNames } from '../forms/form-problems
 import { moveRefusalText } from '../calendar/move-refusal'
 import { timeText } from '../format/datetime-format'
 import { clockNow } from '../clock'
-import { useUiStore } from '../stores/ui-store'
+import { useActorName } from '../session/use-can'
 import { toastShow } from '../ui/toasts'
 import { useBookingActions } from './use-booking-actions'
 
@@ -32,7 +32,7 @@ export function useDragMove(live: LiveWorkspace, zone: string, pxPerMinute: numb
   const [dragging, setDragging] = useState<DragSeat | null>(null)
   const [hint, setHint] = useState<DropHint | null>(null)
   const actions = useBookingActions()
-  const by = useUiStore((s) => s.schedulerName)
+  const by = useActorName()
 
   const target = (event: DragEvent, columnFromMs: number, seat: DragSeat) => {
     const booking = live.workspace.bookings.find((b) => b.id === seat.bookingId)

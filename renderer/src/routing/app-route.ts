@@ -13,6 +13,8 @@ export const VIEWS = [
   'setup',
   'conflicts',
   'outbox',
+  'people',
+  'activity',
   'settings',
 ] as const
 export type View = (typeof VIEWS)[number]

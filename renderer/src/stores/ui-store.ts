@@ -1,5 +1,4 @@
 import { create } from 'zustand'
-import { createJSONStorage, persist } from 'zustand/middleware'
 import { SYNC_STATUS_INITIAL } from '../sync/sync-status'
 import type { SyncStatus } from '../sync/sync-status'
 
@@ -19,42 +18,25 @@ export interface UiState {
   readonly reassign: ReassignIntent | null
   /** The desk-booking dialog, opened on a day (`YYYY-MM-DD` in the scheduler's zone). */
   readonly newBooking: { readonly date: string } | null
-  /** Who is at the desk: recorded as `by` in booking history. Kept across restarts. */
-  readonly schedulerName: string
   setSyncStatus(status: SyncStatus): void
   openReassign(intent: ReassignIntent): void
   closeReassign(): void
   openNewBooking(date: string): void
   closeNewBooking(): void
-  setSchedulerName(name: string): void
 }
 
-/** Who acts when no name was entered. */
-export const DEFAULT_SCHEDULER_NAME = 'front desk'
-
-/** Builds a fresh store (tests build their own); only the scheduler's name is persisted. */
+/** Builds a fresh store (tests build their own). Who acts is the signed-in person (`session-store.ts`). */
 export function createUiStore() {
-  return create<UiState>()(
-    persist(
-      (set) => ({
-        syncStatus: SYNC_STATUS_INITIAL,
-        reassign: null,
-        newBooking: null,
-        schedulerName: DEFAULT_SCHEDULER_NAME,
-        setSyncStatus: (syncStatus) => set({ syncStatus }),
-        openReassign: (reassign) => set({ reassign }),
-        closeReassign: () => set({ reassign: null }),
-        openNewBooking: (date) => set({ newBooking: { date } }),
-        closeNewBooking: () => set({ newBooking: null }),
-        setSchedulerName: (name) => set({ schedulerName: name.trim() || DEFAULT_SCHEDULER_NAME }),
-      }),
-      {
-        name: 'teamslot.ui',
-        storage: createJSONStorage(() => localStorage),
-        partialize: (state) => ({ schedulerName: state.schedulerName }),
-      },
-    ),
-  )
+  return create<UiState>()((set) => ({
+    syncStatus: SYNC_STATUS_INITIAL,
+    reassign: null,
+    newBooking: null,
+    setSyncStatus: (syncStatus) => set({ syncStatus }),
+    openReassign: (reassign) => set({ reassign }),
+    closeReassign: () => set({ reassign: null }),
+    openNewBooking: (date) => set({ newBooking: { date } }),
+    closeNewBooking: () => set({ newBooking: null }),
+  }))
 }
 
 /** The app's store. */
