@@ -3,15 +3,27 @@ import type { Locator, Page } from '@playwright/test'
 import type { TestServer } from './sync-server'
 
 export type ViewName =
-  'Calendar' | 'Bookings' | 'Reports' | 'Team' | 'Setup' | 'Conflicts' | 'Outbox' | 'Settings'
+  | 'Calendar'
+  | 'Bookings'
+  | 'Reports'
+  | 'Team'
+  | 'Setup'
+  | 'Conflicts'
+  | 'Outbox'
+  | 'People'
+  | 'Activity'
+  | 'Settings'
 
 /** The desk app's shell: navigation, sync status, toasts, the booking details panel. */
 export class DeskApp {
   readonly syncStatus: Locator
   readonly notifications: Locator
   readonly details: Locator
+  /** "Signed in as Ana Silva (scheduler)" in the header. */
+  readonly signedIn: Locator
   constructor(readonly page: Page) {
     this.syncStatus = page.getByRole('status', { name: 'Sync status' })
+    this.signedIn = page.getByLabel('Signed in', { exact: true })
     this.notifications = page.getByRole('region', { name: 'Notifications' })
     this.details = page
       .getByRole('dialog')
@@ -27,22 +39,40 @@ export class DeskApp {
     return this.notifications.getByRole('alertdialog', { name: title })
   }
 
-  /** Opens the app on `server` (token in the fragment), optionally naming the scheduler. */
+  /**
+   * Opens the app on `server` signed in with the admin token (the bootstrap owner), or as a
+   * person named `scheduler` (an owner, added through the admin API) whose name history records.
+   */
   async open(server: TestServer, scheduler?: string): Promise<void> {
-    await this.page.goto(`${server.url}/app/#token=${server.token}`)
+    const token = scheduler ? (await addPerson(server, scheduler, 'owner')).token : server.token
+    await this.page.goto(`${server.url}/app/#token=${token}`)
     await expect(this.syncStatus).toContainText('Connected')
-    if (scheduler) {
-      await this.nav('Settings').click()
-      const name = this.page.getByLabel('Your name (recorded in booking history)')
-      await name.fill(scheduler)
-      await name.blur()
-    }
+    await expect(this.signedIn).toContainText(`Signed in as ${scheduler ?? 'Owner'}`)
   }
 
   async go(view: ViewName): Promise<void> {
     await this.nav(view).click()
     await expect(this.nav(view)).toHaveAttribute('aria-current', 'page')
   }
+}
+
+/** Adds a person through the admin API (the admin token); their token is returned once. */
+export async function addPerson(
+  server: TestServer,
+  name: string,
+  role: 'owner' | 'manager' | 'scheduler' | 'viewer',
+): Promise<{ id: string; token: string }> {
+  const res = await server.admin('/api/admin/people', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name,
+      email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`,
+      role,
+    }),
+  })
+  expect(res.status).toBe(201)
+  return (await res.json()) as { id: string; token: string }
 }
 
 /** The stored workspace on the server (what really synced). */

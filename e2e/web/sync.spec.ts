@@ -68,11 +68,9 @@ test('the sync status turns offline when the server stops and the local data sta
 
 test('web mode without a stored connection asks for the server and token', async ({ page }) => {
   await page.goto(`${server.url}/app/`)
-  await expect(
-    page.getByRole('heading', { name: 'Connect Teamslot to a sync server' }),
-  ).toBeVisible()
-  await page.getByLabel('Admin token').fill(server.token)
-  await page.getByRole('button', { name: 'Connect' }).click()
+  await expect(page.getByRole('heading', { name: 'Sign in to Teamslot' })).toBeVisible()
+  await page.getByLabel('Your token or invitation link').fill(server.token)
+  await page.getByRole('button', { name: 'Sign in' }).click()
   await new DeskApp(page).go('Team')
   await expect(new TeamPage(page).member('Ana Silva')).toBeVisible()
 })
@@ -85,7 +83,5 @@ test('settings show the server in use and signing out returns to the connect scr
   await new DeskApp(page).go('Settings')
   await expect(page.getByText(`Syncing with ${server.url}`)).toBeVisible()
   await page.getByRole('button', { name: 'Sign out of this server' }).click()
-  await expect(
-    page.getByRole('heading', { name: 'Connect Teamslot to a sync server' }),
-  ).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sign in to Teamslot' })).toBeVisible()
 })

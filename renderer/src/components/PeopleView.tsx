@@ -189,8 +189,13 @@ function AddPersonForm({
     }
   }
   return (
-    <form className="card stack" style={{ maxWidth: '36rem' }} onSubmit={(e) => void submit(e)}>
-      <h3>Add a person</h3>
+    <form
+      className="card stack"
+      style={{ maxWidth: '36rem' }}
+      aria-labelledby="add-person-heading"
+      onSubmit={(e) => void submit(e)}
+    >
+      <h3 id="add-person-heading">Add a person</h3>
       <label className="field">
         <span>Name</span>
         <input value={name} onChange={(e) => setName(e.target.value)} required />
