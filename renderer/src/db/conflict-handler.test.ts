@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { AppDoc } from './database'
 import { bookingConflictHandler } from './conflict-handler'
+import { pushRefusalsNote } from './push-refusals'
+import { clockNow } from '../clock'
 
 const base = {
   id: 'bk-1',
@@ -75,6 +77,20 @@ describe('bookingConflictHandler', () => {
   it('takes the server version when only non-decision fields differ', async () => {
     const master = { ...base, answers: { note: 'edited on the server' } }
     const result = await handler({ newDocumentState: base, realMasterState: master }, 'test')
+    expect(result).toEqual({ isEqual: false, documentData: master })
+  })
+})
+
+describe('bookingConflictHandler after a refusal', () => {
+  it('keeps the server version of a booking the server refused for the role, without a superseded entry', async () => {
+    pushRefusalsNote(
+      'bookings',
+      [{ id: 'bk-refused', reason: 'a viewer may not cancel bookings' }],
+      clockNow(),
+    )
+    const master = { ...base, id: 'bk-refused' } as typeof base
+    const local = { ...master, status: 'cancelled' } as typeof base
+    const result = await handler({ newDocumentState: local, realMasterState: master }, 'test')
     expect(result).toEqual({ isEqual: false, documentData: master })
   })
 })
