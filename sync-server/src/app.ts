@@ -13,6 +13,7 @@ import { DEFAULT_DATABASE_NAME, openServerDatabase } from './database'
 import type { AnyDoc, ServerDatabase } from './database'
 import { ERROR_STATUS, HttpError, sendError } from './http/errors'
 import { requirePerson } from './http/require-person'
+import { bearerToken } from './http/auth'
 import { TokenLockout } from './http/token-lockout'
 import { AuditLog, auditRecordName } from './people/audit-log'
 import type { AuditEntry } from './people/audit-log'
@@ -247,6 +248,10 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     collection === 'bookings' ? service.replicatedPush(run) : run()
   mountReplicationStream(app, db, {
     now: () => deps.clock.now(),
+    isSignedIn: (req) => {
+      const token = bearerToken(req.headers['authorization'])
+      return token !== null && people.authenticate(token) !== null
+    },
     logger: errorLogger,
     ...(deps.streamBufferCapBytes ? { bufferCapBytes: deps.streamBufferCapBytes } : {}),
   })

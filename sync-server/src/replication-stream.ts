@@ -23,6 +23,12 @@ export interface ReplicationStreamOptions {
   /** Receives one `warn` record per dropped stream. */
   readonly logger?: Logger
   readonly now: () => number
+  /**
+   * Whether the request's token still signs someone in (checked before every event): a stream
+   * of a removed person or a replaced token ends at its next event; the desktop's reconnect is
+   * then refused.
+   */
+  readonly isSignedIn?: (req: Request) => boolean
 }
 
 /** Fields rxdb-server strips from streamed documents (server bookkeeping). */
@@ -125,6 +131,12 @@ export function mountReplicationStream(
                 checkpoint: changes.checkpoint,
               }
         if (isDropped) return
+        if (options.isSignedIn && !options.isSignedIn(req)) {
+          isDropped = true
+          subscriptions.forEach((s) => s.unsubscribe())
+          res.end()
+          return
+        }
         // Still more than the cap queued from earlier events: the client is not reading.
         if (res.writableLength > capBytes) return drop()
         res.write(`data: ${JSON.stringify(event)}\n\n`)

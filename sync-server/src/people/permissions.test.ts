@@ -628,3 +628,35 @@ describe('a viewer offline', () => {
     expect(await snapshot(admin)).toBe(before)
   })
 })
+
+describe('a removed person’s open event stream', () => {
+  it('ends at the next event', async () => {
+    const { a, tokens, admin } = await startWithPeople()
+    const stream = await a.request('/replication/stream?collections=members', {
+      headers: { authorization: `Bearer ${tokens.scheduler}` },
+    })
+    expect(stream.status).toBe(200)
+    const reader = stream.body!.getReader()
+    const me = await a.request('/api/admin/me', {
+      headers: { authorization: `Bearer ${tokens.scheduler}` },
+    })
+    const { id } = (await me.json()) as { id: string }
+    expect((await admin(`/api/admin/people/${id}`, { method: 'DELETE' })).status).toBe(204)
+    // A change to members: the stream checks its token before sending it, and ends.
+    const pull = await admin(`/replication/members/${v('members')}/pull?lwt=0&id=&limit=50`)
+    const ana = ((await pull.json()) as { documents: Record<string, unknown>[] }).documents.find(
+      (d) => d['id'] === 'm-ana',
+    )!
+    await admin(`/replication/members/${v('members')}/push`, {
+      method: 'POST',
+      body: [{ newDocumentState: { ...ana, name: 'Ana S' }, assumedMasterState: ana }],
+    })
+    let text = ''
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += new TextDecoder().decode(value)
+    }
+    expect(text).not.toContain('Ana S')
+  })
+})
