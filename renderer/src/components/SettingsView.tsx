@@ -28,7 +28,7 @@ export function SettingsView({ target }: SettingsViewProps) {
       <h2 id="settings-heading">Settings</h2>
       <div className="card stack" style={{ maxWidth: '36rem' }}>
         <h3>Signed in</h3>
-        <p aria-label="Signed in as">
+        <p>
           {person ? (
             <>
               <strong>{person.name}</strong>, {person.role}: {ROLE_TEXT[person.role]}. Booking

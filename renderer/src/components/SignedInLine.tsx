@@ -16,7 +16,7 @@ export function SignedInLine() {
     )
   }
   return (
-    <p className="signed-in" aria-label="Signed in">
+    <p className="signed-in" role="status" aria-label="Signed in">
       {person ? `Signed in as ${person.name} (${person.role})` : 'Signing in…'}
     </p>
   )
