@@ -23,7 +23,7 @@ export class DeskApp {
   readonly signedIn: Locator
   constructor(readonly page: Page) {
     this.syncStatus = page.getByRole('status', { name: 'Sync status' })
-    this.signedIn = page.getByLabel('Signed in', { exact: true })
+    this.signedIn = this.syncStatus.getByText(/^Signed in as /)
     this.notifications = page.getByRole('region', { name: 'Notifications' })
     this.details = page
       .getByRole('dialog')

@@ -19,6 +19,7 @@ test('with the sync server gone, a reload still opens the app on its local data;
   const app = new DeskApp(page)
   await app.open(server, 'Maya')
   // Settings say when this browser keeps the app for use without a network.
+  await app.go('Settings')
   await expect(page.getByRole('status', { name: 'Offline use' })).toContainText('Ready')
   await app.go('Calendar')
   await page.getByRole('button', { name: 'Next day' }).click()

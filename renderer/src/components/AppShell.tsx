@@ -23,7 +23,6 @@ import { roleAllows, roleRefusalText } from '../../../core/src/people'
 import { useRole } from '../session/use-can'
 import { ActivityView } from './ActivityView'
 import { PeopleView } from './PeopleView'
-import { SignedInLine } from './SignedInLine'
 
 /** Every view, and what a role must be allowed to see it (core's table; the server's too). */
 const NAV: readonly { view: View; label: string; action: Action }[] = [
@@ -84,7 +83,6 @@ export function AppShell({ target }: AppShellProps) {
             </a>
           ))}
         </nav>
-        <SignedInLine />
         <SyncStatusBar />
       </header>
       <main className="shell-main">

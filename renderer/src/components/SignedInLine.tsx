@@ -10,14 +10,14 @@ export function SignedInLine() {
   const isTokenRefused = useSessionStore((s) => s.isTokenRefused)
   if (isTokenRefused) {
     return (
-      <p role="alert" className="signed-in">
-        The server no longer accepts this desk’s token. Sign in again in Settings.
-      </p>
+      <span role="alert" className="signed-in">
+        Token no longer accepted: sign in again in Settings
+      </span>
     )
   }
   return (
-    <p className="signed-in" role="status" aria-label="Signed in">
+    <span className="signed-in">
       {person ? `Signed in as ${person.name} (${person.role})` : 'Signing in…'}
-    </p>
+    </span>
   )
 }

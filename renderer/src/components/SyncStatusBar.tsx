@@ -2,10 +2,12 @@ import { useWorkspace } from '../db/data-layer'
 import { useNow } from '../hooks/use-now'
 import { useUiStore } from '../stores/ui-store'
 import { syncStatusText } from '../sync/sync-status'
+import { SignedInLine } from './SignedInLine'
 
 /**
- * The sync state in plain words (Connected / Syncing… / Offline, why, when it tries again), how
- * many local changes wait to sync, and when the replica was last fully in sync.
+ * The sync state in plain words (Connected / Syncing… / Offline, why, when it tries again), who
+ * is signed in with which role, how many local changes wait to sync, and when the replica was
+ * last fully in sync.
  */
 export function SyncStatusBar() {
   const status = useUiStore((s) => s.syncStatus)
@@ -21,6 +23,7 @@ export function SyncStatusBar() {
           <span className="sync-label" data-state={status.state}>
             {text.label}
           </span>
+          <SignedInLine />
           {waiting > 0 ? <span className="sync-waiting">{waiting} waiting to sync</span> : null}
         </div>
         <div className="sync-detail">{text.detail}</div>
