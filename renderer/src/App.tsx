@@ -87,9 +87,7 @@ export function App() {
           const next = syncStatusNext(previous, lastHealth, navigator.onLine, clockNow())
           setSyncStatus(next)
           // Back in touch with the server: ask again who this is (a role may have changed).
-          if (next.state === 'connected' && previous.state !== 'connected') {
-            signedInRefresh(target)
-          }
+          if (next.state !== 'offline' && previous.state === 'offline') signedInRefresh(target)
           if (next.state === 'connected') {
             // Everything written before this moment has reached the server once in sync.
             const upTo = clockIso()
@@ -107,6 +105,8 @@ export function App() {
           // A change the role may not make: the server kept its version; say what and why.
           replication.refused$.subscribe((notice) => {
             layer.unsynced.settle(notice.collection, notice.id)
+            // The server knows a role this desk does not: ask who this is again.
+            signedInRefresh(target)
             toastShow(
               {
                 title: `Not saved: ${notice.what}`,
