@@ -203,7 +203,9 @@ export function boardWorkspace() {
     eventTypes: [
       { ...base.eventTypes[0], id: 'et-call', name: 'Call', questions: [], minNoticeMinutes: 0 },
     ],
-    bookingPages: [{ id: 'bp-cai', slug: 'cai-wong', memberId: 'm-cai', eventTypeIds: ['et-call'] }],
+    bookingPages: [
+      { id: 'bp-cai', slug: 'cai-wong', memberId: 'm-cai', eventTypeIds: ['et-call'] },
+    ],
     pools: [],
     masterPages: [
       {

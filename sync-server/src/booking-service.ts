@@ -75,6 +75,17 @@ const NEAR_REACH_MS = BOOKINGS_NEAR_REACH_MS + ALTERNATIVES_REACH_MS
 /** The longest meeting: a booking starting this long before a span can still reach into it. */
 const MAX_EVENT_MS = MAX_EVENT_MINUTES * 60_000
 
+/** Records of stored documents, converted once per document object. */
+const RECORDS = new WeakMap<BookingDoc, Booking>()
+function recordOf(doc: BookingDoc): Booking {
+  let record = RECORDS.get(doc)
+  if (record === undefined) {
+    record = documentToRecord(doc) as unknown as Booking
+    RECORDS.set(doc, record)
+  }
+  return record
+}
+
 export class BookingService {
   private readonly queue = new SerialQueue()
   /**
@@ -152,22 +163,21 @@ export class BookingService {
     const ledgers = this.mirror.poolLedgers()
     if (this.unsettled.length === 0) return { records: [], poolLedgers: ledgers }
     const cached = this.overlay
-    if (
-      cached &&
-      cached.key === ws &&
-      cached.ledgers === ledgers &&
-      cached.unsettled === this.unsettled
-    ) {
-      return cached
-    }
-    let poolLedgers = ledgers
+    const isSameBase = cached !== null && cached.key === ws && cached.ledgers === ledgers
+    if (isSameBase && cached.unsettled === this.unsettled) return cached
+    // Decisions in a batch only append: count just the new ones on top of the previous overlay.
+    const isAppended =
+      isSameBase &&
+      cached.unsettled.length <= this.unsettled.length &&
+      cached.unsettled.every((doc, i) => this.unsettled[i] === doc)
+    const fresh = isAppended ? this.unsettled.slice(cached.unsettled.length) : this.unsettled
+    let poolLedgers = isAppended ? cached.poolLedgers : ledgers
     // Bookings the store already committed are in the mirror (and its ledgers) already.
-    const records = this.unsettled
-      .filter((doc) => !this.mirror.get('bookings', doc.id))
-      .map((doc) => documentToRecord(doc) as unknown as Booking)
-    for (const booking of records) {
+    const added = fresh.filter((doc) => !this.mirror.get('bookings', doc.id)).map(recordOf)
+    const records = isAppended ? [...cached.records, ...added] : added
+    for (const booking of added) {
       for (const pool of ws.pools) {
-        const ledger = poolLedgers[pool.id]
+        const ledger = poolLedgers?.[pool.id]
         if (!ledger) continue
         const next = poolLedgerApply(ledger, pool, ws.panels, null, booking)
         if (next !== ledger) poolLedgers = { ...poolLedgers, [pool.id]: next }

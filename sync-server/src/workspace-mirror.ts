@@ -48,8 +48,14 @@ export class WorkspaceMirror {
   /** Bookings by public idempotency key (looked up on every public booking), for the window. */
   private readonly byIdempotencyKey = new Map<string, string>()
   private ledgers: Record<string, PoolLedger> = {}
-  /** The window's bookings ordered by start, then id: the workspace's `bookings`, copied on change. */
-  private bookingsSorted: readonly Booking[] = []
+  /**
+   * The window's bookings ordered by start, then id: the workspace's `bookings`. Kept up to date
+   * one change at a time (a copy with one booking in or out) while it is being read between
+   * changes; a run of changes nobody read in between (a bulk write, the start-up load) just drops
+   * it, and the next read sorts once.
+   */
+  private sortedCache: readonly Booking[] | null = []
+  private sortedReadSinceChange = true
   private cutoffMs: number
 
   private constructor(
@@ -123,28 +129,42 @@ export class WorkspaceMirror {
     if (name === 'bookings') {
       const key = doc['idempotencyKey']
       if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
-      const booking = record as unknown as Booking
-      const at = sortedIndex(this.bookingsSorted, booking)
-      this.bookingsSorted = [
-        ...this.bookingsSorted.slice(0, at),
-        booking,
-        ...this.bookingsSorted.slice(at),
-      ]
+      this.sortedChange((list) => {
+        const booking = record as unknown as Booking
+        const at = sortedIndex(list, booking)
+        return [...list.slice(0, at), booking, ...list.slice(at)]
+      })
     }
     this.invalidate(name)
+  }
+
+  /** Applies one change to the start order, or drops it when nobody read it since the last. */
+  private sortedChange(edit: (list: readonly Booking[]) => readonly Booking[]): void {
+    this.sortedCache =
+      this.sortedCache !== null && this.sortedReadSinceChange ? edit(this.sortedCache) : null
+    this.sortedReadSinceChange = false
+  }
+
+  /** The window's bookings ordered by start, then id. */
+  private get bookingsSorted(): readonly Booking[] {
+    this.sortedReadSinceChange = true
+    if (this.sortedCache === null) {
+      const records = [...(this.docs.get('bookings')?.values() ?? [])].map(
+        (entry) => entry.record as Booking,
+      )
+      this.sortedCache = records.sort(bookingOrder)
+    }
+    return this.sortedCache
   }
 
   /** Takes a kept booking out of the start order (no-op when it is not kept). */
   private unsortBooking(id: string): void {
     const kept = this.docs.get('bookings')?.get(id)?.record as Booking | undefined
     if (!kept) return
-    const at = sortedIndex(this.bookingsSorted, kept)
-    if (this.bookingsSorted[at]?.id === id) {
-      this.bookingsSorted = [
-        ...this.bookingsSorted.slice(0, at),
-        ...this.bookingsSorted.slice(at + 1),
-      ]
-    }
+    this.sortedChange((list) => {
+      const at = sortedIndex(list, kept)
+      return list[at]?.id === id ? [...list.slice(0, at), ...list.slice(at + 1)] : list
+    })
   }
 
   /**
@@ -249,7 +269,7 @@ export class WorkspaceMirror {
     }
     if (dropped > 0) {
       const kept = this.docs.get('bookings')
-      this.bookingsSorted = this.bookingsSorted.filter((booking) => kept?.has(booking.id))
+      this.sortedChange((list) => list.filter((booking) => kept?.has(booking.id)))
       this.invalidate('bookings')
     }
     return dropped
@@ -308,6 +328,12 @@ export class WorkspaceMirror {
   get database(): ServerDatabase {
     return this.db
   }
+}
+
+/** Start instant, then id. */
+function bookingOrder(a: Booking, b: Booking): number {
+  const byStart = bookingInstants(a).startMs - bookingInstants(b).startMs
+  return byStart !== 0 ? byStart : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
 /** Where `booking` is (or would go) in `list`, ordered by start instant then id. */

@@ -1,0 +1,146 @@
+/**
+ * The desktop's first sync, measured in Debian's Chromium on the web build the server serves
+ * (`/app/#token=…`), in a fresh on-disk profile (a persistent context: an incognito context keeps
+ * IndexedDB in memory, which is not what the desktop does):
+ * - first sync: from `page.goto` until the status bar first says "All changes are synced" — the app sets
+ *   that only when every collection finished its initial pull, nothing is pushing or pulling and
+ *   every event stream is open (`renderer/src/sync/sync-status.ts`); the bookings in the replica's
+ *   IndexedDB are counted afterwards as a check;
+ * - IndexedDB usage (`navigator.storage.estimate()`) and the profile's IndexedDB folder on disk;
+ * - the renderer's JS heap (`performance.memory`);
+ * - opening the Bookings week view: click the nav button → the first booking of the week on screen.
+ * Capped: a sync that does not finish in time is reported as over the cap (with how many bookings
+ * had arrived), never waited for.
+ */
+import { chromium } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { dirSizeMb } from './server-process'
+
+export const CHROMIUM = process.env['TEAMSLOT_CHROMIUM'] ?? '/usr/bin/chromium'
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface DesktopFigures {
+  /** ms until fully in sync, or null when over the cap. */
+  readonly firstSyncMs: number | null
+  readonly capMs: number
+  /** Bookings in the replica's IndexedDB when in sync (or at the cap). */
+  readonly replicatedBookings: number | null
+  readonly indexedDbEstimateMb: number | null
+  readonly indexedDbOnDiskMb: number | null
+  readonly rendererHeapMb: number | null
+  /** ms from clicking "Bookings" to the first event of the week on screen; null if not measured. */
+  readonly weekViewMs: number | null
+  readonly note: string | null
+}
+
+export async function desktopFirstSync(options: {
+  readonly url: string
+  readonly token: string
+  readonly capMs: number
+}): Promise<DesktopFigures> {
+  const profile = mkdtempSync(join(tmpdir(), 'teamslot-history-profile-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    locale: 'en-US',
+  })
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    const started = performance.now()
+    await page.goto(`${options.url}/app/#token=${options.token}`)
+    let firstSyncMs: number | null = null
+    try {
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('[aria-label="Sync status"]')
+            ?.textContent?.includes('All changes are synced'),
+        null,
+        { polling: 200, timeout: Math.max(1, options.capMs - (performance.now() - started)) },
+      )
+      firstSyncMs = performance.now() - started
+    } catch (err) {
+      if (!(err instanceof Error) || err.name !== 'TimeoutError') throw err
+    }
+    const replicatedBookings = await page
+      .evaluate(countBookingsInIndexedDb)
+      .catch(() => null as number | null)
+    const usage = await page
+      .evaluate(async () => (await navigator.storage.estimate()).usage ?? null)
+      .catch(() => null)
+    const heap = await page
+      .evaluate(
+        () =>
+          (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+            ?.usedJSHeapSize ?? null,
+      )
+      .catch(() => null)
+    let weekViewMs: number | null = null
+    let note: string | null = null
+    if (firstSyncMs !== null) {
+      const clicked = performance.now()
+      try {
+        await page.getByRole('button', { name: 'Bookings', exact: true }).click({ timeout: 60_000 })
+        // A calendar event is a button named "<customer> · <hosts>" (as e2e/web/week.spec.ts finds it).
+        await page
+          .locator('section.bookings-view')
+          .getByRole('button', { name: / · / })
+          .first()
+          .waitFor({ state: 'visible', timeout: 60_000 })
+        weekViewMs = performance.now() - clicked
+      } catch (err) {
+        note = `week view: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`
+      }
+    } else {
+      note = `over the ${Math.round(options.capMs / 1000)} s cap`
+    }
+    await context.close()
+    return {
+      firstSyncMs,
+      capMs: options.capMs,
+      replicatedBookings,
+      indexedDbEstimateMb: usage === null ? null : usage / 1024 / 1024,
+      indexedDbOnDiskMb: dirSizeMb(join(profile, 'Default', 'IndexedDB')),
+      rendererHeapMb: heap === null ? null : heap / 1024 / 1024,
+      weekViewMs,
+      note,
+    }
+  } finally {
+    await context.close().catch(() => undefined)
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+/** Runs in the page: documents in the replica's bookings collection (RxDB's Dexie storage). */
+async function countBookingsInIndexedDb(): Promise<number | null> {
+  const databases = await indexedDB.databases()
+  const name = databases.find(
+    (d) => d.name?.startsWith('rxdb-dexie-') && d.name.endsWith('--bookings'),
+  )?.name
+  if (!name) return null
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const request = db.transaction('docs', 'readonly').objectStore('docs').count()
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+  } finally {
+    db.close()
+  }
+}
