@@ -78,6 +78,12 @@ test('the week view pages back into history beyond this computer’s window, onl
   await showWeek(app, daysAgo(130).date)
   await expect(page.getByRole('button', { name: /with Olive Stone/ })).toBeVisible()
   await expect(page.getByText(/not available offline/)).toHaveCount(0)
+  // Its details open read-only: decisions need a booking on this computer.
+  await page.getByRole('button', { name: /with Olive Stone/ }).click()
+  await expect(app.details).toContainText('shown from the sync server')
+  await expect(app.details.getByRole('button', { name: 'Mark as no-show' })).toBeDisabled()
+  await page.keyboard.press('Escape')
+  await expect(app.details).toHaveCount(0)
 
   // Offline: a week not read yet is not available; the one read before stays shown.
   await server.stop()

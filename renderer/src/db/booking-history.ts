@@ -33,6 +33,8 @@ export interface BookingHistory {
   peek(fromMs: number, toMs: number): HistoryRange | undefined
   /** Reads `[fromMs, toMs)` from the server unless it is held or being read. */
   request(fromMs: number, toMs: number): void
+  /** A booking held from an earlier read (undefined: not held). */
+  find(id: string): Booking | undefined
   subscribe(listener: () => void): () => void
   /** Bookings held in memory now. */
   size(): number
@@ -173,6 +175,14 @@ export function bookingHistoryCreate(
       const entry: Entry = { fromMs, toMs, state: LOADING, usedAt: tick, controller: null }
       entries.set(key, entry)
       void read(entry)
+    },
+    find(id) {
+      for (const entry of entries.values()) {
+        if (entry.state.status !== 'ready') continue
+        const found = entry.state.bookings.find((booking) => booking.id === id)
+        if (found) return found
+      }
+      return undefined
     },
     subscribe(listener) {
       listeners.add(listener)

@@ -229,6 +229,15 @@ export function useBookings(range?: TimeRange): BookingsInRange | undefined {
 
 const LOADING: HistoryRange = { status: 'loading' }
 
+/**
+ * A booking from before the replica's window that a view read from the server (the week view,
+ * reports): shown read-only, since decisions need it in the replica. Undefined when not held.
+ */
+export function useHistoryBooking(id: string): Booking | undefined {
+  const { history } = useDataLayer()
+  return useSyncExternalStore(history.subscribe, () => history.find(id))
+}
+
 /** The one module that writes. */
 export function useWrites(): Writes {
   return useDataLayer().writes
