@@ -33,6 +33,7 @@ import { DEFAULT_PUBLIC_RATE_LIMITS, publicRouter } from './routes/public'
 import type { PublicRateLimits } from './routes/public'
 import { mountReplicationStream, REPLICATION_STREAM_PATH } from './replication-stream'
 import { mountReplicationCompat } from './replication-compat'
+import { mountReplicationWindow } from './replication-window'
 
 /** The injected clock: epoch milliseconds. Tests pass a fixed one. */
 export interface Clock {
@@ -183,6 +184,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       (ref) => bookingIndex.referenceCount(ref),
     )
   mountReplicationCompat(app, db, { wrapPush, validatePush, logError })
+  mountReplicationWindow(app, db, { logError })
   await mountReplication({
     app,
     db,

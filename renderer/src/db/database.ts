@@ -1,4 +1,5 @@
 import { addRxPlugin, createRxDatabase } from 'rxdb'
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { migrationStrategiesFor } from '../../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
@@ -8,6 +9,7 @@ import type { CollectionName } from '../../../core/src/schema/collections'
 import { bookingConflictHandler } from './conflict-handler'
 
 addRxPlugin(RxDBMigrationSchemaPlugin)
+addRxPlugin(RxDBLocalDocumentsPlugin)
 
 /** A stored document: a workspace record plus bookkeeping fields. */
 export type AppDoc = { id: string } & Record<string, unknown>
@@ -28,7 +30,8 @@ export function databaseNameFor(serverUrl: string): string {
  * Opens the desktop's local workspace database (IndexedDB via Dexie by default; tests pass the
  * memory storage). The same collections and schemas as the server; `schemas` replaces some (tests
  * open a database as an older desktop version would). Stored documents of an older schema version
- * are migrated on open with core's migrations.
+ * are migrated on open with core's migrations. Local documents (never replicated) hold what the
+ * desktop caches for itself, such as the pool-ledger baseline (`ledger-baseline.ts`).
  */
 export async function openAppDatabase(
   name: string,
@@ -41,6 +44,7 @@ export async function openAppDatabase(
     multiInstance: true,
     eventReduce: true,
     ignoreDuplicate: true,
+    localDocuments: true,
   })
   await db.addCollections(
     Object.fromEntries(

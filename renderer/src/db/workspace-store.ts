@@ -1,5 +1,9 @@
-import { combineLatest } from 'rxjs'
+import { combineLatest, from, Observable } from 'rxjs'
 import type { Subscription } from 'rxjs'
+import { distinctUntilChanged, switchMap, tap } from 'rxjs/operators'
+import { windowStartKey } from '../../../core/src/booking/booking-window'
+import type { WindowStart } from '../../../core/src/booking/booking-window'
+import type { DecisionState } from '../../../core/src/booking/booking-types'
 import { bookingConflicts, conflictsByBooking } from '../../../core/src/conflicts/booking-conflicts'
 import type { BookingConflict } from '../../../core/src/conflicts/booking-conflicts'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
@@ -7,7 +11,10 @@ import { COLLECTION_NAMES } from '../../../core/src/schema/collections'
 import type { CollectionName } from '../../../core/src/schema/collections'
 import { SETTINGS_ID } from '../../../core/src/schema/records'
 import { documentToRecord, recordsToWorkspace } from '../../../core/src/schema/workspace-documents'
+import type { BookingWindowState } from './booking-window-state'
 import type { AppDatabase, AppDoc } from './database'
+import { decisionStateWith } from './decision-state'
+import type { BaselineFetchState, LedgerBaselineStore } from './ledger-baseline'
 import type { ChangeKey } from './unsynced-changes'
 
 /** A booking change shown at once but written only when its undo window closes. */
@@ -21,8 +28,18 @@ export interface PendingChange {
 
 /** What every view reads: the local replica with pending changes applied, and what derives. */
 export interface LiveWorkspace {
-  /** The local replica as a v1 workspace, pending changes applied: what the views show. */
-  readonly workspace: Workspace
+  /**
+   * The local replica as a v1 workspace, pending changes applied: what the views show and what
+   * decisions read. Its bookings are the window's (meetings ending at or after `windowStart`);
+   * `poolLedgers` count all history when the baseline is there (`decision-state.ts`).
+   */
+  readonly workspace: DecisionState
+  /** The replica holds every booking whose meeting ends at or after this UTC date. */
+  readonly windowStart: WindowStart
+  /** The pool-ledger baseline in use (null: none fetched yet; pools count the window alone). */
+  readonly baseline: { readonly before: WindowStart; readonly fetchedAt: number } | null
+  /** How the last attempt to fetch the baseline went. */
+  readonly baselineFetch: BaselineFetchState
   /** Every open conflict, derived from the bookings by core (never stored). */
   readonly conflictList: readonly BookingConflict[]
   /** The same conflicts by the booking ids they involve. */
@@ -41,18 +58,45 @@ export interface WorkspaceStore {
   subscribe(listener: () => void): () => void
   /** The replica alone (no pending changes): what a change is decided against when written. */
   replica(): Workspace | undefined
+  /** `workspace` with the pool ledgers of all history (see `LiveWorkspace.workspace`). */
+  decisionState(workspace: Workspace): DecisionState
   setPending(pending: readonly PendingChange[]): void
   setUnsynced(keys: ReadonlySet<ChangeKey>): void
   destroy(): void
+}
+
+/** Where the store reads the window and the baseline (absent: all bookings, no baseline). */
+export interface WorkspaceStoreOptions {
+  readonly window?: BookingWindowState
+  readonly baseline?: LedgerBaselineStore
+}
+
+/** The window start as an observable: once the window is ready, then every change. */
+function windowStart$(window: BookingWindowState): Observable<WindowStart> {
+  return from(window.ready).pipe(
+    switchMap(
+      () =>
+        new Observable<WindowStart>((subscriber) => {
+          subscriber.next(window.current())
+          return window.subscribe(() => subscriber.next(window.current()))
+        }),
+    ),
+    distinctUntilChanged(),
+  )
 }
 
 /**
  * The one subscription to the local database: every collection is queried once, reassembled into
  * a workspace whenever any changes (locally or by replication), and shared by every view. Records
  * of unchanged documents keep their identity between snapshots (RxDB reuses document objects),
- * so views can memoise on them.
+ * so views can memoise on them. Bookings are read through the `end` index: only the window's
+ * (meetings ending at or after the window start), re-queried when the window moves, so memory
+ * follows the window, not the history a local database may still hold.
  */
-export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
+export function workspaceStoreCreate(
+  db: AppDatabase,
+  options: WorkspaceStoreOptions = {},
+): WorkspaceStore {
   const listeners = new Set<() => void>()
   const recordOf = new WeakMap<object, Record<string, unknown>>()
   let replica: Workspace | undefined
@@ -60,6 +104,8 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
   let pending: readonly PendingChange[] = []
   let unsynced: ReadonlySet<ChangeKey> = new Set()
   let snapshot: LiveWorkspace | undefined
+  let windowStart: WindowStart = options.window?.current() ?? '0000-01-01'
+  const baselineOf = () => options.baseline?.current() ?? null
 
   const toRecord = (doc: object & { toJSON(): unknown }) => {
     let record = recordOf.get(doc)
@@ -81,8 +127,12 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
       workspace = { ...replica, bookings }
     }
     const conflictList = bookingConflicts(workspace.bookings)
+    const baseline = baselineOf()
     snapshot = {
-      workspace,
+      workspace: decisionStateWith(workspace, baseline),
+      windowStart,
+      baseline: baseline ? { before: baseline.before, fetchedAt: baseline.fetchedAt } : null,
+      baselineFetch: options.baseline?.fetchState() ?? 'idle',
       conflictList,
       conflicts: conflictsByBooking(conflictList),
       manageTokens,
@@ -92,8 +142,18 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
     listeners.forEach((listener) => listener())
   }
 
+  const { window } = options
+  const bookings$ = window
+    ? windowStart$(window).pipe(
+        switchMap((start) =>
+          db.bookings
+            .find({ selector: { end: { $gte: windowStartKey(start) } } })
+            .$.pipe(tap(() => (windowStart = start))),
+        ),
+      )
+    : db.bookings.find().$
   const subscription: Subscription = combineLatest(
-    COLLECTION_NAMES.map((name) => db[name].find().$),
+    COLLECTION_NAMES.map((name) => (name === 'bookings' ? bookings$ : db[name].find().$)),
   ).subscribe((results) => {
     const records = new Map<CollectionName, readonly Record<string, unknown>[]>()
     COLLECTION_NAMES.forEach((name, i) => records.set(name, (results[i] ?? []).map(toRecord)))
@@ -113,6 +173,8 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
     derive()
   })
 
+  const stopBaseline = options.baseline?.subscribe(derive)
+
   return {
     getSnapshot: () => snapshot,
     subscribe(listener) {
@@ -120,6 +182,7 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
       return () => listeners.delete(listener)
     },
     replica: () => replica,
+    decisionState: (workspace) => decisionStateWith(workspace, baselineOf()),
     setPending(next) {
       pending = next
       derive()
@@ -130,6 +193,7 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
     },
     destroy() {
       subscription.unsubscribe()
+      stopBaseline?.()
       listeners.clear()
     },
   }
