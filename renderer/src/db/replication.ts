@@ -1,12 +1,18 @@
 import { combineLatest, merge, Observable } from 'rxjs'
 import { map, startWith } from 'rxjs/operators'
+import { getChangedDocumentsSince } from 'rxdb'
 import { replicateServer } from 'rxdb-server/plugins/replication-server'
-import type { RxServerReplicationState } from 'rxdb-server/plugins/replication-server'
+import type { RxReplicationState } from 'rxdb/plugins/replication'
 import { REPLICATED_NAMES, SERVER_WRITTEN_SCHEMAS } from '../../../core/src/schema/collections'
-import type { ReplicatedName } from '../../../core/src/schema/collections'
+import type { CollectionName, ReplicatedName } from '../../../core/src/schema/collections'
 import { backoffCreate } from '../sync/backoff'
+import { replicateBookingsWindow } from './bookings-replication'
+import { bookingWindowCreate } from './booking-window-state'
+import type { BookingWindowState } from './booking-window-state'
 import type { AppDatabase, AppDoc } from './database'
 import FetchEventSource, { eventStreamState } from './fetch-event-source'
+import { windowPurge } from './window-purge'
+import type { PurgeResult } from './window-purge'
 
 export interface SyncTarget {
   readonly serverUrl: string
@@ -40,7 +46,53 @@ export interface Replication {
   awaitInSync(): Promise<void>
   /** Pull and push now instead of waiting for the retry timer (e.g. the network came back). */
   reSync(): void
+  /**
+   * Once in sync, removes from the local database the bookings that left the window
+   * (`window-purge.ts`); runs by itself after the first sync and whenever the window moves.
+   */
+  purge(): Promise<PurgeResult>
+  /**
+   * Documents the local database holds for bookings, deleted ones included, and the bookings
+   * replication's metadata documents (diagnostics and tests: reads them all).
+   */
+  bookingsFootprint(): Promise<{
+    readonly bookings: readonly StoredDoc[]
+    readonly meta: readonly StoredDoc[]
+  }>
   cancel(): Promise<void>
+}
+
+/** A stored document as the footprint lists it. */
+export interface StoredDoc {
+  readonly id: string
+  readonly isDeleted: boolean
+  /** Replication metadata: the booking it describes (checkpoints: null). */
+  readonly itemId: string | null
+}
+
+/** What the health, acknowledgement and control code use of each collection's replication. */
+type ReplicationStateLike = Pick<
+  RxReplicationState<AppDoc, unknown>,
+  | 'sent$'
+  | 'received$'
+  | 'error$'
+  | 'active$'
+  | 'retryTime'
+  | 'awaitInitialReplication'
+  | 'awaitInSync'
+  | 'reSync'
+  | 'cancel'
+>
+
+export interface ReplicationOptions {
+  readonly backoffBaseMs?: number
+  readonly backoffMaxMs?: number
+  /** The replica's bookings window (default: the desktop's window from the clock, no baseline). */
+  readonly bookingWindow?: BookingWindowState
+  /** A booking with a local change the server has not acknowledged is never purged. */
+  readonly isUnsynced?: (collection: CollectionName, id: string) => boolean
+  /** Bookings per pull (default 500). */
+  readonly bookingsBatchSize?: number
 }
 
 /** A readable line for a replication error (RxDB's codes carry the cause in `parameters`). */
@@ -58,32 +110,69 @@ export function replicationErrorText(err: unknown): string {
 
 /**
  * Replicates every workspace collection live with the sync server (pull, push, event stream),
- * sending the admin token. Failed requests are retried with exponential backoff shared by all
- * collections (2 s doubling to one minute; see `../sync/backoff.ts`), reset by any success or by
- * `reSync` (the network came back), so an offline desktop does not hammer the server.
+ * sending the admin token: the setup collections in full (rxdb-server's client), bookings for
+ * the replica's window only (`bookings-replication.ts`), purging what leaves the window. Failed
+ * requests are retried with exponential backoff shared by all collections (2 s doubling to one
+ * minute; see `../sync/backoff.ts`), reset by any success or by `reSync` (the network came back),
+ * so an offline desktop does not hammer the server.
  */
 export function replicationStart(
   db: AppDatabase,
   target: SyncTarget,
-  options: { readonly backoffBaseMs?: number; readonly backoffMaxMs?: number } = {},
+  options: ReplicationOptions = {},
 ): Replication {
   const headers = { Authorization: `Bearer ${target.adminToken}` }
   const backoff = backoffCreate(options.backoffBaseMs, options.backoffMaxMs)
+  const ownWindow = options.bookingWindow
+    ? null
+    : bookingWindowCreate({
+        current: () => null,
+        subscribe: () => () => undefined,
+        loaded: Promise.resolve(),
+      })
+  const bookingWindow = options.bookingWindow ?? ownWindow!
+  const bookingsState = replicateBookingsWindow(db, target, bookingWindow, {
+    retryTime: backoff.delayMs(),
+    ...(options.bookingsBatchSize ? { batchSize: options.bookingsBatchSize } : {}),
+  })
   // Collections the server writes are pulled only (members' busy times).
   const isPullOnly = (name: ReplicatedName) => Object.hasOwn(SERVER_WRITTEN_SCHEMAS, name)
-  const states: RxServerReplicationState<AppDoc>[] = REPLICATED_NAMES.map((name) =>
-    replicateServer<AppDoc>({
-      replicationIdentifier: `teamslot-${name}-${target.serverUrl}`,
-      collection: db[name],
-      url: `${target.serverUrl}/replication/${name}/${db[name].schema.version}`,
-      headers,
-      live: true,
-      retryTime: backoff.delayMs(),
-      eventSource: FetchEventSource,
-      pull: { batchSize: 200 },
-      ...(isPullOnly(name) ? {} : { push: { batchSize: 50 } }),
-    }),
+  const states: ReplicationStateLike[] = REPLICATED_NAMES.map((name) =>
+    name === 'bookings'
+      ? bookingsState
+      : replicateServer<AppDoc>({
+          replicationIdentifier: `teamslot-${name}-${target.serverUrl}`,
+          collection: db[name],
+          url: `${target.serverUrl}/replication/${name}/${db[name].schema.version}`,
+          headers,
+          live: true,
+          retryTime: backoff.delayMs(),
+          eventSource: FetchEventSource,
+          pull: { batchSize: 200 },
+          ...(isPullOnly(name) ? {} : { push: { batchSize: 50 } }),
+        }),
   )
+  const isUnsynced = options.isUnsynced ?? (() => false)
+  const purgeOnce = async (): Promise<PurgeResult> => {
+    await bookingWindow.ready
+    await bookingsState.awaitInSync()
+    return windowPurge({
+      db,
+      replication: bookingsState,
+      windowStart: bookingWindow.current(),
+      isUnsynced: (id) => isUnsynced('bookings', id),
+    })
+  }
+  // One purge at a time: after the first sync, then whenever the window moves (or asked).
+  let purging: Promise<unknown> = Promise.resolve()
+  const purge = (): Promise<PurgeResult> => {
+    const next = purging.then(purgeOnce)
+    purging = next.catch(() => undefined)
+    return next
+  }
+  const purgeLater = () => void purge().catch(() => undefined)
+  purgeLater()
+  const stopPurgeOnMove = bookingWindow.subscribe(purgeLater)
   const stream$ = new Observable<{ open: number; total: number }>((subscriber) => {
     subscriber.next(eventStreamState.snapshot())
     return eventStreamState.subscribe(() => subscriber.next(eventStreamState.snapshot()))
@@ -161,7 +250,29 @@ export function replicationStart(
       setRetry(backoff.delayMs())
       states.forEach((s) => s.reSync())
     },
+    purge,
+    async bookingsFootprint() {
+      const all = Number.MAX_SAFE_INTEGER
+      const stored = (documents: readonly unknown[]): StoredDoc[] =>
+        documents.map((doc) => {
+          const d = doc as { id: string; _deleted: boolean; itemId?: string; isCheckpoint?: string }
+          return {
+            id: d.id,
+            isDeleted: d._deleted,
+            itemId: d.isCheckpoint === '0' ? (d.itemId ?? null) : null,
+          }
+        })
+      const meta = bookingsState.metaInstance
+      return {
+        bookings: stored(
+          (await getChangedDocumentsSince(db.bookings.storageInstance, all)).documents,
+        ),
+        meta: meta ? stored((await getChangedDocumentsSince(meta, all)).documents) : [],
+      }
+    },
     async cancel() {
+      stopPurgeOnMove()
+      ownWindow?.destroy()
       await Promise.all(states.map((s) => s.cancel()))
     },
   }
