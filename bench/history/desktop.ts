@@ -91,10 +91,14 @@ export async function desktopFirstSync(options: {
     if (firstSyncMs !== null) {
       const clicked = performance.now()
       try {
-        await page.getByRole('button', { name: 'Bookings', exact: true }).click({ timeout: 60_000 })
+        // The main navigation's entries are links (the view lives in the URL).
+        await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: 'Bookings', exact: true })
+          .click({ timeout: 60_000 })
         // A calendar event is a button named "<customer> · <hosts>" (as e2e/web/week.spec.ts finds it).
         await page
-          .locator('section.bookings-view')
+          .locator('section[aria-labelledby="bookings-heading"]')
           .getByRole('button', { name: / · / })
           .first()
           .waitFor({ state: 'visible', timeout: 60_000 })

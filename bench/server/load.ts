@@ -6,7 +6,8 @@
  * `--connections` clients (20) booking DISTINCT free starts as fast as they can — consecutive
  * requests take consecutive starts of a shuffled list of every offered start. Prints requests/s,
  * bookings/s (201 answers per second), p50/p99 latency of all answers, status counts, and the
- * double bookings found afterwards in the stored workspace (must be 0).
+ * double bookings found afterwards in the stored workspace (must be 0). With
+ * `BENCH_SERVER_PROFILE=<dir>` the server process writes a V8 CPU profile there (`--cpu-prof`).
  */
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
@@ -32,7 +33,15 @@ const NOW_MS = Date.parse('2027-03-01T06:00:00Z')
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', 'bench/server/serve.ts', values.members],
+  [
+    ...(process.env['BENCH_SERVER_PROFILE']
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROFILE']]
+      : []),
+    '--import',
+    'tsx',
+    'bench/server/serve.ts',
+    values.members,
+  ],
   {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { startMailServer } from '../../sync-server/src/test-support/mail-server'
 import type { TestMailServer } from '../../sync-server/src/test-support/mail-server'
 import { DeskApp, serverWorkspace } from '../support/app'
+import { BookingPageUi } from '../support/booking-page'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
@@ -29,15 +30,13 @@ const toCustomer = (m: TestMailServer['messages'][number]) =>
 test('a customer books on /book/{slug}, gets the confirmation email, and its manage link works', async ({
   page,
 }) => {
+  const ui = new BookingPageUi(page, 'en-US')
   await page.goto(`${server.url}/book/sales`)
-  await page.getByRole('button', { name: /Intro call/ }).click()
-  await page.getByLabel('Region').selectOption('EMEA')
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.locator('.slots button').first().click()
-  await page.getByLabel('Your name *').fill('Lee Park')
-  await page.getByLabel('Email *').fill('lee@example.org')
-  await page.getByRole('button', { name: 'Confirm booking' }).click()
-  await expect(page.getByRole('heading', { name: 'You are booked' })).toBeVisible()
+  await ui.answerRegion('EMEA')
+  await ui.times.first().click()
+  await ui.fillDetails('Lee Park', 'lee@example.org')
+  await ui.confirm()
+  await expect(ui.heading('done.heading')).toBeVisible()
 
   // The sender delivers on its own (no test hook): wait for the customer's email, bounded.
   await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(1)
@@ -49,9 +48,10 @@ test('a customer books on /book/{slug}, gets the confirmation email, and its man
 
   await page.goto('about:blank')
   await page.goto(link!)
-  await expect(page.getByRole('heading', { name: 'Your booking', level: 2 })).toBeVisible()
-  await page.getByRole('button', { name: 'Cancel booking' }).click()
-  await expect(page.getByText('Status: cancelled')).toBeVisible()
+  await expect(ui.button('manage.cancel')).toBeVisible()
+  await ui.button('manage.cancel').click()
+  await ui.button('manage.confirmCancel').click()
+  await expect(page.getByRole('status').filter({ hasText: ui.t('manage.cancelled') })).toBeVisible()
   await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(2)
   expect(mail.messages.filter(toCustomer)[1]!.subject).toMatch(/^Cancelled: Intro call/)
 })
@@ -116,9 +116,13 @@ test('an event type gets a place and reminders in its editor; core names a bad l
       return [intro.location, intro.reminderMinutesBefore]
     })
     .toEqual([{ type: 'video', url: 'https://meet.example.com/intro' }, [1440, 60]])
-  // The public page shows it.
+  // The public page says how it takes place (the link itself only once booked).
+  const ui = new BookingPageUi(page, 'en-US')
   await page.goto(`${server.url}/book/sales`)
-  await expect(page.getByRole('button', { name: /Intro call/ })).toContainText(
-    'Video call: https://meet.example.com/intro',
-  )
+  await ui.answerRegion('EMEA')
+  await ui.times.first().click()
+  await expect(
+    page.getByRole('definition').filter({ hasText: ui.t('location.video') }),
+  ).toBeVisible()
+  await expect(page.getByText('https://meet.example.com/intro')).toHaveCount(0)
 })

@@ -73,8 +73,11 @@ export function App() {
     openAppDatabase(databaseNameFor(target.serverUrl)).then(
       (db) => {
         if (cancelled) return
-        const layer = dataLayerCreate(db, { storage: window.localStorage })
-        const replication = replicationStart(db, target)
+        const layer = dataLayerCreate(db, { storage: window.localStorage, remote: target })
+        const replication = replicationStart(db, target, {
+          bookingWindow: layer.window,
+          isUnsynced: (collection, id) => layer.unsynced.snapshot().has(`${collection}:${id}`),
+        })
         let lastHealth: ReplicationHealth = {
           isActive: true,
           isStreamOpen: false,

@@ -59,6 +59,7 @@ import { SERVER_WRITTEN_SCHEMAS } from '../../core/src/schema/collections'
 import { Notifier } from './notify/notifier'
 import type { NotifyOptions } from './notify/notifier'
 import { notifyAdminRouter } from './routes/notify-admin'
+import { mountReplicationWindow } from './replication-window'
 
 /** The injected clock: epoch milliseconds. Tests pass a fixed one. */
 export interface Clock {
@@ -299,6 +300,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
     return new Map([...found].map(([id, doc]) => [id, doc.toJSON() as AnyDoc]))
   }
   mountReplicationCompat(app, db, { wrapPush, validatePush, logError })
+  mountReplicationWindow(app, db, { logError })
   await mountReplication({
     app,
     db,

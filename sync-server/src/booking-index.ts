@@ -20,7 +20,9 @@ import type { LedgerSource } from './workspace-mirror'
  * The indexes the server keeps over ALL stored bookings, as derived tables of the `bookings`
  * collection (written by the storage in the same transaction as each booking, so they can never
  * disagree with the bookings, even after kill -9). What each row means comes from core:
- * - `booking_changes`: every seat change (`bookingLedgerRows`): pool ledgers and pool events;
+ * - `booking_changes`: every seat change (`bookingLedgerRows`) with its booking's meeting end:
+ *   pool ledgers and pool events, and the desktops' ledger baseline (changes of bookings that ended
+ *   before their window);
  * - `booking_hosts`: each host's meeting span of a time-holding booking: bookings by member/time;
  * - `booking_refs`: every record a booking references (`bookingReferenceList`) and its public
  *   request's idempotency key: deletion checks and replayed requests without reading bookings.
@@ -35,7 +37,8 @@ const finite = (n: number) => (Number.isFinite(n) ? n : null)
 export const BOOKING_DERIVED_TABLES: readonly DerivedTable[] = [
   {
     name: 'booking_changes',
-    version: '1',
+    // 2: `end_ms`, the booking's meeting end (NULL when unreadable: then never "before" a cutoff).
+    version: '2',
     columns: {
       seat: 'INTEGER',
       member_id: 'TEXT',
@@ -44,10 +47,13 @@ export const BOOKING_DERIVED_TABLES: readonly DerivedTable[] = [
       at_ms: 'REAL',
       pool_id: 'TEXT?',
       panel_id: 'TEXT?',
+      end_ms: 'REAL?',
     },
     indexes: [['pool_id', 'at_ms'], ['panel_id']],
-    rows: (doc) =>
-      bookingLedgerRows(recordOf(doc)).flatMap((row): DerivedRow[] => {
+    rows: (doc) => {
+      const booking = recordOf(doc)
+      const endMs = finite(Date.parse(booking.end))
+      return bookingLedgerRows(booking).flatMap((row): DerivedRow[] => {
         const atMs = finite(row.atMs)
         if (atMs === null) return []
         return [
@@ -59,9 +65,11 @@ export const BOOKING_DERIVED_TABLES: readonly DerivedTable[] = [
             at_ms: atMs,
             pool_id: row.poolId,
             panel_id: row.panelId,
+            end_ms: endMs,
           },
         ]
-      }),
+      })
+    },
   },
   {
     name: 'booking_hosts',
@@ -103,6 +111,21 @@ export const BOOKING_DERIVED_TABLES: readonly DerivedTable[] = [
   },
 ]
 
+const LEDGER_COLUMNS = 'doc_id, seat, member_id, kind, reason, at_ms, pool_id, panel_id'
+
+function ledgerRowOf(row: Readonly<Record<string, unknown>>): BookingLedgerRow {
+  return {
+    bookingId: String(row['doc_id']),
+    seat: Number(row['seat']),
+    memberId: String(row['member_id']),
+    kind: row['kind'] === 'received' ? 'received' : 'removed',
+    reason: String(row['reason']) as BookingLedgerRow['reason'],
+    atMs: Number(row['at_ms']),
+    poolId: row['pool_id'] === null ? null : String(row['pool_id']),
+    panelId: row['panel_id'] === null ? null : String(row['panel_id']),
+  }
+}
+
 /** The `booking_refs` kind of a public request's (page-scoped) idempotency key. */
 const IDEMPOTENCY_KIND = 'idempotency-key'
 
@@ -113,22 +136,24 @@ export class BookingIndex implements LedgerSource {
   /** Every stored booking's seat changes that can count for `poolIds` (pool or panel bookings). */
   *rows(poolIds: readonly string[]): Iterable<BookingLedgerRow> {
     const rows = this.reader.iterate(
-      'SELECT doc_id, seat, member_id, kind, reason, at_ms, pool_id, panel_id FROM booking_changes ' +
+      `SELECT ${LEDGER_COLUMNS} FROM booking_changes ` +
         'WHERE pool_id IN (SELECT value FROM json_each(?)) OR panel_id IS NOT NULL',
       JSON.stringify(poolIds),
     )
-    for (const row of rows) {
-      yield {
-        bookingId: String(row['doc_id']),
-        seat: Number(row['seat']),
-        memberId: String(row['member_id']),
-        kind: row['kind'] === 'received' ? 'received' : 'removed',
-        reason: String(row['reason']) as BookingLedgerRow['reason'],
-        atMs: Number(row['at_ms']),
-        poolId: row['pool_id'] === null ? null : String(row['pool_id']),
-        panelId: row['panel_id'] === null ? null : String(row['panel_id']),
-      }
-    }
+    for (const row of rows) yield ledgerRowOf(row)
+  }
+
+  /**
+   * The seat changes of every stored booking whose meeting ended before `beforeMs` (pool or panel
+   * bookings; the others count for no pool): the baseline a desktop merges with its window.
+   */
+  *rowsEndedBefore(beforeMs: number): Iterable<BookingLedgerRow> {
+    const rows = this.reader.iterate(
+      `SELECT ${LEDGER_COLUMNS} FROM booking_changes ` +
+        'WHERE end_ms < ? AND (pool_id IS NOT NULL OR panel_id IS NOT NULL)',
+      beforeMs,
+    )
+    for (const row of rows) yield ledgerRowOf(row)
   }
 
   /** How many stored bookings reference the record (for deletion checks). */

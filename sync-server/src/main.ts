@@ -19,16 +19,13 @@ async function main(): Promise<void> {
       `the booking page is not built (${bookPageDir}): run npm run build; /book/ answers 404`,
     )
   }
-  const running = await startSyncServer({ ...options, bookPageDir })
-  console.log(`listening on ${running.url}`)
-  let signalled = false
-  const shutdown = (signal: string) => {
-    // Repeated signals (npm forwards Ctrl-C the terminal already sent) change nothing: stop()
-    // ends within the shutdown grace and closes the store cleanly.
-    if (signalled) return
-    signalled = true
+  // Signal handlers first: a supervisor may send SIGTERM as soon as it reads "listening on", and
+  // a signal arriving before its handler exists would kill the process without closing the store.
+  let running: Awaited<ReturnType<typeof startSyncServer>> | null = null
+  let signalled: string | null = null
+  const stop = (server: NonNullable<typeof running>, signal: string) => {
     console.log(`${signal}: finishing in-flight requests and closing the store`)
-    running.stop().then(
+    server.stop().then(
       () => process.exit(0),
       (err: unknown) => {
         console.error(err)
@@ -36,8 +33,22 @@ async function main(): Promise<void> {
       },
     )
   }
+  const shutdown = (signal: string) => {
+    // Repeated signals (npm forwards Ctrl-C the terminal already sent) change nothing: stop()
+    // ends within the shutdown grace and closes the store cleanly.
+    if (signalled) return
+    signalled = signal
+    // While starting, the server stops as soon as it has started.
+    if (running) stop(running, signal)
+  }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
+  running = await startSyncServer({ ...options, bookPageDir })
+  if (signalled) {
+    stop(running, signalled)
+    return
+  }
+  console.log(`listening on ${running.url}`)
 }
 
 main().catch((err: unknown) => {

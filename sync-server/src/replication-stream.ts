@@ -1,7 +1,10 @@
 import type { Express, Request, Response } from 'express'
 import { getReplicationHandlerByCollection } from 'rxdb/plugins/replication-websocket'
+import { windowNeedsVersion, windowStartIsValid } from '../../core/src/booking/booking-window'
+import type { WindowStart } from '../../core/src/booking/booking-window'
 import { COLLECTION_SCHEMAS, REPLICATED_SCHEMAS } from '../../core/src/schema/collections'
 import { compatDown } from './replication-compat'
+import type { WindowCheckpoint } from './replication-window'
 import type { CollectionName, ReplicatedName } from '../../core/src/schema/collections'
 import type { ServerDatabase } from './database'
 import { sendError } from './http/errors'
@@ -35,36 +38,53 @@ export interface ReplicationStreamOptions {
 const STRIPPED = { _meta: undefined, _rev: undefined, _attachments: undefined }
 
 /**
- * Parses `members,bookings:0`: each entry is a collection name, optionally with the schema version
- * the client runs (default: the current one). `version` is null for an unknown collection or a
- * version the server cannot serve.
+ * Parses `members,bookings:0,bookings:1@2027-03-02`: each entry is a collection name, optionally
+ * with the schema version the client runs (default: the current one) and, for bookings, the start
+ * of the window the client keeps (`@YYYY-MM-DD`, see `replication-window.ts`). `version` is null
+ * for an unknown collection, a version the server cannot serve or a malformed window.
  */
-export function streamEntriesParse(
-  text: string,
-): { entry: string; name: ReplicatedName; version: number | null }[] {
+export function streamEntriesParse(text: string): {
+  entry: string
+  name: ReplicatedName
+  version: number | null
+  windowStart: WindowStart | null
+}[] {
   return text
     .split(',')
     .filter((entry) => entry !== '')
     .map((entry) => {
-      const [name = '', versionText] = entry.split(':')
+      const [head = '', windowText, ...extra] = entry.split('@')
+      const [name = '', versionText] = head.split(':')
       const current = Object.hasOwn(REPLICATED_SCHEMAS, name)
         ? REPLICATED_SCHEMAS[name as ReplicatedName].version
         : undefined
       const version = versionText === undefined ? current : Number(versionText)
+      const isWindowValid =
+        windowText === undefined ||
+        (name === 'bookings' && extra.length === 0 && windowStartIsValid(windowText))
       const isServable =
         current !== undefined &&
         version !== undefined &&
         Number.isInteger(version) &&
         version >= 0 &&
-        version <= current
-      return { entry, name: name as ReplicatedName, version: isServable ? version : null }
+        version <= current &&
+        isWindowValid
+      return {
+        entry,
+        name: name as ReplicatedName,
+        version: isServable ? version : null,
+        windowStart: windowText ?? null,
+      }
     })
 }
 
 /**
  * One server-sent-event stream carrying the live changes of many collections:
  * `GET /replication/stream?collections=members,bookings,…`. Each event's data is
- * `{ collection, documents, checkpoint }` or `{ collection, resync: true }`.
+ * `{ collection, documents, checkpoint }` or `{ collection, resync: true }`. A windowed bookings
+ * entry (`bookings:1@2027-03-02`) passes on only the versions the window needs (the windowed
+ * pull's filter, core's `windowNeedsVersion`), an event left empty is not sent, and its checkpoint
+ * is the windowed pull's (changes phase at the event's feed position).
  *
  * Why: rxdb-server opens one event stream per collection; a browser allows six HTTP/1.1
  * connections per host, so seven streams starve the pull and push requests. The desktop client
@@ -116,20 +136,32 @@ export function mountReplicationStream(
         capBytes,
       })
     }
-    const subscriptions = entries.map(({ name: collection, version }) =>
+    const subscriptions = entries.map(({ name: collection, version, windowStart }) =>
       getReplicationHandlerByCollection(db, collection).masterChangeStream$.subscribe((changes) => {
-        const event =
-          changes === 'RESYNC'
-            ? { collection, resync: true }
-            : {
-                collection,
-                documents: changes.documents.map((d) =>
-                  Object.hasOwn(COLLECTION_SCHEMAS, collection)
-                    ? compatDown(collection as CollectionName, { ...d, ...STRIPPED }, version ?? 0)
-                    : { ...d, ...STRIPPED },
-                ),
-                checkpoint: changes.checkpoint,
-              }
+        let event: object
+        if (changes === 'RESYNC') {
+          event = { collection, resync: true }
+        } else {
+          const documents =
+            windowStart === null
+              ? changes.documents
+              : changes.documents.filter((d) =>
+                  windowNeedsVersion(windowStart, d as unknown as { end: string }),
+                )
+          if (documents.length === 0) return
+          event = {
+            collection,
+            documents: documents.map((d) =>
+              Object.hasOwn(COLLECTION_SCHEMAS, collection)
+                ? compatDown(collection as CollectionName, { ...d, ...STRIPPED }, version ?? 0)
+                : { ...d, ...STRIPPED },
+            ),
+            checkpoint:
+              windowStart === null
+                ? changes.checkpoint
+                : windowChangesCheckpoint(windowStart, changes.checkpoint),
+          }
+        }
         if (isDropped) return
         if (options.isSignedIn && !options.isSignedIn(req)) {
           isDropped = true
@@ -147,4 +179,18 @@ export function mountReplicationStream(
       res.end()
     })
   })
+}
+
+/** The windowed pull's checkpoint at a feed position (RxDB's `{ id, lwt }`). */
+function windowChangesCheckpoint(windowStart: WindowStart, feed: unknown): WindowCheckpoint {
+  const { id, lwt } = feed as { id: string; lwt: number }
+  return {
+    windowStart,
+    phase: 'changes',
+    snapshotBelow: null,
+    snapshotEnd: null,
+    snapshotId: null,
+    lwt,
+    id,
+  }
 }

@@ -218,6 +218,25 @@ describe('reassignCandidates', () => {
     }
   })
 
+  it('checks the booking as long as it is, not as long as its event type is now', () => {
+    // Ben is booked from 08:45; bk-1 (08:00–08:30) fits before that. The event type was
+    // lengthened to an hour after bk-1 was made: bk-1 still ends at 08:30.
+    const state: Workspace = {
+      ...base,
+      eventTypes: base.eventTypes.map((e) => ({ ...e, durationMinutes: 60 })),
+      bookings: base.bookings.map((b) =>
+        b.id === 'bk-ben'
+          ? { ...b, start: '2027-03-15T08:45:00.000Z', end: '2027-03-15T09:15:00.000Z' }
+          : b,
+      ),
+    }
+    const ben = reassignCandidates(state, 'bk-1', undefined, later).find(
+      (candidate) => candidate.memberId === 'm-ben',
+    )
+    expect(ben).toEqual({ memberId: 'm-ben', isPoolMember: true, status: 'free' })
+    expect(reassignDecide(state, request({ toMemberId: 'm-ben' }), later).ok).toBe(true)
+  })
+
   it('lists nobody for unknown or closed bookings', () => {
     expect(reassignCandidates(base, 'bk-nope', undefined, later)).toEqual([])
     const state = fixtureStore(base, { ...base.bookings[0]!, status: 'completed' })

@@ -43,15 +43,20 @@ const CLOSED_STATUSES: ReadonlySet<Booking['status']> = new Set([
   'no-show',
 ])
 
-/** The booking's event type, or a stand-in with its length and no buffers when it was deleted. */
+/**
+ * The meeting a reassignment checks: the booking's own length (an event type edited since the
+ * booking was made does not change how long it is) with its event type's buffers, or no buffers
+ * when the event type was deleted.
+ */
 function eventTypeOf(state: Workspace, booking: Booking): EventType {
   const known = state.eventTypes.find((candidate) => candidate.id === booking.eventTypeId)
-  if (known !== undefined) return known
   const minutes = (instantParse(booking.end) - instantParse(booking.start)) / MS_PER_MINUTE
+  const durationMinutes = Math.max(1, Math.ceil(minutes))
+  if (known !== undefined) return { ...known, durationMinutes }
   return {
     id: booking.eventTypeId,
     name: booking.eventTypeId,
-    durationMinutes: Math.max(1, Math.ceil(minutes)),
+    durationMinutes,
     slotIntervalMinutes: 1,
     bufferBeforeMinutes: 0,
     bufferAfterMinutes: 0,

@@ -4,7 +4,7 @@ import { BOOKING_STATUS_MEANING, bookingIsOpen } from '../../../core/src/model/b
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
 import { instantParse } from '../../../core/src/time'
 import { manageLinkFor } from '../bookings/manage-link'
-import { useWorkspace } from '../db/data-layer'
+import { useHistoryBooking, useWorkspace } from '../db/data-layer'
 import type { SyncTarget } from '../db/replication'
 import { dateTimeText, dayText, localZone, timeRangeText } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
@@ -60,7 +60,11 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
   const close = () => navigate({ params: { booking: null } })
   const publicUrl = usePublicUrl(target)
   const { workspace, conflicts, pending, unsynced, manageTokens } = live
-  const booking = workspace.bookings.find((b) => b.id === bookingId)
+  const inReplica = workspace.bookings.find((b) => b.id === bookingId)
+  // A booking before this computer's window, read from the server for a view: read-only here.
+  const fromHistory = useHistoryBooking(bookingId)
+  const booking = inReplica ?? fromHistory
+  const isHistory = inReplica === undefined
   if (!booking) {
     return (
       <AppDialog title="Booking" onClose={close} isSheet>
@@ -73,10 +77,11 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
   const page = workspace.masterPages.find((p) => p.id === booking.masterPageId)
   const pool = workspace.pools.find((p) => p.id === booking.poolId)
   const panel = workspace.panels.find((p) => p.id === booking.panelId)
-  const isOpen = bookingIsOpen(booking)
+  const isOpen = bookingIsOpen(booking) && !isHistory
   const hasBegun = instantParse(booking.start) <= now
   const hasEnded = instantParse(booking.end) <= now
-  const canNoShow = booking.status !== 'cancelled' && booking.status !== 'no-show' && hasBegun
+  const canNoShow =
+    !isHistory && booking.status !== 'cancelled' && booking.status !== 'no-show' && hasBegun
   const link = manageLinkFor(workspace, booking, manageTokens.get(booking.id), publicUrl)
   const isWaiting = pending.has(booking.id) || unsynced.has(`bookings:${booking.id}`)
   const label = `${booking.customer.name}'s ${eventType?.name ?? 'booking'}`
@@ -168,7 +173,12 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
           </button>
         ) : null}
       </div>
-      {!isOpen ? (
+      {isHistory ? (
+        <p className="small muted">
+          This booking ended before the bookings this computer keeps; it is shown from the sync
+          server and cannot be changed here.
+        </p>
+      ) : !isOpen ? (
         <p className="small muted">
           A {BOOKING_STATUS_MEANING[booking.status].label.toLowerCase()} booking cannot be moved,
           reassigned or cancelled.

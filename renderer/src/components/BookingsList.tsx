@@ -4,6 +4,7 @@ import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses
 import type { BookingStatus } from '../../../core/src/model/workspace'
 import { bookingsCsv, bookingsFilter } from '../bookings/bookings-table'
 import { boardDay } from '../calendar/board-layout'
+import { windowStartMs } from '../../../core/src/booking/booking-window'
 import { useBookings } from '../db/data-layer'
 import type { LiveWorkspace } from '../db/workspace-store'
 import { dateText, timeRangeText } from '../format/datetime-format'
@@ -11,21 +12,30 @@ import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
 import { toastShow } from '../ui/toasts'
 import { clockIso } from '../clock'
+import { HistoryNotice } from './HistoryNotice'
 
 /** Rows drawn at once; "Show more" adds this many. */
 const PAGE = 100
 
 /**
- * Every booking in the replica, searchable by customer name or e-mail, member, status and a
- * range of dates (all in the URL), newest filters applied at once; exported as CSV exactly as
- * filtered. Open a row for its details.
+ * The bookings on this computer (its window), searchable by customer name or e-mail, member,
+ * status and a range of dates (all in the URL), newest filters applied at once; exported as CSV
+ * exactly as filtered. A From date before the window reads the earlier bookings from the sync
+ * server. Open a row for its details.
  */
 export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string }) {
   const [route, navigate] = useRoute()
   const [limit, setLimit] = useState(PAGE)
-  const all = useBookings() ?? []
-  const { workspace, unsynced, pending } = live
   const p = route.params
+  const range = p['from']
+    ? {
+        fromMs: boardDay(zone, p['from']).fromMs,
+        toMs: p['to'] ? boardDay(zone, p['to']).toMs : Number.MAX_SAFE_INTEGER,
+      }
+    : undefined
+  const inRange = useBookings(range)
+  const all = inRange?.bookings ?? []
+  const { workspace, unsynced, pending } = live
   const status = (BOOKING_STATUSES as readonly string[]).includes(p['status'] ?? '')
     ? (p['status'] as BookingStatus)
     : undefined
@@ -97,8 +107,12 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           Export CSV
         </button>
       </div>
+      <HistoryNotice result={inRange} zone={zone} />
       <p className="small muted" aria-live="polite">
         {rows.length === 1 ? '1 booking' : `${rows.length} bookings`}
+        {p['from']
+          ? ''
+          : ` (this computer keeps bookings ending from ${dateText(windowStartMs(live.windowStart), zone)} on; set From for earlier ones)`}
       </p>
       {rows.length === 0 ? (
         <p className="empty">No booking matches.</p>

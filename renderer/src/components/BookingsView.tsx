@@ -8,6 +8,7 @@ import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
 import { DateNav } from '../ui/DateNav'
 import { BookingsList } from './BookingsList'
+import { HistoryNotice } from './HistoryNotice'
 import { WeekGrid } from './WeekGrid'
 
 /**
@@ -27,7 +28,8 @@ export function BookingsView() {
   const week = boardWeekDates(date)
   const fromMs = boardDay(zone, week[0]!).fromMs
   const toMs = boardDay(zone, week[6]!).toMs
-  const weekBookings = useBookings({ fromMs, toMs }) ?? []
+  const inRange = useBookings({ fromMs, toMs })
+  const weekBookings = inRange?.bookings ?? []
   const { workspace } = live
   const memberId = route.params['member'] ?? ''
   const poolId = route.params['pool'] ?? ''
@@ -105,6 +107,7 @@ export function BookingsView() {
               Times in {zone}. Drag a booking to another time or day to move it.
             </p>
           </div>
+          <HistoryNotice result={inRange} zone={zone} />
           <WeekGrid
             live={live}
             zone={zone}

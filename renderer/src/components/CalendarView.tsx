@@ -32,6 +32,7 @@ import { DateNav } from '../ui/DateNav'
 import { BoardFilters } from './BoardFilters'
 import { ColumnBlocks } from './ColumnBlocks'
 import { DropHintView } from './DropHintView'
+import { HistoryNotice } from './HistoryNotice'
 import { CALENDAR_PX_PER_MINUTE, scrollToMorning } from '../calendar/scroll-to-morning'
 
 const PX_PER_MINUTE = CALENDAR_PX_PER_MINUTE
@@ -60,7 +61,8 @@ export function CalendarView() {
   const today = boardToday(zone, now)
   const date = route.params['date'] ?? today
   const day = boardDay(zone, date)
-  const bookings = useBookings({ fromMs: day.fromMs, toMs: day.toMs }) ?? []
+  const inRange = useBookings({ fromMs: day.fromMs, toMs: day.toMs })
+  const bookings = inRange?.bookings ?? []
   const move = useDragMove(live, zone, PX_PER_MINUTE)
   const { workspace } = live
 
@@ -124,6 +126,7 @@ export function CalendarView() {
         ) : null}
       </div>
       <BoardFilters workspace={workspace} shown={columns.length} total={total} />
+      <HistoryNotice result={inRange} zone={zone} />
       {columns.length === 0 ? (
         <p className="empty">
           {total === 0

@@ -1,13 +1,16 @@
 import { useState } from 'react'
+import { windowStartMs } from '../../../core/src/booking/booking-window'
 import {
   cycleBounds,
   DISTRIBUTION_METHODS,
-  poolStats,
+  poolLedger,
+  poolLedgerStats,
   roundRobinOrder,
 } from '../../../core/src/distribution'
 import type { PoolMemberStats } from '../../../core/src/distribution'
-import type { Pool, Workspace } from '../../../core/src/model/workspace'
+import type { Pool } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
+import type { LiveWorkspace } from '../db/workspace-store'
 import { dateText, dateTimeText } from '../format/datetime-format'
 
 const CYCLE_TEXT = { monthly: 'Monthly', quarterly: 'Quarterly', continuous: 'Continuous' } as const
@@ -15,23 +18,28 @@ const CYCLE_TEXT = { monthly: 'Monthly', quarterly: 'Quarterly', continuous: 'Co
 /**
  * One pool's distribution for a reporting cycle (the current one, or earlier ones): received,
  * removed and net bookings per member as bars against the pool's average, last assignment, and
- * for round robin who is next in line (current cycle only). Derived from booking history by core.
+ * for round robin who is next in line (current cycle only). Counted by core from the pool's
+ * ledger over all history: the baseline fetched from the sync server merged with this computer's
+ * bookings; until a baseline was fetched, from this computer's bookings alone, and it says so.
  */
 export function PoolStatsCard({
   pool,
-  workspace,
+  live,
   now,
 }: {
   pool: Pool
-  workspace: Workspace
+  live: LiveWorkspace
   now: number
 }) {
+  const { workspace } = live
   const zone = workspace.timeZone ?? 'UTC'
   const [atMs, setAtMs] = useState(now)
   const cycle = cycleBounds(pool.reportingCycle, atMs, zone)
   const current = cycleBounds(pool.reportingCycle, now, zone)
   const isCurrent = cycle.start === current.start
-  const stats = poolStats(pool, workspace.bookings, workspace.panels, cycle)
+  const ledger =
+    workspace.poolLedgers?.[pool.id] ?? poolLedger(pool, workspace.bookings, workspace.panels)
+  const stats = poolLedgerStats(pool, ledger, cycle)
   const names = new Map(workspace.members.map((m) => [m.id, m]))
   const line =
     isCurrent && pool.distribution === 'round-robin'
@@ -75,6 +83,13 @@ export function PoolStatsCard({
           ? ` · next in line: ${names.get(line[0].memberId)?.name ?? 'a former member'}`
           : ''}
       </p>
+      {live.baseline === null ? (
+        <p className="history-notice small is-warning" role="note">
+          Counted from the bookings on this computer only (meetings since{' '}
+          {dateText(windowStartMs(live.windowStart), zone)}): the earlier history has not been
+          loaded from the sync server yet.
+        </p>
+      ) : null}
       <ul className="pool-bars">
         {stats.members.map((row) => (
           <StatsRow

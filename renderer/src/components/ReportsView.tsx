@@ -3,11 +3,12 @@ import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses
 import { bookingCounts } from '../../../core/src/reports/booking-counts'
 import type { CountRow } from '../../../core/src/reports/booking-counts'
 import { boardDay, boardToday } from '../calendar/board-layout'
-import { useWorkspace } from '../db/data-layer'
+import { useBookings, useWorkspace } from '../db/data-layer'
 import { localZone } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
+import { HistoryNotice } from './HistoryNotice'
 import { PoolStatsCard } from './PoolStatsCard'
 
 function monthBounds(today: string): readonly [string, string] {
@@ -20,7 +21,8 @@ function monthBounds(today: string): readonly [string, string] {
 /**
  * Reports: bookings per member, event type and page for a range of dates (this month unless
  * chosen; in the URL), and each pool's distribution for the current or an earlier cycle. All
- * derived from the bookings by core, offline too.
+ * derived from the bookings by core, offline too inside this computer's window; a range before
+ * it is read from the sync server, and pool statistics count all history through the baseline.
  */
 export function ReportsView() {
   const live = useWorkspace()!
@@ -33,7 +35,23 @@ export function ReportsView() {
   const to = route.params['to'] ?? monthTo
   const fromMs = boardDay(zone, from).fromMs
   const toMs = boardDay(zone, to < from ? from : to).toMs
-  const counts = useMemo(() => bookingCounts(workspace, fromMs, toMs), [workspace, fromMs, toMs])
+  // The range may reach before this computer's window: its bookings come from the sync server.
+  const inRange = useBookings({ fromMs, toMs })
+  const rangeBookings = inRange?.bookings
+  const counts = useMemo(
+    () =>
+      bookingCounts(
+        {
+          bookings: rangeBookings ?? [],
+          members: workspace.members,
+          eventTypes: workspace.eventTypes,
+          masterPages: workspace.masterPages,
+        },
+        fromMs,
+        toMs,
+      ),
+    [workspace, rangeBookings, fromMs, toMs],
+  )
   const names = {
     member: new Map(workspace.members.map((m) => [m.id, m.name])),
     eventType: new Map(workspace.eventTypes.map((e) => [e.id, e.name])),
@@ -67,6 +85,7 @@ export function ReportsView() {
           .
         </p>
       </div>
+      <HistoryNotice result={inRange} zone={zone} />
       <div className="report-grid">
         <CountTable
           title="Bookings per member"
@@ -90,7 +109,7 @@ export function ReportsView() {
       {workspace.pools.length === 0 ? <p className="empty">No resource pools yet.</p> : null}
       <div className="report-grid">
         {workspace.pools.map((pool) => (
-          <PoolStatsCard key={pool.id} pool={pool} workspace={workspace} now={now} />
+          <PoolStatsCard key={pool.id} pool={pool} live={live} now={now} />
         ))}
       </div>
     </section>

@@ -63,6 +63,11 @@ export function bookingChangesCreate(options: {
   readonly writes: Pick<Writes, 'bookingPut'>
   readonly publish: (pending: readonly PendingChange[]) => void
   readonly windowMs?: number
+  /**
+   * What a change is decided against when written: the replica (with this module's own writes)
+   * plus what decisions also read (the pool ledgers of all history); default: as it is.
+   */
+  readonly decisionState?: (workspace: Workspace) => Workspace
 }): BookingChanges {
   const windowMs = options.windowMs ?? UNDO_WINDOW_MS
   const entries = new Map<string, Entry>()
@@ -71,10 +76,12 @@ export function bookingChangesCreate(options: {
   // Bookings written here that the replica may not show yet (its query answers asynchronously).
   const written = new Map<string, Booking>()
 
+  const decisionState = options.decisionState ?? ((workspace: Workspace) => workspace)
+
   /** The replica with this module's own writes that it does not show yet. */
   function current(): Workspace | undefined {
     const replica = options.replica()
-    if (!replica || written.size === 0) return replica
+    if (!replica || written.size === 0) return replica && decisionState(replica)
     const known = new Set<string>()
     const bookings = replica.bookings.map((booking) => {
       known.add(booking.id)
@@ -84,7 +91,7 @@ export function bookingChangesCreate(options: {
       return booking
     })
     for (const [id, booking] of written) if (!known.has(id)) bookings.push(booking)
-    return { ...replica, bookings }
+    return decisionState({ ...replica, bookings })
   }
 
   const publish = () => options.publish([...entries.values()].map((entry) => entry.change))

@@ -1,9 +1,18 @@
-import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react'
+import { windowStartKey, windowStartMs } from '../../../core/src/booking/booking-window'
 import { instantParse } from '../../../core/src/time'
 import type { Booking } from '../../../core/src/model/workspace'
 import { bookingChangesCreate } from './booking-changes'
 import type { BookingChanges } from './booking-changes'
+import { bookingHistoryCreate } from './booking-history'
+import type { BookingHistory, HistoryRange } from './booking-history'
+import { bookingWindowCreate } from './booking-window-state'
+import type { BookingWindowState } from './booking-window-state'
 import type { AppDatabase } from './database'
+import { eventStreamState } from './fetch-event-source'
+import { ledgerBaselineCreate } from './ledger-baseline'
+import type { LedgerBaselineStore } from './ledger-baseline'
+import type { SyncTarget } from './replication'
 import type { KeyValueStorage, UnsyncedChanges } from './unsynced-changes'
 import { unsyncedChangesCreate } from './unsynced-changes'
 import type { LiveWorkspace, WorkspaceStore } from './workspace-store'
@@ -16,6 +25,12 @@ import { writesCreate } from './writes'
  * every view (`store`), one module that writes (`writes`), booking changes with an undo window
  * (`changes`), and the local writes still waiting to sync (`unsynced`). Decisions read the one
  * clock (`../clock.ts`).
+ *
+ * The replica holds setup records and a window of bookings (`window`: meetings ending at or after
+ * its start, see `booking-window-state.ts`); older bookings are read from the server on demand
+ * (`history`, in memory only), and pool statistics count all history through the pool-ledger
+ * baseline (`baseline`), fetched when the window moves, when the server is reachable again and
+ * when a change to a booking before the window arrives.
  */
 export interface DataLayer {
   readonly db: AppDatabase
@@ -23,15 +38,37 @@ export interface DataLayer {
   readonly writes: Writes
   readonly changes: BookingChanges
   readonly unsynced: UnsyncedChanges
+  readonly window: BookingWindowState
+  readonly baseline: LedgerBaselineStore
+  readonly history: BookingHistory
   destroy(): void
 }
 
-/** Builds the data layer of `db`; `storage` keeps the unsynced marks (null: in memory). */
+/** Waits this long after a change to a booking before the window, then refetches the baseline. */
+const BASELINE_STALE_DEBOUNCE_MS = 3000
+
+/**
+ * Builds the data layer of `db`; `storage` keeps the unsynced marks (null: in memory); `remote`
+ * is the sync server history and the baseline are read from (null: none, e.g. tests).
+ */
 export function dataLayerCreate(
   db: AppDatabase,
-  options: { readonly storage?: KeyValueStorage | null; readonly undoWindowMs?: number } = {},
+  options: {
+    readonly storage?: KeyValueStorage | null
+    readonly undoWindowMs?: number
+    readonly remote?: SyncTarget | null
+    /** How often the window start is re-read from the clock (tests shorten it). */
+    readonly windowTickMs?: number
+  } = {},
 ): DataLayer {
-  const store = workspaceStoreCreate(db)
+  const remote = options.remote ?? null
+  const baseline = ledgerBaselineCreate(db, remote)
+  const window = bookingWindowCreate(
+    baseline,
+    options.windowTickMs !== undefined ? { tickMs: options.windowTickMs } : {},
+  )
+  const store = workspaceStoreCreate(db, { window, baseline })
+  const history = bookingHistoryCreate(remote)
   const unsynced = unsyncedChangesCreate(options.storage ?? null, `teamslot.unsynced.${db.name}`)
   const writes = writesCreate(db, unsynced)
   const changes = bookingChangesCreate({
@@ -39,21 +76,77 @@ export function dataLayerCreate(
     replica: () => store.replica(),
     writes,
     publish: (pending) => store.setPending(pending),
+    decisionState: (workspace) => store.decisionState(workspace),
     ...(options.undoWindowMs !== undefined ? { windowMs: options.undoWindowMs } : {}),
   })
   const publishUnsynced = () => store.setUnsynced(new Set(unsynced.snapshot().keys()))
   publishUnsynced()
   const stopUnsynced = unsynced.subscribe(publishUnsynced)
+  const stopBaseline = remote
+    ? baselineFollow(db, window, baseline, options.windowTickMs ?? 60_000)
+    : () => undefined
   return {
     db,
     store,
     writes,
     changes,
     unsynced,
+    window,
+    baseline,
+    history,
     destroy() {
       stopUnsynced()
+      stopBaseline()
+      history.destroy()
+      window.destroy()
+      baseline.destroy()
       store.destroy()
     },
+  }
+}
+
+/**
+ * Keeps the baseline current: fetched for the desktop's window start once the cached one is read
+ * and whenever that start moves (daily), again whenever the server becomes reachable, and shortly
+ * after a booking ending before the baseline's cutoff changed (history the baseline counted).
+ */
+function baselineFollow(
+  db: AppDatabase,
+  window: BookingWindowState,
+  baseline: LedgerBaselineStore,
+  tickMs: number,
+): () => void {
+  let desired = window.desired()
+  let stale: ReturnType<typeof setTimeout> | null = null
+  void baseline.loaded.then(() => baseline.refresh(desired))
+  const tick = setInterval(() => {
+    const next = window.desired()
+    if (next === desired) return
+    desired = next
+    void baseline.refresh(desired)
+  }, tickMs)
+  let wasOpen = eventStreamState.snapshot().open > 0
+  const stopStream = eventStreamState.subscribe(() => {
+    const isOpen = eventStreamState.snapshot().open > 0
+    if (isOpen && !wasOpen) void baseline.refresh(window.desired(), { force: true })
+    wasOpen = isOpen
+  })
+  const changes = db.bookings.$.subscribe((event) => {
+    const held = baseline.current()
+    const doc = event.documentData as { end?: unknown; _deleted?: boolean } | undefined
+    if (!held || !doc || doc._deleted || typeof doc.end !== 'string') return
+    if (doc.end >= windowStartKey(held.before)) return
+    if (stale) clearTimeout(stale)
+    stale = setTimeout(() => {
+      stale = null
+      void baseline.refresh(window.desired(), { force: true })
+    }, BASELINE_STALE_DEBOUNCE_MS)
+  })
+  return () => {
+    clearInterval(tick)
+    if (stale) clearTimeout(stale)
+    stopStream()
+    changes.unsubscribe()
   }
 }
 
@@ -78,22 +171,71 @@ export interface TimeRange {
   readonly toMs: number
 }
 
+/** The bookings of a range, and where the part before the replica's window stands. */
+export interface BookingsInRange {
+  /** By start, ties by id: the replica's, plus the history read so far. */
+  readonly bookings: readonly Booking[]
+  /**
+   * The range's part before the replica's window, read from the server: null when the whole
+   * range is inside the window; else loading, ready, offline ("not available offline"), failed
+   * or too large to hold.
+   */
+  readonly history: HistoryRange | null
+  /** The replica's window start (epoch ms): bookings ending before it come from history. */
+  readonly windowStartMs: number
+}
+
+const byStart = (a: Booking, b: Booking) =>
+  instantParse(a.start) - instantParse(b.start) || a.id.localeCompare(b.id)
+
 /**
- * The bookings overlapping `range` (all when absent), by start: the one place views read
- * bookings through, so the replica behind it can later hold only a rolling window (with older
- * history fetched on demand) without touching the views. Ties by id. `undefined` while loading.
+ * The bookings overlapping `range` (the whole replica when absent), by start, ties by id: the one
+ * place views read bookings through. Inside the replica's window they come from the replica
+ * (pending changes shown); for a range reaching before it, the older part is read from the sync
+ * server (in memory only; see `booking-history.ts`) and its state is in `history`. `undefined`
+ * while the local database loads.
  */
-export function useBookings(range?: TimeRange): readonly Booking[] | undefined {
+export function useBookings(range?: TimeRange): BookingsInRange | undefined {
   const live = useWorkspace()
+  const { history } = useDataLayer()
   const bookings = live?.workspace.bookings
-  const fromMs = range?.fromMs ?? -Infinity
-  const toMs = range?.toMs ?? Infinity
+  const fromMs = range?.fromMs ?? Infinity
+  const toMs = range?.toMs ?? -Infinity
+  const startMs = live ? windowStartMs(live.windowStart) : -Infinity
+  // The part before the window: [from, min(to, window start)).
+  const historyTo = Math.min(toMs, startMs)
+  const needsHistory = range !== undefined && live !== undefined && fromMs < historyTo
+  useEffect(() => {
+    if (needsHistory) history.request(fromMs, historyTo)
+  }, [history, needsHistory, fromMs, historyTo])
+  const older = useSyncExternalStore(history.subscribe, () =>
+    needsHistory ? (history.peek(fromMs, historyTo) ?? LOADING) : null,
+  )
   return useMemo(() => {
     if (!bookings) return undefined
-    return bookings
-      .filter((b) => instantParse(b.start) < toMs && instantParse(b.end) > fromMs)
-      .toSorted((a, b) => instantParse(a.start) - instantParse(b.start) || a.id.localeCompare(b.id))
-  }, [bookings, fromMs, toMs])
+    const overlaps = (b: Booking) =>
+      range === undefined || (instantParse(b.start) < toMs && instantParse(b.end) > fromMs)
+    const local = bookings.filter(overlaps)
+    let all = local
+    if (older?.status === 'ready') {
+      const known = new Set(local.map((b) => b.id))
+      all = [...local, ...older.bookings.filter((b) => !known.has(b.id) && overlaps(b))]
+    }
+    return { bookings: all.toSorted(byStart), history: older, windowStartMs: startMs }
+    // `range` is read through fromMs/toMs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bookings, fromMs, toMs, older, startMs])
+}
+
+const LOADING: HistoryRange = { status: 'loading' }
+
+/**
+ * A booking from before the replica's window that a view read from the server (the week view,
+ * reports): shown read-only, since decisions need it in the replica. Undefined when not held.
+ */
+export function useHistoryBooking(id: string): Booking | undefined {
+  const { history } = useDataLayer()
+  return useSyncExternalStore(history.subscribe, () => history.find(id))
 }
 
 /** The one module that writes. */

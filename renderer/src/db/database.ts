@@ -1,4 +1,5 @@
 import { addRxPlugin, createRxDatabase } from 'rxdb'
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { migrationStrategiesFor } from '../../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
@@ -12,6 +13,7 @@ import type { CollectionName, ReplicatedName } from '../../../core/src/schema/co
 import { bookingConflictHandler, serverWinsConflictHandler } from './conflict-handler'
 
 addRxPlugin(RxDBMigrationSchemaPlugin)
+addRxPlugin(RxDBLocalDocumentsPlugin)
 
 /** A stored document: a workspace record plus bookkeeping fields. */
 export type AppDoc = { id: string } & Record<string, unknown>
@@ -33,7 +35,9 @@ export function databaseNameFor(serverUrl: string): string {
  * memory storage). The same collections and schemas as the server; `schemas` replaces some (tests
  * open a database as an older desktop version would). Stored documents of an older schema version
  * are migrated on open with core's migrations. The server-written collections (members' busy
- * times) are pulled only; should a local version ever differ, the server's wins.
+ * times) are pulled only; should a local version ever differ, the server's wins. Local documents
+ * (never replicated) hold what the desktop caches for itself, such as the pool-ledger baseline
+ * (`ledger-baseline.ts`).
  */
 export async function openAppDatabase(
   name: string,
@@ -46,6 +50,7 @@ export async function openAppDatabase(
     multiInstance: true,
     eventReduce: true,
     ignoreDuplicate: true,
+    localDocuments: true,
   })
   await db.addCollections(
     Object.fromEntries(

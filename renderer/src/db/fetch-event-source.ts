@@ -21,7 +21,8 @@ interface StreamInit {
 const RECONNECT_MIN_MS = 1000
 /** An offline desktop probes the server at most once a minute (plus when the network returns). */
 const RECONNECT_MAX_MS = 60_000
-const STREAM_URL = /^(.*)\/replication\/([a-z0-9]+)\/(\d+)\/pullStream$/
+const STREAM_URL =
+  /^(.*)\/replication\/([a-z0-9]+)\/(\d+)\/pullStream(?:\?windowStart=(\d{4}-\d{2}-\d{2}))?$/
 
 /** Whether the shared stream is open, and how many collections listen; the sync status subscribes. */
 export const eventStreamState = (() => {
@@ -131,7 +132,7 @@ class StreamHub {
       checkpoint?: unknown
     }
     const source = [...this.members.entries()].find(
-      ([key]) => key.split(':')[0] === event.collection,
+      ([key]) => key.split(/[:@]/)[0] === event.collection,
     )?.[1]
     if (!source) return
     source.onmessage?.({
@@ -202,8 +203,9 @@ export default class FetchEventSource {
     const match = STREAM_URL.exec(url)
     if (!match?.[1] || !match[2] || !match[3])
       throw new Error(`not a replication stream URL: ${url}`)
-    // `name:version`: the server sends documents in this desktop's schema version.
-    this.collection = `${match[2]}:${match[3]}`
+    // `name:version`: the server sends documents in this desktop's schema version; a windowed
+    // bookings stream adds `@<window start>` (only what that window needs is sent).
+    this.collection = `${match[2]}:${match[3]}${match[4] ? `@${match[4]}` : ''}`
     this.hub = hubFor(match[1], init.headers ?? {})
     this.hub.add(this.collection, this)
   }

@@ -1,11 +1,15 @@
 import { combineLatest, merge, Observable, Subject } from 'rxjs'
 import { map, startWith } from 'rxjs/operators'
+import { getChangedDocumentsSince } from 'rxdb'
 import { replicateServer } from 'rxdb-server/plugins/replication-server'
-import type { RxServerReplicationState } from 'rxdb-server/plugins/replication-server'
+import type { RxReplicationState } from 'rxdb/plugins/replication'
 import type { WithDeleted } from 'rxdb'
 import { REPLICATED_NAMES, SERVER_WRITTEN_SCHEMAS } from '../../../core/src/schema/collections'
-import type { ReplicatedName } from '../../../core/src/schema/collections'
+import type { CollectionName, ReplicatedName } from '../../../core/src/schema/collections'
 import { backoffCreate } from '../sync/backoff'
+import { replicateBookingsWindow } from './bookings-replication'
+import { bookingWindowCreate } from './booking-window-state'
+import type { BookingWindowState } from './booking-window-state'
 import type { AppDatabase, AppDoc } from './database'
 import FetchEventSource, { eventStreamState } from './fetch-event-source'
 import { clockNow } from '../clock'
@@ -16,6 +20,8 @@ import {
   REFUSED_HEADER,
 } from './push-refusals'
 import type { PushRefusalNotice } from './push-refusals'
+import { windowPurge } from './window-purge'
+import type { PurgeResult } from './window-purge'
 
 export interface SyncTarget {
   readonly serverUrl: string
@@ -54,11 +60,24 @@ export interface Replication {
   awaitInSync(): Promise<void>
   /** Pull and push now instead of waiting for the retry timer (e.g. the network came back). */
   reSync(): void
+  /**
+   * Once in sync, removes from the local database the bookings that left the window
+   * (`window-purge.ts`); runs by itself after the first sync and whenever the window moves.
+   */
+  purge(): Promise<PurgeResult>
+  /**
+   * Documents the local database holds for bookings, deleted ones included, and the bookings
+   * replication's metadata documents (diagnostics and tests: reads them all).
+   */
+  bookingsFootprint(): Promise<{
+    readonly bookings: readonly StoredDoc[]
+    readonly meta: readonly StoredDoc[]
+  }>
   cancel(): Promise<void>
 }
 
 /** Row of a push as RxDB hands it to the handler. */
-type PushRows = Parameters<NonNullable<RxServerReplicationState<AppDoc>['push']>['handler']>[0]
+type PushRows = Parameters<NonNullable<RxReplicationState<AppDoc, unknown>['push']>['handler']>[0]
 
 /**
  * The push of one collection: rxdb-server's client push (POST `…/push`, the conflicts answered)
@@ -69,18 +88,17 @@ type PushRows = Parameters<NonNullable<RxServerReplicationState<AppDoc>['push']>
  */
 function pushHandler(
   name: ReplicatedName,
-  state: RxServerReplicationState<AppDoc>,
+  endpoint: string,
+  headers: Readonly<Record<string, string>>,
   refused$: Subject<PushRefusalNotice>,
 ) {
   return async (rows: PushRows) => {
-    const endpoint = pushEndpoint.get(state)
-    if (!endpoint) throw new Error('push endpoint unknown')
     const res = await fetch(endpoint, {
       method: 'POST',
       headers: {
         Accept: 'application/json',
         'Content-Type': 'application/json',
-        ...state.headers,
+        ...headers,
       },
       body: JSON.stringify(rows),
     })
@@ -109,8 +127,39 @@ function pushHandler(
   }
 }
 
-/** Each replication's push address (set where the replication is created). */
-const pushEndpoint = new WeakMap<object, string>()
+/** A stored document as the footprint lists it. */
+export interface StoredDoc {
+  readonly id: string
+  readonly isDeleted: boolean
+  /** Replication metadata: the booking it describes (checkpoints: null). */
+  readonly itemId: string | null
+}
+
+/** What the health, acknowledgement and control code use of each collection's replication. */
+type ReplicationStateLike = Pick<
+  RxReplicationState<AppDoc, unknown>,
+  | 'sent$'
+  | 'received$'
+  | 'error$'
+  | 'active$'
+  | 'retryTime'
+  | 'awaitInitialReplication'
+  | 'awaitInSync'
+  | 'reSync'
+  | 'cancel'
+  | 'push'
+>
+
+export interface ReplicationOptions {
+  readonly backoffBaseMs?: number
+  readonly backoffMaxMs?: number
+  /** The replica's bookings window (default: the desktop's window from the clock, no baseline). */
+  readonly bookingWindow?: BookingWindowState
+  /** A booking with a local change the server has not acknowledged is never purged. */
+  readonly isUnsynced?: (collection: CollectionName, id: string) => boolean
+  /** Bookings per pull (default 500). */
+  readonly bookingsBatchSize?: number
+}
 
 /** A readable line for a replication error (RxDB's codes carry the cause in `parameters`). */
 export function replicationErrorText(err: unknown): string {
@@ -127,40 +176,76 @@ export function replicationErrorText(err: unknown): string {
 
 /**
  * Replicates every workspace collection live with the sync server (pull, push, event stream),
- * sending the admin token. Failed requests are retried with exponential backoff shared by all
- * collections (2 s doubling to one minute; see `../sync/backoff.ts`), reset by any success or by
- * `reSync` (the network came back), so an offline desktop does not hammer the server.
+ * sending the admin token: the setup collections in full (rxdb-server's client), bookings for
+ * the replica's window only (`bookings-replication.ts`), purging what leaves the window. Failed
+ * requests are retried with exponential backoff shared by all collections (2 s doubling to one
+ * minute; see `../sync/backoff.ts`), reset by any success or by `reSync` (the network came back),
+ * so an offline desktop does not hammer the server.
  */
 export function replicationStart(
   db: AppDatabase,
   target: SyncTarget,
-  options: { readonly backoffBaseMs?: number; readonly backoffMaxMs?: number } = {},
+  options: ReplicationOptions = {},
 ): Replication {
   const headers = { Authorization: `Bearer ${target.adminToken}` }
   const backoff = backoffCreate(options.backoffBaseMs, options.backoffMaxMs)
+  const ownWindow = options.bookingWindow
+    ? null
+    : bookingWindowCreate({
+        current: () => null,
+        subscribe: () => () => undefined,
+        loaded: Promise.resolve(),
+      })
+  const bookingWindow = options.bookingWindow ?? ownWindow!
+  const bookingsState = replicateBookingsWindow(db, target, bookingWindow, {
+    retryTime: backoff.delayMs(),
+    ...(options.bookingsBatchSize ? { batchSize: options.bookingsBatchSize } : {}),
+  })
   // Collections the server writes are pulled only (members' busy times).
   const isPullOnly = (name: ReplicatedName) => Object.hasOwn(SERVER_WRITTEN_SCHEMAS, name)
-  const states: RxServerReplicationState<AppDoc>[] = REPLICATED_NAMES.map((name) => {
-    const url = `${target.serverUrl}/replication/${name}/${db[name].schema.version}`
-    const state = replicateServer<AppDoc>({
-      replicationIdentifier: `teamslot-${name}-${target.serverUrl}`,
-      collection: db[name],
-      url,
-      headers,
-      live: true,
-      retryTime: backoff.delayMs(),
-      eventSource: FetchEventSource,
-      pull: { batchSize: 200 },
-      ...(isPullOnly(name) ? {} : { push: { batchSize: 50 } }),
-    })
-    pushEndpoint.set(state, `${url}/push`)
-    return state
-  })
+  const states: ReplicationStateLike[] = REPLICATED_NAMES.map((name) =>
+    name === 'bookings'
+      ? bookingsState
+      : replicateServer<AppDoc>({
+          replicationIdentifier: `teamslot-${name}-${target.serverUrl}`,
+          collection: db[name],
+          url: `${target.serverUrl}/replication/${name}/${db[name].schema.version}`,
+          headers,
+          live: true,
+          retryTime: backoff.delayMs(),
+          eventSource: FetchEventSource,
+          pull: { batchSize: 200 },
+          ...(isPullOnly(name) ? {} : { push: { batchSize: 50 } }),
+        }),
+  )
+  // Every push (the bookings window's too) reads the server's refusals of rows beyond the role.
   const refused$ = new Subject<PushRefusalNotice>()
   states.forEach((state, i) => {
     const name = REPLICATED_NAMES[i]!
-    if (state.push) state.push.handler = pushHandler(name, state, refused$)
+    const endpoint = `${target.serverUrl}/replication/${name}/${db[name].schema.version}/push`
+    if (state.push) state.push.handler = pushHandler(name, endpoint, headers, refused$)
   })
+  const isUnsynced = options.isUnsynced ?? (() => false)
+  const purgeOnce = async (): Promise<PurgeResult> => {
+    await bookingWindow.ready
+    await bookingsState.awaitInSync()
+    return windowPurge({
+      db,
+      replication: bookingsState,
+      windowStart: bookingWindow.current(),
+      isUnsynced: (id) => isUnsynced('bookings', id),
+    })
+  }
+  // One purge at a time: after the first sync, then whenever the window moves (or asked).
+  let purging: Promise<unknown> = Promise.resolve()
+  const purge = (): Promise<PurgeResult> => {
+    const next = purging.then(purgeOnce)
+    purging = next.catch(() => undefined)
+    return next
+  }
+  const purgeLater = () => void purge().catch(() => undefined)
+  purgeLater()
+  const stopPurgeOnMove = bookingWindow.subscribe(purgeLater)
   const stream$ = new Observable<{ open: number; total: number }>((subscriber) => {
     subscriber.next(eventStreamState.snapshot())
     return eventStreamState.subscribe(() => subscriber.next(eventStreamState.snapshot()))
@@ -239,7 +324,29 @@ export function replicationStart(
       setRetry(backoff.delayMs())
       states.forEach((s) => s.reSync())
     },
+    purge,
+    async bookingsFootprint() {
+      const all = Number.MAX_SAFE_INTEGER
+      const stored = (documents: readonly unknown[]): StoredDoc[] =>
+        documents.map((doc) => {
+          const d = doc as { id: string; _deleted: boolean; itemId?: string; isCheckpoint?: string }
+          return {
+            id: d.id,
+            isDeleted: d._deleted,
+            itemId: d.isCheckpoint === '0' ? (d.itemId ?? null) : null,
+          }
+        })
+      const meta = bookingsState.metaInstance
+      return {
+        bookings: stored(
+          (await getChangedDocumentsSince(db.bookings.storageInstance, all)).documents,
+        ),
+        meta: meta ? stored((await getChangedDocumentsSince(meta, all)).documents) : [],
+      }
+    },
     async cancel() {
+      stopPurgeOnMove()
+      ownWindow?.destroy()
       await Promise.all(states.map((s) => s.cancel()))
     },
   }

@@ -1,5 +1,9 @@
-import { combineLatest } from 'rxjs'
+import { combineLatest, from, Observable } from 'rxjs'
 import type { Subscription } from 'rxjs'
+import { distinctUntilChanged, switchMap, tap } from 'rxjs/operators'
+import { windowStartKey } from '../../../core/src/booking/booking-window'
+import type { WindowStart } from '../../../core/src/booking/booking-window'
+import type { DecisionState } from '../../../core/src/booking/booking-types'
 import { bookingConflicts, conflictsByBooking } from '../../../core/src/conflicts/booking-conflicts'
 import type { BookingConflict } from '../../../core/src/conflicts/booking-conflicts'
 import type { Booking } from '../../../core/src/model/workspace'
@@ -8,12 +12,14 @@ import {
   type MemberBusyRecord,
   busyTimesFromRecords,
 } from '../../../core/src/availability/busy-times'
-import type { DecisionState } from '../../../core/src/booking/booking-types'
 import { COLLECTION_NAMES } from '../../../core/src/schema/collections'
 import type { CollectionName } from '../../../core/src/schema/collections'
 import { SETTINGS_ID } from '../../../core/src/schema/records'
 import { documentToRecord, recordsToWorkspace } from '../../../core/src/schema/workspace-documents'
+import type { BookingWindowState } from './booking-window-state'
 import type { AppDatabase, AppDoc } from './database'
+import { decisionStateWith } from './decision-state'
+import type { BaselineFetchState, LedgerBaselineStore } from './ledger-baseline'
 import type { ChangeKey } from './unsynced-changes'
 
 /** A booking change shown at once but written only when its undo window closes. */
@@ -37,13 +43,21 @@ export interface BusyCalendarStatus {
 /** What every view reads: the local replica with pending changes applied, and what derives. */
 export interface LiveWorkspace {
   /**
-   * The local replica as a v1 workspace, pending changes applied: what the views show. It
-   * carries members' busy time from their own calendars as last synced from the server
-   * (`busy`), so every decision a view asks of core respects it, offline too.
+   * The local replica as a v1 workspace, pending changes applied: what the views show and what
+   * decisions read. Its bookings are the window's (meetings ending at or after `windowStart`);
+   * `poolLedgers` count all history when the baseline is there (`decision-state.ts`). It carries
+   * members' busy time from their own calendars as last synced from the server (`busy`), so every
+   * decision a view asks of core respects it, offline too.
    */
   readonly workspace: DecisionState
   /** Members' busy calendars as the server last read them, by member id. */
   readonly busyCalendars: ReadonlyMap<string, readonly BusyCalendarStatus[]>
+  /** The replica holds every booking whose meeting ends at or after this UTC date. */
+  readonly windowStart: WindowStart
+  /** The pool-ledger baseline in use (null: none fetched yet; pools count the window alone). */
+  readonly baseline: { readonly before: WindowStart; readonly fetchedAt: number } | null
+  /** How the last attempt to fetch the baseline went. */
+  readonly baselineFetch: BaselineFetchState
   /** Every open conflict, derived from the bookings by core (never stored). */
   readonly conflictList: readonly BookingConflict[]
   /** The same conflicts by the booking ids they involve. */
@@ -62,18 +76,45 @@ export interface WorkspaceStore {
   subscribe(listener: () => void): () => void
   /** The replica alone (no pending changes, busy time included): what a change is decided against when written. */
   replica(): DecisionState | undefined
+  /** `workspace` with the pool ledgers of all history (see `LiveWorkspace.workspace`). */
+  decisionState(workspace: DecisionState): DecisionState
   setPending(pending: readonly PendingChange[]): void
   setUnsynced(keys: ReadonlySet<ChangeKey>): void
   destroy(): void
+}
+
+/** Where the store reads the window and the baseline (absent: all bookings, no baseline). */
+export interface WorkspaceStoreOptions {
+  readonly window?: BookingWindowState
+  readonly baseline?: LedgerBaselineStore
+}
+
+/** The window start as an observable: once the window is ready, then every change. */
+function windowStart$(window: BookingWindowState): Observable<WindowStart> {
+  return from(window.ready).pipe(
+    switchMap(
+      () =>
+        new Observable<WindowStart>((subscriber) => {
+          subscriber.next(window.current())
+          return window.subscribe(() => subscriber.next(window.current()))
+        }),
+    ),
+    distinctUntilChanged(),
+  )
 }
 
 /**
  * The one subscription to the local database: every collection is queried once, reassembled into
  * a workspace whenever any changes (locally or by replication), and shared by every view. Records
  * of unchanged documents keep their identity between snapshots (RxDB reuses document objects),
- * so views can memoise on them.
+ * so views can memoise on them. Bookings are read through the `end` index: only the window's
+ * (meetings ending at or after the window start), re-queried when the window moves, so memory
+ * follows the window, not the history a local database may still hold.
  */
-export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
+export function workspaceStoreCreate(
+  db: AppDatabase,
+  options: WorkspaceStoreOptions = {},
+): WorkspaceStore {
   const listeners = new Set<() => void>()
   const recordOf = new WeakMap<object, Record<string, unknown>>()
   let replica: DecisionState | undefined
@@ -85,6 +126,8 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
   let pending: readonly PendingChange[] = []
   let unsynced: ReadonlySet<ChangeKey> = new Set()
   let snapshot: LiveWorkspace | undefined
+  let windowStart: WindowStart = options.window?.current() ?? '0000-01-01'
+  const baselineOf = () => options.baseline?.current() ?? null
 
   const toRecord = (doc: object & { toJSON(): unknown }) => {
     let record = recordOf.get(doc)
@@ -106,9 +149,13 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
       workspace = { ...replica, bookings }
     }
     const conflictList = bookingConflicts(workspace.bookings, undefined, workspace.busy)
+    const baseline = baselineOf()
     snapshot = {
-      workspace,
+      workspace: decisionStateWith(workspace, baseline),
       busyCalendars,
+      windowStart,
+      baseline: baseline ? { before: baseline.before, fetchedAt: baseline.fetchedAt } : null,
+      baselineFetch: options.baseline?.fetchState() ?? 'idle',
       conflictList,
       conflicts: conflictsByBooking(conflictList),
       manageTokens,
@@ -118,8 +165,20 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
     listeners.forEach((listener) => listener())
   }
 
+  const { window } = options
+  const bookings$ = window
+    ? windowStart$(window).pipe(
+        switchMap((start) =>
+          db.bookings
+            .find({ selector: { end: { $gte: windowStartKey(start) } } })
+            .$.pipe(tap(() => (windowStart = start))),
+        ),
+      )
+    : db.bookings.find().$
   const subscription: Subscription = combineLatest([
-    combineLatest(COLLECTION_NAMES.map((name) => db[name].find().$)),
+    combineLatest(
+      COLLECTION_NAMES.map((name) => (name === 'bookings' ? bookings$ : db[name].find().$)),
+    ),
     db.memberbusy.find().$,
   ]).subscribe(([results, busyDocs]) => {
     const records = new Map<CollectionName, readonly Record<string, unknown>[]>()
@@ -160,6 +219,8 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
     derive()
   })
 
+  const stopBaseline = options.baseline?.subscribe(derive)
+
   return {
     getSnapshot: () => snapshot,
     subscribe(listener) {
@@ -167,6 +228,7 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
       return () => listeners.delete(listener)
     },
     replica: () => replica,
+    decisionState: (workspace) => decisionStateWith(workspace, baselineOf()),
     setPending(next) {
       pending = next
       derive()
@@ -177,6 +239,7 @@ export function workspaceStoreCreate(db: AppDatabase): WorkspaceStore {
     },
     destroy() {
       subscription.unsubscribe()
+      stopBaseline?.()
       listeners.clear()
     },
   }

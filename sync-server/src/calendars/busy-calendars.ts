@@ -161,7 +161,8 @@ export class BusyCalendars {
     }
     service.subscriptions.push(
       db.members.$.subscribe((event) => {
-        const before = event.previousDocumentData as unknown as Member | undefined
+        // RxDB gives null (not undefined) as the previous state of an insert.
+        const before = (event.previousDocumentData ?? undefined) as unknown as Member | undefined
         const after = event.documentData as unknown as Member & { _deleted?: boolean }
         const isGone = event.operation === 'DELETE' || after._deleted === true
         const urlsChanged = isGone || urlsOf(before).join('\n') !== urlsOf(after).join('\n')

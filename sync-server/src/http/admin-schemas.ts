@@ -9,7 +9,19 @@ const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 in
 /** Longest range the admin bookings listing accepts (a year and a bit). */
 const MAX_ADMIN_RANGE_DAYS = 400
 
-export const bookingsRangeSchema = withInstantRange({}, MAX_ADMIN_RANGE_DAYS)
+/** Largest page of the admin bookings listing. */
+export const MAX_BOOKINGS_PAGE = 2000
+
+export const bookingsRangeSchema = withInstantRange(
+  {
+    limit: z.coerce.number().int().min(1).max(MAX_BOOKINGS_PAGE).optional(),
+    cursor: z.string().min(1).max(400).optional(),
+  },
+  MAX_ADMIN_RANGE_DAYS,
+)
+
+/** The seat changes of bookings that ended before `before` (the desktops' ledger baseline). */
+export const poolLedgersQuerySchema = z.object({ before: instant })
 
 /** A member's busy time: any range within the calendars' horizon (a day back, 400 ahead). */
 export const busyQuerySchema = withInstantRange({}, 401)

@@ -2,10 +2,17 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import { conflictBookingIds } from '../../../core/src/conflicts/booking-conflicts'
 import type { Booking } from '../../../core/src/model/workspace'
+import { idIsValid } from '../../../core/src/model/workspace'
 import { BOOKING_SERVER_FIELDS } from '../../../core/src/schema/collections'
 import { MAX_EVENT_MINUTES } from '../../../core/src/schema/records'
 import { asyncRoute } from '../http/async-route'
-import { cycleBounds, poolEventsFromRows, poolLedgerStats } from '../../../core/src/distribution'
+import {
+  cycleBounds,
+  ledgerSourcesFromRows,
+  poolEventsFromRows,
+  poolLedgerStats,
+} from '../../../core/src/distribution'
+import type { BookingLedgerRow } from '../../../core/src/distribution'
 import { reassignCandidates } from '../../../core/src/booking'
 import type { Clock } from '../app'
 import type { BookingService } from '../booking-service'
@@ -14,11 +21,14 @@ import {
   bookingsRangeSchema,
   candidatesQuerySchema,
   noShowBodySchema,
+  poolLedgersQuerySchema,
   reassignBodySchema,
   resolveConflictBodySchema,
   statsQuerySchema,
 } from '../http/admin-schemas'
 import { HttpError } from '../http/errors'
+import { keysetPage } from '../keyset-page'
+import type { KeysetCursor } from '../keyset-page'
 import { refuseInvalidId } from '../http/id-param'
 import { parseOrThrow } from '../http/public-schemas'
 import { may, personOf } from '../http/require-person'
@@ -39,8 +49,11 @@ export interface AdminDeps {
   readonly clock: Clock
   readonly service: BookingService
   readonly mirror: WorkspaceMirror
-  /** Every booking's seat changes (for the event list of pool statistics). */
-  readonly ledgerSource: LedgerSource
+  /** Every booking's seat changes (for the event list of pool statistics, and the baseline). */
+  readonly ledgerSource: LedgerSource & {
+    /** Seat changes of the bookings whose meeting ended before `beforeMs`. */
+    rowsEndedBefore(beforeMs: number): Iterable<BookingLedgerRow>
+  }
   /** Pages of stored booking ids, for the streaming export. */
   readonly bookingIds: BookingIdPage
   /** The streaming workspace import (`PUT /workspace`). */
@@ -49,6 +62,30 @@ export interface AdminDeps {
   readonly importLimitBytes: number
   /** The activity log: a workspace import is one entry. */
   readonly audit: AuditLog
+}
+
+/** An opaque page cursor of the bookings listing: the last booking's (start, id). */
+export function bookingsCursorText(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url')
+}
+
+function bookingsCursorParse(text: string): KeysetCursor {
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      value[0].length <= 40 &&
+      idIsValid(value[1])
+    ) {
+      return { key: value[0], id: value[1] }
+    }
+  } catch {
+    // falls through to the refusal
+  }
+  throw new HttpError('invalid-request', 'cursor: not a cursor this listing answered')
 }
 
 /** A stored booking as admins see it: the record without the server's secrets. */
@@ -116,23 +153,59 @@ export function adminRouter(deps: AdminDeps): Router {
     '/bookings',
     may('read'),
     asyncRoute(async (req, res) => {
-      const { from, to } = parseOrThrow(bookingsRangeSchema, req.query)
+      const { from, to, limit, cursor } = parseOrThrow(bookingsRangeSchema, req.query)
       const fromMs = Date.parse(from)
       const toMs = Date.parse(to)
       // Read through the store's index on `start` (any range, not only the window in memory):
       // a meeting lasts at most MAX_EVENT_MINUTES, so earlier starts cannot reach `from`.
       const earliest = new Date(fromMs - MAX_EVENT_MINUTES * 60_000).toISOString()
-      const found = await deps.db.bookings
-        .find({
-          selector: { start: { $gte: earliest, $lt: new Date(toMs).toISOString() } },
-          sort: [{ start: 'asc' }, { id: 'asc' }],
-        })
-        .exec()
-      const bookings = found
-        .map((doc) => doc.toJSON() as AnyDoc)
-        .filter((b) => Date.parse(String(b['end'])) > fromMs)
-        .map(adminBooking)
-      res.json({ bookings })
+      const below = new Date(toMs).toISOString()
+      const overlapping = (doc: AnyDoc) => Date.parse(String(doc['end'])) > fromMs
+      if (limit === undefined) {
+        const found = await deps.db.bookings
+          .find({
+            selector: { start: { $gte: earliest, $lt: below } },
+            sort: [{ start: 'asc' }, { id: 'asc' }],
+          })
+          .exec()
+        const bookings = found
+          .map((doc) => doc.toJSON() as AnyDoc)
+          .filter(overlapping)
+          .map(adminBooking)
+        res.json({ bookings })
+        return
+      }
+      // Paged: `limit` stored bookings by (start, id) after the cursor, keyset through the index;
+      // a page may hold fewer overlapping bookings than `limit`; `next` is null after the last.
+      const page = await keysetPage(deps.db.bookings, {
+        field: 'start',
+        from: earliest,
+        below,
+        after: cursor === undefined ? null : bookingsCursorParse(cursor),
+        limit,
+      })
+      const last = page.at(-1)
+      res.json({
+        bookings: page
+          .filter((doc) => overlapping(doc))
+          .map(({ _meta, _rev, _attachments, _deleted, ...doc }) => adminBooking(doc)),
+        next:
+          page.length < limit || !last
+            ? null
+            : bookingsCursorText({ key: String(last['start']), id: last.id }),
+      })
+    }),
+  )
+
+  router.get(
+    '/pool-ledgers',
+    asyncRoute((req, res) => {
+      const { before } = parseOrThrow(poolLedgersQuerySchema, req.query)
+      const beforeMs = Date.parse(before)
+      // From the `booking_changes` index (all history, never the bookings themselves), grouped
+      // by pool and by panel seat so a desktop can count them under its own panel definitions.
+      const sources = ledgerSourcesFromRows(deps.ledgerSource.rowsEndedBefore(beforeMs))
+      res.json({ before: new Date(beforeMs).toISOString(), sources })
     }),
   )
 

@@ -1,0 +1,203 @@
+import type { Booking } from '../../../core/src/model/workspace'
+import { eventStreamState } from './fetch-event-source'
+import { remoteGetJson, ServerUnreachable } from './remote-api'
+import type { SyncTarget } from './replication'
+
+/**
+ * Bookings older than the replica's window, read from the sync server when a view asks for a
+ * range (`GET /api/admin/bookings?from&to&limit&cursor`, paged by the server's `start` index) and
+ * kept in memory only — never in the replica, so history never grows the local database.
+ *
+ * Bounded: at most {@link HISTORY_CACHE_MAX_BOOKINGS} bookings are held; the ranges used longest
+ * ago are let go first, and a single range larger than that is refused as too large. A range that
+ * could not be read because the server is unreachable is "offline" and read again as soon as the
+ * event stream is open again (the server is back).
+ */
+
+/** Bookings held in memory at most (a few busy months of a large team). */
+export const HISTORY_CACHE_MAX_BOOKINGS = 20_000
+/** Bookings per request. */
+const PAGE_LIMIT = 1000
+
+export type HistoryRange =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly bookings: readonly Booking[] }
+  /** The server cannot be reached: history is not available offline. */
+  | { readonly status: 'offline' }
+  | { readonly status: 'failed'; readonly message: string }
+  /** More bookings than the cache may hold. */
+  | { readonly status: 'too-large' }
+
+export interface BookingHistory {
+  /** The stored bookings overlapping `[fromMs, toMs)` as far as read (undefined: not asked). */
+  peek(fromMs: number, toMs: number): HistoryRange | undefined
+  /** Reads `[fromMs, toMs)` from the server unless it is held or being read. */
+  request(fromMs: number, toMs: number): void
+  /** A booking held from an earlier read (undefined: not held). */
+  find(id: string): Booking | undefined
+  subscribe(listener: () => void): () => void
+  /** Bookings held in memory now. */
+  size(): number
+  destroy(): void
+}
+
+interface Entry {
+  readonly fromMs: number
+  readonly toMs: number
+  state: HistoryRange
+  usedAt: number
+  controller: AbortController | null
+}
+
+const LOADING: HistoryRange = { status: 'loading' }
+const OFFLINE: HistoryRange = { status: 'offline' }
+const TOO_LARGE: HistoryRange = { status: 'too-large' }
+
+/**
+ * The history reader of one server (`remote` null: every range is offline); `maxBookings`
+ * defaults to {@link HISTORY_CACHE_MAX_BOOKINGS}, `pageLimit` (bookings per request) to 1000.
+ */
+export function bookingHistoryCreate(
+  remote: SyncTarget | null,
+  options: { readonly maxBookings?: number; readonly pageLimit?: number } = {},
+): BookingHistory {
+  const maxBookings = options.maxBookings ?? HISTORY_CACHE_MAX_BOOKINGS
+  const pageLimit = options.pageLimit ?? PAGE_LIMIT
+  const entries = new Map<string, Entry>()
+  const listeners = new Set<() => void>()
+  let tick = 0
+  let wasOpen = eventStreamState.snapshot().open > 0
+  const publish = () => listeners.forEach((listener) => listener())
+
+  async function read(entry: Entry): Promise<void> {
+    if (!remote) {
+      entry.state = OFFLINE
+      return publish()
+    }
+    const controller = new AbortController()
+    entry.controller = controller
+    entry.state = LOADING
+    publish()
+    const bookings: Booking[] = []
+    let cursor: string | null = null
+    try {
+      do {
+        const query = new URLSearchParams({
+          from: new Date(entry.fromMs).toISOString(),
+          to: new Date(entry.toMs).toISOString(),
+          limit: String(pageLimit),
+        })
+        if (cursor !== null) query.set('cursor', cursor)
+        const page = (await remoteGetJson(
+          remote,
+          `/api/admin/bookings?${query}`,
+          controller.signal,
+        )) as { bookings: Booking[]; next: string | null }
+        bookings.push(...page.bookings)
+        cursor = page.next
+        if (bookings.length > maxBookings) {
+          entry.state = TOO_LARGE
+          return publish()
+        }
+      } while (cursor !== null)
+      entry.state = { status: 'ready', bookings }
+      evict(entry)
+    } catch (err) {
+      if (controller.signal.aborted) return
+      entry.state =
+        err instanceof ServerUnreachable
+          ? OFFLINE
+          : { status: 'failed', message: err instanceof Error ? err.message : String(err) }
+    } finally {
+      if (entry.controller === controller) entry.controller = null
+    }
+    publish()
+  }
+
+  /** Lets go of the ranges used longest ago until the held bookings fit (never `keep`). */
+  function evict(keep: Entry): void {
+    let held = size()
+    const byAge = [...entries.values()].sort((a, b) => a.usedAt - b.usedAt)
+    for (const entry of byAge) {
+      if (held <= maxBookings) return
+      if (entry === keep || entry.state.status !== 'ready') continue
+      held -= entry.state.bookings.length
+      entries.delete(keyOf(entry.fromMs, entry.toMs))
+    }
+  }
+
+  function size(): number {
+    let held = 0
+    for (const entry of entries.values()) {
+      if (entry.state.status === 'ready') held += entry.state.bookings.length
+    }
+    return held
+  }
+
+  const stopStream = eventStreamState.subscribe(() => {
+    const isOpen = eventStreamState.snapshot().open > 0
+    if (isOpen && !wasOpen) {
+      // The server is back: read again what could not be read.
+      for (const entry of entries.values()) {
+        if (entry.state.status === 'offline' || entry.state.status === 'failed') void read(entry)
+      }
+    }
+    wasOpen = isOpen
+  })
+
+  return {
+    peek(fromMs, toMs) {
+      const entry = entries.get(keyOf(fromMs, toMs))
+      if (entry) return entry.state
+      // A held range that covers this one answers it too.
+      for (const other of entries.values()) {
+        if (other.state.status === 'ready' && other.fromMs <= fromMs && other.toMs >= toMs) {
+          return other.state
+        }
+      }
+      return undefined
+    },
+    request(fromMs, toMs) {
+      const key = keyOf(fromMs, toMs)
+      const existing = entries.get(key)
+      tick += 1
+      if (existing) {
+        existing.usedAt = tick
+        if (existing.state.status === 'failed') void read(existing)
+        return
+      }
+      for (const other of entries.values()) {
+        if (other.state.status === 'ready' && other.fromMs <= fromMs && other.toMs >= toMs) {
+          other.usedAt = tick
+          return
+        }
+      }
+      const entry: Entry = { fromMs, toMs, state: LOADING, usedAt: tick, controller: null }
+      entries.set(key, entry)
+      void read(entry)
+    },
+    find(id) {
+      for (const entry of entries.values()) {
+        if (entry.state.status !== 'ready') continue
+        const found = entry.state.bookings.find((booking) => booking.id === id)
+        if (found) return found
+      }
+      return undefined
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    size,
+    destroy() {
+      stopStream()
+      for (const entry of entries.values()) entry.controller?.abort()
+      entries.clear()
+      listeners.clear()
+    },
+  }
+}
+
+function keyOf(fromMs: number, toMs: number): string {
+  return `${fromMs}:${toMs}`
+}
