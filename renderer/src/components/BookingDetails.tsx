@@ -160,8 +160,8 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
             className="btn"
             disabled={!canNoShow}
             title={hasBegun ? undefined : 'A no-show can be recorded once the meeting has begun'}
-            onClick={() => {
-              const result = actions.noShow(
+            onClick={async () => {
+              const result = await actions.noShow(
                 booking.id,
                 `Marked ${booking.customer.name} as a no-show`,
               )
@@ -256,8 +256,8 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
       {dialog === 'cancel' ? (
         <CancelDialog
           label={label}
-          onCancel={(reason) => {
-            const result = actions.cancel(booking.id, reason, `Cancelled ${label}`)
+          onCancel={async (reason) => {
+            const result = await actions.cancel(booking.id, reason, `Cancelled ${label}`)
             if (result.ok) setDialog(null)
             return result
           }}

@@ -5,7 +5,7 @@ import { AppDialog } from '../ui/AppDialog'
 
 export interface CancelDialogProps {
   readonly label: string
-  readonly onCancel: (reason: string) => ProposeResult
+  readonly onCancel: (reason: string) => Promise<ProposeResult>
   readonly onClose: () => void
 }
 
@@ -13,9 +13,9 @@ export interface CancelDialogProps {
 export function CancelDialog({ label, onCancel, onClose }: CancelDialogProps) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const result = onCancel(reason)
+    const result = await onCancel(reason)
     if (!result.ok) setError(result.message)
   }
   return (

@@ -22,7 +22,8 @@ export function ConflictsView() {
   const { workspace, conflictList } = live
   const names = new Map(workspace.members.map((m) => [m.id, m.name]))
   const bookingById = new Map(workspace.bookings.map((b) => [b.id, b]))
-  const refused = (result: { ok: boolean; message?: string }) => {
+  const refused = async (proposed: Promise<{ ok: boolean; message?: string }>) => {
+    const result = await proposed
     if (!result.ok)
       toastShow({ title: 'Not changed', description: result.message ?? '', tone: 'error' })
   }

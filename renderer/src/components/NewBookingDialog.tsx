@@ -59,6 +59,9 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
   const [error, setError] = useState<string | null>(null)
   const [problems, setProblems] = useState<Readonly<Record<string, string>>>({})
   const [done, setDone] = useState<{ booking: Booking; manageToken: string } | null>(null)
+  // One booking per dialog: a second submit while the first is being stored is the same change.
+  const [id] = useState(bookingIdNew)
+  const [manageToken] = useState(manageTokenNew)
   const memberName = (id: string) => workspace.members.find((m) => m.id === id)?.name ?? 'a member'
 
   // The query as a string, so the free times are computed again only when it changes.
@@ -79,7 +82,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
     setError(null)
   }
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!query || !start) return
     const request: Omit<BookingRequest, 'by' | 'createdVia'> = {
@@ -92,9 +95,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
         timeZone: customer.timeZone,
       },
     }
-    const id = bookingIdNew()
-    const manageToken = manageTokenNew()
-    const result = actions.book(
+    const result = await actions.book(
       request,
       id,
       `Booked ${request.customer.name || 'the customer'} on ${dateTimeText(start, zone)}`,

@@ -39,10 +39,10 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
   const droppedOnHost =
     intent.toMemberId !== null && booking?.hostMemberIds.includes(intent.toMemberId)
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!selected || !booking) return
-    const result = actions.reassign(
+    const result = await actions.reassign(
       {
         bookingId: intent.bookingId,
         toMemberId: selected,

@@ -35,10 +35,10 @@ export function RescheduleDialog({ booking, zone, onClose }: RescheduleDialogPro
   const initialDate = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(
     Date.parse(booking.start),
   )
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!start) return
-    const result = actions.reschedule(
+    const result = await actions.reschedule(
       booking.id,
       Date.parse(start),
       `Moved ${booking.customer.name} to ${dateTimeText(start, zone)}`,

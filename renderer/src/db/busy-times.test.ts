@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { rescheduleAvailability, rescheduleDecide } from '../../../core/src/booking'
+import { rescheduleAvailability } from '../../../core/src/booking'
 import { demoWorkspace } from '../../../core/src/demo/demo-workspace'
 import { clockReplace } from '../clock'
 import { dataLayerCreate } from './data-layer'
@@ -51,16 +51,12 @@ describe('busy times last synced from the server', () => {
     const startMs = Date.parse(target!.start)
     const move = {
       label: 'Move',
-      decide: (workspace: Parameters<typeof rescheduleDecide>[0], at: number) => {
-        const change = rescheduleDecide(
-          workspace,
-          { bookingId: booking.id, startMs, by: 'desk' },
-          at,
-        )
-        return change.ok ? change : { ok: false as const, message: change.message }
+      intent: {
+        kind: 'reschedule',
+        request: { bookingId: booking.id, startMs, by: 'desk' },
       },
-    }
-    const before = layer.changes.propose(move)
+    } as const
+    const before = await layer.changes.propose(move)
     expect(before.ok).toBe(true)
     if (before.ok) layer.changes.undo(before.change.id)
 
@@ -95,7 +91,7 @@ describe('busy times last synced from the server', () => {
         events: 1,
       },
     ])
-    const after = layer.changes.propose(move)
+    const after = await layer.changes.propose(move)
     expect(after.ok).toBe(false)
     expect(layer.store.replica()?.busy?.[host]).toEqual([
       [startMs + 10 * 60_000, startMs + 20 * 60_000],

@@ -11,6 +11,7 @@ import type { BookingWindowState } from './booking-window-state'
 import type { AppDatabase } from './database'
 import { eventStreamState } from './fetch-event-source'
 import { ledgerBaselineCreate } from './ledger-baseline'
+import { pendingJournalCreate } from './pending-journal'
 import type { LedgerBaselineStore } from './ledger-baseline'
 import type { SyncTarget } from './replication'
 import type { KeyValueStorage, UnsyncedChanges } from './unsynced-changes'
@@ -23,8 +24,9 @@ import { writesCreate } from './writes'
 /**
  * The renderer's one data layer for one local database: one workspace subscription shared by
  * every view (`store`), one module that writes (`writes`), booking changes with an undo window
- * (`changes`), and the local writes still waiting to sync (`unsynced`). Decisions read the one
- * clock (`../clock.ts`).
+ * (`changes`, kept on disk while they wait: changes an earlier run left are written on creation),
+ * and the local writes still waiting to sync (`unsynced`). Decisions read the one clock
+ * (`../clock.ts`).
  *
  * The replica holds setup records and a window of bookings (`window`: meetings ending at or after
  * its start, see `booking-window-state.ts`); older bookings are read from the server on demand
@@ -75,6 +77,8 @@ export function dataLayerCreate(
     shown: () => store.getSnapshot()?.workspace,
     replica: () => store.replica(),
     writes,
+    journal: pendingJournalCreate(db),
+    ready: Promise.all([baseline.loaded, storeReady(store)]),
     publish: (pending) => store.setPending(pending),
     decisionState: (workspace) => store.decisionState(workspace),
     ...(options.undoWindowMs !== undefined ? { windowMs: options.undoWindowMs } : {}),
@@ -97,12 +101,25 @@ export function dataLayerCreate(
     destroy() {
       stopUnsynced()
       stopBaseline()
+      changes.destroy()
       history.destroy()
       window.destroy()
       baseline.destroy()
       store.destroy()
     },
   }
+}
+
+/** Resolves once the store answered (its replica is there). */
+function storeReady(store: WorkspaceStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.replica()) return resolve()
+    const stop = store.subscribe(() => {
+      if (!store.replica()) return
+      stop()
+      resolve()
+    })
+  })
 }
 
 /**

@@ -280,12 +280,9 @@ describe('the desktop replicates a window of bookings', () => {
     expect(everything.ok && windowOnly.ok).toBe(true)
     if (!everything.ok || !windowOnly.ok) return
     expect(everything.booking.hostMemberIds).not.toEqual(windowOnly.booking.hostMemberIds)
-    const proposed = again.layer.changes.propose({
+    const proposed = await again.layer.changes.propose({
       label: 'Book Lee',
-      decide: (ws, nowMs) => {
-        const decided = bookingDecide(ws, request, { ...context, nowMs })
-        return decided.ok ? decided : { ok: false, message: decided.message }
-      },
+      intent: { kind: 'book', bookingId: context.bookingId, request },
     })
     expect(proposed.ok).toBe(true)
     if (proposed.ok) {

@@ -1,17 +1,9 @@
 import { useMemo } from 'react'
-import {
-  bookingDecide,
-  cancelDecide,
-  noShowDecide,
-  reassignDecide,
-  rescheduleDecide,
-} from '../../../core/src/booking'
 import type { BookingRequest } from '../../../core/src/booking'
-import { conflictResolveDecide } from '../../../core/src/conflicts/conflict-resolve'
 import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflict-resolve'
-import type { Workspace } from '../../../core/src/model/workspace'
-import type { ChangeDecision, ProposeResult } from '../db/booking-changes'
+import type { ProposeResult } from '../db/booking-changes'
 import { UNDO_WINDOW_MS } from '../db/booking-changes'
+import type { BookingIntent } from '../db/booking-intent'
 import { useBookingChanges, useWorkspace } from '../db/data-layer'
 import { decisionMessageForPeople, workspaceNames } from '../forms/form-problems'
 import { useActorName } from '../session/use-can'
@@ -22,13 +14,12 @@ export function bookingIdNew(): string {
   return `bk-${crypto.randomUUID()}`
 }
 
-type Decide = (workspace: Workspace, nowMs: number) => ChangeDecision
-
 /**
  * Every booking action of the desk, each core's decision shown at once and written after the
- * undo window (a toast offers Undo): reschedule, reassign, cancel, no-show, book. Refusals come
- * back with core's message in plain words (names, never ids). Staff actions are recorded with
- * the scheduler's name (`by`) and are not bound by customer policies.
+ * undo window (a toast offers Undo): reschedule, reassign, cancel, no-show, book. Each is an
+ * intent (`db/booking-intent.ts`) kept on disk until written, so a crash loses none. Refusals
+ * come back with core's message in plain words (names, never ids). Staff actions are recorded
+ * with the scheduler's name (`by`) and are not bound by customer policies.
  */
 export function useBookingActions() {
   const changes = useBookingChanges()
@@ -36,13 +27,17 @@ export function useBookingActions() {
   const live = useWorkspace()
   const names = useMemo(() => (live ? workspaceNames(live.workspace) : new Map()), [live])
   return useMemo(() => {
-    const propose = (
+    const propose = async (
       label: string,
-      decide: Decide,
+      intent: BookingIntent,
       description?: string,
       manageToken?: string,
-    ): ProposeResult => {
-      const result = changes.propose({ label, decide, ...(manageToken ? { manageToken } : {}) })
+    ): Promise<ProposeResult> => {
+      const result = await changes.propose({
+        label,
+        intent,
+        ...(manageToken ? { manageToken } : {}),
+      })
       if (!result.ok) return { ok: false, message: decisionMessageForPeople(result.message, names) }
       toastShow(
         {
@@ -58,7 +53,7 @@ export function useBookingActions() {
     }
     return {
       reschedule: (bookingId: string, startMs: number, label: string) =>
-        propose(label, (ws, now) => rescheduleDecide(ws, { bookingId, startMs, by }, now)),
+        propose(label, { kind: 'reschedule', request: { bookingId, startMs, by } }),
       reassign: (
         request: {
           bookingId: string
@@ -69,21 +64,19 @@ export function useBookingActions() {
         },
         label: string,
       ) =>
-        propose(label, (ws, now) =>
-          reassignDecide(
-            ws,
-            { ...request, by, ...(request.reason ? { reason: request.reason } : {}) },
-            now,
-          ),
-        ),
+        propose(label, {
+          kind: 'reassign',
+          request: { ...request, by, ...(request.reason ? { reason: request.reason } : {}) },
+        }),
       cancel: (bookingId: string, reason: string, label: string) =>
-        propose(label, (ws, now) =>
-          cancelDecide(ws, { bookingId, by, reason: reason.trim() || null }, now),
-        ),
+        propose(label, {
+          kind: 'cancel',
+          request: { bookingId, by, reason: reason.trim() || null },
+        }),
       resolveConflict: (request: Omit<ConflictResolveRequest, 'by'>, label: string) =>
-        propose(label, (ws, now) => conflictResolveDecide(ws, { ...request, by }, now)),
+        propose(label, { kind: 'resolve-conflict', request: { ...request, by } }),
       noShow: (bookingId: string, label: string) =>
-        propose(label, (ws, now) => noShowDecide(ws, { bookingId, by }, now)),
+        propose(label, { kind: 'no-show', request: { bookingId, by } }),
       book: (
         request: Omit<BookingRequest, 'by' | 'createdVia'>,
         bookingId: string,
@@ -92,17 +85,7 @@ export function useBookingActions() {
       ) =>
         propose(
           label,
-          (ws, now) => {
-            // Written once: a booking already in the replica is not booked again.
-            if (ws.bookings.some((b) => b.id === bookingId)) {
-              return { ok: false, message: 'This booking was already made.' }
-            }
-            return bookingDecide(
-              ws,
-              { ...request, by, createdVia: 'desktop' },
-              { nowMs: now, bookingId },
-            )
-          },
+          { kind: 'book', bookingId, request: { ...request, by, createdVia: 'desktop' } },
           'Booked; undo within a few seconds.',
           manageToken,
         ),

@@ -98,7 +98,7 @@ export function useDragMove(live: LiveWorkspace, zone: string, pxPerMinute: numb
       })
     },
     /** Dropped on a time column: propose the move (undo in the toast) or say why not. */
-    drop(event: DragEvent, columnFromMs: number) {
+    async drop(event: DragEvent, columnFromMs: number) {
       event.preventDefault()
       const seat = dragSeatDecode(event.dataTransfer.getData(DRAG_TYPE)) ?? dragging
       setDragging(null)
@@ -106,7 +106,7 @@ export function useDragMove(live: LiveWorkspace, zone: string, pxPerMinute: numb
       if (!seat) return
       const found = target(event, columnFromMs, seat)
       if (!found || found.startMs === instantParse(found.booking.start)) return
-      const result = actions.reschedule(
+      const result = await actions.reschedule(
         found.booking.id,
         found.startMs,
         `Moved ${found.booking.customer.name} to ${timeText(found.startMs, zone)}`,
