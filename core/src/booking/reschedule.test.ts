@@ -190,6 +190,16 @@ describe('rescheduleAvailability', () => {
     }
   })
 
+  it('does not offer the time the booking has now', () => {
+    const state = fixtureStore(base, fixtureBooking('bk-t', ['m-ana'], TUESDAY_NINE))
+    const result = rescheduleAvailability(state, 'bk-t', ...tuesday, FIXTURE_NOW)
+    const offered = result.ok ? result.slots.map((s) => ms(s.start)) : []
+    expect(offered.length).toBeGreaterThan(0)
+    expect(offered).not.toContain(ms(TUESDAY_NINE))
+    // Half an hour later is free (the booking itself no longer holds Ana then).
+    expect(offered).toContain(ms(TUESDAY_NINE) + 30 * 60_000)
+  })
+
   it('refuses unknown and closed bookings', () => {
     expect(rescheduleAvailability(base, 'bk-nope', ...tuesday, FIXTURE_NOW)).toMatchObject({
       reason: 'not-found',

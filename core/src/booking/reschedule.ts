@@ -149,7 +149,14 @@ export function* rescheduleAvailabilitySteps(
   if (!found.ok) return found
   const { booking, eventType } = found
   const fills = yield* fillsInSteps(state, booking, eventType, fromMs, toMs, nowMs)
-  return { ok: true, slots: fills.map((fill) => slotOf(fill.startMs, eventType)) }
+  // The time the booking has now is no time to move it to.
+  const currentMs = instantParse(booking.start)
+  return {
+    ok: true,
+    slots: fills
+      .filter((fill) => fill.startMs !== currentMs)
+      .map((fill) => slotOf(fill.startMs, eventType)),
+  }
 }
 
 function alternatives(
