@@ -202,6 +202,43 @@ describe('GET /api/admin/pools/{id}/stats', () => {
     expect(removed).toBe(1)
     expect((await a.request('/api/admin/pools/pool-nope/stats', { admin: true })).status).toBe(404)
   })
+
+  it('lists the events of the asked cycle only, from the booking index', async () => {
+    const { a } = await start()
+    const first = await book(a, 'rr')
+    const second = await book(a, 'rr', '2027-03-11T11:00:00.000Z')
+    await a.request(`/api/public/bookings/${first.id}/cancel`, {
+      method: 'POST',
+      body: { token: first.manageToken },
+    })
+    const march = await (
+      await a.request('/api/admin/pools/pool-rr/stats?events=1', { admin: true })
+    ).json()
+    const seen = march.events.map(
+      (e: { bookingId: string; kind: string; reason: string | null }) => [
+        e.bookingId,
+        e.kind,
+        e.kind === 'removed' ? e.reason : null,
+      ],
+    )
+    // Both were booked at the same instant (a fixed clock): their order is not the point.
+    expect(seen.map(String).toSorted()).toEqual(
+      [
+        [first.id, 'received', null],
+        [second.id, 'received', null],
+        [first.id, 'removed', 'cancelled'],
+      ]
+        .map(String)
+        .toSorted(),
+    )
+    // The same changes were made in March: April's cycle has none.
+    const april = await (
+      await a.request('/api/admin/pools/pool-rr/stats?at=2027-04-15T00:00:00.000Z&events=1', {
+        admin: true,
+      })
+    ).json()
+    expect(april.events).toEqual([])
+  })
 })
 
 describe('booking lifecycle', () => {

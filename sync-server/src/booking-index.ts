@@ -156,6 +156,28 @@ export class BookingIndex implements LedgerSource {
     for (const row of rows) yield ledgerRowOf(row)
   }
 
+  /**
+   * The seat changes made in `[fromMs, toMs)` that can count for `poolIds` (pool bookings through
+   * the `(pool_id, at_ms)` index, panel bookings through `panel_id`): a cycle's events cost that
+   * cycle's rows, not the pool's history.
+   */
+  *rowsIn(poolIds: readonly string[], fromMs: number, toMs: number): Iterable<BookingLedgerRow> {
+    const low = Number.isFinite(fromMs) ? fromMs : -Number.MAX_VALUE
+    const high = Number.isFinite(toMs) ? toMs : Number.MAX_VALUE
+    const rows = this.reader.iterate(
+      `SELECT ${LEDGER_COLUMNS} FROM booking_changes ` +
+        'WHERE pool_id IN (SELECT value FROM json_each(?)) AND at_ms >= ? AND at_ms < ? ' +
+        `UNION ALL SELECT ${LEDGER_COLUMNS} FROM booking_changes ` +
+        'WHERE panel_id IS NOT NULL AND at_ms >= ? AND at_ms < ?',
+      JSON.stringify(poolIds),
+      low,
+      high,
+      low,
+      high,
+    )
+    for (const row of rows) yield ledgerRowOf(row)
+  }
+
   /** How many stored bookings reference the record (for deletion checks). */
   referenceCount(ref: WorkspaceRef): number {
     const row = this.reader.get(

@@ -8,6 +8,8 @@ import { MAX_EVENT_MINUTES } from '../../../core/src/schema/records'
 import { asyncRoute } from '../http/async-route'
 import {
   cycleBounds,
+  cycleEndMs,
+  cycleStartMs,
   ledgerSourcesFromRows,
   poolEventsFromRows,
   poolLedgerStats,
@@ -53,6 +55,8 @@ export interface AdminDeps {
   readonly ledgerSource: LedgerSource & {
     /** Seat changes of the bookings whose meeting ended before `beforeMs`. */
     rowsEndedBefore(beforeMs: number): Iterable<BookingLedgerRow>
+    /** Seat changes made in `[fromMs, toMs)` that can count for the pools (a cycle's events). */
+    rowsIn(poolIds: readonly string[], fromMs: number, toMs: number): Iterable<BookingLedgerRow>
   }
   /** Pages of stored booking ids, for the streaming export. */
   readonly bookingIds: BookingIdPage
@@ -269,7 +273,12 @@ export function adminRouter(deps: AdminDeps): Router {
         res.json(stats)
         return
       }
-      const events = poolEventsFromRows(pool, deps.ledgerSource.rows([pool.id]), ws.panels, cycle)
+      const events = poolEventsFromRows(
+        pool,
+        deps.ledgerSource.rowsIn([pool.id], cycleStartMs(cycle), cycleEndMs(cycle)),
+        ws.panels,
+        cycle,
+      )
       res.json({ ...stats, events })
     }),
   )
