@@ -150,7 +150,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const upkeep = setInterval(() => {
     teamslot.maintenance().catch((err: unknown) => say(`maintenance failed: ${String(err)}`))
   }, MAINTENANCE_INTERVAL_MS)
-  await teamslot.maintenance()
+  // The first upkeep (bookings that ended while the server was down are marked completed) runs in
+  // the background like every later one: serving does not wait for it, and nothing a request
+  // decides depends on it (a meeting that has ended is in the past either way).
+  teamslot.maintenance().catch((err: unknown) => say(`maintenance failed: ${String(err)}`))
   // Members' busy calendars: the due ones every minute, one round at a time, in the background.
   let reading: Promise<void> | null = null
   const readCalendars = () => {

@@ -1,12 +1,11 @@
 import type { Subscription } from 'rxjs'
 import type { Booking, Panel, Workspace } from '../../core/src/model/workspace'
-import type { BookingLedgerRow, PoolLedger } from '../../core/src/distribution/pool-ledger'
-import {
-  panelsById,
-  poolCountsSeat,
-  poolLedgerApply,
-  poolLedgerFromChanges,
+import type {
+  BookingLedgerRow,
+  LedgerChangeGroup,
+  PoolLedger,
 } from '../../core/src/distribution/pool-ledger'
+import { poolLedgerApply, poolLedgersFromGroups } from '../../core/src/distribution/pool-ledger'
 import { bookingInstants } from '../../core/src/availability/busy'
 import { COLLECTION_NAMES } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
@@ -22,6 +21,8 @@ const DAY_MS = 86_400_000
 export interface LedgerSource {
   /** Every stored booking's seat changes (rows of `bookingLedgerRows`), for the given pools. */
   rows(poolIds: readonly string[]): Iterable<BookingLedgerRow>
+  /** The same seat changes grouped per member, kind, reason and seat (see `BookingIndex`). */
+  groups(poolIds: readonly string[]): Iterable<LedgerChangeGroup>
 }
 
 /**
@@ -236,17 +237,12 @@ export class WorkspaceMirror {
   /** Rebuilds the ledgers of `poolIds` from every stored booking's seat changes. */
   private ledgersRebuild(poolIds: readonly string[]): void {
     if (poolIds.length === 0) return
-    const ws = this.workspace()
-    const byId = panelsById(ws.panels)
-    const changes = new Map<string, BookingLedgerRow[]>(poolIds.map((id) => [id, []]))
-    for (const row of this.source.rows(poolIds)) {
-      for (const [poolId, list] of changes) {
-        if (poolCountsSeat(poolId, row, byId)) list.push(row)
-      }
-    }
-    const next = { ...this.ledgers }
-    for (const [poolId, list] of changes) next[poolId] = poolLedgerFromChanges(poolId, list)
-    this.ledgers = next
+    const rebuilt = poolLedgersFromGroups(
+      poolIds,
+      this.source.groups(poolIds),
+      this.workspace().panels,
+    )
+    this.ledgers = { ...this.ledgers, ...rebuilt }
   }
 
   /** Each pool's ledger (all history), by pool id: a new object after every change. */

@@ -11,7 +11,9 @@ import {
   poolLedger,
   poolLedgerApply,
   poolLedgerFromChanges,
+  poolLedgersFromGroups,
 } from './pool-ledger'
+import type { LedgerChangeGroup } from './pool-ledger'
 import { poolLedgerStats, poolStats } from './pool-stats'
 import { roundRobinOrder } from './round-robin-order'
 import { FIXTURE_MARCH, fixtureBooking, fixtureMember, fixturePool } from './test-fixtures'
@@ -111,6 +113,29 @@ describe('pool ledgers', () => {
           .flatMap(bookingLedgerRows)
           .filter((row) => poolCountsSeat(pool.id, row, byId))
         expect(poolLedgerFromChanges(pool.id, rows.toReversed())).toEqual(fromScratch)
+      }),
+    )
+  })
+
+  it('built from grouped stored rows equals the ledger built from the bookings', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => {
+        const latest = new Map<string, Booking>()
+        for (const { after } of steps(ops)) latest.set(after.id, after)
+        const bookings = [...latest.values()]
+        // Group every stored row (any pool, any panel) as the store's GROUP BY does.
+        const groups = new Map<string, LedgerChangeGroup & { atMs: number[] }>()
+        for (const row of bookings.flatMap(bookingLedgerRows).toReversed()) {
+          const key = [row.memberId, row.kind, row.reason, row.seat, row.poolId, row.panelId].join(
+            '|',
+          )
+          const group = groups.get(key) ?? { ...row, atMs: [] }
+          group.atMs.push(row.atMs)
+          groups.set(key, group)
+        }
+        const ledgers = poolLedgersFromGroups([pool.id, 'pool-other'], groups.values(), [PANEL])
+        expect(ledgers[pool.id]).toEqual(poolLedger(pool, bookings, [PANEL]))
+        expect(ledgers['pool-other']).toEqual({ poolId: 'pool-other', members: {} })
       }),
     )
   })

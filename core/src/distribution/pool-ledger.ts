@@ -101,6 +101,65 @@ export function poolLedgerFromChanges(poolId: string, changes: Iterable<LedgerCh
   return { poolId, members }
 }
 
+/**
+ * The seat changes of one member through one seat kind, grouped: what a store can hand over in
+ * one row per (member, kind, reason, pool or panel seat) instead of one row per change.
+ */
+export interface LedgerChangeGroup {
+  readonly memberId: string
+  readonly kind: HostChange['kind']
+  readonly reason: HostChange['reason']
+  readonly seat: number
+  readonly poolId: string | null
+  readonly panelId: string | null
+  /** The changes' instants, in any order. */
+  readonly atMs: readonly number[]
+}
+
+/**
+ * The ledgers of `poolIds` from grouped seat changes: the same ledgers as
+ * {@link poolLedgerFromChanges} of every change the groups hold that counts for each pool
+ * ({@link poolCountsSeat} with `panels`), built without one object per change.
+ */
+export function poolLedgersFromGroups(
+  poolIds: readonly string[],
+  groups: Iterable<LedgerChangeGroup>,
+  panels: readonly Panel[],
+): Record<string, PoolLedger> {
+  const byId = panelsById(panels)
+  const members = new Map(
+    poolIds.map((id) => [
+      id,
+      {} as Record<string, { received: number[]; removed: Record<RemovalReason, number[]> }>,
+    ]),
+  )
+  for (const group of groups) {
+    for (const [poolId, ledger] of members) {
+      if (!poolCountsSeat(poolId, group, byId)) continue
+      const entry = (ledger[group.memberId] ??= {
+        received: [],
+        removed: { cancelled: [], 'no-show': [], 'reassigned-away': [] },
+      })
+      const into =
+        group.kind === 'received'
+          ? entry.received
+          : isRemovalReason(group.reason)
+            ? entry.removed[group.reason]
+            : null
+      if (into) for (const atMs of group.atMs) into.push(atMs)
+    }
+  }
+  const ledgers: Record<string, PoolLedger> = {}
+  for (const [poolId, ledger] of members) {
+    for (const entry of Object.values(ledger)) {
+      entry.received.sort(ascending)
+      for (const reason of REMOVAL_REASONS) entry.removed[reason].sort(ascending)
+    }
+    ledgers[poolId] = { poolId, members: ledger }
+  }
+  return ledgers
+}
+
 /** The ledger of `pool` from `bookings` (every booking that can count for it). */
 export function poolLedger(
   pool: Pool,
