@@ -37,11 +37,39 @@ test.beforeEach(async () => {
       },
     ],
   }
-  server = await startTestServer({ ...ws, bookings: [...ws.bookings, ...more, cancelled] })
+  server = await startTestServer({
+    ...ws,
+    bookings: [...ws.bookings, ...more, cancelled, oldBooking('bk-olive', 'Olive Stone', 130)],
+  })
 })
 test.afterEach(async () => {
   await server.stop()
 })
+
+const DAY_MS = 86_400_000
+
+/** `days` ago (UTC) at 10:00, as a date and an instant. */
+function daysAgo(days: number) {
+  const date = new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10)
+  return { date, at: `${date}T10:00:00.000Z`, end: `${date}T10:30:00.000Z` }
+}
+
+/** A completed booking with Ana `days` ago: before this computer's window (100 days). */
+function oldBooking(id: string, customer: string, days: number) {
+  const { at, end } = daysAgo(days)
+  return {
+    ...boardWorkspace().bookings[0]!,
+    id,
+    start: at,
+    end,
+    status: 'completed',
+    customer: { name: customer, email: `${id}@example.org`, timeZone: 'UTC' },
+    history: [
+      { at: new Date(Date.parse(at) - 3 * DAY_MS).toISOString(), action: 'created', by: 'desk' },
+      { at: end, action: 'completed', by: 'system' },
+    ],
+  }
+}
 
 const TOMORROW = new Date(tomorrowAt('12:00'))
 const monthOf = (at: Date) =>
@@ -100,10 +128,14 @@ test('the month shows the bookings with time and first names, "+N more", and its
   await more.press('Enter')
   const popover = page.locator('.fc-more-popover')
   await expect(popover).toBeVisible()
+  // The day's whole list, the keyboard taken there; Escape closes it and returns to the link.
+  await expect(popover.getByRole('button')).toHaveCount(6)
+  await expect(popover.getByRole('button').first()).toBeFocused()
   await expect(popover.getByRole('button', { name: /with Pia Roth · Cai Wong/ })).toBeVisible()
   expect(await seriousViolations(page), 'month with "+N more" open').toEqual([])
   await page.keyboard.press('Escape')
   await expect(popover).toBeHidden()
+  await expect(more).toBeFocused()
 
   // Next month and back, through the address: back returns to it too.
   await page.getByRole('button', { name: 'Next month' }).click()
@@ -146,6 +178,35 @@ test('a booking opens its details, and a day number opens that day on the calend
   await month.grid.getByRole('link', { name: `Open ${day} on the calendar` }).click()
   await expect(month.app.nav('Calendar')).toHaveAttribute('aria-current', 'page')
   await expect(page.getByRole('button', { name: /with Lee Park/ })).toBeVisible()
+})
+
+test('a month before this computer’s window is read from the sync server, and said so offline', async ({
+  page,
+}) => {
+  const month = new Month(page)
+  await month.open()
+  const showMonth = (date: string) =>
+    page.evaluate((d) => (window.location.hash = `#/bookings?date=${d}&mode=month`), date)
+
+  await showMonth(daysAgo(130).date)
+  await expect(month.booking('Olive Stone')).toBeVisible()
+  await expect(month.booking('Olive Stone')).toHaveAccessibleName(/\(completed\)$/)
+  await expect(page.getByText(/not available offline/)).toHaveCount(0)
+
+  await server.stop()
+  await expect(month.app.syncStatus).toContainText('Offline')
+  await showMonth(daysAgo(200).date)
+  await expect(page.getByRole('alert').filter({ hasText: /not available offline/ })).toBeVisible()
+})
+
+test.describe('in a locale whose weeks start on Sunday', () => {
+  test.use({ locale: 'en-US' })
+  test('the month starts its weeks on Sunday and writes times with AM/PM', async ({ page }) => {
+    const month = new Month(page)
+    await month.open()
+    await expect(month.grid.getByRole('columnheader').first()).toHaveAccessibleName('Sunday')
+    await expect(month.booking('Lee Park')).toContainText(/10:00\sAM Lee · Ana/)
+  })
 })
 
 /** axe-core's serious and critical violations, in words. */

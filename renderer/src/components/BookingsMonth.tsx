@@ -6,7 +6,8 @@ import type {
   EventMountArg,
   MoreLinkMountArg,
 } from '@fullcalendar/core'
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
+import type { KeyboardEvent } from 'react'
 import type { Booking } from '../../../core/src/model/workspace'
 import { monthEvents, monthShift } from '../bookings/month-events'
 import type { MonthEvent } from '../bookings/month-events'
@@ -36,6 +37,16 @@ type MonthEventProps = MonthEvent['extendedProps']
 /** The FullCalendar date (UTC-coerced: FullCalendar runs in `UTC` here) as `YYYY-MM-DD`. */
 function dateOf(date: Date): string {
   return date.toISOString().slice(0, 10)
+}
+
+/** Frames to wait for FullCalendar to draw what was asked (it renders in its own next frames). */
+const FOCUS_FRAMES = 30
+
+/** Focuses the first `selector` inside `root` once it is drawn (gives up after a few frames). */
+function focusWhenShown(root: Element, selector: string, frames = FOCUS_FRAMES): void {
+  const target = root.querySelector<HTMLElement>(selector)
+  if (target) target.focus()
+  else if (frames > 0) requestAnimationFrame(() => focusWhenShown(root, selector, frames - 1))
 }
 
 function EventContent({ event }: EventContentArg) {
@@ -74,8 +85,19 @@ export function BookingsMonth(props: BookingsMonthProps) {
       }),
     [bookings, zone, workspace, conflicts, pending, unsynced],
   )
+  // The "+N more" link whose day list is open: focus returns to it when Escape closes the list.
+  const moreLink = useRef<HTMLElement | null>(null)
+  const onKeyDown = (event: KeyboardEvent) => {
+    const link = moreLink.current
+    if (event.key !== 'Escape' || !link) return
+    moreLink.current = null
+    // FullCalendar closes the list on the same keydown (a document listener); focus after it.
+    requestAnimationFrame(() => {
+      if (link.isConnected) link.focus()
+    })
+  }
   return (
-    <div className="month-calendar">
+    <div className="month-calendar" onKeyDown={onKeyDown}>
       {/* A new month is a new calendar: FullCalendar keeps no navigation state of its own, and
           the day numbers' names set when a cell mounts always match their date. */}
       <FullCalendar
@@ -101,6 +123,14 @@ export function BookingsMonth(props: BookingsMonthProps) {
         }}
         eventDidMount={(arg: EventMountArg) => arg.el.setAttribute('role', 'button')}
         moreLinkDidMount={(arg: MoreLinkMountArg) => arg.el.setAttribute('role', 'button')}
+        moreLinkClick={(arg) => {
+          // The day list opens where FullCalendar puts it (after the grid): take focus there.
+          const link = arg.jsEvent.target
+          moreLink.current = link instanceof HTMLElement ? link.closest('.fc-more-link') : null
+          const root = moreLink.current?.closest('.month-calendar')
+          if (root) focusWhenShown(root, '.fc-more-popover .fc-event')
+          return 'popover'
+        }}
         moreLinkHint={(count: number) => `Show ${count} more bookings`}
         moreLinkText={(count: number) => `+${count} more`}
         navLinks
