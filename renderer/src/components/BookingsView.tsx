@@ -2,18 +2,30 @@ import { useCan } from '../session/use-can'
 import { useMemo } from 'react'
 import { boardDay, boardShiftDate, boardToday, boardWeekDates } from '../calendar/board-layout'
 import { useBookings, useWorkspace } from '../db/data-layer'
-import { localZone } from '../format/datetime-format'
+import { localZone, monthText } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
 import { DateNav } from '../ui/DateNav'
+import { localeFirstDay, monthGrid, monthShift } from '../bookings/month-events'
 import { BookingsList } from './BookingsList'
+import { BookingsMonth } from './BookingsMonth'
 import { HistoryNotice } from './HistoryNotice'
 import { WeekGrid } from './WeekGrid'
 
+/** How the Bookings screen shows them (`mode` in the URL; the week is the default). */
+type BookingsMode = 'week' | 'month' | 'list'
+const MODES: readonly BookingsMode[] = ['week', 'month', 'list']
+const MODE_LABEL: Readonly<Record<BookingsMode, string>> = {
+  week: 'Week',
+  month: 'Month',
+  list: 'List',
+}
+
 /**
- * Bookings as a week (navigate week by week, drag to reschedule) or as a searchable list (by
- * customer, member, status and dates, exported as CSV). Mode, week, member and pool live in the URL.
+ * Bookings as a week (navigate week by week, drag to reschedule), a month (FullCalendar's day
+ * grid: an overview, "+N more" on full days) or a searchable list (by customer, member, status and
+ * dates, exported as CSV). Mode, date, member and pool live in the URL.
  */
 export function BookingsView() {
   const live = useWorkspace()!
@@ -22,20 +34,24 @@ export function BookingsView() {
   const zone = useMemo(() => localZone(), [])
   const openNewBooking = useUiStore((s) => s.openNewBooking)
   const canBook = useCan('book')
-  const mode = route.params['mode'] === 'list' ? 'list' : 'week'
+  const mode = MODES.find((m) => m === route.params['mode']) ?? 'week'
   const today = boardToday(zone, now)
   const date = route.params['date'] ?? today
+  const firstDay = useMemo(() => localeFirstDay(), [])
   const week = boardWeekDates(date)
-  const fromMs = boardDay(zone, week[0]!).fromMs
-  const toMs = boardDay(zone, week[6]!).toMs
+  const month = monthGrid(date, firstDay)
+  const [firstShown, lastShown] =
+    mode === 'month' ? [month.gridStart, month.gridEnd] : [week[0]!, week[6]!]
+  const fromMs = boardDay(zone, firstShown).fromMs
+  const toMs = boardDay(zone, lastShown).toMs
   const inRange = useBookings({ fromMs, toMs })
-  const weekBookings = inRange?.bookings ?? []
+  const rangeBookings = inRange?.bookings ?? []
   const { workspace } = live
   const memberId = route.params['member'] ?? ''
   const poolId = route.params['pool'] ?? ''
   const pool = workspace.pools.find((p) => p.id === poolId)
   const poolMembers = pool ? new Set(pool.members.map((m) => m.memberId)) : null
-  const shown = weekBookings
+  const shown = rangeBookings
     .filter((b) => memberId === '' || b.hostMemberIds.includes(memberId))
     .filter((b) => poolMembers === null || b.hostMemberIds.some((id) => poolMembers.has(id)))
   const setParam = (key: string, value: string) => navigate({ params: { [key]: value || null } })
@@ -45,23 +61,27 @@ export function BookingsView() {
       <div className="toolbar">
         <h2 id="bookings-heading">Bookings</h2>
         <div className="btn-group" role="group" aria-label="Show as">
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={mode === 'week'}
-            onClick={() => setParam('mode', '')}
-          >
-            Week
-          </button>
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={mode === 'list'}
-            onClick={() => setParam('mode', 'list')}
-          >
-            List
-          </button>
+          {MODES.map((m) => (
+            <button
+              key={m}
+              type="button"
+              className="btn"
+              aria-pressed={mode === m}
+              onClick={() => setParam('mode', m === 'week' ? '' : m)}
+            >
+              {MODE_LABEL[m]}
+            </button>
+          ))}
         </div>
+        {mode === 'month' ? (
+          <DateNav
+            date={date}
+            today={today}
+            step="month"
+            onChange={(next) => navigate({ params: { date: next === today ? null : next } })}
+            shift={monthShift}
+          />
+        ) : null}
         {mode === 'week' ? (
           <DateNav
             date={date}
@@ -78,7 +98,7 @@ export function BookingsView() {
           </button>
         ) : null}
       </div>
-      {mode === 'week' ? (
+      {mode !== 'list' ? (
         <>
           <div className="board-filters" role="group" aria-label="Filter bookings">
             <label className="field">
@@ -104,10 +124,35 @@ export function BookingsView() {
               </select>
             </label>
             <p className="small muted">
-              Times in {zone}. Drag a booking to another time or day to move it.
+              {mode === 'week'
+                ? `Times in ${zone}. Drag a booking to another time or day to move it.`
+                : `Times in ${zone}. Choose a day's number to open that day.`}
             </p>
           </div>
           <HistoryNotice result={inRange} zone={zone} />
+        </>
+      ) : null}
+      {mode === 'month' ? (
+        <>
+          <h3 className="month-title">
+            {monthText(boardDay(zone, month.monthStart).fromMs + 12 * 3600_000, zone)}
+          </h3>
+          <BookingsMonth
+            live={live}
+            zone={zone}
+            date={date}
+            today={today}
+            firstDay={firstDay}
+            bookings={shown}
+            onOpen={(id) => navigate({ params: { booking: id } })}
+            onOpenDay={(day) =>
+              navigate({ view: 'calendar', params: { date: day === today ? null : day } })
+            }
+          />
+        </>
+      ) : null}
+      {mode === 'week' ? (
+        <>
           <WeekGrid
             live={live}
             zone={zone}
@@ -118,9 +163,8 @@ export function BookingsView() {
             onOpen={(id) => navigate({ params: { booking: id } })}
           />
         </>
-      ) : (
-        <BookingsList live={live} zone={zone} />
-      )}
+      ) : null}
+      {mode === 'list' ? <BookingsList live={live} zone={zone} /> : null}
     </section>
   )
 }

@@ -87,6 +87,11 @@ export function shortDayText(at: Instant, zone: string, locale = appLocale()): s
   return formatter(zone, SHORT_DAY, locale).format(ms(at))
 }
 
+/** `March 2027`. */
+export function monthText(at: Instant, zone: string, locale = appLocale()): string {
+  return formatter(zone, { month: 'long', year: 'numeric' }, locale).format(ms(at))
+}
+
 /** `Mon, 15 Mar 2027, 14:00`. */
 export function dateTimeText(at: Instant, zone: string, locale = appLocale()): string {
   return `${dateText(at, zone, locale)}, ${timeText(at, zone, locale)}`

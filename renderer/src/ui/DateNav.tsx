@@ -15,7 +15,7 @@ export interface DateNavProps {
   /** `YYYY-MM-DD`. */
   readonly date: string
   readonly today: string
-  readonly step: 'day' | 'week'
+  readonly step: 'day' | 'week' | 'month'
   readonly onChange: (date: string) => void
   /** Shifts `date` by `n` steps. */
   readonly shift: (date: string, n: number) => string

@@ -1,0 +1,221 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { DeskApp } from '../support/app'
+import { startTestServer } from '../support/sync-server'
+import type { TestServer } from '../support/sync-server'
+import { boardWorkspace, tomorrowAt } from '../support/workspaces'
+
+let server: TestServer
+test.use({ timezoneId: 'UTC', locale: 'en-GB' })
+test.beforeEach(async () => {
+  const ws = boardWorkspace()
+  // Tomorrow holds Lee Park (Ana) and Sam Taylor (Ben) at 10:00, plus four more with Cai and a
+  // cancelled one: six shown, three fit, "+3 more".
+  const more = ['Kim Lee', 'Noor Haddad', 'Ola Berg', 'Pia Roth'].map((customer, i) => ({
+    ...ws.bookings[0]!,
+    id: `bk-more-${i}`,
+    hostMemberIds: ['m-cai'],
+    start: tomorrowAt(`1${2 + i}:00`),
+    end: tomorrowAt(`1${2 + i}:30`),
+    customer: { name: customer, email: `more-${i}@example.org`, timeZone: 'UTC' },
+  }))
+  const cancelled = {
+    ...ws.bookings[0]!,
+    id: 'bk-gone',
+    status: 'cancelled',
+    start: tomorrowAt('08:00'),
+    end: tomorrowAt('08:30'),
+    customer: { name: 'Gus Gone', email: 'gus@example.org', timeZone: 'UTC' },
+    history: [
+      ...ws.bookings[0]!.history,
+      {
+        at: new Date(Date.now() - 1800_000).toISOString(),
+        action: 'cancelled',
+        by: 'front desk',
+        reason: 'Customer called',
+      },
+    ],
+  }
+  server = await startTestServer({
+    ...ws,
+    bookings: [...ws.bookings, ...more, cancelled, oldBooking('bk-olive', 'Olive Stone', 130)],
+  })
+})
+test.afterEach(async () => {
+  await server.stop()
+})
+
+const DAY_MS = 86_400_000
+
+/** `days` ago (UTC) at 10:00, as a date and an instant. */
+function daysAgo(days: number) {
+  const date = new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10)
+  return { date, at: `${date}T10:00:00.000Z`, end: `${date}T10:30:00.000Z` }
+}
+
+/** A completed booking with Ana `days` ago: before this computer's window (100 days). */
+function oldBooking(id: string, customer: string, days: number) {
+  const { at, end } = daysAgo(days)
+  return {
+    ...boardWorkspace().bookings[0]!,
+    id,
+    start: at,
+    end,
+    status: 'completed',
+    customer: { name: customer, email: `${id}@example.org`, timeZone: 'UTC' },
+    history: [
+      { at: new Date(Date.parse(at) - 3 * DAY_MS).toISOString(), action: 'created', by: 'desk' },
+      { at: end, action: 'completed', by: 'system' },
+    ],
+  }
+}
+
+const TOMORROW = new Date(tomorrowAt('12:00'))
+const monthOf = (at: Date) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at)
+const nextMonthOf = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1))
+
+/** The Bookings month view, by role and label. */
+class Month {
+  readonly app: DeskApp
+  readonly title: Locator
+  readonly grid: Locator
+  constructor(readonly page: Page) {
+    this.app = new DeskApp(page)
+    this.title = page.getByRole('heading', { level: 3 })
+    this.grid = page.locator('.month-calendar')
+  }
+  booking(customer: string): Locator {
+    return this.grid.getByRole('button', { name: new RegExp(`with ${customer}`) })
+  }
+  async open() {
+    await this.app.open(server)
+    await this.app.go('Bookings')
+    await this.page.getByRole('button', { name: 'Month' }).click()
+    await expect(this.page).toHaveURL(/mode=month/)
+    // At the end of a month, tomorrow is in the next one.
+    if (TOMORROW.getUTCMonth() !== new Date().getUTCMonth())
+      await this.page.getByRole('button', { name: 'Next month' }).click()
+    await expect(this.title).toHaveText(monthOf(TOMORROW))
+    await expect(this.booking('Lee Park')).toBeVisible()
+  }
+}
+
+test('the month shows the bookings with time and first names, "+N more", and its own address', async ({
+  page,
+}) => {
+  const cspViolations: string[] = []
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text())
+  })
+  const month = new Month(page)
+  await month.open()
+
+  await expect(month.booking('Lee Park')).toHaveAccessibleName(
+    /^10:00–10:30 Call with Lee Park · Ana Silva/,
+  )
+  await expect(month.booking('Lee Park')).toContainText('10:00 Lee · Ana')
+  await expect(month.booking('Sam Taylor')).toContainText('Sam · Ben')
+  // Cancelled bookings are left out, as in the week view.
+  await expect(month.booking('Gus Gone')).toHaveCount(0)
+  // Nothing shows an internal id.
+  await expect(month.grid).not.toContainText(/bk-|m-ana|et-call/)
+
+  // Six bookings tomorrow, three fit: the rest behind "+3 more", which lists the whole day.
+  const more = month.grid.getByRole('button', { name: '+3 more' })
+  await expect(more).toHaveAttribute('title', 'Show 3 more bookings')
+  await more.press('Enter')
+  const popover = page.locator('.fc-more-popover')
+  await expect(popover).toBeVisible()
+  // The day's whole list, the keyboard taken there; Escape closes it and returns to the link.
+  await expect(popover.getByRole('button')).toHaveCount(6)
+  await expect(popover.getByRole('button').first()).toBeFocused()
+  await expect(popover.getByRole('button', { name: /with Pia Roth · Cai Wong/ })).toBeVisible()
+  expect(await seriousViolations(page), 'month with "+N more" open').toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(popover).toBeHidden()
+  await expect(more).toBeFocused()
+
+  // Next month and back, through the address: back returns to it too.
+  await page.getByRole('button', { name: 'Next month' }).click()
+  await expect(month.title).toHaveText(monthOf(nextMonthOf(TOMORROW)))
+  await expect(month.booking('Lee Park')).toHaveCount(0)
+  await expect(page).toHaveURL(/mode=month/)
+  await page.getByRole('button', { name: 'Previous month' }).click()
+  await expect(month.title).toHaveText(monthOf(TOMORROW))
+  await expect(month.booking('Lee Park')).toBeVisible()
+  await page.reload()
+  await expect(month.title).toHaveText(monthOf(TOMORROW))
+  await expect(month.booking('Lee Park')).toBeVisible()
+
+  expect(await seriousViolations(page), 'month').toEqual([])
+  expect(cspViolations).toEqual([])
+})
+
+test('a booking opens its details, and a day number opens that day on the calendar', async ({
+  page,
+}) => {
+  const month = new Month(page)
+  await month.open()
+
+  // Keyboard: the booking is a button reachable with Tab and opened with Enter.
+  await month.booking('Lee Park').focus()
+  await page.keyboard.press('Enter')
+  await expect(month.app.details).toBeVisible()
+  await expect(month.app.details).toContainText('Lee Park')
+  await expect(page).toHaveURL(/booking=bk-lee/)
+  await page.keyboard.press('Escape')
+  await expect(month.app.details).toBeHidden()
+
+  const day = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(TOMORROW)
+  await month.grid.getByRole('link', { name: `Open ${day} on the calendar` }).click()
+  await expect(month.app.nav('Calendar')).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('button', { name: /with Lee Park/ })).toBeVisible()
+})
+
+test('a month before this computer’s window is read from the sync server, and said so offline', async ({
+  page,
+}) => {
+  const month = new Month(page)
+  await month.open()
+  const showMonth = (date: string) =>
+    page.evaluate((d) => (window.location.hash = `#/bookings?date=${d}&mode=month`), date)
+
+  await showMonth(daysAgo(130).date)
+  await expect(month.booking('Olive Stone')).toBeVisible()
+  await expect(month.booking('Olive Stone')).toHaveAccessibleName(/\(completed\)$/)
+  await expect(page.getByText(/not available offline/)).toHaveCount(0)
+
+  await server.stop()
+  await expect(month.app.syncStatus).toContainText('Offline')
+  await showMonth(daysAgo(200).date)
+  await expect(page.getByRole('alert').filter({ hasText: /not available offline/ })).toBeVisible()
+})
+
+test.describe('in a locale whose weeks start on Sunday', () => {
+  test.use({ locale: 'en-US' })
+  test('the month starts its weeks on Sunday and writes times with AM/PM', async ({ page }) => {
+    const month = new Month(page)
+    await month.open()
+    await expect(month.grid.getByRole('columnheader').first()).toHaveAccessibleName('Sunday')
+    await expect(month.booking('Lee Park')).toContainText(/10:00\sAM Lee · Ana/)
+  })
+})
+
+/** axe-core's serious and critical violations, in words. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+}
