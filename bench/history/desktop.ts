@@ -13,7 +13,7 @@
  * had arrived), never waited for.
  */
 import { chromium } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dirSizeMb } from './server-process'
@@ -57,6 +57,13 @@ export async function desktopFirstSync(options: {
   })
   try {
     const page = context.pages()[0] ?? (await context.newPage())
+    // BENCH_DESKTOP_PROFILE=<file.cpuprofile>: the renderer's CPU profile of the first sync.
+    const profileFile = process.env['BENCH_DESKTOP_PROFILE']
+    const cdp = profileFile ? await context.newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
     const started = performance.now()
     await page.goto(`${options.url}/app/#token=${options.token}`)
     let firstSyncMs: number | null = null
@@ -72,6 +79,10 @@ export async function desktopFirstSync(options: {
       firstSyncMs = performance.now() - started
     } catch (err) {
       if (!(err instanceof Error) || err.name !== 'TimeoutError') throw err
+    }
+    if (cdp && profileFile) {
+      const { profile } = await cdp.send('Profiler.stop')
+      writeFileSync(profileFile, JSON.stringify(profile))
     }
     const replicatedBookings = await page
       .evaluate(countBookingsInIndexedDb)
