@@ -38,6 +38,9 @@ import type { WorkspaceMirror } from './workspace-mirror'
 import type { BookingIndex } from './booking-index'
 import { type BusyTimes, busyTimesWithin } from '../../core/src/availability/busy-times'
 
+/** Ended bookings marked completed per write by the upkeep. */
+const COMPLETE_CHUNK = 100
+
 /** A stored booking: the record plus the server's own fields (`BOOKING_SERVER_FIELDS`). */
 export type BookingDoc = Booking & {
   readonly manageToken: string | null
@@ -442,7 +445,15 @@ export class BookingService {
         const before = this.mirror.get('bookings', booking.id) as BookingDoc | undefined
         return before ? [{ ...before, ...booking, updatedAt: this.nowIso() }] : []
       })
-      if (docs.length > 0) await this.db.bookings.bulkUpsert(docs as unknown as AnyDoc[])
+      // In chunks with a turn of the event loop between: after a long downtime the backlog can be
+      // thousands of bookings, and requests outside the booking queue (health, availability)
+      // are answered meanwhile.
+      for (let at = 0; at < docs.length; at += COMPLETE_CHUNK) {
+        if (at > 0) await new Promise((resolve) => setImmediate(resolve))
+        await this.db.bookings.bulkUpsert(
+          docs.slice(at, at + COMPLETE_CHUNK) as unknown as AnyDoc[],
+        )
+      }
       this.mirror.windowAdvance(this.clock.now())
       return docs.length
     })

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { cycleBounds, poolStats } from '../../core/src/distribution'
 import type { Workspace } from '../../core/src/model/workspace'
 import { bookingBody, FIXTURE_NOW, fixtureWorkspace } from './test-support/fixtures'
+import { historyBooking, historySetup } from './test-support/history-workspace'
 import { fixedClock, startTestApp } from './test-support/test-app'
 import type { TestApp } from './test-support/test-app'
 
@@ -73,6 +74,37 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
       await app.request('/api/admin/pools/pool-rr/stats', { admin: true })
     ).json()
     expect(again).toEqual(replayed)
+  })
+
+  it('completes a backlog of ended bookings in several writes, every one of them', async () => {
+    // 250 meetings of the last week, half an hour apart, ended by now: more than one write's worth.
+    const nowMs = Date.parse(FIXTURE_NOW)
+    const firstMs = nowMs - 7 * 24 * 3_600_000
+    const bookings = Array.from({ length: 250 }, (_, i) => {
+      const startMs = firstMs + i * 30 * 60_000
+      const booking = historyBooking(i)
+      return {
+        ...booking,
+        start: new Date(startMs).toISOString(),
+        end: new Date(startMs + 30 * 60_000).toISOString(),
+        history: booking.history.map((entry) => ({
+          ...entry,
+          at: new Date(startMs - 3_600_000).toISOString(),
+        })),
+      }
+    })
+    app = await startTestApp({
+      workspace: { ...historySetup(), bookings },
+      clock: clock(),
+      deps: limits,
+    })
+    await app.teamslot.maintenance()
+    const ws: Workspace = await (await app.request('/api/admin/workspace', { admin: true })).json()
+    const statuses = ws.bookings.map((b) => b.status)
+    expect(statuses.filter((status) => status === 'scheduled')).toEqual([])
+    expect(statuses.filter((status) => status === 'completed')).toHaveLength(
+      bookings.filter((b) => b.status === 'scheduled').length,
+    )
   })
 
   it('still finds a booking of long ago by its id: the manage link and a no-show work', async () => {
