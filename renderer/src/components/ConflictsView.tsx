@@ -29,6 +29,8 @@ export function ConflictsView() {
   }
   const resolve = (request: Omit<ConflictResolveRequest, 'by'>) =>
     refused(actions.resolveConflict(request, 'Conflict resolved'))
+  const reassign = (booking: Booking, fromMemberId: string) =>
+    openReassign({ bookingId: booking.id, fromMemberId, toMemberId: null })
   const cancel = (booking: Booking) =>
     refused(
       actions.cancel(booking.id, 'double booking', `Cancelled ${booking.customer.name}'s booking`),
@@ -60,28 +62,10 @@ export function ConflictsView() {
                   <div key={booking.id} className="actions" aria-label={booking.customer.name}>
                     <span>{booking.customer.name}:</span>
                     {bookingIsOpen(booking) ? (
-                      <>
-                        <button
-                          type="button"
-                          className="btn"
-                          onClick={() =>
-                            openReassign({
-                              bookingId: booking.id,
-                              fromMemberId: conflict.memberId,
-                              toMemberId: null,
-                            })
-                          }
-                        >
-                          Reassign…
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-danger"
-                          onClick={() => cancel(booking)}
-                        >
-                          Cancel booking
-                        </button>
-                      </>
+                      <ReassignOrCancel
+                        onReassign={() => reassign(booking, conflict.memberId)}
+                        onCancel={() => cancel(booking)}
+                      />
                     ) : (
                       <span>{booking.status}</span>
                     )}
@@ -117,28 +101,10 @@ export function ConflictsView() {
                 </p>
                 <div className="actions">
                   {bookingIsOpen(booking) ? (
-                    <>
-                      <button
-                        type="button"
-                        className="btn"
-                        onClick={() =>
-                          openReassign({
-                            bookingId: booking.id,
-                            fromMemberId: conflict.memberId,
-                            toMemberId: null,
-                          })
-                        }
-                      >
-                        Reassign…
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-danger"
-                        onClick={() => cancel(booking)}
-                      >
-                        Cancel booking
-                      </button>
-                    </>
+                    <ReassignOrCancel
+                      onReassign={() => reassign(booking, conflict.memberId)}
+                      onCancel={() => cancel(booking)}
+                    />
                   ) : null}
                   <button
                     type="button"
@@ -167,13 +133,7 @@ export function ConflictsView() {
                   <button
                     type="button"
                     className="btn"
-                    onClick={() =>
-                      openReassign({
-                        bookingId: booking.id,
-                        fromMemberId: booking.hostMemberIds[0] ?? '',
-                        toMemberId: null,
-                      })
-                    }
+                    onClick={() => reassign(booking, booking.hostMemberIds[0] ?? '')}
                   >
                     Reassign…
                   </button>
@@ -191,6 +151,26 @@ export function ConflictsView() {
         })}
       </ul>
     </section>
+  )
+}
+
+/** The two ways out of a conflict for one open booking of it. */
+function ReassignOrCancel({
+  onReassign,
+  onCancel,
+}: {
+  readonly onReassign: () => void
+  readonly onCancel: () => void
+}) {
+  return (
+    <>
+      <button type="button" className="btn" onClick={onReassign}>
+        Reassign…
+      </button>
+      <button type="button" className="btn btn-danger" onClick={onCancel}>
+        Cancel booking
+      </button>
+    </>
   )
 }
 
