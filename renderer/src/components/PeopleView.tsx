@@ -58,7 +58,11 @@ export function PeopleView({ target }: PeopleViewProps) {
     <section aria-labelledby="people-heading" className="view">
       <h2 id="people-heading">People</h2>
       <p className="muted">
-        Each desk signs in as a person. {ROLES.map((r) => `A ${r} ${ROLE_TEXT[r]}`).join('; ')}.
+        Each desk signs in as a person.{' '}
+        {ROLES.map(
+          (r, i) => `${i === 0 ? 'A' : 'a'}${r === 'owner' ? 'n' : ''} ${r} ${ROLE_TEXT[r]}`,
+        ).join('; ')}
+        .
       </p>
       {issued ? (
         <NewTokenCard
