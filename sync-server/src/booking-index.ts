@@ -139,16 +139,6 @@ const IDEMPOTENCY_KIND = 'idempotency-key'
 export class BookingIndex implements LedgerSource {
   constructor(private readonly reader: DerivedReader) {}
 
-  /** Every stored booking's seat changes that can count for `poolIds` (pool or panel bookings). */
-  *rows(poolIds: readonly string[]): Iterable<BookingLedgerRow> {
-    const rows = this.reader.iterate(
-      `SELECT ${LEDGER_COLUMNS} FROM booking_changes ` +
-        'WHERE pool_id IN (SELECT value FROM json_each(?)) OR panel_id IS NOT NULL',
-      JSON.stringify(poolIds),
-    )
-    for (const row of rows) yield ledgerRowOf(row)
-  }
-
   /**
    * The seat changes of every stored booking whose meeting ended before `beforeMs` (pool or panel
    * bookings; the others count for no pool): the baseline a desktop merges with its window.

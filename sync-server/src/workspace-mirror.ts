@@ -1,10 +1,6 @@
 import type { Subscription } from 'rxjs'
 import type { Booking, Panel, Workspace } from '../../core/src/model/workspace'
-import type {
-  BookingLedgerRow,
-  LedgerChangeGroup,
-  PoolLedger,
-} from '../../core/src/distribution/pool-ledger'
+import type { LedgerChangeGroup, PoolLedger } from '../../core/src/distribution/pool-ledger'
 import { poolLedgerApply, poolLedgersFromGroups } from '../../core/src/distribution/pool-ledger'
 import { bookingInstants } from '../../core/src/availability/busy'
 import { COLLECTION_NAMES } from '../../core/src/schema/collections'
@@ -19,9 +15,10 @@ const DAY_MS = 86_400_000
 
 /** Where the mirror reads what it does not keep: every booking's seat changes, for ledgers. */
 export interface LedgerSource {
-  /** Every stored booking's seat changes (rows of `bookingLedgerRows`), for the given pools. */
-  rows(poolIds: readonly string[]): Iterable<BookingLedgerRow>
-  /** The same seat changes grouped per member, kind, reason and seat (see `BookingIndex`). */
+  /**
+   * Every stored booking's seat changes (rows of `bookingLedgerRows`) that can count for the
+   * given pools, grouped per member, kind, reason and seat (see `BookingIndex`).
+   */
   groups(poolIds: readonly string[]): Iterable<LedgerChangeGroup>
 }
 
