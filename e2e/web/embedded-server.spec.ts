@@ -25,10 +25,25 @@ test('the embedded server bundle starts with the demo team, allows the app origi
   const send = (message: unknown) => harness.stdin.write(`${JSON.stringify(message)}\n`)
   const dataDir = mkdtempSync(join(tmpdir(), 'teamslot-embedded-'))
   const exited = new Promise<number | null>((done) => harness.once('exit', done))
+  // Every line is queued as it arrives: readline emits lines that came in one chunk back to back,
+  // before a listener attached after an await could hear them.
+  const lines: string[] = []
+  const waiting: ((line: string) => void)[] = []
+  messages.on('line', (line) => {
+    const waiter = waiting.shift()
+    if (waiter) waiter(line)
+    else lines.push(line)
+  })
+  const nextLine = () =>
+    new Promise<string>((done) => {
+      const line = lines.shift()
+      if (line === undefined) waiting.push(done)
+      else done(line)
+    })
   // Skip the human-readable lines (token, seeding) that the server says before its messages.
   const nextMessage = async (): Promise<Record<string, string>> => {
     for (;;) {
-      const line = await new Promise<string>((done) => messages.once('line', done))
+      const line = await nextLine()
       if (line.startsWith('{')) return JSON.parse(line)
     }
   }
