@@ -22,7 +22,10 @@ import type {
 } from '../../core/src/booking/booking-types'
 import type { Steps } from '../../core/src/availability/steps'
 import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
-import { BOOKINGS_NEAR_REACH_MS } from '../../core/src/booking/bookings-near'
+import {
+  BOOKINGS_NEAR_REACH_MS,
+  BOOKINGS_SPAN_REACH_MS,
+} from '../../core/src/booking/bookings-near'
 import { ALTERNATIVES_REACH_MS } from '../../core/src/booking/booking-alternatives'
 import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
 import { documentToRecord } from '../../core/src/schema/workspace-documents'
@@ -37,6 +40,7 @@ import { SerialQueue } from './serial-queue'
 import type { WorkspaceMirror } from './workspace-mirror'
 import type { BookingIndex } from './booking-index'
 import { type BusyTimes, busyTimesWithin } from '../../core/src/availability/busy-times'
+import { bookingInstants } from '../../core/src/availability/busy'
 
 /** Ended bookings marked completed per write by the upkeep. */
 const COMPLETE_CHUNK = 100
@@ -149,12 +153,7 @@ export class BookingService {
   ): DecisionState {
     const ws = this.mirror.workspace()
     const { records, poolLedgers } = this.unsettledOverlay(ws)
-    const bookings = near
-      ? this.mirror.bookingsStartingBetween(
-          near.fromMs - reachMs - MAX_EVENT_MS,
-          near.toMs + reachMs,
-        )
-      : ws.bookings
+    const bookings = near ? this.bookingsNear(ws, near, reachMs) : ws.bookings
     const busy = this.busyTimes?.() ?? {}
     return {
       ...ws,
@@ -164,6 +163,48 @@ export class BookingService {
         ? busyTimesWithin(busy, near.fromMs - reachMs - MAX_EVENT_MS, near.toMs + reachMs)
         : busy,
     }
+  }
+
+  /**
+   * The window's bookings within `reachMs` of `near` (by start, binary search). For the narrowest
+   * reach, core's `BOOKINGS_NEAR_REACH_MS` (busy spans and workload weeks), a member without
+   * workload caps needs only the bookings whose busy span can reach the span
+   * (`BOOKINGS_SPAN_REACH_MS`: a few days): every member's bookings are taken that far, and only
+   * capped members' own bookings (the mirror's per-host lists) the whole reach. So a decision at
+   * one start reads the days around it, not two weeks of the whole team.
+   */
+  private bookingsNear(
+    ws: Workspace,
+    near: { readonly fromMs: number; readonly toMs: number },
+    reachMs: number,
+  ): readonly Booking[] {
+    const wide = (reach: number) => [near.fromMs - reach - MAX_EVENT_MS, near.toMs + reach] as const
+    if (reachMs !== BOOKINGS_NEAR_REACH_MS)
+      return this.mirror.bookingsStartingBetween(...wide(reachMs))
+    const [spanFrom, spanTo] = wide(BOOKINGS_SPAN_REACH_MS)
+    const spans = this.mirror.bookingsStartingBetween(spanFrom, spanTo)
+    const capped = ws.members.filter(
+      (member) => member.maxBookingsPerDay != null || member.maxBookingsPerWeek != null,
+    )
+    if (capped.length === 0) return spans
+    const bookings = [...spans]
+    // A capped member's bookings starting outside the span reach; a panel booking once.
+    const panelKept = new Set<Booking>()
+    for (const member of capped) {
+      for (const booking of this.mirror.memberBookingsStartingBetween(
+        member.id,
+        ...wide(reachMs),
+      )) {
+        const { startMs } = bookingInstants(booking)
+        if (startMs >= spanFrom && startMs < spanTo) continue
+        if (booking.hostMemberIds.length > 1) {
+          if (panelKept.has(booking)) continue
+          panelKept.add(booking)
+        }
+        bookings.push(booking)
+      }
+    }
+    return bookings
   }
 
   /** The decision state of this moment, busy time included (admin reads such as candidates). */

@@ -183,6 +183,26 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     expect((await push.json()).error.problems[0]).toContain('1 booking')
   })
 
+  it("counts a capped member's bookings of the whole week, even days away from the start", async () => {
+    const workspace = fixtureWorkspace()
+    const ana = workspace.members.find((member) => member.id === 'm-ana')!
+    workspace.members = workspace.members.map((m) =>
+      m === ana ? { ...m, maxBookingsPerWeek: 2 } : m,
+    )
+    app = await startTestApp({ workspace, clock: clock(), deps: limits })
+    // Monday 09:00 lies over four days before Friday 16:00: beyond any busy span's reach, so
+    // only the weekly cap can make it count.
+    await book(app, 'solo', '2027-03-15T09:00:00.000Z')
+    await book(app, 'solo', '2027-03-16T09:00:00.000Z')
+    const third = await app.request('/api/public/pages/solo/bookings', {
+      method: 'POST',
+      body: bookingBody('2027-03-19T16:00:00.000Z'),
+    })
+    expect(third.status).toBe(409)
+    // The next week is open again.
+    await book(app, 'solo', '2027-03-22T16:00:00.000Z')
+  })
+
   it('answers concurrent bookings of one slot with one success, committed in groups', async () => {
     app = await startTestApp({ workspace: fixtureWorkspace(), clock: clock(), deps: limits })
     const a = app

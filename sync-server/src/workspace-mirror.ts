@@ -9,6 +9,12 @@ import { SETTINGS_ID } from '../../core/src/schema/records'
 import { documentToRecord, recordsToWorkspace } from '../../core/src/schema/workspace-documents'
 import type { AnyDoc, ServerDatabase } from './database'
 
+/**
+ * Changes the mirror's start order and per-host lists follow one by one while nobody reads them;
+ * past that, they are dropped and rebuilt on the next read (cheaper for bulk writes).
+ */
+const UNREAD_CHANGES_FOLLOWED = 256
+
 /** Days of past meetings kept in memory: a week of workload caps plus buffers, with margin. */
 export const WINDOW_PAST_DAYS = 8
 const DAY_MS = 86_400_000
@@ -48,12 +54,20 @@ export class WorkspaceMirror {
   private ledgers: Record<string, PoolLedger> = {}
   /**
    * The window's bookings ordered by start, then id: the workspace's `bookings`. Kept up to date
-   * one change at a time (a copy with one booking in or out) while it is being read between
-   * changes; a run of changes nobody read in between (a bulk write, the start-up load) just drops
-   * it, and the next read sorts once.
+   * one change at a time (a copy with one booking in or out) while it is being read; a long run
+   * of changes nobody read in between (a bulk write, the start-up load: over
+   * {@link UNREAD_CHANGES_FOLLOWED}) just drops it, and the next read sorts once. A group commit's
+   * batch of decided bookings is followed change by change.
    */
   private sortedCache: readonly Booking[] | null = []
-  private sortedReadSinceChange = true
+  private sortedUnread = 0
+  /**
+   * The window's bookings per host, each list ordered by start then id (a panel booking is in
+   * every host's list). Built from the start order on first read, then kept up to date in place
+   * one change at a time (readers get slices, never the lists); dropped like the start order.
+   */
+  private byHostCache: Map<string, Booking[]> | null = null
+  private byHostUnread = 0
   private cutoffMs: number
 
   private constructor(
@@ -127,25 +141,66 @@ export class WorkspaceMirror {
     if (name === 'bookings') {
       const key = doc['idempotencyKey']
       if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
+      const booking = record as unknown as Booking
       this.sortedChange((list) => {
-        const booking = record as unknown as Booking
         const at = sortedIndex(list, booking)
         return [...list.slice(0, at), booking, ...list.slice(at)]
       })
+      this.byHostChange(booking, true)
     }
     this.invalidate(name)
   }
 
+  /** Adds a booking to (or takes it out of) its hosts' lists, or drops them when unread. */
+  private byHostChange(booking: Booking, isAdded: boolean): void {
+    this.byHostUnread++
+    if (this.byHostUnread > UNREAD_CHANGES_FOLLOWED) this.byHostCache = null
+    const byHost = this.byHostCache
+    if (byHost === null) return
+    for (const host of new Set(booking.hostMemberIds)) {
+      let list = byHost.get(host)
+      if (list === undefined) byHost.set(host, (list = []))
+      const at = sortedIndex(list, booking)
+      if (isAdded) list.splice(at, 0, booking)
+      else if (list[at]?.id === booking.id) list.splice(at, 1)
+    }
+  }
+
+  /**
+   * The window's bookings hosted by `memberId` whose meeting starts in `[fromMs, toMs)`, ordered
+   * by start then id (binary search in the member's own list; a new array).
+   */
+  memberBookingsStartingBetween(
+    memberId: string,
+    fromMs: number,
+    toMs: number,
+  ): readonly Booking[] {
+    if (this.byHostCache === null) {
+      const byHost = new Map<string, Booking[]>()
+      for (const booking of this.bookingsSorted) {
+        for (const host of new Set(booking.hostMemberIds)) {
+          const list = byHost.get(host)
+          if (list === undefined) byHost.set(host, [booking])
+          else list.push(booking)
+        }
+      }
+      this.byHostCache = byHost
+    }
+    this.byHostUnread = 0
+    const list = this.byHostCache.get(memberId) ?? []
+    return list.slice(startIndex(list, fromMs), startIndex(list, toMs))
+  }
+
   /** Applies one change to the start order, or drops it when nobody read it since the last. */
   private sortedChange(edit: (list: readonly Booking[]) => readonly Booking[]): void {
-    this.sortedCache =
-      this.sortedCache !== null && this.sortedReadSinceChange ? edit(this.sortedCache) : null
-    this.sortedReadSinceChange = false
+    this.sortedUnread++
+    const isFollowed = this.sortedCache !== null && this.sortedUnread <= UNREAD_CHANGES_FOLLOWED
+    this.sortedCache = isFollowed ? edit(this.sortedCache!) : null
   }
 
   /** The window's bookings ordered by start, then id. */
   private get bookingsSorted(): readonly Booking[] {
-    this.sortedReadSinceChange = true
+    this.sortedUnread = 0
     if (this.sortedCache === null) {
       const records = [...(this.docs.get('bookings')?.values() ?? [])].map(
         (entry) => entry.record as Booking,
@@ -163,6 +218,7 @@ export class WorkspaceMirror {
       const at = sortedIndex(list, kept)
       return list[at]?.id === id ? [...list.slice(0, at), ...list.slice(at + 1)] : list
     })
+    this.byHostChange(kept, false)
   }
 
   /**
@@ -263,6 +319,7 @@ export class WorkspaceMirror {
     if (dropped > 0) {
       const kept = this.docs.get('bookings')
       this.sortedChange((list) => list.filter((booking) => kept?.has(booking.id)))
+      this.byHostCache = null
       this.invalidate('bookings')
     }
     return dropped

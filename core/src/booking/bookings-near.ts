@@ -19,6 +19,14 @@ import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 export const BOOKINGS_NEAR_REACH_MS =
   (WORKLOAD_REACH_DAYS + 1) * MS_PER_DAY + 2 * MAX_EVENT_SPAN_MIN * MS_PER_MINUTE
 
+/**
+ * How far around a window a booking's busy span alone can matter: a meeting of up to a day, its
+ * buffers of up to a day, and the index's own reach of a day (or two) past its window. For a
+ * member without workload caps this is all that counts: availability reads the member's far
+ * bookings only to count them toward caps.
+ */
+export const BOOKINGS_SPAN_REACH_MS = 3 * MAX_EVENT_SPAN_MIN * MS_PER_MINUTE
+
 /** True for the canonical UTC form `YYYY-MM-DDTHH:mm:ss.sssZ`, whose string order is time order. */
 function isCanonical(iso: string): boolean {
   return (

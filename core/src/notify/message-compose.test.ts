@@ -1,5 +1,7 @@
+import fc from 'fast-check'
+import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { messageCompose, meetingTimeText } from './message-compose'
+import { messageCompose, meetingTimeText, zoneShortName } from './message-compose'
 import type { MessageInput } from './message-compose'
 
 const base: MessageInput = {
@@ -73,5 +75,34 @@ describe('messageCompose', () => {
     expect(
       meetingTimeText('2027-03-15T22:30:00Z', '2027-03-15T23:30:00Z', 'Europe/Berlin', 'en-GB'),
     ).toBe('Monday, 15 March 2027, 23:30–16 Mar 2027 00:30 CET (Europe/Berlin)')
+  })
+})
+
+describe('zoneShortName', () => {
+  it("names the zone as luxon's toFormat('ZZZZ') does, at any instant, zone and locale", () => {
+    const zones = [
+      'UTC',
+      'Europe/Berlin',
+      'Europe/London',
+      'America/New_York',
+      'America/Sao_Paulo',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Africa/Casablanca',
+    ]
+    const locales = ['en', 'en-GB', 'en-US', 'de-DE', 'fr-FR', 'ja-JP', 'ar-EG', 'pt-BR']
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('1990-01-01'), max: Date.parse('2060-01-01') }),
+        fc.constantFrom(...zones),
+        fc.constantFrom(...locales),
+        (ms, zone, locale) => {
+          const dt = DateTime.fromMillis(ms, { zone }).setLocale(locale)
+          expect(zoneShortName(ms, zone, dt.locale!)).toBe(dt.toFormat('ZZZZ'))
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 })

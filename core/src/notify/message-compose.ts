@@ -45,6 +45,35 @@ export interface ComposedMessage {
   readonly html: string
 }
 
+/**
+ * The zone's short name at `ms` in `locale` (`CET`, `GMT+1`): what luxon's `toFormat('ZZZZ')`
+ * gives, from a formatter made once per locale and zone (luxon builds a new
+ * `Intl.DateTimeFormat` on every call, the dearest part of composing a message). The options are
+ * luxon's own (`parseZoneInfo`), so the name is the same.
+ */
+const ZONE_NAME_FORMATS = new Map<string, Intl.DateTimeFormat>()
+const ZONE_NAME_FORMATS_MAX = 1000
+export function zoneShortName(ms: number, zone: string, locale: string): string {
+  const key = `${locale}\u0000${zone}`
+  let format = ZONE_NAME_FORMATS.get(key)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZoneName: 'short',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: zone,
+    })
+    if (ZONE_NAME_FORMATS.size >= ZONE_NAME_FORMATS_MAX) ZONE_NAME_FORMATS.clear()
+    ZONE_NAME_FORMATS.set(key, format)
+  }
+  const part = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')
+  return part?.value ?? DateTime.fromMillis(ms, { zone }).setLocale(locale).toFormat('ZZZZ')
+}
+
 /** `Monday, 15 March 2027, 10:00–10:30 CET` in `zone` and `locale`. */
 export function meetingTimeText(start: string, end: string, zone: string, locale: string): string {
   const from = DateTime.fromISO(start, { zone }).setLocale(locale)
@@ -59,7 +88,7 @@ export function meetingTimeText(start: string, end: string, zone: string, locale
   const time = (t: DateTime) => t.toLocaleString({ hour: '2-digit', minute: '2-digit' })
   const sameDay = from.hasSame(to, 'day')
   const endText = sameDay ? time(to) : `${to.toLocaleString(DateTime.DATE_MED)} ${time(to)}`
-  return `${day}, ${time(from)}–${endText} ${from.toFormat('ZZZZ')} (${zone})`
+  return `${day}, ${time(from)}–${endText} ${zoneShortName(from.toMillis(), zone, from.locale ?? locale)} (${zone})`
 }
 
 /** `Monday, 15 March 2027, 10:00 CET` in `zone` and `locale`. */
@@ -67,7 +96,8 @@ export function instantText(instant: string, zone: string, locale: string): stri
   const at = DateTime.fromISO(instant, { zone }).setLocale(locale)
   if (!at.isValid) throw new RangeError(`Bad instant ${instant}`)
   const day = at.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-  return `${day}, ${at.toLocaleString({ hour: '2-digit', minute: '2-digit' })} ${at.toFormat('ZZZZ')}`
+  const zoneName = zoneShortName(at.toMillis(), zone, at.locale ?? locale)
+  return `${day}, ${at.toLocaleString({ hour: '2-digit', minute: '2-digit' })} ${zoneName}`
 }
 
 /** The location in one line. */

@@ -17,6 +17,8 @@ import type { MailContext, OutboxDoc } from './message-build'
 
 /** Changed bookings read per page of the feed. */
 const FEED_PAGE = 200
+/** Longest run of message composition between two turns of the event loop (ms). */
+const DERIVE_TURN_MS = 4
 /** Id of the feed's state document in `notifystate`. */
 const FEED_STATE_ID = 'feed'
 
@@ -167,7 +169,14 @@ export class OutboxProcessor {
     const outbox: OutboxDoc[] = []
     const deliveries: WebhookDeliveryDoc[] = []
     const progress: AnyDoc[] = []
+    let turnStartedMs = performance.now()
     for (const doc of live) {
+      // A page of changes costs a few hundred ms to compose (a rush): let the requests waiting
+      // meanwhile (bookings, availability) through every few ms.
+      if (performance.now() - turnStartedMs > DERIVE_TURN_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        turnStartedMs = performance.now()
+      }
       const stored = progressDocs.get(progressId(doc.id))
       const booking = documentToRecord(doc) as unknown as Booking
       const bookingDoc = doc as unknown as BookingDoc
