@@ -1,16 +1,19 @@
 /**
- * `npm run bench:server [-- --json] [--seconds N] [--connections N]`: HTTP load on loopback with
+ * `npm run bench:server [-- --json] [--seconds N] [--connections N] [--rush-only]`: HTTP load on loopback with
  * autocannon against a 100-member pooled page served by a real server process (SQLite store):
  * availability requests (10 connections), booking requests for random free starts (competing for
  * the same starts: many 409s), then the rush (issue 9: a class opens, a campaign link goes out):
  * `--connections` clients (20) booking DISTINCT free starts as fast as they can — consecutive
  * requests take consecutive starts of a shuffled list of every offered start. Prints requests/s,
  * bookings/s (201 answers per second), p50/p99 latency of all answers, status counts, and the
- * double bookings found afterwards in the stored workspace (must be 0). With
+ * double bookings found afterwards in the stored workspace (must be 0), and the server process's
+ * CPU time per request of each phase (from /proc: unlike throughput, it does not depend on what
+ * else the machine runs). With
  * `BENCH_SERVER_PROFILE=<dir>` the server process writes a V8 CPU profile there (`--cpu-prof`).
  */
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { bookingOverlaps } from '../../core/src/conflicts/booking-overlaps'
@@ -22,6 +25,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     members: { type: 'string', default: '100' },
     connections: { type: 'string', default: '20' },
+    /** Only the rush (for profiling it alone). */
+    'rush-only': { type: 'boolean', default: false },
   },
 })
 const seconds = Number(values.seconds)
@@ -71,9 +76,43 @@ const { slots } = (await (
   )
 ).json()) as { slots: { start: string }[] }
 
+/**
+ * The server process's CPU time so far (user + system, ms) from /proc (Linux), or null: the
+ * figure that does not depend on how busy the rest of the machine is.
+ */
+function serverCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // Fields 14 and 15 (utime, stime) in clock ticks of 10 ms; fields[0] is field 3.
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
+}
+
+let serverOut = ''
+child.stdout.on('data', (chunk: Buffer) => (serverOut += chunk.toString()))
+/** The server's group-commit counters so far (bench/server/serve.ts answers SIGUSR2). */
+async function commitStats(): Promise<{ batches: number; bookings: number }> {
+  const seen = serverOut.length
+  child.kill('SIGUSR2')
+  for (;;) {
+    const match = /commit stats (\{.*\})/.exec(serverOut.slice(seen))
+    if (match?.[1]) return JSON.parse(match[1]) as { batches: number; bookings: number }
+    await new Promise((resolve) => child.stdout.once('data', resolve))
+  }
+}
+
 async function run(title: string, options: Omit<autocannon.Options, 'url'>) {
+  const commitsBefore = await commitStats()
+  const cpuBefore = serverCpuMs()
   const result = await autocannon({ ...options, url, duration: seconds })
+  const cpuAfter = serverCpuMs()
   const elapsedSec = (result.finish.getTime() - result.start.getTime()) / 1000
+  const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore
+  const commitsAfter = await commitStats()
+  const batches = commitsAfter.batches - commitsBefore.batches
   return {
     name: title,
     connections: options.connections ?? 10,
@@ -83,6 +122,16 @@ async function run(title: string, options: Omit<autocannon.Options, 'url'>) {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
+    /** Bookings per group commit (one transaction and fsync) during the phase. */
+    bookingsPerCommit:
+      batches === 0
+        ? null
+        : Math.round(((commitsAfter.bookings - commitsBefore.bookings) / batches) * 10) / 10,
+    /** Server CPU ms per answer (any status) during the phase. */
+    serverCpuMsPerRequest:
+      cpuMs === null || result.requests.total === 0
+        ? null
+        : Math.round((cpuMs / result.requests.total) * 100) / 100,
     statuses: {
       '2xx': result['2xx'],
       '4xx': result['4xx'],
@@ -93,10 +142,13 @@ async function run(title: string, options: Omit<autocannon.Options, 'url'>) {
   }
 }
 
-const availability = await run('availability (7-day window, 100-member pooled page)', {
-  connections: 10,
-  requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: availabilityPath() }) }],
-})
+const rushOnly = values['rush-only']
+const availability = rushOnly
+  ? null
+  : await run('availability (7-day window, 100-member pooled page)', {
+      connections: 10,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: availabilityPath() }) }],
+    })
 
 let bookingNo = 0
 function bookingRequest(req: autocannon.Request, start: string | undefined): autocannon.Request {
@@ -116,16 +168,19 @@ function bookingRequest(req: autocannon.Request, start: string | undefined): aut
     }),
   }
 }
-const booking = await run('bookings (random free starts; 409 when taken)', {
-  connections,
-  requests: [
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req) => bookingRequest(req, slots[Math.floor(next() * slots.length)]?.start),
-    },
-  ],
-})
+const booking = rushOnly
+  ? null
+  : await run('bookings (random free starts; 409 when taken)', {
+      connections,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req) =>
+            bookingRequest(req, slots[Math.floor(next() * slots.length)]?.start),
+        },
+      ],
+    })
 
 // The rush: every request takes the next start of a shuffled list of the offered starts, so the
 // concurrent clients book distinct starts (a start comes round again only after all others).
@@ -162,14 +217,18 @@ const summary = {
   doubleBookings,
 }
 if (values.json) {
-  for (const line of [availability, booking, rush, summary]) console.log(JSON.stringify(line))
+  for (const line of [availability, booking, rush, summary]) {
+    if (line) console.log(JSON.stringify(line))
+  }
 } else {
   console.log(
     `Server load on loopback, ${values.members} members, ${seconds} s per phase (autocannon)`,
   )
   for (const r of [availability, booking, rush]) {
+    if (!r) continue
     console.log(
-      `${r.name}: ${r.requestsPerSec} req/s (${r.okPerSec} 2xx/s), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.requests} requests, statuses ${JSON.stringify(r.statuses)}`,
+      `${r.name}: ${r.requestsPerSec} req/s (${r.okPerSec} 2xx/s), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.requests} requests, statuses ${JSON.stringify(r.statuses)}, server CPU ${r.serverCpuMsPerRequest ?? '?'} ms per request` +
+        (r.bookingsPerCommit === null ? '' : `, ${r.bookingsPerCommit} bookings per commit`),
     )
   }
   console.log(

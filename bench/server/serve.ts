@@ -87,4 +87,8 @@ await workspaceReplace(teamslot.db, workspace, new Date(team.nowMs).toISOString(
 const server = teamslot.app.listen(0, '127.0.0.1', () => {
   console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`)
 })
+// SIGUSR2: print how group commit batched the bookings so far (`commit stats {json}`).
+process.on('SIGUSR2', () => {
+  console.log(`commit stats ${JSON.stringify(teamslot.service.commitStats())}`)
+})
 process.on('SIGTERM', () => process.exit(0))

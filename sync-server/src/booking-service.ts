@@ -22,10 +22,7 @@ import type {
 } from '../../core/src/booking/booking-types'
 import type { Steps } from '../../core/src/availability/steps'
 import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
-import {
-  BOOKINGS_NEAR_REACH_MS,
-  BOOKINGS_SPAN_REACH_MS,
-} from '../../core/src/booking/bookings-near'
+import { BOOKINGS_NEAR_REACH_MS, decisionBusyStarts } from '../../core/src/booking/bookings-near'
 import { ALTERNATIVES_REACH_MS } from '../../core/src/booking/booking-alternatives'
 import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
 import { documentToRecord } from '../../core/src/schema/workspace-documents'
@@ -150,10 +147,11 @@ export class BookingService {
   private state(
     near?: { readonly fromMs: number; readonly toMs: number },
     reachMs: number = NEAR_REACH_MS,
+    eventTypeId?: string,
   ): DecisionState {
     const ws = this.mirror.workspace()
     const { records, poolLedgers } = this.unsettledOverlay(ws)
-    const bookings = near ? this.bookingsNear(ws, near, reachMs) : ws.bookings
+    const bookings = near ? this.bookingsNear(ws, near, reachMs, eventTypeId) : ws.bookings
     const busy = this.busyTimes?.() ?? {}
     return {
       ...ws,
@@ -166,37 +164,46 @@ export class BookingService {
   }
 
   /**
-   * The window's bookings within `reachMs` of `near` (by start, binary search). For the narrowest
-   * reach, core's `BOOKINGS_NEAR_REACH_MS` (busy spans and workload weeks), a member without
-   * workload caps needs only the bookings whose busy span can reach the span
-   * (`BOOKINGS_SPAN_REACH_MS`: a few days): every member's bookings are taken that far, and only
-   * capped members' own bookings (the mirror's per-host lists) the whole reach. So a decision at
-   * one start reads the days around it, not two weeks of the whole team.
+   * The window's bookings within `reachMs` of `near` (by start, binary search). A decision to
+   * accept a start of `eventType` (reach `BOOKINGS_NEAR_REACH_MS`: busy spans and workload weeks)
+   * reads less: every member's bookings whose busy time can touch that meeting (core's
+   * `decisionBusyStarts`: usually the hours around it), and only capped members' own bookings
+   * (the mirror's per-host lists) over the whole reach, for their caps. So a decision reads the
+   * bookings near its meeting, not two weeks of the whole team.
    */
   private bookingsNear(
     ws: Workspace,
     near: { readonly fromMs: number; readonly toMs: number },
     reachMs: number,
+    eventTypeId?: string,
   ): readonly Booking[] {
-    const wide = (reach: number) => [near.fromMs - reach - MAX_EVENT_MS, near.toMs + reach] as const
-    if (reachMs !== BOOKINGS_NEAR_REACH_MS)
-      return this.mirror.bookingsStartingBetween(...wide(reachMs))
-    const [spanFrom, spanTo] = wide(BOOKINGS_SPAN_REACH_MS)
-    const spans = this.mirror.bookingsStartingBetween(spanFrom, spanTo)
+    const [wideFrom, wideTo] = [near.fromMs - reachMs - MAX_EVENT_MS, near.toMs + reachMs]
+    const eventType = ws.eventTypes.find((type) => type.id === eventTypeId)
+    if (reachMs !== BOOKINGS_NEAR_REACH_MS || !eventType || near.fromMs !== near.toMs) {
+      return this.mirror.bookingsStartingBetween(wideFrom, wideTo)
+    }
+    const [busyFrom, busyTo] = decisionBusyStarts(
+      near.fromMs,
+      eventType,
+      ws.eventTypes,
+      this.mirror.longestBookingMs,
+    )
+    const busy = this.mirror.bookingsStartingBetween(busyFrom, busyTo)
     const capped = ws.members.filter(
       (member) => member.maxBookingsPerDay != null || member.maxBookingsPerWeek != null,
     )
-    if (capped.length === 0) return spans
-    const bookings = [...spans]
-    // A capped member's bookings starting outside the span reach; a panel booking once.
+    if (capped.length === 0) return busy
+    const bookings = [...busy]
+    // A capped member's bookings starting outside the busy reach; a panel booking once.
     const panelKept = new Set<Booking>()
     for (const member of capped) {
       for (const booking of this.mirror.memberBookingsStartingBetween(
         member.id,
-        ...wide(reachMs),
+        wideFrom,
+        wideTo,
       )) {
         const { startMs } = bookingInstants(booking)
-        if (startMs >= spanFrom && startMs < spanTo) continue
+        if (startMs >= busyFrom && startMs < busyTo) continue
         if (booking.hostMemberIds.length > 1) {
           if (panelKept.has(booking)) continue
           panelKept.add(booking)
@@ -331,7 +338,7 @@ export class BookingService {
       // An accepted start depends only on the bookings within core's busy/workload reach of it;
       // a refusal also lists alternatives a week each way, so it is decided on the wider span.
       let decision: BookingDecision = bookingDecide(
-        this.state(around, BOOKINGS_NEAR_REACH_MS),
+        this.state(around, BOOKINGS_NEAR_REACH_MS, request.eventTypeId),
         request,
         context,
       )

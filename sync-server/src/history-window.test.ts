@@ -184,11 +184,11 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
   })
 
   it("counts a capped member's bookings of the whole week, even days away from the start", async () => {
-    const workspace = fixtureWorkspace()
-    const ana = workspace.members.find((member) => member.id === 'm-ana')!
-    workspace.members = workspace.members.map((m) =>
-      m === ana ? { ...m, maxBookingsPerWeek: 2 } : m,
-    )
+    const fixture = fixtureWorkspace()
+    const workspace = {
+      ...fixture,
+      members: fixture.members.map((m) => (m.id === 'm-ana' ? { ...m, maxBookingsPerWeek: 2 } : m)),
+    }
     app = await startTestApp({ workspace, clock: clock(), deps: limits })
     // Monday 09:00 lies over four days before Friday 16:00: beyond any busy span's reach, so
     // only the weekly cap can make it count.

@@ -68,6 +68,7 @@ export class WorkspaceMirror {
    */
   private byHostCache: Map<string, Booking[]> | null = null
   private byHostUnread = 0
+  private longest = 0
   private cutoffMs: number
 
   private constructor(
@@ -142,6 +143,8 @@ export class WorkspaceMirror {
       const key = doc['idempotencyKey']
       if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
       const booking = record as unknown as Booking
+      const { startMs, endMs } = bookingInstants(booking)
+      this.longest = Math.max(this.longest, endMs - startMs)
       this.sortedChange((list) => {
         const at = sortedIndex(list, booking)
         return [...list.slice(0, at), booking, ...list.slice(at)]
@@ -164,6 +167,14 @@ export class WorkspaceMirror {
       if (isAdded) list.splice(at, 0, booking)
       else if (list[at]?.id === booking.id) list.splice(at, 1)
     }
+  }
+
+  /**
+   * At least as long as every booking in the window (ms): the longest one kept since the mirror
+   * opened (a booking starting this long before an instant can still reach it).
+   */
+  get longestBookingMs(): number {
+    return this.longest
   }
 
   /**

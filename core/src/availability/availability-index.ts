@@ -79,6 +79,31 @@ export interface AvailabilityIndexOptions {
   readonly memberIds?: readonly string[]
   /** A booking to leave out of busy time and caps (the one being rescheduled or reassigned). */
   readonly excludeBookingId?: string | null
+  /**
+   * How far the meetings asked of this index reach around their starts (whole minutes): the
+   * buffer before, and the length plus the buffer after. Busy time is kept only where it can
+   * touch such a meeting. Default: any event type (a day before, two days after). A decision
+   * about one event type gives its own, so it reads only the bookings near that meeting.
+   */
+  readonly reach?: IndexReach
+}
+
+/** See {@link AvailabilityIndexOptions.reach}. */
+export interface IndexReach {
+  readonly beforeMin: number
+  readonly afterMin: number
+}
+
+/** The reach of meetings of `eventType`: its buffer before; its length and buffer after. */
+export function indexReachOf(eventType: {
+  readonly durationMinutes: number
+  readonly bufferBeforeMinutes: number
+  readonly bufferAfterMinutes: number
+}): IndexReach {
+  return {
+    beforeMin: eventType.bufferBeforeMinutes,
+    afterMin: eventType.durationMinutes + eventType.bufferAfterMinutes,
+  }
 }
 
 function membersFor(state: AvailabilityState, memberIds: readonly string[] | undefined): Member[] {
@@ -118,13 +143,16 @@ export function availabilityIndexBuild(
   const positions = new Map<string, number>()
   members.forEach((member, position) => positions.set(member.id, position))
   const reachEnd = toMin + MAX_EVENT_SPAN_MIN
+  // Busy [s, e) blocks the starts in [s − after − length + 1, e + before) (slots.ts).
+  const spanFrom = fromMin - (options.reach?.beforeMin ?? MAX_EVENT_SPAN_MIN)
+  const spanTo = toMin + (options.reach?.afterMin ?? 2 * MAX_EVENT_SPAN_MIN)
   const collected = busyCollect(
     state.bookings,
     state.eventTypes,
     positions,
     {
-      spanFrom: fromMin - MAX_EVENT_SPAN_MIN,
-      spanTo: reachEnd + MAX_EVENT_SPAN_MIN,
+      spanFrom,
+      spanTo,
       startFrom: fromMin - WORKLOAD_REACH_DAYS * MINUTES_PER_DAY,
       startTo: toMin + WORKLOAD_REACH_DAYS * MINUTES_PER_DAY,
     },
@@ -142,11 +170,7 @@ export function availabilityIndexBuild(
     const closed = workloadClosedMinutes(caps, bookings.starts, segments, fromMin, toMin)
     const isActive = member.active
     const booked = intervalsMerge(bookings.spans)
-    const calendarBusy = busyTimesMinutes(
-      busyTimesOf(state.busy, member.id),
-      fromMin - MAX_EVENT_SPAN_MIN,
-      reachEnd + MAX_EVENT_SPAN_MIN,
-    )
+    const calendarBusy = busyTimesMinutes(busyTimesOf(state.busy, member.id), spanFrom, spanTo)
     return {
       memberId: member.id,
       isActive,

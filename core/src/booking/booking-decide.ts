@@ -155,7 +155,7 @@ export function bookingDecide(
   const plan = seatPlanFor(state, picked.target, nowMs)
   const seats = seatPlanCandidates(plan)
   if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return unavailable()
-  const index = seatIndexBuild(state, seats, startMs, startMs + 1)
+  const index = seatIndexBuild(state, seats, startMs, startMs + 1, null, eventType)
   const [fill] = seatsFill(index, seats, eventType, nowMs)
   if (fill?.startMs !== startMs) return unavailable()
   const free = seatFreeMembersAt(index, seats, eventType, nowMs, startMs)

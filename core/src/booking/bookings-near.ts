@@ -7,7 +7,7 @@
 
 import { MAX_EVENT_SPAN_MIN } from '../availability/slot-rules'
 import { WORKLOAD_REACH_DAYS } from '../availability/workload'
-import type { Booking } from '../model/workspace'
+import type { Booking, EventType } from '../model/workspace'
 import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 
 /**
@@ -20,12 +20,30 @@ export const BOOKINGS_NEAR_REACH_MS =
   (WORKLOAD_REACH_DAYS + 1) * MS_PER_DAY + 2 * MAX_EVENT_SPAN_MIN * MS_PER_MINUTE
 
 /**
- * How far around a window a booking's busy span alone can matter: a meeting of up to a day, its
- * buffers of up to a day, and the index's own reach of a day (or two) past its window. For a
- * member without workload caps this is all that counts: availability reads the member's far
- * bookings only to count them toward caps.
+ * The start instants `[from, to)` of the bookings whose busy time can touch a meeting of
+ * `eventType` starting at `startMs` (what `seatIndexBuild` keeps for a decision): a booking
+ * starting earlier ends by `longestBookingMs` later, and every booking's buffers are at most the
+ * widest of `eventTypes` (a booking of an unknown type has none); a minute of slack each way for
+ * rounding to minutes. A member without workload caps needs no other booking to decide; a capped
+ * member also needs its own bookings within {@link BOOKINGS_NEAR_REACH_MS} (caps count them).
  */
-export const BOOKINGS_SPAN_REACH_MS = 3 * MAX_EVENT_SPAN_MIN * MS_PER_MINUTE
+export function decisionBusyStarts(
+  startMs: number,
+  eventType: EventType,
+  eventTypes: readonly EventType[],
+  longestBookingMs: number,
+): readonly [number, number] {
+  let before = 0
+  let after = 0
+  for (const type of eventTypes) {
+    before = Math.max(before, type.bufferBeforeMinutes)
+    after = Math.max(after, type.bufferAfterMinutes)
+  }
+  const lookBack = (eventType.bufferBeforeMinutes + after + 1) * MS_PER_MINUTE + longestBookingMs
+  const lookAhead =
+    (eventType.durationMinutes + eventType.bufferAfterMinutes + before + 1) * MS_PER_MINUTE
+  return [startMs - lookBack, startMs + lookAhead + 1]
+}
 
 /** True for the canonical UTC form `YYYY-MM-DDTHH:mm:ss.sssZ`, whose string order is time order. */
 function isCanonical(iso: string): boolean {

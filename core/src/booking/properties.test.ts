@@ -18,6 +18,7 @@ import { poolLedger } from '../distribution/pool-ledger'
 import type {
   Booking,
   BookingStatus,
+  EventType,
   LocalRange,
   MasterPage,
   Member,
@@ -28,7 +29,7 @@ import type {
 import { workspaceValidate } from '../validation/workspace-validate'
 import { bookingDecide } from './booking-decide'
 import { ALTERNATIVES_REACH_MS } from './booking-alternatives'
-import { BOOKINGS_NEAR_REACH_MS } from './bookings-near'
+import { BOOKINGS_NEAR_REACH_MS, decisionBusyStarts } from './bookings-near'
 import { MAX_EVENT_MINUTES } from '../schema/records'
 import { cancelDecide } from './booking-status'
 import { slotsUnion, slotUnionToList } from '../availability/slot-union'
@@ -492,6 +493,34 @@ describe('decision properties', () => {
     )
   })
 
+  it("an index reaching only as far as one event type's meetings fills its starts alike", () => {
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        fc.constantFrom<Target>({ poolId: 'pool-p' }, { poolId: 'pool-pp' }, { panelId: 'panel' }),
+        fc.integer({ min: 0, max: (2 * 24 * 60) / 5 }),
+        fc.record({
+          durationMinutes: fc.integer({ min: 5, max: 240 }),
+          bufferBeforeMinutes: fc.integer({ min: 0, max: 90 }),
+          bufferAfterMinutes: fc.integer({ min: 0, max: 90 }),
+          slotIntervalMinutes: fc.constantFrom(5, 15, 30),
+        }),
+        (state, target, step, numbers) => {
+          const seats = seatPlanCandidates(seatPlanFor(state, target, NOW))
+          fc.pre(seats.every((seat) => seat.memberIds.length > 0))
+          const eventType = { ...state.eventTypes[0]!, ...numbers }
+          const startMs = FROM + step * 5 * MINUTE
+          const fill = (reach: EventType | undefined) => {
+            const index = seatIndexBuild(state, seats, startMs, startMs + 1, null, reach)
+            return seatsFill(index, seats, eventType, NOW)
+          }
+          expect(fill(eventType)).toEqual(fill(undefined))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
   it('find member by time in steps offers what a one-go union over the whole range offers', () => {
     const to = FROM + 3 * 24 * 60 * MINUTE
     fc.assert(
@@ -597,7 +626,8 @@ describe('a decision state of the bookings near the decided times', () => {
     fc.record({
       host: fc.nat(MEMBER_COUNT - 1),
       side: fc.constantFrom(-1, 1),
-      isWide: fc.boolean(),
+      /** Around the alternatives' reach, core's busy/workload reach, or the meeting itself. */
+      reach: fc.constantFrom('wide' as const, 'near' as const, 'close' as const),
       offsetHours: fc.integer({ min: -72, max: 72 }),
     }),
     { maxLength: 10 },
@@ -614,9 +644,13 @@ describe('a decision state of the bookings near the decided times', () => {
         (base, edges, page, step, pick) => {
           const startMs = startOf(step)
           const edge = edges.map((e, i) => {
-            const reach = e.isWide ? REACH : BOOKINGS_NEAR_REACH_MS
+            const reach = { wide: REACH, near: BOOKINGS_NEAR_REACH_MS, close: 0 }[e.reach]
             const at =
-              startMs + e.side * (reach + MAX_EVENT_MINUTES * MINUTE) + e.offsetHours * 60 * MINUTE
+              e.reach === 'close'
+                ? startMs + e.offsetHours * 5 * MINUTE
+                : startMs +
+                  e.side * (reach + MAX_EVENT_MINUTES * MINUTE) +
+                  e.offsetHours * 60 * MINUTE
             return fixtureBooking(`bk-edge-${i}`, [memberId(e.host)], new Date(at).toISOString())
           })
           const full: Workspace = { ...base, bookings: [...base.bookings, ...edge] }
@@ -638,6 +672,31 @@ describe('a decision state of the bookings near the decided times', () => {
             context,
           )
           if (narrow.ok) expect(narrow).toEqual(whole)
+          // What the server reads to accept: bookings whose busy time can touch the meeting,
+          // and capped members' own bookings over the busy/workload reach.
+          const eventType = full.eventTypes.find((type) => type.id === 'et-call')!
+          const longest = Math.max(
+            0,
+            ...full.bookings.map((b) => Date.parse(b.end) - Date.parse(b.start)),
+          )
+          const [busyFrom, busyTo] = decisionBusyStarts(
+            startMs,
+            eventType,
+            full.eventTypes,
+            longest,
+          )
+          const capped = new Set(
+            full.members
+              .filter((m) => m.maxBookingsPerDay != null || m.maxBookingsPerWeek != null)
+              .map((m) => m.id),
+          )
+          const decisionSlice = nearOf(startMs, startMs, BOOKINGS_NEAR_REACH_MS).bookings.filter(
+            (b) =>
+              (Date.parse(b.start) >= busyFrom && Date.parse(b.start) < busyTo) ||
+              b.hostMemberIds.some((host) => capped.has(host)),
+          )
+          const sliced = bookingDecide({ ...full, bookings: decisionSlice }, request, context)
+          if (sliced.ok) expect(sliced).toEqual(whole)
           const query = {
             masterPageId: page,
             eventTypeId: 'et-call',
@@ -653,6 +712,69 @@ describe('a decision state of the bookings near the decided times', () => {
       ),
       { numRuns: 150 },
     )
+  })
+})
+
+describe('the bookings a decision reads to accept a start (decisionBusyStarts)', () => {
+  it('are enough for a member without caps: a booking outside them never changes an acceptance', () => {
+    let compared = 0
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        fc.integer({ min: 0, max: (TO - FROM) / (15 * MINUTE) - 1 }),
+        fc.record({
+          offsetMin: fc.oneof(
+            { arbitrary: fc.integer({ min: -600, max: 600 }), weight: 3 },
+            { arbitrary: fc.integer({ min: -30 * 60, max: 30 * 60 }), weight: 1 },
+          ),
+          lengthMin: fc.oneof(
+            { arbitrary: fc.integer({ min: 1, max: 120 }), weight: 3 },
+            { arbitrary: fc.integer({ min: 1, max: MAX_EVENT_MINUTES }), weight: 1 },
+          ),
+          before: fc.integer({ min: 0, max: 120 }),
+          after: fc.integer({ min: 0, max: 120 }),
+          duration: fc.integer({ min: 5, max: 180 }),
+        }),
+        (base, step, probe) => {
+          const startMs = FROM + step * 15 * MINUTE
+          const eventTypes = base.eventTypes.map((type) => ({
+            ...type,
+            durationMinutes: probe.duration,
+            bufferBeforeMinutes: probe.before,
+            bufferAfterMinutes: probe.after,
+          }))
+          const request = requestFor('mp-bp', startMs, 0)
+          const context = { nowMs: NOW, bookingId: 'bk-new' }
+          // The booked member has no caps: only busy time can make a booking matter.
+          const members = base.members.map((m) =>
+            m.id === 'm-1' ? { ...m, maxBookingsPerDay: null, maxBookingsPerWeek: null } : m,
+          )
+          const free = { ...base, members, eventTypes }
+          fc.pre(bookingDecide(free, request, context).ok)
+          // One more booking of the member the page books, somewhere around the start.
+          const at = startMs + probe.offsetMin * MINUTE
+          const extra = fixtureBooking('bk-probe', ['m-1'], new Date(at).toISOString(), {
+            end: new Date(at + probe.lengthMin * MINUTE).toISOString(),
+          })
+          const full = { ...free, bookings: [...free.bookings, extra] }
+          const longest = Math.max(
+            ...full.bookings.map((b) => Date.parse(b.end) - Date.parse(b.start)),
+          )
+          const eventType = eventTypes.find((type) => type.id === 'et-call')!
+          const [from, to] = decisionBusyStarts(startMs, eventType, eventTypes, longest)
+          const sliced = full.bookings.filter((b) => {
+            const s = Date.parse(b.start)
+            return (s >= from && s < to) || b.id !== 'bk-probe'
+          })
+          const whole = bookingDecide(full, request, context)
+          const read = bookingDecide({ ...full, bookings: sliced }, request, context)
+          compared++
+          if (read.ok) expect(read).toEqual(whole)
+        },
+      ),
+      { numRuns: 300 },
+    )
+    expect(compared).toBe(300)
   })
 })
 

@@ -23,6 +23,7 @@ import type { AvailabilityIndex } from '../availability/availability-index'
 import {
   availabilityIndexBuild,
   availabilityIndexBuildSteps,
+  indexReachOf,
 } from '../availability/availability-index'
 import { panelMatch } from '../availability/panel-matching'
 import { slotUnionMemberIndexes, slotsUnion } from '../availability/slot-union'
@@ -53,7 +54,8 @@ export function seatMemberIds(seats: readonly SeatCandidates[]): string[] {
 
 /**
  * An index over the members of `seats` for slot starts in `[fromMs, toMs)`; `excludeBookingId`
- * leaves one booking out of busy time and caps (the one being moved).
+ * leaves one booking out of busy time and caps (the one being moved). With `eventType`, the index
+ * answers only for meetings of that event type (busy time kept only where it can touch one).
  */
 export function seatIndexBuild(
   state: Workspace,
@@ -61,10 +63,17 @@ export function seatIndexBuild(
   fromMs: number,
   toMs: number,
   excludeBookingId: string | null = null,
+  eventType?: EventType,
 ): AvailabilityIndex {
   return availabilityIndexBuild(
     { ...state, bookings: bookingsNear(state.bookings, fromMs, toMs) },
-    { fromMs, toMs, memberIds: seatMemberIds(seats), excludeBookingId },
+    {
+      fromMs,
+      toMs,
+      memberIds: seatMemberIds(seats),
+      excludeBookingId,
+      ...(eventType ? { reach: indexReachOf(eventType) } : {}),
+    },
   )
 }
 
