@@ -7,7 +7,8 @@ import { MS_PER_DAY } from '../time/instant'
 import type { PageSlot } from './booking-types'
 import { pageSlotOf } from './page-availability'
 import type { PageRoute } from './page-route'
-import { routeSlots } from './page-slots'
+import { type RouteSlot, routeSlots, seatPlanCandidates } from './page-slots'
+import { seatPlanFor } from './seat-plan'
 
 /** At most this many alternatives: enough for a choice, few enough to read at once. */
 export const ALTERNATIVES_MAX = 6
@@ -16,10 +17,21 @@ export const ALTERNATIVES_MAX = 6
 export const ALTERNATIVES_REACH_MS = 7 * MS_PER_DAY
 
 /**
+ * Alternatives are first looked for this far each way: enough in a working week, and a window a
+ * seventh of the whole reach costs a seventh of the work.
+ */
+const ALTERNATIVES_FIRST_REACH_MS = MS_PER_DAY
+
+/**
  * The free starts of `route` nearest to `startMs` (epoch ms) within
  * ±{@link ALTERNATIVES_REACH_MS}, at most {@link ALTERNATIVES_MAX}, ascending; `startMs` itself is
  * never listed. Nearest first when choosing (ties: the earlier), computed exactly as page
  * availability is for that window.
+ *
+ * Without round-robin seats each start is decided by itself (`seat-fill.ts`), so the starts of a
+ * day each way are the whole window's starts there: when six lie within it, nothing farther can
+ * be chosen, and the week each way is computed only otherwise. A round-robin seat's
+ * fall-through looks at the whole window, so such routes always compute it whole.
  */
 export function bookingAlternatives(
   state: Workspace,
@@ -27,19 +39,38 @@ export function bookingAlternatives(
   startMs: number,
   nowMs: number,
 ): readonly PageSlot[] {
-  const slots = routeSlots(
-    state,
-    route,
-    startMs - ALTERNATIVES_REACH_MS,
-    startMs + ALTERNATIVES_REACH_MS,
-    nowMs,
-  ).filter((slot) => slot.startMs !== startMs)
-  return slots
+  const isPerStart =
+    route.kind !== 'target' ||
+    !seatPlanCandidates(seatPlanFor(state, route.target, nowMs)).some((seat) => seat.isRoundRobin)
+  if (isPerStart) {
+    // Six found within a day: every start outside lies at least a day away, and one exactly a
+    // day after loses the tie to any chosen one a day before (the earlier wins).
+    const near = nearestSlots(state, route, startMs, nowMs, ALTERNATIVES_FIRST_REACH_MS)
+    if (near.length === ALTERNATIVES_MAX) return alternativesOf(near, route)
+  }
+  return alternativesOf(nearestSlots(state, route, startMs, nowMs, ALTERNATIVES_REACH_MS), route)
+}
+
+/** The free starts within `reachMs` of `startMs` (not itself), nearest first, at most six. */
+function nearestSlots(
+  state: Workspace,
+  route: PageRoute,
+  startMs: number,
+  nowMs: number,
+  reachMs: number,
+): readonly RouteSlot[] {
+  return routeSlots(state, route, startMs - reachMs, startMs + reachMs, nowMs)
+    .filter((slot) => slot.startMs !== startMs)
     .toSorted(
       (a, b) =>
         Math.abs(a.startMs - startMs) - Math.abs(b.startMs - startMs) || a.startMs - b.startMs,
     )
     .slice(0, ALTERNATIVES_MAX)
+}
+
+/** The chosen starts in time order, as page slots. */
+function alternativesOf(nearest: readonly RouteSlot[], route: PageRoute): readonly PageSlot[] {
+  return nearest
     .toSorted((a, b) => a.startMs - b.startMs)
     .map((slot) => pageSlotOf(slot, route.eventType, route))
 }

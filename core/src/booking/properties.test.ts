@@ -28,14 +28,19 @@ import type {
 } from '../model/workspace'
 import { workspaceValidate } from '../validation/workspace-validate'
 import { bookingDecide } from './booking-decide'
-import { ALTERNATIVES_REACH_MS } from './booking-alternatives'
+import {
+  ALTERNATIVES_MAX,
+  ALTERNATIVES_REACH_MS,
+  bookingAlternatives,
+} from './booking-alternatives'
+import { pageRouteResolve } from './page-route'
+import { routeSlots, seatPlanCandidates } from './page-slots'
+import { pageAvailability, pageSlotOf } from './page-availability'
 import { BOOKINGS_NEAR_REACH_MS, decisionBusyStarts } from './bookings-near'
 import { MAX_EVENT_MINUTES } from '../schema/records'
 import { cancelDecide } from './booking-status'
 import { slotsUnion, slotUnionToList } from '../availability/slot-union'
 import { stepsRun } from '../availability/steps'
-import { pageAvailability } from './page-availability'
-import { seatPlanCandidates } from './page-slots'
 import { seatFillsSteps, seatIndexBuild, seatsFill } from './seat-fill'
 import { seatPlanFor } from './seat-plan'
 import { reassignCandidates, reassignDecide } from './reassign'
@@ -52,6 +57,7 @@ import {
 
 const MINUTE = 60_000
 const NOW = Date.parse('2027-03-14T00:00:00Z')
+const DAY_MS = 24 * 60 * MINUTE
 const FROM = Date.parse('2027-03-15T00:00:00Z')
 const TO = Date.parse('2027-03-17T00:00:00Z')
 
@@ -712,6 +718,47 @@ describe('a decision state of the bookings near the decided times', () => {
       ),
       { numRuns: 150 },
     )
+  })
+})
+
+describe('alternatives to a refused start', () => {
+  it('are the nearest six of the whole two weeks, whether found a day each way or not', () => {
+    const paths = { near: 0, whole: 0 }
+    fc.assert(
+      fc.property(workspaceArb, pageArb, startArb, fc.nat(5), (state, page, step, pick) => {
+        const startMs = startOf(step)
+        const resolved = pageRouteResolve(state, requestFor(page, startMs, pick), true)
+        fc.pre(resolved.ok)
+        if (!resolved.ok) return
+        const { route } = resolved
+        // The whole computation: every free start of the two weeks, nearest six.
+        const nearest = routeSlots(
+          state,
+          route,
+          startMs - ALTERNATIVES_REACH_MS,
+          startMs + ALTERNATIVES_REACH_MS,
+          NOW,
+        )
+          .filter((slot) => slot.startMs !== startMs)
+          .toSorted(
+            (a, b) =>
+              Math.abs(a.startMs - startMs) - Math.abs(b.startMs - startMs) ||
+              a.startMs - b.startMs,
+          )
+          .slice(0, ALTERNATIVES_MAX)
+        const expected = nearest
+          .toSorted((a, b) => a.startMs - b.startMs)
+          .map((slot) => pageSlotOf(slot, route.eventType, route))
+        const farthest = nearest.at(-1)
+        const isNear =
+          nearest.length === ALTERNATIVES_MAX && Math.abs(farthest!.startMs - startMs) < DAY_MS
+        paths[isNear ? 'near' : 'whole']++
+        expect(bookingAlternatives(state, route, startMs, NOW)).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
+    expect(paths.near).toBeGreaterThan(10)
+    expect(paths.whole).toBeGreaterThan(10)
   })
 })
 
