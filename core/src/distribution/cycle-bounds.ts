@@ -40,6 +40,30 @@ export function cycleBounds(
 ): CycleBounds {
   if (!Number.isFinite(nowMs))
     throw new RangeError(`cycleBounds: nowMs must be finite, got ${nowMs}`)
+  const key = `${cycle}|${workspaceZone}`
+  const last = LAST_BOUNDS.get(key)
+  if (last !== undefined && nowMs >= last.startMs && nowMs < last.endMs) return last.bounds
+  const bounds = cycleBoundsCompute(cycle, nowMs, workspaceZone)
+  if (LAST_BOUNDS.size >= LAST_BOUNDS_MAX) LAST_BOUNDS.clear()
+  LAST_BOUNDS.set(key, { bounds, startMs: cycleStartMs(bounds), endMs: cycleEndMs(bounds) })
+  return bounds
+}
+
+/**
+ * The last bounds computed per cycle and zone: every decision asks for the current cycle, which
+ * changes once a month or quarter (luxon's calendar arithmetic is the dear part). Bounded.
+ */
+const LAST_BOUNDS = new Map<
+  string,
+  { readonly bounds: CycleBounds; readonly startMs: number; readonly endMs: number }
+>()
+const LAST_BOUNDS_MAX = 100
+
+function cycleBoundsCompute(
+  cycle: ReportingCycle,
+  nowMs: number,
+  workspaceZone: string,
+): CycleBounds {
   if (!zoneIsValid(workspaceZone)) {
     throw new RangeError(`cycleBounds: unknown IANA time zone ${JSON.stringify(workspaceZone)}`)
   }

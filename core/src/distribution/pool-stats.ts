@@ -92,6 +92,12 @@ export function poolStats(
 const REMOVAL_REASONS: readonly RemovalReason[] = ['cancelled', 'no-show', 'reassigned-away']
 
 /**
+ * Rows already counted per ledger entry (entries are immutable: a ledger change makes new ones
+ * for the members it touches), with what they were counted for.
+ */
+const LEDGER_ROWS = new WeakMap<object, { readonly key: string; readonly row: PoolMemberStats }>()
+
+/**
  * The statistics of `pool` over `cycle` counted from its ledger (see `poolStats` for what counts):
  * the same numbers at O(members × log events), without the event list.
  */
@@ -101,6 +107,7 @@ export function poolLedgerStats(pool: Pool, ledger: PoolLedger, cycle: CycleBoun
   const count = (times: readonly number[] | undefined) =>
     times === undefined ? 0 : ledgerCount(times, startMs, endMs)
   const currentIds = [...new Set(pool.members.map((m) => m.memberId))]
+  const isCurrent = new Set(currentIds)
   const hasEvents = (memberId: string) => {
     const entry = ledger.members[memberId]
     return (
@@ -109,9 +116,19 @@ export function poolLedgerStats(pool: Pool, ledger: PoolLedger, cycle: CycleBoun
     )
   }
   const formerIds = Object.keys(ledger.members)
-    .filter((id) => !currentIds.includes(id) && hasEvents(id))
+    .filter((id) => !isCurrent.has(id) && hasEvents(id))
     .sort()
   const row = (memberId: string, isCurrentMember: boolean): PoolMemberStats => {
+    const entry = ledger.members[memberId]
+    // A ledger change replaces only the entries it touches: the others' rows are reused.
+    const key = `${memberId}|${startMs}|${endMs}|${isCurrentMember}|${pool.automaticCorrection}`
+    const memo = entry === undefined ? undefined : LEDGER_ROWS.get(entry)
+    if (memo?.key === key) return memo.row
+    const computed = ledgerRow(memberId, isCurrentMember)
+    if (entry !== undefined) LEDGER_ROWS.set(entry, { key, row: computed })
+    return computed
+  }
+  const ledgerRow = (memberId: string, isCurrentMember: boolean): PoolMemberStats => {
     const entry = ledger.members[memberId]
     const received = count(entry?.received)
     const removedByReason = {
