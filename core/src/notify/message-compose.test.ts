@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { messageCompose, meetingTimeText, zoneShortName } from './message-compose'
+import {
+  instantText,
+  instantTextLuxon,
+  meetingTimeText,
+  meetingTimeTextLuxon,
+  messageCompose,
+  zoneShortName,
+} from './message-compose'
 import type { MessageInput } from './message-compose'
 
 const base: MessageInput = {
@@ -104,5 +111,44 @@ describe('zoneShortName', () => {
       ),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('meeting and instant texts', () => {
+  it('read exactly as luxon formats them, at any instant, length, zone and locale', () => {
+    const zones = [
+      'UTC',
+      'GMT',
+      'Etc/UTC',
+      'Europe/Berlin',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Pacific/Chatham',
+    ]
+    const locales = ['en', 'en-GB', 'en-US', 'de-DE', 'fr-FR', 'ja-JP', 'ar-EG', 'pt-BR', 'hi-IN']
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2000-01-01'), max: Date.parse('2060-01-01') }),
+        fc.integer({ min: 1, max: 3 * 24 * 60 }),
+        fc.constantFrom(...zones),
+        fc.constantFrom(...locales),
+        (ms, minutes, zone, locale) => {
+          const start = new Date(Math.floor(ms / 60_000) * 60_000).toISOString()
+          const end = new Date(Date.parse(start) + minutes * 60_000).toISOString()
+          expect(meetingTimeText(start, end, zone, locale)).toBe(
+            meetingTimeTextLuxon(start, end, zone, locale),
+          )
+          expect(instantText(start, zone, locale)).toBe(instantTextLuxon(start, zone, locale))
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
+  it('refuse an unknown zone or a malformed instant as luxon does', () => {
+    expect(() =>
+      meetingTimeText('2027-03-15T09:00:00.000Z', '2027-03-15T09:30:00.000Z', 'Mars/Base', 'en'),
+    ).toThrow(RangeError)
+    expect(() => instantText('not a time', 'UTC', 'en')).toThrow(RangeError)
   })
 })

@@ -74,18 +74,120 @@ export function zoneShortName(ms: number, zone: string, locale: string): string 
   return part?.value ?? DateTime.fromMillis(ms, { zone }).setLocale(locale).toFormat('ZZZZ')
 }
 
+/**
+ * Formatters made once per locale, zone and options (luxon builds a `DateTime`, a `Locale` and a
+ * formatter lookup per call). Bounded.
+ */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>()
+const DATE_FORMATS_MAX = 2000
+function dateFormat(
+  name: string,
+  locale: string,
+  zone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${name}\u0000${locale}\u0000${zone}`
+  let format = DATE_FORMATS.get(key)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone })
+    if (DATE_FORMATS.size >= DATE_FORMATS_MAX) DATE_FORMATS.clear()
+    DATE_FORMATS.set(key, format)
+  }
+  return format
+}
+
+const DAY_TEXT: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+}
+const TIME_TEXT: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
+/** luxon's `DateTime.DATE_MED`. */
+const DATE_MED_TEXT: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+}
+const LOCAL_DATE: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  calendar: 'gregory',
+}
+
+/** A canonical UTC instant's epoch ms, else null (then luxon reads it). */
+function utcInstantMs(iso: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/.test(iso)) return null
+  const ms = Date.parse(iso)
+  return Number.isFinite(ms) ? ms : null
+}
+
+/**
+ * The texts below with `Intl` formatters kept per locale and zone — what luxon's
+ * `toLocaleString` formats with (the same options and time zone) — for UTC instants and plain
+ * locale tags; anything else (a `-u-` extension, an unknown zone) through luxon itself.
+ */
+function formatsFor(locale: string, zone: string) {
+  if (locale.includes('-u-')) return null
+  const lower = zone.toLowerCase()
+  // luxon reads "UTC" and "GMT" as a fixed offset and formats those by parts (V8 keeps the
+  // narrow no-break space before "AM" there, and makes it a plain space in `format`); other
+  // fixed-offset spellings ("UTC+3") go through luxon.
+  const isFixedUtc = lower === 'utc' || lower === 'gmt'
+  if (!isFixedUtc && (lower.startsWith('utc') || lower.startsWith('gmt'))) return null
+  try {
+    const formats = {
+      day: dateFormat('day', locale, zone, DAY_TEXT),
+      time: dateFormat('time', locale, zone, TIME_TEXT),
+      dateMed: dateFormat('date-med', locale, zone, DATE_MED_TEXT),
+    }
+    const text = (format: Intl.DateTimeFormat) => (at: Date) =>
+      isFixedUtc
+        ? format
+            .formatToParts(at)
+            .map((part) => part.value)
+            .join('')
+        : format.format(at)
+    return {
+      day: text(formats.day),
+      time: text(formats.time),
+      dateMed: text(formats.dateMed),
+      localDate: dateFormat('local-date', 'en-US', zone, LOCAL_DATE),
+    }
+  } catch {
+    return null
+  }
+}
+
 /** `Monday, 15 March 2027, 10:00–10:30 CET` in `zone` and `locale`. */
 export function meetingTimeText(start: string, end: string, zone: string, locale: string): string {
+  const startMs = utcInstantMs(start)
+  const endMs = utcInstantMs(end)
+  const formats = startMs === null || endMs === null ? null : formatsFor(locale, zone)
+  if (formats === null || startMs === null || endMs === null) {
+    return meetingTimeTextLuxon(start, end, zone, locale)
+  }
+  const from = new Date(startMs)
+  const to = new Date(endMs)
+  const day = formats.day(from)
+  const isSameDay = formats.localDate.format(from) === formats.localDate.format(to)
+  const endText = isSameDay ? formats.time(to) : `${formats.dateMed(to)} ${formats.time(to)}`
+  return `${day}, ${formats.time(from)}–${endText} ${zoneShortName(startMs, zone, locale)} (${zone})`
+}
+
+/** {@link meetingTimeText} through luxon (its own parsing of `start`/`end` and locale). */
+export function meetingTimeTextLuxon(
+  start: string,
+  end: string,
+  zone: string,
+  locale: string,
+): string {
   const from = DateTime.fromISO(start, { zone }).setLocale(locale)
   const to = DateTime.fromISO(end, { zone }).setLocale(locale)
   if (!from.isValid || !to.isValid) throw new RangeError(`Bad meeting time ${start}–${end}`)
-  const day = from.toLocaleString({
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  })
-  const time = (t: DateTime) => t.toLocaleString({ hour: '2-digit', minute: '2-digit' })
+  const day = from.toLocaleString(DAY_TEXT)
+  const time = (t: DateTime) => t.toLocaleString(TIME_TEXT)
   const sameDay = from.hasSame(to, 'day')
   const endText = sameDay ? time(to) : `${to.toLocaleString(DateTime.DATE_MED)} ${time(to)}`
   return `${day}, ${time(from)}–${endText} ${zoneShortName(from.toMillis(), zone, from.locale ?? locale)} (${zone})`
@@ -93,11 +195,22 @@ export function meetingTimeText(start: string, end: string, zone: string, locale
 
 /** `Monday, 15 March 2027, 10:00 CET` in `zone` and `locale`. */
 export function instantText(instant: string, zone: string, locale: string): string {
+  const ms = utcInstantMs(instant)
+  const formats = ms === null ? null : formatsFor(locale, zone)
+  if (formats !== null && ms !== null) {
+    const at = new Date(ms)
+    return `${formats.day(at)}, ${formats.time(at)} ${zoneShortName(ms, zone, locale)}`
+  }
+  return instantTextLuxon(instant, zone, locale)
+}
+
+/** {@link instantText} through luxon. */
+export function instantTextLuxon(instant: string, zone: string, locale: string): string {
   const at = DateTime.fromISO(instant, { zone }).setLocale(locale)
   if (!at.isValid) throw new RangeError(`Bad instant ${instant}`)
-  const day = at.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+  const day = at.toLocaleString(DAY_TEXT)
   const zoneName = zoneShortName(at.toMillis(), zone, at.locale ?? locale)
-  return `${day}, ${at.toLocaleString({ hour: '2-digit', minute: '2-digit' })} ${zoneName}`
+  return `${day}, ${at.toLocaleString(TIME_TEXT)} ${zoneName}`
 }
 
 /** The location in one line. */
