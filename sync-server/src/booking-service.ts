@@ -22,7 +22,11 @@ import type {
 } from '../../core/src/booking/booking-types'
 import type { Steps } from '../../core/src/availability/steps'
 import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
-import { BOOKINGS_NEAR_REACH_MS, decisionBusyStarts } from '../../core/src/booking/bookings-near'
+import {
+  BOOKINGS_NEAR_REACH_MS,
+  capReachMs,
+  decisionBusyStarts,
+} from '../../core/src/booking/bookings-near'
 import { ALTERNATIVES_REACH_MS } from '../../core/src/booking/booking-alternatives'
 import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
 import { documentToRecord } from '../../core/src/schema/workspace-documents'
@@ -168,7 +172,8 @@ export class BookingService {
    * accept a start of `eventType` (reach `BOOKINGS_NEAR_REACH_MS`: busy spans and workload weeks)
    * reads less: every member's bookings whose busy time can touch that meeting (core's
    * `decisionBusyStarts`: usually the hours around it), and only capped members' own bookings
-   * (the mirror's per-host lists) over the whole reach, for their caps. So a decision reads the
+   * (the mirror's per-host lists) as far as their caps count them (`capReachMs`: the week or the
+   * day). So a decision reads the
    * bookings near its meeting, not two weeks of the whole team.
    */
   private bookingsNear(
@@ -189,19 +194,19 @@ export class BookingService {
       this.mirror.longestBookingMs,
     )
     const busy = this.mirror.bookingsStartingBetween(busyFrom, busyTo)
-    const capped = ws.members.filter(
-      (member) => member.maxBookingsPerDay != null || member.maxBookingsPerWeek != null,
-    )
+    const capped = ws.members.filter((member) => capReachMs(member) > 0)
     if (capped.length === 0) return busy
     const bookings = [...busy]
     // A capped member's bookings starting outside the busy reach; a panel booking once.
     const panelKept = new Set<Booking>()
     for (const member of capped) {
-      for (const booking of this.mirror.memberBookingsStartingBetween(
+      const reach = capReachMs(member)
+      const own = this.mirror.memberBookingsStartingBetween(
         member.id,
-        wideFrom,
-        wideTo,
-      )) {
+        near.fromMs - reach,
+        near.toMs + reach + 1,
+      )
+      for (const booking of own) {
         const { startMs } = bookingInstants(booking)
         if (startMs >= busyFrom && startMs < busyTo) continue
         if (booking.hostMemberIds.length > 1) {

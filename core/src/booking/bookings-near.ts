@@ -7,7 +7,7 @@
 
 import { MAX_EVENT_SPAN_MIN } from '../availability/slot-rules'
 import { WORKLOAD_REACH_DAYS } from '../availability/workload'
-import type { Booking, EventType } from '../model/workspace'
+import type { Booking, EventType, Member } from '../model/workspace'
 import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 
 /**
@@ -20,12 +20,26 @@ export const BOOKINGS_NEAR_REACH_MS =
   (WORKLOAD_REACH_DAYS + 1) * MS_PER_DAY + 2 * MAX_EVENT_SPAN_MIN * MS_PER_MINUTE
 
 /**
+ * How far from a decided start (either way, ms) a member's own bookings can count toward its
+ * workload caps: a week's worth ({@link BOOKINGS_NEAR_REACH_MS}) with a weekly cap; with only a
+ * daily cap, the start's local day (its bookings start within a day and a DST hour of it: two days
+ * with slack); none without caps.
+ */
+export function capReachMs(
+  member: Pick<Member, 'maxBookingsPerDay' | 'maxBookingsPerWeek'>,
+): number {
+  if (member.maxBookingsPerWeek != null) return BOOKINGS_NEAR_REACH_MS
+  if (member.maxBookingsPerDay != null) return 2 * MS_PER_DAY
+  return 0
+}
+
+/**
  * The start instants `[from, to)` of the bookings whose busy time can touch a meeting of
  * `eventType` starting at `startMs` (what `seatIndexBuild` keeps for a decision): a booking
  * starting earlier ends by `longestBookingMs` later, and every booking's buffers are at most the
  * widest of `eventTypes` (a booking of an unknown type has none); a minute of slack each way for
  * rounding to minutes. A member without workload caps needs no other booking to decide; a capped
- * member also needs its own bookings within {@link BOOKINGS_NEAR_REACH_MS} (caps count them).
+ * member also needs its own bookings within {@link capReachMs} (caps count them).
  */
 export function decisionBusyStarts(
   startMs: number,

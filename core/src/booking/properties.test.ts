@@ -36,7 +36,7 @@ import {
 import { pageRouteResolve } from './page-route'
 import { routeSlots, seatPlanCandidates } from './page-slots'
 import { pageAvailability, pageSlotOf } from './page-availability'
-import { BOOKINGS_NEAR_REACH_MS, decisionBusyStarts } from './bookings-near'
+import { BOOKINGS_NEAR_REACH_MS, capReachMs, decisionBusyStarts } from './bookings-near'
 import { MAX_EVENT_MINUTES } from '../schema/records'
 import { cancelDecide } from './booking-status'
 import { slotsUnion, slotUnionToList } from '../availability/slot-union'
@@ -632,8 +632,8 @@ describe('a decision state of the bookings near the decided times', () => {
     fc.record({
       host: fc.nat(MEMBER_COUNT - 1),
       side: fc.constantFrom(-1, 1),
-      /** Around the alternatives' reach, core's busy/workload reach, or the meeting itself. */
-      reach: fc.constantFrom('wide' as const, 'near' as const, 'close' as const),
+      /** Around the alternatives' reach, core's busy/workload reach, the cap days, or the meeting. */
+      reach: fc.constantFrom('wide' as const, 'near' as const, 'close' as const, 'days' as const),
       offsetHours: fc.integer({ min: -72, max: 72 }),
     }),
     { maxLength: 10 },
@@ -650,13 +650,15 @@ describe('a decision state of the bookings near the decided times', () => {
         (base, edges, page, step, pick) => {
           const startMs = startOf(step)
           const edge = edges.map((e, i) => {
-            const reach = { wide: REACH, near: BOOKINGS_NEAR_REACH_MS, close: 0 }[e.reach]
+            const reach = { wide: REACH, near: BOOKINGS_NEAR_REACH_MS, close: 0, days: 0 }[e.reach]
             const at =
               e.reach === 'close'
                 ? startMs + e.offsetHours * 5 * MINUTE
-                : startMs +
-                  e.side * (reach + MAX_EVENT_MINUTES * MINUTE) +
-                  e.offsetHours * 60 * MINUTE
+                : e.reach === 'days'
+                  ? startMs + e.offsetHours * 3 * 60 * MINUTE + e.side * 17 * MINUTE
+                  : startMs +
+                    e.side * (reach + MAX_EVENT_MINUTES * MINUTE) +
+                    e.offsetHours * 60 * MINUTE
             return fixtureBooking(`bk-edge-${i}`, [memberId(e.host)], new Date(at).toISOString())
           })
           const full: Workspace = { ...base, bookings: [...base.bookings, ...edge] }
@@ -691,15 +693,13 @@ describe('a decision state of the bookings near the decided times', () => {
             full.eventTypes,
             longest,
           )
-          const capped = new Set(
-            full.members
-              .filter((m) => m.maxBookingsPerDay != null || m.maxBookingsPerWeek != null)
-              .map((m) => m.id),
-          )
+          const capReach = new Map(full.members.map((m) => [m.id, capReachMs(m)]))
           const decisionSlice = nearOf(startMs, startMs, BOOKINGS_NEAR_REACH_MS).bookings.filter(
             (b) =>
               (Date.parse(b.start) >= busyFrom && Date.parse(b.start) < busyTo) ||
-              b.hostMemberIds.some((host) => capped.has(host)),
+              b.hostMemberIds.some(
+                (host) => Math.abs(Date.parse(b.start) - startMs) <= (capReach.get(host) ?? 0),
+              ),
           )
           const sliced = bookingDecide({ ...full, bookings: decisionSlice }, request, context)
           if (sliced.ok) expect(sliced).toEqual(whole)
@@ -822,6 +822,62 @@ describe('the bookings a decision reads to accept a start (decisionBusyStarts)',
       { numRuns: 300 },
     )
     expect(compared).toBe(300)
+  })
+
+  it('are enough for a capped member with its own bookings as far as capReachMs', () => {
+    const counted = { accepted: 0, refused: 0 }
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        fc.integer({ min: 0, max: (TO - FROM) / (15 * MINUTE) - 1 }),
+        fc.record({
+          perDay: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+          perWeek: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
+        }),
+        fc.array(
+          fc.oneof(
+            { arbitrary: fc.integer({ min: -11 * 24, max: 11 * 24 }), weight: 1 },
+            { arbitrary: fc.integer({ min: -30, max: 30 }), weight: 3 },
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (base, step, caps, hours) => {
+          const startMs = FROM + step * 15 * MINUTE
+          const members = base.members.map((m) =>
+            m.id === 'm-1'
+              ? { ...m, maxBookingsPerDay: caps.perDay, maxBookingsPerWeek: caps.perWeek }
+              : m,
+          )
+          // The member's own bookings at whole hours around the start (a quarter past: never
+          // at the start itself).
+          const own = hours.map((h, i) =>
+            fixtureBooking(
+              `bk-own-${i}`,
+              ['m-1'],
+              new Date(startMs + h * 60 * MINUTE + 15 * MINUTE).toISOString(),
+            ),
+          )
+          const full = { ...base, members, bookings: [...base.bookings, ...own] }
+          const request = requestFor('mp-bp', startMs, 0)
+          const context = { nowMs: NOW, bookingId: 'bk-new' }
+          const eventType = full.eventTypes.find((type) => type.id === 'et-call')!
+          const [from, to] = decisionBusyStarts(startMs, eventType, full.eventTypes, 30 * MINUTE)
+          const reach = capReachMs(members.find((m) => m.id === 'm-1')!)
+          const sliced = full.bookings.filter((b) => {
+            const s = Date.parse(b.start)
+            return (
+              !b.id.startsWith('bk-own-') || (s >= from && s < to) || Math.abs(s - startMs) <= reach
+            )
+          })
+          const whole = bookingDecide(full, request, context)
+          const read = bookingDecide({ ...full, bookings: sliced }, request, context)
+          counted[whole.ok ? 'accepted' : 'refused']++
+          if (read.ok) expect(read).toEqual(whole)
+        },
+      ),
+      { numRuns: 400 },
+    )
+    expect(counted.accepted).toBeGreaterThan(20)
   })
 })
 
