@@ -29,7 +29,14 @@ import type { DesktopFigures } from './desktop'
 import { HISTORY_IDS, HISTORY_PRESENT } from './generate'
 import { BenchClient, jsonOf } from './http'
 import type { Timed } from './http'
-import { ROOT, StartOverCap, dirSizeMb, serverBundleEnsure, serverStart } from './server-process'
+import {
+  ROOT,
+  StartOverCap,
+  dirFsync,
+  dirSizeMb,
+  serverBundleEnsure,
+  serverStart,
+} from './server-process'
 import { fmt, row, summarize } from './stats'
 import type { Summary } from './stats'
 
@@ -342,6 +349,7 @@ async function measureSize(size: number): Promise<SizeResult> {
   const runDir = mkdtempSync(join(tmpdir(), `teamslot-history-run-${size}-`))
   cpSync(cache.dir, runDir, { recursive: true })
   rmSync(join(runDir, FILL_META_FILE), { force: true })
+  dirFsync(runDir)
   const sqliteMbBefore = dirSizeMb(runDir)
   let server: Awaited<ReturnType<typeof serverStart>> | null = null
   try {

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { BenchClient } from './http'
 
@@ -138,6 +138,30 @@ export function processMemory(pid: number): { rssMb: number; peakMb: number } {
     return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 }
   } catch {
     return { rssMb: Number.NaN, peakMb: Number.NaN }
+  }
+}
+
+/**
+ * Flushes every file under `dir` (recursively) and the folders themselves to disk. After copying
+ * a cached store, so the kernel's write-back of the copy (2.7 GB at 400k) is not inside the
+ * server's first commit, whose fsync would wait for it (measured: 0.6 s instead of 0.03 s): the
+ * cold start is that of a store at rest.
+ */
+export function dirFsync(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) dirFsync(path)
+    else if (entry.isFile()) fileFsync(path)
+  }
+  fileFsync(dir)
+}
+
+function fileFsync(path: string): void {
+  const fd = openSync(path, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
   }
 }
 
