@@ -5,12 +5,13 @@
  * Issue 9: does a request cost grow with the history a workspace has stored? For each size (10k,
  * 50k, 150k, 400k stored bookings; see ./generate.ts: the present is the same at every size, only
  * history grows) a cached, filled data dir is copied and the REAL server process is started on it
- * (`sync-server/src/main.ts` built as production runs it, out/server/main.js; real clock). Measured, with sequential requests:
- * cold start; p50/p99 of availability (7-day windows of the 100-member pooled page), a public
- * booking of a free start, availability right after a write, a reassignment, a replicated push of
- * one booking, pool statistics; the server's RSS; the SQLite files; and the desktop's first sync
- * in Chromium (time, IndexedDB size, week view). Then each request figure at the largest size vs
- * the smallest (issue 9: at most 1.5× from 10k to 400k) and the targets at the largest size.
+ * (`sync-server/src/main.ts` built as production runs it, out/server/main.js; real clock).
+ * Measured, with sequential requests: cold start; p50/p99 of availability (7-day windows of the
+ * 100-member pooled page), a public booking of a free start, availability right after a write, a
+ * reassignment, a replicated push of one booking, pool statistics; the server's RSS; the SQLite
+ * files; and the desktop's first sync in Chromium (time, IndexedDB size, week view). Then each
+ * request figure at the largest size vs the smallest (issue 9: at most 1.5× from 10k to 400k) and
+ * the targets at the largest size.
  * Figures, not timed tests: nothing here fails on a slow figure.
  */
 import { spawnSync } from 'node:child_process'
