@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test'
 
 /**
  * End-to-end tests drive the built app (`npm run build` first) in Debian's Chromium against a real
- * sync server started per test file. The Electron project runs only where Electron's binary is
+ * sync server (the built out/server/main.js) started per test file. The Electron project runs only where Electron's binary is
  * installed (it cannot be downloaded on the CI machines).
  */
 const CHROMIUM = process.env['TEAMSLOT_CHROMIUM'] ?? '/usr/bin/chromium'

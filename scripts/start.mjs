@@ -2,12 +2,14 @@
 /**
  * `npm start`: builds the app, then opens the desktop app (which starts its embedded sync server
  * with the demo team). Where Electron's binary is missing it says so in one line and runs web mode:
- * the sync server (demo data, durable store in .data/web) serving the app to a browser.
+ * the built sync server (out/server/main.js; demo data, durable store in .data/web) serving the app
+ * to a browser.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { electronBinary } from './electron-binary.mjs'
+import { SERVER_BUNDLE, serverBundleBuild } from './server-bundle.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
@@ -46,12 +48,13 @@ function startWebMode(reason) {
   const port = process.env.TEAMSLOT_PORT ?? '4400'
   const dataDir = join(root, '.data', 'web')
   console.log(`${reason}; starting web mode instead (sync server + app in your browser).`)
+  // The standalone server, built (out/server/main.js) as production runs it.
+  const serverBuild = serverBundleBuild()
+  if (serverBuild !== 0) process.exit(serverBuild)
   const server = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'sync-server/src/main.ts',
+      SERVER_BUNDLE,
       '--port',
       port,
       '--data-dir',

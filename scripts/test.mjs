@@ -6,9 +6,9 @@
  * 1. core under TZ=UTC, 2. core under TZ=Pacific/Auckland (catches local-time leaks),
  * 3. server + renderer + electron unit tests (storage on better-sqlite3), 4. the storage tests
  * again under the pinned Node 22 on node:sqlite, the embedded server's driver inside Electron
- * (`scripts/node22/`; skipped off linux-x64, a failure when missing there), 5. build the app and
- * the booking page (whose build fails over its size budget),
- * 6. Playwright end-to-end tests.
+ * (`scripts/node22/`; skipped off linux-x64, a failure when missing there), 5. build the app,
+ * the booking page (whose build fails over its size budget) and the standalone sync server,
+ * 6. Playwright end-to-end tests (against the built server).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -21,6 +21,7 @@ import {
   node22InstalledVersion,
   node22PinnedVersion,
 } from './node22/node22.mjs'
+import { SERVER_BUNDLE_CONFIG } from './server-bundle.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const out = join(root, '.vitest-results')
@@ -125,7 +126,7 @@ storageOnNode22()
 
 const appBuild = run('build (electron-vite)', bin('electron-vite'), ['build'])
 // The booking page's own build (into out/book) also checks its JavaScript size budget.
-const buildStatus =
+const bookBuild =
   appBuild === 0
     ? run('build (booking page, size budget)', bin('vite'), [
         'build',
@@ -133,6 +134,11 @@ const buildStatus =
         'booking-page/vite.config.ts',
       ])
     : appBuild
+// The standalone server (out/server/main.js), which the end-to-end tests start.
+const buildStatus =
+  bookBuild === 0
+    ? run('build (sync server)', bin('vite'), ['build', '--config', SERVER_BUNDLE_CONFIG])
+    : bookBuild
 if (buildStatus !== 0) {
   failed += 1
   lines.push('build: failed, end-to-end tests not run (counted as 1 failure)')

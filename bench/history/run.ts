@@ -5,12 +5,13 @@
  * Issue 9: does a request cost grow with the history a workspace has stored? For each size (10k,
  * 50k, 150k, 400k stored bookings; see ./generate.ts: the present is the same at every size, only
  * history grows) a cached, filled data dir is copied and the REAL server process is started on it
- * (`sync-server/src/main.ts`, real clock). Measured, with sequential requests:
- * cold start; p50/p99 of availability (7-day windows of the 100-member pooled page), a public
- * booking of a free start, availability right after a write, a reassignment, a replicated push of
- * one booking, pool statistics; the server's RSS; the SQLite files; and the desktop's first sync
- * in Chromium (time, IndexedDB size, week view). Then each request figure at the largest size vs
- * the smallest (issue 9: at most 1.5× from 10k to 400k) and the targets at the largest size.
+ * (`sync-server/src/main.ts` built as production runs it, out/server/main.js; real clock).
+ * Measured, with sequential requests: cold start; p50/p99 of availability (7-day windows of the
+ * 100-member pooled page), a public booking of a free start, availability right after a write, a
+ * reassignment, a replicated push of one booking, pool statistics; the server's RSS; the SQLite
+ * files; and the desktop's first sync in Chromium (time, IndexedDB size, week view). Then each
+ * request figure at the largest size vs the smallest (issue 9: at most 1.5× from 10k to 400k) and
+ * the targets at the largest size.
  * Figures, not timed tests: nothing here fails on a slow figure.
  */
 import { spawnSync } from 'node:child_process'
@@ -29,7 +30,14 @@ import type { DesktopFigures } from './desktop'
 import { HISTORY_IDS, HISTORY_PRESENT } from './generate'
 import { BenchClient, jsonOf } from './http'
 import type { Timed } from './http'
-import { ROOT, StartOverCap, dirSizeMb, serverStart } from './server-process'
+import {
+  ROOT,
+  StartOverCap,
+  dirFsync,
+  dirSizeMb,
+  serverBundleEnsure,
+  serverStart,
+} from './server-process'
 import { fmt, row, summarize } from './stats'
 import type { Summary } from './stats'
 
@@ -342,6 +350,7 @@ async function measureSize(size: number): Promise<SizeResult> {
   const runDir = mkdtempSync(join(tmpdir(), `teamslot-history-run-${size}-`))
   cpSync(cache.dir, runDir, { recursive: true })
   rmSync(join(runDir, FILL_META_FILE), { force: true })
+  dirFsync(runDir)
   const sqliteMbBefore = dirSizeMb(runDir)
   let server: Awaited<ReturnType<typeof serverStart>> | null = null
   try {
@@ -655,8 +664,11 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('npm run build failed')
   }
 
-  // The fixed cost of a start (Node, tsx, RxDB, Express) on an empty store: once to warm tsx's
-  // transform cache and the OS file cache, once measured.
+  // The server as production runs it: built (out/server/main.js), rebuilt when older than its
+  // sources.
+  serverBundleEnsure()
+  // The fixed cost of a start (Node, RxDB, Express) on an empty store: once to warm the OS file
+  // cache, once measured.
   const baseline: number[] = []
   for (let i = 0; i < 2; i++) {
     const empty = mkdtempSync(join(tmpdir(), 'teamslot-history-empty-'))
@@ -667,7 +679,7 @@ async function main(): Promise<void> {
   }
   json({ kind: 'baseline', emptyStoreColdStartMs: baseline[1] })
   out(
-    `cold start on an empty store: ${fmt(baseline[1])} ms (first, tsx cache cold: ${fmt(baseline[0])} ms)`,
+    `cold start on an empty store: ${fmt(baseline[1])} ms (first, file cache cold: ${fmt(baseline[0])} ms)`,
   )
 
   const results: SizeResult[] = []

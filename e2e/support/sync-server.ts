@@ -16,8 +16,11 @@ export interface TestServer {
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
+/** The built standalone server (`npm run build` → out/server/main.js), as production runs it. */
+const SERVER_BUNDLE = join(ROOT, 'out', 'server', 'main.js')
+
 /**
- * Starts the real sync server (`sync-server/src/main.ts`) as a child process on an ephemeral
+ * Starts the real sync server (the built `out/server/main.js`) as a child process on an ephemeral
  * loopback port with a fresh data dir, seeded with `workspace`, serving the built app (and the
  * built booking page, out/book). `args`: more command-line options (`--embed-origin …`).
  */
@@ -32,9 +35,7 @@ export async function startTestServer(
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'sync-server/src/main.ts',
+      SERVER_BUNDLE,
       '--port',
       '0',
       '--data-dir',

@@ -12,7 +12,8 @@ import { startSyncServer } from './server'
  */
 async function main(): Promise<void> {
   const options = cliOptionsParse(process.argv.slice(2), process.env)
-  // The booking page is built with the app (`npm run build` → out/book).
+  // The booking page is built with the app (`npm run build` → out/book). Two folders up is the
+  // repository both from source (sync-server/src/main.ts) and built (out/server/main.js).
   const bookPageDir = resolve(import.meta.dirname, '..', '..', 'out', 'book')
   if (!existsSync(join(bookPageDir, 'index.html'))) {
     console.log(

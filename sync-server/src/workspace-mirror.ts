@@ -1,5 +1,5 @@
 import type { Subscription } from 'rxjs'
-import type { Booking, Panel, Workspace } from '../../core/src/model/workspace'
+import type { Booking, Panel, Pool, Workspace } from '../../core/src/model/workspace'
 import type { LedgerChangeGroup, PoolLedger } from '../../core/src/distribution/pool-ledger'
 import { poolLedgerApply, poolLedgersFromGroups } from '../../core/src/distribution/pool-ledger'
 import { bookingInstants } from '../../core/src/availability/busy'
@@ -129,29 +129,38 @@ export class WorkspaceMirror {
 
   /** Keeps a document (a booking only while it is in the window). */
   private put(name: CollectionName, doc: AnyDoc): void {
-    if (name === 'bookings') {
-      this.unindexBooking(doc.id)
-      this.unsortBooking(doc.id)
-      if (!this.isInWindow(doc)) {
-        if (this.docs.get(name)?.delete(doc.id)) this.invalidate(name)
-        return
+    if (name !== 'bookings') {
+      this.docs.get(name)?.set(doc.id, { doc, record: documentToRecord(doc) })
+      this.invalidate(name)
+      return
+    }
+    this.unindexBooking(doc.id)
+    const kept = this.docs.get('bookings')?.get(doc.id)?.record as Booking | undefined
+    if (!this.isInWindow(doc)) {
+      if (kept) {
+        this.sortedChange((list) => sortedWithout(list, kept))
+        this.byHostChange(kept, false)
+        this.docs.get('bookings')?.delete(doc.id)
+        this.invalidate('bookings')
       }
+      return
     }
-    const record = documentToRecord(doc)
-    this.docs.get(name)?.set(doc.id, { doc, record })
-    if (name === 'bookings') {
-      const key = doc['idempotencyKey']
-      if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
-      const booking = record as unknown as Booking
-      const { startMs, endMs } = bookingInstants(booking)
-      this.longest = Math.max(this.longest, endMs - startMs)
-      this.sortedChange((list) => {
-        const at = sortedIndex(list, booking)
-        return [...list.slice(0, at), booking, ...list.slice(at)]
-      })
-      this.byHostChange(booking, true)
-    }
-    this.invalidate(name)
+    const booking = documentToRecord(doc) as unknown as Booking
+    this.docs.get('bookings')?.set(doc.id, { doc, record: booking })
+    const key = doc['idempotencyKey']
+    if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
+    const { startMs, endMs } = bookingInstants(booking)
+    this.longest = Math.max(this.longest, endMs - startMs)
+    // One change to the start order (the old version out, the new one in), so a single update
+    // between two reads stays an edit instead of dropping the order.
+    this.sortedChange((list) => {
+      const rest = kept ? sortedWithout(list, kept) : list
+      const at = sortedIndex(rest, booking)
+      return [...rest.slice(0, at), booking, ...rest.slice(at)]
+    })
+    if (kept) this.byHostChange(kept, false)
+    this.byHostChange(booking, true)
+    this.invalidate('bookings')
   }
 
   /** Adds a booking to (or takes it out of) its hosts' lists, or drops them when unread. */
@@ -202,7 +211,7 @@ export class WorkspaceMirror {
     return list.slice(startIndex(list, fromMs), startIndex(list, toMs))
   }
 
-  /** Applies one change to the start order, or drops it when nobody read it since the last. */
+  /** Applies one change to the start order, or drops it after a long run of unread changes. */
   private sortedChange(edit: (list: readonly Booking[]) => readonly Booking[]): void {
     this.sortedUnread++
     const isFollowed = this.sortedCache !== null && this.sortedUnread <= UNREAD_CHANGES_FOLLOWED
@@ -225,10 +234,7 @@ export class WorkspaceMirror {
   private unsortBooking(id: string): void {
     const kept = this.docs.get('bookings')?.get(id)?.record as Booking | undefined
     if (!kept) return
-    this.sortedChange((list) => {
-      const at = sortedIndex(list, kept)
-      return list[at]?.id === id ? [...list.slice(0, at), ...list.slice(at + 1)] : list
-    })
+    this.sortedChange((list) => sortedWithout(list, kept))
     this.byHostChange(kept, false)
   }
 
@@ -256,21 +262,24 @@ export class WorkspaceMirror {
   private ledgersFollow(previous: AnyDoc | null, next: AnyDoc | null): void {
     const before = previous && !previous['_deleted'] ? bookingOf(previous) : null
     const after = next ? bookingOf(next) : null
-    const ws = this.workspace()
+    // Pools and panels only, not `workspace()`: inside a bulk write that would sort the booking
+    // window again after every booking of it.
+    const pools = this.recordsOf('pools') as readonly Pool[]
+    const panels = this.recordsOf('panels') as readonly Panel[]
     const poolIds = new Set<string>()
     for (const booking of [before, after]) {
       if (!booking) continue
       if (booking.poolId) poolIds.add(booking.poolId)
-      const panel = booking.panelId ? ws.panels.find((p) => p.id === booking.panelId) : undefined
+      const panel = booking.panelId ? panels.find((p) => p.id === booking.panelId) : undefined
       for (const seat of panel?.seats ?? []) if ('poolId' in seat) poolIds.add(seat.poolId)
     }
     for (const poolId of poolIds) {
-      const pool = ws.pools.find((p) => p.id === poolId)
+      const pool = pools.find((p) => p.id === poolId)
       const ledger = this.ledgers[poolId]
       if (!pool || !ledger) continue
       this.ledgers = {
         ...this.ledgers,
-        [poolId]: poolLedgerApply(ledger, pool, ws.panels, before, after),
+        [poolId]: poolLedgerApply(ledger, pool, panels, before, after),
       }
     }
   }
@@ -369,16 +378,20 @@ export class WorkspaceMirror {
   workspace(): Workspace {
     if (this.cached) return this.cached
     const settings = this.docs.get('settings')?.get(SETTINGS_ID)?.record ?? null
-    this.cached = recordsToWorkspace(settings as Record<string, unknown> | null, (name) => {
-      if (name === 'bookings') return this.bookingsSorted
-      let records = this.records.get(name)
-      if (!records) {
-        records = [...(this.docs.get(name)?.values() ?? [])].map((entry) => entry.record)
-        this.records.set(name, records)
-      }
-      return records
-    })
+    this.cached = recordsToWorkspace(settings as Record<string, unknown> | null, (name) =>
+      name === 'bookings' ? this.bookingsSorted : this.recordsOf(name),
+    )
     return this.cached
+  }
+
+  /** A setup collection's records as an array, rebuilt only after that collection changed. */
+  private recordsOf(name: CollectionName): readonly unknown[] {
+    let records = this.records.get(name)
+    if (!records) {
+      records = [...(this.docs.get(name)?.values() ?? [])].map((entry) => entry.record)
+      this.records.set(name, records)
+    }
+    return records
   }
 
   close(): void {
@@ -410,6 +423,12 @@ function sortedIndex(list: readonly Booking[], booking: Booking): number {
     else hi = mid
   }
   return lo
+}
+
+/** `list` without `booking` (found by its start and id); `list` itself when it is not there. */
+function sortedWithout(list: readonly Booking[], booking: Booking): readonly Booking[] {
+  const at = sortedIndex(list, booking)
+  return list[at]?.id === booking.id ? [...list.slice(0, at), ...list.slice(at + 1)] : list
 }
 
 /** The first index of `list` (ordered by start) whose start is at or after `ms`. */

@@ -152,7 +152,7 @@ export class Notifier {
     })
     const processor = await OutboxProcessor.open(db, mirror, context, () => clock.now())
     const sender = options.smtpUrl
-      ? new MailSender(db, smtpTransport(options.smtpUrl), context, () => clock.now())
+      ? new MailSender(db, await smtpTransport(options.smtpUrl), context, () => clock.now())
       : null
     const notifier = new Notifier(db, mirror, clock, context, processor, sender, log)
     if (options.autoRun !== false) notifier.start()

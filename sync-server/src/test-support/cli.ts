@@ -13,21 +13,26 @@ export interface CliServer {
   exited(): Promise<number | string>
 }
 
-/** Runs `sync-server/src/main.ts` (as `npm run sync-server` does) and waits for `listening on`. */
+/**
+ * The server from source: `sync-server/src/main.ts` under tsx (`npm run sync-server:dev`; `npm run
+ * sync-server` runs the same code built). One process, not the tsx wrapper (which forks a child):
+ * SIGKILL must hit the server itself.
+ */
+export const SERVER_FROM_SOURCE: readonly string[] = ['--import', 'tsx', 'sync-server/src/main.ts']
+
+/**
+ * Runs the server (`node ...entry ...args`; by default from source) and waits for `listening on`.
+ */
 export async function startCli(
   args: readonly string[],
   env: Record<string, string> = {},
+  entry: readonly string[] = SERVER_FROM_SOURCE,
 ): Promise<CliServer> {
-  const child = spawn(
-    // One process (not the tsx wrapper, which forks a child): SIGKILL must hit the server itself.
-    process.execPath,
-    ['--import', 'tsx', 'sync-server/src/main.ts', ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TEAMSLOT_ADMIN_TOKEN: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, [...entry, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TEAMSLOT_ADMIN_TOKEN: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
