@@ -91,13 +91,22 @@ async function serve(workspace: Workspace) {
 
 async function desktop(
   remote: { serverUrl: string; adminToken: string },
-  options: { name?: string; storage?: RxStorage<unknown, unknown>; replicate?: boolean } = {},
+  options: {
+    name?: string
+    storage?: RxStorage<unknown, unknown>
+    replicate?: boolean
+    baselineAfter?: Promise<unknown>
+  } = {},
 ) {
   const db = await openAppDatabase(
     options.name ?? `window-test-${counter++}`,
     options.storage ?? getRxStorageMemory(),
   )
-  const layer = dataLayerCreate(db, { remote, windowTickMs: 20 })
+  const layer = dataLayerCreate(db, {
+    remote,
+    windowTickMs: 20,
+    ...(options.baselineAfter ? { baselineAfter: options.baselineAfter } : {}),
+  })
   const replication =
     options.replicate === false
       ? null
@@ -226,6 +235,24 @@ describe('the desktop replicates a window of bookings', () => {
     await layer.baseline.refresh(layer.window.desired())
     expect(layer.baseline.fetchState()).toBe('offline')
     expect(live(layer).windowStart).toBe(later)
+  })
+
+  it('fetches the baseline only once the first sync let it (baselineAfter)', async () => {
+    const { workspace, inside } = store()
+    const s = await serve(workspace)
+    let synced: () => void = () => undefined
+    const { layer, replication } = await desktop(
+      { serverUrl: s.url, adminToken: TEST_TOKEN },
+      { baselineAfter: new Promise<void>((resolve) => (synced = resolve)) },
+    )
+    await replication!.awaitInSync()
+    await until(() => live(layer)?.workspace.bookings.length === inside.length, 'the store')
+    // In sync, event stream open: without baselineAfter the fetch would have begun long ago.
+    expect(layer.baseline.fetchState()).toBe('idle')
+    expect(live(layer).baseline).toBeNull()
+    synced()
+    await until(() => !!live(layer)?.baseline, 'the baseline')
+    expect(live(layer).baseline!.before).toBe(WINDOW)
   })
 
   it('decides and counts pools from the cached baseline after an offline restart', async () => {
