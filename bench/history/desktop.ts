@@ -13,6 +13,7 @@
  * had arrived), never waited for.
  */
 import { chromium } from '@playwright/test'
+import type { Request } from '@playwright/test'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -64,7 +65,33 @@ export async function desktopFirstSync(options: {
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.start')
     }
+    // BENCH_DESKTOP_TRACE=<file.tsv>: every request of the first sync (ms since page.goto: sent,
+    // answered, finished; method, status, path).
+    const traceFile = process.env['BENCH_DESKTOP_TRACE']
+    const trace: string[] = []
     const started = performance.now()
+    if (traceFile) {
+      const sentAt = new Map<object, number>()
+      const answeredAt = new Map<object, number>()
+      const since = () => (performance.now() - started).toFixed(0)
+      page.on('request', (r) => sentAt.set(r, performance.now() - started))
+      page.on('response', (r) => answeredAt.set(r.request(), performance.now() - started))
+      const done = (r: Request, status: string) => {
+        const url = new URL(r.url())
+        trace.push(
+          [
+            (sentAt.get(r) ?? NaN).toFixed(0),
+            (answeredAt.get(r) ?? NaN).toFixed(0),
+            since(),
+            r.method(),
+            status,
+            url.pathname + url.search.replace(/checkpoint=[^&]*/, 'checkpoint=…'),
+          ].join('\t'),
+        )
+      }
+      page.on('requestfinished', (r) => done(r, 'ok'))
+      page.on('requestfailed', (r) => done(r, r.failure()?.errorText ?? 'failed'))
+    }
     await page.goto(`${options.url}/app/#token=${options.token}`)
     let firstSyncMs: number | null = null
     try {
@@ -77,9 +104,11 @@ export async function desktopFirstSync(options: {
         { polling: 200, timeout: Math.max(1, options.capMs - (performance.now() - started)) },
       )
       firstSyncMs = performance.now() - started
+      trace.push(`${firstSyncMs.toFixed(0)}\t\t\t\tin sync`)
     } catch (err) {
       if (!(err instanceof Error) || err.name !== 'TimeoutError') throw err
     }
+    if (traceFile) writeFileSync(traceFile, trace.join('\n') + '\n')
     if (cdp && profileFile) {
       const { profile } = await cdp.send('Profiler.stop')
       writeFileSync(profileFile, JSON.stringify(profile))

@@ -73,7 +73,13 @@ export function App() {
     openAppDatabase(databaseNameFor(target.serverUrl)).then(
       (db) => {
         if (cancelled) return
-        const layer = dataLayerCreate(db, { storage: window.localStorage, remote: target })
+        // The pool-ledger baseline is fetched once the replica is first in sync (data-layer.ts).
+        let firstSynced: () => void = () => undefined
+        const layer = dataLayerCreate(db, {
+          storage: window.localStorage,
+          remote: target,
+          baselineAfter: new Promise<void>((resolve) => (firstSynced = resolve)),
+        })
         const replication = replicationStart(db, target, {
           bookingWindow: layer.window,
           isUnsynced: (collection, id) => layer.unsynced.snapshot().has(`${collection}:${id}`),
@@ -92,6 +98,7 @@ export function App() {
           // Back in touch with the server: ask again who this is (a role may have changed).
           if (next.state !== 'offline' && previous.state === 'offline') signedInRefresh(target)
           if (next.state === 'connected') {
+            firstSynced()
             // Everything written before this moment has reached the server once in sync.
             const upTo = clockIso()
             void replication.awaitInSync().then(() => layer.unsynced.acknowledgeUpTo(upTo))

@@ -50,6 +50,12 @@ export interface DataLayer {
 const BASELINE_STALE_DEBOUNCE_MS = 3000
 
 /**
+ * The longest the baseline waits for `baselineAfter` (the replica's first sync): a sync that
+ * cannot finish (a push the server keeps refusing) must not keep the statistics from all history.
+ */
+export const BASELINE_WAIT_MAX_MS = 60_000
+
+/**
  * Builds the data layer of `db`; `storage` keeps the unsynced marks (null: in memory); `remote`
  * is the sync server history and the baseline are read from (null: none, e.g. tests).
  */
@@ -61,6 +67,11 @@ export function dataLayerCreate(
     readonly remote?: SyncTarget | null
     /** How often the window start is re-read from the clock (tests shorten it). */
     readonly windowTickMs?: number
+    /**
+     * The baseline is fetched from the server only once this settles (the app passes the
+     * replica's first sync) or after {@link BASELINE_WAIT_MAX_MS}; default: at once.
+     */
+    readonly baselineAfter?: Promise<unknown>
   } = {},
 ): DataLayer {
   const remote = options.remote ?? null
@@ -87,7 +98,13 @@ export function dataLayerCreate(
   publishUnsynced()
   const stopUnsynced = unsynced.subscribe(publishUnsynced)
   const stopBaseline = remote
-    ? baselineFollow(db, window, baseline, options.windowTickMs ?? 60_000)
+    ? baselineFollow(
+        db,
+        window,
+        baseline,
+        options.windowTickMs ?? 60_000,
+        options.baselineAfter ?? Promise.resolve(),
+      )
     : () => undefined
   return {
     db,
@@ -126,16 +143,31 @@ function storeReady(store: WorkspaceStore): Promise<void> {
  * Keeps the baseline current: fetched for the desktop's window start once the cached one is read
  * and whenever that start moves (daily), again whenever the server becomes reachable, and shortly
  * after a booking ending before the baseline's cutoff changed (history the baseline counted).
+ * The first fetch, and those when the server becomes reachable, wait for `after` (the replica's
+ * first sync, at most {@link BASELINE_WAIT_MAX_MS}): the server builds the baseline from all
+ * history (one number per seat change; 5 MB and ~2 s of its one thread at 400,000 bookings), and
+ * meanwhile it would answer none of the sync's pulls.
  */
 function baselineFollow(
   db: AppDatabase,
   window: BookingWindowState,
   baseline: LedgerBaselineStore,
   tickMs: number,
+  after: Promise<unknown>,
 ): () => void {
   let desired = window.desired()
   let stale: ReturnType<typeof setTimeout> | null = null
-  void baseline.loaded.then(() => baseline.refresh(desired))
+  let waitLimit: ReturnType<typeof setTimeout> | null = null
+  const afterSync = Promise.race([
+    after.catch(() => undefined),
+    new Promise<void>((resolve) => (waitLimit = setTimeout(resolve, BASELINE_WAIT_MAX_MS))),
+  ]).finally(() => {
+    if (waitLimit) clearTimeout(waitLimit)
+  })
+  let isStopped = false
+  void Promise.all([baseline.loaded, afterSync]).then(() => {
+    if (!isStopped) void baseline.refresh(desired)
+  })
   const tick = setInterval(() => {
     const next = window.desired()
     if (next === desired) return
@@ -145,7 +177,11 @@ function baselineFollow(
   let wasOpen = eventStreamState.snapshot().open > 0
   const stopStream = eventStreamState.subscribe(() => {
     const isOpen = eventStreamState.snapshot().open > 0
-    if (isOpen && !wasOpen) void baseline.refresh(window.desired(), { force: true })
+    if (isOpen && !wasOpen) {
+      void afterSync.then(() => {
+        if (!isStopped) void baseline.refresh(window.desired(), { force: true })
+      })
+    }
     wasOpen = isOpen
   })
   const changes = db.bookings.$.subscribe((event) => {
@@ -160,8 +196,10 @@ function baselineFollow(
     }, BASELINE_STALE_DEBOUNCE_MS)
   })
   return () => {
+    isStopped = true
     clearInterval(tick)
     if (stale) clearTimeout(stale)
+    if (waitLimit) clearTimeout(waitLimit)
     stopStream()
     changes.unsubscribe()
   }

@@ -4,6 +4,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { migrationStrategiesFor } from '../../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { dexieKeysFirstAddon } from './dexie-keys-first'
 import {
   COLLECTION_NAMES,
   COLLECTION_SCHEMAS,
@@ -31,9 +32,10 @@ export function databaseNameFor(serverUrl: string): string {
 }
 
 /**
- * Opens the desktop's local workspace database (IndexedDB via Dexie by default; tests pass the
- * memory storage). The same collections and schemas as the server; `schemas` replaces some (tests
- * open a database as an older desktop version would). Stored documents of an older schema version
+ * Opens the desktop's local workspace database (IndexedDB via Dexie by default, whose large reads
+ * ask for the stored keys first: `dexie-keys-first.ts`; tests pass the memory storage). The same
+ * collections and schemas as the server; `schemas` replaces some (tests open a database as an
+ * older desktop version would). Stored documents of an older schema version
  * are migrated on open with core's migrations. The server-written collections (members' busy
  * times) are pulled only; should a local version ever differ, the server's wins. Local documents
  * (never replicated) hold what the desktop caches for itself, such as the pool-ledger baseline
@@ -41,7 +43,7 @@ export function databaseNameFor(serverUrl: string): string {
  */
 export async function openAppDatabase(
   name: string,
-  storage: RxStorage<unknown, unknown> = getRxStorageDexie(),
+  storage: RxStorage<unknown, unknown> = getRxStorageDexie({ addons: [dexieKeysFirstAddon] }),
   schemas: Partial<Record<CollectionName, RxJsonSchema<AppDoc>>> = {},
 ): Promise<AppDatabase> {
   const db = await createRxDatabase<AppCollections>({

@@ -1,3 +1,5 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
 import type { RxStorage } from 'rxdb'
 import { replicateServer } from 'rxdb-server/plugins/replication-server'
@@ -23,6 +25,7 @@ import {
 import type { TestApp } from '../../../sync-server/src/test-support/test-app'
 import { clockReplace } from '../clock'
 import { dataLayerCreate } from './data-layer'
+import { dexieKeysFirstAddon, KEYS_FIRST_MIN } from './dexie-keys-first'
 import type { DataLayer } from './data-layer'
 import { openAppDatabase } from './database'
 import type { AppDatabase } from './database'
@@ -91,13 +94,22 @@ async function serve(workspace: Workspace) {
 
 async function desktop(
   remote: { serverUrl: string; adminToken: string },
-  options: { name?: string; storage?: RxStorage<unknown, unknown>; replicate?: boolean } = {},
+  options: {
+    name?: string
+    storage?: RxStorage<unknown, unknown>
+    replicate?: boolean
+    baselineAfter?: Promise<unknown>
+  } = {},
 ) {
   const db = await openAppDatabase(
     options.name ?? `window-test-${counter++}`,
     options.storage ?? getRxStorageMemory(),
   )
-  const layer = dataLayerCreate(db, { remote, windowTickMs: 20 })
+  const layer = dataLayerCreate(db, {
+    remote,
+    windowTickMs: 20,
+    ...(options.baselineAfter ? { baselineAfter: options.baselineAfter } : {}),
+  })
   const replication =
     options.replicate === false
       ? null
@@ -109,6 +121,19 @@ async function desktop(
         })
   opened.push({ layer, replication, db })
   return { db, layer, replication }
+}
+
+/** Changes a booking's answers on the server and waits until the desktop's replica has them. */
+async function serverChangeArrives(s: TestApp, db: AppDatabase, id: string) {
+  await (await s.teamslot.db.bookings.findOne(id).exec())!.incrementalPatch({
+    answers: { region: 'AMER' },
+  })
+  await until(
+    async () =>
+      JSON.stringify((await db.bookings.findOne(id).exec())?.get('answers')) ===
+      '{"region":"AMER"}',
+    'the live change',
+  )
 }
 
 const live = (layer: DataLayer): LiveWorkspace => layer.store.getSnapshot()!
@@ -228,6 +253,48 @@ describe('the desktop replicates a window of bookings', () => {
     expect(live(layer).windowStart).toBe(later)
   })
 
+  it('syncs a window of many bookings into IndexedDB (Dexie, keys-first reads) and goes on', async () => {
+    const many = historyBookings('many', WINDOW_MS + DAY_MS, 3 * KEYS_FIRST_MIN, { stepHours: 5 })
+    const workspace = historyWorkspace([...store().workspace.bookings, ...many])
+    const s = await serve(workspace)
+    const storage = getRxStorageDexie({ indexedDB, IDBKeyRange, addons: [dexieKeysFirstAddon] })
+    const { db, replication } = await desktop(
+      { serverUrl: s.url, adminToken: TEST_TOKEN },
+      { storage },
+    )
+    await replication!.awaitInSync()
+    const inside = [...store().inside, ...many]
+    expect(await storedIds(db)).toEqual(ids(inside))
+    const footprint = await replication!.bookingsFootprint()
+    expect(footprint.meta.flatMap((d) => (d.itemId ? [d.itemId] : [])).sort()).toEqual(ids(inside))
+    // A change on the server arrives over the stored version; a local change is pushed.
+    await serverChangeArrives(s, db, 'many-7')
+    const mine = (await db.bookings.findOne('many-9').exec())!
+    await mine.incrementalPatch({ answers: { region: 'EMEA' } })
+    await replication!.awaitInSync()
+    expect((await s.teamslot.db.bookings.findOne('many-9').exec())?.get('answers')).toEqual({
+      region: 'EMEA',
+    })
+  })
+
+  it('fetches the baseline only once the first sync let it (baselineAfter)', async () => {
+    const { workspace, inside } = store()
+    const s = await serve(workspace)
+    let synced: () => void = () => undefined
+    const { layer, replication } = await desktop(
+      { serverUrl: s.url, adminToken: TEST_TOKEN },
+      { baselineAfter: new Promise<void>((resolve) => (synced = resolve)) },
+    )
+    await replication!.awaitInSync()
+    await until(() => live(layer)?.workspace.bookings.length === inside.length, 'the store')
+    // In sync, event stream open: without baselineAfter the fetch would have begun long ago.
+    expect(layer.baseline.fetchState()).toBe('idle')
+    expect(live(layer).baseline).toBeNull()
+    synced()
+    await until(() => !!live(layer)?.baseline, 'the baseline')
+    expect(live(layer).baseline!.before).toBe(WINDOW)
+  })
+
   it('decides and counts pools from the cached baseline after an offline restart', async () => {
     const { workspace, old, inside } = store({ continuous: true })
     const s = await serve(workspace)
@@ -324,15 +391,7 @@ describe('the desktop replicates a window of bookings', () => {
     expect(footprint.bookings.every((d) => !d.isDeleted)).toBe(true)
     expect(footprint.meta.flatMap((d) => (d.itemId ? [d.itemId] : [])).sort()).toEqual(ids(inside))
     // The feed continues from the older desktop's position: a change still arrives, a push works.
-    await (await s.teamslot.db.bookings.findOne('ahead-2').exec())!.incrementalPatch({
-      answers: { region: 'AMER' },
-    })
-    await until(
-      async () =>
-        JSON.stringify((await db.bookings.findOne('ahead-2').exec())?.get('answers')) ===
-        '{"region":"AMER"}',
-      'the live change',
-    )
+    await serverChangeArrives(s, db, 'ahead-2')
     const mine = live(layer).workspace.bookings.find((b) => b.id === 'ahead-3')!
     await layer.writes.bookingPut({ ...mine, answers: { region: 'EMEA' } })
     await replication!.awaitInSync()
