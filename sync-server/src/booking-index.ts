@@ -49,12 +49,12 @@ export const BOOKING_DERIVED_TABLES: readonly DerivedTable[] = [
       panel_id: 'TEXT?',
       end_ms: 'REAL?',
     },
-    // The last one covers the start-up load of every pool ledger (`groups`): read in group order,
-    // never sorted.
+    // The last one covers the start-up load of every pool ledger (`groups`) and a desktop's
+    // baseline (`groupsEndedBefore`, hence `end_ms`): read in group order, never sorted.
     indexes: [
       ['pool_id', 'at_ms'],
       ['panel_id'],
-      ['member_id', 'kind', 'reason', 'seat', 'pool_id', 'panel_id', 'at_ms'],
+      ['member_id', 'kind', 'reason', 'seat', 'pool_id', 'panel_id', 'at_ms', 'end_ms'],
     ],
     rows: (doc) => {
       const booking = recordOf(doc)
@@ -141,15 +141,14 @@ export class BookingIndex implements LedgerSource {
 
   /**
    * The seat changes of every stored booking whose meeting ended before `beforeMs` (pool or panel
-   * bookings; the others count for no pool): the baseline a desktop merges with its window.
+   * bookings; the others count for no pool), grouped as {@link groups} groups them: the baseline a
+   * desktop merges with its window. Read from the covering index in group order.
    */
-  *rowsEndedBefore(beforeMs: number): Iterable<BookingLedgerRow> {
-    const rows = this.reader.iterate(
-      `SELECT ${LEDGER_COLUMNS} FROM booking_changes ` +
-        'WHERE end_ms < ? AND (pool_id IS NOT NULL OR panel_id IS NOT NULL)',
+  groupsEndedBefore(beforeMs: number): Iterable<LedgerChangeGroup> {
+    return this.groupsWhere(
+      'end_ms < ? AND (pool_id IS NOT NULL OR panel_id IS NOT NULL)',
       beforeMs,
     )
-    for (const row of rows) yield ledgerRowOf(row)
   }
 
   /**
@@ -157,13 +156,19 @@ export class BookingIndex implements LedgerSource {
    * seat, pool, panel) with the instants concatenated by SQLite: a few hundred rows for a whole
    * history instead of one per change, which is what makes the start-up load of pool ledgers cheap.
    */
-  *groups(poolIds: readonly string[]): Iterable<LedgerChangeGroup> {
+  groups(poolIds: readonly string[]): Iterable<LedgerChangeGroup> {
+    return this.groupsWhere(
+      'pool_id IN (SELECT value FROM json_each(?)) OR panel_id IS NOT NULL',
+      JSON.stringify(poolIds),
+    )
+  }
+
+  private *groupsWhere(where: string, value: number | string): Iterable<LedgerChangeGroup> {
     const rows = this.reader.iterate(
       'SELECT member_id, kind, reason, seat, pool_id, panel_id, group_concat(at_ms) AS at_list ' +
-        'FROM booking_changes ' +
-        'WHERE pool_id IN (SELECT value FROM json_each(?)) OR panel_id IS NOT NULL ' +
+        `FROM booking_changes WHERE ${where} ` +
         'GROUP BY member_id, kind, reason, seat, pool_id, panel_id',
-      JSON.stringify(poolIds),
+      value,
     )
     for (const row of rows) {
       const list = row['at_list']

@@ -299,6 +299,27 @@ describe('GET /api/admin/pool-ledgers', () => {
     for (const pool of ws.pools) {
       expect(alone[pool.id]).toEqual(poolLedger(pool, before_, ws.panels))
     }
+    // The answer is kept until a booking that ended before the cut-off changes: a new booking
+    // leaves it as it is, an old pool booking deleted changes it.
+    const baseline = async () =>
+      (
+        await (
+          await a.request(
+            `/api/admin/pool-ledgers?before=${encodeURIComponent(windowStartIso(WINDOW))}`,
+            { admin: true },
+          )
+        ).json()
+      ).sources
+    expect(await baseline()).toEqual(sources)
+    const old = before_.find((b) => b.poolId !== null)!
+    await (await a.teamslot.db.bookings.findOne(old.id).exec())!.remove()
+    const changed = await baseline()
+    const remaining = before_.filter((b) => b.id !== old.id)
+    const afterRemoval = poolLedgersWithBaseline(ws, [], changed)
+    for (const pool of ws.pools) {
+      expect(afterRemoval[pool.id]).toEqual(poolLedger(pool, remaining, ws.panels))
+    }
+    expect(changed).not.toEqual(sources)
     const refused = await a.request('/api/admin/pool-ledgers?before=yesterday', { admin: true })
     expect(refused.status).toBe(400)
     expect((await a.request('/api/admin/pool-ledgers?before=2027-01-01T00:00:00Z')).status).toBe(

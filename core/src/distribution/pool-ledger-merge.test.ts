@@ -2,10 +2,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Booking, HistoryEntry, Panel } from '../model/workspace'
 import { bookingLedgerRows, poolLedger } from './pool-ledger'
-import type { PoolLedger } from './pool-ledger'
+import type { LedgerChangeGroup, PoolLedger } from './pool-ledger'
 import {
   LEDGER_SOURCES_EMPTY,
   ledgerSourcesCount,
+  ledgerSourcesFromGroups,
   ledgerSourcesFromRows,
   poolLedgerFromSources,
   poolLedgerMerge,
@@ -140,6 +141,23 @@ describe('a baseline merged with the window', () => {
           }
         },
       ),
+    )
+  })
+
+  it("from the store's grouped rows equals the baseline from the rows one by one", () => {
+    fc.assert(
+      fc.property(fc.array(specArb, { maxLength: 40 }), (specs) => {
+        const rows = specs.map(bookingOf).flatMap(bookingLedgerRows).toReversed()
+        // Grouped as the store's GROUP BY does (any pool, any panel, or neither).
+        const groups = new Map<string, LedgerChangeGroup & { atMs: number[] }>()
+        for (const row of rows) {
+          const key = [row.memberId, row.kind, row.reason, row.seat, row.poolId, row.panelId]
+          const group = groups.get(key.join('|')) ?? { ...row, atMs: [] }
+          group.atMs.push(row.atMs)
+          groups.set(key.join('|'), group)
+        }
+        expect(ledgerSourcesFromGroups(groups.values())).toEqual(ledgerSourcesFromRows(rows))
+      }),
     )
   })
 

@@ -12,8 +12,19 @@
  */
 
 import type { RemovalReason } from './booking-history'
-import type { BookingLedgerRow, MemberLedger, PoolLedger } from './pool-ledger'
-import { poolLedger, poolLedgerFromChanges } from './pool-ledger'
+import type {
+  BookingLedgerRow,
+  LedgerChangeGroup,
+  MemberLedger,
+  MemberLedgersBuilding,
+  PoolLedger,
+} from './pool-ledger'
+import {
+  memberLedgersAdd,
+  memberLedgersSorted,
+  poolLedger,
+  poolLedgerFromChanges,
+} from './pool-ledger'
 import type { Booking, Panel, Pool } from '../model/workspace'
 
 /** Member id → that member's seat changes (as in a `PoolLedger`). */
@@ -34,6 +45,41 @@ export interface LedgerSources {
 export const LEDGER_SOURCES_EMPTY: LedgerSources = { pools: {}, panelSeats: {} }
 
 const REMOVAL_REASONS: readonly RemovalReason[] = ['cancelled', 'no-show', 'reassigned-away']
+
+/**
+ * {@link ledgerSourcesFromRows} of every change the groups hold (`LedgerChangeGroup`: a store's
+ * `GROUP BY` of its seat-change rows), built without one object per change.
+ */
+export function ledgerSourcesFromGroups(groups: Iterable<LedgerChangeGroup>): LedgerSources {
+  const pools = new Map<string, MemberLedgersBuilding>()
+  const seats = new Map<string, Map<number, MemberLedgersBuilding>>()
+  for (const group of groups) {
+    let members: MemberLedgersBuilding | undefined
+    if (group.panelId !== null) {
+      const byPanel = seats.get(group.panelId) ?? new Map<number, MemberLedgersBuilding>()
+      seats.set(group.panelId, byPanel)
+      members = byPanel.get(group.seat) ?? {}
+      byPanel.set(group.seat, members)
+    } else if (group.poolId !== null) {
+      members = pools.get(group.poolId) ?? {}
+      pools.set(group.poolId, members)
+    }
+    if (members) memberLedgersAdd(members, group)
+  }
+  return {
+    pools: Object.fromEntries(
+      [...pools].map(([id, members]) => [id, memberLedgersSorted(members)]),
+    ),
+    panelSeats: Object.fromEntries(
+      [...seats].map(([panelId, bySeat]) => [
+        panelId,
+        Object.fromEntries(
+          [...bySeat].map(([seat, members]) => [String(seat), memberLedgersSorted(members)]),
+        ),
+      ]),
+    ),
+  }
+}
 
 /** Groups stored seat-change rows (`bookingLedgerRows`, any order) into {@link LedgerSources}. */
 export function ledgerSourcesFromRows(rows: Iterable<BookingLedgerRow>): LedgerSources {

@@ -101,6 +101,41 @@ export function poolLedgerFromChanges(poolId: string, changes: Iterable<LedgerCh
   return { poolId, members }
 }
 
+/** Member ledgers being built: lists filled in any order, sorted once at the end. */
+export type MemberLedgersBuilding = Record<
+  string,
+  { received: number[]; removed: Record<RemovalReason, number[]> }
+>
+
+/**
+ * Adds a group's instants to its member's lists in `members` (the member's entry is made even
+ * when the group's reason counts for no list, as `poolLedgerFromChanges` does).
+ */
+export function memberLedgersAdd(members: MemberLedgersBuilding, group: LedgerChangeGroup): void {
+  const entry = (members[group.memberId] ??= {
+    received: [],
+    removed: { cancelled: [], 'no-show': [], 'reassigned-away': [] },
+  })
+  const into =
+    group.kind === 'received'
+      ? entry.received
+      : isRemovalReason(group.reason)
+        ? entry.removed[group.reason]
+        : null
+  if (into) for (const atMs of group.atMs) into.push(atMs)
+}
+
+/** `members` with every list sorted ascending (in place), as finished member ledgers. */
+export function memberLedgersSorted(
+  members: MemberLedgersBuilding,
+): Readonly<Record<string, MemberLedger>> {
+  for (const entry of Object.values(members)) {
+    entry.received.sort(ascending)
+    for (const reason of REMOVAL_REASONS) entry.removed[reason].sort(ascending)
+  }
+  return members
+}
+
 /**
  * The seat changes of one member through one seat kind, grouped: what a store can hand over in
  * one row per (member, kind, reason, pool or panel seat) instead of one row per change.
@@ -127,36 +162,15 @@ export function poolLedgersFromGroups(
   panels: readonly Panel[],
 ): Record<string, PoolLedger> {
   const byId = panelsById(panels)
-  const members = new Map(
-    poolIds.map((id) => [
-      id,
-      {} as Record<string, { received: number[]; removed: Record<RemovalReason, number[]> }>,
-    ]),
-  )
+  const members = new Map(poolIds.map((id) => [id, {} as MemberLedgersBuilding]))
   for (const group of groups) {
     for (const [poolId, ledger] of members) {
-      if (!poolCountsSeat(poolId, group, byId)) continue
-      const entry = (ledger[group.memberId] ??= {
-        received: [],
-        removed: { cancelled: [], 'no-show': [], 'reassigned-away': [] },
-      })
-      const into =
-        group.kind === 'received'
-          ? entry.received
-          : isRemovalReason(group.reason)
-            ? entry.removed[group.reason]
-            : null
-      if (into) for (const atMs of group.atMs) into.push(atMs)
+      if (poolCountsSeat(poolId, group, byId)) memberLedgersAdd(ledger, group)
     }
   }
   const ledgers: Record<string, PoolLedger> = {}
-  for (const [poolId, ledger] of members) {
-    for (const entry of Object.values(ledger)) {
-      entry.received.sort(ascending)
-      for (const reason of REMOVAL_REASONS) entry.removed[reason].sort(ascending)
-    }
-    ledgers[poolId] = { poolId, members: ledger }
-  }
+  for (const [poolId, ledger] of members)
+    ledgers[poolId] = { poolId, members: memberLedgersSorted(ledger) }
   return ledgers
 }
 
