@@ -61,8 +61,12 @@ export class BookingPageUi {
     return new RegExp(`^${escapeRegExp(cut === -1 ? text : text.slice(0, cut))}`)
   }
 
+  /**
+   * A step's heading (h2). The page header's h1 may read the same until the page's own title has
+   * loaded (the manage page's "Your booking"), so the level is part of the match.
+   */
   heading(key: MessageKey, values?: Record<string, string | number>): Locator {
-    return this.page.getByRole('heading', { name: this.t(key, values) })
+    return this.page.getByRole('heading', { name: this.t(key, values), level: 2 })
   }
 
   button(key: MessageKey, values?: Record<string, string | number>): Locator {
