@@ -5,7 +5,7 @@
 import type { Member, Pool } from '../model/workspace'
 import { poolEligibleMembers } from './pool-eligible'
 import type { PoolStats } from './pool-stats'
-import { idleCompare } from './round-robin-order'
+import { idleMsCompare } from './round-robin-order'
 
 /** One candidate's place in a pooled ranking, with the values that put them there. */
 export interface PooledStanding {
@@ -43,18 +43,28 @@ export function pooledRanking(
   }
   const wanted = new Set(candidates)
   const byPriority = pool.distribution === 'pooled-priority'
-  return poolEligibleMembers(pool, members)
+  // The first row per member, as a search of the rows in order would find it.
+  const rows = new Map<string, PoolStats['members'][number]>()
+  for (const row of stats.members) if (!rows.has(row.memberId)) rows.set(row.memberId, row)
+  const standings = poolEligibleMembers(pool, members)
     .filter((m) => wanted.has(m.memberId))
-    .map((m): PooledStanding => ({
-      memberId: m.memberId,
-      order: m.order,
-      priority: m.priority,
-      lastAssignedAt: stats.members.find((r) => r.memberId === m.memberId)?.lastAssignedAt ?? null,
-    }))
+    .map((m) => {
+      const lastAssignedAt = rows.get(m.memberId)?.lastAssignedAt ?? null
+      const standing: PooledStanding = {
+        memberId: m.memberId,
+        order: m.order,
+        priority: m.priority,
+        lastAssignedAt,
+      }
+      // `idleCompare` on instants parsed once per member, not once per comparison.
+      return { standing, lastMs: lastAssignedAt === null ? null : Date.parse(lastAssignedAt) }
+    })
+  return standings
     .toSorted(
       (a, b) =>
-        (byPriority ? a.priority - b.priority : 0) ||
-        idleCompare(a.lastAssignedAt, b.lastAssignedAt) ||
-        a.order - b.order,
+        (byPriority ? a.standing.priority - b.standing.priority : 0) ||
+        idleMsCompare(a.lastMs, b.lastMs) ||
+        a.standing.order - b.standing.order,
     )
+    .map((ranked) => ranked.standing)
 }

@@ -107,8 +107,13 @@ export function roundRobinOrder(
  * any instant, older instants before newer ones. Returns a negative, zero or positive number.
  */
 export function idleCompare(a: string | null, b: string | null): number {
+  return idleMsCompare(a === null ? null : Date.parse(a), b === null ? null : Date.parse(b))
+}
+
+/** {@link idleCompare} of instants already parsed (epoch ms; null = never assigned). */
+export function idleMsCompare(a: number | null, b: number | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1
-  return Date.parse(a) - Date.parse(b)
+  return a - b
 }
 
 function byJoined(a: { joinedMs: number; order: number }, b: { joinedMs: number; order: number }) {
