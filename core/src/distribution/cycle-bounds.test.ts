@@ -1,3 +1,5 @@
+import fc from 'fast-check'
+import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { ReportingCycle } from '../model/workspace'
 import { cycleBounds, cycleContains } from './cycle-bounds'
@@ -123,6 +125,34 @@ describe('cycleContains', () => {
   ]
   it.each(cases)('%s', (_, at, expected) => {
     expect(cycleContains(march, Date.parse(at))).toBe(expected)
+  })
+
+  it('answers every instant of any order alike (the last bounds are kept per cycle and zone)', () => {
+    // In any order, back and forth across cycle edges and DST: as computed afresh with luxon.
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe']
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            cycle: fc.constantFrom<ReportingCycle>('monthly', 'quarterly'),
+            zone: fc.constantFrom(...zones),
+            ms: fc.integer({ min: Date.parse('2026-12-25'), max: Date.parse('2027-04-05') }),
+          }),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (asks) => {
+          for (const { cycle, zone, ms } of asks) {
+            const unit = cycle === 'monthly' ? 'month' : 'quarter'
+            const start = DateTime.fromMillis(ms, { zone }).startOf(unit)
+            const end = start.plus(cycle === 'monthly' ? { months: 1 } : { quarters: 1 })
+            expect(cycleBounds(cycle, ms, zone)).toEqual({
+              start: start.toUTC().toISO(),
+              end: end.startOf(unit).toUTC().toISO(),
+            })
+          }
+        },
+      ),
+    )
   })
 
   it('treats null bounds as unbounded', () => {
