@@ -145,6 +145,15 @@ describe('meeting and instant texts', () => {
     )
   })
 
+  it('name a fixed-offset spelling luxon reads (not an IANA zone) as luxon does', () => {
+    const start = '2027-03-15T09:00:00.000Z'
+    expect(meetingTimeText(start, '2027-03-15T09:30:00.000Z', 'UTC+3', 'en')).toBe(
+      meetingTimeTextLuxon(start, '2027-03-15T09:30:00.000Z', 'UTC+3', 'en'),
+    )
+    expect(meetingTimeText(start, '2027-03-15T09:30:00.000Z', 'UTC+3', 'en')).toContain('UTC+3')
+    expect(instantText(start, 'utc+3', 'en')).toBe(instantTextLuxon(start, 'utc+3', 'en'))
+  })
+
   it('refuse an unknown zone or a malformed instant as luxon does', () => {
     expect(() =>
       meetingTimeText('2027-03-15T09:00:00.000Z', '2027-03-15T09:30:00.000Z', 'Mars/Base', 'en'),

@@ -190,7 +190,7 @@ export function meetingTimeTextLuxon(
   const time = (t: DateTime) => t.toLocaleString(TIME_TEXT)
   const sameDay = from.hasSame(to, 'day')
   const endText = sameDay ? time(to) : `${to.toLocaleString(DateTime.DATE_MED)} ${time(to)}`
-  return `${day}, ${time(from)}–${endText} ${zoneShortName(from.toMillis(), zone, from.locale ?? locale)} (${zone})`
+  return `${day}, ${time(from)}–${endText} ${from.toFormat('ZZZZ')} (${zone})`
 }
 
 /** `Monday, 15 March 2027, 10:00 CET` in `zone` and `locale`. */
@@ -209,8 +209,7 @@ export function instantTextLuxon(instant: string, zone: string, locale: string):
   const at = DateTime.fromISO(instant, { zone }).setLocale(locale)
   if (!at.isValid) throw new RangeError(`Bad instant ${instant}`)
   const day = at.toLocaleString(DAY_TEXT)
-  const zoneName = zoneShortName(at.toMillis(), zone, at.locale ?? locale)
-  return `${day}, ${at.toLocaleString(TIME_TEXT)} ${zoneName}`
+  return `${day}, ${at.toLocaleString(TIME_TEXT)} ${at.toFormat('ZZZZ')}`
 }
 
 /** The location in one line. */
