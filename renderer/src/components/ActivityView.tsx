@@ -3,22 +3,15 @@ import { adminApi, AdminApiError } from '../db/admin-api'
 import type { AuditEntry } from '../db/admin-api'
 import type { SyncTarget } from '../db/replication'
 import { dateTimeText, localZone } from '../format/datetime-format'
+import { RECORD_NOUNS } from '../format/record-nouns'
 
 export interface ActivityViewProps {
   readonly target: SyncTarget
 }
 
-/** What each kind of record is called. */
+/** What each kind of record is called; an import is of the whole workspace. */
 const NOUN: Readonly<Record<string, string>> = {
-  settings: 'workspace settings',
-  members: 'member',
-  eventtypes: 'event type',
-  bookingpages: 'booking page',
-  pools: 'pool',
-  panels: 'panel',
-  masterpages: 'master page',
-  people: 'person',
-  webhooks: 'webhook',
+  ...RECORD_NOUNS,
   workspace: 'the whole workspace (import)',
 }
 

@@ -1,4 +1,5 @@
 import type { ReplicatedName } from '../../../core/src/schema/collections'
+import { RECORD_NOUNS } from '../format/record-nouns'
 
 /** A pushed change the server refused for the person's role (header `Teamslot-Refused`). */
 export interface PushRefusal {
@@ -31,19 +32,6 @@ export function pushRefusalsParse(value: string | null): readonly PushRefusal[] 
   }
 }
 
-/** Each collection's record in words. */
-const NOUN: Readonly<Record<ReplicatedName, string>> = {
-  settings: 'workspace settings',
-  members: 'member',
-  eventtypes: 'event type',
-  bookingpages: 'booking page',
-  pools: 'pool',
-  panels: 'panel',
-  masterpages: 'master page',
-  bookings: 'booking',
-  memberbusy: 'busy times',
-}
-
 /** The pushed record in words, for the notice (never an id). */
 export function pushRefusalWhat(
   collection: ReplicatedName,
@@ -54,7 +42,9 @@ export function pushRefusalWhat(
     return typeof customer.name === 'string' ? `booking of ${customer.name}` : 'a booking'
   }
   const name = doc?.['name'] ?? doc?.['title'] ?? doc?.['slug']
-  return typeof name === 'string' ? `${NOUN[collection]} “${name}”` : NOUN[collection]
+  return typeof name === 'string'
+    ? `${RECORD_NOUNS[collection]} “${name}”`
+    : RECORD_NOUNS[collection]
 }
 
 /**
