@@ -46,37 +46,9 @@ export interface ComposedMessage {
 }
 
 /**
- * The zone's short name at `ms` in `locale` (`CET`, `GMT+1`): what luxon's `toFormat('ZZZZ')`
- * gives, from a formatter made once per locale and zone (luxon builds a new
- * `Intl.DateTimeFormat` on every call, the dearest part of composing a message). The options are
- * luxon's own (`parseZoneInfo`), so the name is the same.
- */
-const ZONE_NAME_FORMATS = new Map<string, Intl.DateTimeFormat>()
-const ZONE_NAME_FORMATS_MAX = 1000
-export function zoneShortName(ms: number, zone: string, locale: string): string {
-  const key = `${locale}\u0000${zone}`
-  let format = ZONE_NAME_FORMATS.get(key)
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, {
-      timeZoneName: 'short',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: zone,
-    })
-    if (ZONE_NAME_FORMATS.size >= ZONE_NAME_FORMATS_MAX) ZONE_NAME_FORMATS.clear()
-    ZONE_NAME_FORMATS.set(key, format)
-  }
-  const part = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')
-  return part?.value ?? DateTime.fromMillis(ms, { zone }).setLocale(locale).toFormat('ZZZZ')
-}
-
-/**
  * Formatters made once per locale, zone and options (luxon builds a `DateTime`, a `Locale` and a
- * formatter lookup per call). Bounded.
+ * formatter per call, and a new one for every zone name: the dearest part of composing a
+ * message). Bounded.
  */
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>()
 const DATE_FORMATS_MAX = 2000
@@ -115,20 +87,43 @@ const LOCAL_DATE: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   calendar: 'gregory',
 }
-
-/** A canonical UTC instant's epoch ms, else null (then luxon reads it). */
-function utcInstantMs(iso: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/.test(iso)) return null
-  const ms = Date.parse(iso)
-  return Number.isFinite(ms) ? ms : null
+/** The options luxon names a zone with (`toFormat('ZZZZ')`, its `parseZoneInfo`). */
+const ZONE_NAME: Intl.DateTimeFormatOptions = {
+  timeZoneName: 'short',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
 }
 
 /**
- * The texts below with `Intl` formatters kept per locale and zone — what luxon's
- * `toLocaleString` formats with (the same options and time zone) — for UTC instants and plain
- * locale tags; anything else (a `-u-` extension, an unknown zone) through luxon itself.
+ * The zone's short name at `ms` in `locale` (`CET`, `GMT+1`): what luxon's `toFormat('ZZZZ')`
+ * gives, from a formatter kept per locale and zone. Throws a `RangeError` for a zone `Intl` does
+ * not know.
  */
-function formatsFor(locale: string, zone: string) {
+export function zoneShortName(ms: number, zone: string, locale: string): string {
+  const format = dateFormat('zone-name', locale, zone, ZONE_NAME)
+  const part = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')
+  return part?.value ?? DateTime.fromMillis(ms, { zone }).setLocale(locale).toFormat('ZZZZ')
+}
+
+/** The pieces the texts below are made of, for instants (epoch ms) in one zone and locale. */
+interface TimeTexts {
+  day(ms: number): string
+  time(ms: number): string
+  dateMed(ms: number): string
+  isSameDay(a: number, b: number): boolean
+  zoneName(ms: number): string
+}
+
+/**
+ * The pieces from `Intl` formatters kept per locale and zone — what luxon's `toLocaleString`
+ * formats with (the same options and time zone) — for plain locale tags and zones `Intl` knows;
+ * null for anything else (a `-u-` extension, a fixed-offset spelling such as "UTC+3").
+ */
+function intlTexts(locale: string, zone: string): TimeTexts | null {
   if (locale.includes('-u-')) return null
   const lower = zone.toLowerCase()
   // luxon reads "UTC" and "GMT" as a fixed offset and formats those by parts (V8 keeps the
@@ -137,79 +132,100 @@ function formatsFor(locale: string, zone: string) {
   const isFixedUtc = lower === 'utc' || lower === 'gmt'
   if (!isFixedUtc && (lower.startsWith('utc') || lower.startsWith('gmt'))) return null
   try {
-    const formats = {
-      day: dateFormat('day', locale, zone, DAY_TEXT),
-      time: dateFormat('time', locale, zone, TIME_TEXT),
-      dateMed: dateFormat('date-med', locale, zone, DATE_MED_TEXT),
+    const text = (name: string, options: Intl.DateTimeFormatOptions) => {
+      const format = dateFormat(name, locale, zone, options)
+      return (ms: number) =>
+        isFixedUtc
+          ? format
+              .formatToParts(new Date(ms))
+              .map((part) => part.value)
+              .join('')
+          : format.format(new Date(ms))
     }
-    const text = (format: Intl.DateTimeFormat) => (at: Date) =>
-      isFixedUtc
-        ? format
-            .formatToParts(at)
-            .map((part) => part.value)
-            .join('')
-        : format.format(at)
+    const localDate = dateFormat('local-date', 'en-US', zone, LOCAL_DATE)
     return {
-      day: text(formats.day),
-      time: text(formats.time),
-      dateMed: text(formats.dateMed),
-      localDate: dateFormat('local-date', 'en-US', zone, LOCAL_DATE),
+      day: text('day', DAY_TEXT),
+      time: text('time', TIME_TEXT),
+      dateMed: text('date-med', DATE_MED_TEXT),
+      isSameDay: (a, b) => localDate.format(new Date(a)) === localDate.format(new Date(b)),
+      zoneName: (ms) => zoneShortName(ms, zone, locale),
     }
   } catch {
     return null
   }
 }
 
-/** `Monday, 15 March 2027, 10:00–10:30 CET` in `zone` and `locale`. */
-export function meetingTimeText(start: string, end: string, zone: string, locale: string): string {
-  const startMs = utcInstantMs(start)
-  const endMs = utcInstantMs(end)
-  const formats = startMs === null || endMs === null ? null : formatsFor(locale, zone)
-  if (formats === null || startMs === null || endMs === null) {
-    return meetingTimeTextLuxon(start, end, zone, locale)
+/** The pieces through luxon. Throws a `RangeError` for a zone luxon does not know. */
+function luxonTexts(locale: string, zone: string): TimeTexts {
+  if (!DateTime.fromMillis(0, { zone }).isValid) throw new RangeError(`Bad time zone ${zone}`)
+  const at = (ms: number) => DateTime.fromMillis(ms, { zone }).setLocale(locale)
+  return {
+    day: (ms) => at(ms).toLocaleString(DAY_TEXT),
+    time: (ms) => at(ms).toLocaleString(TIME_TEXT),
+    dateMed: (ms) => at(ms).toLocaleString(DateTime.DATE_MED),
+    isSameDay: (a, b) => at(a).hasSame(at(b), 'day'),
+    zoneName: (ms) => at(ms).toFormat('ZZZZ'),
   }
-  const from = new Date(startMs)
-  const to = new Date(endMs)
-  const day = formats.day(from)
-  const isSameDay = formats.localDate.format(from) === formats.localDate.format(to)
-  const endText = isSameDay ? formats.time(to) : `${formats.dateMed(to)} ${formats.time(to)}`
-  return `${day}, ${formats.time(from)}–${endText} ${zoneShortName(startMs, zone, locale)} (${zone})`
 }
 
-/** {@link meetingTimeText} through luxon (its own parsing of `start`/`end` and locale). */
+/** A canonical UTC instant's epoch ms, else null (then luxon reads it). */
+function utcInstantMs(iso: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/.test(iso)) return null
+  const ms = Date.parse(iso)
+  return Number.isFinite(ms) ? ms : null
+}
+
+/** The instants of `isos` (luxon reads what is not canonical UTC, in `zone`), or null if any is bad. */
+function instantsMs(isos: readonly string[], zone: string): number[] | null {
+  const parsed = isos.map((iso) => utcInstantMs(iso) ?? DateTime.fromISO(iso, { zone }).toMillis())
+  return parsed.every(Number.isFinite) ? parsed : null
+}
+
+function meetingText(texts: TimeTexts, startMs: number, endMs: number, zone: string): string {
+  const endText = texts.isSameDay(startMs, endMs)
+    ? texts.time(endMs)
+    : `${texts.dateMed(endMs)} ${texts.time(endMs)}`
+  return `${texts.day(startMs)}, ${texts.time(startMs)}–${endText} ${texts.zoneName(startMs)} (${zone})`
+}
+
+/** `Monday, 15 March 2027, 10:00–10:30 CET` in `zone` and `locale`. */
+export function meetingTimeText(start: string, end: string, zone: string, locale: string): string {
+  const instants = instantsMs([start, end], zone)
+  if (instants === null) throw new RangeError(`Bad meeting time ${start}–${end}`)
+  const [startMs, endMs] = instants as [number, number]
+  const texts = intlTexts(locale, zone) ?? luxonTexts(locale, zone)
+  return meetingText(texts, startMs, endMs, zone)
+}
+
+/** {@link meetingTimeText} with luxon's pieces only (the texts `Intl` must equal). */
 export function meetingTimeTextLuxon(
   start: string,
   end: string,
   zone: string,
   locale: string,
 ): string {
-  const from = DateTime.fromISO(start, { zone }).setLocale(locale)
-  const to = DateTime.fromISO(end, { zone }).setLocale(locale)
-  if (!from.isValid || !to.isValid) throw new RangeError(`Bad meeting time ${start}–${end}`)
-  const day = from.toLocaleString(DAY_TEXT)
-  const time = (t: DateTime) => t.toLocaleString(TIME_TEXT)
-  const sameDay = from.hasSame(to, 'day')
-  const endText = sameDay ? time(to) : `${to.toLocaleString(DateTime.DATE_MED)} ${time(to)}`
-  return `${day}, ${time(from)}–${endText} ${from.toFormat('ZZZZ')} (${zone})`
+  const instants = instantsMs([start, end], zone)
+  if (instants === null) throw new RangeError(`Bad meeting time ${start}–${end}`)
+  const [startMs, endMs] = instants as [number, number]
+  return meetingText(luxonTexts(locale, zone), startMs, endMs, zone)
+}
+
+function instantTextOf(texts: TimeTexts, ms: number): string {
+  return `${texts.day(ms)}, ${texts.time(ms)} ${texts.zoneName(ms)}`
 }
 
 /** `Monday, 15 March 2027, 10:00 CET` in `zone` and `locale`. */
 export function instantText(instant: string, zone: string, locale: string): string {
-  const ms = utcInstantMs(instant)
-  const formats = ms === null ? null : formatsFor(locale, zone)
-  if (formats !== null && ms !== null) {
-    const at = new Date(ms)
-    return `${formats.day(at)}, ${formats.time(at)} ${zoneShortName(ms, zone, locale)}`
-  }
-  return instantTextLuxon(instant, zone, locale)
+  const [ms] = instantsMs([instant], zone) ?? []
+  if (ms === undefined) throw new RangeError(`Bad instant ${instant}`)
+  return instantTextOf(intlTexts(locale, zone) ?? luxonTexts(locale, zone), ms)
 }
 
-/** {@link instantText} through luxon. */
+/** {@link instantText} with luxon's pieces only. */
 export function instantTextLuxon(instant: string, zone: string, locale: string): string {
-  const at = DateTime.fromISO(instant, { zone }).setLocale(locale)
-  if (!at.isValid) throw new RangeError(`Bad instant ${instant}`)
-  const day = at.toLocaleString(DAY_TEXT)
-  return `${day}, ${at.toLocaleString(TIME_TEXT)} ${at.toFormat('ZZZZ')}`
+  const [ms] = instantsMs([instant], zone) ?? []
+  if (ms === undefined) throw new RangeError(`Bad instant ${instant}`)
+  return instantTextOf(luxonTexts(locale, zone), ms)
 }
 
 /** The location in one line. */
