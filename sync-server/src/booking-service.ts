@@ -25,9 +25,8 @@ import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
 import {
   BOOKINGS_NEAR_REACH_MS,
   capReachMs,
-  decisionBusyStarts,
+  windowBusyStarts,
 } from '../../core/src/booking/bookings-near'
-import { ALTERNATIVES_REACH_MS } from '../../core/src/booking/booking-alternatives'
 import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
 import { documentToRecord } from '../../core/src/schema/workspace-documents'
 import { bookingConflicts } from '../../core/src/conflicts/booking-conflicts'
@@ -75,12 +74,6 @@ function randomId(prefix: string, bytes: number): string {
  * serial queue over the in-memory workspace mirror, so two requests competing for a member's time
  * never both see it free. Decisions are core's; this class loads state, calls them, writes.
  */
-/**
- * How far around the instants a decision is about bookings can still change it: core's reach
- * for busy spans and workload caps (`BOOKINGS_NEAR_REACH_MS`) plus the week each way in which
- * alternatives to a refused start are looked for (`ALTERNATIVES_REACH_MS`).
- */
-const NEAR_REACH_MS = BOOKINGS_NEAR_REACH_MS + ALTERNATIVES_REACH_MS
 /** The longest meeting: a booking starting this long before a span can still reach into it. */
 const MAX_EVENT_MS = MAX_EVENT_MINUTES * 60_000
 
@@ -142,53 +135,54 @@ export class BookingService {
   /**
    * What decisions read: the mirror's workspace (setup and the booking window) and pool ledgers,
    * plus the bookings of the current batch that are decided but not yet committed, so the next
-   * decision in the queue already sees them. With `near` (a span of instants the decision is
-   * about), only the bookings that can matter to it are included (core's reaches: a meeting, its
-   * buffers, workload weeks and alternatives around the span), found by binary search in the
+   * decision in the queue already sees them. With `near` (the starts of `eventTypeId` a decision
+   * or an availability answer is about: one start, or a window of them), only the bookings that
+   * can matter to those starts are included ({@link bookingsNear}), found by binary search in the
    * window: a decision's cost follows the days it looks at, not the bookings the team has.
-   * Members' calendar busy time is sliced the same way (binary search per member).
+   * Members' calendar busy time is sliced by core's busy/workload reach (binary search per member).
    */
   private state(
     near?: { readonly fromMs: number; readonly toMs: number },
-    reachMs: number = NEAR_REACH_MS,
     eventTypeId?: string,
   ): DecisionState {
     const ws = this.mirror.workspace()
     const { records, poolLedgers } = this.unsettledOverlay(ws)
-    const bookings = near ? this.bookingsNear(ws, near, reachMs, eventTypeId) : ws.bookings
+    const bookings = near ? this.bookingsNear(ws, near, eventTypeId) : ws.bookings
     const busy = this.busyTimes?.() ?? {}
+    const reach = BOOKINGS_NEAR_REACH_MS
     return {
       ...ws,
       bookings: records.length === 0 ? bookings : [...bookings, ...records],
       poolLedgers,
       busy: near
-        ? busyTimesWithin(busy, near.fromMs - reachMs - MAX_EVENT_MS, near.toMs + reachMs)
+        ? busyTimesWithin(busy, near.fromMs - reach - MAX_EVENT_MS, near.toMs + reach)
         : busy,
     }
   }
 
   /**
-   * The window's bookings within `reachMs` of `near` (by start, binary search). A decision to
-   * accept a start of `eventType` (reach `BOOKINGS_NEAR_REACH_MS`: busy spans and workload weeks)
-   * reads less: every member's bookings whose busy time can touch that meeting (core's
-   * `decisionBusyStarts`: usually the hours around it), and only capped members' own bookings
-   * (the mirror's per-host lists) as far as their caps count them (`capReachMs`: the week or the
-   * day). So a decision reads the
-   * bookings near its meeting, not two weeks of the whole team.
+   * The window's bookings that can matter to starts of `eventType` in `[near.fromMs, near.toMs]`:
+   * every member's bookings whose busy time can touch such a meeting (core's `windowBusyStarts`:
+   * the hours around the starts), and capped members' own bookings as far as their caps count
+   * them (`capReachMs`: the week or the day; the mirror's per-host lists). So a decision reads
+   * the bookings near its meeting, not two weeks of the whole team. For an unknown event type
+   * (refused anyway), every booking within core's busy/workload reach.
    */
   private bookingsNear(
     ws: Workspace,
     near: { readonly fromMs: number; readonly toMs: number },
-    reachMs: number,
     eventTypeId?: string,
   ): readonly Booking[] {
-    const [wideFrom, wideTo] = [near.fromMs - reachMs - MAX_EVENT_MS, near.toMs + reachMs]
     const eventType = ws.eventTypes.find((type) => type.id === eventTypeId)
-    if (reachMs !== BOOKINGS_NEAR_REACH_MS || !eventType || near.fromMs !== near.toMs) {
-      return this.mirror.bookingsStartingBetween(wideFrom, wideTo)
+    if (!eventType) {
+      return this.mirror.bookingsStartingBetween(
+        near.fromMs - BOOKINGS_NEAR_REACH_MS - MAX_EVENT_MS,
+        near.toMs + BOOKINGS_NEAR_REACH_MS,
+      )
     }
-    const [busyFrom, busyTo] = decisionBusyStarts(
+    const [busyFrom, busyTo] = windowBusyStarts(
       near.fromMs,
+      near.toMs,
       eventType,
       ws.eventTypes,
       this.mirror.longestBookingMs,
@@ -291,7 +285,7 @@ export class BookingService {
 
   /** Page availability as core's steps, on the state and clock of this moment. */
   availabilitySteps(query: PageAvailabilityQuery): Steps<PageAvailabilityResult> {
-    return pageAvailabilitySteps(this.state(query), query, this.clock.now())
+    return pageAvailabilitySteps(this.state(query, query.eventTypeId), query, this.clock.now())
   }
 
   /** What {@link availabilitySteps} costs, in member-days (core's `pageAvailabilityCost`). */
@@ -338,16 +332,15 @@ export class BookingService {
         }
         if (earlier) return { outcome: { ok: true, value: earlier, replayed: true } as const }
       }
-      const around = { fromMs: request.startMs, toMs: request.startMs }
-      const context = { nowMs: this.clock.now(), bookingId: randomId('bk-', 12) }
-      // An accepted start depends only on the bookings within core's busy/workload reach of it;
-      // a refusal also lists alternatives a week each way, so it is decided on the wider span.
-      let decision: BookingDecision = bookingDecide(
-        this.state(around, BOOKINGS_NEAR_REACH_MS, request.eventTypeId),
+      // The decision reads the bookings that can matter to its start (core's busy/workload
+      // reach); a refusal's alternatives read the bookings near each window they look at.
+      const near = (fromMs: number, toMs: number): DecisionState =>
+        this.state({ fromMs, toMs }, request.eventTypeId)
+      const decision: BookingDecision = bookingDecide(
+        near(request.startMs, request.startMs),
         request,
-        context,
+        { nowMs: this.clock.now(), bookingId: randomId('bk-', 12), stateWithin: near },
       )
-      if (!decision.ok) decision = bookingDecide(this.state(around), request, context)
       if (!decision.ok) {
         return {
           outcome: {

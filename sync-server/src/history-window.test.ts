@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cycleBounds, poolStats } from '../../core/src/distribution'
 import type { Workspace } from '../../core/src/model/workspace'
+import { bookingDecide, pageAvailability } from '../../core/src/booking'
 import { bookingBody, FIXTURE_NOW, fixtureWorkspace } from './test-support/fixtures'
 import { historyBooking, historySetup } from './test-support/history-workspace'
 import { fixedClock, startTestApp } from './test-support/test-app'
@@ -201,6 +202,92 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     expect(third.status).toBe(409)
     // The next week is open again.
     await book(app, 'solo', '2027-03-22T16:00:00.000Z')
+  })
+
+  it('answers availability and a refused start as core does on the whole workspace', async () => {
+    // Caps, buffers and bookings on several days: what the server reads for a window (the
+    // bookings whose busy time reaches it, capped members' own bookings of their cap's reach)
+    // must decide exactly as every stored booking does.
+    const fixture = fixtureWorkspace()
+    const workspace: Workspace = {
+      ...fixture,
+      members: fixture.members.map((m) =>
+        m.id === 'm-ana'
+          ? { ...m, maxBookingsPerWeek: 3 }
+          : m.id === 'm-ben'
+            ? { ...m, maxBookingsPerDay: 2 }
+            : m,
+      ),
+      eventTypes: fixture.eventTypes.map((t) => ({
+        ...t,
+        bufferBeforeMinutes: 10,
+        bufferAfterMinutes: 20,
+      })),
+    }
+    app = await startTestApp({ workspace, clock: clock(), deps: limits })
+    // Ana's week of the 15th is full (weekly cap 3); the pooled bookings spread over two weeks.
+    for (const at of ['11T10:00', '15T10:00', '16T14:00', '17T09:30']) {
+      await book(app, 'solo', `2027-03-${at}:00.000Z`)
+    }
+    for (const at of ['11T11:00', '11T11:00', '12T15:30', '15T09:30', '15T16:00', '18T13:00']) {
+      await book(app, 'pooled', `2027-03-${at}:00.000Z`)
+    }
+    const whole: Workspace = await (
+      await app.request('/api/admin/workspace', { admin: true })
+    ).json()
+    const nowMs = Date.parse(FIXTURE_NOW)
+    for (const slug of ['solo', 'pooled', 'rr', 'panel']) {
+      const page = whole.masterPages.find((p) => p.slug === slug)!
+      for (const [from, to] of [
+        ['2027-03-10T00:00:00.000Z', '2027-03-24T00:00:00.000Z'],
+        ['2027-03-16T13:30:00.000Z', '2027-03-16T15:00:00.000Z'],
+      ] as const) {
+        const res = await app.request(
+          `/api/public/pages/${slug}/availability?eventTypeId=et-call&from=${from}&to=${to}`,
+        )
+        const expected = pageAvailability(
+          whole,
+          {
+            masterPageId: page.id,
+            eventTypeId: 'et-call',
+            fromMs: Date.parse(from),
+            toMs: Date.parse(to),
+          },
+          nowMs,
+        )
+        expect(expected.ok).toBe(true)
+        const slots = expected.ok ? expected.slots : []
+        expect((await res.json()).slots.map((s: { start: string }) => s.start)).toEqual(
+          slots.map((slot) => slot.start),
+        )
+      }
+    }
+    // Friday is beyond any busy span of Monday's booking: only the weekly cap refuses it, and the
+    // alternatives come from the week each way.
+    const res = await app.request('/api/public/pages/solo/bookings', {
+      method: 'POST',
+      body: bookingBody('2027-03-19T16:00:00.000Z'),
+    })
+    expect(res.status).toBe(409)
+    const refused = bookingDecide(
+      whole,
+      {
+        masterPageId: 'mp-solo',
+        eventTypeId: 'et-call',
+        startMs: Date.parse('2027-03-19T16:00:00.000Z'),
+        customer: { name: 'Lee Park', email: 'lee@example.org', timeZone: 'America/New_York' },
+        answers: {},
+        createdVia: 'public-page',
+        by: 'customer',
+      },
+      { nowMs, bookingId: 'bk-probe' },
+    )
+    expect(refused.ok).toBe(false)
+    const alternatives = refused.ok ? [] : (refused.alternatives ?? [])
+    expect(alternatives.length).toBeGreaterThan(0)
+    expect((await res.json()).error.alternatives.map((s: { start: string }) => s.start)).toEqual(
+      alternatives.map((slot) => slot.start),
+    )
   })
 
   it('answers concurrent bookings of one slot with one success, committed in groups', async () => {

@@ -32,12 +32,16 @@ const ALTERNATIVES_FIRST_REACH_MS = MS_PER_DAY
  * day each way are the whole window's starts there: when six lie within it, nothing farther can
  * be chosen, and the week each way is computed only otherwise. A round-robin seat's
  * fall-through looks at the whole window, so such routes always compute it whole.
+ *
+ * `within` gives the state each window is computed on (default: `state`); it must hold every
+ * booking that can matter to free starts in that window (the sync server's slice of it).
  */
 export function bookingAlternatives(
   state: Workspace,
   route: PageRoute,
   startMs: number,
   nowMs: number,
+  within: (fromMs: number, toMs: number) => Workspace = () => state,
 ): readonly PageSlot[] {
   const isPerStart =
     route.kind !== 'target' ||
@@ -45,21 +49,22 @@ export function bookingAlternatives(
   if (isPerStart) {
     // Six found within a day: every start outside lies at least a day away, and one exactly a
     // day after loses the tie to any chosen one a day before (the earlier wins).
-    const near = nearestSlots(state, route, startMs, nowMs, ALTERNATIVES_FIRST_REACH_MS)
+    const near = nearestSlots(within, route, startMs, nowMs, ALTERNATIVES_FIRST_REACH_MS)
     if (near.length === ALTERNATIVES_MAX) return alternativesOf(near, route)
   }
-  return alternativesOf(nearestSlots(state, route, startMs, nowMs, ALTERNATIVES_REACH_MS), route)
+  return alternativesOf(nearestSlots(within, route, startMs, nowMs, ALTERNATIVES_REACH_MS), route)
 }
 
 /** The free starts within `reachMs` of `startMs` (not itself), nearest first, at most six. */
 function nearestSlots(
-  state: Workspace,
+  within: (fromMs: number, toMs: number) => Workspace,
   route: PageRoute,
   startMs: number,
   nowMs: number,
   reachMs: number,
 ): readonly RouteSlot[] {
-  return routeSlots(state, route, startMs - reachMs, startMs + reachMs, nowMs)
+  const [fromMs, toMs] = [startMs - reachMs, startMs + reachMs]
+  return routeSlots(within(fromMs, toMs), route, fromMs, toMs, nowMs)
     .filter((slot) => slot.startMs !== startMs)
     .toSorted(
       (a, b) =>

@@ -148,7 +148,7 @@ export function bookingDecide(
     ok: false,
     reason: 'slot-unavailable',
     message: 'This time is no longer available',
-    alternatives: bookingAlternatives(state, route, startMs, nowMs),
+    alternatives: bookingAlternatives(state, route, startMs, nowMs, ctx.stateWithin),
   })
   const picked = memberPicked(state, route, startMs, nowMs)
   if (picked === null) return unavailable()

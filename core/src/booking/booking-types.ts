@@ -79,6 +79,12 @@ export interface DecisionContext {
   readonly nowMs: number
   /** Id for a new booking (ID_PATTERN). */
   readonly bookingId: string
+  /**
+   * The state to compute free starts over `[fromMs, toMs]` from: the alternatives listed with a
+   * refusal. Default: the decision's own state. The sync server decides on the bookings near the
+   * requested start only, and passes the bookings near each window the alternatives look at.
+   */
+  readonly stateWithin?: (fromMs: number, toMs: number) => DecisionState
 }
 
 /** One ranked candidate of a distribution method, with the values that ranked it. */

@@ -59,6 +59,25 @@ export function decisionBusyStarts(
   return [startMs - lookBack, startMs + lookAhead + 1]
 }
 
+/**
+ * The start instants `[from, to)` of the bookings whose busy time can touch a meeting of
+ * `eventType` starting anywhere in `[fromMs, toMs]` (free starts over a window: alternatives to a
+ * refused start, page availability): the union of {@link decisionBusyStarts} over those starts,
+ * whose bounds move with the start. As there, a capped member also needs its own bookings within
+ * {@link capReachMs} of the window.
+ */
+export function windowBusyStarts(
+  fromMs: number,
+  toMs: number,
+  eventType: EventType,
+  eventTypes: readonly EventType[],
+  longestBookingMs: number,
+): readonly [number, number] {
+  const [from] = decisionBusyStarts(fromMs, eventType, eventTypes, longestBookingMs)
+  const [, to] = decisionBusyStarts(toMs, eventType, eventTypes, longestBookingMs)
+  return [from, to]
+}
+
 /** True for the canonical UTC form `YYYY-MM-DDTHH:mm:ss.sssZ`, whose string order is time order. */
 function isCanonical(iso: string): boolean {
   return (
