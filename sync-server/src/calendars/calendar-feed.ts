@@ -4,19 +4,22 @@
  * {@link FEED_PAST_DAYS} days back through the longest booking window of the event types, read
  * through the booking index (`booking_hosts`), never by scanning all bookings. Each booking is one
  * `VEVENT` whose `UID` is `<bookingId>@teamslot` (the invitations' UID), times in UTC. Written
- * with ical-generator, which escapes and folds text.
+ * with ical.js, as the invitations are (`notify/ics.ts`).
  *
  * The address is the secret: the feed shows what the member would see in Teamslot (event type,
  * customer name and e-mail), nothing of other members.
  */
 
 import { createHash } from 'node:crypto'
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import ICAL from 'ical.js'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
+import { icsCalendar, icsEventAdd } from '../notify/ics'
 
 /** Days of past bookings in a feed (api.md). */
 export const FEED_PAST_DAYS = 30
 const DAY_MS = 86_400_000
+/** How often subscribed calendars are asked to fetch the feed again. */
+const FEED_REFRESH_SECONDS = 15 * 60
 
 /** The booking's UID in every calendar, for its whole life (as in the invitations). */
 export function feedUid(bookingId: string): string {
@@ -37,27 +40,30 @@ export function feedCompose(
   nowMs: number,
 ): { readonly text: string; readonly etag: string } {
   const eventTypes = new Map(state.eventTypes.map((eventType) => [eventType.id, eventType]))
-  const calendar = ical({
-    prodId: { company: 'Teamslot', product: 'Teamslot', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
-    name: `Teamslot: ${member.name}`,
-    ttl: 15 * 60,
-  })
-  const stamp = new Date(nowMs)
+  const calendar = icsCalendar('PUBLISH')
+  const name = `Teamslot: ${member.name}`
+  calendar.addPropertyWithValue('name', name)
+  calendar.addPropertyWithValue('x-wr-calname', name)
+  // Subscribers are asked to refresh every 15 minutes (RFC 7986, and Outlook's own property).
+  calendar.addPropertyWithValue('refresh-interval', ICAL.Duration.fromSeconds(FEED_REFRESH_SECONDS))
+  calendar.addPropertyWithValue('x-published-ttl', `PT${FEED_REFRESH_SECONDS / 60}M`)
   for (const booking of bookings) {
     const eventType = eventTypes.get(booking.eventTypeId)?.name ?? 'Booking'
-    calendar.createEvent({
-      id: feedUid(booking.id),
+    const event = icsEventAdd(calendar, {
+      uid: feedUid(booking.id),
       sequence: booking.history.length,
-      stamp,
-      start: new Date(booking.start),
-      end: new Date(booking.end),
+      stampMs: nowMs,
+      start: booking.start,
+      end: booking.end,
       summary: `${eventType}: ${booking.customer.name}`,
-      description: `${booking.customer.name} <${booking.customer.email}>`,
-      status: ICalEventStatus.CONFIRMED,
     })
+    event.addPropertyWithValue(
+      'description',
+      `${booking.customer.name} <${booking.customer.email}>`,
+    )
+    event.addPropertyWithValue('status', 'CONFIRMED')
   }
-  const text = calendar.toString()
+  const text = `${calendar.toString()}\r\n`
   // DTSTAMP changes every request: the validator follows the bookings only.
   const etag = createHash('sha256')
     .update(member.name)

@@ -1,9 +1,4 @@
-import ical, {
-  ICalAttendeeRole,
-  ICalAttendeeStatus,
-  ICalCalendarMethod,
-  ICalEventStatus,
-} from 'ical-generator'
+import ICAL from 'ical.js'
 import type { CalendarMethod, MeetingLocation } from '../../../core/src/notify'
 
 /** One party of an invitation. */
@@ -37,41 +32,79 @@ export function icsUid(bookingId: string): string {
   return `${bookingId}@teamslot`
 }
 
+/** PRODID of every calendar text Teamslot writes. */
+export const ICS_PRODID = '-//Teamslot//Teamslot//EN'
+
+/** A `VCALENDAR` with VERSION, PRODID and METHOD, for {@link icsEventAdd} to fill. */
+export function icsCalendar(method: CalendarMethod | 'PUBLISH'): ICAL.Component {
+  const calendar = new ICAL.Component('vcalendar')
+  calendar.addPropertyWithValue('version', '2.0')
+  calendar.addPropertyWithValue('prodid', ICS_PRODID)
+  calendar.addPropertyWithValue('method', method)
+  return calendar
+}
+
+/** One `VEVENT` of `calendar`: UID, SEQUENCE, DTSTAMP, DTSTART and DTEND in UTC, SUMMARY. */
+export function icsEventAdd(
+  calendar: ICAL.Component,
+  event: {
+    readonly uid: string
+    readonly sequence: number
+    readonly stampMs: number
+    readonly start: string
+    readonly end: string
+    readonly summary: string
+  },
+): ICAL.Component {
+  const vevent = new ICAL.Component('vevent')
+  vevent.addPropertyWithValue('uid', event.uid)
+  vevent.addPropertyWithValue('sequence', event.sequence)
+  vevent.addPropertyWithValue('dtstamp', icsUtc(new Date(event.stampMs)))
+  vevent.addPropertyWithValue('dtstart', icsUtc(new Date(event.start)))
+  vevent.addPropertyWithValue('dtend', icsUtc(new Date(event.end)))
+  vevent.addPropertyWithValue('summary', event.summary)
+  calendar.addSubcomponent(vevent)
+  return vevent
+}
+
+/** A UTC DATE-TIME (`…Z`); throws a `RangeError` for an invalid date. */
+function icsUtc(date: Date): ICAL.Time {
+  if (Number.isNaN(date.getTime())) throw new RangeError('invalid date in a calendar event')
+  return ICAL.Time.fromJSDate(date, true)
+}
+
 /**
  * One `VCALENDAR` with one `VEVENT` (RFC 5545 / iTIP 5546) as the major calendars import it:
  * `UID` `<bookingId>@teamslot` for the booking's whole life, `SEQUENCE` growing with every
  * change, `DTSTART`/`DTEND` in UTC, `METHOD` REQUEST/CANCEL (a cancellation also carries
  * `STATUS:CANCELLED`, which Outlook needs), ORGANIZER, ATTENDEEs, LOCATION and the manage URL.
- * Written by ical-generator, which folds lines and escapes text.
+ * Written by Mozilla's ical.js (which also parses members' calendars): it escapes text, quotes
+ * parameters and folds lines at 75 octets.
  */
 export function icsCompose(input: IcsInput): string {
-  const calendar = ical({
-    prodId: { company: 'Teamslot', product: 'Teamslot', language: 'EN' },
-    method: ICalCalendarMethod[input.method],
-  })
-  const isCancel = input.method === 'CANCEL'
-  const location = input.location
-  calendar.createEvent({
-    id: icsUid(input.bookingId),
+  const calendar = icsCalendar(input.method)
+  const event = icsEventAdd(calendar, {
+    uid: icsUid(input.bookingId),
     sequence: input.sequence,
-    stamp: new Date(input.stampMs),
-    start: new Date(input.start),
-    end: new Date(input.end),
+    stampMs: input.stampMs,
+    start: input.start,
+    end: input.end,
     summary: input.summary,
-    description: input.description,
-    status: isCancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    ...(location ? { location: icsLocation(location) } : {}),
-    ...(input.url ? { url: input.url } : {}),
-    organizer: { name: input.organizer.name, email: input.organizer.email },
-    attendees: input.attendees.map((person) => ({
-      name: person.name,
-      email: person.email,
-      role: ICalAttendeeRole.REQ,
-      status: ICalAttendeeStatus.NEEDSACTION,
-      rsvp: false,
-    })),
   })
-  return calendar.toString()
+  if (input.location) event.addPropertyWithValue('location', icsLocation(input.location))
+  event.addPropertyWithValue('description', input.description)
+  const organizer = event.addPropertyWithValue('organizer', `mailto:${input.organizer.email}`)
+  organizer.setParameter('cn', input.organizer.name)
+  for (const person of input.attendees) {
+    const attendee = event.addPropertyWithValue('attendee', `mailto:${person.email}`)
+    attendee.setParameter('cn', person.name)
+    attendee.setParameter('role', 'REQ-PARTICIPANT')
+    attendee.setParameter('partstat', 'NEEDS-ACTION')
+    attendee.setParameter('rsvp', 'FALSE')
+  }
+  if (input.url) event.addPropertyWithValue('url', input.url)
+  event.addPropertyWithValue('status', input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED')
+  return `${calendar.toString()}\r\n`
 }
 
 /** LOCATION as calendars use it: the address (maps), the number, or the link (join button). */
