@@ -29,6 +29,7 @@ import {
 } from '../../core/src/booking/bookings-near'
 import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
 import { documentToRecord } from '../../core/src/schema/workspace-documents'
+import { bookingIdCompose } from '../../core/src/model/booking-id'
 import { bookingConflicts } from '../../core/src/conflicts/booking-conflicts'
 import type { BookingConflict } from '../../core/src/conflicts/booking-conflicts'
 import { conflictResolveDecide } from '../../core/src/conflicts/conflict-resolve'
@@ -66,6 +67,14 @@ export type Outcome<T> =
 /** Random url-safe secrets and ids (charset within ID_PATTERN). */
 function randomId(prefix: string, bytes: number): string {
   return `${prefix}${randomBytes(bytes).toString('base64url')}`
+}
+
+/**
+ * A new booking's id: in creation order by this machine's real clock (not the injectable one
+ * decisions use), so the store adds it at the end of its indexes (core's `bookingIdCompose`).
+ */
+function bookingIdNew(): string {
+  return bookingIdCompose(Date.now(), randomId('', 6))
 }
 
 /**
@@ -339,7 +348,7 @@ export class BookingService {
       const decision: BookingDecision = bookingDecide(
         near(request.startMs, request.startMs),
         request,
-        { nowMs: this.clock.now(), bookingId: randomId('bk-', 12), stateWithin: near },
+        { nowMs: this.clock.now(), bookingId: bookingIdNew(), stateWithin: near },
       )
       if (!decision.ok) {
         return {

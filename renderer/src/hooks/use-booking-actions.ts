@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { bookingIdCompose } from '../../../core/src/model/booking-id'
 import type { BookingRequest } from '../../../core/src/booking'
 import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflict-resolve'
 import type { ProposeResult } from '../db/booking-changes'
@@ -9,9 +10,15 @@ import { decisionMessageForPeople, workspaceNames } from '../forms/form-problems
 import { useActorName } from '../session/use-can'
 import { toastShow } from '../ui/toasts'
 
-/** New booking ids: unique, within the id charset. */
+/**
+ * New booking ids: unique, within the id charset, in creation order (core's `bookingIdCompose`:
+ * the store adds them at the end of its indexes).
+ */
 export function bookingIdNew(): string {
-  return `bk-${crypto.randomUUID()}`
+  const random = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(6))))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+  return bookingIdCompose(Date.now(), random)
 }
 
 /**
