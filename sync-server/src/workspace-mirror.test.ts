@@ -5,7 +5,7 @@ import type { AnyDoc } from './database'
 import { desktopBooking, FIXTURE_NOW, fixtureWorkspace } from './test-support/fixtures'
 import { fixedClock, startTestApp } from './test-support/test-app'
 import type { TestApp } from './test-support/test-app'
-import { WorkspaceMirror } from './workspace-mirror'
+import { WINDOW_PAST_DAYS, WorkspaceMirror } from './workspace-mirror'
 
 let app: TestApp | undefined
 let mirror: WorkspaceMirror | undefined
@@ -140,14 +140,17 @@ const operation = fc.oneof(
 )
 
 describe("the mirror's bookings per host", () => {
-  it('always equal the window filtered by host and start, through any run of changes', async () => {
+  it('always equal the window filtered by host and start, through any run of changes, and the window is what the store holds, in order', async () => {
     const { app, mirror } = await openMirror()
     let runs = 0
     /** The bookings stored by the current run (each run starts from an empty store). */
     const ids: string[] = []
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ operation, read: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.record({ operation, read: fc.constantFrom('none', 'host', 'window') }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         async (steps) => {
           const { db } = app.teamslot
           await db.bookings.bulkRemove(ids.splice(0))
@@ -174,9 +177,20 @@ describe("the mirror's bookings per host", () => {
                 })
               }
             }
-            if (read) mirror.memberBookingsStartingBetween('m-ana', NOW_MS, NOW_MS + 1)
+            if (read === 'host') mirror.memberBookingsStartingBetween('m-ana', NOW_MS, NOW_MS + 1)
+            // A read of the start order applies the changes noted since the last one.
+            if (read === 'window') mirror.bookingsStartingBetween(NOW_MS, NOW_MS + HOUR_MS)
           }
           const window = mirror.workspace().bookings
+          // The window is every stored booking ending after the cut-off, by start then id.
+          const cutoff = NOW_MS - WINDOW_PAST_DAYS * 24 * HOUR_MS
+          const stored = (await db.bookings.find().exec())
+            .map((doc) => doc.toJSON() as unknown as Booking)
+            .filter((b) => Date.parse(b.end) >= cutoff)
+            .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1))
+          expect(window.map((b) => `${b.id}@${b.start}`)).toEqual(
+            stored.map((b) => `${b.id}@${b.start}`),
+          )
           const from = NOW_MS - 9 * 24 * HOUR_MS
           const to = NOW_MS + 10 * 24 * HOUR_MS
           for (const member of MEMBERS) {

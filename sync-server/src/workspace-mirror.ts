@@ -53,14 +53,16 @@ export class WorkspaceMirror {
   private readonly byIdempotencyKey = new Map<string, string>()
   private ledgers: Record<string, PoolLedger> = {}
   /**
-   * The window's bookings ordered by start, then id: the workspace's `bookings`. Kept up to date
-   * one change at a time (a copy with one booking in or out) while it is being read; a long run
-   * of changes nobody read in between (a bulk write, the start-up load: over
-   * {@link UNREAD_CHANGES_FOLLOWED}) just drops it, and the next read sorts once. A group commit's
-   * batch of decided bookings is followed change by change.
+   * The window's bookings ordered by start, then id: the workspace's `bookings`, an array handed
+   * to readers and never changed once handed out. Changes are collected in
+   * {@link sortedPending} and applied on the next read in one merge (a new array): a group
+   * commit's batch of bookings costs one copy of the window, not one per booking. A long run of
+   * changes nobody read in between (a bulk write, the start-up load: over
+   * {@link UNREAD_CHANGES_FOLLOWED}) just drops it, and the next read sorts once.
    */
   private sortedCache: readonly Booking[] | null = []
-  private sortedUnread = 0
+  /** Changes to the start order since it was last read: per booking, +1 in or -1 out. */
+  private readonly sortedPending = new Map<Booking, number>()
   /**
    * The window's bookings per host, each list ordered by start then id (a panel booking is in
    * every host's list). Built from the start order on first read, then kept up to date in place
@@ -138,7 +140,7 @@ export class WorkspaceMirror {
     const kept = this.docs.get('bookings')?.get(doc.id)?.record as Booking | undefined
     if (!this.isInWindow(doc)) {
       if (kept) {
-        this.sortedChange((list) => sortedWithout(list, kept))
+        this.sortedChange(kept, false)
         this.byHostChange(kept, false)
         this.docs.get('bookings')?.delete(doc.id)
         this.invalidate('bookings')
@@ -153,11 +155,8 @@ export class WorkspaceMirror {
     this.longest = Math.max(this.longest, endMs - startMs)
     // One change to the start order (the old version out, the new one in), so a single update
     // between two reads stays an edit instead of dropping the order.
-    this.sortedChange((list) => {
-      const rest = kept ? sortedWithout(list, kept) : list
-      const at = sortedIndex(rest, booking)
-      return [...rest.slice(0, at), booking, ...rest.slice(at)]
-    })
+    if (kept) this.sortedChange(kept, false)
+    this.sortedChange(booking, true)
     if (kept) this.byHostChange(kept, false)
     this.byHostChange(booking, true)
     this.invalidate('bookings')
@@ -212,21 +211,29 @@ export class WorkspaceMirror {
   }
 
   /** Applies one change to the start order, or drops it after a long run of unread changes. */
-  private sortedChange(edit: (list: readonly Booking[]) => readonly Booking[]): void {
-    this.sortedUnread++
-    const isFollowed = this.sortedCache !== null && this.sortedUnread <= UNREAD_CHANGES_FOLLOWED
-    this.sortedCache = isFollowed ? edit(this.sortedCache!) : null
+  /** Notes a booking into (or out of) the start order, for the next read to apply. */
+  private sortedChange(booking: Booking, isAdded: boolean): void {
+    if (this.sortedCache === null) return
+    const net = (this.sortedPending.get(booking) ?? 0) + (isAdded ? 1 : -1)
+    if (net === 0) this.sortedPending.delete(booking)
+    else this.sortedPending.set(booking, net)
+    if (this.sortedPending.size > UNREAD_CHANGES_FOLLOWED) {
+      this.sortedCache = null
+      this.sortedPending.clear()
+    }
   }
 
   /** The window's bookings ordered by start, then id. */
   private get bookingsSorted(): readonly Booking[] {
-    this.sortedUnread = 0
     if (this.sortedCache === null) {
       const records = [...(this.docs.get('bookings')?.values() ?? [])].map(
         (entry) => entry.record as Booking,
       )
       this.sortedCache = records.sort(bookingOrder)
+    } else if (this.sortedPending.size > 0) {
+      this.sortedCache = sortedMerge(this.sortedCache, this.sortedPending)
     }
+    this.sortedPending.clear()
     return this.sortedCache
   }
 
@@ -234,7 +241,7 @@ export class WorkspaceMirror {
   private unsortBooking(id: string): void {
     const kept = this.docs.get('bookings')?.get(id)?.record as Booking | undefined
     if (!kept) return
-    this.sortedChange((list) => sortedWithout(list, kept))
+    this.sortedChange(kept, false)
     this.byHostChange(kept, false)
   }
 
@@ -425,10 +432,32 @@ function sortedIndex(list: readonly Booking[], booking: Booking): number {
   return lo
 }
 
-/** `list` without `booking` (found by its start and id); `list` itself when it is not there. */
-function sortedWithout(list: readonly Booking[], booking: Booking): readonly Booking[] {
-  const at = sortedIndex(list, booking)
-  return list[at]?.id === booking.id ? [...list.slice(0, at), ...list.slice(at + 1)] : list
+/**
+ * `list` (ordered by start, then id) with the bookings of `changes` whose count is positive
+ * merged in and those whose count is negative left out (by identity), as a new array.
+ */
+function sortedMerge(
+  list: readonly Booking[],
+  changes: ReadonlyMap<Booking, number>,
+): readonly Booking[] {
+  const added: Booking[] = []
+  const removed = new Set<Booking>()
+  for (const [booking, net] of changes) {
+    if (net > 0) added.push(booking)
+    else removed.add(booking)
+  }
+  added.sort(bookingOrder)
+  const merged: Booking[] = []
+  let next = 0
+  for (const booking of list) {
+    if (removed.has(booking)) continue
+    while (next < added.length && bookingOrder(added[next]!, booking) < 0) {
+      merged.push(added[next++]!)
+    }
+    merged.push(booking)
+  }
+  while (next < added.length) merged.push(added[next++]!)
+  return merged
 }
 
 /** The first index of `list` (ordered by start) whose start is at or after `ms`. */
