@@ -434,30 +434,44 @@ function sortedIndex(list: readonly Booking[], booking: Booking): number {
 
 /**
  * `list` (ordered by start, then id) with the bookings of `changes` whose count is positive
- * merged in and those whose count is negative left out (by identity), as a new array.
+ * merged in and those whose count is negative left out (by identity), as a new array: each
+ * change found by binary search, the rest copied in slices.
  */
 function sortedMerge(
   list: readonly Booking[],
   changes: ReadonlyMap<Booking, number>,
 ): readonly Booking[] {
   const added: Booking[] = []
-  const removed = new Set<Booking>()
+  const removals: number[] = []
   for (const [booking, net] of changes) {
-    if (net > 0) added.push(booking)
-    else removed.add(booking)
+    if (net > 0) {
+      added.push(booking)
+      continue
+    }
+    const at = sortedIndex(list, booking)
+    if (list[at] === booking) removals.push(at)
   }
   added.sort(bookingOrder)
-  const merged: Booking[] = []
-  let next = 0
-  for (const booking of list) {
-    if (removed.has(booking)) continue
-    while (next < added.length && bookingOrder(added[next]!, booking) < 0) {
-      merged.push(added[next++]!)
+  removals.sort((a, b) => a - b)
+  // Where each added booking goes among the old ones (ascending, as `added` is sorted).
+  const inserts = added.map((booking) => sortedIndex(list, booking))
+  const parts: Booking[][] = []
+  let from = 0
+  let [nextAdded, nextRemoval] = [0, 0]
+  while (nextAdded < added.length || nextRemoval < removals.length) {
+    const insertAt = inserts[nextAdded] ?? Infinity
+    const removeAt = removals[nextRemoval] ?? Infinity
+    if (insertAt <= removeAt) {
+      parts.push(list.slice(from, insertAt), [added[nextAdded++]!])
+      from = insertAt
+    } else {
+      parts.push(list.slice(from, removeAt))
+      from = removeAt + 1
+      nextRemoval++
     }
-    merged.push(booking)
   }
-  while (next < added.length) merged.push(added[next++]!)
-  return merged
+  parts.push(list.slice(from))
+  return ([] as Booking[]).concat(...parts)
 }
 
 /** The first index of `list` (ordered by start) whose start is at or after `ms`. */
