@@ -337,15 +337,14 @@ export class WorkspaceMirror {
   windowAdvance(nowMs: number): number {
     this.cutoffMs = nowMs - WINDOW_PAST_DAYS * DAY_MS
     let dropped = 0
-    for (const { doc } of [...(this.docs.get('bookings')?.values() ?? [])]) {
+    for (const { doc, record } of [...(this.docs.get('bookings')?.values() ?? [])]) {
       if (this.isInWindow(doc)) continue
       this.unindexBooking(doc.id)
       this.docs.get('bookings')?.delete(doc.id)
+      this.sortedChange(record as Booking, false)
       dropped++
     }
     if (dropped > 0) {
-      const kept = this.docs.get('bookings')
-      this.sortedChange((list) => list.filter((booking) => kept?.has(booking.id)))
       this.byHostCache = null
       this.invalidate('bookings')
     }
