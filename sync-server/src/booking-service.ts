@@ -432,16 +432,21 @@ export class BookingService {
     while (this.flushing) await this.flushing
   }
 
-  /** Applies a decided change to a stored booking (same queue). */
+  /**
+   * Applies a decided change to a stored booking (same queue). `isAtItsTime`: the decision is
+   * about the booking's own meeting time only (a reassignment), so it reads the bookings near
+   * that time ({@link bookingsNear}) instead of the whole window.
+   */
   private change(
     bookingId: string,
     decide: (state: DecisionState, nowMs: number) => BookingChange,
+    isAtItsTime = false,
   ): Promise<Outcome<BookingDoc>> {
     return this.queue.run(async () => {
       await this.batchesWritten()
       const before = await this.bookingDoc(bookingId)
       if (!before) return { ok: false, reason: 'not-found', message: 'no such booking' }
-      const decision = decide(this.stateWith(before), this.clock.now())
+      const decision = decide(this.stateWith(before, isAtItsTime), this.clock.now())
       if (!decision.ok) {
         return {
           ok: false,
@@ -484,7 +489,7 @@ export class BookingService {
     by: string
     reason?: string | undefined
   }) {
-    return this.change(input.bookingId, (state, nowMs) => reassignDecide(state, input, nowMs))
+    return this.change(input.bookingId, (state, nowMs) => reassignDecide(state, input, nowMs), true)
   }
 
   noShow(bookingId: string, by: string) {
@@ -567,8 +572,16 @@ export class BookingService {
   } | null = null
 
   /** The decision state with `booking` in it (a booking outside the window joins for its decision). */
-  private stateWith(booking: BookingDoc): DecisionState {
-    const state = this.state()
+  /**
+   * The decision state with `booking` in it (a booking of long ago is not in the window): the
+   * whole window, or with `isAtItsTime` the bookings near the booking's own start.
+   */
+  private stateWith(booking: BookingDoc, isAtItsTime = false): DecisionState {
+    const startMs = Date.parse(booking.start)
+    const state = isAtItsTime
+      ? this.state({ fromMs: startMs, toMs: startMs }, booking.eventTypeId)
+      : this.state()
+    // A booking of the window is in either (its own start lies within its busy reach).
     if (this.mirror.get('bookings', booking.id)) return state
     const record = documentToRecord(booking) as unknown as Booking
     return { ...state, bookings: [...state.bookings, record] }

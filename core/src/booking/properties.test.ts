@@ -887,6 +887,68 @@ describe('free starts over a window read from its slice (windowBusyStarts, capRe
     )
     expect(refused).toBeGreaterThan(30)
   })
+
+  it("decide a reassignment at the booking's own time as on the whole workspace", () => {
+    let accepted = 0
+    fc.assert(
+      fc.property(
+        workspaceArb,
+        capsArb,
+        spreadArb,
+        fc.nat(),
+        fc.nat(MEMBER_COUNT - 1),
+        fc.boolean(),
+        // The target member's own bookings around the meeting: overlapping it, or not quite.
+        fc.array(
+          fc.record({
+            offsetMin: fc.oneof(
+              // Starting before the meeting, often still running at its start.
+              { arbitrary: fc.integer({ min: -150, max: -1 }), weight: 3 },
+              { arbitrary: fc.integer({ min: -300, max: 300 }), weight: 1 },
+            ),
+            lengthMin: fc.integer({ min: 5, max: 300 }),
+          }),
+          { maxLength: 3 },
+        ),
+        (base, caps, spread, pick, to, force, around) => {
+          const spreadFull = withSpread(base, caps, spread)
+          const open = spreadFull.bookings.filter((b) => b.status === 'scheduled')
+          fc.pre(open.length > 0)
+          const target = open[pick % open.length]!
+          const startMs = Date.parse(target.start)
+          const full: Workspace = {
+            ...spreadFull,
+            bookings: [
+              ...spreadFull.bookings,
+              ...around.map((a, i) => {
+                const at = startMs + a.offsetMin * MINUTE
+                return fixtureBooking(
+                  `bk-around-${i}`,
+                  [memberId(to)],
+                  new Date(at).toISOString(),
+                  {
+                    end: new Date(at + a.lengthMin * MINUTE).toISOString(),
+                  },
+                )
+              }),
+            ],
+          }
+          const request = {
+            bookingId: target.id,
+            toMemberId: memberId(to),
+            fromMemberId: target.hostMemberIds[0],
+            force,
+            by: 'desk',
+          }
+          const whole = reassignDecide(full, request, NOW)
+          expect(reassignDecide(windowSlice(full, startMs, startMs), request, NOW)).toEqual(whole)
+          if (whole.ok) accepted++
+        },
+      ),
+      { numRuns: 600 },
+    )
+    expect(accepted).toBeGreaterThan(20)
+  })
 })
 
 describe('the bookings a decision reads to accept a start (decisionBusyStarts)', () => {
