@@ -347,6 +347,28 @@ describe('without a mail server', () => {
     })
   })
 
+  it('derives a page of changes larger than one write, every message once', async () => {
+    const { a } = await start({ smtp: false })
+    // 32 bookings (Ana's page and the pooled page, hourly on two days): 64 messages, more than
+    // one write holds.
+    for (const day of ['2027-03-11', '2027-03-12']) {
+      for (let hour = 9; hour < 17; hour++) {
+        for (const slug of ['solo', 'pooled']) {
+          await book(a, slug, `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`)
+        }
+      }
+    }
+    await a.teamslot.notifier.runOnce()
+    const body = await (await a.request('/api/admin/outbox?limit=200', { admin: true })).json()
+    const ids = body.messages.map((m: { id: string }) => m.id)
+    expect(ids).toHaveLength(64)
+    expect(new Set(ids).size).toBe(64)
+    // Nothing more to derive: the page's progress was recorded after its last write.
+    await a.teamslot.notifier.runOnce()
+    const again = await (await a.request('/api/admin/outbox?limit=200', { admin: true })).json()
+    expect(again.messages).toHaveLength(64)
+  })
+
   it('refuses bad outbox filters and needs the admin token', async () => {
     const { a } = await start({ smtp: false })
     expect((await a.request('/api/admin/outbox')).status).toBe(401)
