@@ -247,20 +247,8 @@ export class OutboxProcessor {
     // Insert if absent: a message derived before a crash keeps its stored state (409 ignored).
     // In writes of a few dozen, with a turn of the event loop between: one write of a rush's
     // 300 messages held the thread for ~40 ms, and every booking request waited behind it.
-    let messages = 0
-    for (const chunk of chunksOf(outbox, WRITE_CHUNK)) {
-      const inserted = await this.db.outbox.bulkInsert(chunk)
-      throwUnlessConflicts(inserted.error)
-      messages += inserted.success.length
-      await new Promise<void>((resolve) => setImmediate(resolve))
-    }
-    let sent = 0
-    for (const chunk of chunksOf(deliveries, WRITE_CHUNK)) {
-      const inserted = await this.db.webhookdeliveries.bulkInsert(chunk)
-      throwUnlessConflicts(inserted.error)
-      sent += inserted.success.length
-      await new Promise<void>((resolve) => setImmediate(resolve))
-    }
+    const messages = await insertInChunks(this.db.outbox, outbox)
+    const sent = await insertInChunks(this.db.webhookdeliveries, deliveries)
     // Progress only after every message of the page is stored (a crash in between derives the
     // page again; its stored messages are skipped as above).
     if (progress.length > 0) await this.db.notifystate.bulkUpsert(progress)
@@ -282,11 +270,24 @@ function withoutServerFields(doc: AnyDoc): Record<string, unknown> {
   return out
 }
 
-/** `items` in consecutive pieces of at most `size`. */
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = []
-  for (let from = 0; from < items.length; from += size) chunks.push(items.slice(from, from + size))
-  return chunks
+/**
+ * Inserts `docs` if absent, {@link WRITE_CHUNK} per write with a turn of the event loop after
+ * each; returns how many were new. Rethrows errors other than "already stored".
+ */
+async function insertInChunks<T extends AnyDoc>(
+  collection: {
+    bulkInsert(docs: T[]): Promise<{ success: unknown[]; error: { status: number }[] }>
+  },
+  docs: readonly T[],
+): Promise<number> {
+  let inserted = 0
+  for (let from = 0; from < docs.length; from += WRITE_CHUNK) {
+    const result = await collection.bulkInsert(docs.slice(from, from + WRITE_CHUNK))
+    throwUnlessConflicts(result.error)
+    inserted += result.success.length
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+  return inserted
 }
 
 /** Rethrows a bulk insert's errors other than "already stored" (409). */
