@@ -574,12 +574,14 @@ export class BookingService {
   /** The decision state with `booking` in it (a booking outside the window joins for its decision). */
   /**
    * The decision state with `booking` in it (a booking of long ago is not in the window): the
-   * whole window, or with `isAtItsTime` the bookings near the booking's own start.
+   * whole window, or with `isAtItsTime` the bookings near the booking's own meeting, from its
+   * start through its end (its length is its own: an event type shortened since does not change
+   * it, and the slice must reach as far as the meeting does).
    */
   private stateWith(booking: BookingDoc, isAtItsTime = false): DecisionState {
-    const startMs = Date.parse(booking.start)
+    const { startMs, endMs } = bookingInstants(recordOf(booking))
     const state = isAtItsTime
-      ? this.state({ fromMs: startMs, toMs: startMs }, booking.eventTypeId)
+      ? this.state({ fromMs: startMs, toMs: endMs }, booking.eventTypeId)
       : this.state()
     // A booking of the window is in either (its own start lies within its busy reach).
     if (this.mirror.get('bookings', booking.id)) return state

@@ -156,6 +156,9 @@ describe("the mirror's bookings per host", () => {
           await db.bookings.bulkRemove(ids.splice(0))
           let next = 0
           const id = () => `bk-r${runs}-${next++}`
+          // An array once handed out never changes (a long computation may still read it).
+          const handed = mirror.workspace().bookings
+          const handedCopy = [...handed]
           for (const { operation: op, read } of steps) {
             if (op.kind === 'insert') {
               ids.push(id())
@@ -181,6 +184,7 @@ describe("the mirror's bookings per host", () => {
             // A read of the start order applies the changes noted since the last one.
             if (read === 'window') mirror.bookingsStartingBetween(NOW_MS, NOW_MS + HOUR_MS)
           }
+          expect(handed).toEqual(handedCopy)
           const window = mirror.workspace().bookings
           // The window is every stored booking ending after the cut-off, by start then id.
           const cutoff = NOW_MS - WINDOW_PAST_DAYS * 24 * HOUR_MS

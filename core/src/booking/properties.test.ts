@@ -910,16 +910,30 @@ describe('free starts over a window read from its slice (windowBusyStarts, capRe
           }),
           { maxLength: 3 },
         ),
-        (base, caps, spread, pick, to, force, around) => {
+        // The booking's own length (its type may have been shortened or lengthened since), and
+        // whether the member it goes to has no caps (then only busy time can refuse it).
+        fc.option(fc.integer({ min: 5, max: 300 }), { nil: null }),
+        fc.boolean(),
+        (base, caps, spread, pick, to, force, around, lengthMin, isUncapped) => {
           const spreadFull = withSpread(base, caps, spread)
           const open = spreadFull.bookings.filter((b) => b.status === 'scheduled')
           fc.pre(open.length > 0)
-          const target = open[pick % open.length]!
-          const startMs = Date.parse(target.start)
+          const picked = open[pick % open.length]!
+          const startMs = Date.parse(picked.start)
+          const target =
+            lengthMin === null
+              ? picked
+              : { ...picked, end: new Date(startMs + lengthMin * MINUTE).toISOString() }
+          const endMs = Date.parse(target.end)
           const full: Workspace = {
             ...spreadFull,
+            members: spreadFull.members.map((m) =>
+              isUncapped && m.id === memberId(to)
+                ? { ...m, maxBookingsPerDay: null, maxBookingsPerWeek: null }
+                : m,
+            ),
             bookings: [
-              ...spreadFull.bookings,
+              ...spreadFull.bookings.map((b) => (b === picked ? target : b)),
               ...around.map((a, i) => {
                 const at = startMs + a.offsetMin * MINUTE
                 return fixtureBooking(
@@ -941,7 +955,8 @@ describe('free starts over a window read from its slice (windowBusyStarts, capRe
             by: 'desk',
           }
           const whole = reassignDecide(full, request, NOW)
-          expect(reassignDecide(windowSlice(full, startMs, startMs), request, NOW)).toEqual(whole)
+          // The server's slice: the booking's meeting from its start through its own end.
+          expect(reassignDecide(windowSlice(full, startMs, endMs), request, NOW)).toEqual(whole)
           if (whole.ok) accepted++
         },
       ),

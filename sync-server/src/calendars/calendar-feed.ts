@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto'
 import ICAL from 'ical.js'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
-import { icsCalendar, icsEventAdd } from '../notify/ics'
+import { icsCalendar, icsEventAdd, icsText } from '../notify/ics'
 
 /** Days of past bookings in a feed (api.md). */
 export const FEED_PAST_DAYS = 30
@@ -41,7 +41,7 @@ export function feedCompose(
 ): { readonly text: string; readonly etag: string } {
   const eventTypes = new Map(state.eventTypes.map((eventType) => [eventType.id, eventType]))
   const calendar = icsCalendar('PUBLISH')
-  const name = `Teamslot: ${member.name}`
+  const name = icsText(`Teamslot: ${member.name}`)
   calendar.addPropertyWithValue('name', name)
   calendar.addPropertyWithValue('x-wr-calname', name)
   // Subscribers are asked to refresh every 15 minutes (RFC 7986, and Outlook's own property).
@@ -59,7 +59,7 @@ export function feedCompose(
     })
     event.addPropertyWithValue(
       'description',
-      `${booking.customer.name} <${booking.customer.email}>`,
+      icsText(`${booking.customer.name} <${booking.customer.email}>`),
     )
     event.addPropertyWithValue('status', 'CONFIRMED')
   }

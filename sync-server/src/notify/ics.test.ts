@@ -1,7 +1,8 @@
 import ICAL from 'ical.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { icsCompose, icsUid } from './ics'
+import { feedCompose } from '../calendars/calendar-feed'
+import { icsCompose, icsText, icsUid } from './ics'
 import type { IcsInput } from './ics'
 
 const BASE: IcsInput = {
@@ -26,11 +27,15 @@ function eventOf(text: string) {
   return { calendar, vevent }
 }
 
-/** Any text a name, summary or description may hold: punctuation iCalendar escapes, quotes, any script. */
+/**
+ * Any text a name, summary or description may hold: punctuation iCalendar escapes, quotes, line
+ * breaks of every kind, any script; up to a few hundred octets, so lines fold.
+ */
 const textArb = fc.string({
-  unit: fc.constantFrom(...'aZ ,;:\\"\'^\n-éß日本語😀'.split(/(?:)/u)),
+  unit: fc.constantFrom(...'aZ ,;:\\"\'^\n\r-éß日本語😀'.split(/(?:)/u)),
   minLength: 1,
   maxLength: 120,
+  size: 'max',
 })
 
 /**
@@ -84,13 +89,45 @@ describe('icsCompose (invitations)', () => {
           expect(line).not.toMatch(/[\r\n]/)
         }
         const { vevent } = eventOf(text)
-        expect(vevent.getFirstPropertyValue('summary')).toBe(summary)
-        expect(vevent.getFirstPropertyValue('description')).toBe(description)
-        expect(vevent.getFirstPropertyValue('location')).toBe(place)
-        expect(vevent.getFirstProperty('organizer')!.getParameter('cn')).toBe(name)
-        expect(vevent.getFirstProperty('attendee')!.getParameter('cn')).toBe(name)
+        // Every kind of line break reads back as one LF; a bare CR is never written.
+        expect(text.replace(/\r\n/g, '')).not.toContain('\r')
+        expect(vevent.getFirstPropertyValue('summary')).toBe(icsText(summary))
+        expect(vevent.getFirstPropertyValue('description')).toBe(icsText(description))
+        expect(vevent.getFirstPropertyValue('location')).toBe(icsText(place))
+        expect(vevent.getFirstProperty('organizer')!.getParameter('cn')).toBe(icsText(name))
+        expect(vevent.getFirstProperty('attendee')!.getParameter('cn')).toBe(icsText(name))
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('names a member feed with the text escaped, every event read back', () => {
+    fc.assert(
+      fc.property(nameArb, textArb, (member, customer) => {
+        const booking = {
+          id: 'bk-mwy7sw00abcdefgh',
+          eventTypeId: 'et-call',
+          start: '2027-03-11T10:00:00.000Z',
+          end: '2027-03-11T10:30:00.000Z',
+          history: [{ at: '2027-03-10T08:00:00.000Z', action: 'created', by: 'customer' }],
+          customer: { name: customer, email: 'lee@example.org', timeZone: 'UTC' },
+        } as unknown as Parameters<typeof feedCompose>[1][number]
+        const { text } = feedCompose(
+          { name: member },
+          [booking],
+          { eventTypes: [{ id: 'et-call', name: 'Intro call' } as never] },
+          Date.parse('2027-03-10T08:00:00Z'),
+        )
+        for (const line of text.slice(0, -2).split('\r\n')) {
+          expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+        }
+        const calendar = new ICAL.Component(ICAL.parse(text))
+        expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(icsText(`Teamslot: ${member}`))
+        expect(calendar.getFirstPropertyValue('name')).toBe(icsText(`Teamslot: ${member}`))
+        const vevent = calendar.getFirstSubcomponent('vevent')!
+        expect(vevent.getFirstPropertyValue('summary')).toBe(icsText(`Intro call: ${customer}`))
+      }),
+      { numRuns: 200 },
     )
   })
 })

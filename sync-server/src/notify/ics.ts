@@ -1,6 +1,23 @@
 import ICAL from 'ical.js'
 import type { CalendarMethod, MeetingLocation } from '../../../core/src/notify'
 
+// Lines of at most 75 octets (RFC 5545 3.1): ical.js folds after `foldLength` octets and starts
+// each continuation line with a space, so 74 keeps those at 75 too.
+ICAL.foldLength = 74
+// Calendar names (RFC 7986 NAME, and Apple's and Google's X-WR-CALNAME) are text: escaped like
+// SUMMARY. ical.js does not know them and would write them as they are.
+for (const name of ['name', 'x-wr-calname']) {
+  ICAL.design.icalendar.property[name] ??= { defaultType: 'text' }
+}
+
+/**
+ * Text as a calendar property holds it: every line break as one LF, which the writer escapes
+ * (`\\n`). ical.js leaves a bare CR as it is, and a customer's answer may hold one.
+ */
+export function icsText(text: string): string {
+  return text.replace(/\r\n?/g, '\n')
+}
+
 /** One party of an invitation. */
 export interface IcsPerson {
   readonly name: string
@@ -62,7 +79,7 @@ export function icsEventAdd(
   vevent.addPropertyWithValue('dtstamp', icsUtc(new Date(event.stampMs)))
   vevent.addPropertyWithValue('dtstart', icsUtc(new Date(event.start)))
   vevent.addPropertyWithValue('dtend', icsUtc(new Date(event.end)))
-  vevent.addPropertyWithValue('summary', event.summary)
+  vevent.addPropertyWithValue('summary', icsText(event.summary))
   calendar.addSubcomponent(vevent)
   return vevent
 }
@@ -91,13 +108,15 @@ export function icsCompose(input: IcsInput): string {
     end: input.end,
     summary: input.summary,
   })
-  if (input.location) event.addPropertyWithValue('location', icsLocation(input.location))
-  event.addPropertyWithValue('description', input.description)
+  if (input.location) {
+    event.addPropertyWithValue('location', icsText(icsLocation(input.location)))
+  }
+  event.addPropertyWithValue('description', icsText(input.description))
   const organizer = event.addPropertyWithValue('organizer', `mailto:${input.organizer.email}`)
-  organizer.setParameter('cn', input.organizer.name)
+  organizer.setParameter('cn', icsText(input.organizer.name))
   for (const person of input.attendees) {
     const attendee = event.addPropertyWithValue('attendee', `mailto:${person.email}`)
-    attendee.setParameter('cn', person.name)
+    attendee.setParameter('cn', icsText(person.name))
     attendee.setParameter('role', 'REQ-PARTICIPANT')
     attendee.setParameter('partstat', 'NEEDS-ACTION')
     attendee.setParameter('rsvp', 'FALSE')
