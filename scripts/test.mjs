@@ -11,7 +11,8 @@
  * 6. Playwright end-to-end tests (against the built server).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
@@ -33,12 +34,19 @@ let passed = 0
 let failed = 0
 const lines = []
 
+/**
+ * One temporary folder for everything this run creates (test stores, CLI servers' data, Chromium
+ * profiles: each suite gets it as TMPDIR), removed at the end: tests keep their stores until
+ * they end, and some reopen them after a close, so the run, not each test, cleans up.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'teamslot-test-run-'))
+
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`)
   const result = spawnSync(command, args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...env },
+    env: { ...process.env, TMPDIR: scratch, ...env },
   })
   return result.status ?? 1
 }
@@ -165,6 +173,8 @@ if (buildStatus !== 0) {
     )
   }
 }
+
+rmSync(scratch, { recursive: true, force: true })
 
 console.log('\n=== summary ===')
 for (const line of lines) console.log(line)

@@ -6,7 +6,7 @@
  * and `trustProxy` (the fairness benchmark tells clients apart by X-Forwarded-For); otherwise
  * limits high enough never to refuse. Prints `listening on URL`. Not a production entry point.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -69,8 +69,11 @@ const workspace: Workspace = {
   bookings: team.state.bookings,
 }
 
+/** The store of this run (~250 MB after a full run), removed when the process ends. */
+const dataDir = mkdtempSync(join(tmpdir(), 'teamslot-bench-'))
+process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
 const teamslot = await createApp({
-  storage: serverStorage(mkdtempSync(join(tmpdir(), 'teamslot-bench-'))),
+  storage: serverStorage(dataDir),
   adminToken: BENCH_TOKEN,
   clock: { now: () => team.nowMs },
   ...(values['production-limits']
