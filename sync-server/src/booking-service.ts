@@ -204,19 +204,20 @@ export class BookingService {
     const panelKept = new Set<Booking>()
     for (const member of capped) {
       const reach = capReachMs(member)
-      const own = this.mirror.memberBookingsStartingBetween(
-        member.id,
-        near.fromMs - reach,
-        near.toMs + reach + 1,
-      )
-      for (const booking of own) {
-        const { startMs } = bookingInstants(booking)
-        if (startMs >= busyFrom && startMs < busyTo) continue
-        if (booking.hostMemberIds.length > 1) {
-          if (panelKept.has(booking)) continue
-          panelKept.add(booking)
+      const [capFrom, capTo] = [near.fromMs - reach, near.toMs + reach + 1]
+      // The member's bookings before and after the busy reach (those within it are in already).
+      for (const [from, to] of [
+        [capFrom, Math.min(capTo, busyFrom)],
+        [Math.max(capFrom, busyTo), capTo],
+      ] as const) {
+        if (from >= to) continue
+        for (const booking of this.mirror.memberBookingsStartingBetween(member.id, from, to)) {
+          if (booking.hostMemberIds.length > 1) {
+            if (panelKept.has(booking)) continue
+            panelKept.add(booking)
+          }
+          bookings.push(booking)
         }
-        bookings.push(booking)
       }
     }
     return bookings

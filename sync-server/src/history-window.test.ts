@@ -202,6 +202,14 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     expect(third.status).toBe(409)
     // The next week is open again.
     await book(app, 'solo', '2027-03-22T16:00:00.000Z')
+    // Bookings later in a week count as much as earlier ones: Thursday and Friday close Monday.
+    await book(app, 'solo', '2027-04-01T16:00:00.000Z')
+    await book(app, 'solo', '2027-04-02T16:00:00.000Z')
+    const monday = await app.request('/api/public/pages/solo/bookings', {
+      method: 'POST',
+      body: bookingBody('2027-03-29T09:00:00.000Z'),
+    })
+    expect(monday.status).toBe(409)
   })
 
   it('answers availability and a refused start as core does on the whole workspace', async () => {

@@ -210,8 +210,10 @@ export class WorkspaceMirror {
     return list.slice(startIndex(list, fromMs), startIndex(list, toMs))
   }
 
-  /** Applies one change to the start order, or drops it after a long run of unread changes. */
-  /** Notes a booking into (or out of) the start order, for the next read to apply. */
+  /**
+   * Notes a booking into (or out of) the start order, for the next read to apply; drops the
+   * order after a long run of unread changes.
+   */
   private sortedChange(booking: Booking, isAdded: boolean): void {
     if (this.sortedCache === null) return
     const net = (this.sortedPending.get(booking) ?? 0) + (isAdded ? 1 : -1)
