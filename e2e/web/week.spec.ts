@@ -116,6 +116,19 @@ test('a refused move says why while dragging and when dropped, and the booking s
   await expect(week.block('Lee Park')).toHaveAccessibleName(/^10:00–10:30 Call with Lee Park/)
 })
 
+test('a half-hour booking shows one whole line, cut with an ellipsis, and says everything on hover', async ({
+  page,
+}) => {
+  const week = new Week(page)
+  await week.open()
+  const block = week.block('Lee Park')
+  await expect(block).toHaveAttribute('title', /^10:00–10:30 Call with Lee Park · Ana Silva/)
+  // Nothing below the first line is cut off: the text does not run past the block's height.
+  const fits = await block.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)
+  expect(fits).toBe(true)
+  await expect(block).toContainText('10:00 Lee Park')
+})
+
 test('the week moves back and forth, and the address keeps it across a reload', async ({
   page,
 }) => {

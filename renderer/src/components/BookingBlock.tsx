@@ -17,6 +17,8 @@ export interface BookingBlockProps {
   /** Written here, not yet acknowledged by the sync server. */
   readonly isUnsynced: boolean
   readonly style: CSSProperties
+  /** Too short for two lines: the text stays on one, cut with an ellipsis. */
+  readonly isOneLine?: boolean
   readonly onPointerDown: (event: PointerEvent) => void
   readonly onDragStart: (event: DragEvent) => void
   readonly onDragEnd: () => void
@@ -49,6 +51,7 @@ export function BookingBlock(props: BookingBlockProps) {
         hasConflict ? 'has-conflict' : '',
         isPending ? 'is-pending' : '',
         isUnsynced ? 'is-unsynced' : '',
+        props.isOneLine ? 'is-one-line' : '',
       ].join(' ')}
       style={{ ...props.style, borderLeftColor: color }}
       draggable={bookingIsOpen(booking) && canMove}

@@ -36,6 +36,12 @@ export interface ColumnBlocksProps {
 
 /** Minimum drawn height so a short meeting stays clickable. */
 const MIN_BLOCK_PX = 18
+/**
+ * Below this height (px) a block holds one line of text, not two: its text stays on one line,
+ * cut with an ellipsis, instead of a second line cut in half (the whole text is its tooltip and
+ * accessible name).
+ */
+const TWO_LINES_PX = 34
 
 /** The bookings of one calendar column, overlapping ones side by side, counts where none fit. */
 export function ColumnBlocks(props: ColumnBlocksProps) {
@@ -48,9 +54,10 @@ export function ColumnBlocks(props: ColumnBlocksProps) {
   const members = new Map(workspace.members.map((m) => [m.id, m]))
   const eventNames = new Map(workspace.eventTypes.map((e) => [e.id, e.name]))
   const layout = blockLanes(blocks, maxLanes)
+  const heightOf = (heightMin: number) => Math.max(heightMin * pxPerMinute, MIN_BLOCK_PX)
   const position = (topMin: number, heightMin: number, lane: number, lanes: number) => ({
     top: topMin * pxPerMinute,
-    height: Math.max(heightMin * pxPerMinute, MIN_BLOCK_PX),
+    height: heightOf(heightMin),
     left: `calc(${(lane / lanes) * 100}% + 2px)`,
     width: `calc(${100 / lanes}% - 4px)`,
   })
@@ -77,6 +84,7 @@ export function ColumnBlocks(props: ColumnBlocksProps) {
             isPending={pending.has(booking.id)}
             isUnsynced={unsynced.has(`bookings:${booking.id}`)}
             style={position(item.topMin, item.heightMin, lane, lanes)}
+            isOneLine={heightOf(item.heightMin) < TWO_LINES_PX}
             onPointerDown={(event) => {
               grabPx.current = event.clientY - event.currentTarget.getBoundingClientRect().top
             }}
