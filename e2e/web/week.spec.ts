@@ -116,7 +116,7 @@ test('a refused move says why while dragging and when dropped, and the booking s
   await expect(week.block('Lee Park')).toHaveAccessibleName(/^10:00–10:30 Call with Lee Park/)
 })
 
-test('a half-hour booking shows one whole line, cut with an ellipsis, and says everything on hover', async ({
+test('a half-hour booking shows one whole line, its customer first, and says everything on hover', async ({
   page,
 }) => {
   const week = new Week(page)
@@ -126,7 +126,8 @@ test('a half-hour booking shows one whole line, cut with an ellipsis, and says e
   // Nothing below the first line is cut off: the text does not run past the block's height.
   const fits = await block.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)
   expect(fits).toBe(true)
-  await expect(block).toContainText('10:00 Lee Park')
+  // The line starts with the customer: the block's place on the grid says the time.
+  await expect(block).toHaveText(/^Lee Park · Ana Silva/)
 })
 
 test('the week moves back and forth, and the address keeps it across a reload', async ({

@@ -17,7 +17,10 @@ export interface BookingBlockProps {
   /** Written here, not yet acknowledged by the sync server. */
   readonly isUnsynced: boolean
   readonly style: CSSProperties
-  /** Too short for two lines: the text stays on one, cut with an ellipsis. */
+  /**
+   * Too short for two lines: one line, the customer and hosts without the start time, cut with
+   * an ellipsis (the time and everything else are in the tooltip and the accessible name).
+   */
   readonly isOneLine?: boolean
   readonly onPointerDown: (event: PointerEvent) => void
   readonly onDragStart: (event: DragEvent) => void
@@ -62,7 +65,11 @@ export function BookingBlock(props: BookingBlockProps) {
       aria-label={label}
       title={label}
     >
-      <span className="block-time">{timeText(booking.start, zone)}</span> {booking.customer.name}
+      {/* One line: the customer first (the block's place on the grid says the time). */}
+      {props.isOneLine ? null : (
+        <span className="block-time">{timeText(booking.start, zone)} </span>
+      )}
+      {booking.customer.name}
       {hostNames ? <span className="muted"> · {hostNames}</span> : null}
       {hasConflict ? <span className="conflict-badge">!</span> : null}
       <span className="sync-mark" aria-hidden="true">

@@ -37,9 +37,9 @@ export interface ColumnBlocksProps {
 /** Minimum drawn height so a short meeting stays clickable. */
 const MIN_BLOCK_PX = 18
 /**
- * Below this height (px) a block holds one line of text, not two: its text stays on one line,
- * cut with an ellipsis, instead of a second line cut in half (the whole text is its tooltip and
- * accessible name).
+ * Below this height (px) a block holds one line of text, not two: it shows one line (the
+ * customer and hosts, cut with an ellipsis) instead of a second line cut in half; the whole text
+ * is its tooltip and accessible name.
  */
 const TWO_LINES_PX = 34
 
