@@ -42,6 +42,7 @@ import type { WorkspaceMirror } from './workspace-mirror'
 import type { BookingIndex } from './booking-index'
 import { type BusyTimes, busyTimesWithin } from '../../core/src/availability/busy-times'
 import { bookingInstants } from '../../core/src/availability/busy'
+import { eventLoopTurn } from './event-loop-turn'
 
 /** Ended bookings marked completed per write by the upkeep. */
 const COMPLETE_CHUNK = 100
@@ -77,14 +78,16 @@ function bookingIdNew(): string {
   return bookingIdCompose(Date.now(), randomId('', 6))
 }
 
-/**
- * Every booking write of the server: public bookings, cancellations, reschedules, reassignments,
- * no-shows, automatic completion, and replicated desktop pushes of bookings — all through ONE
- * serial queue over the in-memory workspace mirror, so two requests competing for a member's time
- * never both see it free. Decisions are core's; this class loads state, calls them, writes.
- */
 /** The longest meeting: a booking starting this long before a span can still reach into it. */
 const MAX_EVENT_MS = MAX_EVENT_MINUTES * 60_000
+
+/**
+ * The instants within core's busy/workload reach of `near` (`BOOKINGS_NEAR_REACH_MS`, and a
+ * longest meeting more before it): whatever starts outside cannot matter to starts in `near`.
+ */
+function reachOf(near: { readonly fromMs: number; readonly toMs: number }): [number, number] {
+  return [near.fromMs - BOOKINGS_NEAR_REACH_MS - MAX_EVENT_MS, near.toMs + BOOKINGS_NEAR_REACH_MS]
+}
 
 /** Records of stored documents, converted once per document object. */
 const RECORDS = new WeakMap<BookingDoc, Booking>()
@@ -97,6 +100,12 @@ function recordOf(doc: BookingDoc): Booking {
   return record
 }
 
+/**
+ * Every booking write of the server: public bookings, cancellations, reschedules, reassignments,
+ * no-shows, automatic completion, and replicated desktop pushes of bookings — all through ONE
+ * serial queue over the in-memory workspace mirror, so two requests competing for a member's time
+ * never both see it free. Decisions are core's; this class loads state, calls them, writes.
+ */
 export class BookingService {
   private readonly queue = new SerialQueue()
   /**
@@ -158,14 +167,11 @@ export class BookingService {
     const { records, poolLedgers } = this.unsettledOverlay(ws)
     const bookings = near ? this.bookingsNear(ws, near, eventTypeId) : ws.bookings
     const busy = this.busyTimes?.() ?? {}
-    const reach = BOOKINGS_NEAR_REACH_MS
     return {
       ...ws,
       bookings: records.length === 0 ? bookings : [...bookings, ...records],
       poolLedgers,
-      busy: near
-        ? busyTimesWithin(busy, near.fromMs - reach - MAX_EVENT_MS, near.toMs + reach)
-        : busy,
+      busy: near ? busyTimesWithin(busy, ...reachOf(near)) : busy,
     }
   }
 
@@ -183,12 +189,7 @@ export class BookingService {
     eventTypeId?: string,
   ): readonly Booking[] {
     const eventType = ws.eventTypes.find((type) => type.id === eventTypeId)
-    if (!eventType) {
-      return this.mirror.bookingsStartingBetween(
-        near.fromMs - BOOKINGS_NEAR_REACH_MS - MAX_EVENT_MS,
-        near.toMs + BOOKINGS_NEAR_REACH_MS,
-      )
-    }
+    if (!eventType) return this.mirror.bookingsStartingBetween(...reachOf(near))
     const [busyFrom, busyTo] = windowBusyStarts(
       near.fromMs,
       near.toMs,
@@ -387,9 +388,7 @@ export class BookingService {
       // Written once the decisions queued now are made (the next macrotask), after any batch
       // still being written.
       const previous = this.flushing ?? Promise.resolve()
-      const next = previous
-        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-        .then(() => this.flush())
+      const next = previous.then(eventLoopTurn).then(() => this.flush())
       this.flushing = next
       void next.then(() => {
         if (this.flushing === next) this.flushing = null
@@ -510,7 +509,7 @@ export class BookingService {
       // thousands of bookings, and requests outside the booking queue (health, availability)
       // are answered meanwhile.
       for (let at = 0; at < docs.length; at += COMPLETE_CHUNK) {
-        if (at > 0) await new Promise((resolve) => setImmediate(resolve))
+        if (at > 0) await eventLoopTurn()
         await this.db.bookings.bulkUpsert(
           docs.slice(at, at + COMPLETE_CHUNK) as unknown as AnyDoc[],
         )

@@ -153,8 +153,7 @@ export class WorkspaceMirror {
     if (typeof key === 'string') this.byIdempotencyKey.set(key, doc.id)
     const { startMs, endMs } = bookingInstants(booking)
     this.longest = Math.max(this.longest, endMs - startMs)
-    // One change to the start order (the old version out, the new one in), so a single update
-    // between two reads stays an edit instead of dropping the order.
+    // The old version out of the start order and the new one in, merged on the next read.
     if (kept) this.sortedChange(kept, false)
     this.sortedChange(booking, true)
     if (kept) this.byHostChange(kept, false)

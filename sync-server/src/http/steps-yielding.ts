@@ -1,9 +1,5 @@
 import type { Steps } from '../../../core/src/availability/steps'
-
-/** Resolves on the next turn of the event loop, after pending I/O (other requests) was served. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
-}
+import { eventLoopTurn } from '../event-loop-turn'
 
 /**
  * Runs core's `steps`, handing the event loop back between steps so other requests (other
@@ -17,7 +13,7 @@ export async function stepsRunYielding<T>(
   for (;;) {
     const next = steps.next()
     if (next.done === true) return next.value
-    await nextTurn()
+    await eventLoopTurn()
     if (isAbandoned()) return null
   }
 }
@@ -36,7 +32,7 @@ export async function jsonArrayYielding(
   const parts: string[] = []
   for (let at = 0; at < items.length; at += JSON_ITEMS_PER_TURN) {
     if (at > 0) {
-      await nextTurn()
+      await eventLoopTurn()
       if (isAbandoned()) return null
     }
     parts.push(JSON.stringify(items.slice(at, at + JSON_ITEMS_PER_TURN)).slice(1, -1))

@@ -14,6 +14,7 @@ import type { WorkspaceMirror } from '../workspace-mirror'
 import { BOOKING_SERVER_FIELDS } from '../../../core/src/schema/collections'
 import { messageBuild } from './message-build'
 import type { MailContext, OutboxDoc } from './message-build'
+import { eventLoopTurn } from '../event-loop-turn'
 
 /** Changed bookings read per page of the feed. */
 const FEED_PAGE = 200
@@ -176,7 +177,7 @@ export class OutboxProcessor {
       // A page of changes costs a few hundred ms to compose (a rush): let the requests waiting
       // meanwhile (bookings, availability) through every few ms.
       if (performance.now() - turnStartedMs > DERIVE_TURN_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve))
+        await eventLoopTurn()
         turnStartedMs = performance.now()
       }
       const stored = progressDocs.get(progressId(doc.id))
@@ -285,14 +286,14 @@ async function insertInChunks<T extends AnyDoc>(
     const result = await collection.bulkInsert(docs.slice(from, from + WRITE_CHUNK))
     throwUnlessConflicts(result.error)
     inserted += result.success.length
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await eventLoopTurn()
   }
   return inserted
 }
 
 /** Rethrows a bulk insert's errors other than "already stored" (409). */
-function throwUnlessConflicts(errors: readonly { status: number }[] | undefined): void {
-  const other = (errors ?? []).filter((error) => error.status !== 409)
+function throwUnlessConflicts(errors: readonly { status: number }[]): void {
+  const other = errors.filter((error) => error.status !== 409)
   if (other.length > 0) throw new Error(`${other.length} notification documents were not stored`)
 }
 

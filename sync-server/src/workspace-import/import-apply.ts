@@ -12,6 +12,7 @@ import { notifyProgressMark } from '../notify/outbox-processor'
 import { SETUP_COLLECTIONS, STORE_PAGE_DOCUMENTS, storedPages } from '../workspace-store'
 import type { BookingIdPage } from '../workspace-store'
 import type { ImportStaging, StagingApplying } from './import-staging'
+import { eventLoopTurn } from '../event-loop-turn'
 
 /** Staged bookings written per RxDB bulk write while applying. */
 export const APPLY_CHUNK_BOOKINGS = 2_000
@@ -121,15 +122,6 @@ export async function importApply(
     await remove(db[name], stale)
   }
   await progress({ step: 'stale-setup', done })
-}
-
-/**
- * Lets the event loop run between chunks: RxDB's document cache lets go of written documents in
- * FinalizationRegistry callbacks, which only run in a turn of the event loop; without one, an
- * apply would keep every document it wrote until it ends. Other requests get their turn too.
- */
-function eventLoopTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
 }
 
 /** True when `stored` holds exactly the record of `doc` (bookkeeping fields aside). */

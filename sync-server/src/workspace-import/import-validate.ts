@@ -4,6 +4,7 @@ import { shapeParse } from '../../../core/src/schema/shape'
 import { recordParse, workspaceParse } from '../../../core/src/validation'
 import type { WorkspaceProblem } from '../../../core/src/validation'
 import type { ImportStaging } from './import-staging'
+import { eventLoopTurn } from '../event-loop-turn'
 
 /**
  * Problems listed in a refused import's answer; the rest are only counted
@@ -121,7 +122,7 @@ export async function importBookingsValidate(
     after = page[page.length - 1]!.index
     checked += page.length
     await afterPage(checked)
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await eventLoopTurn()
   }
   reportRepeatsUpTo(Number.POSITIVE_INFINITY)
 }
