@@ -44,7 +44,12 @@ const TOKEN_BYTES = 24
  * (32 characters), the form the server accepts for a booking it does not have yet.
  */
 export function manageTokenNew(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(TOKEN_BYTES))
+  return randomBase64Url(TOKEN_BYTES)
+}
+
+/** `byteCount` bytes from the platform's CSPRNG as url-safe base64, without padding. */
+export function randomBase64Url(byteCount: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(byteCount))
   let binary = ''
   for (const byte of bytes) binary += String.fromCharCode(byte)
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')

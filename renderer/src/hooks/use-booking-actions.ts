@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { bookingIdCompose } from '../../../core/src/model/booking-id'
+import { randomBase64Url } from '../bookings/manage-link'
 import type { BookingRequest } from '../../../core/src/booking'
 import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflict-resolve'
 import type { ProposeResult } from '../db/booking-changes'
@@ -15,10 +16,7 @@ import { toastShow } from '../ui/toasts'
  * the store adds them at the end of its indexes).
  */
 export function bookingIdNew(): string {
-  const random = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(6))))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-  return bookingIdCompose(Date.now(), random)
+  return bookingIdCompose(Date.now(), randomBase64Url(6))
 }
 
 /**
