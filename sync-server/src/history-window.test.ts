@@ -16,11 +16,23 @@ afterEach(async () => {
 const clock = () => fixedClock(FIXTURE_NOW)
 const limits = { publicRateLimits: { perMinute: 100_000, writesPerMinute: 100_000 } }
 
-async function book(a: TestApp, slug: string, start: string) {
-  const res = await a.request(`/api/public/pages/${slug}/bookings`, {
+/** A public booking request of `start` on page `slug`. */
+function bookingPost(a: TestApp, slug: string, start: string) {
+  return a.request(`/api/public/pages/${slug}/bookings`, {
     method: 'POST',
     body: bookingBody(start),
   })
+}
+
+/** A public booking of `start` that must be refused (409); its answer. */
+async function bookRefused(a: TestApp, slug: string, start: string) {
+  const res = await bookingPost(a, slug, start)
+  expect(res.status).toBe(409)
+  return res
+}
+
+async function book(a: TestApp, slug: string, start: string) {
+  const res = await bookingPost(a, slug, start)
   expect(res.status).toBe(201)
   return (await res.json()).booking as { id: string; manageToken: string }
 }
@@ -195,21 +207,13 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     // only the weekly cap can make it count.
     await book(app, 'solo', '2027-03-15T09:00:00.000Z')
     await book(app, 'solo', '2027-03-16T09:00:00.000Z')
-    const third = await app.request('/api/public/pages/solo/bookings', {
-      method: 'POST',
-      body: bookingBody('2027-03-19T16:00:00.000Z'),
-    })
-    expect(third.status).toBe(409)
+    await bookRefused(app, 'solo', '2027-03-19T16:00:00.000Z')
     // The next week is open again.
     await book(app, 'solo', '2027-03-22T16:00:00.000Z')
     // Bookings later in a week count as much as earlier ones: Thursday and Friday close Monday.
     await book(app, 'solo', '2027-04-01T16:00:00.000Z')
     await book(app, 'solo', '2027-04-02T16:00:00.000Z')
-    const monday = await app.request('/api/public/pages/solo/bookings', {
-      method: 'POST',
-      body: bookingBody('2027-03-29T09:00:00.000Z'),
-    })
-    expect(monday.status).toBe(409)
+    await bookRefused(app, 'solo', '2027-03-29T09:00:00.000Z')
   })
 
   it('answers availability and a refused start as core does on the whole workspace', async () => {
@@ -272,11 +276,7 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     }
     // Friday is beyond any busy span of Monday's booking: only the weekly cap refuses it, and the
     // alternatives come from the week each way.
-    const res = await app.request('/api/public/pages/solo/bookings', {
-      method: 'POST',
-      body: bookingBody('2027-03-19T16:00:00.000Z'),
-    })
-    expect(res.status).toBe(409)
+    const res = await bookRefused(app, 'solo', '2027-03-19T16:00:00.000Z')
     const refused = bookingDecide(
       whole,
       {
@@ -302,12 +302,7 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     app = await startTestApp({ workspace: fixtureWorkspace(), clock: clock(), deps: limits })
     const a = app
     const answers = await Promise.all(
-      Array.from({ length: 40 }, () =>
-        a.request('/api/public/pages/pooled/bookings', {
-          method: 'POST',
-          body: bookingBody('2027-03-11T14:00:00.000Z'),
-        }),
-      ),
+      Array.from({ length: 40 }, () => bookingPost(a, 'pooled', '2027-03-11T14:00:00.000Z')),
     )
     const statuses = answers.map((res) => res.status).sort()
     // Three pooled members: exactly three bookings, on distinct members; the rest refused.
