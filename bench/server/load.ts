@@ -8,8 +8,9 @@
  * bookings/s (201 answers per second), p50/p99 latency of all answers, status counts, and the
  * double bookings found afterwards in the stored workspace (must be 0), and the server process's
  * CPU time per request of each phase (from /proc: unlike throughput, it does not depend on what
- * else the machine runs). With
- * `BENCH_SERVER_PROFILE=<dir>` the server process writes a V8 CPU profile there (`--cpu-prof`).
+ * else the machine runs). A booking phase outruns the outbox: after it, the server derives the
+ * notifications still owed and the bench prints how long that took and the CPU per request with
+ * that work included. With `BENCH_SERVER_PROFILE=<dir>` the server process writes a V8 CPU profile there (`--cpu-prof`).
  */
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
@@ -104,13 +105,38 @@ async function commitStats(): Promise<{ batches: number; bookings: number }> {
   }
 }
 
-async function run(title: string, options: Omit<autocannon.Options, 'url'>) {
+/**
+ * Derives every notification the server still owes (bench/server/serve.ts answers SIGUSR1): a
+ * booking phase outruns the outbox, whose backlog is composed after it. Returns how long that
+ * took and the server CPU it used (ms), so a phase is charged for all its work.
+ */
+async function notificationsCatchUp(): Promise<{ ms: number; cpuMs: number | null }> {
+  const seen = serverOut.length
+  const cpuBefore = serverCpuMs()
+  const startedMs = performance.now()
+  child.kill('SIGUSR1')
+  while (!serverOut.slice(seen).includes('notifications caught up')) {
+    await new Promise((resolve) => child.stdout.once('data', resolve))
+  }
+  const cpuAfter = serverCpuMs()
+  return {
+    ms: Math.round(performance.now() - startedMs),
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+  }
+}
+
+async function run(
+  title: string,
+  options: Omit<autocannon.Options, 'url'>,
+  { isBooking = false }: { isBooking?: boolean } = {},
+) {
   const commitsBefore = await commitStats()
   const cpuBefore = serverCpuMs()
   const result = await autocannon({ ...options, url, duration: seconds })
   const cpuAfter = serverCpuMs()
   const elapsedSec = (result.finish.getTime() - result.start.getTime()) / 1000
   const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore
+  const backlog = isBooking ? await notificationsCatchUp() : null
   const commitsAfter = await commitStats()
   const batches = commitsAfter.batches - commitsBefore.batches
   return {
@@ -132,6 +158,15 @@ async function run(title: string, options: Omit<autocannon.Options, 'url'>) {
       cpuMs === null || result.requests.total === 0
         ? null
         : Math.round((cpuMs / result.requests.total) * 100) / 100,
+    /**
+     * Booking phases: how long the outbox took after the phase to derive the notifications it
+     * had not reached yet, and the server CPU per request including that work.
+     */
+    notificationsCatchUpMs: backlog?.ms ?? null,
+    serverCpuMsPerRequestWithNotifications:
+      backlog === null || backlog.cpuMs === null || cpuMs === null || result.requests.total === 0
+        ? null
+        : Math.round(((cpuMs + backlog.cpuMs) / result.requests.total) * 100) / 100,
     statuses: {
       '2xx': result['2xx'],
       '4xx': result['4xx'],
@@ -170,17 +205,21 @@ function bookingRequest(req: autocannon.Request, start: string | undefined): aut
 }
 const booking = rushOnly
   ? null
-  : await run('bookings (random free starts; 409 when taken)', {
-      connections,
-      requests: [
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (req) =>
-            bookingRequest(req, slots[Math.floor(next() * slots.length)]?.start),
-        },
-      ],
-    })
+  : await run(
+      'bookings (random free starts; 409 when taken)',
+      {
+        connections,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req) =>
+              bookingRequest(req, slots[Math.floor(next() * slots.length)]?.start),
+          },
+        ],
+      },
+      { isBooking: true },
+    )
 
 // The rush: every request takes the next start of a shuffled list of the offered starts, so the
 // concurrent clients book distinct starts (a start comes round again only after all others).
@@ -190,16 +229,20 @@ for (let i = rushStarts.length - 1; i > 0; i--) {
   ;[rushStarts[i], rushStarts[j]] = [rushStarts[j] ?? '', rushStarts[i] ?? '']
 }
 let rushNo = 0
-const rush = await run(`rush (${connections} clients booking distinct free starts)`, {
-  connections,
-  requests: [
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req) => bookingRequest(req, rushStarts[rushNo++ % rushStarts.length]),
-    },
-  ],
-})
+const rush = await run(
+  `rush (${connections} clients booking distinct free starts)`,
+  {
+    connections,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => bookingRequest(req, rushStarts[rushNo++ % rushStarts.length]),
+      },
+    ],
+  },
+  { isBooking: true },
+)
 
 const ws = (await (
   await fetch(`${url}/api/admin/workspace`, { headers: { authorization: `Bearer ${TOKEN}` } })
@@ -228,7 +271,12 @@ if (values.json) {
     if (!r) continue
     console.log(
       `${r.name}: ${r.requestsPerSec} req/s (${r.okPerSec} 2xx/s), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.requests} requests, statuses ${JSON.stringify(r.statuses)}, server CPU ${r.serverCpuMsPerRequest ?? '?'} ms per request` +
-        (r.bookingsPerCommit === null ? '' : `, ${r.bookingsPerCommit} bookings per commit`),
+        (r.bookingsPerCommit === null ? '' : `, ${r.bookingsPerCommit} bookings per commit`) +
+        (r.notificationsCatchUpMs === null
+          ? ''
+          : `; the outbox then needed ${r.notificationsCatchUpMs} ms for the notifications ` +
+            `still owed (server CPU ${r.serverCpuMsPerRequestWithNotifications ?? '?'} ms per ` +
+            `request with them)`),
     )
   }
   console.log(

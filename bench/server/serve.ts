@@ -94,4 +94,9 @@ const server = teamslot.app.listen(0, '127.0.0.1', () => {
 process.on('SIGUSR2', () => {
   console.log(`commit stats ${JSON.stringify(teamslot.service.commitStats())}`)
 })
+// SIGUSR1: derive every notification still owed (a rush outruns the outbox; its backlog is
+// derived afterwards) and print `notifications caught up` when done.
+process.on('SIGUSR1', () => {
+  void teamslot.notifier.runOnce().then(() => console.log('notifications caught up'))
+})
 process.on('SIGTERM', () => process.exit(0))
