@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
 import type { Booking, MasterPage, Workspace } from '../../core/src/model/workspace'
 import {
   bookingDecide,
@@ -65,9 +65,22 @@ export type Outcome<T> =
       readonly extra?: Readonly<Record<string, unknown>>
     }
 
+/**
+ * Bytes from the CSPRNG, fetched 4 KB at a time and each handed out once (as Node's `randomUUID`
+ * does): one call into OpenSSL per ~130 bookings instead of two per booking (~13 µs each in a rush profile).
+ */
+const RANDOM_POOL = Buffer.alloc(4096)
+let randomPoolAt = RANDOM_POOL.length
+
 /** Random url-safe secrets and ids (charset within ID_PATTERN). */
 function randomId(prefix: string, bytes: number): string {
-  return `${prefix}${randomBytes(bytes).toString('base64url')}`
+  if (randomPoolAt + bytes > RANDOM_POOL.length) {
+    randomFillSync(RANDOM_POOL)
+    randomPoolAt = 0
+  }
+  const random = RANDOM_POOL.toString('base64url', randomPoolAt, randomPoolAt + bytes)
+  randomPoolAt += bytes
+  return `${prefix}${random}`
 }
 
 /**

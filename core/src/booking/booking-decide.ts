@@ -21,7 +21,7 @@ import type {
 import { type PageRoute, pageRouteResolve } from './page-route'
 import { routeSlots, seatPlanCandidates } from './page-slots'
 import { masterPageIdIsLink } from './public-page'
-import { seatFreeMembersAt, seatIndexBuild, seatsFill } from './seat-fill'
+import { seatIndexBuild, seatsFillAt } from './seat-fill'
 import { seatPlanFor } from './seat-plan'
 
 /** Plausible e-mail: something@something.something, no spaces (the server checks more). */
@@ -156,9 +156,8 @@ export function bookingDecide(
   const seats = seatPlanCandidates(plan)
   if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return unavailable()
   const index = seatIndexBuild(state, seats, startMs, startMs + 1, null, eventType)
-  const [fill] = seatsFill(index, seats, eventType, nowMs)
-  if (fill?.startMs !== startMs) return unavailable()
-  const free = seatFreeMembersAt(index, seats, eventType, nowMs, startMs)
+  const { fill, free } = seatsFillAt(index, seats, eventType, nowMs, startMs)
+  if (fill === null) return unavailable()
   const explanation = explanationBuild(state, picked, plan, fill.memberIds, free)
   const booking: Booking = {
     id: ctx.bookingId,

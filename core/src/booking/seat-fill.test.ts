@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { seatFreeMembersAt, seatIndexBuild, seatsFill } from './seat-fill'
+import { seatIndexBuild, seatsFill, seatsFillAt } from './seat-fill'
 import {
   FIXTURE_NOW,
   fixtureBooking,
@@ -85,14 +85,38 @@ describe('seatsFill', () => {
   })
 })
 
-describe('seatFreeMembersAt', () => {
-  it('lists the members who can take a meeting at exactly that start', () => {
-    const seats = [{ memberIds: ['m-ana', 'm-ben', 'm-cleo'], isRoundRobin: false }]
+describe('seatsFillAt', () => {
+  it('lists the members who can take a meeting at exactly that start, and who fills it', () => {
+    const seats = [{ memberIds: ['m-ben', 'm-cleo', 'm-ana'], isRoundRobin: false }]
     const at = ms('2027-03-15T08:00:00Z')
     const index = seatIndexBuild(state, seats, at, at + 1)
-    expect([...seatFreeMembersAt(index, seats, eventType, FIXTURE_NOW, at)]).toEqual([
-      'm-ana',
-      'm-cleo',
-    ])
+    const decided = seatsFillAt(index, seats, eventType, FIXTURE_NOW, at)
+    expect([...decided.free]).toEqual(['m-cleo', 'm-ana'])
+    expect(decided.fill).toEqual({ startMs: at, memberIds: ['m-cleo'] })
+  })
+
+  it('has no fill when a seat has nobody free, and still says who was free', () => {
+    const seats = [
+      { memberIds: ['m-ben'], isRoundRobin: false },
+      { memberIds: ['m-ana'], isRoundRobin: false },
+    ]
+    const at = ms('2027-03-15T08:00:00Z')
+    const index = seatIndexBuild(state, seats, at, at + 1)
+    const decided = seatsFillAt(index, seats, eventType, FIXTURE_NOW, at)
+    expect(decided.fill).toBeNull()
+    expect([...decided.free]).toEqual(['m-ana'])
+  })
+
+  it('is seatsFill over the one-minute range of the start', () => {
+    const seats = [
+      { memberIds: ['m-ana', 'm-ben', 'm-cleo', 'm-dev'], isRoundRobin: true },
+      { memberIds: ['m-ana', 'm-cleo'], isRoundRobin: false },
+    ]
+    for (const iso of ['2027-03-15T08:00:00Z', '2027-03-15T08:30:00Z', '2027-03-15T12:00:00Z']) {
+      const at = ms(iso)
+      const index = seatIndexBuild(state, seats, at, at + 1)
+      const [fill] = seatsFill(index, seats, eventType, FIXTURE_NOW)
+      expect(seatsFillAt(index, seats, eventType, FIXTURE_NOW, at).fill).toEqual(fill ?? null)
+    }
   })
 })

@@ -26,7 +26,7 @@ import {
   indexReachOf,
 } from '../availability/availability-index'
 import { panelMatch } from '../availability/panel-matching'
-import { slotUnionMemberIndexes, slotsUnion } from '../availability/slot-union'
+import { type SlotUnion, slotUnionMemberIndexes, slotsUnion } from '../availability/slot-union'
 import type { SlotRange } from '../availability/slots'
 import type { Steps } from '../availability/steps'
 import type { EventType, Workspace } from '../model/workspace'
@@ -47,9 +47,17 @@ export interface SeatFill {
   readonly memberIds: readonly string[]
 }
 
-/** Every member id the seats name, once each, in first-mention order. */
-export function seatMemberIds(seats: readonly SeatCandidates[]): string[] {
-  return [...new Set(seats.flatMap((seat) => seat.memberIds))]
+/** {@link seatMemberIds} per seats array (a decision asks three times for the same seats). */
+const MEMBER_IDS = new WeakMap<readonly SeatCandidates[], readonly string[]>()
+
+/** Every member id the seats name, once each, in first-mention order. Do not mutate. */
+export function seatMemberIds(seats: readonly SeatCandidates[]): readonly string[] {
+  let ids = MEMBER_IDS.get(seats)
+  if (ids === undefined) {
+    ids = [...new Set(seats.flatMap((seat) => seat.memberIds))]
+    MEMBER_IDS.set(seats, ids)
+  }
+  return ids
 }
 
 /**
@@ -138,7 +146,12 @@ export function seatsFill(
 ): readonly SeatFill[] {
   if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return []
   const memberIds = seatMemberIds(seats)
-  const union = slotsUnion(index, memberIds, eventType, nowMs, range)
+  return seatsFillUnion(slotsUnion(index, memberIds, eventType, nowMs, range), seats)
+}
+
+/** {@link seatsFill} on the union of the seats' members (`seatMemberIds` order). */
+function seatsFillUnion(union: SlotUnion, seats: readonly SeatCandidates[]): readonly SeatFill[] {
+  const memberIds = union.memberIds
   const positions = new Map(memberIds.map((id, position) => [id, position] as const))
   const lists = seats.map((seat) => [...new Set(seat.memberIds)].map((id) => positions.get(id)!))
   const fixed: (number | null)[] = seats.map(() => null)
@@ -197,19 +210,27 @@ export function seatsFill(
   return fills
 }
 
+/** A decision at one start: who fills the seats then (null: nobody), and who was free. */
+export interface SeatDecision {
+  readonly fill: SeatFill | null
+  /** The members of the seats free at the start (can take the meeting then, by the slot rules). */
+  readonly free: ReadonlySet<string>
+}
+
 /**
- * The members of `seats` free at exactly `startMs` (can take the meeting then, by the slot rules),
- * from an index whose window contains `startMs`.
+ * The decision at exactly `startMs` from an index whose window contains it: `seatsFill` over the
+ * one-minute range of the start (the fill at `startMs`, if any) and `seatFreeMembersAt`, from one
+ * union of the seats' members.
  */
-export function seatFreeMembersAt(
+export function seatsFillAt(
   index: AvailabilityIndex,
   seats: readonly SeatCandidates[],
   eventType: EventType,
   nowMs: number,
   startMs: number,
-): ReadonlySet<string> {
+): SeatDecision {
   const memberIds = seatMemberIds(seats)
-  if (memberIds.length === 0) return new Set()
+  if (memberIds.length === 0) return { fill: null, free: new Set() }
   const union = slotsUnion(index, memberIds, eventType, nowMs, {
     fromMs: startMs,
     toMs: Math.min(startMs + 1, index.toMs),
@@ -219,5 +240,9 @@ export function seatFreeMembersAt(
     if (union.startsMs[slot] !== startMs) continue
     for (const position of slotUnionMemberIndexes(union, slot)) free.add(memberIds[position]!)
   }
-  return free
+  const isEverySeatListed = seats.length > 0 && seats.every((seat) => seat.memberIds.length > 0)
+  const fill = isEverySeatListed
+    ? seatsFillUnion(union, seats).find((candidate) => candidate.startMs === startMs)
+    : undefined
+  return { fill: fill ?? null, free }
 }

@@ -110,9 +110,14 @@ function seatPoolRankingCompute(
         state.panels,
         cycle,
       )
+  // The standings with `isFree` (written out: this runs for every pool member per decision).
   return DISTRIBUTION_METHODS[pool.distribution]
     .rank(pool, stats, state.members)
-    .map((standing) => ({ ...standing, isFree: false }))
+    .map(({ memberId, priority, lastAssignedAt, net }) =>
+      net === undefined
+        ? { memberId, priority, lastAssignedAt, isFree: false }
+        : { memberId, priority, lastAssignedAt, net, isFree: false },
+    )
 }
 
 function memberSeat(

@@ -95,7 +95,15 @@ const REMOVAL_REASONS: readonly RemovalReason[] = ['cancelled', 'no-show', 'reas
  * Rows already counted per ledger entry (entries are immutable: a ledger change makes new ones
  * for the members it touches), with what they were counted for.
  */
-const LEDGER_ROWS = new WeakMap<object, { readonly key: string; readonly row: PoolMemberStats }>()
+const LEDGER_ROWS = new WeakMap<object, LedgerRowMemo>()
+
+interface LedgerRowMemo {
+  readonly startMs: number
+  readonly endMs: number
+  readonly isCurrentMember: boolean
+  readonly automaticCorrection: boolean
+  readonly row: PoolMemberStats
+}
 
 /**
  * The statistics of `pool` over `cycle` counted from its ledger (see `poolStats` for what counts):
@@ -120,13 +128,25 @@ export function poolLedgerStats(pool: Pool, ledger: PoolLedger, cycle: CycleBoun
     .sort()
   const row = (memberId: string, isCurrentMember: boolean): PoolMemberStats => {
     const entry = ledger.members[memberId]
-    // A ledger change replaces only the entries it touches: the others' rows are reused.
-    const key = `${memberId}|${startMs}|${endMs}|${isCurrentMember}|${pool.automaticCorrection}`
+    // A ledger change replaces only the entries it touches: the others' rows are reused. (An
+    // entry is one member's: the row's member id comes with it.)
+    const { automaticCorrection } = pool
     const memo = entry === undefined ? undefined : LEDGER_ROWS.get(entry)
-    if (memo?.key === key) return memo.row
-    const computed = ledgerRow(memberId, isCurrentMember)
-    if (entry !== undefined) LEDGER_ROWS.set(entry, { key, row: computed })
-    return computed
+    if (
+      memo !== undefined &&
+      memo.row.memberId === memberId &&
+      memo.startMs === startMs &&
+      memo.endMs === endMs &&
+      memo.isCurrentMember === isCurrentMember &&
+      memo.automaticCorrection === automaticCorrection
+    ) {
+      return memo.row
+    }
+    const row = ledgerRow(memberId, isCurrentMember)
+    if (entry !== undefined) {
+      LEDGER_ROWS.set(entry, { startMs, endMs, isCurrentMember, automaticCorrection, row })
+    }
+    return row
   }
   const ledgerRow = (memberId: string, isCurrentMember: boolean): PoolMemberStats => {
     const entry = ledger.members[memberId]
