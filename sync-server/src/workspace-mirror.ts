@@ -68,7 +68,7 @@ export class WorkspaceMirror {
    * every host's list). Built from the start order on first read, then kept up to date in place
    * one change at a time (readers get slices, never the lists); dropped like the start order.
    */
-  private byHostCache: Map<string, Booking[]> | null = null
+  private byHostCache: Map<string, HostBookings> | null = null
   private byHostUnread = 0
   private longest = 0
   private cutoffMs: number
@@ -169,10 +169,15 @@ export class WorkspaceMirror {
     if (byHost === null) return
     for (const host of new Set(booking.hostMemberIds)) {
       let list = byHost.get(host)
-      if (list === undefined) byHost.set(host, (list = []))
-      const at = sortedIndex(list, booking)
-      if (isAdded) list.splice(at, 0, booking)
-      else if (list[at]?.id === booking.id) list.splice(at, 1)
+      if (list === undefined) byHost.set(host, (list = { bookings: [], startsMs: [] }))
+      const at = sortedIndex(list.bookings, booking)
+      if (isAdded) {
+        list.bookings.splice(at, 0, booking)
+        list.startsMs.splice(at, 0, bookingInstants(booking).startMs)
+      } else if (list.bookings[at]?.id === booking.id) {
+        list.bookings.splice(at, 1)
+        list.startsMs.splice(at, 1)
+      }
     }
   }
 
@@ -194,19 +199,25 @@ export class WorkspaceMirror {
     toMs: number,
   ): readonly Booking[] {
     if (this.byHostCache === null) {
-      const byHost = new Map<string, Booking[]>()
+      const byHost = new Map<string, HostBookings>()
       for (const booking of this.bookingsSorted) {
+        const { startMs } = bookingInstants(booking)
         for (const host of new Set(booking.hostMemberIds)) {
           const list = byHost.get(host)
-          if (list === undefined) byHost.set(host, [booking])
-          else list.push(booking)
+          if (list === undefined) byHost.set(host, { bookings: [booking], startsMs: [startMs] })
+          else {
+            list.bookings.push(booking)
+            list.startsMs.push(startMs)
+          }
         }
       }
       this.byHostCache = byHost
     }
     this.byHostUnread = 0
-    const list = this.byHostCache.get(memberId) ?? []
-    return list.slice(startIndex(list, fromMs), startIndex(list, toMs))
+    const list = this.byHostCache.get(memberId)
+    if (list === undefined) return []
+    const { bookings, startsMs } = list
+    return bookings.slice(lowerBound(startsMs, fromMs), lowerBound(startsMs, toMs))
   }
 
   /**
@@ -412,6 +423,15 @@ export class WorkspaceMirror {
 }
 
 /** Start instant, then id. */
+/**
+ * One host's bookings in the window, ordered by start then id, and their start instants (epoch
+ * ms) in the same order: a range is two binary searches over plain numbers.
+ */
+interface HostBookings {
+  readonly bookings: Booking[]
+  readonly startsMs: number[]
+}
+
 function bookingOrder(a: Booking, b: Booking): number {
   const byStart = bookingInstants(a).startMs - bookingInstants(b).startMs
   return byStart !== 0 ? byStart : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
@@ -472,6 +492,18 @@ function sortedMerge(
   }
   parts.push(list.slice(from))
   return ([] as Booking[]).concat(...parts)
+}
+
+/** The first index of ascending `values` at or after `value`. */
+function lowerBound(values: readonly number[], value: number): number {
+  let lo = 0
+  let hi = values.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (values[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** The first index of `list` (ordered by start) whose start is at or after `ms`. */
