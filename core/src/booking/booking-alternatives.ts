@@ -3,7 +3,7 @@
  */
 
 import type { Workspace } from '../model/workspace'
-import { MS_PER_DAY } from '../time/instant'
+import { MS_PER_DAY, MS_PER_HOUR } from '../time/instant'
 import type { PageSlot } from './booking-types'
 import { pageSlotOf } from './page-availability'
 import type { PageRoute } from './page-route'
@@ -17,10 +17,12 @@ export const ALTERNATIVES_MAX = 6
 export const ALTERNATIVES_REACH_MS = 7 * MS_PER_DAY
 
 /**
- * Alternatives are first looked for this far each way: enough in a working week, and a window a
- * seventh of the whole reach costs a seventh of the work.
+ * Alternatives are first looked for this far each way, nearest reach first: three hours hold
+ * six free starts of a team with any room left (a refusal in a rush costs an eighth of a day
+ * each way's work), a day holds them in a working week, and a window costs in proportion to its
+ * length.
  */
-const ALTERNATIVES_FIRST_REACH_MS = MS_PER_DAY
+export const ALTERNATIVES_FIRST_REACHES_MS = [3 * MS_PER_HOUR, MS_PER_DAY] as const
 
 /**
  * The free starts of `route` nearest to `startMs` (epoch ms) within
@@ -29,8 +31,9 @@ const ALTERNATIVES_FIRST_REACH_MS = MS_PER_DAY
  * availability is for that window.
  *
  * Without round-robin seats each start is decided by itself (`seat-fill.ts`), so the starts of a
- * day each way are the whole window's starts there: when six lie within it, nothing farther can
- * be chosen, and the week each way is computed only otherwise. A round-robin seat's
+ * few hours or a day each way are the whole window's starts there: when six lie within one,
+ * nothing farther can be chosen, and the next reach (at last the week each way) is computed only
+ * otherwise. A round-robin seat's
  * fall-through looks at the whole window, so such routes always compute it whole.
  *
  * `within` gives the state each window is computed on (default: `state`); it must hold every
@@ -47,10 +50,13 @@ export function bookingAlternatives(
     route.kind !== 'target' ||
     !seatPlanCandidates(seatPlanFor(state, route.target, nowMs)).some((seat) => seat.isRoundRobin)
   if (isPerStart) {
-    // Six found within a day: every start outside lies at least a day away, and one exactly a
-    // day after loses the tie to any chosen one a day before (the earlier wins).
-    const near = nearestSlots(within, route, startMs, nowMs, ALTERNATIVES_FIRST_REACH_MS)
-    if (near.length === ALTERNATIVES_MAX) return alternativesOf(near, route)
+    for (const reachMs of ALTERNATIVES_FIRST_REACHES_MS) {
+      // Six found within the reach: every start outside lies at least that far away, and one
+      // exactly that far after loses the tie to any chosen one that far before (the earlier
+      // wins).
+      const near = nearestSlots(within, route, startMs, nowMs, reachMs)
+      if (near.length === ALTERNATIVES_MAX) return alternativesOf(near, route)
+    }
   }
   return alternativesOf(nearestSlots(within, route, startMs, nowMs, ALTERNATIVES_REACH_MS), route)
 }

@@ -30,6 +30,7 @@ import { workspaceValidate } from '../validation/workspace-validate'
 import { bookingDecide } from './booking-decide'
 import {
   ALTERNATIVES_MAX,
+  ALTERNATIVES_FIRST_REACHES_MS,
   ALTERNATIVES_REACH_MS,
   bookingAlternatives,
 } from './booking-alternatives'
@@ -62,7 +63,6 @@ import {
 
 const MINUTE = 60_000
 const NOW = Date.parse('2027-03-14T00:00:00Z')
-const DAY_MS = 24 * 60 * MINUTE
 const FROM = Date.parse('2027-03-15T00:00:00Z')
 const TO = Date.parse('2027-03-17T00:00:00Z')
 
@@ -739,8 +739,8 @@ describe('a decision state of the bookings near the decided times', () => {
 })
 
 describe('alternatives to a refused start', () => {
-  it('are the nearest six of the whole two weeks, whether found a day each way or not', () => {
-    const paths = { near: 0, whole: 0 }
+  it('are the nearest six of the whole two weeks, whether found hours or a day each way or not', () => {
+    const paths = { hours: 0, day: 0, whole: 0 }
     fc.assert(
       fc.property(workspaceArb, pageArb, startArb, fc.nat(5), (state, page, step, pick) => {
         const startMs = startOf(step)
@@ -766,10 +766,12 @@ describe('alternatives to a refused start', () => {
         const expected = nearest
           .toSorted((a, b) => a.startMs - b.startMs)
           .map((slot) => pageSlotOf(slot, route.eventType, route))
-        const farthest = nearest.at(-1)
-        const isNear =
-          nearest.length === ALTERNATIVES_MAX && Math.abs(farthest!.startMs - startMs) < DAY_MS
-        paths[isNear ? 'near' : 'whole']++
+        const farthestMs = Math.abs((nearest.at(-1)?.startMs ?? Infinity) - startMs)
+        const isSix = nearest.length === ALTERNATIVES_MAX
+        const [hoursMs, dayMs] = ALTERNATIVES_FIRST_REACHES_MS
+        paths[
+          isSix && farthestMs < hoursMs ? 'hours' : isSix && farthestMs < dayMs ? 'day' : 'whole'
+        ]++
         expect(bookingAlternatives(state, route, startMs, NOW)).toEqual(expected)
         // As the sync server computes them: the decision's state holds the bookings near the
         // refused start only, and each window is computed on its own slice.
@@ -784,7 +786,8 @@ describe('alternatives to a refused start', () => {
       }),
       { numRuns: 300 },
     )
-    expect(paths.near).toBeGreaterThan(10)
+    expect(paths.hours).toBeGreaterThan(10)
+    expect(paths.day).toBeGreaterThan(10)
     expect(paths.whole).toBeGreaterThan(10)
   })
 })

@@ -8,6 +8,8 @@ import { localDateFromCivil } from './local-date'
 
 /** Milliseconds in a minute: epoch ms ↔ the epoch minutes the availability kernels use. */
 export const MS_PER_MINUTE = 60_000
+/** Milliseconds in an hour. */
+export const MS_PER_HOUR = 3_600_000
 /** Milliseconds in a 24-hour day (not a calendar day: DST days differ; see zone-convert.ts). */
 export const MS_PER_DAY = 86_400_000
 
