@@ -24,7 +24,7 @@ import type { Steps } from '../../core/src/availability/steps'
 import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
 import {
   BOOKINGS_NEAR_REACH_MS,
-  capReachMs,
+  capCountStarts,
   windowBusyStarts,
 } from '../../core/src/booking/bookings-near'
 import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
@@ -191,10 +191,11 @@ export class BookingService {
   /**
    * The window's bookings that can matter to starts of `eventType` in `[near.fromMs, near.toMs]`:
    * every member's bookings whose busy time can touch such a meeting (core's `windowBusyStarts`:
-   * the hours around the starts), and capped members' own bookings as far as their caps count
-   * them (`capReachMs`: the week or the day; the mirror's per-host lists). So a decision reads
-   * the bookings near its meeting, not two weeks of the whole team. For an unknown event type
-   * (refused anyway), every booking within core's busy/workload reach.
+   * the hours around the starts), and capped members' own bookings on the days their caps count
+   * (`capCountStarts`: the member's local days, or local weeks, of those starts; the mirror's
+   * per-host lists). So a decision reads the bookings near its meeting, not two weeks of the
+   * whole team. For an unknown event type (refused anyway), every booking within core's
+   * busy/workload reach.
    */
   private bookingsNear(
     ws: Workspace,
@@ -211,14 +212,14 @@ export class BookingService {
       this.mirror.longestBookingMs,
     )
     const busy = this.mirror.bookingsStartingBetween(busyFrom, busyTo)
-    const capped = ws.members.filter((member) => capReachMs(member) > 0)
-    if (capped.length === 0) return busy
-    const bookings = [...busy]
+    let bookings: Booking[] | null = null
     // A capped member's bookings starting outside the busy reach; a panel booking once.
     const panelKept = new Set<Booking>()
-    for (const member of capped) {
-      const reach = capReachMs(member)
-      const [capFrom, capTo] = [near.fromMs - reach, near.toMs + reach + 1]
+    for (const member of ws.members) {
+      const counted = capCountStarts(member, near.fromMs, near.toMs)
+      if (counted === null) continue
+      bookings ??= [...busy]
+      const [capFrom, capTo] = counted
       // The member's bookings before and after the busy reach (those within it are in already).
       for (const [from, to] of [
         [capFrom, Math.min(capTo, busyFrom)],
@@ -234,7 +235,7 @@ export class BookingService {
         }
       }
     }
-    return bookings
+    return bookings ?? busy
   }
 
   /** The decision state of this moment, busy time included (admin reads such as candidates). */

@@ -9,6 +9,10 @@ import { MAX_EVENT_SPAN_MIN } from '../availability/slot-rules'
 import { WORKLOAD_REACH_DAYS } from '../availability/workload'
 import type { Booking, EventType, Member } from '../model/workspace'
 import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+import { localDateWeekStart } from '../time/local-date'
+import { MINUTES_PER_DAY } from '../time/wall-clock'
+import { zoneSegments } from '../time/zone'
+import { zoneLocalMinuteOf, zoneLocalRangeToUtcMinutes } from '../time/zone-convert'
 
 /**
  * How far around a window a booking can still matter: workload caps count starts up to
@@ -19,18 +23,54 @@ import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 export const BOOKINGS_NEAR_REACH_MS =
   (WORKLOAD_REACH_DAYS + 1) * MS_PER_DAY + 2 * MAX_EVENT_SPAN_MIN * MS_PER_MINUTE
 
+/** Zone segments are looked up this far around the starts: a week's start, and a day of offset. */
+const CAP_SEGMENT_REACH_MIN = 9 * MINUTES_PER_DAY
+
 /**
- * How far from a decided start (either way, ms) a member's own bookings can count toward its
- * workload caps: a week's worth ({@link BOOKINGS_NEAR_REACH_MS}) with a weekly cap; with only a
- * daily cap, the start's local day (its bookings start within a day and a DST hour of it: two days
- * with slack); none without caps.
+ * The start instants `[from, to)` (epoch ms) of a capped member's own bookings that its workload
+ * caps count for starts in `[fromMs, toMs]`: the member's local days holding those starts (a daily
+ * cap), or the local ISO weeks holding them (a weekly cap) — the days `workloadClosedMinutes`
+ * counts bookings on, each booking on the local day of its start. Null for a member without caps.
+ * Bookings outside may be left out of the decision's state; a wider range is only slower. Throws
+ * a `RangeError` for an unknown zone or non-finite bounds.
  */
-export function capReachMs(
-  member: Pick<Member, 'maxBookingsPerDay' | 'maxBookingsPerWeek'>,
-): number {
-  if (member.maxBookingsPerWeek != null) return BOOKINGS_NEAR_REACH_MS
-  if (member.maxBookingsPerDay != null) return 2 * MS_PER_DAY
-  return 0
+export function capCountStarts(
+  member: Pick<Member, 'timeZone' | 'maxBookingsPerDay' | 'maxBookingsPerWeek'>,
+  fromMs: number,
+  toMs: number,
+): readonly [number, number] | null {
+  const isWeekly = member.maxBookingsPerWeek != null
+  if (!isWeekly && member.maxBookingsPerDay == null) return null
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) {
+    throw new RangeError(`Bad window [${fromMs}, ${toMs}]`)
+  }
+  // Whole minutes around both ends: the index counts a start's minute (busy.ts).
+  const fromMin = Math.floor(fromMs / MS_PER_MINUTE)
+  const toMin = Math.ceil(toMs / MS_PER_MINUTE)
+  const segments = zoneSegments(
+    member.timeZone,
+    fromMin - CAP_SEGMENT_REACH_MIN,
+    toMin + CAP_SEGMENT_REACH_MIN,
+  )
+  let firstDay = Math.floor(zoneLocalMinuteOf(segments, fromMin) / MINUTES_PER_DAY)
+  let lastDay = Math.floor(zoneLocalMinuteOf(segments, toMin) / MINUTES_PER_DAY)
+  if (isWeekly) {
+    firstDay = localDateWeekStart(firstDay)
+    lastDay = localDateWeekStart(lastDay) + 6
+  }
+  // The UTC minutes whose local time falls on those days, first piece to last (a DST hour that
+  // repeats can make several pieces; whatever lies between them is kept too).
+  const pieces: number[] = []
+  zoneLocalRangeToUtcMinutes(
+    segments,
+    firstDay * MINUTES_PER_DAY,
+    (lastDay + 1) * MINUTES_PER_DAY,
+    pieces,
+  )
+  const [first] = pieces
+  const last = pieces.at(-1)
+  if (first === undefined || last === undefined) return null
+  return [first * MS_PER_MINUTE, last * MS_PER_MINUTE]
 }
 
 /**
@@ -39,7 +79,7 @@ export function capReachMs(
  * starting earlier ends by `longestBookingMs` later, and every booking's buffers are at most the
  * widest of `eventTypes` (a booking of an unknown type has none); a minute of slack each way for
  * rounding to minutes. A member without workload caps needs no other booking to decide; a capped
- * member also needs its own bookings within {@link capReachMs} (caps count them).
+ * member also needs its own bookings within {@link capCountStarts} (caps count them).
  */
 export function decisionBusyStarts(
   startMs: number,
@@ -64,7 +104,7 @@ export function decisionBusyStarts(
  * `eventType` starting anywhere in `[fromMs, toMs]` (free starts over a window: alternatives to a
  * refused start, page availability): the union of {@link decisionBusyStarts} over those starts,
  * whose bounds move with the start. As there, a capped member also needs its own bookings within
- * {@link capReachMs} of the window.
+ * {@link capCountStarts} of the window.
  */
 export function windowBusyStarts(
   fromMs: number,

@@ -39,7 +39,7 @@ import { routeSlots, seatPlanCandidates } from './page-slots'
 import { pageAvailability, pageSlotOf } from './page-availability'
 import {
   BOOKINGS_NEAR_REACH_MS,
-  capReachMs,
+  capCountStarts,
   decisionBusyStarts,
   windowBusyStarts,
 } from './bookings-near'
@@ -205,12 +205,12 @@ const pageArb = fc.constantFrom(...PAGE_IDS)
 /**
  * What the sync server reads for starts of `et-call` in `[fromMs, toMs]`: bookings whose busy
  * time can touch such a meeting (`windowBusyStarts`), and capped members' own bookings as far as
- * their caps count them (`capReachMs`).
+ * their caps count them (`capCountStarts`).
  */
 function windowSlice(full: Workspace, fromMs: number, toMs: number): Workspace {
   const eventType = full.eventTypes.find((type) => type.id === 'et-call')!
   const longest = Math.max(0, ...full.bookings.map((b) => Date.parse(b.end) - Date.parse(b.start)))
-  const capReach = new Map(full.members.map((m) => [m.id, capReachMs(m)]))
+  const counted = new Map(full.members.map((m) => [m.id, capCountStarts(m, fromMs, toMs)]))
   const [busyFrom, busyTo] = windowBusyStarts(fromMs, toMs, eventType, full.eventTypes, longest)
   return {
     ...full,
@@ -219,8 +219,8 @@ function windowSlice(full: Workspace, fromMs: number, toMs: number): Workspace {
       return (
         (s >= busyFrom && s < busyTo) ||
         b.hostMemberIds.some((host) => {
-          const reach = capReach.get(host) ?? 0
-          return reach > 0 && s >= fromMs - reach && s <= toMs + reach
+          const range = counted.get(host)
+          return range != null && s >= range[0] && s < range[1]
         })
       )
     }),
@@ -792,7 +792,7 @@ describe('alternatives to a refused start', () => {
   })
 })
 
-describe('free starts over a window read from its slice (windowBusyStarts, capReachMs)', () => {
+describe('free starts over a window read from its slice (windowBusyStarts, capCountStarts)', () => {
   /** Bookings from ten days before the window to ten days after it, of any length. */
   const spreadArb = fc.array(
     fc.record({
@@ -1031,7 +1031,7 @@ describe('the bookings a decision reads to accept a start (decisionBusyStarts)',
     expect(compared).toBe(300)
   })
 
-  it('are enough for a capped member with its own bookings as far as capReachMs', () => {
+  it('are enough for a capped member with its own bookings on the days capCountStarts gives', () => {
     const counted = { accepted: 0, refused: 0 }
     fc.assert(
       fc.property(
@@ -1069,11 +1069,17 @@ describe('the bookings a decision reads to accept a start (decisionBusyStarts)',
           const context = { nowMs: NOW, bookingId: 'bk-new' }
           const eventType = full.eventTypes.find((type) => type.id === 'et-call')!
           const [from, to] = decisionBusyStarts(startMs, eventType, full.eventTypes, 30 * MINUTE)
-          const reach = capReachMs(members.find((m) => m.id === 'm-1')!)
+          const [countFrom, countTo] = capCountStarts(
+            members.find((m) => m.id === 'm-1')!,
+            startMs,
+            startMs,
+          ) ?? [0, 0]
           const sliced = full.bookings.filter((b) => {
             const s = Date.parse(b.start)
             return (
-              !b.id.startsWith('bk-own-') || (s >= from && s < to) || Math.abs(s - startMs) <= reach
+              !b.id.startsWith('bk-own-') ||
+              (s >= from && s < to) ||
+              (s >= countFrom && s < countTo)
             )
           })
           const whole = bookingDecide(full, request, context)
