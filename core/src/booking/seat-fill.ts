@@ -219,8 +219,8 @@ export interface SeatDecision {
 
 /**
  * The decision at exactly `startMs` from an index whose window contains it: `seatsFill` over the
- * one-minute range of the start (the fill at `startMs`, if any) and `seatFreeMembersAt`, from one
- * union of the seats' members.
+ * one-minute range of the start (the fill at `startMs`, if any) and the seats' members free then,
+ * both from one union of the seats' members.
  */
 export function seatsFillAt(
   index: AvailabilityIndex,
