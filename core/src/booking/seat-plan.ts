@@ -15,9 +15,13 @@
  * decisions just offer nothing rather than fail).
  */
 
-import { cycleBounds } from '../distribution/cycle-bounds'
+import { cycleBounds, cycleEndMs } from '../distribution/cycle-bounds'
+import { type EligiblePoolMember, poolEligibleMembers } from '../distribution/pool-eligible'
+import type { PoolLedger } from '../distribution/pool-ledger'
+import { ledgerLastBefore } from '../distribution/pool-ledger'
 import { poolLedgerStats, poolStats } from '../distribution/pool-stats'
 import { DISTRIBUTION_METHODS } from '../distribution/distribution-methods'
+import { idleMsCompare } from '../distribution/round-robin-order'
 import type { PanelSeat, Pool, Target, Workspace } from '../model/workspace'
 import type { AssignmentExplanation, DecisionState, RankedCandidate } from './booking-types'
 
@@ -84,7 +88,21 @@ export function seatPoolRanking(
     (m) => m.members === state.members && m.panels === state.panels && m.cycleKey === cycleKey,
   )
   if (hit) return hit.ranking
-  const ranking = seatPoolRankingCompute(state, pool, cycle)
+  const ledger = state.poolLedgers?.[pool.id]
+  const last = LAST_LEDGER_RANKING.get(pool)
+  const isSameSetup =
+    last !== undefined &&
+    ledger !== undefined &&
+    last.members === state.members &&
+    last.panels === state.panels &&
+    last.cycleKey === cycleKey
+  const ranking =
+    (isSameSetup ? pooledRankingFollow(pool, state.members, cycle, last, ledger) : null) ??
+    seatPoolRankingCompute(state, pool, cycle)
+  if (ledger !== undefined && pool.distribution !== 'round-robin') {
+    const { members, panels } = state
+    LAST_LEDGER_RANKING.set(pool, { ledger, members, panels, cycleKey, ranking })
+  }
   byPool.set(
     pool,
     [{ members: state.members, panels: state.panels, cycleKey, ranking }, ...memos].slice(
@@ -92,6 +110,100 @@ export function seatPoolRanking(
       RANKING_MEMO_LIMIT,
     ),
   )
+  return ranking
+}
+
+/** A pooled pool's last ranking counted from a ledger, with what it was counted for. */
+interface LedgerRanking {
+  readonly ledger: PoolLedger
+  readonly members: Workspace['members']
+  readonly panels: Workspace['panels']
+  readonly cycleKey: string
+  readonly ranking: readonly RankedCandidate[]
+}
+
+/** Per pool object: the last ranking of a pooled method counted from a ledger. */
+const LAST_LEDGER_RANKING = new WeakMap<Pool, LedgerRanking>()
+
+/** Eligible members by id, per `poolEligibleMembers` answer (kept while pool and members are). */
+const ELIGIBLE_BY_ID = new WeakMap<
+  readonly EligiblePoolMember[],
+  ReadonlyMap<string, EligiblePoolMember>
+>()
+
+function eligibleById(
+  eligible: readonly EligiblePoolMember[],
+): ReadonlyMap<string, EligiblePoolMember> {
+  let byId = ELIGIBLE_BY_ID.get(eligible)
+  if (byId === undefined) {
+    byId = new Map(eligible.map((member) => [member.memberId, member] as const))
+    ELIGIBLE_BY_ID.set(eligible, byId)
+  }
+  return byId
+}
+
+/** At most this many members' entries changed for {@link pooledRankingFollow} to follow them. */
+const FOLLOW_CHANGES_MAX = 32
+
+/**
+ * The ranking of a pooled pool (`pooled`, `pooled-priority`) counted from `ledger`, from the last
+ * one (`last`: same pool, members, panels and cycle, an earlier ledger): only the members whose
+ * ledger entries changed are taken out and put back in their place. A member's place depends on
+ * that member alone (priority, last assignment before the cycle's end, pool order), and the order
+ * is total, so this is exactly the ranking `seatPoolRankingCompute` gives (a booking changes one
+ * or two members' entries; recomputing ranks all 100 members of a big pool after each). Null when
+ * it cannot follow (round robin, whose newcomer rule ties members together; too many changes; a
+ * member's entry gone).
+ */
+function pooledRankingFollow(
+  pool: Pool,
+  members: Workspace['members'],
+  cycle: ReturnType<typeof cycleBounds>,
+  last: LedgerRanking,
+  ledger: PoolLedger,
+): readonly RankedCandidate[] | null {
+  if (pool.distribution === 'round-robin') return null
+  if (ledger === last.ledger) return last.ranking
+  const changed = new Set<string>()
+  for (const memberId in ledger.members) {
+    if (ledger.members[memberId] === last.ledger.members[memberId]) continue
+    changed.add(memberId)
+    if (changed.size > FOLLOW_CHANGES_MAX) return null
+  }
+  for (const memberId in last.ledger.members) {
+    if (ledger.members[memberId] === undefined) return null
+  }
+  if (changed.size === 0) return last.ranking
+  const byPriority = pool.distribution === 'pooled-priority'
+  const endMs = cycleEndMs(cycle)
+  const places = eligibleById(poolEligibleMembers(pool, members))
+  const lastMsOf = (candidate: RankedCandidate): number | null =>
+    candidate.lastAssignedAt == null ? null : Date.parse(candidate.lastAssignedAt)
+  /** `pooledRanking`'s order: priority (with priority), longest idle, pool order. */
+  const compare = (a: RankedCandidate, aMs: number | null, b: RankedCandidate) =>
+    (byPriority ? (a.priority ?? 0) - (b.priority ?? 0) : 0) ||
+    idleMsCompare(aMs, lastMsOf(b)) ||
+    (places.get(a.memberId)?.order ?? 0) - (places.get(b.memberId)?.order ?? 0)
+  const ranking = last.ranking.filter((candidate) => !changed.has(candidate.memberId))
+  for (const memberId of changed) {
+    const place = places.get(memberId)
+    if (place === undefined) continue
+    const lastMs = ledgerLastBefore(ledger.members[memberId]?.received ?? [], endMs)
+    const moved: RankedCandidate = {
+      memberId,
+      priority: place.priority,
+      lastAssignedAt: lastMs === null ? null : new Date(lastMs).toISOString(),
+      isFree: false,
+    }
+    let low = 0
+    let high = ranking.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (compare(ranking[mid]!, lastMsOf(ranking[mid]!), moved) < 0) low = mid + 1
+      else high = mid
+    }
+    ranking.splice(low, 0, moved)
+  }
   return ranking
 }
 
