@@ -94,6 +94,24 @@ function serverCpuMs(): number | null {
 
 let serverOut = ''
 child.stdout.on('data', (chunk: Buffer) => (serverOut += chunk.toString()))
+let serverExited = false
+child.once('exit', () => (serverExited = true))
+/** Waits for the server's next output; rejects if the server process has ended (never hangs). */
+function serverOutput(): Promise<void> {
+  if (serverExited) return Promise.reject(new Error('the server process ended'))
+  return new Promise((resolve, reject) => {
+    const onData = () => {
+      child.off('exit', onExit)
+      resolve()
+    }
+    const onExit = () => {
+      child.stdout.off('data', onData)
+      reject(new Error('the server process ended'))
+    }
+    child.stdout.once('data', onData)
+    child.once('exit', onExit)
+  })
+}
 /** The server's group-commit counters so far (bench/server/serve.ts answers SIGUSR2). */
 async function commitStats(): Promise<{ batches: number; bookings: number }> {
   const seen = serverOut.length
@@ -101,7 +119,7 @@ async function commitStats(): Promise<{ batches: number; bookings: number }> {
   for (;;) {
     const match = /commit stats (\{.*\})/.exec(serverOut.slice(seen))
     if (match?.[1]) return JSON.parse(match[1]) as { batches: number; bookings: number }
-    await new Promise((resolve) => child.stdout.once('data', resolve))
+    await serverOutput()
   }
 }
 
@@ -116,7 +134,7 @@ async function notificationsCatchUp(): Promise<{ ms: number; cpuMs: number | nul
   const startedMs = performance.now()
   child.kill('SIGUSR1')
   while (!serverOut.slice(seen).includes('notifications caught up')) {
-    await new Promise((resolve) => child.stdout.once('data', resolve))
+    await serverOutput()
   }
   const cpuAfter = serverCpuMs()
   return {

@@ -95,7 +95,8 @@ process.on('SIGUSR2', () => {
   console.log(`commit stats ${JSON.stringify(teamslot.service.commitStats())}`)
 })
 // SIGUSR1: derive every notification still owed (a rush outruns the outbox; its backlog is
-// derived afterwards) and print `notifications caught up` when done.
+// derived afterwards), with one pass of reminders, mail and webhooks (no mail server here), and
+// print `notifications caught up` when done.
 process.on('SIGUSR1', () => {
   void teamslot.notifier.runOnce().then(() => console.log('notifications caught up'))
 })

@@ -104,6 +104,24 @@ function reachOf(near: { readonly fromMs: number; readonly toMs: number }): [num
   return [near.fromMs - BOOKINGS_NEAR_REACH_MS - MAX_EVENT_MS, near.toMs + BOOKINGS_NEAR_REACH_MS]
 }
 
+/**
+ * Core's `capCountStarts` for `near`, or — should the member's zone be one this server's time zone
+ * data does not know (stored records are validated, but ICU data differs between machines) —
+ * everything within core's busy/workload reach, so one member's zone fails only the decisions
+ * that member takes part in, as before the narrower slice.
+ */
+function capCountsOf(
+  member: Workspace['members'][number],
+  near: { readonly fromMs: number; readonly toMs: number },
+): readonly [number, number] | null {
+  try {
+    return capCountStarts(member, near.fromMs, near.toMs)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return [near.fromMs - BOOKINGS_NEAR_REACH_MS, near.toMs + BOOKINGS_NEAR_REACH_MS + 1]
+  }
+}
+
 /** Records of stored documents, converted once per document object. */
 const RECORDS = new WeakMap<BookingDoc, Booking>()
 function recordOf(doc: BookingDoc): Booking {
@@ -218,7 +236,7 @@ export class BookingService {
     // A capped member's bookings starting outside the busy reach; a panel booking once.
     const panelKept = new Set<Booking>()
     for (const member of ws.members) {
-      const counted = capCountStarts(member, near.fromMs, near.toMs)
+      const counted = capCountsOf(member, near)
       if (counted === null) continue
       bookings ??= [...busy]
       const [capFrom, capTo] = counted

@@ -216,6 +216,23 @@ describe('the server keeps a booking window and pool ledgers, not all history', 
     await bookRefused(app, 'solo', '2027-03-29T09:00:00.000Z')
   })
 
+  it("decides for the others when one capped member's zone is unknown to this server", async () => {
+    app = await startTestApp({ workspace: fixtureWorkspace(), clock: clock(), deps: limits })
+    // Stored records are validated, but another machine's time zone data may know a zone this
+    // one does not: written straight to the store, as an older server would have kept it.
+    const ana = await app.teamslot.db.members.findOne('m-ana').exec()
+    await ana!.incrementalPatch({ timeZone: 'Mars/Olympus_Mons', maxBookingsPerDay: 2 })
+    expect(
+      app.teamslot.service.decisionState().members.find((m) => m.id === 'm-ana'),
+    ).toMatchObject({ timeZone: 'Mars/Olympus_Mons' })
+    // The pool (Ben, Cai, Dee) books and answers availability as before.
+    await book(app, 'pooled', '2027-03-15T09:00:00.000Z')
+    const res = await app.request(
+      '/api/public/pages/pooled/availability?eventTypeId=et-call&from=2027-03-15T00:00:00.000Z&to=2027-03-17T00:00:00.000Z',
+    )
+    expect(res.status).toBe(200)
+  })
+
   it('answers availability and a refused start as core does on the whole workspace', async () => {
     // Caps, buffers and bookings on several days: what the server reads for a window (the
     // bookings whose busy time reaches it, capped members' own bookings of their cap's reach)

@@ -422,7 +422,6 @@ export class WorkspaceMirror {
   }
 }
 
-/** Start instant, then id. */
 /**
  * One host's bookings in the window, ordered by start then id, and their start instants (epoch
  * ms) in the same order: a range is two binary searches over plain numbers.
@@ -432,6 +431,7 @@ interface HostBookings {
   readonly startsMs: number[]
 }
 
+/** Start instant, then id. */
 function bookingOrder(a: Booking, b: Booking): number {
   const byStart = bookingInstants(a).startMs - bookingInstants(b).startMs
   return byStart !== 0 ? byStart : a.id < b.id ? -1 : a.id > b.id ? 1 : 0

@@ -397,6 +397,28 @@ describe('bookingDecide', () => {
       ])
     })
 
+    it('takes the earlier of two alternatives exactly as far away, at the edge of a reach', () => {
+      // Free within three hours of 12:00: 10:00, 11:00, 13:00, 14:00, 14:30 and, exactly three
+      // hours away, 09:00 and 15:00: the sixth is 09:00 (the earlier), found in the first reach.
+      const free = ['09:00', '10:00', '11:00', '13:00', '14:00', '14:30', '15:00']
+      const taken = Array.from({ length: 16 }, (_, i) =>
+        new Date(ms('2027-03-15T08:00:00Z') + i * 30 * 60_000).toISOString(),
+      ).filter((at) => !free.includes(at.slice(11, 16)))
+      const busy = {
+        ...state,
+        bookings: taken.map((at, i) => fixtureBooking(`bk-${i}`, ['m-ana'], at)),
+      }
+      const decision = decide(busy, 'mp-ana', '2027-03-15T12:00:00Z')
+      expect(!decision.ok && decision.alternatives?.map((s) => isoShort(ms(s.start)))).toEqual([
+        '2027-03-15T09:00:00Z',
+        '2027-03-15T10:00:00Z',
+        '2027-03-15T11:00:00Z',
+        '2027-03-15T13:00:00Z',
+        '2027-03-15T14:00:00Z',
+        '2027-03-15T14:30:00Z',
+      ])
+    })
+
     it('looks for alternatives across days within a week', () => {
       const decision = decide(state, 'mp-ana', '2027-03-13T12:00:00Z')
       expect(!decision.ok && decision.alternatives?.map((s) => isoShort(ms(s.start)))).toEqual([

@@ -54,6 +54,20 @@ describe('capCountStarts', () => {
     ])
   })
 
+  it('includes the day a start at local midnight opens (the upper bound is a start too)', () => {
+    const midnight = ms('2027-03-16T23:00:00Z')
+    const daily = { ...berlin, maxBookingsPerDay: 1 }
+    expect(iso(capCountStarts(daily, midnight, midnight))).toEqual([
+      '2027-03-16T23:00:00.000Z',
+      '2027-03-17T23:00:00.000Z',
+    ])
+    const beforeMidnight = midnight - 60_000
+    expect(iso(capCountStarts(daily, beforeMidnight, midnight))).toEqual([
+      '2027-03-15T23:00:00.000Z',
+      '2027-03-17T23:00:00.000Z',
+    ])
+  })
+
   it("is the member's local ISO week (Monday to Sunday) with a weekly cap, DST included", () => {
     const weekly = { ...berlin, maxBookingsPerWeek: 10 }
     expect(iso(capCountStarts(weekly, wednesday, wednesday))).toEqual([

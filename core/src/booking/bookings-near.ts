@@ -47,10 +47,13 @@ export function capCountStarts(
   // Whole minutes around both ends: the index counts a start's minute (busy.ts).
   const fromMin = Math.floor(fromMs / MS_PER_MINUTE)
   const toMin = Math.ceil(toMs / MS_PER_MINUTE)
+  // The segments an availability index over `[fromMs, toMs + 1)` asks for (a decision's), so the
+  // zone's one-entry memo serves both; they reach 9 days past both ends, a week and a day of
+  // offset more than these days need.
   const segments = zoneSegments(
     member.timeZone,
-    fromMin - CAP_SEGMENT_REACH_MIN,
-    toMin + CAP_SEGMENT_REACH_MIN,
+    Math.ceil(fromMs / MS_PER_MINUTE) - CAP_SEGMENT_REACH_MIN,
+    Math.ceil((toMs + 1) / MS_PER_MINUTE) + CAP_SEGMENT_REACH_MIN,
   )
   let firstDay = Math.floor(zoneLocalMinuteOf(segments, fromMin) / MINUTES_PER_DAY)
   let lastDay = Math.floor(zoneLocalMinuteOf(segments, toMin) / MINUTES_PER_DAY)
