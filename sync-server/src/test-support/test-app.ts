@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Workspace } from '../../../core/src/model/workspace'
 import { createApp } from '../app'
 import type { AppDeps, Clock, TeamslotApp } from '../app'
 import { serverStorage } from '../booking-index'
 import { workspaceReplace } from '../workspace-store'
+import { tempDirMake } from './temp-dirs'
 
 export const TEST_TOKEN = 'test-admin-token-0123456789'
 
@@ -46,7 +44,7 @@ export async function startTestApp(
     deps?: Partial<AppDeps>
   } = {},
 ): Promise<TestApp> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'teamslot-server-'))
+  const dataDir = options.dataDir ?? tempDirMake('teamslot-server-')
   const clock = options.clock ?? { now: () => Date.now() }
   const teamslot = await createApp({
     storage: serverStorage(dataDir),
