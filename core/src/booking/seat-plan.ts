@@ -21,7 +21,7 @@ import type { PoolLedger } from '../distribution/pool-ledger'
 import { ledgerLastBefore } from '../distribution/pool-ledger'
 import { poolLedgerStats, poolStats } from '../distribution/pool-stats'
 import { DISTRIBUTION_METHODS } from '../distribution/distribution-methods'
-import { idleMsCompare } from '../distribution/round-robin-order'
+import { type PooledPlace, pooledOrderCompare } from '../distribution/pooled-ranking'
 import type { PanelSeat, Pool, Target, Workspace } from '../model/workspace'
 import type { AssignmentExplanation, DecisionState, RankedCandidate } from './booking-types'
 
@@ -177,29 +177,29 @@ function pooledRankingFollow(
   const byPriority = pool.distribution === 'pooled-priority'
   const endMs = cycleEndMs(cycle)
   const places = eligibleById(poolEligibleMembers(pool, members))
-  const lastMsOf = (candidate: RankedCandidate): number | null =>
-    candidate.lastAssignedAt == null ? null : Date.parse(candidate.lastAssignedAt)
-  /** `pooledRanking`'s order: priority (with priority), longest idle, pool order. */
-  const compare = (a: RankedCandidate, aMs: number | null, b: RankedCandidate) =>
-    (byPriority ? (a.priority ?? 0) - (b.priority ?? 0) : 0) ||
-    idleMsCompare(aMs, lastMsOf(b)) ||
-    (places.get(a.memberId)?.order ?? 0) - (places.get(b.memberId)?.order ?? 0)
+  /** A ranked member's place, as `pooledRanking` orders them (`pooledOrderCompare`). */
+  const placeOf = (candidate: RankedCandidate): PooledPlace => ({
+    priority: candidate.priority ?? 0,
+    lastMs: candidate.lastAssignedAt == null ? null : Date.parse(candidate.lastAssignedAt),
+    order: places.get(candidate.memberId)?.order ?? 0,
+  })
   const ranking = last.ranking.filter((candidate) => !changed.has(candidate.memberId))
   for (const memberId of changed) {
-    const place = places.get(memberId)
-    if (place === undefined) continue
+    const eligible = places.get(memberId)
+    if (eligible === undefined) continue
     const lastMs = ledgerLastBefore(ledger.members[memberId]?.received ?? [], endMs)
     const moved: RankedCandidate = {
       memberId,
-      priority: place.priority,
+      priority: eligible.priority,
       lastAssignedAt: lastMs === null ? null : new Date(lastMs).toISOString(),
       isFree: false,
     }
+    const place: PooledPlace = { priority: eligible.priority, lastMs, order: eligible.order }
     let low = 0
     let high = ranking.length
     while (low < high) {
       const mid = (low + high) >>> 1
-      if (compare(ranking[mid]!, lastMsOf(ranking[mid]!), moved) < 0) low = mid + 1
+      if (pooledOrderCompare(placeOf(ranking[mid]!), place, byPriority) < 0) low = mid + 1
       else high = mid
     }
     ranking.splice(low, 0, moved)

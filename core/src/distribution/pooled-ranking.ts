@@ -56,15 +56,31 @@ export function pooledRanking(
         priority: m.priority,
         lastAssignedAt,
       }
-      // `idleCompare` on instants parsed once per member, not once per comparison.
-      return { standing, lastMs: lastAssignedAt === null ? null : Date.parse(lastAssignedAt) }
+      // Instants parsed once per member, not once per comparison.
+      const lastMs = lastAssignedAt === null ? null : Date.parse(lastAssignedAt)
+      return { standing, priority: m.priority, lastMs, order: m.order }
     })
   return standings
-    .toSorted(
-      (a, b) =>
-        (byPriority ? a.standing.priority - b.standing.priority : 0) ||
-        idleMsCompare(a.lastMs, b.lastMs) ||
-        a.standing.order - b.standing.order,
-    )
+    .toSorted((a, b) => pooledOrderCompare(a, b, byPriority))
     .map((ranked) => ranked.standing)
+}
+
+/** What places a member in a pooled ranking: `lastMs` is the last assignment (null = never). */
+export interface PooledPlace {
+  readonly priority: number
+  readonly lastMs: number | null
+  readonly order: number
+}
+
+/**
+ * The pooled order of two members, negative when `a` comes first: with `byPriority`
+ * (`pooled-priority`) priority ascending first, then longest idle, then pool list order. A total
+ * order over a pool's members (orders differ).
+ */
+export function pooledOrderCompare(a: PooledPlace, b: PooledPlace, byPriority: boolean): number {
+  return (
+    (byPriority ? a.priority - b.priority : 0) ||
+    idleMsCompare(a.lastMs, b.lastMs) ||
+    a.order - b.order
+  )
 }
