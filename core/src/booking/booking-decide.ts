@@ -21,7 +21,7 @@ import type {
 import { type PageRoute, pageRouteResolve } from './page-route'
 import { routeSlots, seatPlanCandidates } from './page-slots'
 import { masterPageIdIsLink } from './public-page'
-import { seatIndexBuild, seatsFillAt } from './seat-fill'
+import { seatIndexBuild, seatsFillAt, seatsHaveCandidates } from './seat-fill'
 import { seatPlanFor } from './seat-plan'
 
 /** Plausible e-mail: something@something.something, no spaces (the server checks more). */
@@ -154,7 +154,7 @@ export function bookingDecide(
   if (picked === null) return unavailable()
   const plan = seatPlanFor(state, picked.target, nowMs)
   const seats = seatPlanCandidates(plan)
-  if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return unavailable()
+  if (!seatsHaveCandidates(seats)) return unavailable()
   const index = seatIndexBuild(state, seats, startMs, startMs + 1, null, eventType)
   const { fill, free } = seatsFillAt(index, seats, eventType, nowMs, startMs)
   if (fill === null) return unavailable()

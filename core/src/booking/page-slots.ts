@@ -11,7 +11,7 @@ import type { EventType, Workspace } from '../model/workspace'
 import { MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 import type { PageRoute } from './page-route'
 import { bookingsNear } from './bookings-near'
-import { FILL_STEP_MS, type SeatCandidates, seatFillsSteps } from './seat-fill'
+import { FILL_STEP_MS, type SeatCandidates, seatFillsSteps, seatsHaveCandidates } from './seat-fill'
 import { type SeatMethod, type SeatPlan, seatPlanFor } from './seat-plan'
 import { DISTRIBUTION_METHODS } from '../distribution/distribution-methods'
 import type { Distribution } from '../model/workspace'
@@ -129,6 +129,6 @@ export function* routeSlotsSteps(
     return yield* findMemberSlotsSteps(state, route, from, to, nowMs)
   }
   const seats = seatPlanCandidates(seatPlanFor(state, route.target, nowMs))
-  if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return []
+  if (!seatsHaveCandidates(seats)) return []
   return yield* seatFillsSteps(state, seats, route.eventType, from, to, nowMs)
 }

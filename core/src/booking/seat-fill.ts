@@ -47,6 +47,14 @@ export interface SeatFill {
   readonly memberIds: readonly string[]
 }
 
+/**
+ * Whether every seat can be filled at all: there is a seat, and each has a candidate. Otherwise a
+ * target offers no start and refuses every booking.
+ */
+export function seatsHaveCandidates(seats: readonly SeatCandidates[]): boolean {
+  return seats.length > 0 && seats.every((seat) => seat.memberIds.length > 0)
+}
+
 /** {@link seatMemberIds} per seats array (a decision asks three times for the same seats). */
 const MEMBER_IDS = new WeakMap<readonly SeatCandidates[], readonly string[]>()
 
@@ -144,7 +152,7 @@ export function seatsFill(
   nowMs: number,
   range?: SlotRange,
 ): readonly SeatFill[] {
-  if (seats.length === 0 || seats.some((seat) => seat.memberIds.length === 0)) return []
+  if (!seatsHaveCandidates(seats)) return []
   const memberIds = seatMemberIds(seats)
   return seatsFillUnion(slotsUnion(index, memberIds, eventType, nowMs, range), seats)
 }
@@ -240,8 +248,7 @@ export function seatsFillAt(
     if (union.startsMs[slot] !== startMs) continue
     for (const position of slotUnionMemberIndexes(union, slot)) free.add(memberIds[position]!)
   }
-  const isEverySeatListed = seats.length > 0 && seats.every((seat) => seat.memberIds.length > 0)
-  const fill = isEverySeatListed
+  const fill = seatsHaveCandidates(seats)
     ? seatsFillUnion(union, seats).find((candidate) => candidate.startMs === startMs)
     : undefined
   return { fill: fill ?? null, free }
