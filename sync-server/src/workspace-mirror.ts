@@ -8,6 +8,7 @@ import type { CollectionName } from '../../core/src/schema/collections'
 import { SETTINGS_ID } from '../../core/src/schema/records'
 import { documentToRecord, recordsToWorkspace } from '../../core/src/schema/workspace-documents'
 import type { AnyDoc, ServerDatabase } from './database'
+import { ascendingLowerBound } from '../../core/src/time/ascending'
 
 /**
  * Changes the mirror's start order and per-host lists follow one by one while nobody reads them;
@@ -217,7 +218,10 @@ export class WorkspaceMirror {
     const list = this.byHostCache.get(memberId)
     if (list === undefined) return []
     const { bookings, startsMs } = list
-    return bookings.slice(lowerBound(startsMs, fromMs), lowerBound(startsMs, toMs))
+    return bookings.slice(
+      ascendingLowerBound(startsMs, fromMs),
+      ascendingLowerBound(startsMs, toMs),
+    )
   }
 
   /**
@@ -492,18 +496,6 @@ function sortedMerge(
   }
   parts.push(list.slice(from))
   return ([] as Booking[]).concat(...parts)
-}
-
-/** The first index of ascending `values` at or after `value`. */
-function lowerBound(values: readonly number[], value: number): number {
-  let lo = 0
-  let hi = values.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (values[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** The first index of `list` (ordered by start) whose start is at or after `ms`. */

@@ -10,6 +10,7 @@
 import type { Booking, Panel, Pool } from '../model/workspace'
 import type { HostChange, RemovalReason } from './booking-history'
 import { historyReplay } from './booking-history'
+import { ascendingLowerBound } from '../time/ascending'
 
 /** One member's seat changes through one pool, each list ascending (epoch ms). */
 export interface MemberLedger {
@@ -239,12 +240,12 @@ export function poolLedgerApply(
 /** How many of the ascending `times` lie in `[fromMs, toMs)`. */
 export function ledgerCount(times: readonly number[], fromMs: number, toMs: number): number {
   if (fromMs >= toMs) return 0
-  return lowerBound(times, toMs) - lowerBound(times, fromMs)
+  return ascendingLowerBound(times, toMs) - ascendingLowerBound(times, fromMs)
 }
 
 /** The latest of the ascending `times` before `toMs`, or null. */
 export function ledgerLastBefore(times: readonly number[], toMs: number): number | null {
-  const index = lowerBound(times, toMs) - 1
+  const index = ascendingLowerBound(times, toMs) - 1
   return index >= 0 ? (times[index] ?? null) : null
 }
 
@@ -274,25 +275,13 @@ function ascending(a: number, b: number): number {
   return a - b
 }
 
-/** Index of the first element `>= value` in ascending `times`. */
-function lowerBound(times: readonly number[], value: number): number {
-  let lo = 0
-  let hi = times.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((times[mid] ?? Infinity) < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 function sortedInsert(times: readonly number[], value: number): number[] {
-  const index = lowerBound(times, value)
+  const index = ascendingLowerBound(times, value)
   return [...times.slice(0, index), value, ...times.slice(index)]
 }
 
 /** Removes one occurrence of `value` (no-op when absent). */
 function sortedRemove(times: readonly number[], value: number): number[] {
-  const index = lowerBound(times, value)
+  const index = ascendingLowerBound(times, value)
   return times[index] === value ? [...times.slice(0, index), ...times.slice(index + 1)] : [...times]
 }
