@@ -107,8 +107,8 @@ function reachOf(near: { readonly fromMs: number; readonly toMs: number }): [num
 /**
  * Core's `capCountStarts` for `near`, or — should the member's zone be one this server's time zone
  * data does not know (stored records are validated, but ICU data differs between machines) —
- * everything within core's busy/workload reach, so one member's zone fails only the decisions
- * that member takes part in, as before the narrower slice.
+ * everything within core's busy/workload reach ({@link reachOf}), so one member's zone fails only
+ * the decisions that member takes part in, as before the narrower slice.
  */
 function capCountsOf(
   member: Workspace['members'][number],
@@ -118,7 +118,7 @@ function capCountsOf(
     return capCountStarts(member, near.fromMs, near.toMs)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    return [near.fromMs - BOOKINGS_NEAR_REACH_MS, near.toMs + BOOKINGS_NEAR_REACH_MS + 1]
+    return reachOf(near)
   }
 }
 
@@ -605,7 +605,6 @@ export class BookingService {
     readonly conflicts: readonly BookingConflict[]
   } | null = null
 
-  /** The decision state with `booking` in it (a booking outside the window joins for its decision). */
   /**
    * The decision state with `booking` in it (a booking of long ago is not in the window): the
    * whole window, or with `isAtItsTime` the bookings near the booking's own meeting, from its
