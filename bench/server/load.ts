@@ -112,15 +112,26 @@ function serverOutput(): Promise<void> {
     child.once('exit', onExit)
   })
 }
-/** The server's group-commit counters so far (bench/server/serve.ts answers SIGUSR2). */
-async function commitStats(): Promise<{ batches: number; bookings: number }> {
+/** Sends the server `signal` and waits for its answer: the first output after it matching `answer`. */
+async function serverAsk(signal: NodeJS.Signals, answer: RegExp): Promise<RegExpExecArray> {
   const seen = serverOut.length
-  child.kill('SIGUSR2')
+  child.kill(signal)
   for (;;) {
-    const match = /commit stats (\{.*\})/.exec(serverOut.slice(seen))
-    if (match?.[1]) return JSON.parse(match[1]) as { batches: number; bookings: number }
+    const match = answer.exec(serverOut.slice(seen))
+    if (match) return match
     await serverOutput()
   }
+}
+
+/** The server's group-commit counters so far (bench/server/serve.ts answers SIGUSR2). */
+async function commitStats(): Promise<{ batches: number; bookings: number }> {
+  const [, stats = ''] = await serverAsk('SIGUSR2', /commit stats (\{.*\})/)
+  return JSON.parse(stats) as { batches: number; bookings: number }
+}
+
+/** Server CPU ms between two readings of {@link serverCpuMs}, or null if either failed. */
+function cpuBetween(before: number | null, after: number | null): number | null {
+  return before === null || after === null ? null : after - before
 }
 
 /**
@@ -129,17 +140,12 @@ async function commitStats(): Promise<{ batches: number; bookings: number }> {
  * took and the server CPU it used (ms), so a phase is charged for all its work.
  */
 async function notificationsCatchUp(): Promise<{ ms: number; cpuMs: number | null }> {
-  const seen = serverOut.length
   const cpuBefore = serverCpuMs()
   const startedMs = performance.now()
-  child.kill('SIGUSR1')
-  while (!serverOut.slice(seen).includes('notifications caught up')) {
-    await serverOutput()
-  }
-  const cpuAfter = serverCpuMs()
+  await serverAsk('SIGUSR1', /notifications caught up/)
   return {
     ms: Math.round(performance.now() - startedMs),
-    cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    cpuMs: cpuBetween(cpuBefore, serverCpuMs()),
   }
 }
 
@@ -153,7 +159,7 @@ async function run(
   const result = await autocannon({ ...options, url, duration: seconds })
   const cpuAfter = serverCpuMs()
   const elapsedSec = (result.finish.getTime() - result.start.getTime()) / 1000
-  const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore
+  const cpuMs = cpuBetween(cpuBefore, cpuAfter)
   const backlog = isBooking ? await notificationsCatchUp() : null
   const commitsAfter = await commitStats()
   const batches = commitsAfter.batches - commitsBefore.batches
