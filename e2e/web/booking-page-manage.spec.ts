@@ -92,7 +92,8 @@ for (const config of CONFIGS) {
       expect(await seriousViolations(page), 'manage page').toEqual([])
 
       // A time to move to other than the booking's own: the first free day's last one (late in
-      // the customer's evening that day has only a few times left; the test runs on the real clock).
+      // the customer's evening that day has only a few times left; the test runs on the real
+      // clock).
       const otherTime = () => ui.times.filter({ hasNotText: ui.timeOf(booking.start) }).last()
       await ui.button('manage.reschedule').click()
       await expect(ui.heading('manage.pickNew')).toBeVisible()
