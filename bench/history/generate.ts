@@ -46,8 +46,8 @@ import { wallClockFormat, wallClockParse } from '../../core/src/time/wall-clock'
 import { zoneLocalToUtc, zoneUtcToLocal } from '../../core/src/time/zone-convert'
 import { type Prng, prngCreate } from '../prng'
 
-/** Bump whenever the generated data or the way stores are filled changes: cached stores are keyed by it (2: filled with the booking index tables; 3: and with the notification progress a running server holds; 4: the ledger groups index; 5: that index with `end_ms`, for the desktop's baseline). */
-export const HISTORY_GENERATOR_VERSION = 5
+/** Bump whenever the generated data or the way stores are filled changes: cached stores are keyed by it (2: filled with the booking index tables; 3: and with the notification progress a running server holds; 4: the ledger groups index; 5: that index with `end_ms`, for the desktop's baseline; 6: compact index keys, `ik:` columns). */
+export const HISTORY_GENERATOR_VERSION = 6
 export const HISTORY_MEMBERS = 100
 /** Days of booking window (the pooled page's event type `maxDaysAhead`). */
 export const HISTORY_FUTURE_DAYS = 90

@@ -2,7 +2,12 @@ import type { RxAttachmentWriteData, RxDocumentData, RxJsonSchema, StringKeys } 
 import { getPrimaryFieldOfPrimaryKey } from 'rxdb'
 import type { SqliteFile } from './sqlite-file'
 import type { IndexColumn } from './index-keys'
-import { indexColumnsForSchema, indexLwtFields, indexColumnName } from './index-keys'
+import {
+  indexColumnsForSchema,
+  indexLwtFields,
+  indexColumnName,
+  KEY_COLUMN_PREFIXES_ALL,
+} from './index-keys'
 import { derivedEnsure, derivedReplaceRows, derivedTablesFedBy } from './derived-tables'
 import { sqlIdentifier } from './sql-text'
 
@@ -70,14 +75,23 @@ export function tableEnsure<RxDocType>(
       connection
         .prepare(`SELECT name FROM pragma_table_info(?)`)
         .all('docs:' + baseName)
-        .map((row) => row['name']),
+        .map((row) => String(row['name'])),
     )
-    for (const column of columns.filter((c) => !existing.has(c.column))) {
-      const quoted = sqlIdentifier(column.column)
-      connection.exec(`ALTER TABLE ${docsTable} ADD COLUMN ${quoted} BLOB`)
-      const update = connection.prepare(`UPDATE ${docsTable} SET ${quoted} = ? WHERE rowid = ?`)
+    keyColumnsDropUnwanted(file, 'docs:' + baseName, existing, columns)
+    const missing = columns.filter((c) => !existing.has(c.column))
+    for (const column of missing) {
+      connection.exec(`ALTER TABLE ${docsTable} ADD COLUMN ${sqlIdentifier(column.column)} BLOB`)
+    }
+    if (missing.length > 0) {
+      // One pass over the rows fills every new key column (a store from before the compact keys
+      // gets all of them at once).
+      const update = connection.prepare(
+        `UPDATE ${docsTable} SET ` +
+          `${missing.map((column) => `${sqlIdentifier(column.column)} = ?`).join(', ')} ` +
+          `WHERE rowid = ?`,
+      )
       for (const { rowid, doc } of tableScanRows<RxDocType>(file, docsTable, true)) {
-        update.run(column.keyOf(doc), rowid)
+        update.run(...missing.map((column) => column.keyOf(doc)), rowid)
       }
     }
     for (const column of columns) {
@@ -117,6 +131,42 @@ export function tableEnsure<RxDocType>(
       `${columns.map((column) => sqlIdentifier(column.column)).join(', ')}) ` +
       `VALUES (?, ?, ?, ?, ?${columns.map(() => ', ?').join('')})`,
   }
+}
+
+/**
+ * Drops the key columns of `table` that no index of the schema wants any more, with every index
+ * that uses them: the `ix:` columns of stores written before the compact keys (index-keys.ts),
+ * whose ~0.9 kB keys every write had to store and index again. SQLite rewrites the table once.
+ * `existing` (the table's column names) loses the dropped ones.
+ */
+function keyColumnsDropUnwanted(
+  file: SqliteFile,
+  table: string,
+  existing: Set<string>,
+  wanted: readonly Pick<IndexColumn<unknown>, 'column'>[],
+): void {
+  const wantedNames = new Set(wanted.map((column) => column.column))
+  const unwanted = [...existing].filter(
+    (name) =>
+      KEY_COLUMN_PREFIXES_ALL.some((prefix) => name.startsWith(prefix)) && !wantedNames.has(name),
+  )
+  if (unwanted.length === 0) return
+  const { connection } = file
+  for (const index of connection.prepare('SELECT name FROM pragma_index_list(?)').all(table)) {
+    const indexName = String(index['name'])
+    const indexColumns = connection
+      .prepare('SELECT name FROM pragma_index_info(?)')
+      .all(indexName)
+      .map((row) => String(row['name']))
+    if (indexColumns.some((name) => unwanted.includes(name))) {
+      connection.exec(`DROP INDEX ${sqlIdentifier(indexName)}`)
+    }
+  }
+  for (const name of unwanted) {
+    connection.exec(`ALTER TABLE ${sqlIdentifier(table)} DROP COLUMN ${sqlIdentifier(name)}`)
+    existing.delete(name)
+  }
+  file.forgetStatements()
 }
 
 /** Rows read per page by {@link tableScanRows}. */

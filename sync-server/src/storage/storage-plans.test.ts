@@ -130,9 +130,9 @@ describe('query plans of the hot paths (no full scan of the documents table)', (
     // The first page and at least one continuation page ran.
     expect(plans).toHaveLength(2)
     expect(lines).toHaveLength(2)
-    expect(lines[0]).toMatch(/^SEARCH docs:items:0 USING INDEX docs:items:0\/ix:_deleted,rank,id /)
+    expect(lines[0]).toMatch(/^SEARCH docs:items:0 USING INDEX docs:items:0\/ik:_deleted,rank,id /)
     expect(lines[1]).toMatch(
-      /^SEARCH docs:items:0 USING INDEX docs:items:0\/ix:_deleted,rank,id \(\(ix:_deleted,rank,id,id\)>\(\?,\?\) AND /,
+      /^SEARCH docs:items:0 USING INDEX docs:items:0\/ik:_deleted,rank,id \(\(ik:_deleted,rank,id,id\)>\(\?,\?\) AND /,
     )
     await items.close()
   })
@@ -184,7 +184,7 @@ describe('query plans of the hot paths (no full scan of the documents table)', (
 
     expect(docsLines(plans)).toEqual([
       expect.stringMatching(
-        /^SEARCH docs:items:0 USING INDEX docs:items:0\/lwt \(\(lwt,ix:_meta\.lwt,id\)>\(\?,\?\)\)$/,
+        /^SEARCH docs:items:0 USING INDEX docs:items:0\/lwt \(\(lwt,ik:_meta\.lwt,id\)>\(\?,\?\)\)$/,
       ),
     ])
     await items.close()
@@ -203,7 +203,7 @@ describe('query plans of the hot paths (no full scan of the documents table)', (
 
     expect(docsLines(counted)).toEqual([
       expect.stringMatching(
-        /^SEARCH docs:items:0 USING COVERING INDEX docs:items:0\/ix:_deleted,rank,id /,
+        /^SEARCH docs:items:0 USING COVERING INDEX docs:items:0\/ik:_deleted,rank,id /,
       ),
     ])
     expect(docsLines(cleaned)).toEqual([
