@@ -247,12 +247,17 @@ export class BookingIndex implements LedgerSource {
 
 /**
  * The server's storage: the project's SQLite RxStorage in `directory`, keeping the booking index
- * tables (above) in step with the bookings.
+ * tables (above) in step with the bookings. `onNotice` hears of long one-time upgrades on open.
  */
-export function serverStorage(directory: string, driver?: SqliteDriverChoice): RxStorageSqlite {
+export function serverStorage(
+  directory: string,
+  driver?: SqliteDriverChoice,
+  onNotice?: (line: string) => void,
+): RxStorageSqlite {
   return getRxStorageSqlite({
     directory,
     ...(driver ? { driver } : {}),
     derived: { bookings: BOOKING_DERIVED_TABLES },
+    ...(onNotice ? { onNotice } : {}),
   })
 }

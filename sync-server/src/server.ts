@@ -104,7 +104,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   mkdirSync(options.dataDir, { recursive: true })
   const adminToken = resolveAdminToken(options.dataDir, options.adminToken, say)
   const teamslot = await createApp({
-    storage: serverStorage(options.dataDir),
+    storage: serverStorage(options.dataDir, undefined, say),
     adminToken,
     clock: { now: () => Date.now() },
     ...(options.appDir ? { appDir: options.appDir } : {}),

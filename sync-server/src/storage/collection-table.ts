@@ -54,6 +54,7 @@ export function tableEnsure<RxDocType>(
   file: SqliteFile,
   collectionName: string,
   schema: RxJsonSchema<RxDocumentData<RxDocType>>,
+  onNotice: (line: string) => void = () => {},
 ): CollectionTable<RxDocType> {
   const baseName = `${collectionName}:${schema.version}`
   const docsTable = sqlIdentifier('docs:' + baseName)
@@ -77,7 +78,10 @@ export function tableEnsure<RxDocType>(
         .all('docs:' + baseName)
         .map((row) => String(row['name'])),
     )
-    keyColumnsDropUnwanted(file, 'docs:' + baseName, existing, columns)
+    const unwanted = keyColumnsUnwanted(existing, columns)
+    const upgrade =
+      unwanted.length > 0 ? keyColumnsUpgradeNotice(file, docsTable, onNotice) : undefined
+    keyColumnsDrop(file, 'docs:' + baseName, existing, unwanted)
     const missing = columns.filter((c) => !existing.has(c.column))
     for (const column of missing) {
       connection.exec(`ALTER TABLE ${docsTable} ADD COLUMN ${sqlIdentifier(column.column)} BLOB`)
@@ -94,6 +98,7 @@ export function tableEnsure<RxDocType>(
         update.run(...missing.map((column) => column.keyOf(doc)), rowid)
       }
     }
+    upgrade?.done()
     for (const column of columns) {
       const indexName = sqlIdentifier(`docs:${baseName}/${column.column}`)
       const quoted = sqlIdentifier(column.column)
@@ -134,22 +139,54 @@ export function tableEnsure<RxDocType>(
 }
 
 /**
- * Drops the key columns of `table` that no index of the schema wants any more, with every index
- * that uses them: the `ix:` columns of stores written before the compact keys (index-keys.ts),
- * whose ~0.9 kB keys every write had to store and index again. SQLite rewrites the table once.
- * `existing` (the table's column names) loses the dropped ones.
+ * The key columns among `existing` (a table's column names) that no index of the schema wants any
+ * more: the `ix:` columns of stores written before the compact keys (index-keys.ts), whose ~0.9 kB
+ * keys every write had to store and index again.
  */
-function keyColumnsDropUnwanted(
-  file: SqliteFile,
-  table: string,
-  existing: Set<string>,
+function keyColumnsUnwanted(
+  existing: ReadonlySet<string>,
   wanted: readonly Pick<IndexColumn<unknown>, 'column'>[],
-): void {
+): string[] {
   const wantedNames = new Set(wanted.map((column) => column.column))
-  const unwanted = [...existing].filter(
+  return [...existing].filter(
     (name) =>
       KEY_COLUMN_PREFIXES_ALL.some((prefix) => name.startsWith(prefix)) && !wantedNames.has(name),
   )
+}
+
+/**
+ * Tells `onNotice` that opening rewrites the key columns of `docsTable` when it holds documents
+ * (a one-time upgrade, long on a large store), and returns what tells it the rewrite is done.
+ */
+function keyColumnsUpgradeNotice(
+  file: SqliteFile,
+  docsTable: string,
+  onNotice: (line: string) => void,
+): { done(): void } | undefined {
+  const count = Number(file.statement(`SELECT count(*) AS n FROM ${docsTable}`).get()?.['n'] ?? 0)
+  if (count === 0) return undefined
+  const what = `${docsTable} (${count.toLocaleString('en-US')} documents) in ${file.path}`
+  onNotice(`rewriting the index keys of ${what} in the compact form, once; this takes a while`)
+  const startedMs = performance.now()
+  return {
+    done: () =>
+      onNotice(
+        `rewrote the index keys of ${what} in ` +
+          `${((performance.now() - startedMs) / 1000).toFixed(1)} s`,
+      ),
+  }
+}
+
+/**
+ * Drops the `unwanted` key columns of `table` with every index that uses them (SQLite rewrites
+ * the table once); `existing` (the table's column names) loses them.
+ */
+function keyColumnsDrop(
+  file: SqliteFile,
+  table: string,
+  existing: Set<string>,
+  unwanted: readonly string[],
+): void {
   if (unwanted.length === 0) return
   const { connection } = file
   for (const index of connection.prepare('SELECT name FROM pragma_index_list(?)').all(table)) {

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import type { RxDocumentData } from 'rxdb'
 import { getChangedDocumentsSince, getIndexableStringMonad } from 'rxdb'
 import { sqliteResolveDriver } from './driver'
+import { getRxStorageSqlite } from './index'
 import { indexKeyToBlob } from './index-keys'
 import { sqliteFilePath } from './sqlite-file'
 import type { ItemDoc } from './storage-test-support'
@@ -13,7 +14,6 @@ import {
   prepareItemQuery,
   tempDirectory,
   TEST_SQLITE_DRIVER,
-  testStorage,
 } from './storage-test-support'
 
 /** JavaScript's string order (UTF-16 code units), the order RxDB's index strings use. */
@@ -176,7 +176,14 @@ describe('a store written before the compact keys', () => {
         1_700_000_000_000 + i * 0.25,
       ),
     )
-    const first = await openItems(testStorage(temp.directory))
+    const notices: string[] = []
+    const storageTelling = () =>
+      getRxStorageSqlite({
+        directory: temp.directory,
+        driver: TEST_SQLITE_DRIVER,
+        onNotice: (line) => notices.push(line),
+      })
+    const first = await openItems(storageTelling())
     await first.bulkWrite(
       docs.map((document) => ({ document })),
       'seed',
@@ -187,7 +194,17 @@ describe('a store written before the compact keys', () => {
     expect(before.columns.filter((name) => name.startsWith('ix:'))).toHaveLength(5)
     expect(before.columns.filter((name) => name.startsWith('ik:'))).toEqual([])
 
-    const items = await openItems(testStorage(temp.directory))
+    // A new table said nothing; the upgrade says when it starts and when it is done.
+    expect(notices).toEqual([])
+    const items = await openItems(storageTelling())
+    expect(notices).toEqual([
+      expect.stringMatching(
+        /^rewriting the index keys of "docs:items:0" \(60 documents\) in .*teamslot\.sqlite in the compact form, once/,
+      ),
+      expect.stringMatching(
+        /^rewrote the index keys of "docs:items:0" \(60 documents\) .* in \d+\.\d s$/,
+      ),
+    ])
     const byName = await items.query(
       prepareItemQuery({
         selector: { _deleted: { $eq: false }, name: { $gte: 'ann' } },
@@ -203,6 +220,9 @@ describe('a store written before the compact keys', () => {
     const changed = await getChangedDocumentsSince(items, 1000)
     await items.close()
 
+    // Opened again: nothing left to rewrite, nothing said.
+    await (await openItems(storageTelling())).close()
+    expect(notices).toHaveLength(2)
     const after = await layoutOf(temp.directory)
     expect(after.columns.filter((name) => name.startsWith('ix:'))).toEqual([])
     expect(after.columns.filter((name) => name.startsWith('ik:')).sort()).toEqual(
