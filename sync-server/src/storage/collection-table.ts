@@ -86,18 +86,7 @@ export function tableEnsure<RxDocType>(
     for (const column of missing) {
       connection.exec(`ALTER TABLE ${docsTable} ADD COLUMN ${sqlIdentifier(column.column)} BLOB`)
     }
-    if (missing.length > 0) {
-      // One pass over the rows fills every new key column (a store from before the compact keys
-      // gets all of them at once).
-      const update = connection.prepare(
-        `UPDATE ${docsTable} SET ` +
-          `${missing.map((column) => `${sqlIdentifier(column.column)} = ?`).join(', ')} ` +
-          `WHERE rowid = ?`,
-      )
-      for (const { rowid, doc } of tableScanRows<RxDocType>(file, docsTable, true)) {
-        update.run(...missing.map((column) => column.keyOf(doc)), rowid)
-      }
-    }
+    keyColumnsFill(file, docsTable, columns, missing.length > 0)
     upgrade?.done()
     for (const column of columns) {
       const indexName = sqlIdentifier(`docs:${baseName}/${column.column}`)
@@ -166,7 +155,7 @@ function keyColumnsUpgradeNotice(
   const count = Number(file.statement(`SELECT count(*) AS n FROM ${docsTable}`).get()?.['n'] ?? 0)
   if (count === 0) return undefined
   const what = `${docsTable} (${count.toLocaleString('en-US')} documents) in ${file.path}`
-  onNotice(`rewriting the index keys of ${what} in the compact form, once; this takes a while`)
+  onNotice(`rewriting the index keys of ${what}, once; this takes a while`)
   const startedMs = performance.now()
   return {
     done: () =>
@@ -179,7 +168,7 @@ function keyColumnsUpgradeNotice(
 
 /**
  * Drops the `unwanted` key columns of `table` with every index that uses them (SQLite rewrites
- * the table once); `existing` (the table's column names) loses them.
+ * the table for each column); `existing` (the table's column names) loses them.
  */
 function keyColumnsDrop(
   file: SqliteFile,
@@ -204,6 +193,45 @@ function keyColumnsDrop(
     existing.delete(name)
   }
   file.forgetStatements()
+}
+
+/**
+ * Fills the key columns of every row where one is empty (NULL), all of its key columns at once:
+ * - `isEveryRow` (a column was just added, e.g. the `ik:` columns of a store from before the
+ *   compact keys): one pass over every row;
+ * - else only rows with a NULL key, found through each key column's index: rows an earlier
+ *   version wrote while it did not know these columns (the server rolled back, then forward
+ *   again), which no query would find. A seek per column when there are none.
+ */
+function keyColumnsFill<RxDocType>(
+  file: SqliteFile,
+  docsTable: string,
+  columns: readonly IndexColumn<RxDocType>[],
+  isEveryRow: boolean,
+): void {
+  const update = file.connection.prepare(
+    `UPDATE ${docsTable} SET ` +
+      `${columns.map((column) => `${sqlIdentifier(column.column)} = ?`).join(', ')} ` +
+      `WHERE rowid = ?`,
+  )
+  const fill = (rowid: number, doc: RxDocumentData<RxDocType>) =>
+    update.run(...columns.map((column) => column.keyOf(doc)), rowid)
+  if (isEveryRow) {
+    for (const { rowid, doc } of tableScanRows<RxDocType>(file, docsTable, true)) fill(rowid, doc)
+    return
+  }
+  for (const column of columns) {
+    const empty = file.connection.prepare(
+      `SELECT rowid AS r, data FROM ${docsTable} WHERE ${sqlIdentifier(column.column)} IS NULL ` +
+        `LIMIT ${SCAN_PAGE_ROWS}`,
+    )
+    // Filled rows leave the index's NULL range, so each page starts where the last one ended.
+    for (;;) {
+      const rows = empty.all()
+      for (const row of rows) fill(Number(row['r']), tableParseDoc<RxDocType>(row['data']))
+      if (rows.length < SCAN_PAGE_ROWS) break
+    }
+  }
 }
 
 /** Rows read per page by {@link tableScanRows}. */

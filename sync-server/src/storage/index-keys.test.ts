@@ -199,7 +199,7 @@ describe('a store written before the compact keys', () => {
     const items = await openItems(storageTelling())
     expect(notices).toEqual([
       expect.stringMatching(
-        /^rewriting the index keys of "docs:items:0" \(60 documents\) in .*teamslot\.sqlite in the compact form, once/,
+        /^rewriting the index keys of "docs:items:0" \(60 documents\) in .*teamslot\.sqlite, once/,
       ),
       expect.stringMatching(
         /^rewrote the index keys of "docs:items:0" \(60 documents\) .* in \d+\.\d s$/,
@@ -258,5 +258,70 @@ describe('a store written before the compact keys', () => {
       ),
     )
     expect(changed.documents.map((doc) => doc.id)).toEqual(docs.map((doc) => doc.id))
+  })
+
+  it('finds rows an earlier version wrote after a roll-back, once rolled forward again', async () => {
+    const docs = ['d0', 'd1', 'd2', 'd3'].map((id, i) =>
+      newItem({ id, name: `n${i}`, rank: i }, 1_700_000_000_000 + i),
+    )
+    const first = await openItems(
+      getRxStorageSqlite({ directory: temp.directory, driver: TEST_SQLITE_DRIVER }),
+    )
+    await first.bulkWrite(
+      docs.map((document) => ({ document })),
+      'seed',
+    )
+    await first.close()
+    // What the earlier version does on this table: adds its `ix:` columns back and writes rows
+    // with those only, leaving the `ik:` keys of each row it writes empty.
+    const written = (id: string, name: string, lwt: number) => ({
+      ...newItem({ id, name, rank: 50 }, lwt),
+    })
+    const driver = await sqliteResolveDriver(TEST_SQLITE_DRIVER)
+    const writeAsEarlierVersion = (
+      rows: ReturnType<typeof written>[],
+      isAddingColumns: boolean,
+    ) => {
+      const connection = driver.open(sqliteFilePath(temp.directory, 'teamslot'))
+      if (isAddingColumns)
+        connection.exec('ALTER TABLE "docs:items:0" ADD COLUMN "ix:_meta.lwt,id" BLOB')
+      const insert = connection.prepare(
+        'INSERT OR REPLACE INTO "docs:items:0" (id, data, deleted, lwt, rev) VALUES (?, ?, 0, ?, ?)',
+      )
+      for (const row of rows) insert.run(row.id, JSON.stringify(row), row._meta.lwt, row._rev)
+      connection.close()
+    }
+    writeAsEarlierVersion(
+      [written('d1', 'n1 again', 1_700_000_000_010), written('d9', 'n9', 1_700_000_000_011)],
+      true,
+    )
+
+    const names = async () => {
+      const items = await openItems(
+        getRxStorageSqlite({ directory: temp.directory, driver: TEST_SQLITE_DRIVER }),
+      )
+      const byName = await items.query(
+        prepareItemQuery({
+          selector: { _deleted: { $eq: false }, name: { $gte: 'n' } },
+          sort: [{ name: 'asc' }],
+        }),
+      )
+      const changed = await getChangedDocumentsSince(items, 100)
+      await items.close()
+      return {
+        byName: byName.documents.map((doc) => `${doc.id}:${doc.name}`),
+        changed: changed.documents.map((doc) => doc.id),
+      }
+    }
+    expect(await names()).toEqual({
+      byName: ['d0:n0', 'd1:n1 again', 'd2:n2', 'd3:n3', 'd9:n9'],
+      changed: ['d0', 'd2', 'd3', 'd1', 'd9'],
+    })
+    // Empty keys are found on every open, not only when earlier columns are dropped.
+    writeAsEarlierVersion([written('d2', 'n2 again', 1_700_000_000_012)], false)
+    expect(await names()).toEqual({
+      byName: ['d0:n0', 'd1:n1 again', 'd2:n2 again', 'd3:n3', 'd9:n9'],
+      changed: ['d0', 'd3', 'd1', 'd9', 'd2'],
+    })
   })
 })

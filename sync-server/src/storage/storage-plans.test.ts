@@ -214,6 +214,32 @@ describe('query plans of the hot paths (no full scan of the documents table)', (
     await items.close()
   })
 
+  it('reopening looks for rows with an empty key through each key index, never a scan', async () => {
+    const { driver, plansOf } = await recordingDriver()
+    const first = await openItems(getRxStorageSqlite({ directory: temp.directory, driver }))
+    await seeded(first)
+    await first.close()
+    let reopened: ItemInstance | undefined
+    const plans = await plansOf(async () => {
+      reopened = await openItems(getRxStorageSqlite({ directory: temp.directory, driver }))
+    })
+
+    const lines = docsLines(plans)
+    expect(lines.filter((line) => line.startsWith('SCAN'))).toEqual([])
+    expect(lines.filter((line) => /ik:.*=\?\)$/.test(line)).sort()).toEqual(
+      [
+        '_deleted,_meta.lwt,id',
+        '_deleted,isDone,id',
+        '_deleted,name,id',
+        '_deleted,rank,id',
+        '_meta.lwt,id',
+      ].map(
+        (fields) => `SEARCH docs:items:0 USING INDEX docs:items:0/ik:${fields} (ik:${fields}=?)`,
+      ),
+    )
+    await reopened?.close()
+  })
+
   it('derived rows are replaced through the doc_id index, and a rebuild pages by rowid', async () => {
     const { driver, plansOf, plansSince } = await recordingDriver()
     const directory = temp.directory
