@@ -31,6 +31,9 @@ interface OpenFile extends SqliteFile {
   refs: number
 }
 
+/** The size a checkpointed WAL is cut back to (64 MiB; see `configureConnection`). */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
+
 /** Milliseconds to wait for a lock held by another connection before failing. */
 const BUSY_TIMEOUT_MS = 2_000
 
@@ -60,6 +63,10 @@ export function sqliteFilePath(directory: string, databaseName: string): string 
  *   acknowledged write survives a process kill and also an OS crash or power loss. (`NORMAL` would
  *   still survive kill -9, since committed WAL frames are in the OS page cache when COMMIT returns,
  *   but could lose the last commits on an OS crash; an fsync per bulkWrite is cheap at our scale.)
+ * - `journal_size_limit` ({@link WAL_SIZE_LIMIT_BYTES}): once checkpointed, a WAL that one large
+ *   transaction grew (an import, a table rewritten on upgrade: ~0.9 GB at 400k bookings) is cut
+ *   back to this size instead of keeping its disk space until the file is closed. Ordinary
+ *   commits keep the WAL far below it (a checkpoint every ~1,000 pages).
  */
 function configureConnection(connection: SqliteConnection, path: string): void {
   connection.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
@@ -70,6 +77,7 @@ function configureConnection(connection: SqliteConnection, path: string): void {
       throw new Error(`could not switch ${path} to WAL (got ${String(mode?.['journal_mode'])})`)
     }
     connection.exec('PRAGMA synchronous = FULL')
+    connection.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
     connection.exec('BEGIN EXCLUSIVE; COMMIT')
   } catch (error) {
     connection.close()

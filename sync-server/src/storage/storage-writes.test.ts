@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventBulk, MangoQuerySelector, RxDocumentData, RxStorageChangeEvent } from 'rxdb'
 import { normalizeMangoQuery, now, prepareQuery } from 'rxdb'
 import type { SqliteDriver } from './index'
 import { getRxStorageSqlite, sqliteFilePath, sqliteResolveDriver } from './index'
+import { WAL_SIZE_LIMIT_BYTES } from './sqlite-file'
 import type { ItemDoc } from './storage-test-support'
 import {
   itemSchema,
@@ -262,6 +263,31 @@ describe('count and cleanup', () => {
 
     const left = await items.findDocumentsById(['old-deleted', 'new-deleted', 'old-live'], true)
     expect(left.map((doc) => doc.id).sort()).toEqual(['new-deleted', 'old-live'])
+    await items.close()
+  })
+})
+
+describe('the WAL after a large transaction', () => {
+  it('is cut back to the size limit once checkpointed, instead of keeping its disk space', async () => {
+    const items = await openItems(testStorage(temp.directory))
+    const wal = sqliteFilePath(temp.directory, 'teamslot') + '-wal'
+    // One write larger than the limit (an import, an upgrade's rewrite): notes of 256 kB.
+    const note = 'x'.repeat(256 * 1024)
+    const count = Math.ceil((WAL_SIZE_LIMIT_BYTES * 1.25) / note.length)
+    await items.bulkWrite(
+      Array.from({ length: count }, (_, i) => ({
+        document: newItem({ id: `big${String(i).padStart(4, '0')}`, note }),
+      })),
+      'large',
+    )
+    const grown = statSync(wal).size
+    // The next write starts the checkpointed WAL again, and the limit truncates it.
+    await items.bulkWrite([{ document: newItem({ id: 'small' }) }], 'small')
+    const after = statSync(wal).size
+
+    expect(grown).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES)
+    expect(after).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES)
+    expect((await items.findDocumentsById(['big0000', 'small'], false)).length).toBe(2)
     await items.close()
   })
 })
