@@ -170,6 +170,22 @@ describe('POST /api/public/pages/{slug}/bookings', () => {
     expect(body.error.alternatives.map((s: { start: string }) => s.start)).not.toContain(FREE_START)
   })
 
+  it('answers a time that is no longer far enough ahead with 409 and the free times after now', async () => {
+    // A time shown to the customer can pass its notice while they fill in the form.
+    const a = await start()
+    const res = await a.request('/api/public/pages/solo/bookings', {
+      method: 'POST',
+      body: bookingBody(FIXTURE_NOW),
+    })
+    expect(res.status).toBe(409)
+    const body = await res.json()
+    expect(body.error.code).toBe('slot-unavailable')
+    const starts: string[] = body.error.alternatives.map((s: { start: string }) => s.start)
+    expect(starts.length).toBeGreaterThan(0)
+    expect(starts.every((start) => Date.parse(start) > Date.parse(FIXTURE_NOW))).toBe(true)
+    expect(await exportedBookings(a)).toHaveLength(0)
+  })
+
   it('returns the first result for a repeated idempotency key and creates nothing new', async () => {
     const a = await start()
     const body = bookingBody(FREE_START, { idempotencyKey: 'retry-key-0001' })

@@ -494,6 +494,28 @@ describe('bookingDecide', () => {
       expect(decide(state, page, start, fields, now)).toMatchObject({ ok: false, reason })
     })
 
+    it('offers the nearest free starts with a start within the notice or past the window', () => {
+      // A time shown to the customer can pass its notice while they fill in the form.
+      const soon = decide(state, 'mp-ana', '2027-03-15T10:30:00Z', ok, now)
+      const late = decide(state, 'mp-ana', '2027-03-29T08:30:00Z', ok, now)
+      const earliest = '2027-03-15T11:00:00.000Z'
+      const latest = '2027-03-29T07:00:00.000Z'
+      const startsOf = (decision: BookingDecision) =>
+        (!decision.ok && decision.alternatives?.map((slot) => slot.start)) || []
+
+      expect(soon).toMatchObject({ ok: false, reason: 'too-soon' })
+      expect(startsOf(soon)).toHaveLength(6)
+      expect(startsOf(soon)[0]).toBe(earliest)
+      expect(startsOf(soon).every((start) => start >= earliest)).toBe(true)
+      expect(late).toMatchObject({ ok: false, reason: 'too-far-ahead' })
+      expect(startsOf(late)).toHaveLength(6)
+      expect(startsOf(late).every((start) => start <= latest)).toBe(true)
+      // Each one is bookable now.
+      for (const start of [...startsOf(soon), ...startsOf(late)]) {
+        expect(decide(state, 'mp-ana', start, ok, now).ok).toBe(true)
+      }
+    })
+
     it('accepts a start exactly at the notice and exactly at the window end', () => {
       expect(booked(decide(state, 'mp-ana', '2027-03-15T11:00:00Z', ok, now)).answers).toEqual({
         region: 'EMEA',

@@ -100,7 +100,8 @@ function memberPicked(
  *   per seat, each pool seat preferring its method's ranking (see `seat-fill.ts`).
  * So when the member shown is taken meanwhile, a pool gives the start to the next free member, and
  * a fixed target (booking page, specific panel member, or nobody free) is refused with
- * `slot-unavailable` and up to six nearest free starts as `alternatives`.
+ * `slot-unavailable` and up to six nearest free starts as `alternatives`; a start within the event
+ * type's notice (`too-soon`) or past its booking window (`too-far-ahead`) gets them too.
  *
  * The booking: status `scheduled`, hosts one per seat in seat order, `poolId` (pool target) or
  * `panelId` (panel target), `history: [{ at: now, action: 'created', by }]`, answers in
@@ -134,22 +135,27 @@ export function bookingDecide(
   }
   const { route } = resolved
   const eventType = route.eventType
-  if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
-    return { ok: false, reason: 'too-soon', message: `${eventType.name} needs more notice` }
-  }
-  if (startMs > nowMs + eventType.maxDaysAhead * MS_PER_DAY) {
-    return {
-      ok: false,
-      reason: 'too-far-ahead',
-      message: `${eventType.name} can be booked at most ${eventType.maxDaysAhead} days ahead`,
-    }
-  }
-  const unavailable = (): BookingDecision => ({
+  // Every refusal of the start itself offers the nearest free starts: a time shown to the customer
+  // can also pass its notice while they fill in the form.
+  const refused = (
+    reason: 'too-soon' | 'too-far-ahead' | 'slot-unavailable',
+    message: string,
+  ): BookingDecision => ({
     ok: false,
-    reason: 'slot-unavailable',
-    message: 'This time is no longer available',
+    reason,
+    message,
     alternatives: bookingAlternatives(state, route, startMs, nowMs, ctx.stateWithin),
   })
+  if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
+    return refused('too-soon', `${eventType.name} needs more notice`)
+  }
+  if (startMs > nowMs + eventType.maxDaysAhead * MS_PER_DAY) {
+    return refused(
+      'too-far-ahead',
+      `${eventType.name} can be booked at most ${eventType.maxDaysAhead} days ahead`,
+    )
+  }
+  const unavailable = () => refused('slot-unavailable', 'This time is no longer available')
   const picked = memberPicked(state, route, startMs, nowMs)
   if (picked === null) return unavailable()
   const plan = seatPlanFor(state, picked.target, nowMs)

@@ -134,7 +134,7 @@ export type BookingDecision =
       readonly ok: false
       readonly reason: BookingRefusalReason
       readonly message: string
-      /** For `slot-unavailable`: the nearest free starts. */
+      /** For `slot-unavailable`, `too-soon` and `too-far-ahead`: the nearest free starts. */
       readonly alternatives?: readonly PageSlot[]
       readonly problems?: readonly FieldProblem[]
     }

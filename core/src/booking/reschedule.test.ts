@@ -4,6 +4,7 @@ import { historyReplay } from '../distribution/booking-history'
 import { poolStats } from '../distribution/pool-stats'
 import type { Booking, Workspace } from '../model/workspace'
 import type { BookingChange } from './booking-types'
+import { instantFormat } from '../time/instant'
 import { RESCHEDULE_REFILL_REASON, rescheduleAvailability, rescheduleDecide } from './reschedule'
 import {
   FIXTURE_NOW,
@@ -145,6 +146,27 @@ describe('rescheduleDecide', () => {
     expect(move(strict, 'bk-pool', '2027-03-22T08:00:00Z')).toMatchObject({
       reason: 'too-far-ahead',
     })
+  })
+
+  it('offers the nearest free starts with a start within the notice or past the window', () => {
+    const strict = {
+      ...base,
+      eventTypes: [fixtureEventType({ minNoticeMinutes: 120, maxDaysAhead: 20 })],
+    }
+    const earliest = FIXTURE_NOW + 120 * 60_000
+    const latest = FIXTURE_NOW + 20 * 86_400_000
+    const soon = move(strict, 'bk-pool', instantFormat(FIXTURE_NOW + 60 * 60_000))
+    const late = move(strict, 'bk-pool', instantFormat(latest + 3_600_000))
+    for (const [refusal, reason] of [
+      [soon, 'too-soon'],
+      [late, 'too-far-ahead'],
+    ] as const) {
+      expect(refusal).toMatchObject({ ok: false, reason })
+      const starts = (!refusal.ok && refusal.alternatives?.map((slot) => ms(slot.start))) || []
+      expect(starts).toHaveLength(6)
+      expect(starts.every((at) => at >= earliest && at <= latest)).toBe(true)
+      for (const at of starts) expect(move(strict, 'bk-pool', instantFormat(at)).ok).toBe(true)
+    }
   })
 })
 

@@ -181,8 +181,8 @@ function alternatives(
  * `not-found`; `not-allowed` (cancelled, completed, no-show, ended by `nowMs`, its event type
  * deleted, or — with `request.asCustomer` — past the customer's deadline, `customer-notice.ts`);
  * `too-soon` / `too-far-ahead` (the event type's notice and booking window apply, as when
- * booking); `slot-unavailable` with up to six nearest alternatives when a seat can be neither kept
- * nor re-filled. The result keeps id, customer, answers, page, pool and panel; `start`/`end` move
+ * booking); `slot-unavailable` when a seat can be neither kept nor re-filled; these three with up
+ * to six nearest alternatives. The result keeps id, customer, answers, page, pool and panel; `start`/`end` move
  * (duration of the event type), status becomes `rescheduled`, history gains
  * `{ at, action: 'rescheduled', by, previousStart }` then one `reassigned` entry per re-filled
  * seat. Throws a `RangeError` for a non-finite `startMs` or `nowMs`.
@@ -204,10 +204,20 @@ export function rescheduleDecide(
     if (late !== null) return late
   }
   if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
-    return { ok: false, reason: 'too-soon', message: `${eventType.name} needs more notice` }
+    return {
+      ok: false,
+      reason: 'too-soon',
+      message: `${eventType.name} needs more notice`,
+      alternatives: alternatives(state, booking, eventType, startMs, nowMs),
+    }
   }
   if (startMs > nowMs + eventType.maxDaysAhead * MS_PER_DAY) {
-    return { ok: false, reason: 'too-far-ahead', message: 'That is past the booking window' }
+    return {
+      ok: false,
+      reason: 'too-far-ahead',
+      message: 'That is past the booking window',
+      alternatives: alternatives(state, booking, eventType, startMs, nowMs),
+    }
   }
   const [fill] = fillsIn(state, booking, eventType, startMs, startMs + 1, nowMs)
   if (fill?.startMs !== startMs) {
