@@ -41,6 +41,11 @@ function booked(decision: BookingDecision): Booking {
   return decision.booking
 }
 
+/** The starts a refusal offers instead (`isoShort`), none for a booking made. */
+function alternativeStarts(decision: BookingDecision): string[] {
+  return decision.ok ? [] : (decision.alternatives ?? []).map((slot) => isoShort(ms(slot.start)))
+}
+
 /** Books `count` times in a row at `start` + i hours (created one minute apart), returning the state. */
 function bookInRow(
   state: Workspace,
@@ -368,7 +373,7 @@ describe('bookingDecide', () => {
       const taken = fixtureStore(state, fixtureBooking('bk-other', ['m-ana'], NINE))
       const decision = decide(taken, 'mp-ana', NINE)
       expect(decision).toMatchObject({ ok: false, reason: 'slot-unavailable' })
-      expect(!decision.ok && decision.alternatives?.map((s) => isoShort(ms(s.start)))).toEqual([
+      expect(alternativeStarts(decision)).toEqual([
         '2027-03-15T08:30:00Z',
         '2027-03-15T09:00:00Z',
         '2027-03-15T09:30:00Z',
@@ -387,7 +392,7 @@ describe('bookingDecide', () => {
         ],
       }
       const decision = decide(busy, 'mp-ana', '2027-03-15T12:00:00Z')
-      expect(!decision.ok && decision.alternatives?.map((s) => isoShort(ms(s.start)))).toEqual([
+      expect(alternativeStarts(decision)).toEqual([
         '2027-03-15T10:00:00Z',
         '2027-03-15T10:30:00Z',
         '2027-03-15T11:00:00Z',
@@ -409,7 +414,7 @@ describe('bookingDecide', () => {
         bookings: taken.map((at, i) => fixtureBooking(`bk-${i}`, ['m-ana'], at)),
       }
       const decision = decide(busy, 'mp-ana', '2027-03-15T12:00:00Z')
-      expect(!decision.ok && decision.alternatives?.map((s) => isoShort(ms(s.start)))).toEqual([
+      expect(alternativeStarts(decision)).toEqual([
         '2027-03-15T09:00:00Z',
         '2027-03-15T10:00:00Z',
         '2027-03-15T11:00:00Z',
@@ -421,7 +426,7 @@ describe('bookingDecide', () => {
 
     it('looks for alternatives across days within a week', () => {
       const decision = decide(state, 'mp-ana', '2027-03-13T12:00:00Z')
-      expect(!decision.ok && decision.alternatives?.map((s) => isoShort(ms(s.start)))).toEqual([
+      expect(alternativeStarts(decision)).toEqual([
         '2027-03-12T13:00:00Z',
         '2027-03-12T13:30:00Z',
         '2027-03-12T14:00:00Z',
@@ -498,20 +503,18 @@ describe('bookingDecide', () => {
       // A time shown to the customer can pass its notice while they fill in the form.
       const soon = decide(state, 'mp-ana', '2027-03-15T10:30:00Z', ok, now)
       const late = decide(state, 'mp-ana', '2027-03-29T08:30:00Z', ok, now)
-      const earliest = '2027-03-15T11:00:00.000Z'
-      const latest = '2027-03-29T07:00:00.000Z'
-      const startsOf = (decision: BookingDecision) =>
-        (!decision.ok && decision.alternatives?.map((slot) => slot.start)) || []
+      const earliest = '2027-03-15T11:00:00Z'
+      const latest = '2027-03-29T07:00:00Z'
 
       expect(soon).toMatchObject({ ok: false, reason: 'too-soon' })
-      expect(startsOf(soon)).toHaveLength(6)
-      expect(startsOf(soon)[0]).toBe(earliest)
-      expect(startsOf(soon).every((start) => start >= earliest)).toBe(true)
+      expect(alternativeStarts(soon)).toHaveLength(6)
+      expect(alternativeStarts(soon)[0]).toBe(earliest)
+      expect(alternativeStarts(soon).every((start) => start >= earliest)).toBe(true)
       expect(late).toMatchObject({ ok: false, reason: 'too-far-ahead' })
-      expect(startsOf(late)).toHaveLength(6)
-      expect(startsOf(late).every((start) => start <= latest)).toBe(true)
+      expect(alternativeStarts(late)).toHaveLength(6)
+      expect(alternativeStarts(late).every((start) => start <= latest)).toBe(true)
       // Each one is bookable now.
-      for (const start of [...startsOf(soon), ...startsOf(late)]) {
+      for (const start of [...alternativeStarts(soon), ...alternativeStarts(late)]) {
         expect(decide(state, 'mp-ana', start, ok, now).ok).toBe(true)
       }
     })

@@ -182,8 +182,8 @@ function alternatives(
  * deleted, or — with `request.asCustomer` — past the customer's deadline, `customer-notice.ts`);
  * `too-soon` / `too-far-ahead` (the event type's notice and booking window apply, as when
  * booking); `slot-unavailable` when a seat can be neither kept nor re-filled; these three with up
- * to six nearest alternatives. The result keeps id, customer, answers, page, pool and panel; `start`/`end` move
- * (duration of the event type), status becomes `rescheduled`, history gains
+ * to six nearest alternatives. The result keeps id, customer, answers, page, pool and panel;
+ * `start`/`end` move (duration of the event type), status becomes `rescheduled`, history gains
  * `{ at, action: 'rescheduled', by, previousStart }` then one `reassigned` entry per re-filled
  * seat. Throws a `RangeError` for a non-finite `startMs` or `nowMs`.
  */
@@ -203,31 +203,24 @@ export function rescheduleDecide(
     const late = customerNoticeRefusal(booking, eventType, nowMs, 'reschedule')
     if (late !== null) return late
   }
+  // Every refusal of the start itself offers the nearest free starts, as when booking.
+  const refused = (
+    reason: 'too-soon' | 'too-far-ahead' | 'slot-unavailable',
+    message: string,
+  ): BookingChange => ({
+    ok: false,
+    reason,
+    message,
+    alternatives: alternatives(state, booking, eventType, startMs, nowMs),
+  })
   if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
-    return {
-      ok: false,
-      reason: 'too-soon',
-      message: `${eventType.name} needs more notice`,
-      alternatives: alternatives(state, booking, eventType, startMs, nowMs),
-    }
+    return refused('too-soon', `${eventType.name} needs more notice`)
   }
   if (startMs > nowMs + eventType.maxDaysAhead * MS_PER_DAY) {
-    return {
-      ok: false,
-      reason: 'too-far-ahead',
-      message: 'That is past the booking window',
-      alternatives: alternatives(state, booking, eventType, startMs, nowMs),
-    }
+    return refused('too-far-ahead', 'That is past the booking window')
   }
   const [fill] = fillsIn(state, booking, eventType, startMs, startMs + 1, nowMs)
-  if (fill?.startMs !== startMs) {
-    return {
-      ok: false,
-      reason: 'slot-unavailable',
-      message: 'This time is not available',
-      alternatives: alternatives(state, booking, eventType, startMs, nowMs),
-    }
-  }
+  if (fill?.startMs !== startMs) return refused('slot-unavailable', 'This time is not available')
   const at = historyAt(booking, nowMs)
   const entries: HistoryEntry[] = [
     { at, action: 'rescheduled', by: request.by, previousStart: booking.start },
