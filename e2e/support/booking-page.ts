@@ -111,3 +111,18 @@ export function cspViolations(page: Page): string[] {
   })
   return found
 }
+
+/**
+ * Makes the page's next requests to `urlPattern` (a booking or a move) leave with a start five
+ * minutes from now, as if the customer had waited until the time they picked lies within the
+ * event type's notice; the real server answers. No clock can be turned in a browser test. Returns
+ * that start; `page.unroute(urlPattern)` ends it.
+ */
+export async function startSentInsideNotice(page: Page, urlPattern: string): Promise<Date> {
+  const start = new Date(Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000)
+  await page.route(urlPattern, async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>
+    await route.continue({ postData: JSON.stringify({ ...body, start: start.toISOString() }) })
+  })
+  return start
+}

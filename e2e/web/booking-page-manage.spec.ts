@@ -5,6 +5,7 @@ import {
   CUSTOMER_ZONE,
   cspViolations,
   seriousViolations,
+  startSentInsideNotice,
 } from '../support/booking-page'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
@@ -115,6 +116,29 @@ for (const config of CONFIGS) {
       expect(moved.start).not.toBe(booking.start)
       // The review named the new time (a range may share AM/PM: compare the clock digits).
       expect(to).toContain(ui.timeOf(moved.start).replace(/\s?[AP]M$/, ''))
+    })
+
+    test('a new time that passed its notice while the customer reviewed it is explained, and nothing moves', async ({
+      page,
+    }) => {
+      server = await startTestServer(workspace(60))
+      const ui = new BookingPageUi(page, config.locale)
+      const { booking, url } = await bookThroughApi(server, 24)
+      await page.goto(url)
+      await ui.button('manage.reschedule').click()
+      await ui.times
+        .filter({ hasNotText: ui.timeOf(booking.start) })
+        .last()
+        .click()
+      await expect(ui.heading('manage.reviewMove')).toBeVisible()
+      // The customer waited until the new time lies within the event type's hour of notice: the
+      // server refuses the move as too soon.
+      await startSentInsideNotice(page, '**/api/public/bookings/*/reschedule')
+      await ui.button('manage.confirmMove').click()
+      await expect(page.getByText(ui.t('manage.tooSoon'))).toBeVisible()
+      await expect(page.getByText(ui.t('manage.justTaken'))).toHaveCount(0)
+      await expect(ui.alternatives.first()).toBeVisible()
+      expect(await stored(server)).toMatchObject({ start: booking.start, status: 'scheduled' })
     })
 
     test('the customer confirms a cancellation, with a reason', async ({ page }) => {

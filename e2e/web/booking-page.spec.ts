@@ -5,6 +5,7 @@ import {
   CUSTOMER_ZONE,
   cspViolations,
   seriousViolations,
+  startSentInsideNotice,
 } from '../support/booking-page'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
@@ -121,6 +122,37 @@ for (const config of CONFIGS) {
         'href',
         new RegExp(`/book/sales/manage/bk-[^#]+#token=`),
       )
+    })
+
+    test('a time that passed its notice while the customer typed is explained, with the nearest free times', async ({
+      page,
+    }) => {
+      const ui = new BookingPageUi(page, config.locale)
+      await page.goto(`${server.url}/book/sales`)
+      await ui.answerRegion('EMEA')
+      await ui.times.first().click()
+      // The customer took so long that the time shown now lies within the event type's hour of
+      // notice: the server refuses it as too soon.
+      const bookingsPath = '**/api/public/pages/sales/bookings'
+      const tooSoon = await startSentInsideNotice(page, bookingsPath)
+      await ui.fillDetails('Lee Park', 'lee@example.org')
+      await ui.confirm()
+      await expect(page.getByRole('alert')).toContainText(ui.t('time.tooSoon'))
+      await expect(page.getByRole('alert')).not.toContainText(ui.t('time.justTaken'))
+      await expect(ui.alternatives.first()).toBeVisible()
+      expect(await storedBookings(server)).not.toContainEqual(
+        expect.objectContaining({ customer: expect.objectContaining({ name: 'Lee Park' }) }),
+      )
+
+      // One of the offered times books, with the details typed before kept.
+      await page.unroute(bookingsPath)
+      await ui.alternatives.first().click()
+      await expect(page.getByLabel(ui.t('details.name'))).toHaveValue('Lee Park')
+      await ui.confirm()
+      await expect(ui.heading('done.heading')).toBeVisible()
+      const lee = (await storedBookings(server)).find((b) => b.customer.name === 'Lee Park')
+      // The notice is an hour: the offered time is at least that far from now.
+      expect(Date.parse(lee?.start ?? '')).toBeGreaterThanOrEqual(tooSoon.getTime() + 55 * 60_000)
     })
 
     test('a time taken meanwhile gets a clear message and the nearest free times, and the keyboard alone can book', async ({

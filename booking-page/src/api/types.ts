@@ -87,6 +87,11 @@ export interface PublicBooking {
 export interface ApiError {
   readonly code: string
   readonly message: string
+  /**
+   * Why, when the code alone does not say: a `slot-unavailable` start that was not taken but
+   * passed the event type's notice (`too-soon`) or lies past its booking window (`too-far-ahead`).
+   */
+  readonly reason?: string
   readonly alternatives?: readonly Slot[]
 }
 

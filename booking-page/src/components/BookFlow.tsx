@@ -9,6 +9,7 @@ import {
   flowSteps,
   membersOffered,
   NO_CHOICES,
+  refusedStartNotice,
   stepAfter,
   stepBefore,
 } from '../flow/flow'
@@ -126,7 +127,10 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
       return
     }
     if (result.error.code === 'slot-unavailable') {
-      setNotice({ text: t('time.justTaken'), alternatives: result.error.alternatives ?? [] })
+      setNotice({
+        text: t(refusedStartNotice(result.error, 'time')),
+        alternatives: result.error.alternatives ?? [],
+      })
       setPicked({ ...picked, slot: null })
       go('time')
       return

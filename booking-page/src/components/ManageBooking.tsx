@@ -10,6 +10,7 @@ import {
 import type { ApiError, PublicBooking, PublicPage, Slot } from '../api/types'
 import { browserZone, instantWithZoneFormat, meetingFormat } from '../format/datetime'
 import { useI18n } from '../i18n/i18n-context'
+import { refusedStartNotice } from '../flow/flow'
 import { manageUrl } from '../route'
 import { BookingSummary } from './BookingSummary'
 import { CalendarLinks } from './Confirmation'
@@ -81,7 +82,7 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
     } else if (result.error.code === 'slot-unavailable') {
       setMode({
         kind: 'pick',
-        notice: t('manage.justTaken'),
+        notice: t(refusedStartNotice(result.error, 'manage')),
         alternatives: result.error.alternatives ?? [],
       })
     } else {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { PageEventType, PublicPage } from '../api/types'
-import { flowAutoChoices, flowSteps, NO_CHOICES, stepAfter, stepBefore } from './flow'
+import {
+  flowAutoChoices,
+  flowSteps,
+  NO_CHOICES,
+  refusedStartNotice,
+  stepAfter,
+  stepBefore,
+} from './flow'
 import { prefillParse } from './prefill'
 import { googleCalendarUrl, icsUrl, outlookCalendarUrl } from './calendar-links'
 
@@ -190,5 +197,16 @@ describe('calendar links', () => {
 
   it('point at the server’s .ics download with the manage token', () => {
     expect(icsUrl('bk-1', 'a/b')).toBe('/api/public/bookings/bk-1/calendar.ics?token=a%2Fb')
+  })
+})
+
+describe('refusedStartNotice', () => {
+  it('says why a confirmed start was refused: taken, too soon now, or past the window', () => {
+    expect(refusedStartNotice({}, 'time')).toBe('time.justTaken')
+    expect(refusedStartNotice({ reason: 'too-soon' }, 'time')).toBe('time.tooSoon')
+    expect(refusedStartNotice({ reason: 'too-far-ahead' }, 'time')).toBe('time.tooFarAhead')
+    expect(refusedStartNotice({ reason: 'too-soon' }, 'manage')).toBe('manage.tooSoon')
+    expect(refusedStartNotice({ reason: 'too-far-ahead' }, 'manage')).toBe('manage.tooFarAhead')
+    expect(refusedStartNotice({ reason: 'something-new' }, 'manage')).toBe('manage.justTaken')
   })
 })

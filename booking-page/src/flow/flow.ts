@@ -4,7 +4,8 @@
  * only one option (a page with one event type never asks "What would you like to book?", a
  * member's own link never asks "Who would you like to meet?").
  */
-import type { PageBookingPage, PageEventType, PublicPage, Slot } from '../api/types'
+import type { ApiError, PageBookingPage, PageEventType, PublicPage, Slot } from '../api/types'
+import type { MessageKey } from '../i18n/messages/en'
 
 export type Step = 'member' | 'event' | 'questions' | 'time' | 'member-at-time' | 'details'
 
@@ -117,4 +118,19 @@ export function stepAfter(steps: readonly Step[], step: Step | null): Step | nul
 export function stepBefore(steps: readonly Step[], step: Step): Step | null {
   const index = steps.indexOf(step)
   return index > 0 ? (steps[index - 1] ?? null) : null
+}
+
+/**
+ * What the customer is told when the start they confirmed is refused (`409 slot-unavailable`), on
+ * the time step of a new booking (`time`) or when moving one (`manage`): taken meanwhile, or — a
+ * time shown to them can pass the event type's notice while they type their details — too soon
+ * now, or past the booking window.
+ */
+export function refusedStartNotice(
+  error: Pick<ApiError, 'reason'>,
+  place: 'time' | 'manage',
+): MessageKey {
+  if (error.reason === 'too-soon') return `${place}.tooSoon`
+  if (error.reason === 'too-far-ahead') return `${place}.tooFarAhead`
+  return `${place}.justTaken`
 }

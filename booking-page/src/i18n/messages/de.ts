@@ -30,6 +30,10 @@ export const de: Messages = {
   'time.count': '{count, plural, one {# freie Zeit} other {# freie Zeiten}} am {day}',
   'time.slotLabel': '{start} bis {end}, {duration}, {zone}',
   'time.justTaken': 'Diese Zeit wurde gerade vergeben. Hier sind die nächsten freien Zeiten.',
+  'time.tooSoon':
+    'Diese Zeit ist jetzt zu kurzfristig für eine Buchung. Hier sind die nächsten freien Zeiten.',
+  'time.tooFarAhead':
+    'Diese Zeit liegt zu weit in der Zukunft für eine Buchung. Hier sind die nächsten freien Zeiten.',
   'time.alternatives': 'Nächste freie Zeiten',
   'zone.label': 'Zeitzone',
   'zone.shownIn': 'Zeiten in {zone}',
@@ -83,6 +87,8 @@ export const de: Messages = {
   'manage.moved': 'Ihre Buchung wurde verschoben.',
   'manage.cancelled': 'Ihre Buchung wurde abgesagt.',
   'manage.justTaken': 'Diese Zeit wurde gerade vergeben. Bitte wählen Sie eine andere.',
+  'manage.tooSoon': 'Diese Zeit ist jetzt zu kurzfristig. Bitte wählen Sie eine andere.',
+  'manage.tooFarAhead': 'Diese Zeit liegt zu weit in der Zukunft. Bitte wählen Sie eine andere.',
   'status.scheduled': 'Gebucht',
   'status.rescheduled': 'Verschoben',
   'status.cancelled': 'Abgesagt',

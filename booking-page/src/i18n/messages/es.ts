@@ -30,6 +30,10 @@ export const es: Messages = {
   'time.count': '{count, plural, one {# hora libre} other {# horas libres}} el {day}',
   'time.slotLabel': 'de {start} a {end}, {duration}, {zone}',
   'time.justTaken': 'Esa hora acaba de ocuparse. Estas son las horas libres más cercanas.',
+  'time.tooSoon':
+    'Esa hora ya está demasiado próxima para reservarla. Estas son las horas libres más cercanas.',
+  'time.tooFarAhead':
+    'Esa hora está demasiado lejos para reservarla. Estas son las horas libres más cercanas.',
   'time.alternatives': 'Horas libres más cercanas',
   'zone.label': 'Zona horaria',
   'zone.shownIn': 'Horas en {zone}',
@@ -82,6 +86,8 @@ export const es: Messages = {
   'manage.moved': 'Su reserva se ha cambiado.',
   'manage.cancelled': 'Su reserva se ha cancelado.',
   'manage.justTaken': 'Esa hora acaba de ocuparse. Elija otra.',
+  'manage.tooSoon': 'Esa hora ya está demasiado próxima. Elija otra.',
+  'manage.tooFarAhead': 'Esa hora está demasiado lejos. Elija otra.',
   'status.scheduled': 'Confirmada',
   'status.rescheduled': 'Cambiada',
   'status.cancelled': 'Cancelada',

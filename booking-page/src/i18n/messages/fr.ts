@@ -30,6 +30,10 @@ export const fr: Messages = {
   'time.count': '{count, plural, one {# créneau libre} other {# créneaux libres}} le {day}',
   'time.slotLabel': 'de {start} à {end}, {duration}, {zone}',
   'time.justTaken': 'Ce créneau vient d’être pris. Voici les créneaux libres les plus proches.',
+  'time.tooSoon':
+    'Ce créneau est désormais trop proche pour être réservé. Voici les créneaux libres les plus proches.',
+  'time.tooFarAhead':
+    'Ce créneau est trop lointain pour être réservé. Voici les créneaux libres les plus proches.',
   'time.alternatives': 'Créneaux libres les plus proches',
   'zone.label': 'Fuseau horaire',
   'zone.shownIn': 'Heures affichées : {zone}',
@@ -82,6 +86,8 @@ export const fr: Messages = {
   'manage.moved': 'Votre réservation a été déplacée.',
   'manage.cancelled': 'Votre réservation a été annulée.',
   'manage.justTaken': 'Ce créneau vient d’être pris. Choisissez-en un autre.',
+  'manage.tooSoon': 'Ce créneau est désormais trop proche. Choisissez-en un autre.',
+  'manage.tooFarAhead': 'Ce créneau est trop lointain. Choisissez-en un autre.',
   'status.scheduled': 'Confirmée',
   'status.rescheduled': 'Déplacée',
   'status.cancelled': 'Annulée',
