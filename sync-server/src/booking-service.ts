@@ -21,7 +21,7 @@ import type {
   PageAvailabilityResult,
 } from '../../core/src/booking/booking-types'
 import type { Steps } from '../../core/src/availability/steps'
-import { poolLedgerApply } from '../../core/src/distribution/pool-ledger'
+import { poolLedgerApplyMany } from '../../core/src/distribution/pool-ledger'
 import {
   BOOKINGS_NEAR_REACH_MS,
   capCountStarts,
@@ -283,13 +283,12 @@ export class BookingService {
     // Bookings the store already committed are in the mirror (and its ledgers) already.
     const added = fresh.filter((doc) => !this.mirror.get('bookings', doc.id)).map(recordOf)
     const records = isAppended ? [...cached.records, ...added] : added
-    for (const booking of added) {
-      for (const pool of ws.pools) {
-        const ledger = poolLedgers?.[pool.id]
-        if (!ledger) continue
-        const next = poolLedgerApply(ledger, pool, ws.panels, null, booking)
-        if (next !== ledger) poolLedgers = { ...poolLedgers, [pool.id]: next }
-      }
+    const changes = added.map((after) => ({ before: null, after }))
+    for (const pool of changes.length > 0 ? ws.pools : []) {
+      const ledger = poolLedgers?.[pool.id]
+      if (!ledger) continue
+      const next = poolLedgerApplyMany(ledger, pool, ws.panels, changes)
+      if (next !== ledger) poolLedgers = { ...poolLedgers, [pool.id]: next }
     }
     this.overlay = { key: ws, ledgers, unsettled: this.unsettled, records, poolLedgers }
     return this.overlay

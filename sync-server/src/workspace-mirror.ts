@@ -1,7 +1,12 @@
 import type { Subscription } from 'rxjs'
+import { filter } from 'rxjs'
 import type { Booking, Panel, Pool, Workspace } from '../../core/src/model/workspace'
-import type { LedgerChangeGroup, PoolLedger } from '../../core/src/distribution/pool-ledger'
-import { poolLedgerApply, poolLedgersFromGroups } from '../../core/src/distribution/pool-ledger'
+import type {
+  BookingChange,
+  LedgerChangeGroup,
+  PoolLedger,
+} from '../../core/src/distribution/pool-ledger'
+import { poolLedgerApplyMany, poolLedgersFromGroups } from '../../core/src/distribution/pool-ledger'
 import { bookingInstants } from '../../core/src/availability/busy'
 import { COLLECTION_NAMES } from '../../core/src/schema/collections'
 import type { CollectionName } from '../../core/src/schema/collections'
@@ -91,11 +96,21 @@ export class WorkspaceMirror {
   ): Promise<WorkspaceMirror> {
     const mirror = new WorkspaceMirror(db, source, nowMs)
     for (const name of COLLECTION_NAMES) {
+      // A bulk write's events together (what `db[name].$` emits one by one), so the ledgers copy
+      // a member's history once per bulk, not once per booking of it.
       mirror.subscriptions.push(
-        db[name].$.subscribe((event) => {
-          const previous = (event.previousDocumentData ?? null) as AnyDoc | null
-          if (event.operation === 'DELETE') mirror.removed(name, event.documentId, previous)
-          else mirror.changed(name, event.documentData as unknown as AnyDoc, previous)
+        db.eventBulks$.pipe(filter((bulk) => bulk.collectionName === name)).subscribe((bulk) => {
+          const bookingChanges: BookingChange[] = []
+          for (const event of bulk.events) {
+            const previous = (event.previousDocumentData ?? null) as AnyDoc | null
+            if (event.operation === 'DELETE') {
+              mirror.removed(name, event.documentId, previous, bookingChanges)
+            } else {
+              const doc = event.documentData as unknown as AnyDoc
+              mirror.changed(name, doc, previous, bookingChanges)
+            }
+          }
+          if (bookingChanges.length > 0) mirror.ledgersFollow(bookingChanges)
         }),
       )
       const found =
@@ -110,15 +125,29 @@ export class WorkspaceMirror {
     return mirror
   }
 
-  private changed(name: CollectionName, doc: AnyDoc, previous: AnyDoc | null): void {
-    if ((doc as { _deleted?: boolean })._deleted) return this.removed(name, doc.id, previous)
+  /** Keeps a changed document; a booking's change is added to `bookingChanges` for the ledgers. */
+  private changed(
+    name: CollectionName,
+    doc: AnyDoc,
+    previous: AnyDoc | null,
+    bookingChanges: BookingChange[],
+  ): void {
+    if ((doc as { _deleted?: boolean })._deleted) {
+      return this.removed(name, doc.id, previous, bookingChanges)
+    }
     const poolsBefore = name === 'pools' || name === 'panels' ? this.workspace() : null
     this.put(name, doc)
-    if (name === 'bookings') this.ledgersFollow(previous, doc)
+    if (name === 'bookings') bookingChanges.push(bookingChangeOf(previous, doc))
     if (poolsBefore) this.ledgersAfterSetupChange(poolsBefore)
   }
 
-  private removed(name: CollectionName, id: string, previous: AnyDoc | null): void {
+  /** Forgets a removed document; a booking's removal is added to `bookingChanges`. */
+  private removed(
+    name: CollectionName,
+    id: string,
+    previous: AnyDoc | null,
+    bookingChanges: BookingChange[],
+  ): void {
     const poolsBefore = name === 'pools' || name === 'panels' ? this.workspace() : null
     if (name === 'bookings') {
       this.unindexBooking(id)
@@ -126,7 +155,7 @@ export class WorkspaceMirror {
     }
     this.docs.get(name)?.delete(id)
     this.invalidate(name)
-    if (name === 'bookings') this.ledgersFollow(previous, null)
+    if (name === 'bookings') bookingChanges.push(bookingChangeOf(previous, null))
     if (poolsBefore) this.ledgersAfterSetupChange(poolsBefore)
   }
 
@@ -281,28 +310,37 @@ export class WorkspaceMirror {
     }
   }
 
-  /** Applies one booking's change to the ledgers of every pool it can count for. */
-  private ledgersFollow(previous: AnyDoc | null, next: AnyDoc | null): void {
-    const before = previous && !previous['_deleted'] ? bookingOf(previous) : null
-    const after = next ? bookingOf(next) : null
+  /**
+   * Applies bookings' changes (one bulk write's, in order) to the ledgers of every pool they can
+   * count for: each pool's ledger once, with all of its changes (`poolLedgerApplyMany`).
+   */
+  private ledgersFollow(changes: readonly BookingChange[]): void {
     // Pools and panels only, not `workspace()`: inside a bulk write that would sort the booking
     // window again after every booking of it.
     const pools = this.recordsOf('pools') as readonly Pool[]
     const panels = this.recordsOf('panels') as readonly Panel[]
-    const poolIds = new Set<string>()
-    for (const booking of [before, after]) {
-      if (!booking) continue
-      if (booking.poolId) poolIds.add(booking.poolId)
-      const panel = booking.panelId ? panels.find((p) => p.id === booking.panelId) : undefined
-      for (const seat of panel?.seats ?? []) if ('poolId' in seat) poolIds.add(seat.poolId)
+    const byPool = new Map<string, BookingChange[]>()
+    for (const change of changes) {
+      const poolIds = new Set<string>()
+      for (const booking of [change.before, change.after]) {
+        if (!booking) continue
+        if (booking.poolId) poolIds.add(booking.poolId)
+        const panel = booking.panelId ? panels.find((p) => p.id === booking.panelId) : undefined
+        for (const seat of panel?.seats ?? []) if ('poolId' in seat) poolIds.add(seat.poolId)
+      }
+      for (const poolId of poolIds) {
+        const list = byPool.get(poolId)
+        if (list) list.push(change)
+        else byPool.set(poolId, [change])
+      }
     }
-    for (const poolId of poolIds) {
+    for (const [poolId, poolChanges] of byPool) {
       const pool = pools.find((p) => p.id === poolId)
       const ledger = this.ledgers[poolId]
       if (!pool || !ledger) continue
       this.ledgers = {
         ...this.ledgers,
-        [poolId]: poolLedgerApply(ledger, pool, panels, before, after),
+        [poolId]: poolLedgerApplyMany(ledger, pool, panels, poolChanges),
       }
     }
   }
@@ -508,6 +546,14 @@ function startIndex(list: readonly Booking[], ms: number): number {
     else hi = mid
   }
   return lo
+}
+
+/** A booking document's change as the ledgers take it (a deleted previous version is none). */
+function bookingChangeOf(previous: AnyDoc | null, next: AnyDoc | null): BookingChange {
+  return {
+    before: previous && !previous['_deleted'] ? bookingOf(previous) : null,
+    after: next ? bookingOf(next) : null,
+  }
 }
 
 function bookingOf(doc: AnyDoc): Booking {

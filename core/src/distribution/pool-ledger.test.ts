@@ -10,10 +10,11 @@ import {
   poolCountsSeat,
   poolLedger,
   poolLedgerApply,
+  poolLedgerApplyMany,
   poolLedgerFromChanges,
   poolLedgersFromGroups,
 } from './pool-ledger'
-import type { LedgerChangeGroup } from './pool-ledger'
+import type { LedgerChangeGroup, PoolLedger } from './pool-ledger'
 import { poolLedgerStats, poolStats } from './pool-stats'
 import { roundRobinOrder } from './round-robin-order'
 import { FIXTURE_MARCH, fixtureBooking, fixtureMember, fixturePool } from './test-fixtures'
@@ -114,6 +115,53 @@ describe('pool ledgers', () => {
           .filter((row) => poolCountsSeat(pool.id, row, byId))
         expect(poolLedgerFromChanges(pool.id, rows.toReversed())).toEqual(fromScratch)
       }),
+    )
+  })
+
+  it('kept a bulk of changes at a time equals one change at a time, and never edits its input', () => {
+    /** The ledger with every list frozen: an edit in place would throw. */
+    const frozen = (ledger: PoolLedger): PoolLedger => {
+      for (const member of Object.values(ledger.members)) {
+        Object.freeze(member.received)
+        Object.values(member.removed).forEach((list) => Object.freeze(list))
+      }
+      return Object.freeze(ledger)
+    }
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { maxLength: 60 }),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 60 }),
+        (ops, bulkSizes) => {
+          const changes = steps(ops)
+          // The same booking may change more than once in a bulk (created, then reassigned).
+          let oneByOne = poolLedger(pool, [], [PANEL])
+          let bulked = oneByOne
+          for (let at = 0, bulk = 0; at < changes.length; bulk++) {
+            const size = bulkSizes[bulk % bulkSizes.length] ?? 1
+            const part = changes.slice(at, at + size)
+            at += size
+            const input = frozen(bulked)
+            const before = structuredClone(input)
+            bulked = poolLedgerApplyMany(input, pool, [PANEL], part)
+            expect(input).toEqual(before)
+            for (const { before: was, after } of part) {
+              oneByOne = poolLedgerApply(oneByOne, pool, [PANEL], was, after)
+            }
+            expect(bulked).toEqual(oneByOne)
+            // Members no seat change of the bulk names keep their ledger object, not a copy.
+            const named = new Set(
+              part
+                .flatMap(({ before: was, after }) =>
+                  [was, after].flatMap((b) => (b ? bookingLedgerRows(b) : [])),
+                )
+                .map((row) => row.memberId),
+            )
+            for (const [memberId, member] of Object.entries(input.members)) {
+              if (!named.has(memberId)) expect(bulked.members[memberId]).toBe(member)
+            }
+          }
+        },
+      ),
     )
   })
 

@@ -192,6 +192,12 @@ export function poolLedger(
   return poolLedgerFromChanges(pool.id, changes)
 }
 
+/** One booking's change: `before` and `after` (either null for a new or removed booking). */
+export interface BookingChange {
+  readonly before: Booking | null
+  readonly after: Booking | null
+}
+
 /**
  * `ledger` after one booking changed from `before` to `after` (either null for a new or removed
  * booking): the seat changes of `before` that count for the pool are taken out, those of `after`
@@ -204,37 +210,72 @@ export function poolLedgerApply(
   before: Booking | null,
   after: Booking | null,
 ): PoolLedger {
+  return poolLedgerApplyMany(ledger, pool, panels, [{ before, after }])
+}
+
+/**
+ * `ledger` after `changes`, applied in order exactly as {@link poolLedgerApply} one at a time
+ * would, but copying each touched list once for all of them: a list holds a member's whole
+ * history in the pool, so a bulk write of n bookings (an import, a group commit, a desktop's
+ * offline work pushed at once) costs one copy per touched list instead of n.
+ */
+export function poolLedgerApplyMany(
+  ledger: PoolLedger,
+  pool: Pool,
+  panels: readonly Panel[],
+  changes: readonly BookingChange[],
+): PoolLedger {
   const byId = panelsById(panels)
   const counted = (booking: Booking | null) =>
     booking === null || (booking.poolId !== pool.id && booking.panelId === null)
       ? []
       : bookingLedgerRows(booking).filter((row) => poolCountsSeat(pool.id, row, byId))
-  const removed = counted(before)
-  const added = counted(after)
-  if (removed.length === 0 && added.length === 0) return ledger
-  const members = { ...ledger.members }
-  const edit = (change: LedgerChange, sign: 1 | -1) => {
-    const current = members[change.memberId] ?? {
-      received: [],
-      removed: { cancelled: [], 'no-show': [], 'reassigned-away': [] },
+  // The members this call touched: their ledgers as they will be, with the lists it copied (edited
+  // in place from then on) and those it has not touched yet (still shared with `ledger`).
+  const touched = new Map<
+    string,
+    { received: number[]; removed: Record<RemovalReason, number[]> }
+  >()
+  const copies = new Set<number[]>()
+  const EMPTY: readonly number[] = []
+  const listOf = (memberId: string, key: 'received' | RemovalReason): number[] => {
+    let entry = touched.get(memberId)
+    if (entry === undefined) {
+      const current = ledger.members[memberId]
+      // Lists not copied yet are only read (`copies` tells them apart), never edited.
+      const shared = (list: readonly number[] | undefined) => (list ?? EMPTY) as number[]
+      entry = {
+        received: shared(current?.received),
+        removed: {
+          cancelled: shared(current?.removed.cancelled),
+          'no-show': shared(current?.removed['no-show']),
+          'reassigned-away': shared(current?.removed['reassigned-away']),
+        },
+      }
+      touched.set(memberId, entry)
     }
-    const list = (
-      change.kind === 'received'
-        ? current.received
-        : isRemovalReason(change.reason)
-          ? current.removed[change.reason]
-          : null
-    ) as readonly number[] | null
-    if (list === null) return
-    const next = sign > 0 ? sortedInsert(list, change.atMs) : sortedRemove(list, change.atMs)
-    members[change.memberId] =
-      change.kind === 'received'
-        ? { ...current, received: next }
-        : { ...current, removed: { ...current.removed, [change.reason]: next } }
+    const list = key === 'received' ? entry.received : entry.removed[key]
+    if (copies.has(list)) return list
+    const copy = [...list]
+    copies.add(copy)
+    if (key === 'received') entry.received = copy
+    else entry.removed[key] = copy
+    return copy
   }
-  for (const change of removed) edit(change, -1)
-  for (const change of added) edit(change, 1)
-  return { poolId: ledger.poolId, members }
+  const edit = (change: LedgerChange, sign: 1 | -1) => {
+    const key = change.kind === 'received' ? 'received' : change.reason
+    if (key !== 'received' && !isRemovalReason(key)) return
+    const list = listOf(change.memberId, key)
+    const index = ascendingLowerBound(list, change.atMs)
+    if (sign > 0) list.splice(index, 0, change.atMs)
+    else if (list[index] === change.atMs) list.splice(index, 1)
+  }
+  for (const { before, after } of changes) {
+    for (const change of counted(before)) edit(change, -1)
+    for (const change of counted(after)) edit(change, 1)
+  }
+  if (touched.size === 0) return ledger
+  return { poolId: ledger.poolId, members: { ...ledger.members, ...Object.fromEntries(touched) } }
 }
 
 /** How many of the ascending `times` lie in `[fromMs, toMs)`. */
@@ -273,15 +314,4 @@ function isRemovalReason(reason: HostChange['reason']): reason is RemovalReason 
 
 function ascending(a: number, b: number): number {
   return a - b
-}
-
-function sortedInsert(times: readonly number[], value: number): number[] {
-  const index = ascendingLowerBound(times, value)
-  return [...times.slice(0, index), value, ...times.slice(index)]
-}
-
-/** Removes one occurrence of `value` (no-op when absent). */
-function sortedRemove(times: readonly number[], value: number): number[] {
-  const index = ascendingLowerBound(times, value)
-  return times[index] === value ? [...times.slice(0, index), ...times.slice(index + 1)] : [...times]
 }
