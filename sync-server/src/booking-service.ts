@@ -284,7 +284,7 @@ export class BookingService {
     const added = fresh.filter((doc) => !this.mirror.get('bookings', doc.id)).map(recordOf)
     const records = isAppended ? [...cached.records, ...added] : added
     const changes = added.map((after) => ({ before: null, after }))
-    for (const pool of changes.length > 0 ? ws.pools : []) {
+    for (const pool of ws.pools) {
       const ledger = poolLedgers?.[pool.id]
       if (!ledger) continue
       const next = poolLedgerApplyMany(ledger, pool, ws.panels, changes)

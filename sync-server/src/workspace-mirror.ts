@@ -2,7 +2,7 @@ import type { Subscription } from 'rxjs'
 import { filter } from 'rxjs'
 import type { Booking, Panel, Pool, Workspace } from '../../core/src/model/workspace'
 import type {
-  BookingChange,
+  BookingVersions,
   LedgerChangeGroup,
   PoolLedger,
 } from '../../core/src/distribution/pool-ledger'
@@ -100,7 +100,7 @@ export class WorkspaceMirror {
       // a member's history once per bulk, not once per booking of it.
       mirror.subscriptions.push(
         db.eventBulks$.pipe(filter((bulk) => bulk.collectionName === name)).subscribe((bulk) => {
-          const bookingChanges: BookingChange[] = []
+          const bookingChanges: BookingVersions[] = []
           for (const event of bulk.events) {
             const previous = (event.previousDocumentData ?? null) as AnyDoc | null
             if (event.operation === 'DELETE') {
@@ -130,7 +130,7 @@ export class WorkspaceMirror {
     name: CollectionName,
     doc: AnyDoc,
     previous: AnyDoc | null,
-    bookingChanges: BookingChange[],
+    bookingChanges: BookingVersions[],
   ): void {
     if ((doc as { _deleted?: boolean })._deleted) {
       return this.removed(name, doc.id, previous, bookingChanges)
@@ -146,7 +146,7 @@ export class WorkspaceMirror {
     name: CollectionName,
     id: string,
     previous: AnyDoc | null,
-    bookingChanges: BookingChange[],
+    bookingChanges: BookingVersions[],
   ): void {
     const poolsBefore = name === 'pools' || name === 'panels' ? this.workspace() : null
     if (name === 'bookings') {
@@ -314,12 +314,12 @@ export class WorkspaceMirror {
    * Applies bookings' changes (one bulk write's, in order) to the ledgers of every pool they can
    * count for: each pool's ledger once, with all of its changes (`poolLedgerApplyMany`).
    */
-  private ledgersFollow(changes: readonly BookingChange[]): void {
+  private ledgersFollow(changes: readonly BookingVersions[]): void {
     // Pools and panels only, not `workspace()`: inside a bulk write that would sort the booking
     // window again after every booking of it.
     const pools = this.recordsOf('pools') as readonly Pool[]
     const panels = this.recordsOf('panels') as readonly Panel[]
-    const byPool = new Map<string, BookingChange[]>()
+    const byPool = new Map<string, BookingVersions[]>()
     for (const change of changes) {
       const poolIds = new Set<string>()
       for (const booking of [change.before, change.after]) {
@@ -549,7 +549,7 @@ function startIndex(list: readonly Booking[], ms: number): number {
 }
 
 /** A booking document's change as the ledgers take it (a deleted previous version is none). */
-function bookingChangeOf(previous: AnyDoc | null, next: AnyDoc | null): BookingChange {
+function bookingChangeOf(previous: AnyDoc | null, next: AnyDoc | null): BookingVersions {
   return {
     before: previous && !previous['_deleted'] ? bookingOf(previous) : null,
     after: next ? bookingOf(next) : null,

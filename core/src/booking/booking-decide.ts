@@ -5,7 +5,7 @@
  */
 
 import { ID_PATTERN, type Booking, type Customer, type Workspace } from '../model/workspace'
-import { instantFormat, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+import { instantFormat, MS_PER_MINUTE } from '../time/instant'
 import { zoneIsValid } from '../time/zone'
 import { answersCanonical } from '../routing/answers-validate'
 import { explanationBuild } from './assignment-explanation'
@@ -19,7 +19,7 @@ import type {
   DecisionState,
 } from './booking-types'
 import { type PageRoute, pageRouteResolve } from './page-route'
-import { routeSlots, seatPlanCandidates } from './page-slots'
+import { routeSlots, seatPlanCandidates, startOutsideBookable } from './page-slots'
 import { masterPageIdIsLink } from './public-page'
 import { seatIndexBuild, seatsFillAt, seatsHaveCandidates } from './seat-fill'
 import { seatPlanFor } from './seat-plan'
@@ -146,12 +146,11 @@ export function bookingDecide(
     message,
     alternatives: bookingAlternatives(state, route, startMs, nowMs, ctx.stateWithin),
   })
-  if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
-    return refused('too-soon', `${eventType.name} needs more notice`)
-  }
-  if (startMs > nowMs + eventType.maxDaysAhead * MS_PER_DAY) {
+  const outside = startOutsideBookable(eventType, startMs, nowMs)
+  if (outside === 'too-soon') return refused(outside, `${eventType.name} needs more notice`)
+  if (outside === 'too-far-ahead') {
     return refused(
-      'too-far-ahead',
+      outside,
       `${eventType.name} can be booked at most ${eventType.maxDaysAhead} days ahead`,
     )
   }

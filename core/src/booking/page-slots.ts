@@ -51,12 +51,37 @@ export function pageBookableWindow(
   toMs: number,
   nowMs: number,
 ): readonly [number, number] | null {
-  const earliest = nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE
+  const { earliestMs, latestMs } = bookableBounds(eventType, nowMs)
+  const from = Math.max(fromMs, earliestMs)
   // One ms past the last allowed instant, so the inclusive limit stays inside the half-open window.
-  const latestEnd = nowMs + eventType.maxDaysAhead * MS_PER_DAY + 1
-  const from = Math.max(fromMs, earliest)
-  const to = Math.min(toMs, latestEnd)
+  const to = Math.min(toMs, latestMs + 1)
   return from < to ? [from, to] : null
+}
+
+/** The first and last start the event type allows at `nowMs`: its minimum notice and booking window. */
+function bookableBounds(
+  eventType: EventType,
+  nowMs: number,
+): { readonly earliestMs: number; readonly latestMs: number } {
+  return {
+    earliestMs: nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE,
+    latestMs: nowMs + eventType.maxDaysAhead * MS_PER_DAY,
+  }
+}
+
+/**
+ * Why the event type does not allow a start at `startMs` at `nowMs` — `too-soon` (within its
+ * minimum notice) or `too-far-ahead` (past its booking window) — or null when it does: the bounds
+ * {@link pageBookableWindow} cuts to, for a decision about one start.
+ */
+export function startOutsideBookable(
+  eventType: EventType,
+  startMs: number,
+  nowMs: number,
+): 'too-soon' | 'too-far-ahead' | null {
+  const { earliestMs, latestMs } = bookableBounds(eventType, nowMs)
+  if (startMs < earliestMs) return 'too-soon'
+  return startMs > latestMs ? 'too-far-ahead' : null
 }
 
 function* findMemberSlotsSteps(

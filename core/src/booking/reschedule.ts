@@ -14,7 +14,7 @@
  */
 
 import type { Booking, EventType, HistoryEntry, Workspace } from '../model/workspace'
-import { instantFormat, instantParse, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+import { instantFormat, instantParse, MS_PER_MINUTE } from '../time/instant'
 import { ALTERNATIVES_MAX, ALTERNATIVES_REACH_MS } from './booking-alternatives'
 import { historyAppend, historyAt } from './booking-history-write'
 import { customerNoticeRefusal } from './customer-notice'
@@ -26,7 +26,7 @@ import type {
   RescheduleRequest,
   DecisionState,
 } from './booking-types'
-import { pageBookableWindow } from './page-slots'
+import { pageBookableWindow, startOutsideBookable } from './page-slots'
 import { type SeatCandidates, type SeatFill, seatFillsSteps } from './seat-fill'
 import { type Steps, stepsRun } from '../availability/steps'
 import { seatPoolRanking } from './seat-plan'
@@ -213,12 +213,9 @@ export function rescheduleDecide(
     message,
     alternatives: alternatives(state, booking, eventType, startMs, nowMs),
   })
-  if (startMs < nowMs + eventType.minNoticeMinutes * MS_PER_MINUTE) {
-    return refused('too-soon', `${eventType.name} needs more notice`)
-  }
-  if (startMs > nowMs + eventType.maxDaysAhead * MS_PER_DAY) {
-    return refused('too-far-ahead', 'That is past the booking window')
-  }
+  const outside = startOutsideBookable(eventType, startMs, nowMs)
+  if (outside === 'too-soon') return refused(outside, `${eventType.name} needs more notice`)
+  if (outside === 'too-far-ahead') return refused(outside, 'That is past the booking window')
   const [fill] = fillsIn(state, booking, eventType, startMs, startMs + 1, nowMs)
   if (fill?.startMs !== startMs) return refused('slot-unavailable', 'This time is not available')
   const at = historyAt(booking, nowMs)

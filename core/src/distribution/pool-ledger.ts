@@ -192,8 +192,11 @@ export function poolLedger(
   return poolLedgerFromChanges(pool.id, changes)
 }
 
-/** One booking's change: `before` and `after` (either null for a new or removed booking). */
-export interface BookingChange {
+/**
+ * One booking's change as the ledgers take it: its version `before` and `after` (either null for
+ * a new or removed booking).
+ */
+export interface BookingVersions {
   readonly before: Booking | null
   readonly after: Booking | null
 }
@@ -223,7 +226,7 @@ export function poolLedgerApplyMany(
   ledger: PoolLedger,
   pool: Pool,
   panels: readonly Panel[],
-  changes: readonly BookingChange[],
+  changes: readonly BookingVersions[],
 ): PoolLedger {
   const byId = panelsById(panels)
   const counted = (booking: Booking | null) =>
