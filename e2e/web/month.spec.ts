@@ -126,16 +126,24 @@ test('the month shows the bookings with time and first names, "+N more", and its
   const more = month.grid.getByRole('button', { name: '+3 more' })
   await expect(more).toHaveAttribute('title', 'Show 3 more bookings')
   await more.press('Enter')
-  const popover = page.locator('.fc-more-popover')
-  await expect(popover).toBeVisible()
-  // The day's whole list, the keyboard taken there; Escape closes it and returns to the link.
-  await expect(popover.getByRole('button')).toHaveCount(6)
-  await expect(popover.getByRole('button').first()).toBeFocused()
-  await expect(popover.getByRole('button', { name: /with Pia Roth · Cai Wong/ })).toBeVisible()
+  const list = page.getByRole('dialog', { name: /· 6 bookings$/ })
+  await expect(list).toBeVisible()
+  // The day's whole list in order, the keyboard taken there; Escape closes it and returns to "+3 more".
+  const listed = list.getByRole('button', { name: / with / })
+  await expect(listed).toHaveCount(6)
+  await expect(listed.first()).toBeFocused()
+  await expect(listed.last()).toHaveAccessibleName(/with Pia Roth · Cai Wong/)
   expect(await seriousViolations(page), 'month with "+N more" open').toEqual([])
   await page.keyboard.press('Escape')
-  await expect(popover).toBeHidden()
+  await expect(list).toBeHidden()
   await expect(more).toBeFocused()
+  // A booking in the list opens its details.
+  await more.press('Enter')
+  await list.getByRole('button', { name: /with Ola Berg/ }).click()
+  await expect(list).toBeHidden()
+  await expect(month.app.details).toContainText('Ola Berg')
+  await page.keyboard.press('Escape')
+  await expect(month.app.details).toBeHidden()
 
   // Next month and back, through the address: back returns to it too.
   await page.getByRole('button', { name: 'Next month' }).click()
@@ -178,6 +186,13 @@ test('a booking opens its details, and a day number opens that day on the calend
   await month.grid.getByRole('link', { name: `Open ${day} on the calendar` }).click()
   await expect(month.app.nav('Calendar')).toHaveAttribute('aria-current', 'page')
   await expect(page.getByRole('button', { name: /with Lee Park/ })).toBeVisible()
+
+  // The whole list of a full day also opens that day.
+  await page.goBack()
+  await month.grid.getByRole('button', { name: '+3 more' }).click()
+  await page.getByRole('button', { name: 'Open this day on the calendar' }).click()
+  await expect(month.app.nav('Calendar')).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('button', { name: /with Pia Roth/ })).toBeVisible()
 })
 
 test('a month before this computer’s window is read from the sync server, and said so offline', async ({

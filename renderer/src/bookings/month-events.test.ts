@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Booking } from '../../../core/src/model/workspace'
-import { localeFirstDay, monthEvents, monthGrid, monthShift } from './month-events'
-import type { MonthEventsContext } from './month-events'
+import { localeFirstDay, monthCells, monthEvents, monthGrid, monthShift } from './month-events'
+import type { MonthEvent, MonthEventsContext } from './month-events'
 
 function booking(
   id: string,
@@ -159,5 +160,79 @@ describe('monthEvents', () => {
     )
     expect(event?.title).toBe('10:00 Lee · former member')
     expect(JSON.stringify(event?.extendedProps)).not.toMatch(/m-gone|et-gone|bk-1/)
+  })
+})
+
+describe('monthCells', () => {
+  /** An event starting at `start` (wall clock); only id and start matter here. */
+  const event = (id: string, start: string): MonthEvent => ({
+    id,
+    start,
+    end: start,
+    title: id,
+    extendedProps: { time: start.slice(11), who: id, label: id, color: '#000000' },
+  })
+
+  it('keeps a day’s first three and puts "+N more" after them, on its last minute', () => {
+    const day = ['09:00', '10:00', '11:00', '12:00', '13:00'].map((time, i) =>
+      event(`bk-${i}`, `2027-03-15T${time}`),
+    )
+    const next = event('bk-next', '2027-03-16T09:00')
+    const cells = monthCells([...day, next], 3)
+    expect(cells.items.map((item) => item.id)).toEqual([
+      'bk-0',
+      'bk-1',
+      'bk-2',
+      'more|2027-03-15',
+      'bk-next',
+    ])
+    expect(cells.items[3]).toEqual({
+      id: 'more|2027-03-15',
+      start: '2027-03-15T23:58',
+      end: '2027-03-15T23:59',
+      title: '+2 more',
+      extendedProps: { kind: 'more', date: '2027-03-15', count: 2 },
+    })
+    expect(cells.byDay.get('2027-03-15')).toEqual(day)
+    expect(cells.byDay.get('2027-03-16')).toEqual([next])
+  })
+
+  it('gives a day of exactly three no "+N more"', () => {
+    const day = ['09:00', '10:00', '11:00'].map((time, i) => event(`bk-${i}`, `2027-03-15T${time}`))
+    expect(monthCells(day, 3).items).toEqual(day)
+  })
+
+  it('draws at most four items a day however full, and lists every event once', () => {
+    const starts = fc.array(
+      fc.record({
+        day: fc.integer({ min: 1, max: 28 }),
+        minute: fc.integer({ min: 0, max: 1439 }),
+      }),
+      { maxLength: 300 },
+    )
+    fc.assert(
+      fc.property(starts, (picked) => {
+        const events = picked
+          .map(({ day, minute }, i) => {
+            const hh = String(Math.floor(minute / 60)).padStart(2, '0')
+            const mm = String(minute % 60).padStart(2, '0')
+            return event(`bk-${i}`, `2027-03-${String(day).padStart(2, '0')}T${hh}:${mm}`)
+          })
+          .toSorted((a, b) => a.start.localeCompare(b.start))
+        const cells = monthCells(events, 3)
+        const perDay = new Map<string, number>()
+        for (const item of cells.items) {
+          const date = item.start.slice(0, 10)
+          perDay.set(date, (perDay.get(date) ?? 0) + 1)
+        }
+        for (const [date, drawn] of perDay) {
+          const all = events.filter((e) => e.start.startsWith(date)).length
+          expect(drawn).toBe(all > 3 ? 4 : all)
+          const more = cells.items.find((item) => item.id === `more|${date}`)
+          expect(more?.title ?? null).toBe(all > 3 ? `+${all - 3} more` : null)
+        }
+        expect([...cells.byDay.values()].flat()).toEqual(events)
+      }),
+    )
   })
 })

@@ -158,3 +158,62 @@ export function monthEvents(bookings: readonly Booking[], ctx: MonthEventsContex
       }
     })
 }
+
+/** A day's "+N more" as the month draws it: the day's bookings beyond those shown in its cell. */
+export interface MonthMoreItem {
+  /** `more|YYYY-MM-DD`: FullCalendar's key; never shown. */
+  readonly id: string
+  /**
+   * Last in the day's cell (FullCalendar orders a cell by start): `YYYY-MM-DDT23:58` to `…T23:59`
+   * (an end equal to the start would get FullCalendar's default hour, into the next day).
+   */
+  readonly start: string
+  readonly end: string
+  readonly title: string
+  readonly extendedProps: {
+    readonly kind: 'more'
+    /** The day, `YYYY-MM-DD` (the scheduler's wall clock). */
+    readonly date: string
+    /** Bookings of the day not shown in the cell. */
+    readonly count: number
+  }
+}
+
+/** What a month's day cells hold: at most `perDay` bookings each, then the day's "+N more". */
+export interface MonthCells {
+  readonly items: readonly (MonthEvent | MonthMoreItem)[]
+  /** Every event of a day, by date (`YYYY-MM-DD`), in order: what its "+N more" lists. */
+  readonly byDay: ReadonlyMap<string, readonly MonthEvent[]>
+}
+
+/**
+ * The month's events (`monthEvents`, in order) as day cells: each day (the date of an event's
+ * wall-clock start) keeps its first `perDay` events, and a day with more gets one "+N more" item
+ * after them (a booking past midnight is also drawn in the next day's cell, uncounted there). So the calendar draws at most `perDay + 1` items per day however full the day is:
+ * FullCalendar lays out and measures every event it is given, hidden ones too, and a month of a
+ * large team (~300 bookings a day) held the page for minutes.
+ */
+export function monthCells(events: readonly MonthEvent[], perDay: number): MonthCells {
+  const byDay = new Map<string, MonthEvent[]>()
+  for (const event of events) {
+    const date = event.start.slice(0, 10)
+    const day = byDay.get(date)
+    if (day === undefined) byDay.set(date, [event])
+    else day.push(event)
+  }
+  const items: (MonthEvent | MonthMoreItem)[] = []
+  for (const [date, day] of byDay) {
+    items.push(...day.slice(0, perDay))
+    const count = day.length - perDay
+    if (count > 0) {
+      items.push({
+        id: `more|${date}`,
+        start: `${date}T23:58`,
+        end: `${date}T23:59`,
+        title: `+${count} more`,
+        extendedProps: { kind: 'more', date, count },
+      })
+    }
+  }
+  return { items, byDay }
+}

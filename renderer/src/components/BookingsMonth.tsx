@@ -1,18 +1,13 @@
 import dayGridPlugin from '@fullcalendar/daygrid'
 import FullCalendar from '@fullcalendar/react'
-import type {
-  DayCellMountArg,
-  EventContentArg,
-  EventMountArg,
-  MoreLinkMountArg,
-} from '@fullcalendar/core'
-import { useMemo, useRef } from 'react'
-import type { KeyboardEvent } from 'react'
+import type { DayCellMountArg, EventContentArg, EventMountArg } from '@fullcalendar/core'
+import { useMemo, useState } from 'react'
 import type { Booking } from '../../../core/src/model/workspace'
-import { monthEvents, monthShift } from '../bookings/month-events'
-import type { MonthEvent } from '../bookings/month-events'
+import { monthCells, monthEvents, monthShift } from '../bookings/month-events'
+import type { MonthEvent, MonthMoreItem } from '../bookings/month-events'
 import type { LiveWorkspace } from '../db/workspace-store'
 import { appLocale, dayText } from '../format/datetime-format'
+import { AppDialog } from '../ui/AppDialog'
 
 export interface BookingsMonthProps {
   readonly live: LiveWorkspace
@@ -29,28 +24,29 @@ export interface BookingsMonthProps {
   readonly onOpenDay: (date: string) => void
 }
 
-/** Bookings per day cell before the rest becomes "+N more" (a popover listing the whole day). */
+/** Bookings per day cell before the rest becomes "+N more" (a list of the whole day). */
 const DAY_MAX_EVENTS = 3
 
 type MonthEventProps = MonthEvent['extendedProps']
+type MonthItemProps = MonthEventProps | MonthMoreItem['extendedProps']
 
 /** The FullCalendar date (UTC-coerced: FullCalendar runs in `UTC` here) as `YYYY-MM-DD`. */
 function dateOf(date: Date): string {
   return date.toISOString().slice(0, 10)
 }
 
-/** Frames to wait for FullCalendar to draw what was asked (it renders in its own next frames). */
-const FOCUS_FRAMES = 30
+/** A `YYYY-MM-DD` date in words (`Tuesday, 28 November 2023`). */
+function dateText(date: string): string {
+  return dayText(Date.parse(`${date}T12:00:00Z`), 'UTC')
+}
 
-/** Focuses the first `selector` inside `root` once it is drawn (gives up after a few frames). */
-function focusWhenShown(root: Element, selector: string, frames = FOCUS_FRAMES): void {
-  const target = root.querySelector<HTMLElement>(selector)
-  if (target) target.focus()
-  else if (frames > 0) requestAnimationFrame(() => focusWhenShown(root, selector, frames - 1))
+function isMoreProps(props: MonthItemProps): props is MonthMoreItem['extendedProps'] {
+  return 'kind' in props && props.kind === 'more'
 }
 
 function EventContent({ event }: EventContentArg) {
-  const props = event.extendedProps as MonthEventProps
+  const props = event.extendedProps as MonthItemProps
+  if (isMoreProps(props)) return <span className="month-more">+{props.count} more</span>
   return (
     <span className="month-event" style={{ borderLeftColor: props.color }}>
       <span className="visually-hidden">{props.label}</span>
@@ -61,11 +57,59 @@ function EventContent({ event }: EventContentArg) {
   )
 }
 
+/** The bookings of one day, listed when its "+N more" is chosen. */
+function DayList(props: {
+  readonly date: string
+  readonly events: readonly MonthEvent[]
+  readonly onOpen: (bookingId: string) => void
+  readonly onOpenDay: (date: string) => void
+  readonly onClose: () => void
+}) {
+  const { date, events, onOpen, onOpenDay, onClose } = props
+  const count = events.length === 1 ? '1 booking' : `${events.length} bookings`
+  return (
+    <AppDialog title={`${dateText(date)} · ${count}`} onClose={onClose}>
+      <ul className="month-day-list">
+        {events.map((event, i) => (
+          <li key={event.id}>
+            <button
+              type="button"
+              className="month-day-item"
+              style={{ borderLeftColor: event.extendedProps.color }}
+              aria-label={event.extendedProps.label}
+              autoFocus={i === 0}
+              onClick={() => {
+                onClose()
+                onOpen(event.id)
+              }}
+            >
+              <span className="block-time">{event.extendedProps.time}</span>{' '}
+              {event.extendedProps.who}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            onClose()
+            onOpenDay(date)
+          }}
+        >
+          Open this day on the calendar
+        </button>
+      </p>
+    </AppDialog>
+  )
+}
+
 /**
  * The month (FullCalendar's day grid) of the view's date: whole weeks from the locale's first day,
- * each booking as start time, customer and host first names, "+N more" on a full day. The date
- * comes from the app's address only (no toolbar of FullCalendar's own); a booking opens the
- * details panel; a day's number opens that day.
+ * each booking as start time, customer and host first names, "+N more" on a full day, which lists
+ * the whole day. The date comes from the app's address only (no toolbar of FullCalendar's own); a
+ * booking opens the details panel; a day's number opens that day.
  */
 export function BookingsMonth(props: BookingsMonthProps) {
   const { live, zone, date, today, firstDay, bookings, onOpen, onOpenDay } = props
@@ -85,19 +129,12 @@ export function BookingsMonth(props: BookingsMonthProps) {
       }),
     [bookings, zone, workspace, conflicts, pending, unsynced],
   )
-  // The "+N more" link whose day list is open: focus returns to it when Escape closes the list.
-  const moreLink = useRef<HTMLElement | null>(null)
-  const onKeyDown = (event: KeyboardEvent) => {
-    const link = moreLink.current
-    if (event.key !== 'Escape' || !link) return
-    moreLink.current = null
-    // FullCalendar closes the list on the same keydown (a document listener); focus after it.
-    requestAnimationFrame(() => {
-      if (link.isConnected) link.focus()
-    })
-  }
+  // FullCalendar gets at most DAY_MAX_EVENTS bookings and a "+N more" per day (see monthCells).
+  const cells = useMemo(() => monthCells(events, DAY_MAX_EVENTS), [events])
+  const [listed, setListed] = useState<string | null>(null)
+  const listedEvents = listed === null ? undefined : cells.byDay.get(listed)
   return (
-    <div className="month-calendar" onKeyDown={onKeyDown}>
+    <div className="month-calendar">
       {/* A new month is a new calendar: FullCalendar keeps no navigation state of its own, and
           the day numbers' names set when a cell mounts always match their date. */}
       <FullCalendar
@@ -113,26 +150,24 @@ export function BookingsMonth(props: BookingsMonthProps) {
         firstDay={firstDay}
         fixedWeekCount={false}
         height="auto"
-        dayMaxEvents={DAY_MAX_EVENTS}
-        events={events as MonthEvent[]}
+        dayMaxEvents={false}
+        events={cells.items as (MonthEvent | MonthMoreItem)[]}
         eventDisplay="block"
         eventContent={EventContent}
         eventClick={(arg) => {
           arg.jsEvent.preventDefault()
-          onOpen(arg.event.id)
+          const props = arg.event.extendedProps as MonthItemProps
+          if (isMoreProps(props)) setListed(props.date)
+          else onOpen(arg.event.id)
         }}
-        eventDidMount={(arg: EventMountArg) => arg.el.setAttribute('role', 'button')}
-        moreLinkDidMount={(arg: MoreLinkMountArg) => arg.el.setAttribute('role', 'button')}
-        moreLinkClick={(arg) => {
-          // The day list opens where FullCalendar puts it (after the grid): take focus there.
-          const link = arg.jsEvent.target
-          moreLink.current = link instanceof HTMLElement ? link.closest('.fc-more-link') : null
-          const root = moreLink.current?.closest('.month-calendar')
-          if (root) focusWhenShown(root, '.fc-more-popover .fc-event')
-          return 'popover'
+        eventDidMount={(arg: EventMountArg) => {
+          arg.el.setAttribute('role', 'button')
+          const props = arg.event.extendedProps as MonthItemProps
+          if (isMoreProps(props)) {
+            arg.el.classList.add('month-more-link')
+            arg.el.setAttribute('title', `Show ${props.count} more bookings`)
+          }
         }}
-        moreLinkHint={(count: number) => `Show ${count} more bookings`}
-        moreLinkText={(count: number) => `+${count} more`}
         navLinks
         navLinkDayClick={(day) => onOpenDay(dateOf(day))}
         navLinkHint={(_text: string, day: Date) =>
@@ -145,6 +180,15 @@ export function BookingsMonth(props: BookingsMonthProps) {
           link?.setAttribute('aria-label', link.getAttribute('title') ?? '')
         }}
       />
+      {listed !== null && listedEvents ? (
+        <DayList
+          date={listed}
+          events={listedEvents}
+          onOpen={onOpen}
+          onOpenDay={onOpenDay}
+          onClose={() => setListed(null)}
+        />
+      ) : null}
     </div>
   )
 }
