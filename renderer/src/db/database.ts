@@ -4,6 +4,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { migrationStrategiesFor } from '../../../core/src/schema/migrations'
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { dexieChangesSince } from './dexie-changes-since'
 import { dexieKeysFirstAddon } from './dexie-keys-first'
 import {
   COLLECTION_NAMES,
@@ -43,7 +44,9 @@ export function databaseNameFor(serverUrl: string): string {
  */
 export async function openAppDatabase(
   name: string,
-  storage: RxStorage<unknown, unknown> = getRxStorageDexie({ addons: [dexieKeysFirstAddon] }),
+  storage: RxStorage<unknown, unknown> = dexieChangesSince(
+    getRxStorageDexie({ addons: [dexieKeysFirstAddon] }),
+  ),
   schemas: Partial<Record<CollectionName, RxJsonSchema<AppDoc>>> = {},
 ): Promise<AppDatabase> {
   const db = await createRxDatabase<AppCollections>({

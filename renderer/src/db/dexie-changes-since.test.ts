@@ -1,0 +1,107 @@
+import fc from 'fast-check'
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
+import { getChangedDocumentsSince } from 'rxdb'
+import type { RxStorage, RxStorageDefaultCheckpoint, RxStorageInstance } from 'rxdb'
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { describe, expect, it } from 'vitest'
+import { dexieChangesSince } from './dexie-changes-since'
+
+interface Doc {
+  readonly id: string
+  readonly n: number
+  readonly flag: boolean
+}
+
+const schema = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 40 },
+    n: { type: 'number' },
+    flag: { type: 'boolean' },
+  },
+  required: ['id', 'n', 'flag'],
+  indexes: [],
+} as const
+
+let counter = 0
+
+/** A fresh storage instance of `storage` holding `rows` (`lwt` as given: shared ones too). */
+async function instanceWith(
+  storage: RxStorage<unknown, unknown>,
+  rows: readonly { id: string; lwt: number; deleted: boolean }[],
+): Promise<RxStorageInstance<Doc, unknown, unknown>> {
+  const { fillWithDefaultSettings } = await import('rxdb')
+  const instance = await storage.createStorageInstance<Doc>({
+    databaseInstanceToken: 'token',
+    databaseName: `changes-since-${counter++}`,
+    collectionName: 'docs',
+    schema: fillWithDefaultSettings(schema as never),
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  })
+  await instance.bulkWrite(
+    rows.map((row, i) => ({
+      document: {
+        id: row.id,
+        n: i,
+        flag: i % 2 === 0,
+        _deleted: row.deleted,
+        _attachments: {},
+        _rev: '1-a',
+        _meta: { lwt: row.lwt },
+      },
+    })),
+    'test',
+  )
+  return instance as RxStorageInstance<Doc, unknown, unknown>
+}
+
+/** Every page from the start, `limit` at a time: the documents in order and the checkpoints. */
+async function pages(instance: RxStorageInstance<Doc, unknown, unknown>, limit: number) {
+  const seen: unknown[] = []
+  const checkpoints: RxStorageDefaultCheckpoint[] = []
+  let checkpoint: RxStorageDefaultCheckpoint | undefined
+  for (;;) {
+    const page = await getChangedDocumentsSince(instance, limit, checkpoint)
+    checkpoints.push(page.checkpoint)
+    if (page.documents.length === 0) break
+    expect(page.documents.length).toBeLessThanOrEqual(limit)
+    seen.push(...page.documents)
+    checkpoint = page.checkpoint
+  }
+  return { seen, checkpoints }
+}
+
+describe('dexieChangesSince', () => {
+  const dexie = () =>
+    getRxStorageDexie({ indexedDB, IDBKeyRange }) as unknown as RxStorage<unknown, unknown>
+
+  it('pages through changes exactly as RxDB’s generic query does', async () => {
+    const rows = fc.uniqueArray(
+      fc.record({
+        id: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+        // Few distinct lwt values: many documents share one, as a pulled page's do.
+        lwt: fc.integer({ min: 1, max: 6 }).map((k) => 1_700_000_000_000 + k * 0.01),
+        deleted: fc.boolean(),
+      }),
+      { selector: (row) => row.id, maxLength: 60 },
+    )
+    await fc.assert(
+      fc.asyncProperty(rows, fc.integer({ min: 1, max: 7 }), async (picked, limit) => {
+        const generic = await instanceWith(dexie(), picked)
+        const keyset = await instanceWith(dexieChangesSince(dexie()), picked)
+        expect(generic.getChangedDocumentsSince).toBeUndefined()
+        expect(keyset.getChangedDocumentsSince).toBeTypeOf('function')
+        const expected = await pages(generic, limit)
+        expect(await pages(keyset, limit)).toEqual(expected)
+        expect(expected.seen).toHaveLength(picked.length)
+        await generic.remove()
+        await keyset.remove()
+      }),
+      { numRuns: 25 },
+    )
+  })
+})
