@@ -146,3 +146,22 @@ test('the week moves back and forth, and the address keeps it across a reload', 
   await page.goBack()
   await expect(week.block('Lee Park')).toBeVisible()
 })
+
+test('a year typed digit by digit goes to that year only, and asks the server for nothing before it', async ({
+  page,
+}) => {
+  const week = new Week(page)
+  await week.open()
+  const asked: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/admin/bookings?')) asked.push(request.url())
+  })
+  const year = page.getByRole('spinbutton', { name: /year/i })
+  await year.click()
+  await page.keyboard.type('2023')
+  await expect(page).toHaveURL(/date=2023-/)
+  // Years 2, 20 and 202 were whole dates on the way, but before the earliest the picker goes to.
+  expect(page.url()).not.toMatch(/date=0\d{3}-/)
+  await expect.poll(() => asked.length).toBeGreaterThan(0)
+  expect(asked.filter((url) => /from=0\d{3}-/.test(decodeURIComponent(url)))).toEqual([])
+})

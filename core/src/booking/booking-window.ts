@@ -21,6 +21,12 @@ import { MS_PER_DAY } from '../time/instant'
  */
 export const DESKTOP_WINDOW_PAST_DAYS = 100
 
+/**
+ * The longest range one read of stored bookings may span (`GET /api/admin/bookings`: a year and a
+ * bit); a desktop reads a longer one in consecutive ranges of at most this many days.
+ */
+export const HISTORY_READ_MAX_DAYS = 400
+
 /** A window start: a UTC calendar date `YYYY-MM-DD` (its midnight is the first instant kept). */
 export type WindowStart = string
 

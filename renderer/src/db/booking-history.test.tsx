@@ -179,4 +179,59 @@ describe('bookingHistoryCreate', () => {
     // A range holding more than the bound is refused whole.
     expect((await settle(history, WINDOW_MS - 290 * DAY_MS, WINDOW_MS)).status).toBe('too-large')
   })
+
+  it('reads a range longer than the server reads at once in parts, each booking once', async () => {
+    const { target } = await connected()
+    history = bookingHistoryCreate(target, { pageLimit: 50 })
+    // 450 days: past the 400 a read may span (the server refuses such a range with 400).
+    const fromMs = WINDOW_MS - 450 * DAY_MS
+    const read = await settle(history, fromMs, WINDOW_MS)
+    expect(read.status === 'ready' && read.bookings.map((b) => b.id)).toEqual(
+      overlapping(fromMs, WINDOW_MS),
+    )
+  })
+
+  it('reads an offline range again when asked again, and when the browser is online again', async () => {
+    const { target } = await connected()
+    // A port nothing listens on, then the server: what a network coming back looks like here.
+    const switchable = { ...target, serverUrl: 'http://127.0.0.1:9' }
+    history = bookingHistoryCreate(switchable)
+    const fromMs = WINDOW_MS - 40 * DAY_MS
+    const toMs = WINDOW_MS - 20 * DAY_MS
+    expect((await settle(history, fromMs, toMs)).status).toBe('offline')
+    Object.assign(switchable, { serverUrl: target.serverUrl })
+    const again = await settle(history, fromMs, toMs)
+    expect(again.status === 'ready' && again.bookings.map((b) => b.id)).toEqual(
+      overlapping(fromMs, toMs),
+    )
+
+    // Offline again, for another range; then the browser says it is online.
+    Object.assign(switchable, { serverUrl: 'http://127.0.0.1:9' })
+    const [otherFrom, otherTo] = [WINDOW_MS - 80 * DAY_MS, WINDOW_MS - 60 * DAY_MS]
+    expect((await settle(history, otherFrom, otherTo)).status).toBe('offline')
+    Object.assign(switchable, { serverUrl: target.serverUrl })
+    window.dispatchEvent(new Event('online'))
+    await until(() => history!.peek(otherFrom, otherTo)?.status === 'ready', 'read again')
+  })
+
+  it('stops and forgets a read nobody waits for any more', async () => {
+    const { target } = await connected()
+    history = bookingHistoryCreate(target, { pageLimit: 5 })
+    const fromMs = WINDOW_MS - 200 * DAY_MS
+    const release = history.request(fromMs, WINDOW_MS)
+    expect(history.peek(fromMs, WINDOW_MS)?.status).toBe('loading')
+    release()
+    expect(history.peek(fromMs, WINDOW_MS)).toBeUndefined()
+    // Asked again, it is read from the start, whole.
+    const read = await settle(history, fromMs, WINDOW_MS)
+    expect(read.status === 'ready' && read.bookings.map((b) => b.id)).toEqual(
+      overlapping(fromMs, WINDOW_MS),
+    )
+    // A read two views wait for goes on while one of them still waits.
+    const [a, b] = [history.request(0, fromMs), history.request(0, fromMs)]
+    a()
+    expect(history.peek(0, fromMs)?.status).toBe('loading')
+    b()
+    expect(history.peek(0, fromMs)).toBeUndefined()
+  })
 })

@@ -1,4 +1,6 @@
+import { HISTORY_READ_MAX_DAYS } from '../../../core/src/booking/booking-window'
 import type { Booking } from '../../../core/src/model/workspace'
+import { MS_PER_DAY } from '../../../core/src/time/instant'
 import { eventStreamState } from './fetch-event-source'
 import { remoteGetJson, ServerUnreachable } from './remote-api'
 import type { SyncTarget } from './replication'
@@ -10,8 +12,12 @@ import type { SyncTarget } from './replication'
  *
  * Bounded: at most {@link HISTORY_CACHE_MAX_BOOKINGS} bookings are held; the ranges used longest
  * ago are let go first, and a single range larger than that is refused as too large. A range that
- * could not be read because the server is unreachable is "offline" and read again as soon as the
- * event stream is open again (the server is back).
+ * could not be read because the server is unreachable is "offline", and one that failed is
+ * "failed": both are read again when a view asks for them again, and every such range as soon as
+ * the event stream opens again (the server is back) or the browser is online again. A range longer
+ * than the server reads at once ({@link HISTORY_READ_MAX_DAYS}) is read in consecutive parts. A
+ * read no view waits for any more (the scheduler moved on, or typed a date digit by digit) is
+ * stopped and forgotten.
  */
 
 /** Bookings held in memory at most (a few busy months of a large team). */
@@ -31,8 +37,11 @@ export type HistoryRange =
 export interface BookingHistory {
   /** The stored bookings overlapping `[fromMs, toMs)` as far as read (undefined: not asked). */
   peek(fromMs: number, toMs: number): HistoryRange | undefined
-  /** Reads `[fromMs, toMs)` from the server unless it is held or being read. */
-  request(fromMs: number, toMs: number): void
+  /**
+   * Reads `[fromMs, toMs)` from the server unless it is held or being read (again if it was
+   * offline or failed); the answer lets go of the request: a read nobody waits for is stopped.
+   */
+  request(fromMs: number, toMs: number): () => void
   /** A booking held from an earlier read (undefined: not held). */
   find(id: string): Booking | undefined
   subscribe(listener: () => void): () => void
@@ -47,6 +56,8 @@ interface Entry {
   state: HistoryRange
   usedAt: number
   controller: AbortController | null
+  /** Requests not yet let go. */
+  holders: number
 }
 
 const LOADING: HistoryRange = { status: 'loading' }
@@ -79,27 +90,36 @@ export function bookingHistoryCreate(
     entry.state = LOADING
     publish()
     const bookings: Booking[] = []
-    let cursor: string | null = null
+    const seen = new Set<string>()
+    const partMs = HISTORY_READ_MAX_DAYS * MS_PER_DAY
     try {
-      do {
-        const query = new URLSearchParams({
-          from: new Date(entry.fromMs).toISOString(),
-          to: new Date(entry.toMs).toISOString(),
-          limit: String(pageLimit),
-        })
-        if (cursor !== null) query.set('cursor', cursor)
-        const page = (await remoteGetJson(
-          remote,
-          `/api/admin/bookings?${query}`,
-          controller.signal,
-        )) as { bookings: Booking[]; next: string | null }
-        bookings.push(...page.bookings)
-        cursor = page.next
-        if (bookings.length > maxBookings) {
-          entry.state = TOO_LARGE
-          return publish()
-        }
-      } while (cursor !== null)
+      for (let partFrom = entry.fromMs; partFrom < entry.toMs; partFrom += partMs) {
+        let cursor: string | null = null
+        do {
+          const query = new URLSearchParams({
+            from: new Date(partFrom).toISOString(),
+            to: new Date(Math.min(entry.toMs, partFrom + partMs)).toISOString(),
+            limit: String(pageLimit),
+          })
+          if (cursor !== null) query.set('cursor', cursor)
+          const page = (await remoteGetJson(
+            remote,
+            `/api/admin/bookings?${query}`,
+            controller.signal,
+          )) as { bookings: Booking[]; next: string | null }
+          // A booking across two parts' boundary is in both.
+          for (const booking of page.bookings) {
+            if (seen.has(booking.id)) continue
+            seen.add(booking.id)
+            bookings.push(booking)
+          }
+          cursor = page.next
+          if (bookings.length > maxBookings) {
+            entry.state = TOO_LARGE
+            return publish()
+          }
+        } while (cursor !== null)
+      }
       entry.state = { status: 'ready', bookings }
       evict(entry)
     } catch (err) {
@@ -134,16 +154,35 @@ export function bookingHistoryCreate(
     return held
   }
 
+  /** Reads again every range that could not be read (the server is back). */
+  function retry(): void {
+    for (const entry of entries.values()) {
+      if (entry.state.status === 'offline' || entry.state.status === 'failed') void read(entry)
+    }
+  }
   const stopStream = eventStreamState.subscribe(() => {
     const isOpen = eventStreamState.snapshot().open > 0
-    if (isOpen && !wasOpen) {
-      // The server is back: read again what could not be read.
-      for (const entry of entries.values()) {
-        if (entry.state.status === 'offline' || entry.state.status === 'failed') void read(entry)
-      }
-    }
+    if (isOpen && !wasOpen) retry()
     wasOpen = isOpen
   })
+  // The browser's own network coming back (the event stream may have stayed open meanwhile).
+  const onOnline = () => retry()
+  globalThis.addEventListener?.('online', onOnline)
+
+  /** The release of one request of `entry`: stops and forgets a read nobody waits for. */
+  function releaseOf(entry: Entry): () => void {
+    let isReleased = false
+    return () => {
+      if (isReleased) return
+      isReleased = true
+      entry.holders -= 1
+      if (entry.holders > 0 || entry.state.status !== 'loading') return
+      entry.controller?.abort()
+      if (entries.get(keyOf(entry.fromMs, entry.toMs)) === entry) {
+        entries.delete(keyOf(entry.fromMs, entry.toMs))
+      }
+    }
+  }
 
   return {
     peek(fromMs, toMs) {
@@ -163,18 +202,29 @@ export function bookingHistoryCreate(
       tick += 1
       if (existing) {
         existing.usedAt = tick
-        if (existing.state.status === 'failed') void read(existing)
-        return
+        existing.holders += 1
+        if (existing.state.status === 'failed' || existing.state.status === 'offline') {
+          void read(existing)
+        }
+        return releaseOf(existing)
       }
       for (const other of entries.values()) {
         if (other.state.status === 'ready' && other.fromMs <= fromMs && other.toMs >= toMs) {
           other.usedAt = tick
-          return
+          return () => undefined
         }
       }
-      const entry: Entry = { fromMs, toMs, state: LOADING, usedAt: tick, controller: null }
+      const entry: Entry = {
+        fromMs,
+        toMs,
+        state: LOADING,
+        usedAt: tick,
+        controller: null,
+        holders: 1,
+      }
       entries.set(key, entry)
       void read(entry)
+      return releaseOf(entry)
     },
     find(id) {
       for (const entry of entries.values()) {
@@ -191,6 +241,7 @@ export function bookingHistoryCreate(
     size,
     destroy() {
       stopStream()
+      globalThis.removeEventListener?.('online', onOnline)
       for (const entry of entries.values()) entry.controller?.abort()
       entries.clear()
       listeners.clear()

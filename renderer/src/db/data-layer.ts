@@ -261,7 +261,9 @@ export function useBookings(range?: TimeRange): BookingsInRange | undefined {
   const historyTo = Math.min(toMs, startMs)
   const needsHistory = range !== undefined && live !== undefined && fromMs < historyTo
   useEffect(() => {
-    if (needsHistory) history.request(fromMs, historyTo)
+    // Let go when the view moves on: a read nobody waits for any more is stopped.
+    if (needsHistory) return history.request(fromMs, historyTo)
+    return undefined
   }, [history, needsHistory, fromMs, historyTo])
   const older = useSyncExternalStore(history.subscribe, () =>
     needsHistory ? (history.peek(fromMs, historyTo) ?? LOADING) : null,

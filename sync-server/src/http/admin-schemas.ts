@@ -3,11 +3,10 @@ import { ROLES } from '../../../core/src/people'
 import { AUDIT_PAGE_MAX } from '../people/audit-log'
 import { idIsValid } from '../../../core/src/model/workspace'
 import { withInstantRange } from './public-schemas'
+import { HISTORY_READ_MAX_DAYS } from '../../../core/src/booking/booking-window'
 
 const id = z.string().refine(idIsValid, 'not a valid id')
 const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 instant' })
-/** Longest range the admin bookings listing accepts (a year and a bit). */
-const MAX_ADMIN_RANGE_DAYS = 400
 
 /** Largest page of the admin bookings listing. */
 export const MAX_BOOKINGS_PAGE = 2000
@@ -17,7 +16,7 @@ export const bookingsRangeSchema = withInstantRange(
     limit: z.coerce.number().int().min(1).max(MAX_BOOKINGS_PAGE).optional(),
     cursor: z.string().min(1).max(400).optional(),
   },
-  MAX_ADMIN_RANGE_DAYS,
+  HISTORY_READ_MAX_DAYS,
 )
 
 /** The seat changes of bookings that ended before `before` (the desktops' ledger baseline). */
