@@ -214,6 +214,23 @@ test('a month before this computer’s window is read from the sync server, and 
   await expect(page.getByRole('alert').filter({ hasText: /not available offline/ })).toBeVisible()
 })
 
+test('Reports count a range before this computer’s window on the sync server, and say what is counted offline', async ({
+  page,
+}) => {
+  const month = new Month(page)
+  await month.app.open(server)
+  await page.goto(`${server.url}/app/#/reports?from=${daysAgo(140).date}&to=${daysAgo(120).date}`)
+  await expect(page.getByText('1 bookings starting in this range: 1 completed.')).toBeVisible()
+  const perMember = page.getByRole('table', { name: 'Bookings per member' })
+  await expect(perMember.getByRole('row', { name: /Ana Silva/ })).toContainText('1')
+
+  await server.stop()
+  await expect(month.app.syncStatus).toContainText('Offline')
+  await page.goto(`${server.url}/app/#/reports?from=${daysAgo(200).date}&to=${daysAgo(1).date}`)
+  await expect(page.getByText(/^Counted so far, from .+ on only — \d+ bookings/)).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: /not available offline/ })).toBeVisible()
+})
+
 test.describe('in a locale whose weeks start on Sunday', () => {
   test.use({ locale: 'en-US' })
   test('the month starts its weeks on Sunday and writes times with AM/PM', async ({ page }) => {

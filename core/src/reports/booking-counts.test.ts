@@ -1,6 +1,14 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Booking } from '../model/workspace'
-import { bookingCounts } from './booking-counts'
+import { BOOKING_STATUSES } from '../schema/records'
+import {
+  bookingCounts,
+  bookingTallyAdd,
+  bookingTallyAddCounts,
+  bookingTallyCreate,
+  bookingTallyResult,
+} from './booking-counts'
 
 function booking(
   id: string,
@@ -76,5 +84,45 @@ describe('bookingCounts', () => {
   it('keeps members no longer in the workspace', () => {
     const counts = bookingCounts(workspace, Date.parse('2027-02-01T00:00:00.000Z'), from)
     expect(counts.byMember.map((r) => r.id)).toEqual(['m-old'])
+  })
+})
+
+describe('bookingTallyAddCounts', () => {
+  it('counts a range split at any instant exactly as the whole (a desktop and its server)', () => {
+    const base = Date.parse('2027-03-01T00:00:00.000Z')
+    const bookings = fc.array(
+      fc.record({
+        minutes: fc.integer({ min: 0, max: 60 * 24 * 30 }),
+        hosts: fc.subarray(['m-ana', 'm-ben', 'm-old'], { minLength: 1 }),
+        status: fc.constantFrom(...BOOKING_STATUSES),
+        eventTypeId: fc.constantFrom('et-a', 'et-b', 'et-gone'),
+        masterPageId: fc.constantFrom('mp-1', null),
+      }),
+      { maxLength: 40 },
+    )
+    const minute = fc.integer({ min: 0, max: 60 * 24 * 30 })
+    fc.assert(
+      fc.property(bookings, minute, minute, minute, (picked, a, b, cut) => {
+        const all = picked.map((p, i) =>
+          booking(
+            `b${i}`,
+            new Date(base + p.minutes * 60_000).toISOString(),
+            p.hosts,
+            p.status,
+            p.eventTypeId,
+            p.masterPageId,
+          ),
+        )
+        const [fromMs, toMs] = [base + Math.min(a, b) * 60_000, base + Math.max(a, b) * 60_000]
+        const cutMs = base + cut * 60_000
+        const ws = { ...(workspace as object), bookings: all } as never
+        // The server counts what starts before the cut; the desktop what starts from it on.
+        const before = bookingCounts(ws, fromMs, Math.min(toMs, cutMs))
+        const tally = bookingTallyCreate()
+        for (const one of all) bookingTallyAdd(tally, one, Math.max(fromMs, cutMs), toMs)
+        bookingTallyAddCounts(tally, before)
+        expect(bookingTallyResult(tally, ws)).toEqual(bookingCounts(ws, fromMs, toMs))
+      }),
+    )
   })
 })

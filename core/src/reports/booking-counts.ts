@@ -30,24 +30,75 @@ function zeroStatuses(): Record<BookingStatus, number> {
   return Object.fromEntries(BOOKING_STATUSES.map((s) => [s, 0])) as Record<BookingStatus, number>
 }
 
-function tally(
-  rows: Map<string | null, { total: number; byStatus: Record<BookingStatus, number> }>,
+type Row = { total: number; byStatus: Record<BookingStatus, number> }
+
+/** Counts being gathered ({@link bookingTallyCreate}); read them with {@link bookingTallyResult}. */
+export interface BookingTally {
+  total: number
+  readonly byStatus: Record<BookingStatus, number>
+  readonly byMember: Map<string | null, Row>
+  readonly byEventType: Map<string | null, Row>
+  readonly byPage: Map<string | null, Row>
+}
+
+export function bookingTallyCreate(): BookingTally {
+  return {
+    total: 0,
+    byStatus: zeroStatuses(),
+    byMember: new Map(),
+    byEventType: new Map(),
+    byPage: new Map(),
+  }
+}
+
+function rowAdd(
+  rows: Map<string | null, Row>,
   id: string | null,
-  booking: Booking,
+  total: number,
+  byStatus: Readonly<Partial<Record<BookingStatus, number>>>,
 ) {
   const row = rows.get(id) ?? { total: 0, byStatus: zeroStatuses() }
-  row.total += 1
-  row.byStatus[booking.status] += 1
+  row.total += total
+  for (const status of BOOKING_STATUSES) row.byStatus[status] += byStatus[status] ?? 0
   rows.set(id, row)
 }
 
-function sorted(
-  rows: Map<string | null, { total: number; byStatus: Record<BookingStatus, number> }>,
-  order: readonly (string | null)[],
-): CountRow[] {
+/**
+ * Counts `booking` into `tally` when its meeting starts in `[fromMs, toMs)` (epoch ms): once in
+ * all, once per host member (a panel booking once for each), event type and page.
+ */
+export function bookingTallyAdd(
+  tally: BookingTally,
+  booking: Booking,
+  fromMs: number,
+  toMs: number,
+): void {
+  const start = instantParse(booking.start)
+  if (start < fromMs || start >= toMs) return
+  const one = { [booking.status]: 1 }
+  tally.total += 1
+  tally.byStatus[booking.status] += 1
+  for (const memberId of new Set(booking.hostMemberIds)) rowAdd(tally.byMember, memberId, 1, one)
+  rowAdd(tally.byEventType, booking.eventTypeId, 1, one)
+  rowAdd(tally.byPage, booking.masterPageId, 1, one)
+}
+
+/**
+ * Adds counts made elsewhere to `tally` (the sync server's of the part of a range before a
+ * desktop's window): the two must count disjoint bookings.
+ */
+export function bookingTallyAddCounts(tally: BookingTally, counts: BookingCounts): void {
+  tally.total += counts.total
+  for (const status of BOOKING_STATUSES) tally.byStatus[status] += counts.byStatus[status] ?? 0
+  for (const row of counts.byMember) rowAdd(tally.byMember, row.id, row.total, row.byStatus)
+  for (const row of counts.byEventType) rowAdd(tally.byEventType, row.id, row.total, row.byStatus)
+  for (const row of counts.byPage) rowAdd(tally.byPage, row.id, row.total, row.byStatus)
+}
+
+function sorted(rows: Map<string | null, Row>, order: readonly (string | null)[]): CountRow[] {
   const rank = new Map(order.map((id, i) => [id, i]))
   return [...rows.entries()]
-    .map(([id, row]) => ({ id, total: row.total, byStatus: row.byStatus }))
+    .map(([id, row]) => ({ id, total: row.total, byStatus: { ...row.byStatus } }))
     .toSorted(
       (a, b) =>
         b.total - a.total ||
@@ -57,10 +108,35 @@ function sorted(
 }
 
 /**
+ * The counts of `tally`, rows sorted by total (descending), then in workspace order; ids no
+ * longer in the workspace keep their rows (their history stays in reports).
+ */
+export function bookingTallyResult(
+  tally: BookingTally,
+  workspace: Pick<Workspace, 'members' | 'eventTypes' | 'masterPages'>,
+): BookingCounts {
+  return {
+    total: tally.total,
+    byStatus: { ...tally.byStatus },
+    byMember: sorted(
+      tally.byMember,
+      workspace.members.map((m) => m.id),
+    ),
+    byEventType: sorted(
+      tally.byEventType,
+      workspace.eventTypes.map((e) => e.id),
+    ),
+    byPage: sorted(
+      tally.byPage,
+      workspace.masterPages.map((p) => p.id),
+    ),
+  }
+}
+
+/**
  * Counts of the bookings whose meeting starts in `[fromMs, toMs)` (epoch ms), per host member,
- * event type and master page, each with a breakdown by status. Rows are sorted by total
- * (descending), then in workspace order; ids no longer in the workspace keep their rows (their
- * history stays in reports). Throws a `RangeError` for a non-finite bound.
+ * event type and master page, each with a breakdown by status (see {@link bookingTallyResult}).
+ * Throws a `RangeError` for a non-finite bound.
  */
 export function bookingCounts(
   workspace: Pick<Workspace, 'bookings' | 'members' | 'eventTypes' | 'masterPages'>,
@@ -69,43 +145,7 @@ export function bookingCounts(
 ): BookingCounts {
   if (Number.isNaN(fromMs) || Number.isNaN(toMs))
     throw new RangeError(`Bad range [${fromMs}, ${toMs})`)
-  const byMember = new Map<
-    string | null,
-    { total: number; byStatus: Record<BookingStatus, number> }
-  >()
-  const byEventType = new Map<
-    string | null,
-    { total: number; byStatus: Record<BookingStatus, number> }
-  >()
-  const byPage = new Map<
-    string | null,
-    { total: number; byStatus: Record<BookingStatus, number> }
-  >()
-  const byStatus = zeroStatuses()
-  let total = 0
-  for (const booking of workspace.bookings) {
-    const start = instantParse(booking.start)
-    if (start < fromMs || start >= toMs) continue
-    total += 1
-    byStatus[booking.status] += 1
-    for (const memberId of new Set(booking.hostMemberIds)) tally(byMember, memberId, booking)
-    tally(byEventType, booking.eventTypeId, booking)
-    tally(byPage, booking.masterPageId, booking)
-  }
-  return {
-    total,
-    byStatus,
-    byMember: sorted(
-      byMember,
-      workspace.members.map((m) => m.id),
-    ),
-    byEventType: sorted(
-      byEventType,
-      workspace.eventTypes.map((e) => e.id),
-    ),
-    byPage: sorted(
-      byPage,
-      workspace.masterPages.map((p) => p.id),
-    ),
-  }
+  const tally = bookingTallyCreate()
+  for (const booking of workspace.bookings) bookingTallyAdd(tally, booking, fromMs, toMs)
+  return bookingTallyResult(tally, workspace)
 }

@@ -1,9 +1,11 @@
-import type { BookingsInRange } from '../db/data-layer'
+import type { CountsRange, HistoryRange } from '../db/booking-history'
 import { dateText } from '../format/datetime-format'
 
 export interface HistoryNoticeProps {
-  /** What `useBookings` answered for the range shown. */
-  readonly result: BookingsInRange | undefined
+  /** What `useBookings` (or `useBookingCounts`) answered for the range shown. */
+  readonly result:
+    | { readonly history: HistoryRange | CountsRange | null; readonly windowStartMs: number }
+    | undefined
   readonly zone: string
 }
 

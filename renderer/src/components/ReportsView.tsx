@@ -1,10 +1,9 @@
 import { useMemo } from 'react'
 import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses'
-import { bookingCounts } from '../../../core/src/reports/booking-counts'
 import type { CountRow } from '../../../core/src/reports/booking-counts'
 import { boardDay, boardToday } from '../calendar/board-layout'
-import { useBookings, useWorkspace } from '../db/data-layer'
-import { localZone } from '../format/datetime-format'
+import { useBookingCounts, useWorkspace } from '../db/data-layer'
+import { dateText, localZone } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
@@ -21,8 +20,9 @@ function monthBounds(today: string): readonly [string, string] {
 /**
  * Reports: bookings per member, event type and page for a range of dates (this month unless
  * chosen; in the URL), and each pool's distribution for the current or an earlier cycle. All
- * derived from the bookings by core, offline too inside this computer's window; a range before
- * it is read from the sync server, and pool statistics count all history through the baseline.
+ * derived from the bookings by core, offline too inside this computer's window; the part of a range
+ * before it is counted by the sync server, and pool statistics count all history through the
+ * baseline.
  */
 export function ReportsView() {
   const live = useWorkspace()!
@@ -35,23 +35,14 @@ export function ReportsView() {
   const to = route.params['to'] ?? monthTo
   const fromMs = boardDay(zone, from).fromMs
   const toMs = boardDay(zone, to < from ? from : to).toMs
-  // The range may reach before this computer's window: its bookings come from the sync server.
-  const inRange = useBookings({ fromMs, toMs })
-  const rangeBookings = inRange?.bookings
-  const counts = useMemo(
-    () =>
-      bookingCounts(
-        {
-          bookings: rangeBookings ?? [],
-          members: workspace.members,
-          eventTypes: workspace.eventTypes,
-          masterPages: workspace.masterPages,
-        },
-        fromMs,
-        toMs,
-      ),
-    [workspace, rangeBookings, fromMs, toMs],
-  )
+  // The range may reach before this computer's window: that part is counted by the sync server.
+  const inRange = useBookingCounts(fromMs, toMs)
+  const counts = inRange?.counts ?? EMPTY_COUNTS
+  // Until the server's part is in, the figures are the window's part only, and say so.
+  const partial =
+    inRange?.history && inRange.history.status !== 'ready'
+      ? dateText(inRange.windowStartMs, zone)
+      : null
   const names = {
     member: new Map(workspace.members.map((m) => [m.id, m.name])),
     eventType: new Map(workspace.eventTypes.map((e) => [e.id, e.name])),
@@ -74,7 +65,9 @@ export function ReportsView() {
           onChange={(v) => navigate({ params: { to: v || null } })}
         />
         <p className="small muted">
-          {counts.total} bookings starting in this range:{' '}
+          {partial === null
+            ? `${counts.total} bookings starting in this range: `
+            : `Counted so far, from ${partial} on only — ${counts.total} bookings: `}
           {Object.entries(counts.byStatus)
             .filter(([, n]) => n > 0)
             .map(
@@ -89,16 +82,19 @@ export function ReportsView() {
       <div className="report-grid">
         <CountTable
           title="Bookings per member"
+          partial={partial}
           rows={counts.byMember}
           name={(id) => names.member.get(id ?? '') ?? 'A former member'}
         />
         <CountTable
           title="Bookings per event type"
+          partial={partial}
           rows={counts.byEventType}
           name={(id) => names.eventType.get(id ?? '') ?? 'A deleted event type'}
         />
         <CountTable
           title="Bookings per page"
+          partial={partial}
           rows={counts.byPage}
           name={(id) =>
             id === null ? 'Without a master page' : (names.page.get(id) ?? 'A deleted page')
@@ -120,10 +116,13 @@ function CountTable({
   title,
   rows,
   name,
+  partial,
 }: {
   title: string
   rows: readonly CountRow[]
   name: (id: string | null) => string
+  /** The window's first day when only its part is counted so far (null: the whole range). */
+  partial: string | null
 }) {
   const max = Math.max(1, ...rows.map((r) => r.total))
   return (
@@ -145,7 +144,9 @@ function CountTable({
           {rows.length === 0 ? (
             <tr>
               <td colSpan={5} className="muted">
-                No bookings in this range.
+                {partial === null
+                  ? 'No bookings in this range.'
+                  : `No bookings from ${partial} on; earlier ones are not counted yet.`}
               </td>
             </tr>
           ) : null}
@@ -172,3 +173,11 @@ function CountTable({
     </div>
   )
 }
+
+const EMPTY_COUNTS = {
+  total: 0,
+  byStatus: { scheduled: 0, rescheduled: 0, completed: 0, cancelled: 0, 'no-show': 0 },
+  byMember: [],
+  byEventType: [],
+  byPage: [],
+} as const

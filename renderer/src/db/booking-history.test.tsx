@@ -15,6 +15,12 @@ import {
 } from '../../../sync-server/src/test-support/test-app'
 import type { TestApp } from '../../../sync-server/src/test-support/test-app'
 import { clockReplace } from '../clock'
+import {
+  bookingCounts,
+  bookingTallyAddCounts,
+  bookingTallyCreate,
+  bookingTallyResult,
+} from '../../../core/src/reports/booking-counts'
 import { bookingHistoryCreate } from './booking-history'
 import type { BookingHistory, HistoryRange } from './booking-history'
 import { dataLayerCreate, DataLayerContext, useBookings } from './data-layer'
@@ -233,5 +239,24 @@ describe('bookingHistoryCreate', () => {
     expect(history.peek(0, fromMs)?.status).toBe('loading')
     b()
     expect(history.peek(0, fromMs)).toBeUndefined()
+  })
+
+  it('counts a range on the server, in parts past 400 days, as core counts its bookings', async () => {
+    const { target } = await connected()
+    history = bookingHistoryCreate(target)
+    const fromMs = WINDOW_MS - 450 * DAY_MS
+    history.requestCounts(fromMs, WINDOW_MS)
+    await until(() => history!.peekCounts(fromMs, WINDOW_MS)?.status === 'ready', 'counts')
+    const read = history.peekCounts(fromMs, WINDOW_MS)
+    if (read?.status !== 'ready') throw new Error('not read')
+    expect(read.counts).toHaveLength(2)
+    const tally = bookingTallyCreate()
+    for (const part of read.counts) bookingTallyAddCounts(tally, part)
+    const workspace = historyWorkspace([...old, ...recent])
+    const expected = bookingCounts(workspace, fromMs, WINDOW_MS)
+    expect(expected.total).toBeGreaterThan(100)
+    expect(bookingTallyResult(tally, workspace)).toEqual(expected)
+    // Counts never fill the bookings held in memory.
+    expect(history.size()).toBe(0)
   })
 })

@@ -1,5 +1,6 @@
 import { HISTORY_READ_MAX_DAYS } from '../../../core/src/booking/booking-window'
 import type { Booking } from '../../../core/src/model/workspace'
+import type { BookingCounts } from '../../../core/src/reports/booking-counts'
 import { MS_PER_DAY } from '../../../core/src/time/instant'
 import { eventStreamState } from './fetch-event-source'
 import { remoteGetJson, ServerUnreachable } from './remote-api'
@@ -34,6 +35,16 @@ export type HistoryRange =
   /** More bookings than the cache may hold. */
   | { readonly status: 'too-large' }
 
+/**
+ * The sync server's booking counts of a range (Reports before the window), one per part read
+ * (see {@link HISTORY_READ_MAX_DAYS}); they count disjoint bookings, to be added up.
+ */
+export type CountsRange =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly counts: readonly BookingCounts[] }
+  | { readonly status: 'offline' }
+  | { readonly status: 'failed'; readonly message: string }
+
 export interface BookingHistory {
   /** The stored bookings overlapping `[fromMs, toMs)` as far as read (undefined: not asked). */
   peek(fromMs: number, toMs: number): HistoryRange | undefined
@@ -42,6 +53,10 @@ export interface BookingHistory {
    * offline or failed); the answer lets go of the request: a read nobody waits for is stopped.
    */
   request(fromMs: number, toMs: number): () => void
+  /** The server's counts of the bookings starting in `[fromMs, toMs)` as far as read. */
+  peekCounts(fromMs: number, toMs: number): CountsRange | undefined
+  /** Counts `[fromMs, toMs)` on the server, as {@link request} reads bookings (same release). */
+  requestCounts(fromMs: number, toMs: number): () => void
   /** A booking held from an earlier read (undefined: not held). */
   find(id: string): Booking | undefined
   subscribe(listener: () => void): () => void
@@ -51,9 +66,11 @@ export interface BookingHistory {
 }
 
 interface Entry {
+  /** Bookings overlapping the range, or the counts of those starting in it. */
+  readonly kind: 'bookings' | 'counts'
   readonly fromMs: number
   readonly toMs: number
-  state: HistoryRange
+  state: HistoryRange | CountsRange
   usedAt: number
   controller: AbortController | null
   /** Requests not yet let go. */
@@ -93,6 +110,24 @@ export function bookingHistoryCreate(
     const seen = new Set<string>()
     const partMs = HISTORY_READ_MAX_DAYS * MS_PER_DAY
     try {
+      if (entry.kind === 'counts') {
+        const counts: BookingCounts[] = []
+        for (let partFrom = entry.fromMs; partFrom < entry.toMs; partFrom += partMs) {
+          const query = new URLSearchParams({
+            from: new Date(partFrom).toISOString(),
+            to: new Date(Math.min(entry.toMs, partFrom + partMs)).toISOString(),
+          })
+          counts.push(
+            (await remoteGetJson(
+              remote,
+              `/api/admin/booking-counts?${query}`,
+              controller.signal,
+            )) as BookingCounts,
+          )
+        }
+        entry.state = { status: 'ready', counts }
+        return publish()
+      }
       for (let partFrom = entry.fromMs; partFrom < entry.toMs; partFrom += partMs) {
         let cursor: string | null = null
         do {
@@ -140,17 +175,16 @@ export function bookingHistoryCreate(
     const byAge = [...entries.values()].sort((a, b) => a.usedAt - b.usedAt)
     for (const entry of byAge) {
       if (held <= maxBookings) return
-      if (entry === keep || entry.state.status !== 'ready') continue
-      held -= entry.state.bookings.length
-      entries.delete(keyOf(entry.fromMs, entry.toMs))
+      const bookings = heldBookings(entry)
+      if (entry === keep || bookings === null) continue
+      held -= bookings.length
+      entries.delete(keyOf(entry.kind, entry.fromMs, entry.toMs))
     }
   }
 
   function size(): number {
     let held = 0
-    for (const entry of entries.values()) {
-      if (entry.state.status === 'ready') held += entry.state.bookings.length
-    }
+    for (const entry of entries.values()) held += heldBookings(entry)?.length ?? 0
     return held
   }
 
@@ -178,58 +212,70 @@ export function bookingHistoryCreate(
       entry.holders -= 1
       if (entry.holders > 0 || entry.state.status !== 'loading') return
       entry.controller?.abort()
-      if (entries.get(keyOf(entry.fromMs, entry.toMs)) === entry) {
-        entries.delete(keyOf(entry.fromMs, entry.toMs))
-      }
+      const key = keyOf(entry.kind, entry.fromMs, entry.toMs)
+      if (entries.get(key) === entry) entries.delete(key)
     }
+  }
+
+  /** Asks for a range of `kind`: read unless held or being read (again when it could not be). */
+  function ask(kind: Entry['kind'], fromMs: number, toMs: number): () => void {
+    const key = keyOf(kind, fromMs, toMs)
+    const existing = entries.get(key)
+    tick += 1
+    if (existing) {
+      existing.usedAt = tick
+      existing.holders += 1
+      if (existing.state.status === 'failed' || existing.state.status === 'offline') {
+        void read(existing)
+      }
+      return releaseOf(existing)
+    }
+    const entry: Entry = {
+      kind,
+      fromMs,
+      toMs,
+      state: LOADING,
+      usedAt: tick,
+      controller: null,
+      holders: 1,
+    }
+    entries.set(key, entry)
+    void read(entry)
+    return releaseOf(entry)
   }
 
   return {
     peek(fromMs, toMs) {
-      const entry = entries.get(keyOf(fromMs, toMs))
-      if (entry) return entry.state
+      const entry = entries.get(keyOf('bookings', fromMs, toMs))
+      if (entry) return entry.state as HistoryRange
       // A held range that covers this one answers it too.
       for (const other of entries.values()) {
-        if (other.state.status === 'ready' && other.fromMs <= fromMs && other.toMs >= toMs) {
-          return other.state
+        if (heldBookings(other) !== null && other.fromMs <= fromMs && other.toMs >= toMs) {
+          return other.state as HistoryRange
         }
       }
       return undefined
     },
     request(fromMs, toMs) {
-      const key = keyOf(fromMs, toMs)
-      const existing = entries.get(key)
-      tick += 1
-      if (existing) {
-        existing.usedAt = tick
-        existing.holders += 1
-        if (existing.state.status === 'failed' || existing.state.status === 'offline') {
-          void read(existing)
-        }
-        return releaseOf(existing)
-      }
       for (const other of entries.values()) {
-        if (other.state.status === 'ready' && other.fromMs <= fromMs && other.toMs >= toMs) {
-          other.usedAt = tick
-          return () => undefined
+        if (heldBookings(other) !== null && other.fromMs <= fromMs && other.toMs >= toMs) {
+          if (other.fromMs !== fromMs || other.toMs !== toMs) {
+            other.usedAt = ++tick
+            return () => undefined
+          }
         }
       }
-      const entry: Entry = {
-        fromMs,
-        toMs,
-        state: LOADING,
-        usedAt: tick,
-        controller: null,
-        holders: 1,
-      }
-      entries.set(key, entry)
-      void read(entry)
-      return releaseOf(entry)
+      return ask('bookings', fromMs, toMs)
+    },
+    peekCounts(fromMs, toMs) {
+      return entries.get(keyOf('counts', fromMs, toMs))?.state as CountsRange | undefined
+    },
+    requestCounts(fromMs, toMs) {
+      return ask('counts', fromMs, toMs)
     },
     find(id) {
       for (const entry of entries.values()) {
-        if (entry.state.status !== 'ready') continue
-        const found = entry.state.bookings.find((booking) => booking.id === id)
+        const found = heldBookings(entry)?.find((booking) => booking.id === id)
         if (found) return found
       }
       return undefined
@@ -249,6 +295,13 @@ export function bookingHistoryCreate(
   }
 }
 
-function keyOf(fromMs: number, toMs: number): string {
-  return `${fromMs}:${toMs}`
+function keyOf(kind: Entry['kind'], fromMs: number, toMs: number): string {
+  return `${kind}|${fromMs}:${toMs}`
+}
+
+/** The bookings an entry holds, or null (counts, or not read yet). */
+function heldBookings(entry: Entry): readonly Booking[] | null {
+  return entry.kind === 'bookings' && entry.state.status === 'ready' && 'bookings' in entry.state
+    ? entry.state.bookings
+    : null
 }

@@ -5,7 +5,14 @@ import type { Booking } from '../../../core/src/model/workspace'
 import { bookingChangesCreate } from './booking-changes'
 import type { BookingChanges } from './booking-changes'
 import { bookingHistoryCreate } from './booking-history'
-import type { BookingHistory, HistoryRange } from './booking-history'
+import type { BookingHistory, CountsRange, HistoryRange } from './booking-history'
+import {
+  bookingTallyAdd,
+  bookingTallyAddCounts,
+  bookingTallyCreate,
+  bookingTallyResult,
+} from '../../../core/src/reports/booking-counts'
+import type { BookingCounts } from '../../../core/src/reports/booking-counts'
 import { bookingWindowCreate } from './booking-window-state'
 import type { BookingWindowState } from './booking-window-state'
 import type { AppDatabase } from './database'
@@ -284,7 +291,59 @@ export function useBookings(range?: TimeRange): BookingsInRange | undefined {
   }, [bookings, fromMs, toMs, older, startMs])
 }
 
+/** {@link useBookingCounts}'s answer. */
+export interface CountsInRange {
+  /**
+   * The bookings starting in the range, counted: the replica's from its window start on, plus the
+   * sync server's counts of the part before it once read (see `history`).
+   */
+  readonly counts: BookingCounts
+  /**
+   * The part before the replica's window, counted by the server: null when the whole range is
+   * inside the window; else loading, ready, offline or failed (then `counts` leaves it out).
+   */
+  readonly history: CountsRange | null
+  /** The replica's window start (epoch ms). */
+  readonly windowStartMs: number
+}
+
+/**
+ * Reports' counts of the bookings starting in `[fromMs, toMs)`: the replica counts its part (offline
+ * too), the sync server the part before the window (`GET /api/admin/booking-counts`, page by page
+ * on its side: a quarter of a large team's history is never downloaded to be counted).
+ */
+export function useBookingCounts(fromMs: number, toMs: number): CountsInRange | undefined {
+  const live = useWorkspace()
+  const { history } = useDataLayer()
+  const startMs = live ? windowStartMs(live.windowStart) : -Infinity
+  const historyTo = Math.min(toMs, startMs)
+  const needsHistory = live !== undefined && fromMs < historyTo
+  useEffect(() => {
+    if (needsHistory) return history.requestCounts(fromMs, historyTo)
+    return undefined
+  }, [history, needsHistory, fromMs, historyTo])
+  const older = useSyncExternalStore(history.subscribe, () =>
+    needsHistory ? (history.peekCounts(fromMs, historyTo) ?? COUNTS_LOADING) : null,
+  )
+  return useMemo(() => {
+    if (!live) return undefined
+    const tally = bookingTallyCreate()
+    // The replica holds every booking ending at or after its window start, so every one
+    // starting from it on: the server counts only what starts before it.
+    const localFrom = Math.max(fromMs, startMs)
+    for (const booking of live.workspace.bookings) bookingTallyAdd(tally, booking, localFrom, toMs)
+    if (older?.status === 'ready')
+      for (const part of older.counts) bookingTallyAddCounts(tally, part)
+    return {
+      counts: bookingTallyResult(tally, live.workspace),
+      history: older,
+      windowStartMs: startMs,
+    }
+  }, [live, fromMs, toMs, older, startMs])
+}
+
 const LOADING: HistoryRange = { status: 'loading' }
+const COUNTS_LOADING: CountsRange = { status: 'loading' }
 
 /**
  * A booking from before the replica's window that a view read from the server (the week view,

@@ -19,6 +19,9 @@ export const bookingsRangeSchema = withInstantRange(
   HISTORY_READ_MAX_DAYS,
 )
 
+/** Booking counts of a range (Reports: the part before a desktop's window). */
+export const bookingCountsQuerySchema = withInstantRange({}, HISTORY_READ_MAX_DAYS)
+
 /** The seat changes of bookings that ended before `before` (the desktops' ledger baseline). */
 export const poolLedgersQuerySchema = z.object({ before: instant })
 
