@@ -231,6 +231,26 @@ test('Reports count a range before this computer’s window on the sync server, 
   await expect(page.getByRole('alert').filter({ hasText: /not available offline/ })).toBeVisible()
 })
 
+test('the bookings list reads a From date before the window from the sync server, and says what it lists offline', async ({
+  page,
+}) => {
+  const month = new Month(page)
+  await month.app.open(server)
+  const list = (from: string) =>
+    page.evaluate((d) => (window.location.hash = `#/bookings?mode=list&from=${d}`), from)
+  await list(daysAgo(140).date)
+  await expect(page.getByRole('table', { name: 'Bookings' })).toContainText('Olive Stone')
+  await expect(page.getByText(/not listed/)).toHaveCount(0)
+
+  await server.stop()
+  await expect(month.app.syncStatus).toContainText('Offline')
+  await list(daysAgo(200).date)
+  await expect(page.getByRole('alert').filter({ hasText: /not available offline/ })).toBeVisible()
+  await expect(
+    page.getByText(/^\d+ bookings? ending from .+ on only: the earlier ones are not listed/),
+  ).toBeVisible()
+})
+
 test.describe('in a locale whose weeks start on Sunday', () => {
   test.use({ locale: 'en-US' })
   test('the month starts its weeks on Sunday and writes times with AM/PM', async ({ page }) => {

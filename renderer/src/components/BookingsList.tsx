@@ -110,9 +110,11 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
       <HistoryNotice result={inRange} zone={zone} />
       <p className="small muted" aria-live="polite">
         {rows.length === 1 ? '1 booking' : `${rows.length} bookings`}
-        {p['from']
-          ? ''
-          : ` (this computer keeps bookings ending from ${dateText(windowStartMs(live.windowStart), zone)} on; set From for earlier ones)`}
+        {!p['from']
+          ? ` (this computer keeps bookings ending from ${dateText(windowStartMs(live.windowStart), zone)} on; set From for earlier ones)`
+          : inRange?.history && inRange.history.status !== 'ready'
+            ? ` ending from ${dateText(windowStartMs(live.windowStart), zone)} on only: the earlier ones are not listed (see above)`
+            : ''}
       </p>
       {rows.length === 0 ? (
         <p className="empty">No booking matches.</p>
