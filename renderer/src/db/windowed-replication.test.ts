@@ -25,6 +25,7 @@ import {
 import type { TestApp } from '../../../sync-server/src/test-support/test-app'
 import { clockReplace } from '../clock'
 import { dataLayerCreate } from './data-layer'
+import { dexieChangesSince } from './dexie-changes-since'
 import { dexieKeysFirstAddon, KEYS_FIRST_MIN } from './dexie-keys-first'
 import type { DataLayer } from './data-layer'
 import { openAppDatabase } from './database'
@@ -275,6 +276,55 @@ describe('the desktop replicates a window of bookings', () => {
     expect((await s.teamslot.db.bookings.findOne('many-9').exec())?.get('answers')).toEqual({
       region: 'EMEA',
     })
+  })
+
+  it('walks the pulled bookings once after a first sync, not at every start (RxDB patched)', async () => {
+    const s = await serve(store().workspace)
+    // The bookings the replication's upstream reads from the local store, start by start.
+    let walked = 0
+    const dexie = dexieChangesSince(
+      getRxStorageDexie({ indexedDB, IDBKeyRange }) as unknown as RxStorage<unknown, unknown>,
+    )
+    const storage: RxStorage<unknown, unknown> = {
+      ...dexie,
+      async createStorageInstance(params) {
+        const instance = await dexie.createStorageInstance(params)
+        const read = instance.getChangedDocumentsSince!.bind(instance)
+        if (params.collectionName === 'bookings') {
+          instance.getChangedDocumentsSince = async (limit, checkpoint) => {
+            const page = await read(limit, checkpoint)
+            walked += page.documents.length
+            return page
+          }
+        }
+        return instance
+      },
+    }
+    const remote = { serverUrl: s.url, adminToken: TEST_TOKEN }
+    const { db, layer, replication } = await desktop(remote, { storage })
+    await replication!.awaitInSync()
+    const pulled = (await storedIds(db)).length
+    expect(pulled).toBe(store().inside.length)
+    const restart = async () => {
+      const again = replicationStart(db, remote, {
+        bookingWindow: layer.window,
+        isUnsynced: () => false,
+        backoffBaseMs: 50,
+        backoffMaxMs: 200,
+      })
+      opened.push({ layer: { destroy: () => undefined } as DataLayer, replication: again, db })
+      await again.awaitInSync()
+      await again.cancel()
+    }
+    await replication!.cancel()
+    // The first start after the first sync reads what was pulled (nothing was pushed since);
+    // it remembers that, so the next start reads nothing.
+    walked = 0
+    await restart()
+    expect(walked).toBe(pulled)
+    walked = 0
+    await restart()
+    expect(walked).toBe(0)
   })
 
   it('fetches the baseline only once the first sync let it (baselineAfter)', async () => {
