@@ -64,6 +64,11 @@ test('the sync status turns offline when the server stops and the local data sta
   await expect(team.syncStatus).toContainText('The sync server cannot be reached.')
   await expect(team.syncStatus).not.toContainText('Failed to fetch')
   await expect(team.member('Ana Silva')).toBeVisible()
+  // Restarted without the server: it was in sync before, and says when; never "never synced".
+  await page.reload()
+  await expect(team.syncStatus).toContainText('Offline')
+  await expect(team.syncStatus).toContainText(/Last synced (just now|\d+ s ago)/)
+  await expect(team.syncStatus).not.toContainText('Never synced yet')
 })
 
 test('web mode without a stored connection asks for the server and token', async ({ page }) => {

@@ -12,7 +12,7 @@ import { ConnectScreen } from './components/ConnectScreen'
 import { clockIso, clockNow } from './clock'
 import { appLocale } from './format/datetime-format'
 import { useUiStore } from './stores/ui-store'
-import { syncStatusNext } from './sync/sync-status'
+import { SYNC_STATUS_INITIAL, syncStatusNext } from './sync/sync-status'
 import { adminApi, AdminApiError } from './db/admin-api'
 import { useSessionStore } from './stores/session-store'
 import { ServerUrlContext } from './session/use-can'
@@ -39,6 +39,21 @@ function signedInRefresh(target: SyncTarget): void {
         }
       },
     )
+}
+
+/** Where the last moment all was in sync with `serverUrl` is kept across restarts. */
+function lastSyncedKey(serverUrl: string): string {
+  return `teamslot:last-synced:${serverUrl}`
+}
+
+/** The last moment all was in sync with `serverUrl` before this start (null: never, or unknown). */
+function lastSyncedRead(serverUrl: string): number | null {
+  try {
+    const ms = Number(window.localStorage.getItem(lastSyncedKey(serverUrl)))
+    return Number.isFinite(ms) && ms > 0 ? ms : null
+  } catch {
+    return null
+  }
 }
 
 type Phase =
@@ -68,6 +83,8 @@ export function App() {
 
   useEffect(() => {
     if (!target) return
+    // A restart is connecting, not offline, and remembers when it was last in sync.
+    setSyncStatus({ ...SYNC_STATUS_INITIAL, lastSyncedAt: lastSyncedRead(target.serverUrl) })
     let cancelled = false
     let stop: (() => Promise<void>) | null = null
     openAppDatabase(databaseNameFor(target.serverUrl)).then(
@@ -98,6 +115,14 @@ export function App() {
           // Back in touch with the server: ask again who this is (a role may have changed).
           if (next.state !== 'offline' && previous.state === 'offline') signedInRefresh(target)
           if (next.state === 'connected') {
+            try {
+              window.localStorage.setItem(
+                lastSyncedKey(target.serverUrl),
+                String(next.lastSyncedAt),
+              )
+            } catch {
+              // Storage full or refused: the time is shown from this start on only.
+            }
             firstSynced()
             // Everything written before this moment has reached the server once in sync.
             const upTo = clockIso()

@@ -55,6 +55,10 @@ export function CalendarView() {
   const zone = useMemo(() => localZone(), [])
   const openReassign = useUiStore((s) => s.openReassign)
   const openNewBooking = useUiStore((s) => s.openNewBooking)
+  // Before the first sync has brought the team, an empty team is not one to set up.
+  const isFirstSync = useUiStore(
+    (s) => s.syncStatus.lastSyncedAt === null && s.syncStatus.state !== 'offline',
+  )
   const canBook = useCan('book')
   const canReassign = useCan('reassign')
   const [dropMember, setDropMember] = useState<string | null>(null)
@@ -129,9 +133,11 @@ export function CalendarView() {
       <HistoryNotice result={inRange} zone={zone} />
       {columns.length === 0 ? (
         <p className="empty">
-          {total === 0
-            ? 'No active team members yet. Add them under Team.'
-            : 'No member matches these filters.'}
+          {total > 0
+            ? 'No member matches these filters.'
+            : isFirstSync
+              ? 'The team arrives with this computer’s first sync from the sync server…'
+              : 'No active team members yet. Add them under Team.'}
         </p>
       ) : (
         <div

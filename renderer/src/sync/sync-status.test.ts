@@ -93,4 +93,26 @@ describe('syncStatusText', () => {
     const status = { ...SYNC_STATUS_INITIAL, state: 'syncing' as const }
     expect(syncStatusText(status, 1, now).detail).toBe('Sending 1 change. Never synced yet.')
   })
+
+  it('says it is connecting after a start until the server answers or a request fails', () => {
+    const closed = { isActive: true, isStreamOpen: false, error: null, retryDelayMs: null }
+    const connecting = syncStatusNext(
+      { ...SYNC_STATUS_INITIAL, lastSyncedAt: 1000 },
+      closed,
+      true,
+      2000,
+    )
+    expect(connecting).toMatchObject({ state: 'connecting', lastSyncedAt: 1000 })
+    expect(syncStatusText(connecting, 0, 2000)).toEqual({
+      label: 'Connecting…',
+      detail: 'Reaching the sync server. Last synced just now.',
+    })
+    // A failed request, or the browser offline, is offline at once.
+    const failed = { ...closed, error: 'fetch failed', retryDelayMs: 1000 }
+    expect(syncStatusNext(connecting, failed, true, 3000).state).toBe('offline')
+    expect(syncStatusNext(connecting, closed, false, 3000).state).toBe('offline')
+    // Once it was offline, a closed stream stays offline (no going back to connecting).
+    const offline = syncStatusNext(connecting, failed, true, 3000)
+    expect(syncStatusNext(offline, closed, true, 4000).state).toBe('offline')
+  })
 })

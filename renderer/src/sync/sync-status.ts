@@ -1,6 +1,7 @@
 import type { ReplicationHealth } from '../db/replication'
 
-export type SyncState = 'connected' | 'offline' | 'syncing'
+/** `connecting`: since the app started, until the server answers or a request fails. */
+export type SyncState = 'connecting' | 'connected' | 'offline' | 'syncing'
 
 /** What the status bar shows. `lastSyncedAt` is epoch ms of the last moment all was in sync. */
 export interface SyncStatus {
@@ -13,7 +14,7 @@ export interface SyncStatus {
 }
 
 export const SYNC_STATUS_INITIAL: SyncStatus = {
-  state: 'offline',
+  state: 'connecting',
   lastSyncedAt: null,
   error: null,
   retryDelayMs: null,
@@ -24,8 +25,9 @@ export const NO_NETWORK = 'no network connection'
 
 /**
  * Folds one replication health reading into the status: offline when the browser is offline or
- * the server's event stream is not open; syncing while any collection transfers; otherwise
- * connected, which stamps `lastSyncedAt` with `now`.
+ * the server's event stream is not open (while the app is still connecting after its start and
+ * nothing has failed: connecting, not offline); syncing while any collection transfers;
+ * otherwise connected, which stamps `lastSyncedAt` with `now`.
  */
 export function syncStatusNext(
   previous: SyncStatus,
@@ -33,6 +35,9 @@ export function syncStatusNext(
   isOnline: boolean,
   now: number,
 ): SyncStatus {
+  if (isOnline && !health.isStreamOpen && previous.state === 'connecting' && !health.error) {
+    return previous
+  }
   if (!isOnline || !health.isStreamOpen) {
     return {
       state: 'offline',
@@ -109,6 +114,9 @@ export function syncStatusText(status: SyncStatus, waiting: number, now: number)
       label: 'Connected',
       detail: waiting === 0 ? `All changes are synced. ${last}` : `${waitingText} ${last}`,
     }
+  }
+  if (status.state === 'connecting') {
+    return { label: 'Connecting…', detail: `Reaching the sync server. ${last}` }
   }
   if (status.state === 'syncing') {
     return {
