@@ -22,7 +22,7 @@ export function manageLinkFor(
       reason:
         booking.createdVia === 'desktop'
           ? 'This desk booking was made before desk bookings got manage links, so it has none.'
-          : 'The sync server has not issued a manage link for this booking.',
+          : 'This booking has no manage link on this computer.',
     }
   }
   const slug =

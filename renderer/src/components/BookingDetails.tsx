@@ -6,7 +6,14 @@ import { instantParse } from '../../../core/src/time'
 import { manageLinkFor } from '../bookings/manage-link'
 import { useHistoryBooking, useWorkspace } from '../db/data-layer'
 import type { SyncTarget } from '../db/replication'
-import { dateTimeText, dayText, localZone, timeRangeText } from '../format/datetime-format'
+import {
+  dateText,
+  dateTimeText,
+  dayText,
+  localZone,
+  timeRangeText,
+} from '../format/datetime-format'
+import { windowStartMs } from '../../../core/src/booking/booking-window'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
@@ -68,7 +75,11 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
   if (!booking) {
     return (
       <AppDialog title="Booking" onClose={close} isSheet>
-        <p role="alert">This booking is not on this computer.</p>
+        <p role="alert">
+          This booking is not among the bookings kept on this computer (those ending from{' '}
+          {dateText(windowStartMs(live.windowStart), zone)} on). Older ones are read from the sync
+          server when a view shows them: open its week again once the server can be reached.
+        </p>
       </AppDialog>
     )
   }
@@ -175,8 +186,8 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
       </div>
       {isHistory ? (
         <p className="small muted">
-          This booking ended before the bookings this computer keeps; it is shown from the sync
-          server and cannot be changed here.
+          This booking ended before {dateText(windowStartMs(live.windowStart), zone)}, the first day
+          this computer keeps: it is shown from the sync server and cannot be changed.
         </p>
       ) : !isOpen ? (
         <p className="small muted">
