@@ -229,6 +229,31 @@ test('Reports count a range before this computer’s window on the sync server, 
   await page.goto(`${server.url}/app/#/reports?from=${daysAgo(200).date}&to=${daysAgo(1).date}`)
   await expect(page.getByText(/^Counted so far, from .+ on only — \d+ bookings/)).toBeVisible()
   await expect(page.getByRole('alert').filter({ hasText: /not available offline/ })).toBeVisible()
+  // A range wholly before the window has nothing counted here yet, and says so.
+  await page.goto(`${server.url}/app/#/reports?from=${daysAgo(300).date}&to=${daysAgo(250).date}`)
+  await expect(
+    page.getByText('Not counted yet: this range lies before the bookings kept on this computer.'),
+  ).toBeVisible()
+  await expect(
+    page.getByRole('table', { name: 'Bookings per member' }).getByText('Not counted yet.'),
+  ).toBeVisible()
+})
+
+test('a From year typed digit by digit in Reports asks the server for that year only', async ({
+  page,
+}) => {
+  const month = new Month(page)
+  await month.app.open(server)
+  await month.app.go('Reports')
+  const asked: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/admin/')) asked.push(decodeURIComponent(request.url()))
+  })
+  await page.getByRole('group', { name: 'From' }).getByRole('spinbutton', { name: /year/i }).click()
+  await page.keyboard.type('2023')
+  await expect(page).toHaveURL(/from=2023-/)
+  await expect.poll(() => asked.filter((url) => /from=2023-/.test(url)).length).toBeGreaterThan(0)
+  expect(asked.filter((url) => /from=0\d{3}-/.test(url))).toEqual([])
 })
 
 test('the bookings list reads a From date before the window from the sync server, and says what it lists offline', async ({

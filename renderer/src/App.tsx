@@ -108,7 +108,10 @@ export function App() {
           retryDelayMs: null,
         }
         signedInRefresh(target)
+        // A page being left (a reload) closes its streams: that is not the server going away.
+        let isLeaving = false
         const publish = () => {
+          if (isLeaving) return
           const previous = useUiStore.getState().syncStatus
           const next = syncStatusNext(previous, lastHealth, navigator.onLine, clockNow())
           setSyncStatus(next)
@@ -159,14 +162,24 @@ export function App() {
           eventStreamReconnectNow()
         }
         // Changes still in their undo window are written before the page goes away.
-        const onPageHide = () => void layer.changes.flush()
+        const onPageHide = () => {
+          isLeaving = true
+          void layer.changes.flush()
+        }
         window.addEventListener('offline', publish)
         window.addEventListener('online', onOnline)
         window.addEventListener('pagehide', onPageHide)
+        // Back from the browser's page cache: the status follows the streams again.
+        const onPageShow = () => {
+          isLeaving = false
+          publish()
+        }
+        window.addEventListener('pageshow', onPageShow)
         stop = async () => {
           window.removeEventListener('offline', publish)
           window.removeEventListener('online', onOnline)
           window.removeEventListener('pagehide', onPageHide)
+          window.removeEventListener('pageshow', onPageShow)
           subscriptions.forEach((s) => s.unsubscribe())
           await layer.changes.flush()
           await replication.cancel()

@@ -35,6 +35,8 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     : undefined
   const inRange = useBookings(range)
   const all = inRange?.bookings ?? []
+  // The part before the window could not be shown (yet): the count says what is listed.
+  const historyMissing = !!inRange?.history && inRange.history.status !== 'ready'
   const { workspace, unsynced, pending } = live
   const status = (BOOKING_STATUSES as readonly string[]).includes(p['status'] ?? '')
     ? (p['status'] as BookingStatus)
@@ -109,14 +111,17 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
       </div>
       <HistoryNotice result={inRange} zone={zone} />
       <p className="small muted" aria-live="polite">
-        {rows.length === 1 ? '1 booking' : `${rows.length} bookings`}
-        {!p['from']
-          ? ` (this computer keeps bookings ending from ${dateText(windowStartMs(live.windowStart), zone)} on; set From for earlier ones)`
-          : inRange?.history && inRange.history.status !== 'ready'
-            ? ` ending from ${dateText(windowStartMs(live.windowStart), zone)} on only: the earlier ones are not listed (see above)`
-            : ''}
+        {historyMissing && range && range.toMs <= windowStartMs(live.windowStart)
+          ? 'Not listed yet: this range lies before the bookings kept on this computer (see above).'
+          : `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`}${
+              !p['from']
+                ? ` (this computer keeps bookings ending from ${dateText(windowStartMs(live.windowStart), zone)} on; set From for earlier ones)`
+                : historyMissing
+                  ? ` ending from ${dateText(windowStartMs(live.windowStart), zone)} on only: the earlier ones are not listed (see above)`
+                  : ''
+            }`}
       </p>
-      {rows.length === 0 ? (
+      {rows.length === 0 && inRange?.history?.status === 'loading' ? null : rows.length === 0 ? (
         <p className="empty">No booking matches.</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Bookings found">

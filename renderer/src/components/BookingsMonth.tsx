@@ -76,15 +76,15 @@ function DayList(props: {
               type="button"
               className="month-day-item"
               style={{ borderLeftColor: event.extendedProps.color }}
-              aria-label={event.extendedProps.label}
               autoFocus={i === 0}
               onClick={() => {
                 onClose()
                 onOpen(event.id)
               }}
             >
-              <span className="block-time">{event.extendedProps.time}</span>{' '}
-              {event.extendedProps.who}
+              {/* The whole name (times, event, customer and hosts in full): many a day look alike
+                  by first names. */}
+              {event.extendedProps.label}
             </button>
           </li>
         ))}

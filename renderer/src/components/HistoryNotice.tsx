@@ -1,5 +1,6 @@
 import type { CountsRange, HistoryRange } from '../db/booking-history'
-import { dateText } from '../format/datetime-format'
+import { HISTORY_CACHE_MAX_BOOKINGS } from '../db/booking-history'
+import { appLocale, dateText } from '../format/datetime-format'
 
 export interface HistoryNoticeProps {
   /** What `useBookings` (or `useBookingCounts`) answered for the range shown. */
@@ -22,7 +23,7 @@ export function HistoryNotice({ result, zone }: HistoryNoticeProps) {
     loading: `Loading bookings before ${since} from the sync server…`,
     offline: `Bookings before ${since} are not available offline. They appear when the sync server can be reached.`,
     failed: `Bookings before ${since} could not be read from the sync server.`,
-    'too-large': `This range holds too many bookings before ${since} to show at once. Choose a shorter range.`,
+    'too-large': `This range holds too many bookings before ${since} to show at once (more than ${HISTORY_CACHE_MAX_BOOKINGS.toLocaleString(appLocale())}). Choose a shorter range, such as a month.`,
   }[history.status]
   return (
     <p

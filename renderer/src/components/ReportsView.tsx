@@ -38,10 +38,13 @@ export function ReportsView() {
   // The range may reach before this computer's window: that part is counted by the sync server.
   const inRange = useBookingCounts(fromMs, toMs)
   const counts = inRange?.counts ?? EMPTY_COUNTS
-  // Until the server's part is in, the figures are the window's part only, and say so.
+  // Until the server's part is in, the figures are the window's part only, and say so; a range
+  // lying wholly before the window has no such part: it is not counted yet.
   const partial =
     inRange?.history && inRange.history.status !== 'ready'
-      ? dateText(inRange.windowStartMs, zone)
+      ? toMs <= inRange.windowStartMs
+        ? ''
+        : dateText(inRange.windowStartMs, zone)
       : null
   const names = {
     member: new Map(workspace.members.map((m) => [m.id, m.name])),
@@ -65,16 +68,20 @@ export function ReportsView() {
           onChange={(v) => navigate({ params: { to: v || null } })}
         />
         <p className="small muted">
-          {partial === null
-            ? `${counts.total} bookings starting in this range: `
-            : `Counted so far, from ${partial} on only — ${counts.total} bookings: `}
-          {Object.entries(counts.byStatus)
-            .filter(([, n]) => n > 0)
-            .map(
-              ([status, n]) =>
-                `${n} ${BOOKING_STATUS_MEANING[status as keyof typeof counts.byStatus].label.toLowerCase()}`,
-            )
-            .join(', ') || 'none'}
+          {partial === ''
+            ? 'Not counted yet: this range lies before the bookings kept on this computer'
+            : partial === null
+              ? `${counts.total} bookings starting in this range: `
+              : `Counted so far, from ${partial} on only — ${counts.total} bookings: `}
+          {partial === ''
+            ? ''
+            : Object.entries(counts.byStatus)
+                .filter(([, n]) => n > 0)
+                .map(
+                  ([status, n]) =>
+                    `${n} ${BOOKING_STATUS_MEANING[status as keyof typeof counts.byStatus].label.toLowerCase()}`,
+                )
+                .join(', ') || 'none'}
           .
         </p>
       </div>
@@ -82,6 +89,7 @@ export function ReportsView() {
       <div className="report-grid">
         <CountTable
           title="Bookings per member"
+          note="A booking with several hosts counts once for each."
           partial={partial}
           rows={counts.byMember}
           name={(id) => names.member.get(id ?? '') ?? 'A former member'}
@@ -117,11 +125,17 @@ function CountTable({
   rows,
   name,
   partial,
+  note,
 }: {
   title: string
+  /** Said under the table. */
+  note?: string
   rows: readonly CountRow[]
   name: (id: string | null) => string
-  /** The window's first day when only its part is counted so far (null: the whole range). */
+  /**
+   * The window's first day when only its part is counted so far; '' when the range lies wholly
+   * before the window and is not counted yet; null: the whole range is counted.
+   */
   partial: string | null
 }) {
   const max = Math.max(1, ...rows.map((r) => r.total))
@@ -146,7 +160,9 @@ function CountTable({
               <td colSpan={5} className="muted">
                 {partial === null
                   ? 'No bookings in this range.'
-                  : `No bookings from ${partial} on; earlier ones are not counted yet.`}
+                  : partial === ''
+                    ? 'Not counted yet.'
+                    : `No bookings from ${partial} on; earlier ones are not counted yet.`}
               </td>
             </tr>
           ) : null}
@@ -170,6 +186,7 @@ function CountTable({
           ))}
         </tbody>
       </table>
+      {note ? <p className="small muted">{note}</p> : null}
     </div>
   )
 }

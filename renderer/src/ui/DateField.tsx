@@ -9,6 +9,7 @@ import {
   Label,
   Popover,
 } from 'react-aria-components'
+import { DATE_EARLIEST, dateIsTaken } from './date-earliest'
 import { MonthCalendar } from './MonthCalendar'
 
 export interface DateFieldProps {
@@ -18,13 +19,20 @@ export interface DateFieldProps {
   readonly onChange: (value: string) => void
 }
 
-/** A labelled date: typed in the locale's order or picked on a calendar; clearable. */
+/**
+ * A labelled date: typed in the locale's order or picked on a calendar; clearable. Dates before
+ * {@link DATE_EARLIEST} (a year being typed) are not passed on.
+ */
 export function DateField({ label, value, onChange }: DateFieldProps) {
   return (
     <DatePicker
       className="field"
       value={value ? parseDate(value) : null}
-      onChange={(next) => onChange(next ? next.toString() : '')}
+      minValue={DATE_EARLIEST}
+      onChange={(next) => {
+        if (next === null) onChange('')
+        else if (dateIsTaken(next)) onChange(next.toString())
+      }}
       firstDayOfWeek="mon"
     >
       <Label>{label}</Label>

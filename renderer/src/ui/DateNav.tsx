@@ -9,6 +9,7 @@ import {
   Label,
   Popover,
 } from 'react-aria-components'
+import { DATE_EARLIEST, dateIsTaken } from './date-earliest'
 import { MonthCalendar } from './MonthCalendar'
 
 export interface DateNavProps {
@@ -20,13 +21,6 @@ export interface DateNavProps {
   /** Shifts `date` by `n` steps. */
   readonly shift: (date: string, n: number) => string
 }
-
-/**
- * The earliest date the picker goes to. A year is typed digit by digit, and each digit makes a
- * whole date (year 2, 20, 202 on the way to 2023): those are not taken as a date to go to, so a
- * view does not jump to them nor ask the sync server for them.
- */
-const EARLIEST = parseDate('1900-01-01')
 
 /** Previous / Today / Next and a date picker (typed or picked on a calendar). */
 export function DateNav({ date, today, step, onChange, shift }: DateNavProps) {
@@ -58,9 +52,9 @@ export function DateNav({ date, today, step, onChange, shift }: DateNavProps) {
       </button>
       <DatePicker
         value={parseDate(date)}
-        minValue={EARLIEST}
+        minValue={DATE_EARLIEST}
         onChange={(value) => {
-          if (value && value.compare(EARLIEST) >= 0) onChange(value.toString())
+          if (value && dateIsTaken(value)) onChange(value.toString())
         }}
         className="row"
         firstDayOfWeek="mon"
