@@ -3,7 +3,7 @@ import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses
 import type { CountRow } from '../../../core/src/reports/booking-counts'
 import { boardDay, boardToday } from '../calendar/board-layout'
 import { useBookingCounts, useWorkspace } from '../db/data-layer'
-import { dateText, localZone } from '../format/datetime-format'
+import { appLocale, dateText, localZone } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
@@ -71,15 +71,15 @@ export function ReportsView() {
           {partial === ''
             ? 'Not counted yet: this range lies before the bookings kept on this computer'
             : partial === null
-              ? `${counts.total} bookings starting in this range: `
-              : `Counted so far, from ${partial} on only — ${counts.total} bookings: `}
+              ? `${count(counts.total)} bookings starting in this range: `
+              : `Counted so far, from ${partial} on only — ${count(counts.total)} bookings: `}
           {partial === ''
             ? ''
             : Object.entries(counts.byStatus)
                 .filter(([, n]) => n > 0)
                 .map(
                   ([status, n]) =>
-                    `${n} ${BOOKING_STATUS_MEANING[status as keyof typeof counts.byStatus].label.toLowerCase()}`,
+                    `${count(n)} ${BOOKING_STATUS_MEANING[status as keyof typeof counts.byStatus].label.toLowerCase()}`,
                 )
                 .join(', ') || 'none'}
           .
@@ -176,12 +176,12 @@ function CountTable({
                     style={{ width: `${(row.total / max) * 2.5}rem` }}
                     aria-hidden="true"
                   />
-                  {row.total}
+                  {count(row.total)}
                 </span>
               </td>
-              <td>{row.byStatus.completed}</td>
-              <td>{row.byStatus['no-show']}</td>
-              <td>{row.byStatus.cancelled}</td>
+              <td>{count(row.byStatus.completed)}</td>
+              <td>{count(row.byStatus['no-show'])}</td>
+              <td>{count(row.byStatus.cancelled)}</td>
             </tr>
           ))}
         </tbody>
@@ -189,6 +189,19 @@ function CountTable({
       {note ? <p className="small muted">{note}</p> : null}
     </div>
   )
+}
+
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>()
+
+/** A count as the locale writes it (`21,072`, `21.072`). */
+function count(n: number): string {
+  const locale = appLocale()
+  let format = NUMBER_FORMATS.get(locale)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale)
+    NUMBER_FORMATS.set(locale, format)
+  }
+  return format.format(n)
 }
 
 const EMPTY_COUNTS = {
