@@ -58,6 +58,8 @@ test('the sync status turns offline when the server stops and the local data sta
   await new DeskApp(page).go('Team')
   const team = new TeamPage(page)
   await expect(team.syncStatus).toContainText('Connected')
+  // The app's files are kept for use without the server (the reload below needs them).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
   await server.stop()
   await expect(team.syncStatus).toContainText('Offline')
   // Plain words, not the transport's error text.
