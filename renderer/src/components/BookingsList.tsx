@@ -37,6 +37,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
   const all = inRange?.bookings ?? []
   // The part before the window could not be shown (yet): the count says what is listed.
   const historyMissing = !!inRange?.history && inRange.history.status !== 'ready'
+  const windowStart = windowStartMs(live.windowStart)
   const { workspace, unsynced, pending } = live
   const status = (BOOKING_STATUSES as readonly string[]).includes(p['status'] ?? '')
     ? (p['status'] as BookingStatus)
@@ -111,13 +112,13 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
       </div>
       <HistoryNotice result={inRange} zone={zone} />
       <p className="small muted" aria-live="polite">
-        {historyMissing && range && range.toMs <= windowStartMs(live.windowStart)
+        {historyMissing && range && range.toMs <= windowStart
           ? 'Not listed yet: this range lies before the bookings kept on this computer (see above).'
           : `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`}${
               !p['from']
-                ? ` (this computer keeps bookings ending from ${dateText(windowStartMs(live.windowStart), zone)} on; set From for earlier ones)`
+                ? ` (this computer keeps bookings ending from ${dateText(windowStart, zone)} on; set From for earlier ones)`
                 : historyMissing
-                  ? ` ending from ${dateText(windowStartMs(live.windowStart), zone)} on only: the earlier ones are not listed (see above)`
+                  ? ` ending from ${dateText(windowStart, zone)} on only: the earlier ones are not listed (see above)`
                   : ''
             }`}
       </p>

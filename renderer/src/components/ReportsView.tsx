@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses'
+import { bookingTallyCreate, bookingTallyResult } from '../../../core/src/reports/booking-counts'
 import type { CountRow } from '../../../core/src/reports/booking-counts'
 import { boardDay, boardToday } from '../calendar/board-layout'
 import { useBookingCounts, useWorkspace } from '../db/data-layer'
@@ -204,10 +205,9 @@ function count(n: number): string {
   return format.format(n)
 }
 
-const EMPTY_COUNTS = {
-  total: 0,
-  byStatus: { scheduled: 0, rescheduled: 0, completed: 0, cancelled: 0, 'no-show': 0 },
-  byMember: [],
-  byEventType: [],
-  byPage: [],
-} as const
+/** No bookings counted (before the local database has opened), every status at zero. */
+const EMPTY_COUNTS = bookingTallyResult(bookingTallyCreate(), {
+  members: [],
+  eventTypes: [],
+  masterPages: [],
+})

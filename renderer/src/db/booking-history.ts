@@ -108,15 +108,11 @@ export function bookingHistoryCreate(
     publish()
     const bookings: Booking[] = []
     const seen = new Set<string>()
-    const partMs = HISTORY_READ_MAX_DAYS * MS_PER_DAY
     try {
       if (entry.kind === 'counts') {
         const counts: BookingCounts[] = []
-        for (let partFrom = entry.fromMs; partFrom < entry.toMs; partFrom += partMs) {
-          const query = new URLSearchParams({
-            from: new Date(partFrom).toISOString(),
-            to: new Date(Math.min(entry.toMs, partFrom + partMs)).toISOString(),
-          })
+        for (const part of rangeParts(entry.fromMs, entry.toMs)) {
+          const query = new URLSearchParams(part)
           counts.push(
             (await remoteGetJson(
               remote,
@@ -128,14 +124,10 @@ export function bookingHistoryCreate(
         entry.state = { status: 'ready', counts }
         return publish()
       }
-      for (let partFrom = entry.fromMs; partFrom < entry.toMs; partFrom += partMs) {
+      for (const part of rangeParts(entry.fromMs, entry.toMs)) {
         let cursor: string | null = null
         do {
-          const query = new URLSearchParams({
-            from: new Date(partFrom).toISOString(),
-            to: new Date(Math.min(entry.toMs, partFrom + partMs)).toISOString(),
-            limit: String(pageLimit),
-          })
+          const query = new URLSearchParams({ ...part, limit: String(pageLimit) })
           if (cursor !== null) query.set('cursor', cursor)
           const page = (await remoteGetJson(
             remote,
@@ -191,7 +183,7 @@ export function bookingHistoryCreate(
   /** Reads again every range that could not be read (the server is back). */
   function retry(): void {
     for (const entry of entries.values()) {
-      if (entry.state.status === 'offline' || entry.state.status === 'failed') void read(entry)
+      if (couldNotRead(entry)) void read(entry)
     }
   }
   const stopStream = eventStreamState.subscribe(() => {
@@ -225,9 +217,7 @@ export function bookingHistoryCreate(
     if (existing) {
       existing.usedAt = tick
       existing.holders += 1
-      if (existing.state.status === 'failed' || existing.state.status === 'offline') {
-        void read(existing)
-      }
+      if (couldNotRead(existing)) void read(existing)
       return releaseOf(existing)
     }
     const entry: Entry = {
@@ -297,6 +287,24 @@ export function bookingHistoryCreate(
 
 function keyOf(kind: Entry['kind'], fromMs: number, toMs: number): string {
   return `${kind}|${fromMs}:${toMs}`
+}
+
+/** The consecutive parts of `[fromMs, toMs)` one read each, as the server's `from` and `to`. */
+function rangeParts(fromMs: number, toMs: number): { from: string; to: string }[] {
+  const partMs = HISTORY_READ_MAX_DAYS * MS_PER_DAY
+  const parts: { from: string; to: string }[] = []
+  for (let from = fromMs; from < toMs; from += partMs) {
+    parts.push({
+      from: new Date(from).toISOString(),
+      to: new Date(Math.min(toMs, from + partMs)).toISOString(),
+    })
+  }
+  return parts
+}
+
+/** Whether the entry's last read found the server unreachable or failed (to be read again). */
+function couldNotRead(entry: Entry): boolean {
+  return entry.state.status === 'offline' || entry.state.status === 'failed'
 }
 
 /** The bookings an entry holds, or null (counts, or not read yet). */

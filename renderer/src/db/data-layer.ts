@@ -258,23 +258,18 @@ const byStart = (a: Booking, b: Booking) =>
  * while the local database loads.
  */
 export function useBookings(range?: TimeRange): BookingsInRange | undefined {
-  const live = useWorkspace()
   const { history } = useDataLayer()
-  const bookings = live?.workspace.bookings
   const fromMs = range?.fromMs ?? Infinity
   const toMs = range?.toMs ?? -Infinity
-  const startMs = live ? windowStartMs(live.windowStart) : -Infinity
-  // The part before the window: [from, min(to, window start)).
-  const historyTo = Math.min(toMs, startMs)
-  const needsHistory = range !== undefined && live !== undefined && fromMs < historyTo
-  useEffect(() => {
-    // Let go when the view moves on: a read nobody waits for any more is stopped.
-    if (needsHistory) return history.request(fromMs, historyTo)
-    return undefined
-  }, [history, needsHistory, fromMs, historyTo])
-  const older = useSyncExternalStore(history.subscribe, () =>
-    needsHistory ? (history.peek(fromMs, historyTo) ?? LOADING) : null,
+  const { live, startMs, older } = useOlderPart(
+    fromMs,
+    toMs,
+    range !== undefined,
+    history.request,
+    history.peek,
+    LOADING,
   )
+  const bookings = live?.workspace.bookings
   return useMemo(() => {
     if (!bookings) return undefined
     const overlaps = (b: Booking) =>
@@ -289,6 +284,35 @@ export function useBookings(range?: TimeRange): BookingsInRange | undefined {
     // `range` is read through fromMs/toMs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bookings, fromMs, toMs, older, startMs])
+}
+
+/**
+ * The part of `[fromMs, toMs)` before the replica's window, `[from, min(to, window start))`, asked
+ * of the sync server through `ask` (let go when the view moves on: a read nobody waits for any
+ * more is stopped) and followed through `peek`: null when there is no such part (or `isAsked` is
+ * false), `loading` until the first answer.
+ */
+function useOlderPart<State>(
+  fromMs: number,
+  toMs: number,
+  isAsked: boolean,
+  ask: (fromMs: number, toMs: number) => () => void,
+  peek: (fromMs: number, toMs: number) => State | undefined,
+  loading: State,
+): { live: LiveWorkspace | undefined; startMs: number; older: State | null } {
+  const live = useWorkspace()
+  const { history } = useDataLayer()
+  const startMs = live ? windowStartMs(live.windowStart) : -Infinity
+  const historyTo = Math.min(toMs, startMs)
+  const needsHistory = isAsked && live !== undefined && fromMs < historyTo
+  useEffect(() => {
+    if (needsHistory) return ask(fromMs, historyTo)
+    return undefined
+  }, [ask, needsHistory, fromMs, historyTo])
+  const older = useSyncExternalStore(history.subscribe, () =>
+    needsHistory ? (peek(fromMs, historyTo) ?? loading) : null,
+  )
+  return { live, startMs, older }
 }
 
 /** {@link useBookingCounts}'s answer. */
@@ -313,17 +337,14 @@ export interface CountsInRange {
  * on its side: a quarter of a large team's history is never downloaded to be counted).
  */
 export function useBookingCounts(fromMs: number, toMs: number): CountsInRange | undefined {
-  const live = useWorkspace()
   const { history } = useDataLayer()
-  const startMs = live ? windowStartMs(live.windowStart) : -Infinity
-  const historyTo = Math.min(toMs, startMs)
-  const needsHistory = live !== undefined && fromMs < historyTo
-  useEffect(() => {
-    if (needsHistory) return history.requestCounts(fromMs, historyTo)
-    return undefined
-  }, [history, needsHistory, fromMs, historyTo])
-  const older = useSyncExternalStore(history.subscribe, () =>
-    needsHistory ? (history.peekCounts(fromMs, historyTo) ?? COUNTS_LOADING) : null,
+  const { live, startMs, older } = useOlderPart(
+    fromMs,
+    toMs,
+    true,
+    history.requestCounts,
+    history.peekCounts,
+    COUNTS_LOADING,
   )
   return useMemo(() => {
     if (!live) return undefined
