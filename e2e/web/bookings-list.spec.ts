@@ -64,3 +64,70 @@ test('the list is exported as CSV exactly as filtered, with names instead of ids
   )
   await expect(app.toast('Exported 1 booking')).toBeVisible()
 })
+
+test.describe('with years of history on the sync server', () => {
+  const DAY_MS = 86_400_000
+  /** 150 completed bookings with Ana, one every two days from 420 days ago (before the window). */
+  const older = Array.from({ length: 150 }, (_, i) => {
+    const start = new Date(Date.now() - (420 - 2 * i) * DAY_MS)
+    start.setUTCHours(9, 0, 0, 0)
+    const name = i % 50 === 7 ? `Harper ${i}` : `Client ${i}`
+    return {
+      id: `bk-old-${i}`,
+      eventTypeId: 'et-call',
+      masterPageId: null,
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+      hostMemberIds: ['m-ana'],
+      poolId: null,
+      panelId: null,
+      status: 'completed',
+      customer: { name, email: `old${i}@example.org`, timeZone: 'UTC' },
+      answers: {},
+      createdVia: 'desktop',
+      history: [{ at: start.toISOString(), action: 'created', by: 'desk' }],
+    }
+  })
+  const from = new Date(Date.now() - 430 * DAY_MS).toISOString().slice(0, 10)
+
+  test.beforeEach(async () => {
+    await server.stop()
+    const ws = boardWorkspace()
+    server = await startTestServer({ ...ws, bookings: [...ws.bookings, ...older] })
+  })
+
+  test('a From date over a year back lists page by page, finds a customer anywhere in it, and exports all of it', async ({
+    page,
+  }) => {
+    const app = new DeskApp(page)
+    await app.open(server)
+    await page.evaluate((d) => (window.location.hash = `#/bookings?mode=list&from=${d}`), from)
+    const table = page.getByRole('table', { name: 'Bookings' })
+    // A page of the server's search first (header row + 100), soonest first.
+    await expect(table.getByRole('row')).toHaveCount(101)
+    await expect(table.getByRole('row').nth(1)).toContainText('Client 0')
+    await expect(page.getByText('100 bookings found so far')).toBeVisible()
+    await page.getByRole('button', { name: 'Show more' }).click()
+    // The other 50 older ones, then this computer's own two.
+    await expect(table.getByRole('row')).toHaveCount(153)
+    await expect(page.getByText(/^152 bookings$/)).toBeVisible()
+    await expect(page.getByRole('button', { name: /Show/ })).toHaveCount(0)
+
+    await page.getByLabel('Customer').fill('harper')
+    await expect(table.getByRole('row')).toHaveCount(4)
+    await expect(table).toContainText('Harper 7')
+    await expect(table).toContainText('Harper 107')
+    await expect(page.getByText(/^3 bookings$/)).toBeVisible()
+
+    // Exported without showing every page first: the export asks the server for the rest.
+    await page.getByLabel('Customer').fill('')
+    await expect(page.getByText('100 bookings found so far')).toBeVisible()
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    const csv = readFileSync((await (await download).path())!, 'utf8')
+    const lines = csv.trimEnd().split('\r\n')
+    expect(lines).toHaveLength(1 + 152)
+    expect(lines.filter((line) => line.includes('Client '))).toHaveLength(147)
+    await expect(page.getByText('Exported 152 bookings')).toBeVisible()
+  })
+})

@@ -117,6 +117,8 @@ export interface AppDeps {
   readonly notify?: Partial<Omit<NotifyOptions, 'publicUrl'>> & { readonly publicUrl?: string }
   /** Most bytes a workspace import body may have (default: WORKSPACE_IMPORT_BODY_LIMIT_BYTES). */
   readonly workspaceImportLimitBytes?: number
+  /** Stored bookings one request of the bookings search may look at (tests make it small). */
+  readonly searchScanBudget?: number
   /** Told what each workspace import does (receiving, applying), and awaited (tests pause here). */
   readonly workspaceImportObserver?: WorkspaceImportObserver
 }
@@ -334,6 +336,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       bookingIds,
       importer,
       importLimitBytes: deps.workspaceImportLimitBytes ?? WORKSPACE_IMPORT_BODY_LIMIT_BYTES,
+      ...(deps.searchScanBudget !== undefined ? { searchScanBudget: deps.searchScanBudget } : {}),
     }),
   )
   app.use(

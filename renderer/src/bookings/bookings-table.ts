@@ -1,34 +1,5 @@
 import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses'
-import type { Booking, BookingStatus, Workspace } from '../../../core/src/model/workspace'
-import { instantParse } from '../../../core/src/time'
-
-/** The bookings list's search (from the URL). */
-export interface BookingsFilter {
-  /** Customer name or e-mail contains this (case-insensitive). */
-  readonly query?: string | undefined
-  readonly memberId?: string | undefined
-  readonly status?: BookingStatus | undefined
-  /** Meetings starting in `[fromMs, toMs)`. */
-  readonly fromMs?: number | undefined
-  readonly toMs?: number | undefined
-}
-
-/** The bookings matching `filter`, soonest first. */
-export function bookingsFilter(bookings: readonly Booking[], filter: BookingsFilter): Booking[] {
-  const query = filter.query?.trim().toLowerCase() ?? ''
-  return bookings
-    .filter(
-      (b) =>
-        query === '' ||
-        b.customer.name.toLowerCase().includes(query) ||
-        b.customer.email.toLowerCase().includes(query),
-    )
-    .filter((b) => !filter.memberId || b.hostMemberIds.includes(filter.memberId))
-    .filter((b) => !filter.status || b.status === filter.status)
-    .filter((b) => filter.fromMs === undefined || instantParse(b.start) >= filter.fromMs)
-    .filter((b) => filter.toMs === undefined || instantParse(b.start) < filter.toMs)
-    .toSorted((a, b) => instantParse(a.start) - instantParse(b.start) || a.id.localeCompare(b.id))
-}
+import type { Booking, Workspace } from '../../../core/src/model/workspace'
 
 /** One exported row, in the columns of {@link BOOKINGS_CSV_HEADER}. */
 export const BOOKINGS_CSV_HEADER = [

@@ -2,61 +2,96 @@ import { useState } from 'react'
 import { BOOKING_STATUSES } from '../../../core/src/schema/records'
 import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses'
 import type { BookingStatus } from '../../../core/src/model/workspace'
-import { bookingsCsv, bookingsFilter } from '../bookings/bookings-table'
+import { bookingsCsv } from '../bookings/bookings-table'
+import { bookingMatcher, bookingsFilter } from '../../../core/src/booking/bookings-search'
+import type { BookingsFilter } from '../../../core/src/booking/bookings-search'
+import type { Booking } from '../../../core/src/model/workspace'
+import { SEARCH_PAGE } from '../db/booking-search'
+import type { BookingSearchState } from '../db/booking-search'
 import { boardDay } from '../calendar/board-layout'
 import { windowStartMs } from '../../../core/src/booking/booking-window'
-import { useBookings } from '../db/data-layer'
+import { useBookingSearch } from '../db/data-layer'
 import type { LiveWorkspace } from '../db/workspace-store'
-import { dateText, timeRangeText } from '../format/datetime-format'
+import { appLocale, dateText, timeRangeText } from '../format/datetime-format'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
 import { toastShow } from '../ui/toasts'
 import { clockIso } from '../clock'
-import { HistoryNotice } from './HistoryNotice'
 
 /** Rows drawn at once; "Show more" adds this many. */
-const PAGE = 100
+const PAGE = SEARCH_PAGE
 
 /**
  * The bookings on this computer (its window), searchable by customer name or e-mail, member,
  * status and a range of dates (all in the URL), newest filters applied at once; exported as CSV
- * exactly as filtered. A From date before the window reads the earlier bookings from the sync
- * server. Open a row for its details.
+ * exactly as filtered. A From date before the window searches the earlier bookings on the sync
+ * server with the same rule (`booking-search.ts`: page by page, whatever the range holds), listed
+ * before this computer's own. Open a row for its details.
  */
 export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string }) {
   const [route, navigate] = useRoute()
   const [limit, setLimit] = useState(PAGE)
+  /** Bookings read for the export running now (null: none runs). */
+  const [exporting, setExporting] = useState<number | null>(null)
   const p = route.params
-  const range = p['from']
-    ? {
-        fromMs: boardDay(zone, p['from']).fromMs,
-        toMs: p['to'] ? boardDay(zone, p['to']).toMs : Number.MAX_SAFE_INTEGER,
-      }
-    : undefined
-  const inRange = useBookings(range)
-  const all = inRange?.bookings ?? []
-  // The part before the window could not be shown (yet): the count says what is listed.
-  const historyMissing = !!inRange?.history && inRange.history.status !== 'ready'
   const windowStart = windowStartMs(live.windowStart)
   const { workspace, unsynced, pending } = live
   const status = (BOOKING_STATUSES as readonly string[]).includes(p['status'] ?? '')
     ? (p['status'] as BookingStatus)
     : undefined
-  const rows = bookingsFilter(all, {
-    query: p['q'],
-    memberId: p['member'],
-    status,
-    fromMs: p['from'] ? boardDay(zone, p['from']).fromMs : undefined,
-    toMs: p['to'] ? boardDay(zone, p['to']).toMs : undefined,
+  const fromMs = p['from'] ? boardDay(zone, p['from']).fromMs : undefined
+  const toMs = p['to'] ? boardDay(zone, p['to']).toMs : undefined
+  const filter = { query: p['q'], memberId: p['member'], status }
+  // The part before the window: meetings starting in [from, min(to, window start)), searched by
+  // the server; this computer lists the meetings starting from its window start on.
+  const earlierTo = Math.min(toMs ?? Number.MAX_SAFE_INTEGER, windowStart)
+  const earlierQuery =
+    fromMs !== undefined && fromMs < earlierTo ? { ...filter, fromMs, toMs: earlierTo } : null
+  const earlier = useBookingSearch(earlierQuery)
+  const local = bookingsFilter(workspace.bookings, {
+    ...filter,
+    fromMs: fromMs === undefined || earlier === null ? fromMs : windowStart,
+    toMs,
   })
+  const earlierShown =
+    earlier === null || earlierQuery === null
+      ? []
+      : withLocalVersions(earlier.state.bookings, workspace.bookings, earlierQuery)
+  const earlierDone = earlier === null || !earlier.state.hasMore
+  const isLooking = earlier?.state.status === 'loading'
+  const earlierMissing = earlier?.state.status === 'offline' || earlier?.state.status === 'failed'
+  // Soonest first: the earlier part, then (once it is searched to its end, or cannot be) this
+  // computer's.
+  const rows = [...earlierShown, ...(earlierDone || earlierMissing ? local : [])]
+  const since = dateText(windowStart, zone)
   const members = new Map(workspace.members.map((m) => [m.id, m.name]))
   const eventTypes = new Map(workspace.eventTypes.map((e) => [e.id, e.name]))
   const set = (key: string, value: string, replace = false) => {
     setLimit(PAGE)
     navigate({ params: { [key]: value || null } }, replace)
   }
-  const exportCsv = () => {
-    const blob = new Blob([bookingsCsv(workspace, rows)], { type: 'text/csv;charset=utf-8' })
+  const exportCsv = async () => {
+    let exported = rows
+    if (earlier && !earlierDone) {
+      setExporting(rows.length)
+      try {
+        const all = await earlier.search.all((found) => setExporting(found + local.length))
+        exported = [
+          ...(earlierQuery ? withLocalVersions(all, workspace.bookings, earlierQuery) : all),
+          ...local,
+        ]
+      } catch (err) {
+        toastShow({
+          title: 'Nothing exported',
+          description: `The bookings before ${since} could not be read: ${err instanceof Error ? err.message : String(err)}.`,
+          tone: 'error',
+        })
+        return
+      } finally {
+        setExporting(null)
+      }
+    }
+    const blob = new Blob([bookingsCsv(workspace, exported)], { type: 'text/csv;charset=utf-8' })
     const url = URL.createObjectURL(blob)
     const link = document.createElement('a')
     link.href = url
@@ -66,10 +101,25 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     link.remove()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
     toastShow({
-      title: `Exported ${rows.length === 1 ? '1 booking' : `${rows.length} bookings`}`,
+      title: `Exported ${exported.length === 1 ? '1 booking' : `${exported.length} bookings`}`,
       tone: 'info',
     })
   }
+  const showMore = () => {
+    setLimit(limit + PAGE)
+    if (rows.length <= limit + PAGE && !earlierDone) earlier?.search.more()
+  }
+  const countText = earlierMissing
+    ? `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`} starting from ${since} on only: the earlier ones are not listed (see above)`
+    : !earlierDone && rows.length === 0
+      ? '' // the notice above says it is looking
+      : !earlierDone
+        ? `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`} found so far${isLooking ? '; looking further…' : ''}`
+        : `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`}${
+            !p['from']
+              ? ` (this computer keeps bookings ending from ${since} on; set From for earlier ones)`
+              : ''
+          }`
   return (
     <div className="stack">
       <div className="board-filters" role="search" aria-label="Find bookings">
@@ -106,23 +156,26 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
         </label>
         <DateField label="From" value={p['from'] ?? ''} onChange={(v) => set('from', v)} />
         <DateField label="To" value={p['to'] ?? ''} onChange={(v) => set('to', v)} />
-        <button type="button" className="btn" onClick={exportCsv} disabled={rows.length === 0}>
-          Export CSV
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void exportCsv()}
+          disabled={rows.length === 0 || exporting !== null}
+        >
+          {exporting === null
+            ? 'Export CSV'
+            : `Exporting… ${exporting.toLocaleString(appLocale())} bookings`}
         </button>
       </div>
-      <HistoryNotice result={inRange} zone={zone} />
+      {earlier ? (
+        <SearchNotice state={earlier.state} since={since} onRetry={() => earlier.search.more()} />
+      ) : null}
       <p className="small muted" aria-live="polite">
-        {historyMissing && range && range.toMs <= windowStart
+        {earlierMissing && toMs !== undefined && toMs <= windowStart
           ? 'Not listed yet: this range lies before the bookings kept on this computer (see above).'
-          : `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`}${
-              !p['from']
-                ? ` (this computer keeps bookings ending from ${dateText(windowStart, zone)} on; set From for earlier ones)`
-                : historyMissing
-                  ? ` ending from ${dateText(windowStart, zone)} on only: the earlier ones are not listed (see above)`
-                  : ''
-            }`}
+          : countText}
       </p>
-      {rows.length === 0 && inRange?.history?.status === 'loading' ? null : rows.length === 0 ? (
+      {rows.length === 0 && isLooking ? null : rows.length === 0 ? (
         <p className="empty">No booking matches.</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Bookings found">
@@ -174,11 +227,74 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           </table>
         </div>
       )}
-      {rows.length > limit ? (
-        <button type="button" className="btn" onClick={() => setLimit(limit + PAGE)}>
-          Show {Math.min(PAGE, rows.length - limit)} more
+      {rows.length > limit || !earlierDone ? (
+        <button
+          type="button"
+          className="btn"
+          onClick={showMore}
+          disabled={rows.length <= limit && isLooking}
+        >
+          {rows.length > limit
+            ? `Show ${Math.min(PAGE, rows.length - limit)} more`
+            : isLooking
+              ? 'Looking further…'
+              : 'Show more'}
         </button>
       ) : null}
     </div>
+  )
+}
+
+/**
+ * The earlier part's versions as this computer has them: a booking it holds (one across the
+ * window start) shows its local state, pending and unsynced changes included — or is left out when
+ * that state no longer matches the search.
+ */
+function withLocalVersions(
+  found: readonly Booking[],
+  held: readonly Booking[],
+  filter: BookingsFilter,
+): Booking[] {
+  const ids = new Set(found.map((b) => b.id))
+  const local = new Map(held.filter((b) => ids.has(b.id)).map((b) => [b.id, b]))
+  if (local.size === 0) return [...found]
+  const matches = bookingMatcher(filter)
+  return found.flatMap((b) => {
+    const mine = local.get(b.id)
+    return mine === undefined ? [b] : matches(mine) ? [mine] : []
+  })
+}
+
+/** Where the search of the bookings before the window stands, in words. */
+function SearchNotice({
+  state,
+  since,
+  onRetry,
+}: {
+  state: BookingSearchState
+  since: string
+  onRetry: () => void
+}) {
+  if (state.status === 'ready' || (state.status === 'loading' && state.bookings.length > 0)) {
+    return null
+  }
+  if (state.status === 'loading') {
+    return (
+      <p className="history-notice small muted" role="status">
+        Looking up bookings before {since} on the sync server…
+      </p>
+    )
+  }
+  return (
+    <p className="history-notice small is-warning" role="alert">
+      {state.status === 'offline'
+        ? `Bookings before ${since} cannot be looked up offline. They are listed when the sync server can be reached.`
+        : `Bookings before ${since} could not be looked up on the sync server.`}{' '}
+      {state.status === 'failed' ? (
+        <button type="button" className="btn btn-quiet" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </p>
   )
 }

@@ -1,10 +1,13 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { windowStartKey, windowStartMs } from '../../../core/src/booking/booking-window'
 import { instantParse } from '../../../core/src/time'
+import { bookingsByStart } from '../../../core/src/booking/bookings-search'
 import type { Booking } from '../../../core/src/model/workspace'
 import { bookingChangesCreate } from './booking-changes'
 import type { BookingChanges } from './booking-changes'
 import { bookingHistoryCreate } from './booking-history'
+import { bookingSearchCreate } from './booking-search'
+import type { BookingSearch, BookingSearchQuery, BookingSearchState } from './booking-search'
 import type { BookingHistory, CountsRange, HistoryRange } from './booking-history'
 import {
   bookingTallyAdd,
@@ -50,6 +53,8 @@ export interface DataLayer {
   readonly window: BookingWindowState
   readonly baseline: LedgerBaselineStore
   readonly history: BookingHistory
+  /** The sync server history is read from (null: none). */
+  readonly remote: SyncTarget | null
   destroy(): void
 }
 
@@ -115,6 +120,7 @@ export function dataLayerCreate(
     : () => undefined
   return {
     db,
+    remote,
     store,
     writes,
     changes,
@@ -247,9 +253,6 @@ export interface BookingsInRange {
   readonly windowStartMs: number
 }
 
-const byStart = (a: Booking, b: Booking) =>
-  instantParse(a.start) - instantParse(b.start) || a.id.localeCompare(b.id)
-
 /**
  * The bookings overlapping `range` (the whole replica when absent), by start, ties by id: the one
  * place views read bookings through. Inside the replica's window they come from the replica
@@ -280,7 +283,7 @@ export function useBookings(range?: TimeRange): BookingsInRange | undefined {
       const known = new Set(local.map((b) => b.id))
       all = [...local, ...older.bookings.filter((b) => !known.has(b.id) && overlaps(b))]
     }
-    return { bookings: all.toSorted(byStart), history: older, windowStartMs: startMs }
+    return { bookings: all.toSorted(bookingsByStart), history: older, windowStartMs: startMs }
     // `range` is read through fromMs/toMs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bookings, fromMs, toMs, older, startMs])
@@ -362,6 +365,32 @@ export function useBookingCounts(fromMs: number, toMs: number): CountsInRange | 
     }
   }, [live, fromMs, toMs, older, startMs])
 }
+
+/**
+ * The list's search of the history before the replica's window (`booking-search.ts`), for
+ * `query` (null: none asked, e.g. the range lies inside the window): a new search whenever the
+ * query changes, the last one stopped. Null while none is asked.
+ */
+export function useBookingSearch(query: BookingSearchQuery | null): {
+  readonly search: BookingSearch
+  readonly state: BookingSearchState
+} | null {
+  const { remote } = useDataLayer()
+  const key = query === null ? null : JSON.stringify(query)
+  const search = useMemo(
+    () =>
+      key === null ? null : bookingSearchCreate(remote, JSON.parse(key) as BookingSearchQuery),
+    [key, remote],
+  )
+  useEffect(() => search?.open(), [search])
+  const state = useSyncExternalStore(
+    search ? search.subscribe : noSubscription,
+    () => search?.snapshot() ?? null,
+  )
+  return search === null || state === null ? null : { search, state }
+}
+
+const noSubscription = () => () => undefined
 
 const LOADING: HistoryRange = { status: 'loading' }
 const COUNTS_LOADING: CountsRange = { status: 'loading' }

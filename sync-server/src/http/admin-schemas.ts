@@ -4,6 +4,7 @@ import { AUDIT_PAGE_MAX } from '../people/audit-log'
 import { idIsValid } from '../../../core/src/model/workspace'
 import { withInstantRange } from './public-schemas'
 import { HISTORY_READ_MAX_DAYS } from '../../../core/src/booking/booking-window'
+import { BOOKING_STATUSES } from '../../../core/src/schema/records'
 
 const id = z.string().refine(idIsValid, 'not a valid id')
 const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 instant' })
@@ -17,6 +18,24 @@ export const bookingsRangeSchema = withInstantRange(
     cursor: z.string().min(1).max(400).optional(),
   },
   HISTORY_READ_MAX_DAYS,
+)
+
+/** Largest page of the bookings search. */
+export const MAX_SEARCH_PAGE = 500
+
+/**
+ * The bookings list's search of stored history (any span from 1900 on: each request's cost is
+ * bounded by the rows it may look at, not by the range).
+ */
+export const bookingsSearchQuerySchema = withInstantRange(
+  {
+    q: z.string().max(200).optional(),
+    member: id.optional(),
+    status: z.enum(BOOKING_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_SEARCH_PAGE).default(100),
+    cursor: z.string().min(1).max(400).optional(),
+  },
+  366 * 200,
 )
 
 /** Booking counts of a range (Reports: the part before a desktop's window). */
