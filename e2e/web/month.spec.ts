@@ -139,11 +139,17 @@ test('the month shows the bookings with time and first names, "+N more", and its
   await expect(more).toBeFocused()
   // A booking in the list opens its details.
   await more.press('Enter')
-  await list.getByRole('button', { name: /with Ola Berg/ }).click()
-  await expect(list).toBeHidden()
+  const ola = list.getByRole('button', { name: /with Ola Berg/ })
+  await ola.click()
   await expect(month.app.details).toContainText('Ola Berg')
+  expect(await seriousViolations(page), 'details over the day list').toEqual([])
+  // Closed, the details return to the same place in the day's list; Escape then to "+3 more".
   await page.keyboard.press('Escape')
   await expect(month.app.details).toBeHidden()
+  await expect(ola).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(list).toBeHidden()
+  await expect(more).toBeFocused()
 
   // Next month and back, through the address: back returns to it too.
   await page.getByRole('button', { name: 'Next month' }).click()

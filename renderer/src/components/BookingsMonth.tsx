@@ -61,11 +61,12 @@ function EventContent({ event }: EventContentArg) {
 function DayList(props: {
   readonly date: string
   readonly events: readonly MonthEvent[]
-  readonly onOpen: (bookingId: string) => void
+  /** A booking of the list is chosen: its details open over the list. */
+  readonly onChoose: (bookingId: string) => void
   readonly onOpenDay: (date: string) => void
   readonly onClose: () => void
 }) {
-  const { date, events, onOpen, onOpenDay, onClose } = props
+  const { date, events, onChoose, onOpenDay, onClose } = props
   const count = events.length === 1 ? '1 booking' : `${events.length} bookings`
   return (
     <AppDialog title={`${dateText(date)} · ${count}`} onClose={onClose}>
@@ -77,10 +78,7 @@ function DayList(props: {
               className="month-day-item"
               style={{ borderLeftColor: event.extendedProps.color }}
               autoFocus={i === 0}
-              onClick={() => {
-                onClose()
-                onOpen(event.id)
-              }}
+              onClick={() => onChoose(event.id)}
             >
               {/* The whole name (times, event, customer and hosts in full): many a day look alike
                   by first names. */}
@@ -184,7 +182,9 @@ export function BookingsMonth(props: BookingsMonthProps) {
         <DayList
           date={listed}
           events={listedEvents}
-          onOpen={onOpen}
+          // The list stays open under the booking's details: closing them returns to the same
+          // place in it (a scheduler works through a full day), Escape then to "+N more".
+          onChoose={onOpen}
           onOpenDay={onOpenDay}
           onClose={() => setListed(null)}
         />
