@@ -105,3 +105,99 @@ describe('dexieChangesSince', () => {
     )
   })
 })
+
+describe('dexieChangesSince: queries', () => {
+  const dexie = () =>
+    getRxStorageDexie({ indexedDB, IDBKeyRange }) as unknown as RxStorage<unknown, unknown>
+  const indexed = { ...schema, indexes: ['n'] }
+
+  async function instanceOf(
+    storage: RxStorage<unknown, unknown>,
+    docs: readonly Doc[],
+    deleted: readonly boolean[],
+  ) {
+    const { fillWithDefaultSettings } = await import('rxdb')
+    const instance = await storage.createStorageInstance<Doc>({
+      databaseInstanceToken: 'token',
+      databaseName: `query-${counter++}`,
+      collectionName: 'docs',
+      schema: fillWithDefaultSettings(indexed as never),
+      options: {},
+      multiInstance: false,
+      devMode: false,
+    })
+    await instance.bulkWrite(
+      docs.map((doc, i) => ({
+        document: {
+          ...doc,
+          _deleted: deleted[i] ?? false,
+          _attachments: {},
+          _rev: '1-a',
+          _meta: { lwt: 1_700_000_000_000 + i },
+        },
+      })),
+      'test',
+    )
+    return instance
+  }
+
+  it('answers every query with the same documents in the same order as RxDB’s cursor', async () => {
+    const { normalizeMangoQuery, prepareQuery, fillWithDefaultSettings } = await import('rxdb')
+    const full = fillWithDefaultSettings(indexed as never)
+    const docs = fc.uniqueArray(
+      fc.record({
+        id: fc.stringMatching(/^[a-z0-9]{1,8}$/),
+        n: fc.integer({ min: 0, max: 20 }),
+        flag: fc.boolean(),
+      }),
+      { selector: (doc) => doc.id, minLength: 5, maxLength: 60 },
+    )
+    // About one document in four deleted.
+    const deletions = fc.array(
+      fc.integer({ min: 0, max: 3 }).map((k) => k === 0),
+      { maxLength: 60 },
+    )
+    const bound = fc.option(fc.integer({ min: -1, max: 21 }), { nil: undefined })
+    const query = fc.record({
+      gte: bound,
+      // The upper bound above the lower one (an empty range is refused by IndexedDB itself).
+      width: fc.option(fc.integer({ min: 1, max: 22 }), { nil: undefined }),
+      flag: fc.option(fc.boolean(), { nil: undefined }),
+      sort: fc.constantFrom('n-asc', 'n-desc', 'id', 'flag'),
+      // Half of them without a limit: the queries the cursor is replaced for.
+      limit: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined, freq: 2 }),
+      skip: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined, freq: 2 }),
+    })
+    await fc.assert(
+      fc.asyncProperty(docs, deletions, query, async (picked, deleted, q) => {
+        const cursor = await instanceOf(dexie(), picked, deleted)
+        const getAll = await instanceOf(dexieChangesSince(dexie()), picked, deleted)
+        const n = {
+          ...(q.gte !== undefined ? { $gte: q.gte } : {}),
+          ...(q.width !== undefined ? { $lt: (q.gte ?? -1) + q.width } : {}),
+        }
+        const mango = normalizeMangoQuery<Doc>(full as never, {
+          selector: {
+            _deleted: { $eq: false },
+            ...(Object.keys(n).length > 0 ? { n } : {}),
+            ...(q.flag !== undefined ? { flag: { $eq: q.flag } } : {}),
+          } as never,
+          sort: (q.sort === 'n-asc'
+            ? [{ n: 'asc' }, { id: 'asc' }]
+            : q.sort === 'n-desc'
+              ? [{ n: 'desc' }, { id: 'asc' }]
+              : q.sort === 'id'
+                ? [{ id: 'asc' }]
+                : [{ flag: 'asc' }, { id: 'desc' }]) as never,
+          ...(q.limit !== undefined ? { limit: q.limit } : {}),
+          ...(q.skip !== undefined ? { skip: q.skip } : {}),
+        })
+        const prepared = prepareQuery<Doc>(full as never, mango)
+        expect(await getAll.query(prepared)).toEqual(await cursor.query(prepared))
+        await cursor.remove()
+        await getAll.remove()
+      }),
+      { numRuns: 80 },
+    )
+  })
+})
