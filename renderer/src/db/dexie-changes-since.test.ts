@@ -22,41 +22,50 @@ const schema = {
     flag: { type: 'boolean' },
   },
   required: ['id', 'n', 'flag'],
-  indexes: [],
 } as const
 
 let counter = 0
 
-/** A fresh storage instance of `storage` holding `rows` (`lwt` as given: shared ones too). */
-async function instanceWith(
+/** A stored document of the tests: `deleted` and `lwt` as given. */
+interface Row extends Doc {
+  readonly deleted: boolean
+  readonly lwt: number
+}
+
+/** A fresh storage instance of `storage` with the test schema (`indexes`) holding `rows`. */
+async function instanceOn(
   storage: RxStorage<unknown, unknown>,
-  rows: readonly { id: string; lwt: number; deleted: boolean }[],
+  rows: readonly Row[],
+  indexes: readonly string[] = [],
 ): Promise<RxStorageInstance<Doc, unknown, unknown>> {
   const { fillWithDefaultSettings } = await import('rxdb')
   const instance = await storage.createStorageInstance<Doc>({
     databaseInstanceToken: 'token',
     databaseName: `changes-since-${counter++}`,
     collectionName: 'docs',
-    schema: fillWithDefaultSettings(schema as never),
+    schema: fillWithDefaultSettings({ ...schema, indexes } as never),
     options: {},
     multiInstance: false,
     devMode: false,
   })
   await instance.bulkWrite(
-    rows.map((row, i) => ({
-      document: {
-        id: row.id,
-        n: i,
-        flag: i % 2 === 0,
-        _deleted: row.deleted,
-        _attachments: {},
-        _rev: '1-a',
-        _meta: { lwt: row.lwt },
-      },
+    rows.map(({ deleted, lwt, ...doc }) => ({
+      document: { ...doc, _deleted: deleted, _attachments: {}, _rev: '1-a', _meta: { lwt } },
     })),
     'test',
   )
   return instance as RxStorageInstance<Doc, unknown, unknown>
+}
+
+/** A fresh storage instance of `storage` holding `rows` (`lwt` as given: shared ones too). */
+function instanceWith(
+  storage: RxStorage<unknown, unknown>,
+  rows: readonly { id: string; lwt: number; deleted: boolean }[],
+): Promise<RxStorageInstance<Doc, unknown, unknown>> {
+  return instanceOn(
+    storage,
+    rows.map((row, i) => ({ ...row, n: i, flag: i % 2 === 0 })),
+  )
 }
 
 /** Every page from the start, `limit` at a time: the documents in order and the checkpoints. */
@@ -109,41 +118,22 @@ describe('dexieChangesSince', () => {
 describe('dexieChangesSince: queries', () => {
   const dexie = () =>
     getRxStorageDexie({ indexedDB, IDBKeyRange }) as unknown as RxStorage<unknown, unknown>
-  const indexed = { ...schema, indexes: ['n'] }
 
-  async function instanceOf(
+  /** `docs` stored, one in four or so deleted (`deleted`), each with its own `lwt`. */
+  const instanceOf = (
     storage: RxStorage<unknown, unknown>,
     docs: readonly Doc[],
     deleted: readonly boolean[],
-  ) {
-    const { fillWithDefaultSettings } = await import('rxdb')
-    const instance = await storage.createStorageInstance<Doc>({
-      databaseInstanceToken: 'token',
-      databaseName: `query-${counter++}`,
-      collectionName: 'docs',
-      schema: fillWithDefaultSettings(indexed as never),
-      options: {},
-      multiInstance: false,
-      devMode: false,
-    })
-    await instance.bulkWrite(
-      docs.map((doc, i) => ({
-        document: {
-          ...doc,
-          _deleted: deleted[i] ?? false,
-          _attachments: {},
-          _rev: '1-a',
-          _meta: { lwt: 1_700_000_000_000 + i },
-        },
-      })),
-      'test',
+  ) =>
+    instanceOn(
+      storage,
+      docs.map((doc, i) => ({ ...doc, deleted: deleted[i] ?? false, lwt: 1_700_000_000_000 + i })),
+      ['n'],
     )
-    return instance
-  }
 
   it('answers every query with the same documents in the same order as RxDB’s cursor', async () => {
     const { normalizeMangoQuery, prepareQuery, fillWithDefaultSettings } = await import('rxdb')
-    const full = fillWithDefaultSettings(indexed as never)
+    const full = fillWithDefaultSettings({ ...schema, indexes: ['n'] } as never)
     const docs = fc.uniqueArray(
       fc.record({
         id: fc.stringMatching(/^[a-z0-9]{1,8}$/),
