@@ -89,6 +89,26 @@ describe('notifyPlan', () => {
       'reassigned-away→m-cat CANCEL#2',
       'assigned-to-you→m-ben REQUEST#2',
     ])
+    // Cat is told about the meeting she had, at its time before the move; Ben about the new one.
+    const [away, assigned] = notifyPlan(b, 2)
+    expect(bookingAtEntry(b, away!.describedAt)).toMatchObject({
+      start: '2027-03-15T11:00:00.000Z',
+      hostMemberIds: ['m-ana', 'm-cat'],
+    })
+    expect(bookingAtEntry(b, assigned!.describedAt).start).toBe('2027-03-16T11:00:00.000Z')
+    // A reassignment of its own (a day later) names the booking's time then.
+    const later = booking([
+      ...b.history,
+      {
+        at: '2027-03-03T10:00:00.000Z',
+        action: 'reassigned',
+        by: 'Desk',
+        fromMemberId: 'm-ben',
+        toMemberId: 'm-cat',
+      },
+    ])
+    const [benAway] = notifyPlan(later, 3)
+    expect(benAway!.describedAt).toBe(3)
   })
 
   it('tells no one by email about completions, no-shows and conflict notes', () => {

@@ -48,6 +48,12 @@ export interface PlannedMessage {
   readonly sequence: number
   /** The entry it tells about. */
   readonly entryIndex: number
+  /**
+   * The entry after which the booking is described (`bookingAtEntry`): `entryIndex`, except for
+   * a host a reschedule took off (their "no longer yours" names the meeting they knew, at its
+   * time before the move, not the new one they never had).
+   */
+  readonly describedAt: number
 }
 
 /** The webhook events (api.md v1.1, "Webhooks"). */
@@ -103,7 +109,12 @@ export function notifyPlan(booking: Booking, entryIndex: number): readonly Plann
   const moment = bookingAtEntry(booking, entryIndex)
   const sequence = calendarSequence(booking, entryIndex)
   const out: PlannedMessage[] = []
-  const add = (kind: MessageKind, to: PlannedMessage['to'], method: CalendarMethod) =>
+  const add = (
+    kind: MessageKind,
+    to: PlannedMessage['to'],
+    method: CalendarMethod,
+    describedAt = entryIndex,
+  ) =>
     out.push({
       key: messageKey(booking.id, entryIndex, to),
       kind,
@@ -111,6 +122,7 @@ export function notifyPlan(booking: Booking, entryIndex: number): readonly Plann
       method,
       sequence,
       entryIndex,
+      describedAt,
     })
   const hosts = [...new Set(moment.hostMemberIds)]
   switch (entry.action) {
@@ -131,7 +143,15 @@ export function notifyPlan(booking: Booking, entryIndex: number): readonly Plann
       for (const memberId of hosts) add('host-cancelled', { memberId }, 'CANCEL')
       break
     case 'reassigned':
-      if (entry.fromMemberId) add('reassigned-away', { memberId: entry.fromMemberId }, 'CANCEL')
+      if (entry.fromMemberId) {
+        const move = rescheduleOf(booking, entryIndex)
+        add(
+          'reassigned-away',
+          { memberId: entry.fromMemberId },
+          'CANCEL',
+          move === null ? entryIndex : move - 1,
+        )
+      }
       if (entry.toMemberId) add('assigned-to-you', { memberId: entry.toMemberId }, 'REQUEST')
       break
     case 'completed':
@@ -141,6 +161,22 @@ export function notifyPlan(booking: Booking, entryIndex: number): readonly Plann
       break
   }
   return out
+}
+
+/**
+ * The `rescheduled` entry a `reassigned` entry `i` belongs to (a reschedule re-fills the seats
+ * whose hosts are not free at the new time: its `reassigned` entries follow it at the same
+ * instant), or null for a reassignment of its own.
+ */
+function rescheduleOf(booking: Booking, i: number): number | null {
+  const at = booking.history[i]?.at
+  for (let j = i - 1; j >= 0; j--) {
+    const entry = booking.history[j]
+    if (!entry || entry.at !== at) return null
+    if (entry.action === 'rescheduled') return j
+    if (entry.action !== 'reassigned') return null
+  }
+  return null
 }
 
 /** The hosts after the `reassigned` entries that directly follow entry `i` at the same instant. */

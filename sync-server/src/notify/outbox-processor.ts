@@ -193,6 +193,8 @@ export class OutboxProcessor {
         const moment = bookingAtEntry(booking, i)
         const entry = booking.history[i]
         for (const planned of notifyPlan(booking, i)) {
+          const described =
+            planned.describedAt === i ? moment : bookingAtEntry(booking, planned.describedAt)
           const built = messageBuild(
             workspace,
             bookingDoc,
@@ -202,9 +204,9 @@ export class OutboxProcessor {
               to: planned.to,
               method: planned.method,
               sequence: planned.sequence,
-              start: moment.start,
-              end: moment.end,
-              hostMemberIds: moment.hostMemberIds,
+              start: described.start,
+              end: described.end,
+              hostMemberIds: described.hostMemberIds,
               previousStart: entry?.previousStart ?? null,
               reason: entry?.reason ?? null,
             },
