@@ -106,7 +106,9 @@ test.describe('with years of history on the sync server', () => {
     // A page of the server's search first (header row + 100), soonest first.
     await expect(table.getByRole('row')).toHaveCount(101)
     await expect(table.getByRole('row').nth(1)).toContainText('Client 0')
-    await expect(page.getByText('100 bookings found so far')).toBeVisible()
+    await expect(
+      page.getByText('The first 100 bookings, soonest first: “Show more” looks for the next ones.'),
+    ).toBeVisible()
     await page.getByRole('button', { name: 'Show more' }).click()
     // The other 50 older ones, then this computer's own two.
     await expect(table.getByRole('row')).toHaveCount(153)
@@ -121,7 +123,9 @@ test.describe('with years of history on the sync server', () => {
 
     // Exported without showing every page first: the export asks the server for the rest.
     await page.getByLabel('Customer').fill('')
-    await expect(page.getByText('100 bookings found so far')).toBeVisible()
+    await expect(
+      page.getByText('The first 100 bookings, soonest first: “Show more” looks for the next ones.'),
+    ).toBeVisible()
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export CSV' }).click()
     const csv = readFileSync((await (await download).path())!, 'utf8')

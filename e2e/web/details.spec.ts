@@ -119,6 +119,11 @@ test('a scheduler cancels with a reason and marks a no-show from the details pan
   await expect(app.details.getByRole('list', { name: 'History' })).toContainText(
     'Cancelled by Maya (staff)',
   )
+  // The manage link no longer offers the customer a change.
+  await expect(app.details).toContainText(
+    'The customer can see the booking with it; it can no longer be changed.',
+  )
+  await expect(app.details).not.toContainText('can cancel or reschedule with it')
   await page.keyboard.press('Escape')
 
   await openDetails(app, 'rita@example.org')

@@ -256,7 +256,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
         </dl>
       </section>
 
-      <ManageLink link={link} />
+      <ManageLink link={link} canChange={isOpen && !hasEnded} />
       <ConfirmationResend booking={booking} target={target} />
 
       <section aria-labelledby="details-history">

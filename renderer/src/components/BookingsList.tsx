@@ -101,7 +101,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     link.remove()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
     toastShow({
-      title: `Exported ${exported.length === 1 ? '1 booking' : `${exported.length} bookings`}`,
+      title: `Exported ${count(exported.length)}`,
       tone: 'info',
     })
   }
@@ -110,12 +110,14 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     if (rows.length <= limit + PAGE && !earlierDone) earlier?.search.more()
   }
   const countText = earlierMissing
-    ? `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`} starting from ${since} on only: the earlier ones are not listed (see above)`
+    ? `${count(rows.length)} starting from ${since} on only: the earlier ones are not listed (see above)`
     : !earlierDone && rows.length === 0
       ? '' // the notice above says it is looking
       : !earlierDone
-        ? `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`} found so far${isLooking ? '; looking further…' : ''}`
-        : `${rows.length === 1 ? '1 booking' : `${rows.length} bookings`}${
+        ? isLooking
+          ? `${count(rows.length)} found so far; looking further…`
+          : `The first ${count(rows.length)}, soonest first: “Show more” looks for the next ones.`
+        : `${count(rows.length)}${
             !p['from']
               ? ` (this computer keeps bookings ending from ${since} on; set From for earlier ones)`
               : ''
@@ -162,9 +164,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           onClick={() => void exportCsv()}
           disabled={rows.length === 0 || exporting !== null}
         >
-          {exporting === null
-            ? 'Export CSV'
-            : `Exporting… ${exporting.toLocaleString(appLocale())} bookings`}
+          {exporting === null ? 'Export CSV' : `Exporting… ${count(exporting)}`}
         </button>
       </div>
       {earlier ? (
@@ -263,6 +263,11 @@ function withLocalVersions(
     const mine = local.get(b.id)
     return mine === undefined ? [b] : matches(mine) ? [mine] : []
   })
+}
+
+/** "1 booking", "21,072 bookings" (the locale's digits). */
+function count(n: number): string {
+  return n === 1 ? '1 booking' : `${n.toLocaleString(appLocale())} bookings`
 }
 
 /** Where the search of the bookings before the window stands, in words. */

@@ -40,7 +40,7 @@ export function DeskBookingDone(props: DeskBookingDoneProps) {
         For the customer: {dateTimeText(booking.start, booking.customer.timeZone)} (
         {booking.customer.timeZone}). You can undo for a few seconds from the notice below.
       </p>
-      <ManageLink link={manageLinkFor(workspace, booking, manageToken, publicUrl)} />
+      <ManageLink link={manageLinkFor(workspace, booking, manageToken, publicUrl)} canChange />
       <p className="small muted">
         Read the link out or copy it; {booking.customer.email} also gets it in the confirmation
         email once this booking syncs.

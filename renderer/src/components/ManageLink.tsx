@@ -2,8 +2,11 @@ import { useRef } from 'react'
 import type { ManageLink as Link } from '../bookings/manage-link'
 import { toastShow } from '../ui/toasts'
 
-/** The customer's manage link, to read out or copy; or why the booking has none. */
-export function ManageLink({ link }: { link: Link }) {
+/**
+ * The customer's manage link, to read out or copy; or why the booking has none. `canChange`:
+ * the booking is still open and to come (else the link only shows it).
+ */
+export function ManageLink({ link, canChange }: { link: Link; canChange: boolean }) {
   const field = useRef<HTMLInputElement>(null)
   const copy = async () => {
     if (!link.ok) return
@@ -36,7 +39,11 @@ export function ManageLink({ link }: { link: Link }) {
               Copy manage link
             </button>
           </div>
-          <p className="small muted">The customer can cancel or reschedule with it.</p>
+          <p className="small muted">
+            {canChange
+              ? 'The customer can cancel or reschedule with it.'
+              : 'The customer can see the booking with it; it can no longer be changed.'}
+          </p>
         </div>
       ) : (
         <p className="small muted">{link.reason}</p>

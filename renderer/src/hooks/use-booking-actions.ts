@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { bookingIdCompose } from '../../../core/src/model/booking-id'
 import { randomBase64Url } from '../bookings/manage-link'
 import type { BookingRequest } from '../../../core/src/booking'
+import type { Booking, Workspace } from '../../../core/src/model/workspace'
 import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflict-resolve'
 import type { ProposeResult } from '../db/booking-changes'
 import { UNDO_WINDOW_MS } from '../db/booking-changes'
@@ -44,10 +45,17 @@ export function useBookingActions() {
         ...(manageToken ? { manageToken } : {}),
       })
       if (!result.ok) return { ok: false, message: decisionMessageForPeople(result.message, names) }
+      // A move that gave a seat to someone else says so (the hosts stay only when free then).
+      const handedOver =
+        intent.kind === 'reschedule'
+          ? hostsHandedOver(live?.workspace, result.change.preview, names)
+          : null
       toastShow(
         {
           title: label,
-          description: description ?? 'Saved in a few seconds; undo until then.',
+          description:
+            (handedOver ? `${handedOver} ` : '') +
+            (description ?? 'Saved in a few seconds; undo until then.'),
           undo: () => {
             if (changes.undo(result.change.id)) toastShow({ title: 'Undone', tone: 'info' })
           },
@@ -95,5 +103,26 @@ export function useBookingActions() {
           manageToken,
         ),
     }
-  }, [changes, by, names])
+  }, [changes, by, names, live])
+}
+
+/**
+ * "Member 17 takes over from Member 4, who is not free then." for each seat a reschedule gave to
+ * someone else (`preview` against the booking as the views show it), or null when none changed.
+ */
+export function hostsHandedOver(
+  workspace: Workspace | undefined,
+  preview: Booking,
+  names: ReadonlyMap<string, string>,
+): string | null {
+  const before = workspace?.bookings.find((b) => b.id === preview.id)?.hostMemberIds ?? []
+  const handovers = preview.hostMemberIds.flatMap((memberId, seat) => {
+    const was = before[seat]
+    return was === undefined || was === memberId
+      ? []
+      : [
+          `${names.get(memberId) ?? 'another member'} takes over from ${names.get(was) ?? 'a former member'}, who is not free then.`,
+        ]
+  })
+  return handovers.length === 0 ? null : handovers.join(' ')
 }
