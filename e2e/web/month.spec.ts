@@ -167,6 +167,19 @@ test('the month shows the bookings with time and first names, "+N more", and its
   expect(cspViolations).toEqual([])
 })
 
+test('the week says how many cancelled bookings a day has besides the ones it draws', async ({
+  page,
+}) => {
+  const month = new Month(page)
+  await month.app.open(server)
+  await page.evaluate(
+    (d) => (window.location.hash = `#/bookings?date=${d}`),
+    TOMORROW.toISOString().slice(0, 10),
+  )
+  // Tomorrow: six drawn, and the cancelled one counted (the list counts it too).
+  await expect(page.getByText('6 bookings (+1 cancelled, not shown)')).toBeVisible()
+})
+
 test('a booking opens its details, and a day number opens that day on the calendar', async ({
   page,
 }) => {

@@ -67,10 +67,21 @@ export function WeekGrid({ live, zone, date, today, nowMs, bookings, onOpen }: W
         <div className="board-corner" />
         {days.map((day) => {
           const count = blocksOf(day.fromMs, day.toMs).length
+          // Cancelled bookings are not drawn: the day says how many there are, so its count
+          // and the list's (which has them) tell the same story.
+          const cancelled = bookings.filter(
+            (b) =>
+              b.status === 'cancelled' &&
+              instantParse(b.start) < day.toMs &&
+              instantParse(b.end) > day.fromMs,
+          ).length
           return (
             <div key={day.date} className={`board-head ${day.date === today ? 'is-today' : ''}`}>
               <span>{shortDayText(day.fromMs + 12 * 3600_000, zone)}</span>
-              <span className="board-zone">{count === 1 ? '1 booking' : `${count} bookings`}</span>
+              <span className="board-zone">
+                {count === 1 ? '1 booking' : `${count} bookings`}
+                {cancelled > 0 ? ` (+${cancelled} cancelled, not shown)` : ''}
+              </span>
             </div>
           )
         })}
