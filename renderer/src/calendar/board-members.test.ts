@@ -33,4 +33,19 @@ describe('boardMembers', () => {
       'Europe/Berlin',
     ])
   })
+
+  it('orders numbered names by their number, as people read them', () => {
+    const numbered = {
+      ...ws,
+      members: [10, 2, 100, 1, 11].map((n, i) => ({
+        ...ws.members[0]!,
+        id: `m-${i}`,
+        name: `Member ${n}`,
+      })),
+      pools: [],
+    }
+    expect(names(boardMembers(numbered, {}))).toEqual([
+      [null, ['Member 1', 'Member 2', 'Member 10', 'Member 11', 'Member 100']],
+    ])
+  })
 })

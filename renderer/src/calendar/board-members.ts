@@ -1,3 +1,4 @@
+import { nameOrder } from '../format/datetime-format'
 import type { Member, Workspace } from '../../../core/src/model/workspace'
 
 /** How the day board narrows and orders its columns (from the URL). */
@@ -33,7 +34,7 @@ export function boardMembers(workspace: Workspace, filter: BoardFilter): readonl
     .filter((m) => inPool === null || inPool.has(m.id))
     .filter((m) => !filter.zone || m.timeZone === filter.zone)
     .filter((m) => query === '' || m.name.toLowerCase().includes(query))
-    .toSorted((a, b) => a.name.localeCompare(b.name))
+    .toSorted((a, b) => nameOrder(a.name, b.name))
   if (filter.groupBy === 'zone') {
     const zones = [...new Set(members.map((m) => m.timeZone))].sort()
     return zones.map((zone) => ({

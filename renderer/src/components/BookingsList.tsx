@@ -12,7 +12,7 @@ import { boardDay } from '../calendar/board-layout'
 import { windowStartMs } from '../../../core/src/booking/booking-window'
 import { useBookingSearch } from '../db/data-layer'
 import type { LiveWorkspace } from '../db/workspace-store'
-import { appLocale, dateText, timeRangeText } from '../format/datetime-format'
+import { appLocale, dateText, nameOrder, timeRangeText } from '../format/datetime-format'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
 import { toastShow } from '../ui/toasts'
@@ -138,11 +138,13 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           <span>Member</span>
           <select value={p['member'] ?? ''} onChange={(e) => set('member', e.target.value)}>
             <option value="">Everyone</option>
-            {workspace.members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            {workspace.members
+              .toSorted((a, b) => nameOrder(a.name, b.name))
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.active ? m.name : `${m.name} (inactive)`}
+                </option>
+              ))}
           </select>
         </label>
         <label className="field">

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Member } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
 import { useWorkspace } from '../db/data-layer'
-import { utcOffsetText } from '../format/datetime-format'
+import { nameOrder, utcOffsetText } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { hoursSummary } from '../team/hours-summary'
 import type { SyncTarget } from '../db/replication'
@@ -15,7 +15,7 @@ export function TeamView({ target }: { readonly target: SyncTarget }) {
   const now = useNow(60_000)
   const [editing, setEditing] = useState<Member | 'new' | null>(null)
   const canEdit = useCan('setup')
-  const members = live.workspace.members.toSorted((a, b) => a.name.localeCompare(b.name))
+  const members = live.workspace.members.toSorted((a, b) => nameOrder(a.name, b.name))
   return (
     <section aria-labelledby="team-heading" className="view">
       <div className="toolbar">

@@ -11,6 +11,22 @@ export function appLocale(): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en-GB'
 }
 
+const collators = new Map<string, Intl.Collator>()
+
+/**
+ * Orders names as people read them in the app's locale, numbers by value ("Member 2" before
+ * "Member 10"), case and accents second.
+ */
+export function nameOrder(a: string, b: string): number {
+  const locale = appLocale()
+  let collator = collators.get(locale)
+  if (!collator) {
+    collator = new Intl.Collator(locale, { numeric: true })
+    collators.set(locale, collator)
+  }
+  return collator.compare(a, b)
+}
+
 /** The zone of this computer: the calendar shows the scheduler's day in it. */
 export function localZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
