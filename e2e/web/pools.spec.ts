@@ -65,6 +65,19 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   await expect(page.getByText('2 bookings starting in this range')).toBeVisible()
   const perMember = page.getByRole('table', { name: 'Bookings per member' })
   await expect(perMember.getByRole('row')).toHaveCount(3)
+  // Each member's total is the sum of its columns: the scheduled booking is "To come".
+  await expect(perMember.getByRole('columnheader', { name: 'To come' })).toBeVisible()
+  const cells = await perMember
+    .getByRole('row')
+    .evaluateAll((rows) =>
+      rows
+        .slice(1)
+        .map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.textContent))),
+    )
+  expect(cells.toSorted()).toEqual([
+    [1, 0, 0, 0, 1],
+    [1, 1, 0, 0, 0],
+  ])
   const perPage = page.getByRole('table', { name: 'Bookings per page' })
   await expect(perPage.getByRole('row', { name: /Talk to sales/ })).toContainText('2')
 })

@@ -150,6 +150,9 @@ function CountTable({
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Total</th>
+            <th scope="col">
+              <abbr title="Scheduled or rescheduled, not held yet">To come</abbr>
+            </th>
             <th scope="col">Completed</th>
             <th scope="col">No&#8209;show</th>
             <th scope="col">Cancelled</th>
@@ -158,7 +161,7 @@ function CountTable({
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={5} className="muted">
+              <td colSpan={6} className="muted">
                 {partial === null
                   ? 'No bookings in this range.'
                   : partial === ''
@@ -180,6 +183,7 @@ function CountTable({
                   {count(row.total)}
                 </span>
               </td>
+              <td>{count(row.byStatus.scheduled + row.byStatus.rescheduled)}</td>
               <td>{count(row.byStatus.completed)}</td>
               <td>{count(row.byStatus['no-show'])}</td>
               <td>{count(row.byStatus.cancelled)}</td>
