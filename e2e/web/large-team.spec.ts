@@ -93,3 +93,61 @@ test('the week shows a count where bookings would not fit side by side, and the 
   await list.getByRole('button', { name: /Customer 12/ }).click()
   await expect(app.details.getByRole('heading', { name: /Customer 12/ })).toBeVisible()
 })
+
+test('the reassign list of a large team shows free members first and finds one by name', async ({
+  page,
+}) => {
+  // A weekday meeting (10:00 UTC next Wednesday): Member 001's, with Members 002–004 booked then
+  // too; New York's members are outside their hours, the others free.
+  const ws = largeWorkspace()
+  const wednesday = new Date()
+  wednesday.setUTCDate(wednesday.getUTCDate() + ((3 - wednesday.getUTCDay() + 7) % 7 || 7))
+  wednesday.setUTCHours(10, 0, 0, 0)
+  const at = (id: string, memberId: string, i: number) => ({
+    ...ws.bookings[0]!,
+    id,
+    hostMemberIds: [memberId],
+    start: wednesday.toISOString(),
+    end: new Date(wednesday.getTime() + 30 * 60_000).toISOString(),
+    customer: { name: `Weekday ${i}`, email: `w${i}@example.org`, timeZone: 'UTC' },
+  })
+  await server.stop()
+  server = await startTestServer({
+    ...ws,
+    bookings: [
+      ...ws.bookings,
+      ...['m-001', 'm-002', 'm-003', 'm-004'].map((m, i) => at(`bk-wed-${i}`, m, i)),
+    ],
+  })
+  const app = new DeskApp(page)
+  await app.open(server)
+  await page.evaluate(() => (window.location.hash = '#/bookings?booking=bk-wed-0'))
+  await app.details.getByRole('button', { name: 'Reassign…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Reassign booking' })
+  const radios = dialog.getByRole('radio')
+  await expect(radios).toHaveCount(99)
+  const isFree = await radios.evaluateAll((inputs) =>
+    inputs.map(
+      (input) =>
+        input.parentElement?.querySelector('.candidate-status')?.textContent?.startsWith('free') ??
+        false,
+    ),
+  )
+  expect(isFree.filter(Boolean).length).toBeGreaterThan(10)
+  expect(isFree.filter((free) => !free).length).toBeGreaterThan(10)
+  // Every free member before every one who is not.
+  expect(isFree).toEqual(isFree.toSorted((a, b) => Number(b) - Number(a)))
+  const find = dialog.getByLabel('Find a member')
+  await find.fill('nobody')
+  await expect(dialog.getByText('No member by that name.')).toBeVisible()
+  await find.fill('member 05')
+  await expect(radios).toHaveCount(10)
+  // Enter narrows the list; it does not reassign.
+  await radios.first().check()
+  await find.press('Enter')
+  await expect(dialog).toBeVisible()
+  // The member chosen stays listed whatever is typed.
+  await find.fill('nobody')
+  await expect(radios).toHaveCount(1)
+  await expect(radios.first()).toBeChecked()
+})

@@ -14,6 +14,9 @@ export interface ReassignDialogProps {
   readonly intent: ReassignIntent
 }
 
+/** Candidates from which the list offers a name search. */
+const FIND_FROM = 12
+
 /**
  * Move a booking (or one panel seat) to another member. Lists every candidate as free or with
  * the reasons they are not; an unavailable member needs an explicit override, recorded as forced.
@@ -28,6 +31,7 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
   const [reason, setReason] = useState('')
   const [force, setForce] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
   const zone = localZone()
 
   const { workspace } = live
@@ -35,6 +39,17 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
   const names = new Map(workspace.members.map((m) => [m.id, m.name]))
   const candidates = reassignCandidates(workspace, intent.bookingId, intent.fromMemberId, now)
   const chosen = candidates.find((c) => c.memberId === selected)
+  // Free members first (core's order otherwise: the seat's pool first); a long list can be
+  // narrowed by name (a team of 100 lists ~97).
+  const needle = query.trim().toLowerCase()
+  const shown = candidates
+    .filter(
+      (c) =>
+        needle === '' ||
+        c.memberId === selected ||
+        (names.get(c.memberId) ?? '').toLowerCase().includes(needle),
+    )
+    .toSorted((a, b) => Number(a.status !== 'free') - Number(b.status !== 'free'))
   const needsForce = chosen?.status === 'unavailable'
   const droppedOnHost =
     intent.toMemberId !== null && booking?.hostMemberIds.includes(intent.toMemberId)
@@ -73,8 +88,24 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
       <form className="stack" onSubmit={submit}>
         <fieldset>
           <legend>Move to</legend>
+          {candidates.length > FIND_FROM ? (
+            <label className="field">
+              <span>Find a member</span>
+              <input
+                type="search"
+                value={query}
+                placeholder="Name"
+                onChange={(e) => setQuery(e.target.value)}
+                // Enter narrows the list; it never reassigns.
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') e.preventDefault()
+                }}
+              />
+            </label>
+          ) : null}
           <div className="candidates">
-            {candidates.map((candidate) => (
+            {shown.length === 0 ? <p className="muted">No member by that name.</p> : null}
+            {shown.map((candidate) => (
               <label key={candidate.memberId} className={`candidate is-${candidate.status}`}>
                 <input
                   type="radio"
