@@ -73,10 +73,13 @@ export function ActivityView({ target }: ActivityViewProps) {
           Refresh
         </button>
       </div>
-      <p className="muted">Changes to the setup, people and webhooks, and who made them.</p>
+      <p className="muted">
+        Changes to the setup, people and webhooks, and who made them. Changes to bookings are in
+        each booking’s history (open it from Bookings).
+      </p>
       {error ? <p role="alert">{error}</p> : null}
       {!error && !isLoading && entries.length === 0 ? (
-        <p className="empty">Nothing has been changed yet.</p>
+        <p className="empty">The setup, people and webhooks have not been changed yet.</p>
       ) : null}
       {entries.length > 0 ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Activity list">

@@ -36,7 +36,8 @@ export interface MessageSpec {
 }
 
 /** Why a message was stored as not sent. */
-export const NO_MAIL_SERVER = 'no mail server is configured (--smtp-url)'
+export const NO_MAIL_SERVER =
+  'the sync server has no mail server to send through (Settings › Email says how to set one up)'
 
 /** The stored outbox document of a message. */
 export interface OutboxDoc extends AnyDoc {

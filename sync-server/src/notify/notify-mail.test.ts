@@ -331,8 +331,8 @@ describe('without a mail server', () => {
       [m.kind, m.status, m.lastError].join(' / '),
     )
     expect(rows.sort()).toEqual([
-      'confirmation / not-sent / no mail server is configured (--smtp-url)',
-      'new-booking / not-sent / no mail server is configured (--smtp-url)',
+      'confirmation / not-sent / the sync server has no mail server to send through (Settings › Email says how to set one up)',
+      'new-booking / not-sent / the sync server has no mail server to send through (Settings › Email says how to set one up)',
     ])
     const id = body.messages[0].id as string
     const resend = await a.request(`/api/admin/outbox/${encodeURIComponent(id)}/resend`, {
