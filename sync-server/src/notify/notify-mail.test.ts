@@ -211,6 +211,40 @@ describe('emails over real SMTP', () => {
     expect(all.filter((m) => to(m) === 'lee@example.org')).toHaveLength(1)
   })
 
+  it('tells a host a reschedule took off about the meeting they had, at its time then', async () => {
+    const { a } = await start()
+    // Thursday 11 March 10:00 on the pooled page; then its host is booked on Friday 13:00.
+    const booking = await book(a, 'pooled')
+    const hostsOf = async (id: string) => {
+      const res = await a.request('/api/admin/workspace', { admin: true })
+      const ws = (await res.json()) as Workspace
+      return ws.bookings.find((b) => b.id === id)!.hostMemberIds
+    }
+    const host = (await hostsOf(booking.id))[0]!
+    const moveTo = '2027-03-12T13:00:00.000Z'
+    await book(a, host.slice(2), moveTo)
+    await a.teamslot.notifier.runOnce()
+    await mail!.waitFor(4)
+    // Moved to Friday 13:00, when its host is not free: the pool gives the seat to another.
+    const moved = await a.request(`/api/public/bookings/${booking.id}/reschedule`, {
+      method: 'POST',
+      body: { token: booking.manageToken, start: moveTo },
+    })
+    expect(moved.status).toBe(200)
+    const taker = (await hostsOf(booking.id))[0]!
+    expect(taker).not.toBe(host)
+    await a.teamslot.notifier.runOnce()
+    const later = (await mail!.waitFor(7)).slice(4)
+    const away = later.find((m) => to(m) === `${host}@example.com`)
+    const assigned = later.find((m) => to(m) === `${taker}@example.com`)
+    expect(away?.subject).toMatch(
+      /^Reassigned: .* on Thursday, 11 March 2027, 10:00.*no longer yours/,
+    )
+    expect(away?.subject).not.toMatch(/12 March/)
+    expect(calendarOf(away!).method).toBe('CANCEL')
+    expect(assigned?.subject).toMatch(/^Assigned to you: .* on Friday, 12 March 2027/)
+  })
+
   it('tells every host of a panel', async () => {
     const { a } = await start()
     await book(a, 'panel')
