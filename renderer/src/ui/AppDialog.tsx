@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 
@@ -15,6 +16,11 @@ export interface AppDialogProps {
  * it, the title names it for screen readers).
  */
 export function AppDialog({ title, onClose, children, size = 'medium', isSheet }: AppDialogProps) {
+  const closeRef = useRef(onClose)
+  useLayoutEffect(() => {
+    closeRef.current = onClose
+  })
+  useLayoutEffect(() => dialogOpened(() => closeRef.current()), [])
   return (
     <ModalOverlay
       isOpen
@@ -37,4 +43,31 @@ export function AppDialog({ title, onClose, children, size = 'medium', isSheet }
       </Modal>
     </ModalOverlay>
   )
+}
+
+/**
+ * The open dialogs' close functions, the topmost last. React Aria closes a dialog on Escape
+ * pressed inside it; but when a dialog opened from another one closes, the focus goes back to
+ * the outer one only on the next animation frame, and an Escape pressed in between (twice in a
+ * row, or on a busy page: a team of 400,000 bookings) landed on the page and left the outer
+ * dialog open. Escape pressed on the page itself (nothing focused) closes the topmost dialog.
+ */
+const openDialogs: (() => void)[] = []
+
+function onPageKeyDown(event: KeyboardEvent): void {
+  if (event.key !== 'Escape' || event.defaultPrevented) return
+  const active = document.activeElement
+  if (active !== null && active !== document.body) return
+  openDialogs.at(-1)?.()
+}
+
+/** Registers an open dialog's close; the answer unregisters it. */
+function dialogOpened(close: () => void): () => void {
+  if (openDialogs.length === 0) document.addEventListener('keydown', onPageKeyDown)
+  openDialogs.push(close)
+  return () => {
+    const at = openDialogs.lastIndexOf(close)
+    if (at >= 0) openDialogs.splice(at, 1)
+    if (openDialogs.length === 0) document.removeEventListener('keydown', onPageKeyDown)
+  }
 }
