@@ -12,7 +12,7 @@ import { boardDay } from '../calendar/board-layout'
 import { windowStartMs } from '../../../core/src/booking/booking-window'
 import { useBookingSearch } from '../db/data-layer'
 import type { LiveWorkspace } from '../db/workspace-store'
-import { appLocale, dateText, nameOrder, timeRangeText } from '../format/datetime-format'
+import { dateText, nameOrder, numberText, timeRangeText } from '../format/datetime-format'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
 import { toastShow } from '../ui/toasts'
@@ -269,7 +269,7 @@ function withLocalVersions(
 
 /** "1 booking", "21,072 bookings" (the locale's digits). */
 function count(n: number): string {
-  return n === 1 ? '1 booking' : `${n.toLocaleString(appLocale())} bookings`
+  return n === 1 ? '1 booking' : `${numberText(n)} bookings`
 }
 
 /** Where the search of the bookings before the window stands, in words. */

@@ -4,7 +4,7 @@ import { bookingTallyCreate, bookingTallyResult } from '../../../core/src/report
 import type { CountRow } from '../../../core/src/reports/booking-counts'
 import { boardDay, boardToday } from '../calendar/board-layout'
 import { useBookingCounts, useWorkspace } from '../db/data-layer'
-import { appLocale, dateText, localZone } from '../format/datetime-format'
+import { dateText, localZone, numberText } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
@@ -72,15 +72,15 @@ export function ReportsView() {
           {partial === ''
             ? 'Not counted yet: this range lies before the bookings kept on this computer'
             : partial === null
-              ? `${count(counts.total)} bookings starting in this range: `
-              : `Counted so far, from ${partial} on only — ${count(counts.total)} bookings: `}
+              ? `${numberText(counts.total)} bookings starting in this range: `
+              : `Counted so far, from ${partial} on only — ${numberText(counts.total)} bookings: `}
           {partial === ''
             ? ''
             : Object.entries(counts.byStatus)
                 .filter(([, n]) => n > 0)
                 .map(
                   ([status, n]) =>
-                    `${count(n)} ${BOOKING_STATUS_MEANING[status as keyof typeof counts.byStatus].label.toLowerCase()}`,
+                    `${numberText(n)} ${BOOKING_STATUS_MEANING[status as keyof typeof counts.byStatus].label.toLowerCase()}`,
                 )
                 .join(', ') || 'none'}
           .
@@ -180,13 +180,13 @@ function CountTable({
                     style={{ width: `${(row.total / max) * 2.5}rem` }}
                     aria-hidden="true"
                   />
-                  {count(row.total)}
+                  {numberText(row.total)}
                 </span>
               </td>
-              <td>{count(row.byStatus.scheduled + row.byStatus.rescheduled)}</td>
-              <td>{count(row.byStatus.completed)}</td>
-              <td>{count(row.byStatus['no-show'])}</td>
-              <td>{count(row.byStatus.cancelled)}</td>
+              <td>{numberText(row.byStatus.scheduled + row.byStatus.rescheduled)}</td>
+              <td>{numberText(row.byStatus.completed)}</td>
+              <td>{numberText(row.byStatus['no-show'])}</td>
+              <td>{numberText(row.byStatus.cancelled)}</td>
             </tr>
           ))}
         </tbody>
@@ -194,19 +194,6 @@ function CountTable({
       {note ? <p className="small muted">{note}</p> : null}
     </div>
   )
-}
-
-const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>()
-
-/** A count as the locale writes it (`21,072`, `21.072`). */
-function count(n: number): string {
-  const locale = appLocale()
-  let format = NUMBER_FORMATS.get(locale)
-  if (format === undefined) {
-    format = new Intl.NumberFormat(locale)
-    NUMBER_FORMATS.set(locale, format)
-  }
-  return format.format(n)
 }
 
 /** No bookings counted (before the local database has opened), every status at zero. */

@@ -2,7 +2,7 @@ import { HISTORY_READ_MAX_DAYS } from '../../../core/src/booking/booking-window'
 import type { Booking } from '../../../core/src/model/workspace'
 import type { BookingCounts } from '../../../core/src/reports/booking-counts'
 import { MS_PER_DAY } from '../../../core/src/time/instant'
-import { eventStreamState } from './fetch-event-source'
+import { onServerBack } from './fetch-event-source'
 import { remoteGetJson, ServerUnreachable } from './remote-api'
 import type { SyncTarget } from './replication'
 
@@ -94,7 +94,6 @@ export function bookingHistoryCreate(
   const entries = new Map<string, Entry>()
   const listeners = new Set<() => void>()
   let tick = 0
-  let wasOpen = eventStreamState.snapshot().open > 0
   const publish = () => listeners.forEach((listener) => listener())
 
   async function read(entry: Entry): Promise<void> {
@@ -186,14 +185,7 @@ export function bookingHistoryCreate(
       if (couldNotRead(entry)) void read(entry)
     }
   }
-  const stopStream = eventStreamState.subscribe(() => {
-    const isOpen = eventStreamState.snapshot().open > 0
-    if (isOpen && !wasOpen) retry()
-    wasOpen = isOpen
-  })
-  // The browser's own network coming back (the event stream may have stayed open meanwhile).
-  const onOnline = () => retry()
-  globalThis.addEventListener?.('online', onOnline)
+  const stopFollowing = onServerBack(retry)
 
   /** The release of one request of `entry`: stops and forgets a read nobody waits for. */
   function releaseOf(entry: Entry): () => void {
@@ -276,8 +268,7 @@ export function bookingHistoryCreate(
     },
     size,
     destroy() {
-      stopStream()
-      globalThis.removeEventListener?.('online', onOnline)
+      stopFollowing()
       for (const entry of entries.values()) entry.controller?.abort()
       entries.clear()
       listeners.clear()

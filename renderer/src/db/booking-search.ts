@@ -1,5 +1,5 @@
 import type { Booking, BookingStatus } from '../../../core/src/model/workspace'
-import { eventStreamState } from './fetch-event-source'
+import { onServerBack } from './fetch-event-source'
 import { remoteGetJson, ServerUnreachable } from './remote-api'
 import type { SyncTarget } from './replication'
 
@@ -182,13 +182,7 @@ export function bookingSearchCreate(
       return found
     },
     open() {
-      let wasOpen = eventStreamState.snapshot().open > 0
-      const stopStream = eventStreamState.subscribe(() => {
-        const isOpen = eventStreamState.snapshot().open > 0
-        if (isOpen && !wasOpen) retry()
-        wasOpen = isOpen
-      })
-      globalThis.addEventListener?.('online', retry)
+      const stopFollowing = onServerBack(retry)
       // The first page, or again what a close stopped.
       if (state.status !== 'ready' && !running) void ask()
       return () => {
@@ -197,8 +191,7 @@ export function bookingSearchCreate(
         controller = null
         running = null
         exports.forEach((exporting) => exporting.abort())
-        stopStream()
-        globalThis.removeEventListener?.('online', retry)
+        stopFollowing()
       }
     },
   }

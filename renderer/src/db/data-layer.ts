@@ -19,7 +19,7 @@ import type { BookingCounts } from '../../../core/src/reports/booking-counts'
 import { bookingWindowCreate } from './booking-window-state'
 import type { BookingWindowState } from './booking-window-state'
 import type { AppDatabase } from './database'
-import { eventStreamState } from './fetch-event-source'
+import { onEventStreamReopen } from './fetch-event-source'
 import { ledgerBaselineCreate } from './ledger-baseline'
 import { pendingJournalCreate } from './pending-journal'
 import type { LedgerBaselineStore } from './ledger-baseline'
@@ -187,15 +187,10 @@ function baselineFollow(
     desired = next
     void baseline.refresh(desired)
   }, tickMs)
-  let wasOpen = eventStreamState.snapshot().open > 0
-  const stopStream = eventStreamState.subscribe(() => {
-    const isOpen = eventStreamState.snapshot().open > 0
-    if (isOpen && !wasOpen) {
-      void afterSync.then(() => {
-        if (!isStopped) void baseline.refresh(window.desired(), { force: true })
-      })
-    }
-    wasOpen = isOpen
+  const stopStream = onEventStreamReopen(() => {
+    void afterSync.then(() => {
+      if (!isStopped) void baseline.refresh(window.desired(), { force: true })
+    })
   })
   const changes = db.bookings.$.subscribe((event) => {
     const held = baseline.current()

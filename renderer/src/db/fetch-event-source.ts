@@ -41,6 +41,33 @@ export const eventStreamState = (() => {
   }
 })()
 
+/**
+ * Calls `fn` each time the shared stream opens again after it was closed (the server is back);
+ * the answer stops it.
+ */
+export function onEventStreamReopen(fn: () => void): () => void {
+  let wasOpen = eventStreamState.snapshot().open > 0
+  return eventStreamState.subscribe(() => {
+    const isOpen = eventStreamState.snapshot().open > 0
+    if (isOpen && !wasOpen) fn()
+    wasOpen = isOpen
+  })
+}
+
+/**
+ * Calls `fn` when the sync server may be reachable again: the shared stream reopened, or the
+ * browser's own network came back (the stream may have stayed open meanwhile). The answer stops it.
+ */
+export function onServerBack(fn: () => void): () => void {
+  const stopStream = onEventStreamReopen(fn)
+  const onOnline = () => fn()
+  globalThis.addEventListener?.('online', onOnline)
+  return () => {
+    stopStream()
+    globalThis.removeEventListener?.('online', onOnline)
+  }
+}
+
 /** One multiplexed connection per (server, token). */
 class StreamHub {
   private readonly members = new Map<string, FetchEventSource>()

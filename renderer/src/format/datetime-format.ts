@@ -11,6 +11,19 @@ export function appLocale(): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en-GB'
 }
 
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>()
+
+/** A count as the app's locale writes it (`21,072`, `21.072`), one formatter per locale. */
+export function numberText(n: number): string {
+  const locale = appLocale()
+  let format = NUMBER_FORMATS.get(locale)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale)
+    NUMBER_FORMATS.set(locale, format)
+  }
+  return format.format(n)
+}
+
 const collators = new Map<string, Intl.Collator>()
 
 /**

@@ -149,6 +149,19 @@ export const SEARCH_SCAN_BUDGET = 20_000
 /** Stored bookings read per step of a search. */
 const SEARCH_STEP = 500
 
+/**
+ * The `start` index range of meetings starting in `[fromMs, toMs)`, with a minute of margin on
+ * each side of the text keys: stored starts are instants as text, so the instants decide (the
+ * caller tests each booking by its parsed start).
+ */
+function startsAround(fromMs: number, toMs: number) {
+  return {
+    field: 'start',
+    from: new Date(fromMs - 60_000).toISOString(),
+    below: new Date(toMs + 60_000).toISOString(),
+  }
+}
+
 export function adminRouter(deps: AdminDeps): Router {
   const { service, mirror } = deps
   const router = Router()
@@ -263,11 +276,7 @@ export function adminRouter(deps: AdminDeps): Router {
         fromMs,
         toMs,
       })
-      const range = {
-        field: 'start',
-        from: new Date(fromMs - 60_000).toISOString(),
-        below: new Date(toMs + 60_000).toISOString(),
-      }
+      const range = startsAround(fromMs, toMs)
       const budget = deps.searchScanBudget ?? SEARCH_SCAN_BUDGET
       const found: Booking[] = []
       let after: KeysetCursor | null =
@@ -311,11 +320,7 @@ export function adminRouter(deps: AdminDeps): Router {
       // memory at once: a quarter of a large team holds ~20,000); a minute of margin on each
       // side of the text range, the instants deciding (`bookingTallyAdd`).
       const tally = bookingTallyCreate()
-      const range = {
-        field: 'start',
-        from: new Date(fromMs - 60_000).toISOString(),
-        below: new Date(toMs + 60_000).toISOString(),
-      }
+      const range = startsAround(fromMs, toMs)
       let after: KeysetCursor | null = null
       for (;;) {
         const page = await keysetPage(deps.db.bookings, {
