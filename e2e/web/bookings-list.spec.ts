@@ -65,6 +65,50 @@ test('the list is exported as CSV exactly as filtered, with names instead of ids
   await expect(app.toast('Exported 1 booking')).toBeVisible()
 })
 
+test('the list starts today unless From is chosen: yesterday’s meeting only with an earlier From', async ({
+  page,
+}) => {
+  await server.stop()
+  const ws = boardWorkspace()
+  const yesterday = new Date(Date.now() - 86_400_000)
+  yesterday.setUTCHours(9, 0, 0, 0)
+  const past = {
+    ...ws.bookings[0]!,
+    id: 'bk-yesterday',
+    start: yesterday.toISOString(),
+    end: new Date(yesterday.getTime() + 30 * 60_000).toISOString(),
+    status: 'completed',
+    customer: { name: 'Noor Haddad', email: 'noor@example.org', timeZone: 'UTC' },
+  }
+  server = await startTestServer({ ...ws, bookings: [...ws.bookings, past] })
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Bookings')
+  await page.getByRole('button', { name: 'List' }).click()
+  const table = page.getByRole('table', { name: 'Bookings' })
+  await expect(table.getByRole('row')).toHaveCount(3)
+  await expect(table).not.toContainText('Noor Haddad')
+  await expect(page.getByText('2 bookings from today on (set From for earlier ones)')).toBeVisible()
+  // The field shows the date in use; nothing to clear while it is the default.
+  const from = page.getByRole('group', { name: 'From' })
+  const today = new Date().toISOString().slice(0, 10)
+  const [y, m, d] = today.split('-')
+  await expect(from).toContainText(`${d}/${m}/${y}`)
+  await expect(page.getByRole('button', { name: 'Clear from' })).toHaveCount(0)
+
+  const before = yesterday.toISOString().slice(0, 10)
+  await page.evaluate((day) => (window.location.hash = `#/bookings?mode=list&from=${day}`), before)
+  await expect(table.getByRole('row')).toHaveCount(4)
+  await expect(table.getByRole('row').nth(1)).toContainText('Noor Haddad')
+  await expect(page.getByText(/^3 bookings$/)).toBeVisible()
+  await page.getByRole('button', { name: 'Clear from' }).click()
+  await expect(table.getByRole('row')).toHaveCount(3)
+
+  // A To before the From in use says so instead of an unexplained empty list.
+  await page.evaluate((day) => (window.location.hash = `#/bookings?mode=list&to=${day}`), before)
+  await expect(page.getByText('No booking matches: To is before From.')).toBeVisible()
+})
+
 test.describe('with years of history on the sync server', () => {
   const DAY_MS = 86_400_000
   /** 150 completed bookings with Ana, one every two days from 420 days ago (before the window). */

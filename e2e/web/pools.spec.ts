@@ -81,3 +81,31 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   const perPage = page.getByRole('table', { name: 'Bookings per page' })
   await expect(perPage.getByRole('row', { name: /Talk to sales/ })).toContainText('2')
 })
+
+test('a report range that ended opens each pool at the cycle it ends in, not the current one', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  const day = new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10)
+  await page.goto(`${server.url}/app/#/reports?from=${day}&to=${day}`)
+  const pool = page.getByRole('article', { name: 'Pool Sales' })
+  await expect(pool).toContainText('Monthly cycle')
+  await expect(pool).not.toContainText('current')
+  await expect(
+    page.getByText(
+      /Each pool is counted by its own reporting cycle: the one holding .+, the last day of the range\./,
+    ),
+  ).toBeVisible()
+  // The later cycles are a click away (the range's month is two or three before this one).
+  await expect(pool.getByRole('button', { name: 'Next cycle ›' })).toBeEnabled()
+  await pool.getByRole('button', { name: 'Next cycle ›' }).click()
+  await expect(pool).not.toContainText('current')
+
+  // A range reaching today shows the current cycle.
+  await page.goto(`${server.url}/app/#/reports`)
+  await expect(pool).toContainText('current')
+  await expect(
+    page.getByText('Each pool is counted by its own reporting cycle: the current one.'),
+  ).toBeVisible()
+})

@@ -8,11 +8,12 @@ import type { BookingsFilter } from '../../../core/src/booking/bookings-search'
 import type { Booking } from '../../../core/src/model/workspace'
 import { SEARCH_PAGE } from '../db/booking-search'
 import type { BookingSearchState } from '../db/booking-search'
-import { boardDay } from '../calendar/board-layout'
+import { boardDay, boardToday } from '../calendar/board-layout'
 import { windowStartMs } from '../../../core/src/booking/booking-window'
 import { useBookingSearch } from '../db/data-layer'
 import type { LiveWorkspace } from '../db/workspace-store'
 import { dateText, nameOrder, numberText, timeRangeText } from '../format/datetime-format'
+import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
 import { toastShow } from '../ui/toasts'
@@ -24,9 +25,11 @@ const PAGE = SEARCH_PAGE
 /**
  * The bookings on this computer (its window), searchable by customer name or e-mail, member,
  * status and a range of dates (all in the URL), newest filters applied at once; exported as CSV
- * exactly as filtered. A From date before the window searches the earlier bookings on the sync
- * server with the same rule (`booking-search.ts`: page by page, whatever the range holds), listed
- * before this computer's own. Open a row for its details.
+ * exactly as filtered. From is today unless chosen (the field shows it): what the desk looks at is
+ * what comes next, not the first day this computer keeps (at a large team that is thousands of
+ * rows back). A From date before the window searches the earlier bookings on the sync server with
+ * the same rule (`booking-search.ts`: page by page, whatever the range holds), listed before this
+ * computer's own. Open a row for its details.
  */
 export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string }) {
   const [route, navigate] = useRoute()
@@ -34,23 +37,26 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
   /** Bookings read for the export running now (null: none runs). */
   const [exporting, setExporting] = useState<number | null>(null)
   const p = route.params
+  const now = useNow(60_000)
   const windowStart = windowStartMs(live.windowStart)
   const { workspace, unsynced, pending } = live
   const status = (BOOKING_STATUSES as readonly string[]).includes(p['status'] ?? '')
     ? (p['status'] as BookingStatus)
     : undefined
-  const fromMs = p['from'] ? boardDay(zone, p['from']).fromMs : undefined
+  const isFromToday = !p['from']
+  const from = p['from'] || boardToday(zone, now)
+  const fromMs = boardDay(zone, from).fromMs
   const toMs = p['to'] ? boardDay(zone, p['to']).toMs : undefined
+  const isToBeforeFrom = toMs !== undefined && toMs <= fromMs
   const filter = { query: p['q'], memberId: p['member'], status }
   // The part before the window: meetings starting in [from, min(to, window start)), searched by
   // the server; this computer lists the meetings starting from its window start on.
   const earlierTo = Math.min(toMs ?? Number.MAX_SAFE_INTEGER, windowStart)
-  const earlierQuery =
-    fromMs !== undefined && fromMs < earlierTo ? { ...filter, fromMs, toMs: earlierTo } : null
+  const earlierQuery = fromMs < earlierTo ? { ...filter, fromMs, toMs: earlierTo } : null
   const earlier = useBookingSearch(earlierQuery)
   const local = bookingsFilter(workspace.bookings, {
     ...filter,
-    fromMs: fromMs === undefined || earlier === null ? fromMs : windowStart,
+    fromMs: earlier === null ? fromMs : windowStart,
     toMs,
   })
   const earlierShown =
@@ -117,11 +123,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
         ? isLooking
           ? `${count(rows.length)} found so far; looking further…`
           : `The first ${count(rows.length)}, soonest first: “Show more” looks for the next ones.`
-        : `${count(rows.length)}${
-            !p['from']
-              ? ` (this computer keeps bookings ending from ${since} on; set From for earlier ones)`
-              : ''
-          }`
+        : `${count(rows.length)}${isFromToday ? ' from today on (set From for earlier ones)' : ''}`
   return (
     <div className="stack">
       <div className="board-filters" role="search" aria-label="Find bookings">
@@ -158,7 +160,12 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
             ))}
           </select>
         </label>
-        <DateField label="From" value={p['from'] ?? ''} onChange={(v) => set('from', v)} />
+        <DateField
+          label="From"
+          value={from}
+          isClearable={!isFromToday}
+          onChange={(v) => set('from', v)}
+        />
         <DateField label="To" value={p['to'] ?? ''} onChange={(v) => set('to', v)} />
         <button
           type="button"
@@ -178,7 +185,9 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           : countText}
       </p>
       {rows.length === 0 && isLooking ? null : rows.length === 0 ? (
-        <p className="empty">No booking matches.</p>
+        <p className="empty">
+          {isToBeforeFrom ? 'No booking matches: To is before From.' : 'No booking matches.'}
+        </p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Bookings found">
           <table className="data-table" aria-label="Bookings">

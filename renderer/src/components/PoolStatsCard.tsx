@@ -16,9 +16,9 @@ import { dateText, dateTimeText } from '../format/datetime-format'
 const CYCLE_TEXT = { monthly: 'Monthly', quarterly: 'Quarterly', continuous: 'Continuous' } as const
 
 /**
- * One pool's distribution for a reporting cycle (the current one, or earlier ones): received,
- * removed and net bookings per member as bars against the pool's average, last assignment, and
- * for round robin who is next in line (current cycle only). Counted by core from the pool's
+ * One pool's distribution for a reporting cycle (first the one holding `atMs`, then earlier or
+ * later ones): received, removed and net bookings per member as bars against the pool's average,
+ * last assignment, and for round robin who is next in line (current cycle only). Counted by core from the pool's
  * ledger over all history: the baseline fetched from the sync server merged with this computer's
  * bookings; until a baseline was fetched, from this computer's bookings alone, and it says so.
  */
@@ -26,14 +26,17 @@ export function PoolStatsCard({
   pool,
   live,
   now,
+  atMs: openAtMs,
 }: {
   pool: Pool
   live: LiveWorkspace
   now: number
+  /** An instant of the cycle shown first (the previous and next buttons move from it). */
+  atMs: number
 }) {
   const { workspace } = live
   const zone = workspace.timeZone ?? 'UTC'
-  const [atMs, setAtMs] = useState(now)
+  const [atMs, setAtMs] = useState(openAtMs)
   const cycle = cycleBounds(pool.reportingCycle, atMs, zone)
   const current = cycleBounds(pool.reportingCycle, now, zone)
   const isCurrent = cycle.start === current.start

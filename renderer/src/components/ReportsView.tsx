@@ -20,7 +20,8 @@ function monthBounds(today: string): readonly [string, string] {
 
 /**
  * Reports: bookings per member, event type and page for a range of dates (this month unless
- * chosen; in the URL), and each pool's distribution for the current or an earlier cycle. All
+ * chosen; in the URL), and each pool's distribution for the cycle the range ends in (the current
+ * one while the range reaches today), earlier and later cycles a click away. All
  * derived from the bookings by core, offline too inside this computer's window; the part of a range
  * before it is counted by the sync server, and pool statistics count all history through the
  * baseline.
@@ -47,6 +48,8 @@ export function ReportsView() {
         ? ''
         : dateText(inRange.windowStartMs, zone)
       : null
+  // The pools' cycles follow the range: the cycle its last day lies in, when that is past.
+  const cycleAt = toMs <= now ? toMs - 1 : null
   const names = {
     member: new Map(workspace.members.map((m) => [m.id, m.name])),
     eventType: new Map(workspace.eventTypes.map((e) => [e.id, e.name])),
@@ -61,11 +64,13 @@ export function ReportsView() {
         <DateField
           label="From"
           value={from}
+          isClearable={route.params['from'] !== undefined}
           onChange={(v) => navigate({ params: { from: v || null } })}
         />
         <DateField
           label="To"
           value={to}
+          isClearable={route.params['to'] !== undefined}
           onChange={(v) => navigate({ params: { to: v || null } })}
         />
         <p className="small muted">
@@ -111,10 +116,27 @@ export function ReportsView() {
         />
       </div>
       <h3>Pool distribution</h3>
-      {workspace.pools.length === 0 ? <p className="empty">No resource pools yet.</p> : null}
+      {workspace.pools.length === 0 ? (
+        <p className="empty">No resource pools yet.</p>
+      ) : (
+        <p className="small muted">
+          Each pool is counted by its own reporting cycle:{' '}
+          {cycleAt === null
+            ? 'the current one'
+            : `the one holding ${dateText(cycleAt, zone)}, the last day of the range`}
+          .
+        </p>
+      )}
       <div className="report-grid">
         {workspace.pools.map((pool) => (
-          <PoolStatsCard key={pool.id} pool={pool} live={live} now={now} />
+          // A range that ended opens each pool at the cycle it ends in (remounted when it moves).
+          <PoolStatsCard
+            key={`${pool.id}:${cycleAt ?? 'now'}`}
+            pool={pool}
+            live={live}
+            now={now}
+            atMs={cycleAt ?? now}
+          />
         ))}
       </div>
     </section>

@@ -17,13 +17,15 @@ export interface DateFieldProps {
   /** `YYYY-MM-DD`, or '' for none. */
   readonly value: string
   readonly onChange: (value: string) => void
+  /** Offer the clear button when a value is set (not when the value shown is a default). */
+  readonly isClearable?: boolean
 }
 
 /**
  * A labelled date: typed in the locale's order or picked on a calendar; clearable. Dates before
  * {@link DATE_EARLIEST} (a year being typed) are not passed on.
  */
-export function DateField({ label, value, onChange }: DateFieldProps) {
+export function DateField({ label, value, onChange, isClearable = true }: DateFieldProps) {
   return (
     <DatePicker
       className="field"
@@ -43,7 +45,7 @@ export function DateField({ label, value, onChange }: DateFieldProps) {
         <Button className="btn btn-icon" aria-label={`Pick ${label.toLowerCase()}`}>
           ▾
         </Button>
-        {value ? (
+        {value && isClearable ? (
           <button
             type="button"
             className="btn btn-icon"
