@@ -12,12 +12,22 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { historyParts } from './generate'
 import { HISTORY_GENERATOR_VERSION } from './generate'
+import { BOOKING_DERIVED_TABLES } from '../../sync-server/src/booking-index'
+import { derivedFingerprint } from '../../sync-server/src/storage/derived'
+
+/**
+ * The server's derived tables as the fill built them: a store filled before a table was added
+ * would rebuild it when each copy opens (a one-time upgrade, not a cold start), so it is refilled.
+ */
+export const HISTORY_DERIVED = derivedFingerprint({ bookings: BOOKING_DERIVED_TABLES })
 
 export const FILL_META_FILE = 'bench-meta.json'
 
 /** What `fill.ts` writes into `<dir>/bench-meta.json` when a fill is complete. */
 export interface FillMeta {
   readonly generatorVersion: number
+  /** {@link HISTORY_DERIVED} of the fill. */
+  readonly derived?: string
   readonly size: number
   readonly nowMs: number
   readonly now: string
@@ -47,7 +57,7 @@ export function cacheDataNow(ms: number): number {
 
 /**
  * The cached store of `size` bookings generated for `nowMs`, filled first (in a child process)
- * when missing, of another generator version, or generated for another day.
+ * when missing, of another generator version or derived tables, or generated for another day.
  */
 export function cacheEnsure(
   size: number,
@@ -60,6 +70,7 @@ export function cacheEnsure(
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as FillMeta
     if (
       meta.generatorVersion === HISTORY_GENERATOR_VERSION &&
+      meta.derived === HISTORY_DERIVED &&
       meta.size === size &&
       meta.nowMs === nowMs
     ) {

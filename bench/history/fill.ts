@@ -20,7 +20,7 @@ import type { AnyDoc } from '../../sync-server/src/database'
 import { serverStorage } from '../../sync-server/src/booking-index'
 import { OutboxProcessor } from '../../sync-server/src/notify/outbox-processor'
 import type { WorkspaceMirror } from '../../sync-server/src/workspace-mirror'
-import { FILL_META_FILE } from './cache'
+import { FILL_META_FILE, HISTORY_DERIVED } from './cache'
 import type { FillMeta } from './cache'
 import { HISTORY_GENERATOR_VERSION, historyBookings, historyParts, historySetup } from './generate'
 
@@ -90,6 +90,7 @@ await db.destroy()
 
 const meta: FillMeta = {
   generatorVersion: HISTORY_GENERATOR_VERSION,
+  derived: HISTORY_DERIVED,
   size,
   nowMs,
   now: nowIso,

@@ -333,6 +333,7 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       mirror,
       audit,
       ledgerSource: bookingIndex,
+      customerIndex: bookingIndex,
       bookingIds,
       importer,
       importLimitBytes: deps.workspaceImportLimitBytes ?? WORKSPACE_IMPORT_BODY_LIMIT_BYTES,

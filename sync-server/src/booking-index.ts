@@ -26,6 +26,9 @@ import type { LedgerSource } from './workspace-mirror'
  * - `booking_hosts`: each host's meeting span of a time-holding booking: bookings by member/time;
  * - `booking_refs`: every record a booking references (`bookingReferenceList`) and its public
  *   request's idempotency key: deletion checks and replayed requests without reading bookings.
+ * - `booking_customers`: each booking's start and its customer's name and e-mail as the bookings
+ *   list's search compares them (`bookingCustomerText`): a customer searched across years of
+ *   history reads this narrow table instead of every booking's document.
  */
 
 function recordOf(doc: Readonly<Record<string, unknown>>): Booking {
@@ -117,7 +120,40 @@ export const BOOKING_DERIVED_TABLES: readonly DerivedTable[] = [
       return rows
     },
   },
+  {
+    name: 'booking_customers',
+    version: '1',
+    columns: { start: 'TEXT', customer: 'TEXT' },
+    // No index: a search reads the whole narrow table once per request (~0.1 s at 400,000
+    // bookings), and an index on `start` would cost every booking write a page at a random place.
+    indexes: [],
+    rows: (doc) =>
+      typeof doc['start'] === 'string'
+        ? [{ start: doc['start'], customer: bookingCustomerText(doc) }]
+        : [],
+  },
 ]
+
+/**
+ * A booking's customer name and e-mail as core's `bookingMatcher` compares them (lowercased by the
+ * same `toLowerCase`), one line each: a query found in it may match the booking (the matcher
+ * decides); one not found in it cannot. Never throws (a derived row that throws refuses the write).
+ */
+export function bookingCustomerText(doc: Readonly<Record<string, unknown>>): string {
+  const customer = doc['customer'] as { name?: unknown; email?: unknown } | null | undefined
+  const name = typeof customer?.name === 'string' ? customer.name : ''
+  const email = typeof customer?.email === 'string' ? customer.email : ''
+  return `${name.toLowerCase()}\n${email.toLowerCase()}`
+}
+
+/**
+ * True when `query` holds half of a surrogate pair alone: SQLite's text is UTF-8, where such a
+ * half is not stored as JavaScript's `includes` sees it; such searches read the documents instead.
+ * (A query decoded from a URL never does; a whole character outside the BMP is found as it is.)
+ */
+export function hasSurrogateHalf(query: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(query)
+}
 
 const LEDGER_COLUMNS = 'doc_id, seat, member_id, kind, reason, at_ms, pool_id, panel_id'
 
@@ -227,6 +263,31 @@ export class BookingIndex implements LedgerSource {
       key,
     )
     return row === undefined ? undefined : String(row['doc_id'])
+  }
+
+  /**
+   * The bookings starting in `[from, below)` (stored start text) whose customer text holds `query`
+   * (lowercased as {@link bookingCustomerText} lowercases), in (start, id) order after `after`, at
+   * most `limit`: candidates for the list's search, which core's matcher then decides.
+   */
+  customerCandidates(
+    query: string,
+    range: { readonly from: string; readonly below: string },
+    after: { readonly key: string; readonly id: string } | null,
+    limit: number,
+  ): { readonly id: string; readonly start: string }[] {
+    const keyset = after === null ? '' : 'AND (start > ? OR (start = ? AND doc_id > ?)) '
+    return this.reader
+      .all(
+        'SELECT doc_id, start FROM booking_customers WHERE start >= ? AND start < ? ' +
+          `AND instr(customer, ?) > 0 ${keyset}ORDER BY start, doc_id LIMIT ?`,
+        range.from,
+        range.below,
+        query,
+        ...(after === null ? [] : [after.key, after.key, after.id]),
+        limit,
+      )
+      .map((row) => ({ id: String(row['doc_id']), start: String(row['start']) }))
   }
 
   /** Ids of the bookings holding time of `memberId` that overlap `[fromMs, toMs)`. */

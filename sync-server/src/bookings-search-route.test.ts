@@ -10,8 +10,15 @@ import type { TestApp } from './test-support/test-app'
 
 const DAY_MS = 86_400_000
 const NOW_MS = Date.parse(FIXTURE_NOW)
-// 900 bookings 5 hours apart over the ~190 days before now, all statuses, pool, panel and direct.
-const bookings = historyBookings('s', NOW_MS - 190 * DAY_MS, 900, { stepHours: 5 })
+// 900 bookings 5 hours apart over the ~190 days before now, all statuses, pool, panel and direct;
+// a few customers whose names lowercase beyond ASCII or hold characters outside the BMP.
+const bookings = historyBookings('s', NOW_MS - 190 * DAY_MS, 900, { stepHours: 5 }).map((b, i) =>
+  i % 97 === 5
+    ? { ...b, customer: { ...b.customer, name: `ÖZGE ŞAHİN ${i} 😀` } }
+    : i % 97 === 50
+      ? { ...b, customer: { ...b.customer, name: `Ana 𝒜 ${i}` } }
+      : b,
+)
 const workspace = historyWorkspace(bookings)
 /** Stored bookings one request may look at here: far fewer than the range holds. */
 const BUDGET = 37
@@ -82,7 +89,18 @@ describe('GET /api/admin/bookings/search', () => {
           fromDay: fc.integer({ min: 0, max: 200 }),
           days: fc.integer({ min: 1, max: 220 }),
           query: fc.option(
-            fc.constantFrom('customer s-1', 'S-2', ' s-33 ', 'example.org', 'nobody'),
+            fc.constantFrom(
+              'customer s-1',
+              'S-2',
+              ' s-33 ',
+              'example.org',
+              'nobody',
+              'özge şahi̇n',
+              '😀',
+              '\uD83D',
+              '𝒜',
+              '\n',
+            ),
             {
               nil: undefined,
             },
@@ -106,7 +124,7 @@ describe('GET /api/admin/bookings/search', () => {
   })
 
   it('looks at no more stored bookings per request than its budget, and says where to go on', async () => {
-    const filter = { query: 'nobody at all', fromMs: NOW_MS - 200 * DAY_MS, toMs: NOW_MS }
+    const filter = { memberId: 'm-nobody', fromMs: NOW_MS - 200 * DAY_MS, toMs: NOW_MS }
     const first = await app.request(searchPath(filter, 10), { admin: true })
     const page = (await first.json()) as SearchAnswer
     expect(page.bookings).toEqual([])
@@ -115,6 +133,18 @@ describe('GET /api/admin/bookings/search', () => {
     const { found, requests } = await searchAll(filter, 10)
     expect(found).toEqual([])
     expect(requests).toBe(Math.ceil(900 / BUDGET) + (900 % BUDGET === 0 ? 1 : 0))
+  })
+
+  it('finds a customer through the customer index: a name nobody has is answered in one request, not a budget at a time', async () => {
+    const filter = { query: 'nobody at all', fromMs: NOW_MS - 200 * DAY_MS, toMs: NOW_MS }
+    const { found, requests } = await searchAll(filter, 10)
+    expect(found).toEqual([])
+    expect(requests).toBe(1)
+    // The budget counts the index's candidates: every customer's e-mail holds "example.org".
+    const all = { ...filter, query: 'EXAMPLE.ORG', status: 'no-show' as const }
+    const paged = await searchAll(all, 500)
+    expect(asServed(paged.found)).toEqual(asServed(bookingsFilter(bookings, all)))
+    expect(paged.requests).toBe(Math.ceil(900 / BUDGET) + (900 % BUDGET === 0 ? 1 : 0))
   })
 
   it('answers an empty range at once, with nothing to go on with', async () => {
