@@ -104,6 +104,14 @@ test('the list starts today unless From is chosen: yesterday’s meeting only wi
   await page.getByRole('button', { name: 'Clear from' }).click()
   await expect(table.getByRole('row')).toHaveCount(3)
 
+  // A customer typed without a From date is looked for at any date.
+  await page.getByLabel('Customer').fill('noor')
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await expect(table).toContainText('Noor Haddad')
+  await expect(page.getByText('1 booking at any date (set From to narrow)')).toBeVisible()
+  await page.getByLabel('Customer').fill('')
+  await expect(table.getByRole('row')).toHaveCount(3)
+
   // A To before the From in use says so instead of an unexplained empty list.
   await page.evaluate((day) => (window.location.hash = `#/bookings?mode=list&to=${day}`), before)
   await expect(page.getByText('No booking matches: To is before From.')).toBeVisible()
@@ -138,6 +146,19 @@ test.describe('with years of history on the sync server', () => {
     await server.stop()
     const ws = boardWorkspace()
     server = await startTestServer({ ...ws, bookings: [...ws.bookings, ...older] })
+  })
+
+  test('a customer typed without a From date is found at any date, years back on the sync server too', async ({
+    page,
+  }) => {
+    const app = new DeskApp(page)
+    await app.open(server)
+    await page.evaluate(() => (window.location.hash = '#/bookings?mode=list&q=harper'))
+    const table = page.getByRole('table', { name: 'Bookings' })
+    await expect(table.getByRole('row')).toHaveCount(4)
+    await expect(table.getByRole('row').nth(1)).toContainText('Harper 7')
+    await expect(table).toContainText('Harper 107')
+    await expect(page.getByText('3 bookings at any date (set From to narrow)')).toBeVisible()
   })
 
   test('a From date over a year back lists page by page, finds a customer anywhere in it, and exports all of it', async ({

@@ -16,6 +16,7 @@ import { dateText, nameOrder, numberText, timeRangeText } from '../format/dateti
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
+import { DATE_EARLIEST } from '../ui/date-earliest'
 import { toastShow } from '../ui/toasts'
 import { clockIso } from '../clock'
 
@@ -27,7 +28,7 @@ const PAGE = SEARCH_PAGE
  * status and a range of dates (all in the URL), newest filters applied at once; exported as CSV
  * exactly as filtered. From is today unless chosen (the field shows it): what the desk looks at is
  * what comes next, not the first day this computer keeps (at a large team that is thousands of
- * rows back). A From date before the window searches the earlier bookings on the sync server with
+ * rows back); a customer typed without a From date is looked for at any date. A From date before the window searches the earlier bookings on the sync server with
  * the same rule (`booking-search.ts`: page by page, whatever the range holds), listed before this
  * computer's own. Open a row for its details.
  */
@@ -43,9 +44,14 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
   const status = (BOOKING_STATUSES as readonly string[]).includes(p['status'] ?? '')
     ? (p['status'] as BookingStatus)
     : undefined
-  const isFromToday = !p['from']
-  const from = p['from'] || boardToday(zone, now)
-  const fromMs = boardDay(zone, from).fromMs
+  // A customer searched without a From date is looked for at any date (the history before this
+  // computer's window through the server's customer index); otherwise From is today by default.
+  const isAnyDate = !p['from'] && (p['q'] ?? '').trim() !== ''
+  const isFromToday = !p['from'] && !isAnyDate
+  const from = p['from'] || (isAnyDate ? '' : boardToday(zone, now))
+  const fromMs = from
+    ? boardDay(zone, from).fromMs
+    : boardDay(zone, DATE_EARLIEST.toString()).fromMs
   const toMs = p['to'] ? boardDay(zone, p['to']).toMs : undefined
   const isToBeforeFrom = toMs !== undefined && toMs <= fromMs
   const filter = { query: p['q'], memberId: p['member'], status }
@@ -123,7 +129,13 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
         ? isLooking
           ? `${count(rows.length)} found so far; looking further…`
           : `The first ${count(rows.length)}, soonest first: “Show more” looks for the next ones.`
-        : `${count(rows.length)}${isFromToday ? ' from today on (set From for earlier ones)' : ''}`
+        : `${count(rows.length)}${
+            isFromToday
+              ? ' from today on (set From for earlier ones)'
+              : isAnyDate
+                ? ' at any date (set From to narrow)'
+                : ''
+          }`
   return (
     <div className="stack">
       <div className="board-filters" role="search" aria-label="Find bookings">
