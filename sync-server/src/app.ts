@@ -117,8 +117,10 @@ export interface AppDeps {
   readonly notify?: Partial<Omit<NotifyOptions, 'publicUrl'>> & { readonly publicUrl?: string }
   /** Most bytes a workspace import body may have (default: WORKSPACE_IMPORT_BODY_LIMIT_BYTES). */
   readonly workspaceImportLimitBytes?: number
-  /** Stored bookings one request of the bookings search may look at (tests make it small). */
+  /** Candidates one request of the bookings search may read the documents of (tests: small). */
   readonly searchScanBudget?: number
+  /** Bookings counted per page of a range (default 5,000; tests page small ranges). */
+  readonly countPage?: number
   /** Told what each workspace import does (receiving, applying), and awaited (tests pause here). */
   readonly workspaceImportObserver?: WorkspaceImportObserver
 }
@@ -333,11 +335,12 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       mirror,
       audit,
       ledgerSource: bookingIndex,
-      customerIndex: bookingIndex,
+      listIndex: bookingIndex,
       bookingIds,
       importer,
       importLimitBytes: deps.workspaceImportLimitBytes ?? WORKSPACE_IMPORT_BODY_LIMIT_BYTES,
       ...(deps.searchScanBudget !== undefined ? { searchScanBudget: deps.searchScanBudget } : {}),
+      ...(deps.countPage !== undefined ? { countPage: deps.countPage } : {}),
     }),
   )
   app.use(

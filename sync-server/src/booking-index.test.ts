@@ -12,7 +12,7 @@ afterAll(() => sqlite.close())
 const bookingWith = (name: string, email: string) =>
   ({ customer: { name, email, timeZone: 'UTC' } }) as unknown as Booking
 
-describe('the customer index text', () => {
+describe('the booking list index’s customer text', () => {
   it('holds every query the list’s rule matches, as SQLite finds text (UTF-8, any script)', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme' }),

@@ -2,6 +2,7 @@ import { bookingLedgerRows } from '../../core/src/distribution/pool-ledger'
 import type { BookingLedgerRow, LedgerChangeGroup } from '../../core/src/distribution/pool-ledger'
 import { bookingHoldsTime } from '../../core/src/model/booking-statuses'
 import type { Booking } from '../../core/src/model/workspace'
+import type { BookingTallied } from '../../core/src/reports/booking-counts'
 import { MAX_EVENT_MINUTES } from '../../core/src/schema/records'
 import { documentToRecord } from '../../core/src/schema/workspace-documents'
 import { bookingReferenceList } from '../../core/src/validation'
@@ -13,6 +14,7 @@ import type {
   DerivedTable,
   RxStorageSqlite,
   SqliteDriverChoice,
+  SqliteValue,
 } from './storage'
 import type { LedgerSource } from './workspace-mirror'
 
@@ -26,9 +28,10 @@ import type { LedgerSource } from './workspace-mirror'
  * - `booking_hosts`: each host's meeting span of a time-holding booking: bookings by member/time;
  * - `booking_refs`: every record a booking references (`bookingReferenceList`) and its public
  *   request's idempotency key: deletion checks and replayed requests without reading bookings.
- * - `booking_customers`: each booking's start and its customer's name and e-mail as the bookings
- *   list's search compares them (`bookingCustomerText`): a customer searched across years of
- *   history reads this narrow table instead of every booking's document.
+ * - `booking_list`: what the bookings list's search and Reports' counts read of each booking — its
+ *   start, status, event type, page, hosts, and its customer's name and e-mail as the search
+ *   compares them (`bookingCustomerText`): a customer searched across years of history, or a year
+ *   counted, reads these narrow rows instead of every booking's document.
  */
 
 function recordOf(doc: Readonly<Record<string, unknown>>): Booking {
@@ -121,16 +124,34 @@ export const BOOKING_DERIVED_TABLES: readonly DerivedTable[] = [
     },
   },
   {
-    name: 'booking_customers',
+    name: 'booking_list',
     version: '1',
-    columns: { start: 'TEXT', customer: 'TEXT' },
-    // No index: a search reads the whole narrow table once per request (~0.1 s at 400,000
-    // bookings), and an index on `start` would cost every booking write a page at a random place.
+    columns: {
+      start: 'TEXT',
+      customer: 'TEXT',
+      status: 'TEXT',
+      event_type_id: 'TEXT',
+      master_page_id: 'TEXT?',
+      hosts: 'TEXT',
+    },
+    // No index: every read of it is one pass over its narrow rows (~0.1 s at 400,000 bookings),
+    // and each booking write costs the row alone.
     indexes: [],
-    rows: (doc) =>
-      typeof doc['start'] === 'string'
-        ? [{ start: doc['start'], customer: bookingCustomerText(doc) }]
-        : [],
+    rows: (doc) => {
+      const { start, status, eventTypeId, masterPageId, hostMemberIds } = doc
+      if (typeof start !== 'string' || typeof status !== 'string') return []
+      if (typeof eventTypeId !== 'string' || !Array.isArray(hostMemberIds)) return []
+      return [
+        {
+          start,
+          customer: bookingCustomerText(doc),
+          status,
+          event_type_id: eventTypeId,
+          master_page_id: typeof masterPageId === 'string' ? masterPageId : null,
+          hosts: hostsText(hostMemberIds),
+        },
+      ]
+    },
   },
 ]
 
@@ -144,6 +165,28 @@ export function bookingCustomerText(doc: Readonly<Record<string, unknown>>): str
   const name = typeof customer?.name === 'string' ? customer.name : ''
   const email = typeof customer?.email === 'string' ? customer.email : ''
   return `${name.toLowerCase()}\n${email.toLowerCase()}`
+}
+
+/**
+ * A booking's host ids as `booking_list` keeps them: each between line breaks ("\nm-1\nm-2\n"),
+ * so a host is found with `instr(hosts, '\n' || id || '\n')` (ids hold no line break).
+ */
+function hostsText(hostMemberIds: readonly unknown[]): string {
+  const ids = [...new Set(hostMemberIds.filter((id): id is string => typeof id === 'string'))]
+  return `\n${ids.map((id) => `${id}\n`).join('')}`
+}
+
+/** The host ids of a `booking_list` row's `hosts`. */
+function hostsOf(text: string): string[] {
+  return text.split('\n').filter((id) => id !== '')
+}
+
+/** The filters of the bookings list's search that the index can apply before the documents. */
+export interface BookingListFilter {
+  /** Customer name or e-mail contains this (already trimmed and lowercased). */
+  readonly customer?: string | undefined
+  readonly memberId?: string | undefined
+  readonly status?: string | undefined
 }
 
 /**
@@ -266,28 +309,80 @@ export class BookingIndex implements LedgerSource {
   }
 
   /**
-   * The bookings starting in `[from, below)` (stored start text) whose customer text holds `query`
-   * (lowercased as {@link bookingCustomerText} lowercases), in (start, id) order after `after`, at
-   * most `limit`: candidates for the list's search, which core's matcher then decides.
+   * The bookings starting in `[from, below)` (stored start text) that may match `filter`, in
+   * (start, id) order after `after`, at most `limit`: the list's search's candidates, which core's
+   * matcher then decides (a customer as {@link bookingCustomerText} lowercases it; one holding
+   * half a surrogate pair is not looked for here). One pass over the narrow rows, the ones let
+   * through sorted (SQLite keeps only the first `limit`).
    */
-  customerCandidates(
-    query: string,
+  listCandidates(
+    filter: BookingListFilter,
     range: { readonly from: string; readonly below: string },
     after: { readonly key: string; readonly id: string } | null,
     limit: number,
   ): { readonly id: string; readonly start: string }[] {
-    const keyset = after === null ? '' : 'AND (start > ? OR (start = ? AND doc_id > ?)) '
+    const where: string[] = []
+    const params: SqliteValue[] = []
+    const customer = filter.customer ?? ''
+    if (customer !== '' && !hasSurrogateHalf(customer)) {
+      where.push('instr(customer, ?) > 0')
+      params.push(customer)
+    }
+    if (filter.status !== undefined) {
+      where.push('status = ?')
+      params.push(filter.status)
+    }
+    if (filter.memberId !== undefined) {
+      where.push('instr(hosts, ?) > 0')
+      params.push(`\n${filter.memberId}\n`)
+    }
     return this.reader
       .all(
-        'SELECT doc_id, start FROM booking_customers WHERE start >= ? AND start < ? ' +
-          `AND instr(customer, ?) > 0 ${keyset}ORDER BY start, doc_id LIMIT ?`,
+        'SELECT doc_id, start FROM booking_list WHERE start >= ? AND start < ? ' +
+          (after === null ? '' : 'AND (start > ? OR (start = ? AND doc_id > ?)) ') +
+          where.map((w) => `AND ${w} `).join('') +
+          'ORDER BY start, doc_id LIMIT ?',
         range.from,
         range.below,
-        query,
         ...(after === null ? [] : [after.key, after.key, after.id]),
+        ...params,
         limit,
       )
       .map((row) => ({ id: String(row['doc_id']), start: String(row['start']) }))
+  }
+
+  /**
+   * What Reports count of the next `limit` bookings starting in `[from, below)` (stored start
+   * text), in the table's own order from just after the row `afterRow` (0: from the first):
+   * a range counted page by page in one pass over the narrow rows, never reading a booking's
+   * document (a year of a large team, 84,498 bookings, in 0.27 s of SQL). `row` says where the
+   * next page goes on.
+   */
+  tallyPage(
+    range: { readonly from: string; readonly below: string },
+    afterRow: number,
+    limit: number,
+  ): { readonly row: number; readonly booking: BookingTallied }[] {
+    return this.reader
+      .all(
+        'SELECT rowid, start, status, event_type_id, master_page_id, hosts ' +
+          'FROM booking_list WHERE rowid > ? AND start >= ? AND start < ? ' +
+          'ORDER BY rowid LIMIT ?',
+        afterRow,
+        range.from,
+        range.below,
+        limit,
+      )
+      .map((row) => ({
+        row: Number(row['rowid']),
+        booking: {
+          start: String(row['start']),
+          status: String(row['status']) as Booking['status'],
+          eventTypeId: String(row['event_type_id']),
+          masterPageId: row['master_page_id'] === null ? null : String(row['master_page_id']),
+          hostMemberIds: hostsOf(String(row['hosts'])),
+        },
+      }))
   }
 
   /** Ids of the bookings holding time of `memberId` that overlap `[fromMs, toMs)`. */

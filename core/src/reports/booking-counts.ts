@@ -63,13 +63,19 @@ function rowAdd(
   rows.set(id, row)
 }
 
+/** What a count reads of a booking. */
+export type BookingTallied = Pick<
+  Booking,
+  'start' | 'status' | 'hostMemberIds' | 'eventTypeId' | 'masterPageId'
+>
+
 /**
  * Counts `booking` into `tally` when its meeting starts in `[fromMs, toMs)` (epoch ms): once in
  * all, once per host member (a panel booking once for each), event type and page.
  */
 export function bookingTallyAdd(
   tally: BookingTally,
-  booking: Booking,
+  booking: BookingTallied,
   fromMs: number,
   toMs: number,
 ): void {

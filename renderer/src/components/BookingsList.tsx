@@ -45,7 +45,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     ? (p['status'] as BookingStatus)
     : undefined
   // A customer searched without a From date is looked for at any date (the history before this
-  // computer's window through the server's customer index); otherwise From is today by default.
+  // computer's window through the server's booking list index); otherwise From is today.
   const isAnyDate = !p['from'] && (p['q'] ?? '').trim() !== ''
   const isFromToday = !p['from'] && !isAnyDate
   const from = p['from'] || (isAnyDate ? '' : boardToday(zone, now))

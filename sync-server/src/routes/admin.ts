@@ -44,7 +44,6 @@ import { refuseInvalidId } from '../http/id-param'
 import { parseOrThrow } from '../http/public-schemas'
 import { may, personOf } from '../http/require-person'
 import type { LedgerSource, WorkspaceMirror } from '../workspace-mirror'
-import { hasSurrogateHalf } from '../booking-index'
 import type { BookingIndex } from '../booking-index'
 import type { AuditLog } from '../people/audit-log'
 import type { WorkspaceImporter } from '../workspace-import/workspace-import'
@@ -77,10 +76,12 @@ export interface AdminDeps {
   readonly importLimitBytes: number
   /** The activity log: a workspace import is one entry. */
   readonly audit: AuditLog
-  /** Stored bookings one search request may look at (default {@link SEARCH_SCAN_BUDGET}). */
+  /** Candidates one search request may read the documents of (default {@link SEARCH_SCAN_BUDGET}). */
   readonly searchScanBudget?: number
-  /** The customer index over all stored bookings (absent: customer searches read the documents). */
-  readonly customerIndex?: Pick<BookingIndex, 'customerCandidates'>
+  /** Bookings counted per page of a range (default {@link COUNT_PAGE}). */
+  readonly countPage?: number
+  /** The booking list index over all stored bookings (the list's search, Reports' counts). */
+  readonly listIndex: Pick<BookingIndex, 'listCandidates' | 'tallyPage'>
 }
 
 /** An opaque page cursor of the bookings listing: the last booking's (start, id). */
@@ -142,15 +143,16 @@ function baselineCache(db: ServerDatabase) {
   }
 }
 
-/** Stored bookings read per page when counting a range. */
-const COUNT_PAGE = 2000
+/** Bookings counted per page of a range (one read of the booking list index, ~25 ms here). */
+const COUNT_PAGE = 5000
 
 /**
- * Stored bookings one request of the bookings search looks at, at most (~0.2 s here): a search
- * that finds few matches in years of history answers what it found so far and where to go on.
+ * Candidates (bookings the index's filters let through) one request of the bookings search reads
+ * the documents of, at most: a search whose matches core's rule narrows further answers what it
+ * found so far and where to go on.
  */
 export const SEARCH_SCAN_BUDGET = 20_000
-/** Stored bookings read per step of a search. */
+/** Candidates whose documents a search reads at once. */
 const SEARCH_STEP = 500
 
 /**
@@ -270,9 +272,10 @@ export function adminRouter(deps: AdminDeps): Router {
       const query = parseOrThrow(bookingsSearchQuerySchema, req.query)
       const fromMs = Date.parse(query.from)
       const toMs = Date.parse(query.to)
-      // The list's own rule (core), on meeting starts in [from, to): walked through the store's
-      // `start` index with a minute of margin on each side of the text range, the instants
-      // deciding, in (start, id) order from the cursor on.
+      // The list's own rule (core), on meeting starts in [from, to): the candidates from the
+      // booking list index (`booking_list`: its narrow rows, a minute of margin on each side of
+      // the text range, the customer, member and status applied there) in (start, id) order from
+      // the cursor on, then their documents by id, the matcher deciding.
       const matches = bookingMatcher({
         query: query.q,
         memberId: query.member,
@@ -280,66 +283,45 @@ export function adminRouter(deps: AdminDeps): Router {
         fromMs,
         toMs,
       })
-      const range = startsAround(fromMs, toMs)
       const budget = deps.searchScanBudget ?? SEARCH_SCAN_BUDGET
-      const found: Booking[] = []
       let after: KeysetCursor | null =
         query.cursor === undefined ? null : bookingsCursorParse(query.cursor)
-      const customer = query.q?.trim().toLowerCase() ?? ''
-      if (customer !== '' && deps.customerIndex && !hasSurrogateHalf(customer)) {
-        // A customer: the candidates from the customer index (one read of a narrow table), in
-        // the same (start, id) order, then their documents by id, the matcher deciding.
-        const candidates = deps.customerIndex.customerCandidates(customer, range, after, budget)
-        let read = 0
-        for (let at = 0; at < candidates.length && found.length < query.limit; at += SEARCH_STEP) {
-          if (at > 0) await eventLoopTurn()
-          const chunk = candidates.slice(at, at + SEARCH_STEP)
-          const docs = await deps.db.bookings.storageInstance.findDocumentsById(
-            chunk.map((c) => c.id),
-            false,
-          )
-          const byId = new Map(docs.map((doc) => [doc.id, doc]))
-          for (const candidate of chunk) {
-            read += 1
-            after = { key: candidate.start, id: candidate.id }
-            const doc = byId.get(candidate.id)
-            if (doc) {
-              const { _meta, _rev, _attachments, _deleted, ...fields } = doc
-              const booking = adminBooking(fields)
-              if (matches(booking)) found.push(booking)
-            }
-            if (found.length === query.limit) break
-          }
-        }
-        // Every candidate read and fewer than the budget: the range holds no more.
-        const isDone = read === candidates.length && candidates.length < budget
-        res.json({
-          bookings: found,
-          next: isDone || after === null ? null : bookingsCursorText(after),
-        })
-        return
-      }
-      let looked = 0
-      let isDone = false
-      for (;;) {
-        const step = Math.min(SEARCH_STEP, budget - looked)
-        const page = await keysetPage(deps.db.bookings, { ...range, after, limit: step })
-        let read = 0
-        for (const { _meta, _rev, _attachments, _deleted, ...doc } of page) {
+      const candidates = deps.listIndex.listCandidates(
+        {
+          customer: query.q?.trim().toLowerCase(),
+          memberId: query.member,
+          status: query.status,
+        },
+        startsAround(fromMs, toMs),
+        after,
+        budget,
+      )
+      const found: Booking[] = []
+      let read = 0
+      for (let at = 0; at < candidates.length && found.length < query.limit; at += SEARCH_STEP) {
+        if (at > 0) await eventLoopTurn()
+        const chunk = candidates.slice(at, at + SEARCH_STEP)
+        const docs = await deps.db.bookings.storageInstance.findDocumentsById(
+          chunk.map((candidate) => candidate.id),
+          false,
+        )
+        const byId = new Map(docs.map((doc) => [doc.id, doc]))
+        for (const candidate of chunk) {
           read += 1
-          after = { key: String(doc['start']), id: doc.id }
-          const booking = adminBooking(doc)
-          if (matches(booking)) found.push(booking)
+          after = { key: candidate.start, id: candidate.id }
+          const doc = byId.get(candidate.id)
+          if (doc) {
+            const { _meta, _rev, _attachments, _deleted, ...fields } = doc
+            const booking = adminBooking(fields)
+            if (matches(booking)) found.push(booking)
+          }
           if (found.length === query.limit) break
         }
-        looked += read
-        // A short page read to its end: nothing is left in the range.
-        isDone = page.length < step && read === page.length
-        if (isDone || found.length === query.limit || looked >= budget) break
-        await eventLoopTurn()
       }
-      // `next`: where the next request goes on (null: the range is searched to its end). A page
-      // may hold fewer than `limit` bookings (the budget ran out first), or none.
+      // `next`: where the next request goes on (null: the range is searched to its end: every
+      // candidate read, and fewer than the budget). A page may hold fewer than `limit` bookings
+      // (the budget ran out first), or none.
+      const isDone = read === candidates.length && candidates.length < budget
       res.json({
         bookings: found,
         next: isDone || after === null ? null : bookingsCursorText(after),
@@ -354,22 +336,20 @@ export function adminRouter(deps: AdminDeps): Router {
       const { from, to } = parseOrThrow(bookingCountsQuerySchema, req.query)
       const fromMs = Date.parse(from)
       const toMs = Date.parse(to)
-      // Counted page by page through the store's `start` index (never a range's bookings in
-      // memory at once: a quarter of a large team holds ~20,000); a minute of margin on each
+      // Counted page by page from the booking list index (`booking_list`: what a count needs of
+      // each booking, never its document; never a range's bookings in memory at once: a quarter
+      // of a large team holds ~20,000), in one pass over its rows; a minute of margin on each
       // side of the text range, the instants deciding (`bookingTallyAdd`).
       const tally = bookingTallyCreate()
       const range = startsAround(fromMs, toMs)
-      let after: KeysetCursor | null = null
+      const pageSize = deps.countPage ?? COUNT_PAGE
+      let afterRow = 0
       for (;;) {
-        const page = await keysetPage(deps.db.bookings, {
-          ...range,
-          after,
-          limit: COUNT_PAGE,
-        })
-        for (const doc of page) bookingTallyAdd(tally, doc as unknown as Booking, fromMs, toMs)
+        const page = deps.listIndex.tallyPage(range, afterRow, pageSize)
+        for (const { booking } of page) bookingTallyAdd(tally, booking, fromMs, toMs)
         const last = page.at(-1)
-        if (page.length < COUNT_PAGE || !last) break
-        after = { key: String(last['start']), id: last.id }
+        if (page.length < pageSize || !last) break
+        afterRow = last.row
         await eventLoopTurn()
       }
       res.json(bookingTallyResult(tally, deps.mirror.workspace()))
