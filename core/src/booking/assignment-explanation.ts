@@ -12,16 +12,16 @@ type Matched = AssignmentExplanation['matched']
 type ExplainedSeat = AssignmentExplanation['seats'][number]
 
 const OP_TEXT: Readonly<Record<Condition['op'], string>> = {
-  equals: '=',
-  'not-equals': '≠',
-  in: 'in',
+  equals: 'is',
+  'not-equals': 'is not',
+  in: 'is one of',
   contains: 'contains',
 }
 
+/** A rule's condition in words: "Region is one of EMEA, APAC". */
 function conditionText(condition: Condition, eventType: EventType): string {
   const label = eventType.questions.find((q) => q.id === condition.questionId)?.label
-  const value =
-    typeof condition.value === 'string' ? condition.value : `[${condition.value.join(', ')}]`
+  const value = typeof condition.value === 'string' ? condition.value : condition.value.join(', ')
   return `${label ?? condition.questionId} ${OP_TEXT[condition.op]} ${value}`
 }
 
@@ -31,7 +31,7 @@ function matchedText(route: Extract<PageRoute, { kind: 'target' }>, matched: Mat
     return `Rule ${matched.index + 1} (${[route.eventType.name, ...conditions].join(', ')})`
   }
   if (matched.kind === 'static') return 'Static rule'
-  if (matched.kind === 'fallback') return 'Fallback'
+  if (matched.kind === 'fallback') return 'No rule matched (fallback)'
   return 'Customer choice'
 }
 
@@ -42,7 +42,8 @@ function targetText(state: Workspace, target: Target): string {
   }
   if ('bookingPageId' in target) {
     const page = state.bookingPages.find((p) => p.id === target.bookingPageId)
-    return `booking page ${page?.slug ?? target.bookingPageId}`
+    const owner = state.members.find((m) => m.id === page?.memberId)?.name
+    return owner ? `${owner}'s booking page` : `booking page ${page?.slug ?? target.bookingPageId}`
   }
   const panel = state.panels.find((p) => p.id === target.panelId)
   return `panel ${panel?.name ?? target.panelId}`
@@ -54,21 +55,26 @@ function seatText(seat: ExplainedSeat, name: (id: string) => string): string {
   const free = ranking.filter((candidate) => candidate.isFree)
   const chosen = ranking.find((candidate) => candidate.memberId === seat.memberId)
   const ahead = ranking.findIndex((candidate) => candidate.memberId === seat.memberId)
-  const last = chosen?.lastAssignedAt ?? 'never'
+  // The ranking's own terms in words (the ranking itself stays in the explanation's seats).
+  const waited = chosen?.lastAssignedAt
+    ? 'had gone longest without a booking from the pool'
+    : 'had not had a booking from the pool yet'
+  const ofFree = `of the ${free.length} free,`
   switch (seat.method) {
     case 'round-robin': {
-      const net = `net ${chosen?.net ?? 0}`
+      const net = chosen?.net ?? 0
+      const count = `${net} ${Math.abs(net) === 1 ? 'booking' : 'bookings'} this cycle`
       return ahead <= 0
-        ? `round robin, ${who} was next in line (${net})`
-        : `round robin, ${who} was next in line among those available (${net}, ` +
-            `${ahead} ahead in line could not take it)`
+        ? `round robin — ${who} was next in line (${count})`
+        : `round robin — ${who} was next in line among those free (${count}; ` +
+            `${ahead} before them in line ${ahead === 1 ? 'was' : 'were'} not free)`
     }
     case 'pooled':
-      return `pooled, ${who} had been idle longest of ${free.length} free (last assigned ${last})`
+      return `pooled availability — ${ofFree} ${who} ${waited}`
     case 'pooled-priority':
       return (
-        `pooled with priority, ${who} had the highest priority (${chosen?.priority ?? '?'}) ` +
-        `of ${free.length} free, then longest idle (last assigned ${last})`
+        `pooled with priority — ${ofFree} ${who} had the highest priority ` +
+        `(${chosen?.priority ?? '?'}) and ${waited}`
       )
     case 'booking-page':
       return `${who}'s booking page`
@@ -105,6 +111,8 @@ export function explanationBuild(
     seats.length > 1 ? `seat ${i + 1}: ${seatText(seat, name)}` : seatText(seat, name),
   )
   const head = `${matchedText(route, route.matched)} → ${targetText(state, plan.target)}`
-  const summary = `${head}: ${seatTexts.join('; ')}.`
+  // A member's booking page says whose it is in the head already.
+  const isPageOnly = seats.length === 1 && seats[0]?.method === 'booking-page'
+  const summary = isPageOnly ? `${head}.` : `${head}: ${seatTexts.join('; ')}.`
   return { matched: route.matched, target: plan.target, seats, summary }
 }
