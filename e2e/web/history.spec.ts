@@ -66,9 +66,9 @@ test('the week view pages back into history beyond this computer’s window, onl
   await app.go('Bookings')
   await expect(page.getByRole('button', { name: /with Lee Park/ })).toBeVisible()
 
-  // The list shows only what this computer keeps, and says from when.
+  // The list starts today, and says how to look further back.
   await page.getByRole('button', { name: 'List', exact: true }).click()
-  await expect(page.getByText(/this computer keeps bookings ending from/)).toBeVisible()
+  await expect(page.getByText(/from today on \(set From for earlier ones\)/)).toBeVisible()
   const found = page.getByRole('table', { name: 'Bookings' })
   await expect(found.getByRole('button', { name: 'Lee Park' })).toBeVisible()
   await expect(found.getByRole('button', { name: 'Olive Stone' })).toHaveCount(0)

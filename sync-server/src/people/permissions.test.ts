@@ -192,7 +192,14 @@ const ROUTES: readonly RouteCase[] = [
 /** Starts the app with the seeded workspace and one person per role; their tokens by role. */
 async function startWithPeople() {
   const clock = fixedClock(FIXTURE_NOW)
-  app = await startTestApp({ workspace: seededWorkspace(), clock })
+  // Notifications derived only when a test asks: the outbox in a snapshot then changes only with
+  // what a request itself writes there, never with messages of earlier bookings arriving late
+  // (a refused push once looked as if it had changed the outbox on a loaded machine).
+  app = await startTestApp({
+    workspace: seededWorkspace(),
+    clock,
+    deps: { notify: { publicUrl: 'https://book.example.com', autoRun: false } },
+  })
   const a = app
   const tokens = {} as Record<Role, string>
   for (const role of ROLES) {
