@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { DeskApp } from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
@@ -14,15 +15,21 @@ test.afterEach(async () => {
   await server.stop()
 })
 
-test('a booking is found by part of the customer’s e-mail, and the search lives in the address', async ({
-  page,
-}) => {
+/** Opens Bookings › List on the server's workspace: its two bookings of tomorrow listed. */
+async function openList(page: Page) {
   const app = new DeskApp(page)
   await app.open(server)
   await app.go('Bookings')
   await page.getByRole('button', { name: 'List' }).click()
   const table = page.getByRole('table', { name: 'Bookings' })
   await expect(table.getByRole('row')).toHaveCount(3)
+  return table
+}
+
+test('a booking is found by part of the customer’s e-mail, and the search lives in the address', async ({
+  page,
+}) => {
+  const table = await openList(page)
   await page.getByLabel('Customer').fill('BK-SAM@EXAMPLE')
   await expect(table.getByRole('row')).toHaveCount(2)
   await expect(table).toContainText('Sam Taylor')
@@ -81,12 +88,7 @@ test('the list starts today unless From is chosen: yesterday’s meeting only wi
     customer: { name: 'Noor Haddad', email: 'noor@example.org', timeZone: 'UTC' },
   }
   server = await startTestServer({ ...ws, bookings: [...ws.bookings, past] })
-  const app = new DeskApp(page)
-  await app.open(server)
-  await app.go('Bookings')
-  await page.getByRole('button', { name: 'List' }).click()
-  const table = page.getByRole('table', { name: 'Bookings' })
-  await expect(table.getByRole('row')).toHaveCount(3)
+  const table = await openList(page)
   await expect(table).not.toContainText('Noor Haddad')
   await expect(page.getByText('2 bookings from today on (set From for earlier ones)')).toBeVisible()
   // The field shows the date in use; nothing to clear while it is the default.
@@ -114,6 +116,27 @@ test('the list starts today unless From is chosen: yesterday’s meeting only wi
 
   // A To before the From in use says so instead of an unexplained empty list.
   await page.evaluate((day) => (window.location.hash = `#/bookings?mode=list&to=${day}`), before)
+  await expect(page.getByText('No booking matches: To is before From.')).toBeVisible()
+})
+
+test('a whole date typed into the empty To field is taken, digit by digit, day and month kept', async ({
+  page,
+}) => {
+  const table = await openList(page)
+  // Tomorrow's meetings stay in; typed as the locale writes dates (en-GB: day, month, year).
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
+  const [y, m, d] = inAWeek.split('-')
+  const to = page.getByRole('group', { name: 'To' })
+  await to.getByRole('spinbutton', { name: /day/i }).click()
+  await page.keyboard.type(`${d}${m}${y}`)
+  await expect(page).toHaveURL(new RegExp(`to=${inAWeek}`))
+  await expect(to).toContainText(`${d}/${m}/${y}`)
+  await expect(table.getByRole('row')).toHaveCount(3)
+  // A year before any booking: nothing listed, and the field keeps what was typed.
+  await to.getByRole('spinbutton', { name: /year/i }).click()
+  await page.keyboard.type('2020')
+  await expect(page).toHaveURL(new RegExp(`to=2020-${m}-${d}`))
+  await expect(to).toContainText(`${d}/${m}/2020`)
   await expect(page.getByText('No booking matches: To is before From.')).toBeVisible()
 })
 
@@ -172,7 +195,9 @@ test.describe('with years of history on the sync server', () => {
     await expect(table.getByRole('row')).toHaveCount(101)
     await expect(table.getByRole('row').nth(1)).toContainText('Client 0')
     await expect(
-      page.getByText('The first 100 bookings, soonest first: “Show more” looks for the next ones.'),
+      page.getByText(
+        'The first 100 bookings, earliest first: “Show more” looks for the next ones.',
+      ),
     ).toBeVisible()
     await page.getByRole('button', { name: 'Show more' }).click()
     // The other 50 older ones, then this computer's own two.
@@ -189,7 +214,9 @@ test.describe('with years of history on the sync server', () => {
     // Exported without showing every page first: the export asks the server for the rest.
     await page.getByLabel('Customer').fill('')
     await expect(
-      page.getByText('The first 100 bookings, soonest first: “Show more” looks for the next ones.'),
+      page.getByText(
+        'The first 100 bookings, earliest first: “Show more” looks for the next ones.',
+      ),
     ).toBeVisible()
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export CSV' }).click()

@@ -43,7 +43,7 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   await expect(times).toContainText(dayName.split(' ').slice(1).join(' '))
   const first = times.getByRole('radio').first()
   await expect(first.locator('..')).toContainText(
-    /→ (Ana Silva|Ben Okafor|Dev Patel) · Rule 1 \(Intro call, Region = EMEA\) → pool Sales: round robin/,
+    /→ (Ana Silva|Ben Okafor|Dev Patel) · Rule 1 \(Intro call, Region is EMEA\) sends it to pool Sales: round robin/,
   )
   await times.getByRole('radio').nth(4).check()
 

@@ -79,7 +79,7 @@ test('the details panel shows the customer, answers, hosts, history with the why
   const history = details.getByRole('list', { name: 'History' })
   await expect(history).toContainText('Booked by the customer')
   await expect(history).toContainText(
-    'Why: Rule 1 (Intro call, Region = EMEA) → pool Sales: round robin',
+    'Why: Rule 1 (Intro call, Region is EMEA) sends it to pool Sales: round robin',
   )
   const link = details.getByRole('textbox', { name: 'Manage link' })
   await expect(link).toHaveValue(

@@ -82,30 +82,43 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   await expect(perPage.getByRole('row', { name: /Talk to sales/ })).toContainText('2')
 })
 
-test('a report range that ended opens each pool at the cycle it ends in, not the current one', async ({
-  page,
-}) => {
-  const app = new DeskApp(page)
-  await app.open(server)
-  const day = new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10)
-  await page.goto(`${server.url}/app/#/reports?from=${day}&to=${day}`)
-  const pool = page.getByRole('article', { name: 'Pool Sales' })
-  await expect(pool).toContainText('Monthly cycle')
-  await expect(pool).not.toContainText('current')
-  await expect(
-    page.getByText(
-      /Each pool is counted by its own reporting cycle: the one holding .+, the last day of the range\./,
-    ),
-  ).toBeVisible()
-  // The later cycles are a click away (the range's month is two or three before this one).
-  await expect(pool.getByRole('button', { name: 'Next cycle ›' })).toBeEnabled()
-  await pool.getByRole('button', { name: 'Next cycle ›' }).click()
-  await expect(pool).not.toContainText('current')
+test.describe('seen from a zone behind the workspace’s (UTC)', () => {
+  test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' })
 
-  // A range reaching today shows the current cycle.
-  await page.goto(`${server.url}/app/#/reports`)
-  await expect(pool).toContainText('current')
-  await expect(
-    page.getByText('Each pool is counted by its own reporting cycle: the current one.'),
-  ).toBeVisible()
+  test('a report range that ended opens each pool at the cycle holding its last day, not the current one', async ({
+    page,
+  }) => {
+    const app = new DeskApp(page)
+    await app.open(server)
+    // The range ends on the last day of the month three months back: that day ends in Los Angeles
+    // hours after the month has ended in UTC, where the pool counts its cycles.
+    const now = new Date()
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 0))
+    const first = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1))
+    const day = (d: Date) => d.toISOString().slice(0, 10)
+    await page.goto(`${server.url}/app/#/reports?from=${day(first)}&to=${day(last)}`)
+    const pool = page.getByRole('article', { name: 'Pool Sales' })
+    const month = (d: Date) => d.toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' })
+    await expect(pool).toContainText(`Monthly cycle (`)
+    await expect(pool).toContainText(`${last.getUTCDate()} ${month(last)} ${last.getUTCFullYear()}`)
+    await expect(pool).not.toContainText('current')
+    await expect(
+      page.getByText(
+        /Each pool counts by its own reporting cycle, and opens at the one holding .+, the last day of the range; ‹ Previous cycle and Next cycle › move from there\./,
+      ),
+    ).toBeVisible()
+    // The later cycles are a click away (the range's month is three before this one).
+    await pool.getByRole('button', { name: 'Next cycle ›' }).click()
+    await expect(pool).not.toContainText(`${last.getUTCDate()} ${month(last)}`)
+    await expect(pool).not.toContainText('current')
+
+    // A range reaching today shows the current cycle.
+    await page.goto(`${server.url}/app/#/reports`)
+    await expect(pool).toContainText('current')
+    await expect(
+      page.getByText(
+        'Each pool counts by its own reporting cycle, and opens at the current one; ‹ Previous cycle and Next cycle › move from there.',
+      ),
+    ).toBeVisible()
+  })
 })

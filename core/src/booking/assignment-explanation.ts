@@ -25,14 +25,15 @@ function conditionText(condition: Condition, eventType: EventType): string {
   return `${label ?? condition.questionId} ${OP_TEXT[condition.op]} ${value}`
 }
 
+/** How the page chose the target, leading to it: "Rule 2 (Call, Region is EMEA) sends it to". */
 function matchedText(route: Extract<PageRoute, { kind: 'target' }>, matched: Matched): string {
   if (matched.kind === 'rule') {
     const conditions = (route.rule?.when ?? []).map((c) => conditionText(c, route.eventType))
-    return `Rule ${matched.index + 1} (${[route.eventType.name, ...conditions].join(', ')})`
+    return `Rule ${matched.index + 1} (${[route.eventType.name, ...conditions].join(', ')}) sends it to`
   }
-  if (matched.kind === 'static') return 'Static rule'
-  if (matched.kind === 'fallback') return 'No rule matched (fallback)'
-  return 'Customer choice'
+  if (matched.kind === 'static') return 'This page sends every booking to'
+  if (matched.kind === 'fallback') return 'No rule matched, so it goes to'
+  return 'The customer chose'
 }
 
 function targetText(state: Workspace, target: Target): string {
@@ -110,7 +111,7 @@ export function explanationBuild(
   const seatTexts = seats.map((seat, i) =>
     seats.length > 1 ? `seat ${i + 1}: ${seatText(seat, name)}` : seatText(seat, name),
   )
-  const head = `${matchedText(route, route.matched)} → ${targetText(state, plan.target)}`
+  const head = `${matchedText(route, route.matched)} ${targetText(state, plan.target)}`
   // A member's booking page says whose it is in the head already.
   const isPageOnly = seats.length === 1 && seats[0]?.method === 'booking-page'
   const summary = isPageOnly ? `${head}.` : `${head}: ${seatTexts.join('; ')}.`

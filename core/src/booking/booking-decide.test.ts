@@ -121,7 +121,7 @@ describe('bookingDecide', () => {
       ],
     })
     expect(decision.explanation.summary).toBe(
-      'Static rule → pool pool-rr: round robin — Ana was next in line (0 bookings this cycle).',
+      'This page sends every booking to pool pool-rr: round robin — Ana was next in line (0 bookings this cycle).',
     )
   })
 
@@ -285,7 +285,7 @@ describe('bookingDecide', () => {
       const decision = decide(state, 'mp-p', NINE)
       expect(booked(decision).hostMemberIds).toEqual(['m-ana'])
       expect(decision.ok && decision.explanation.summary).toBe(
-        'Static rule → pool pool-p: pooled availability — of the 2 free, Ana had gone longest without a booking from the pool.',
+        'This page sends every booking to pool pool-p: pooled availability — of the 2 free, Ana had gone longest without a booking from the pool.',
       )
       // The ranking keeps the instant: the booking's creation, not its meeting.
       const ranking = decision.ok ? decision.explanation.seats[0]?.ranking : undefined
@@ -609,14 +609,14 @@ describe('bookingDecide', () => {
     it('routes by the first matching rule and says so', () => {
       const decision = decide(state, 'mp-dyn', NINE, { answers: { region: 'EMEA' } })
       expect(decision.ok && decision.explanation.summary).toBe(
-        'Rule 1 (Call, Region is EMEA) → pool Sales EMEA: round robin — Ben was next in line (0 bookings this cycle).',
+        'Rule 1 (Call, Region is EMEA) sends it to pool Sales EMEA: round robin — Ben was next in line (0 bookings this cycle).',
       )
     })
 
     it('routes to the fallback when no rule matches', () => {
       const decision = decide(state, 'mp-dyn', NINE, { answers: { region: 'AMER' } })
       expect(decision.ok && decision.explanation.summary).toBe(
-        "No rule matched (fallback) → Ana's booking page.",
+        "No rule matched, so it goes to Ana's booking page.",
       )
       expect(booked(decision).poolId).toBeNull()
     })
@@ -662,7 +662,7 @@ describe('bookingDecide', () => {
       const decision = decide(benBusy, 'mp-rr', NINE)
       expect(booked(decision).hostMemberIds).toEqual(['m-ana', 'm-cleo'])
       expect(decision.ok && decision.explanation.summary).toBe(
-        'Static rule → panel Review: seat 1: Ana (fixed seat); seat 2: round robin — Cleo was next in line among those free (0 bookings this cycle; 1 before them in line was not free).',
+        'This page sends every booking to panel Review: seat 1: Ana (fixed seat); seat 2: round robin — Cleo was next in line among those free (0 bookings this cycle; 1 before them in line was not free).',
       )
     })
 

@@ -115,8 +115,8 @@ export interface AssignmentExplanation {
     readonly ranking?: readonly RankedCandidate[]
   }[]
   /**
-   * One readable sentence, e.g. "Rule 2 (Intro call, Region = EMEA) → pool Sales EMEA: round
-   * robin, Ana was next in line (net 3)."
+   * One readable sentence, e.g. "Rule 2 (Intro call, Region is EMEA) sends it to pool Sales EMEA:
+   * round robin — Ana was next in line (3 bookings this cycle)."
    */
   readonly summary: string
 }

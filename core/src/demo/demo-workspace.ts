@@ -266,10 +266,10 @@ function demoBookings(nowIso: string): Booking[] {
     const host = DEMO_MEMBERS.find((m) => m.id === plan.memberId)!
     const reason =
       poolId === 'pool-sales'
-        ? `Rule 2 (Intro call) → pool Sales: round robin, ${host.name} was next in line.`
+        ? `Rule 2 (Intro call) sends it to pool Sales: round robin — ${host.name} was next in line.`
         : poolId === 'pool-apac'
-          ? `Rule 1 (Intro call, Region = APAC) → pool Solutions APAC: pooled with priority, ${host.name} had the highest priority of those free.`
-          : `Customer choice → booking page ${plan.memberId.slice(2)}: ${host.name}'s booking page.`
+          ? `Rule 1 (Intro call, Region is APAC) sends it to pool Solutions APAC: pooled with priority — of those free, ${host.name} had the highest priority.`
+          : `The customer chose ${host.name}'s booking page.`
     const history: Booking['history'][number][] = [
       { at: iso(createdAt(plan.start, now)), action: 'created', by, reason },
     ]
@@ -371,7 +371,7 @@ function panelReviews(now: DateTime): Booking[] {
         action: 'created',
         by: 'customer',
         reason:
-          'Rule 3 (Design review) → panel Design review panel: seat 1: Ana Silva (fixed seat); seat 2: pooled with priority, Chen Wei had the highest priority (1) of those free.',
+          'Rule 3 (Design review) sends it to panel Design review panel: seat 1: Ana Silva (fixed seat); seat 2: pooled with priority — of those free, Chen Wei had the highest priority (1).',
       },
     ]
     if (isPast) history.push({ at: iso(end), action: 'completed', by: 'system' })

@@ -128,7 +128,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
       : !earlierDone
         ? isLooking
           ? `${count(rows.length)} found so far; looking further…`
-          : `The first ${count(rows.length)}, soonest first: “Show more” looks for the next ones.`
+          : `The first ${count(rows.length)}, earliest first: “Show more” looks for the next ones.`
         : `${count(rows.length)}${
             isFromToday
               ? ' from today on (set From for earlier ones)'

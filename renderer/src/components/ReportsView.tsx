@@ -48,8 +48,10 @@ export function ReportsView() {
         ? ''
         : dateText(inRange.windowStartMs, zone)
       : null
-  // The pools' cycles follow the range: the cycle its last day lies in, when that is past.
-  const cycleAt = toMs <= now ? toMs - 1 : null
+  // The pools' cycles follow the range: the cycle holding its last day, when that is past —
+  // that day as the workspace's zone has it, the zone the pools count their cycles in.
+  const lastDay = to < from ? from : to
+  const cycleAt = toMs <= now ? boardDay(workspace.timeZone ?? 'UTC', lastDay).fromMs : null
   const names = {
     member: new Map(workspace.members.map((m) => [m.id, m.name])),
     eventType: new Map(workspace.eventTypes.map((e) => [e.id, e.name])),
@@ -120,11 +122,11 @@ export function ReportsView() {
         <p className="empty">No resource pools yet.</p>
       ) : (
         <p className="small muted">
-          Each pool is counted by its own reporting cycle:{' '}
+          Each pool counts by its own reporting cycle, and opens at{' '}
           {cycleAt === null
             ? 'the current one'
-            : `the one holding ${dateText(cycleAt, zone)}, the last day of the range`}
-          .
+            : `the one holding ${dateText(boardDay(zone, lastDay).fromMs, zone)}, the last day of the range`}
+          ; ‹ Previous cycle and Next cycle › move from there.
         </p>
       )}
       <div className="report-grid">

@@ -81,6 +81,20 @@ describe('syncStatusText', () => {
     })
   })
 
+  it('says one change waits, in the singular', () => {
+    const offline = {
+      state: 'offline' as const,
+      lastSyncedAt: null,
+      error: null,
+      retryDelayMs: null,
+    }
+    expect(syncStatusText(offline, 1, now).detail).toContain(
+      '1 change waits to sync; it is kept on this computer.',
+    )
+    const connected = { ...SYNC_STATUS_INITIAL, state: 'connected' as const, lastSyncedAt: now }
+    expect(syncStatusText(connected, 1, now).detail).toContain('1 change waits to sync.')
+  })
+
   it('says everything is synced when connected with nothing waiting', () => {
     const status = { ...SYNC_STATUS_INITIAL, state: 'connected' as const, lastSyncedAt: now }
     expect(syncStatusText(status, 0, now)).toEqual({

@@ -91,6 +91,11 @@ function changesText(count: number): string {
   return count === 1 ? '1 change' : `${count} changes`
 }
 
+/** "1 change waits", "3 changes wait". */
+function changesWaitText(count: number): string {
+  return `${changesText(count)} ${count === 1 ? 'waits' : 'wait'}`
+}
+
 /** The status bar's words: a short label, and a sentence with the details. */
 export interface SyncStatusText {
   readonly label: string
@@ -108,7 +113,7 @@ export function syncStatusText(status: SyncStatus, waiting: number, now: number)
       ? 'Never synced yet.'
       : `Last synced ${agoText(status.lastSyncedAt, now)}.`
   const waitingText =
-    waiting === 0 ? 'All changes are synced.' : `${changesText(waiting)} wait to sync.`
+    waiting === 0 ? 'All changes are synced.' : `${changesWaitText(waiting)} to sync.`
   if (status.state === 'connected') {
     return {
       label: 'Connected',
@@ -135,6 +140,6 @@ export function syncStatusText(status: SyncStatus, waiting: number, now: number)
   const keep =
     waiting === 0
       ? 'Work goes on here and syncs later.'
-      : `${changesText(waiting)} wait to sync; they are kept on this computer.`
+      : `${changesWaitText(waiting)} to sync; ${waiting === 1 ? 'it is' : 'they are'} kept on this computer.`
   return { label: 'Offline', detail: `${why}${retry} ${keep} ${last}` }
 }

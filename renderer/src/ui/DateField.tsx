@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { parseDate } from '@internationalized/date'
+import type { CalendarDate } from '@internationalized/date'
 import {
   Button,
   DateInput,
@@ -26,14 +28,26 @@ export interface DateFieldProps {
  * {@link DATE_EARLIEST} (a year being typed) are not passed on.
  */
 export function DateField({ label, value, onChange, isClearable = true }: DateFieldProps) {
+  // A whole date typed on the way to the one meant (year 2 before 2023) is shown but not passed on
+  // until `value` changes: handing React Aria back the previous value (none, in an empty field)
+  // wiped the day and month already typed.
+  const [draft, setDraft] = useState<{ readonly over: string; readonly date: CalendarDate } | null>(
+    null,
+  )
+  const shown =
+    draft !== null && draft.over === value ? draft.date : value ? parseDate(value) : null
   return (
     <DatePicker
       className="field"
-      value={value ? parseDate(value) : null}
+      value={shown}
       minValue={DATE_EARLIEST}
       onChange={(next) => {
-        if (next === null) onChange('')
-        else if (dateIsTaken(next)) onChange(next.toString())
+        if (next !== null && !dateIsTaken(next)) {
+          setDraft({ over: value, date: next })
+          return
+        }
+        setDraft(null)
+        onChange(next === null ? '' : next.toString())
       }}
       firstDayOfWeek="mon"
     >
