@@ -36,6 +36,9 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   const pool = page.getByRole('article', { name: 'Pool Sales' })
   await expect(pool).toContainText('Round robin')
   await expect(pool.getByRole('listitem', { name: /Ana Silva: 0 received/ })).toBeVisible()
+  await expect(pool).toContainText(
+    'Per member: received / removed (cancelled, no-show or reassigned away) / net — received minus removed.',
+  )
 
   const base = Date.now() + 2 * 86400_000
   const slot = (hours: number) =>

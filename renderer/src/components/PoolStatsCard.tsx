@@ -93,6 +93,13 @@ export function PoolStatsCard({
           loaded from the sync server yet.
         </p>
       ) : null}
+      <p className="small muted">
+        Per member: received / removed (cancelled, no-show or reassigned away) / net —{' '}
+        {pool.automaticCorrection
+          ? 'received minus removed'
+          : 'the received alone, since automatic correction is off'}
+        . The bar shows received and removed; the line marks the average net.
+      </p>
       <ul className="pool-bars">
         {stats.members.map((row) => (
           <StatsRow
@@ -136,7 +143,7 @@ function StatsRow(props: {
         <span className="pool-average" style={{ left: pct(average) }} />
       </span>
       <span className="small">
-        {row.received} / −{row.removed} / net {row.net}
+        {row.received} / −{row.removed} / net {row.net < 0 ? `−${-row.net}` : row.net}
       </span>
       <span className="pool-last">
         {row.lastAssignedAt
