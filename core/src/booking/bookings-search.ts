@@ -20,9 +20,14 @@ export interface BookingsFilter {
 /** A compiled {@link BookingsFilter}: true for the bookings it matches. */
 export type BookingMatcher = (booking: Booking) => boolean
 
+/** A customer query as the search compares it: outer spaces ignored, lowercased ('' for none). */
+export function bookingQueryNormal(query: string | undefined): string {
+  return query?.trim().toLowerCase() ?? ''
+}
+
 /** The test of `filter`, the query normalised once (a list tests thousands of bookings). */
 export function bookingMatcher(filter: BookingsFilter): BookingMatcher {
-  const query = filter.query?.trim().toLowerCase() ?? ''
+  const query = bookingQueryNormal(filter.query)
   const { memberId, status, fromMs, toMs } = filter
   return (b) => {
     if (

@@ -28,9 +28,10 @@ const PAGE = SEARCH_PAGE
  * status and a range of dates (all in the URL), newest filters applied at once; exported as CSV
  * exactly as filtered. From is today unless chosen (the field shows it): what the desk looks at is
  * what comes next, not the first day this computer keeps (at a large team that is thousands of
- * rows back); a customer typed without a From date is looked for at any date. A From date before the window searches the earlier bookings on the sync server with
- * the same rule (`booking-search.ts`: page by page, whatever the range holds), listed before this
- * computer's own. Open a row for its details.
+ * rows back); a customer typed without a From date is looked for at any date. A From date
+ * before the window searches the earlier bookings on the sync server with the same rule
+ * (`booking-search.ts`: page by page, whatever the range holds), listed before this computer's
+ * own. Open a row for its details.
  */
 export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string }) {
   const [route, navigate] = useRoute()

@@ -32,7 +32,7 @@ import {
 } from '../http/admin-schemas'
 import { HttpError } from '../http/errors'
 import { eventLoopTurn } from '../event-loop-turn'
-import { bookingMatcher } from '../../../core/src/booking/bookings-search'
+import { bookingMatcher, bookingQueryNormal } from '../../../core/src/booking/bookings-search'
 import {
   bookingTallyAdd,
   bookingTallyCreate,
@@ -156,13 +156,12 @@ export const SEARCH_SCAN_BUDGET = 20_000
 const SEARCH_STEP = 500
 
 /**
- * The `start` index range of meetings starting in `[fromMs, toMs)`, with a minute of margin on
- * each side of the text keys: stored starts are instants as text, so the instants decide (the
- * caller tests each booking by its parsed start).
+ * The stored start texts of meetings starting in `[fromMs, toMs)`, with a minute of margin on
+ * each side: stored starts are instants as text, so the instants decide (the caller tests each
+ * booking by its parsed start).
  */
 function startsAround(fromMs: number, toMs: number) {
   return {
-    field: 'start',
     from: new Date(fromMs - 60_000).toISOString(),
     below: new Date(toMs + 60_000).toISOString(),
   }
@@ -288,7 +287,7 @@ export function adminRouter(deps: AdminDeps): Router {
         query.cursor === undefined ? null : bookingsCursorParse(query.cursor)
       const candidates = deps.listIndex.listCandidates(
         {
-          customer: query.q?.trim().toLowerCase(),
+          customer: bookingQueryNormal(query.q),
           memberId: query.member,
           status: query.status,
         },
