@@ -2,7 +2,7 @@ import { addRxPlugin, createRxDatabase } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { migrationStrategiesFor } from '../../../core/src/schema/migrations'
-import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
+import type { DexieSettings, RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { dexieChangesSince } from './dexie-changes-since'
 import { dexieKeysFirstAddon } from './dexie-keys-first'
@@ -33,8 +33,19 @@ export function databaseNameFor(serverUrl: string): string {
 }
 
 /**
- * Opens the desktop's local workspace database (IndexedDB via Dexie by default, whose large reads
- * ask for the stored keys first: `dexie-keys-first.ts`; tests pass the memory storage). The same
+ * The desktop's storage: RxDB's Dexie (IndexedDB) storage, whose large reads ask for the stored
+ * keys first (`dexie-keys-first.ts`) and whose changes are read by keyset
+ * (`dexie-changes-since.ts`). `settings` go to Dexie (tests pass an in-memory IndexedDB).
+ */
+export function appStorage(settings: DexieSettings = {}): RxStorage<unknown, unknown> {
+  return dexieChangesSince(
+    getRxStorageDexie({ ...settings, addons: [dexieKeysFirstAddon] }),
+  ) as RxStorage<unknown, unknown>
+}
+
+/**
+ * Opens the desktop's local workspace database (IndexedDB by default: {@link appStorage}; tests
+ * pass the memory storage). The same
  * collections and schemas as the server; `schemas` replaces some (tests open a database as an
  * older desktop version would). Stored documents of an older schema version
  * are migrated on open with core's migrations. The server-written collections (members' busy
@@ -44,9 +55,7 @@ export function databaseNameFor(serverUrl: string): string {
  */
 export async function openAppDatabase(
   name: string,
-  storage: RxStorage<unknown, unknown> = dexieChangesSince(
-    getRxStorageDexie({ addons: [dexieKeysFirstAddon] }),
-  ),
+  storage: RxStorage<unknown, unknown> = appStorage(),
   schemas: Partial<Record<CollectionName, RxJsonSchema<AppDoc>>> = {},
 ): Promise<AppDatabase> {
   const db = await createRxDatabase<AppCollections>({

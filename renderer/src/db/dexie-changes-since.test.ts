@@ -113,6 +113,18 @@ describe('dexieChangesSince', () => {
       { numRuns: 25 },
     )
   })
+
+  it('answers "all" (Number.MAX_SAFE_INTEGER, more than getAll may be asked) with every change', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({
+      id: `d-${i}`,
+      lwt: 1_700_000_000_000 + i,
+      deleted: i === 2,
+    }))
+    const keyset = await instanceWith(dexieChangesSince(dexie()), rows)
+    const page = await getChangedDocumentsSince(keyset, Number.MAX_SAFE_INTEGER)
+    expect(page.documents.map((doc) => doc['id'])).toEqual(rows.map((row) => row.id))
+    await keyset.remove()
+  })
 })
 
 describe('dexieChangesSince: queries', () => {

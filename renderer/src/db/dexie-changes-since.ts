@@ -21,6 +21,12 @@ import {
 import type { DexieStorageInternals } from 'rxdb'
 
 /**
+ * The largest count IndexedDB's `getAll` accepts (an `unsigned long`; larger ones throw a
+ * TypeError): a caller asking for "all" with `Number.MAX_SAFE_INTEGER` gets at most this many.
+ */
+const IDB_COUNT_MAX = 2 ** 32 - 1
+
+/**
  * RxDB's Dexie storage with two reads done in one IndexedDB request instead of a cursor:
  *
  * **Queries** without a limit (or whose selector and order the index answers alone) read their
@@ -62,7 +68,7 @@ export function dexieChangesSince<Internals, Options>(
         const rows = (await state.dexieTable
           .where(`[_meta.lwt+${primaryPath}]`)
           .above(after)
-          .limit(limit)
+          .limit(Math.min(limit, IDB_COUNT_MAX))
           .toArray()) as Record<string, unknown>[]
         const documents = rows.map((row) =>
           fromDexieToStorage<RxDocType>(state.booleanIndexes, row),

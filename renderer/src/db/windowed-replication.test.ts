@@ -26,9 +26,9 @@ import type { TestApp } from '../../../sync-server/src/test-support/test-app'
 import { clockReplace } from '../clock'
 import { dataLayerCreate } from './data-layer'
 import { dexieChangesSince } from './dexie-changes-since'
-import { dexieKeysFirstAddon, KEYS_FIRST_MIN } from './dexie-keys-first'
+import { KEYS_FIRST_MIN } from './dexie-keys-first'
 import type { DataLayer } from './data-layer'
-import { openAppDatabase } from './database'
+import { appStorage, openAppDatabase } from './database'
 import type { AppDatabase } from './database'
 import FetchEventSource from './fetch-event-source'
 import { replicationStart } from './replication'
@@ -254,11 +254,11 @@ describe('the desktop replicates a window of bookings', () => {
     expect(live(layer).windowStart).toBe(later)
   })
 
-  it('syncs a window of many bookings into IndexedDB (Dexie, keys-first reads) and goes on', async () => {
+  it("syncs a window of many bookings into IndexedDB (the desktop's storage) and goes on", async () => {
     const many = historyBookings('many', WINDOW_MS + DAY_MS, 3 * KEYS_FIRST_MIN, { stepHours: 5 })
     const workspace = historyWorkspace([...store().workspace.bookings, ...many])
     const s = await serve(workspace)
-    const storage = getRxStorageDexie({ indexedDB, IDBKeyRange, addons: [dexieKeysFirstAddon] })
+    const storage = appStorage({ indexedDB, IDBKeyRange })
     const { db, replication } = await desktop(
       { serverUrl: s.url, adminToken: TEST_TOKEN },
       { storage },
