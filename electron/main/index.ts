@@ -11,6 +11,7 @@ import type { EmbeddedServer } from './embedded-server-client'
 import { settingsLoad, settingsParse, settingsSave } from './settings'
 import { canNavigate, canOpenExternally } from './trusted-url'
 import { APP_ORIGIN, APP_SCHEME, appFilePath } from './app-protocol'
+import { singleInstanceHold } from './single-instance'
 
 const settingsFile = () => join(app.getPath('userData'), 'settings.json')
 let embedded: EmbeddedServer | null = null
@@ -94,36 +95,41 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  )
-  const rendererDir = join(__dirname, '../renderer')
-  protocol.handle(APP_SCHEME, (request) => {
-    const file = appFilePath(rendererDir, request.url)
-    return file
-      ? net.fetch(pathToFileURL(file).toString())
-      : new Response('not found', { status: 404 })
-  })
-  for (const [channel, handler] of Object.entries(handlers)) {
-    ipcMain.handle(channel, (_event, ...args: unknown[]) =>
-      (handler as (...a: unknown[]) => Promise<unknown>)(...args),
+function start(): void {
+  app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+      callback(false),
     )
-  }
-  window = createWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createWindow()
+    const rendererDir = join(__dirname, '../renderer')
+    protocol.handle(APP_SCHEME, (request) => {
+      const file = appFilePath(rendererDir, request.url)
+      return file
+        ? net.fetch(pathToFileURL(file).toString())
+        : new Response('not found', { status: 404 })
+    })
+    for (const [channel, handler] of Object.entries(handlers)) {
+      ipcMain.handle(channel, (_event, ...args: unknown[]) =>
+        (handler as (...a: unknown[]) => Promise<unknown>)(...args),
+      )
+    }
+    window = createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) window = createWindow()
+    })
   })
-})
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
 
-let quitting = false
-app.on('before-quit', (event) => {
-  if (quitting || !embedded) return
-  event.preventDefault()
-  quitting = true
-  void embedded.stop().finally(() => app.quit())
-})
+  let quitting = false
+  app.on('before-quit', (event) => {
+    if (quitting || !embedded) return
+    event.preventDefault()
+    quitting = true
+    void embedded.stop().finally(() => app.quit())
+  })
+}
+
+// A second launch on the same user-data folder brings this window forward and quits.
+if (singleInstanceHold(app, () => window)) start()
