@@ -197,6 +197,12 @@ export function derivedEnsure(
   collectionName: string,
   schemaVersion: number,
   liveDocs: () => Iterable<DerivedSourceDoc>,
+  /**
+   * Told when rows are about to be built from the stored documents (`tables`: the names of the
+   * tables being built); what it returns is told when they are built, from how many documents.
+   */
+  onBuild: (tables: readonly string[]) => { done(documents: number): void } | undefined = () =>
+    undefined,
 ): void {
   const declared = file.derived[collectionName] ?? []
   const meta = readMeta(file)
@@ -240,11 +246,15 @@ export function derivedEnsure(
     file.forgetStatements()
   }
   if (outOfDate.length > 0) {
+    const building = onBuild(outOfDate.map((table) => table.name))
+    let documents = 0
     for (const { id, doc } of liveDocs()) {
+      documents += 1
       for (const table of outOfDate) {
         insertRows(file, table, id, doc)
       }
     }
+    building?.done(documents)
   }
   for (const table of declared) {
     syncIndexes(file, table)

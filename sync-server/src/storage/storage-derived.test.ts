@@ -222,6 +222,36 @@ describe('rebuilding derived tables on open', () => {
     await items.close()
   })
 
+  it('tells whoever runs the server when a rebuild starts and ends, and nothing otherwise', async () => {
+    const notices: string[] = []
+    const telling = (derived: DerivedTablesByCollection) =>
+      getRxStorageSqlite({
+        directory: temp.directory,
+        driver: TEST_SQLITE_DRIVER,
+        derived,
+        onNotice: (line) => notices.push(line),
+      })
+    const first = await openItems(telling({ items: [countingTable('1').table] }), 'teamslot')
+    await seedMany(first)
+    await first.close()
+    const same = await openItems(telling({ items: [countingTable('1').table] }), 'teamslot')
+    await same.close()
+    // An empty store and an unchanged table are built or kept in no time: nothing to say.
+    expect(notices).toEqual([])
+
+    const bumped = await openItems(telling({ items: [countingTable('2').table] }), 'teamslot')
+    const live = 1_100 - Math.ceil(1_100 / 7)
+    expect(notices).toEqual([
+      expect.stringMatching(
+        /^building item_ranks from the documents of "docs:items:0" in .*teamslot\.sqlite, once; this takes a while$/,
+      ),
+      expect.stringMatching(
+        new RegExp(`^built item_ranks from ${live} documents of "docs:items:0" in \\d+\\.\\d s$`),
+      ),
+    ])
+    await bumped.close()
+  })
+
   it('builds a table added to an existing collection, drops one no longer declared', async () => {
     const first = await openWith({ items: [ITEM_TAGS_TABLE] })
     await seedMany(first.items)
