@@ -110,7 +110,9 @@ test('the list starts today unless From is chosen: yesterday’s meeting only wi
   await page.getByLabel('Customer').fill('noor')
   await expect(table.getByRole('row')).toHaveCount(2)
   await expect(table).toContainText('Noor Haddad')
-  await expect(page.getByText('1 booking at any date (set From to narrow)')).toBeVisible()
+  await expect(
+    page.getByText('1 booking at any date, latest first (set From to narrow)'),
+  ).toBeVisible()
   await page.getByLabel('Customer').fill('')
   await expect(table.getByRole('row')).toHaveCount(3)
 
@@ -179,9 +181,22 @@ test.describe('with years of history on the sync server', () => {
     await page.evaluate(() => (window.location.hash = '#/bookings?mode=list&q=harper'))
     const table = page.getByRole('table', { name: 'Bookings' })
     await expect(table.getByRole('row')).toHaveCount(4)
-    await expect(table.getByRole('row').nth(1)).toContainText('Harper 7')
-    await expect(table).toContainText('Harper 107')
-    await expect(page.getByText('3 bookings at any date (set From to narrow)')).toBeVisible()
+    // Latest first: the most recent Harper before the oldest, years back.
+    await expect(table.getByRole('row').nth(1)).toContainText('Harper 107')
+    await expect(table.getByRole('row').nth(3)).toContainText('Harper 7')
+    await expect(
+      page.getByText('3 bookings at any date, latest first (set From to narrow)'),
+    ).toBeVisible()
+
+    // What is coming first (this computer's, at once), then the history behind it, page by page.
+    await page.getByLabel('Customer').fill('example.org')
+    await expect(table.getByRole('row').nth(1)).toContainText('Sam Taylor')
+    await expect(table.getByRole('row').nth(2)).toContainText('Lee Park')
+    await expect(table.getByRole('row').nth(3)).toContainText('Client 149')
+    await expect(
+      page.getByText('The latest 102 bookings: “Show more” looks for earlier ones.'),
+    ).toBeVisible()
+    await expect(table.getByRole('row')).toHaveCount(101)
   })
 
   test('a From date over a year back lists page by page, finds a customer anywhere in it, and exports all of it', async ({

@@ -310,16 +310,18 @@ export class BookingIndex implements LedgerSource {
 
   /**
    * The bookings starting in `[from, below)` (stored start text) that may match `filter`, in
-   * (start, id) order after `after`, at most `limit`: the list's search's candidates, which core's
-   * matcher then decides (a customer as {@link bookingCustomerText} lowercases it; one holding
-   * half a surrogate pair is not looked for here). One pass over the narrow rows, the ones let
-   * through sorted (SQLite keeps only the first `limit`).
+   * (start, id) order after `after` (`order` `desc`: latest first, after `after` in that order),
+   * at most `limit`: the list's search's candidates, which core's matcher then decides (a
+   * customer as {@link bookingCustomerText} lowercases it; one holding half a surrogate pair is
+   * not looked for here). One pass over the narrow rows, the ones let through sorted (SQLite keeps
+   * only the first `limit`).
    */
   listCandidates(
     filter: BookingListFilter,
     range: { readonly from: string; readonly below: string },
     after: { readonly key: string; readonly id: string } | null,
     limit: number,
+    order: 'asc' | 'desc' = 'asc',
   ): { readonly id: string; readonly start: string }[] {
     const where: string[] = []
     const params: SqliteValue[] = []
@@ -336,12 +338,13 @@ export class BookingIndex implements LedgerSource {
       where.push('instr(hosts, ?) > 0')
       params.push(`\n${filter.memberId}\n`)
     }
+    const [beyond, direction] = order === 'desc' ? ['<', 'DESC'] : ['>', 'ASC']
     return this.reader
       .all(
         'SELECT doc_id, start FROM booking_list WHERE start >= ? AND start < ? ' +
-          (after === null ? '' : 'AND (start > ? OR (start = ? AND doc_id > ?)) ') +
+          (after === null ? '' : `AND (start ${beyond} ? OR (start = ? AND doc_id ${beyond} ?)) `) +
           where.map((w) => `AND ${w} `).join('') +
-          'ORDER BY start, doc_id LIMIT ?',
+          `ORDER BY start ${direction}, doc_id ${direction} LIMIT ?`,
         range.from,
         range.below,
         ...(after === null ? [] : [after.key, after.key, after.id]),

@@ -40,7 +40,9 @@ interface SearchAnswer {
   readonly next: string | null
 }
 
-function searchPath(filter: BookingsFilter & { fromMs: number; toMs: number }, limit: number) {
+type SearchFilter = BookingsFilter & { fromMs: number; toMs: number; order?: 'asc' | 'desc' }
+
+function searchPath(filter: SearchFilter, limit: number) {
   const params = new URLSearchParams({
     from: new Date(filter.fromMs).toISOString(),
     to: new Date(filter.toMs).toISOString(),
@@ -49,11 +51,12 @@ function searchPath(filter: BookingsFilter & { fromMs: number; toMs: number }, l
   if (filter.query !== undefined) params.set('q', filter.query)
   if (filter.memberId !== undefined) params.set('member', filter.memberId)
   if (filter.status !== undefined) params.set('status', filter.status)
+  if (filter.order !== undefined) params.set('order', filter.order)
   return `/api/admin/bookings/search?${params}`
 }
 
 /** Every page of a search, following `next`; also the number of requests it took. */
-async function searchAll(filter: BookingsFilter & { fromMs: number; toMs: number }, limit: number) {
+async function searchAll(filter: SearchFilter, limit: number) {
   const found: Booking[] = []
   let next: string | null = null
   let requests = 0
@@ -111,15 +114,19 @@ describe('GET /api/admin/bookings/search', () => {
           }),
           // Small pages often: a page may end on any booking of a step.
           limit: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 60 })),
+          order: fc.option(fc.constantFrom('asc', 'desc' as const), { nil: undefined }),
         }),
         async ({ fromDay, days, limit, ...rest }) => {
           const fromMs = NOW_MS - fromDay * DAY_MS - 17 * 60_000
           const filter = { ...rest, fromMs, toMs: fromMs + days * DAY_MS }
           const { found } = await searchAll(filter, limit)
-          expect(asServed(found)).toEqual(asServed(bookingsFilter(bookings, filter)))
+          const expected = bookingsFilter(bookings, filter)
+          // Latest first is the same bookings the other way round (ties by id, reversed too).
+          if (filter.order === 'desc') expected.reverse()
+          expect(asServed(found)).toEqual(asServed(expected))
         },
       ),
-      { numRuns: 25, seed: 9 },
+      { numRuns: 40, seed: 9 },
     )
   })
 
@@ -158,6 +165,19 @@ describe('GET /api/admin/bookings/search', () => {
     )
   })
 
+  it('pages latest first (order=desc) from the range’s end, the cursor going on backwards', async () => {
+    const filter = { fromMs: NOW_MS - 200 * DAY_MS, toMs: NOW_MS, order: 'desc' as const }
+    const first = (await (
+      await app.request(searchPath(filter, 5), { admin: true })
+    ).json()) as SearchAnswer
+    const latest = bookingsFilter(bookings, filter).reverse()
+    expect(first.bookings.map((b) => b.id)).toEqual(latest.slice(0, 5).map((b) => b.id))
+    const second = (await (
+      await app.request(`${searchPath(filter, 5)}&cursor=${first.next}`, { admin: true })
+    ).json()) as SearchAnswer
+    expect(second.bookings.map((b) => b.id)).toEqual(latest.slice(5, 10).map((b) => b.id))
+  })
+
   it('answers an empty range at once, with nothing to go on with', async () => {
     const res = await app.request(
       searchPath(
@@ -179,6 +199,7 @@ describe('GET /api/admin/bookings/search', () => {
       [`${range}&cursor=not-a-cursor`, 'cursor'],
       [`from=${FIXTURE_NOW}&to=${new Date(NOW_MS - DAY_MS).toISOString()}`, 'before'],
       [`${range}&q=${'x'.repeat(201)}`, 'q'],
+      [`${range}&order=newest`, 'order'],
     ] as const) {
       const res = await app.request(`/api/admin/bookings/search?${query}`, { admin: true })
       expect(res.status, query).toBe(400)

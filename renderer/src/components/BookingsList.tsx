@@ -28,10 +28,11 @@ const PAGE = SEARCH_PAGE
  * status and a range of dates (all in the URL), newest filters applied at once; exported as CSV
  * exactly as filtered. From is today unless chosen (the field shows it): what the desk looks at is
  * what comes next, not the first day this computer keeps (at a large team that is thousands of
- * rows back); a customer typed without a From date is looked for at any date. A From date
- * before the window searches the earlier bookings on the sync server with the same rule
- * (`booking-search.ts`: page by page, whatever the range holds), listed before this computer's
- * own. Open a row for its details.
+ * rows back); a customer typed without a From date is looked for at any date, latest first (what
+ * is coming and what just happened before the years behind it). A From date before the window
+ * searches the earlier bookings on the sync server with the same rule (`booking-search.ts`: page
+ * by page, whatever the range holds), listed before this computer's own (after them, latest first,
+ * for a customer at any date). Open a row for its details.
  */
 export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string }) {
   const [route, navigate] = useRoute()
@@ -59,13 +60,15 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
   // The part before the window: meetings starting in [from, min(to, window start)), searched by
   // the server; this computer lists the meetings starting from its window start on.
   const earlierTo = Math.min(toMs ?? Number.MAX_SAFE_INTEGER, windowStart)
-  const earlierQuery = fromMs < earlierTo ? { ...filter, fromMs, toMs: earlierTo } : null
+  const order = isAnyDate ? ('desc' as const) : undefined
+  const earlierQuery = fromMs < earlierTo ? { ...filter, fromMs, toMs: earlierTo, order } : null
   const earlier = useBookingSearch(earlierQuery)
-  const local = bookingsFilter(workspace.bookings, {
+  const inWindow = bookingsFilter(workspace.bookings, {
     ...filter,
     fromMs: earlier === null ? fromMs : windowStart,
     toMs,
   })
+  const local = order === 'desc' ? inWindow.toReversed() : inWindow
   const earlierShown =
     earlier === null || earlierQuery === null
       ? []
@@ -73,9 +76,12 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
   const earlierDone = earlier === null || !earlier.state.hasMore
   const isLooking = earlier?.state.status === 'loading'
   const earlierMissing = earlier?.state.status === 'offline' || earlier?.state.status === 'failed'
-  // Soonest first: the earlier part, then (once it is searched to its end, or cannot be) this
-  // computer's.
-  const rows = [...earlierShown, ...(earlierDone || earlierMissing ? local : [])]
+  // Earliest first: the earlier part, then (once it is searched to its end, or cannot be) this
+  // computer's. Latest first: this computer's at once, then the earlier part as it comes.
+  const rows =
+    order === 'desc'
+      ? [...local, ...earlierShown]
+      : [...earlierShown, ...(earlierDone || earlierMissing ? local : [])]
   const since = dateText(windowStart, zone)
   const members = new Map(workspace.members.map((m) => [m.id, m.name]))
   const eventTypes = new Map(workspace.eventTypes.map((e) => [e.id, e.name]))
@@ -89,10 +95,8 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
       setExporting(rows.length)
       try {
         const all = await earlier.search.all((found) => setExporting(found + local.length))
-        exported = [
-          ...(earlierQuery ? withLocalVersions(all, workspace.bookings, earlierQuery) : all),
-          ...local,
-        ]
+        const before = earlierQuery ? withLocalVersions(all, workspace.bookings, earlierQuery) : all
+        exported = order === 'desc' ? [...local, ...before] : [...before, ...local]
       } catch (err) {
         toastShow({
           title: 'Nothing exported',
@@ -129,12 +133,14 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
       : !earlierDone
         ? isLooking
           ? `${count(rows.length)} found so far; looking further…`
-          : `The first ${count(rows.length)}, earliest first: “Show more” looks for the next ones.`
+          : order === 'desc'
+            ? `The latest ${count(rows.length)}: “Show more” looks for earlier ones.`
+            : `The first ${count(rows.length)}, earliest first: “Show more” looks for the next ones.`
         : `${count(rows.length)}${
             isFromToday
               ? ' from today on (set From for earlier ones)'
               : isAnyDate
-                ? ' at any date (set From to narrow)'
+                ? ' at any date, latest first (set From to narrow)'
                 : ''
           }`
   return (

@@ -24,12 +24,14 @@ export interface BookingSearchQuery {
   readonly query?: string | undefined
   readonly memberId?: string | undefined
   readonly status?: BookingStatus | undefined
+  /** `desc`: latest first (a customer looked for at any date); else earliest first. */
+  readonly order?: 'desc' | undefined
 }
 
 export interface BookingSearchState {
   /** `loading` while a request runs; `offline`: the server cannot be reached; `failed`: refused. */
   readonly status: 'loading' | 'ready' | 'offline' | 'failed'
-  /** The matches found so far, soonest first. */
+  /** The matches found so far, earliest first (latest first for `order: 'desc'`). */
   readonly bookings: readonly Booking[]
   /** The server has more of the range to search. */
   readonly hasMore: boolean
@@ -92,6 +94,7 @@ export function bookingSearchCreate(
     if (query.query?.trim()) params.set('q', query.query.trim())
     if (query.memberId) params.set('member', query.memberId)
     if (query.status) params.set('status', query.status)
+    if (query.order) params.set('order', query.order)
     if (after !== null) params.set('cursor', after)
     return remoteGetJson(
       target,

@@ -34,6 +34,8 @@ export const bookingsSearchQuerySchema = withInstantRange(
     status: z.enum(BOOKING_STATUSES).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_SEARCH_PAGE).default(100),
     cursor: z.string().min(1).max(400).optional(),
+    /** `asc`: earliest first (the default); `desc`: latest first (a customer at any date). */
+    order: z.enum(['asc', 'desc']).default('asc'),
   },
   366 * 200,
 )

@@ -274,7 +274,8 @@ export function adminRouter(deps: AdminDeps): Router {
       // The list's own rule (core), on meeting starts in [from, to): the candidates from the
       // booking list index (`booking_list`: its narrow rows, a minute of margin on each side of
       // the text range, the customer, member and status applied there) in (start, id) order from
-      // the cursor on, then their documents by id, the matcher deciding.
+      // the cursor on (`order=desc`: latest first), then their documents by id, the matcher
+      // deciding.
       const matches = bookingMatcher({
         query: query.q,
         memberId: query.member,
@@ -294,6 +295,7 @@ export function adminRouter(deps: AdminDeps): Router {
         startsAround(fromMs, toMs),
         after,
         budget,
+        query.order,
       )
       const found: Booking[] = []
       let read = 0
