@@ -121,6 +121,19 @@ test('the list starts today unless From is chosen: yesterday’s meeting only wi
   await expect(page.getByText('No booking matches: To is before From.')).toBeVisible()
 })
 
+test('the empty To field’s calendar opens at the From date’s month, not at this month', async ({
+  page,
+}) => {
+  await openList(page)
+  await page.evaluate(() => (window.location.hash = '#/bookings?mode=list&from=2023-03-15'))
+  await page.getByRole('button', { name: 'Pick to' }).click()
+  const calendar = page.getByRole('application', { name: /To/ })
+  await expect(calendar.getByRole('heading')).toHaveText('To, March 2023')
+  await calendar.getByRole('button', { name: 'Monday, 20 March 2023' }).click()
+  await expect(page).toHaveURL(/from=2023-03-15/)
+  await expect(page).toHaveURL(/to=2023-03-20/)
+})
+
 test('a whole date typed into the empty To field is taken, digit by digit, day and month kept', async ({
   page,
 }) => {

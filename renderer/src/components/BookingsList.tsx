@@ -185,7 +185,12 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           isClearable={!isFromToday}
           onChange={(v) => set('from', v)}
         />
-        <DateField label="To" value={p['to'] ?? ''} onChange={(v) => set('to', v)} />
+        <DateField
+          label="To"
+          value={p['to'] ?? ''}
+          opensAt={from || undefined}
+          onChange={(v) => set('to', v)}
+        />
         <button
           type="button"
           className="btn"

@@ -21,13 +21,18 @@ export interface DateFieldProps {
   readonly onChange: (value: string) => void
   /** Offer the clear button when a value is set (not when the value shown is a default). */
   readonly isClearable?: boolean
+  /**
+   * `YYYY-MM-DD` the calendar opens at while the field is empty (default: today): a To field
+   * opens at its From date, not at this month when From is years back.
+   */
+  readonly opensAt?: string | undefined
 }
 
 /**
  * A labelled date: typed in the locale's order or picked on a calendar; clearable. Dates before
  * {@link DATE_EARLIEST} (a year being typed) are not passed on.
  */
-export function DateField({ label, value, onChange, isClearable = true }: DateFieldProps) {
+export function DateField({ label, value, onChange, isClearable = true, opensAt }: DateFieldProps) {
   // A whole date typed on the way to the one meant (year 2 before 2023) is shown but not passed on
   // until `value` changes: handing React Aria back the previous value (none, in an empty field)
   // wiped the day and month already typed.
@@ -40,6 +45,7 @@ export function DateField({ label, value, onChange, isClearable = true }: DateFi
     <DatePicker
       className="field"
       value={shown}
+      {...(opensAt ? { placeholderValue: parseDate(opensAt) } : {})}
       minValue={DATE_EARLIEST}
       onChange={(next) => {
         if (next !== null && !dateIsTaken(next)) {
