@@ -228,8 +228,11 @@ test.describe('with years of history on the sync server', () => {
       ),
     ).toBeVisible()
     await page.getByRole('button', { name: 'Show more' }).click()
-    // The other 50 older ones, then this computer's own two.
+    // The other 50 older ones, then this computer's own two; the first new row has the focus
+    // (it came in below the scrolled table's fold).
     await expect(table.getByRole('row')).toHaveCount(153)
+    await expect(table.getByRole('row').nth(101).getByRole('button')).toBeFocused()
+    await expect(table.getByRole('row').nth(101)).toContainText('Client 100')
     await expect(page.getByText(/^152 bookings$/)).toBeVisible()
     await expect(page.getByRole('button', { name: /Show/ })).toHaveCount(0)
 

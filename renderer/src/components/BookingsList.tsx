@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { BOOKING_STATUSES } from '../../../core/src/schema/records'
 import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses'
 import type { BookingStatus } from '../../../core/src/model/workspace'
@@ -37,6 +37,12 @@ const PAGE = SEARCH_PAGE
 export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string }) {
   const [route, navigate] = useRoute()
   const [limit, setLimit] = useState(PAGE)
+  /**
+   * After "Show more": the index of the first row it adds, focused once that row is listed (the
+   * rows arrive inside the scrolled table, out of sight, and from the server perhaps later).
+   */
+  const focusRow = useRef<number | null>(null)
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
   /** Bookings read for the export running now (null: none runs). */
   const [exporting, setExporting] = useState<number | null>(null)
   const p = route.params
@@ -87,6 +93,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
   const eventTypes = new Map(workspace.eventTypes.map((e) => [e.id, e.name]))
   const set = (key: string, value: string, replace = false) => {
     setLimit(PAGE)
+    focusRow.current = null
     navigate({ params: { [key]: value || null } }, replace)
   }
   const exportCsv = async () => {
@@ -123,9 +130,17 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     })
   }
   const showMore = () => {
+    focusRow.current = Math.min(limit, rows.length)
     setLimit(limit + PAGE)
     if (rows.length <= limit + PAGE && !earlierDone) earlier?.search.more()
   }
+  const shownCount = Math.min(rows.length, limit)
+  useEffect(() => {
+    const first = focusRow.current
+    if (first === null || shownCount <= first) return
+    focusRow.current = null
+    bodyRef.current?.rows[first]?.querySelector('button')?.focus()
+  }, [shownCount])
   const countText = earlierMissing
     ? `${count(rows.length)} starting from ${since} on only: the earlier ones are not listed (see above)`
     : !earlierDone && rows.length === 0
@@ -224,7 +239,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
                 <th scope="col">Status</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody ref={bodyRef}>
               {rows.slice(0, limit).map((b) => {
                 const waiting = pending.has(b.id) || unsynced.has(`bookings:${b.id}`)
                 return (
