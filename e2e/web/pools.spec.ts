@@ -39,6 +39,8 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   await expect(pool).toContainText(
     'Per member: received / removed (cancelled, no-show or reassigned away) / net — received minus removed.',
   )
+  await expect(pool).toContainText('net per member on average 0.0')
+  await expect(pool).toContainText('a member may have more removed than received in one cycle')
 
   const base = Date.now() + 2 * 86400_000
   const slot = (hours: number) =>

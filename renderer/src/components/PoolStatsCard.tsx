@@ -81,7 +81,8 @@ export function PoolStatsCard({
         {DISTRIBUTION_METHODS[pool.distribution].label} · {CYCLE_TEXT[pool.reportingCycle]} cycle (
         {cycleText}
         {isCurrent ? ', current' : ''}) · automatic correction{' '}
-        {pool.automaticCorrection ? 'on' : 'off'} · average net {stats.average.toFixed(1)}
+        {pool.automaticCorrection ? 'on' : 'off'} · net per member on average{' '}
+        {stats.average.toFixed(1)}
         {line[0]
           ? ` · next in line: ${names.get(line[0].memberId)?.name ?? 'a former member'}`
           : ''}
@@ -98,7 +99,9 @@ export function PoolStatsCard({
         {pool.automaticCorrection
           ? 'received minus removed'
           : 'the received alone, since automatic correction is off'}
-        . The bar shows received and removed; the line marks the average net.
+        . A booking removed counts in the cycle it is removed in, so a member may have more removed
+        than received in one cycle. The bar shows received and removed; the line marks the average
+        net.
       </p>
       <ul className="pool-bars">
         {stats.members.map((row) => (
