@@ -139,3 +139,83 @@ test('missing customer details are named at their fields and nothing is booked',
     ),
   ).toEqual([])
 })
+
+test('the time picked stays picked while answers are typed, and says so when the answers leave it no longer free', async ({
+  page,
+}) => {
+  // Day 10 of next month, 02:00 UTC: Ana (the page's fallback, for AMER) is busy then; the pool
+  // (EMEA), here Ben and Dev, is free.
+  const now = new Date()
+  const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10, 2))
+  const ws = bookingWorkspace()
+  await server.stop()
+  server = await startTestServer({
+    ...ws,
+    pools: ws.pools.map((pool) => ({
+      ...pool,
+      members: pool.members.filter((m) => m.memberId !== 'm-ana'),
+    })),
+    eventTypes: ws.eventTypes.map((e) => ({
+      ...e,
+      maxDaysAhead: 90,
+      questions: [
+        ...e.questions,
+        { id: 'company', label: 'Company', type: 'text', required: false },
+      ],
+    })),
+    bookings: [
+      {
+        id: 'bk-ana-busy',
+        eventTypeId: 'et-intro',
+        masterPageId: null,
+        start: target.toISOString(),
+        end: new Date(target.getTime() + 30 * 60_000).toISOString(),
+        hostMemberIds: ['m-ana'],
+        poolId: null,
+        panelId: null,
+        status: 'scheduled',
+        customer: { name: 'Earlier Caller', email: 'earlier@example.org', timeZone: 'UTC' },
+        answers: { region: 'AMER' },
+        createdVia: 'desktop',
+        history: [{ at: new Date().toISOString(), action: 'created', by: 'front desk' }],
+      },
+    ],
+  })
+  const app = new DeskApp(page)
+  await app.open(server, 'Maya')
+  await app.go('Calendar')
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
+  await dialog.getByLabel('Region *').selectOption('EMEA')
+  const dayName = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(target)
+  await dialog.getByRole('button', { name: 'Next month' }).click()
+  await dialog.getByRole('button', { name: new RegExp(dayName) }).click()
+  const times = dialog.getByRole('group', { name: /^Free times on/ })
+  const twoAm = times.getByRole('radio', { name: /^02:00/ })
+  await twoAm.check()
+  const book = dialog.getByRole('button', { name: 'Book' })
+  await expect(book).toBeEnabled()
+
+  // Typing an answer keeps the time.
+  await dialog.getByLabel('Company').fill('Acme')
+  await expect(twoAm).toBeChecked()
+  await expect(book).toBeEnabled()
+
+  // An answer that routes the booking to someone busy then: said, and Book waits for a new time.
+  await dialog.getByLabel('Region *').selectOption('AMER')
+  await expect(dialog.getByRole('alert')).toContainText(
+    'is no longer free for this booking: pick another time.',
+  )
+  await expect(book).toBeDisabled()
+  await expect(book).toHaveAccessibleDescription('Pick a free time above to book.')
+  // Back to EMEA: free again, and still the one picked.
+  await dialog.getByLabel('Region *').selectOption('EMEA')
+  await expect(twoAm).toBeChecked()
+  await expect(book).toBeEnabled()
+})

@@ -76,6 +76,17 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
       : ''
   const { query, slotsIn, describe } = useDeskSlots(workspace, queryKey)
   const ready = query !== null && (!needsMember || bookingPageId !== '')
+  // The time picked stays picked while it is offered: typing an answer keeps it, unless the
+  // answers (a rule routing by them) or a booking arriving meanwhile leave it no longer free.
+  const startMs = start === null ? null : Date.parse(start)
+  const isStartOffered = useMemo(
+    () =>
+      startMs !== null &&
+      ready &&
+      slotsIn(startMs, startMs + 60_000).some((slot) => Date.parse(slot.start) === startMs),
+    [startMs, ready, slotsIn],
+  )
+  const chosen = isStartOffered ? start : null
 
   const reset = () => {
     setStart(null)
@@ -84,11 +95,11 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (!query || !start) return
+    if (!query || !chosen) return
     const request: Omit<BookingRequest, 'by' | 'createdVia'> = {
       ...query,
       answers: query.answers ?? {},
-      startMs: Date.parse(start),
+      startMs: Date.parse(chosen),
       customer: {
         name: customer.name.trim(),
         email: customer.email.trim(),
@@ -98,7 +109,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
     const result = await actions.book(
       request,
       id,
-      `Booked ${request.customer.name || 'the customer'} on ${dateTimeText(start, zone)}`,
+      `Booked ${request.customer.name || 'the customer'} on ${dateTimeText(chosen, zone)}`,
       manageToken,
     )
     if (!result.ok) {
@@ -146,7 +157,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
       'aria-invalid': problem ? true : undefined,
       onChange: (e: { target: { value: string } }) => {
         setAnswers({ ...answers, [q.id]: e.target.value })
-        reset()
+        setError(null)
       },
     }
     return (
@@ -246,7 +257,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
               initialDate={initialDate}
               slotsIn={slotsIn}
               describe={describe}
-              selected={start}
+              selected={chosen}
               onSelect={(s) => {
                 setStart(s)
                 setError(null)
@@ -298,15 +309,30 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
               problems={customerProblem('timeZone') ? [customerProblem('timeZone')!] : []}
             />
           </div>
+          {start !== null && !isStartOffered && ready ? (
+            <p role="alert" className="field-error">
+              {dateTimeText(start, zone)} is no longer free for this booking: pick another time.
+            </p>
+          ) : null}
           {error ? (
             <p role="alert" className="field-error">
               {error}
             </p>
           ) : null}
           <div className="actions">
-            <button type="submit" className="btn btn-primary" disabled={!start}>
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={!chosen}
+              aria-describedby={chosen ? undefined : 'book-needs-time'}
+            >
               Book
             </button>
+            {chosen ? null : (
+              <span className="small muted" id="book-needs-time">
+                Pick a free time above to book.
+              </span>
+            )}
             <button type="button" className="btn" onClick={close}>
               Close
             </button>
