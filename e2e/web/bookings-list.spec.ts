@@ -111,7 +111,9 @@ test('the list starts today unless From is chosen: yesterday’s meeting only wi
   await expect(table.getByRole('row')).toHaveCount(2)
   await expect(table).toContainText('Noor Haddad')
   await expect(
-    page.getByText('1 booking at any date, latest first (set From to narrow)'),
+    page.getByText(
+      '1 booking at any date, upcoming first, then the most recent (set From to narrow)',
+    ),
   ).toBeVisible()
   await page.getByLabel('Customer').fill('')
   await expect(table.getByRole('row')).toHaveCount(3)
@@ -119,6 +121,33 @@ test('the list starts today unless From is chosen: yesterday’s meeting only wi
   // A To before the From in use says so instead of an unexplained empty list.
   await page.evaluate((day) => (window.location.hash = `#/bookings?mode=list&to=${day}`), before)
   await expect(page.getByText('No booking matches: To is before From.')).toBeVisible()
+})
+
+test('another search starts at the top of the list, not where the last one was scrolled to', async ({
+  page,
+}) => {
+  await server.stop()
+  const ws = boardWorkspace()
+  const [lee] = ws.bookings
+  // 80 of tomorrow's meetings on this computer, Ana's and Ben's in turn.
+  const many = Array.from({ length: 80 }, (_, i) => ({
+    ...lee!,
+    id: `bk-many-${i}`,
+    hostMemberIds: [i % 2 === 0 ? 'm-ana' : 'm-ben'],
+    customer: { ...lee!.customer, name: `Caller ${i}`, email: `caller${i}@example.org` },
+  }))
+  server = await startTestServer({ ...ws, bookings: [...ws.bookings, ...many] })
+  const app = new DeskApp(page)
+  await app.open(server)
+  await page.evaluate(() => (window.location.hash = '#/bookings?mode=list'))
+  const table = page.getByRole('table', { name: 'Bookings' })
+  await expect(table.getByRole('row')).toHaveCount(83)
+  const scroller = page.getByRole('region', { name: 'Bookings found' })
+  await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+  await page.getByRole('combobox', { name: 'Member' }).selectOption({ label: 'Ana Silva' })
+  await expect(table.getByRole('row')).toHaveCount(42)
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0)
 })
 
 test('the empty To field’s calendar opens at the From date’s month, not at this month', async ({
@@ -194,22 +223,30 @@ test.describe('with years of history on the sync server', () => {
     await page.evaluate(() => (window.location.hash = '#/bookings?mode=list&q=harper'))
     const table = page.getByRole('table', { name: 'Bookings' })
     await expect(table.getByRole('row')).toHaveCount(4)
-    // Latest first: the most recent Harper before the oldest, years back.
+    // All past: the most recent Harper before the oldest, years back.
     await expect(table.getByRole('row').nth(1)).toContainText('Harper 107')
     await expect(table.getByRole('row').nth(3)).toContainText('Harper 7')
     await expect(
-      page.getByText('3 bookings at any date, latest first (set From to narrow)'),
+      page.getByText(
+        '3 bookings at any date, upcoming first, then the most recent (set From to narrow)',
+      ),
     ).toBeVisible()
 
-    // What is coming first (this computer's, at once), then the history behind it, page by page.
+    // What is coming first, soonest first (this computer's, at once), then the past, the most
+    // recent first, page by page; a line between them.
     await page.getByLabel('Customer').fill('example.org')
-    await expect(table.getByRole('row').nth(1)).toContainText('Sam Taylor')
-    await expect(table.getByRole('row').nth(2)).toContainText('Lee Park')
+    await expect(table.getByRole('row').nth(1)).toContainText('Lee Park')
+    await expect(table.getByRole('row').nth(2)).toContainText('Sam Taylor')
     await expect(table.getByRole('row').nth(3)).toContainText('Client 149')
+    await expect(table.getByRole('row').nth(3)).toHaveClass('is-first-past')
     await expect(
-      page.getByText('The latest 102 bookings: “Show more” looks for earlier ones.'),
+      page.getByText(
+        '102 bookings so far, upcoming first, then the most recent: “Show more” looks for earlier ones.',
+      ),
     ).toBeVisible()
     await expect(table.getByRole('row')).toHaveCount(101)
+    // Two more are known but the server has more: the button does not promise "2".
+    await expect(page.getByRole('button', { name: 'Show more' })).toBeVisible()
   })
 
   test('a From date over a year back lists page by page, finds a customer anywhere in it, and exports all of it', async ({

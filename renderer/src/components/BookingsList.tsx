@@ -43,6 +43,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
    */
   const focusRow = useRef<number | null>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
   /** Bookings read for the export running now (null: none runs). */
   const [exporting, setExporting] = useState<number | null>(null)
   const p = route.params
@@ -74,7 +75,13 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     fromMs: earlier === null ? fromMs : windowStart,
     toMs,
   })
-  const local = order === 'desc' ? inWindow.toReversed() : inWindow
+  // A customer at any date: what is still to come first, soonest first (the caller's next
+  // appointment on top), then what is past, most recent first.
+  const upcoming = order === 'desc' ? inWindow.filter((b) => Date.parse(b.end) > now) : []
+  const local =
+    order === 'desc'
+      ? [...upcoming, ...inWindow.filter((b) => Date.parse(b.end) <= now).toReversed()]
+      : inWindow
   const earlierShown =
     earlier === null || earlierQuery === null
       ? []
@@ -83,7 +90,8 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
   const isLooking = earlier?.state.status === 'loading'
   const earlierMissing = earlier?.state.status === 'offline' || earlier?.state.status === 'failed'
   // Earliest first: the earlier part, then (once it is searched to its end, or cannot be) this
-  // computer's. Latest first: this computer's at once, then the earlier part as it comes.
+  // computer's. Upcoming, then most recent first: this computer's at once, then the earlier part
+  // (all past) as it comes.
   const rows =
     order === 'desc'
       ? [...local, ...earlierShown]
@@ -94,6 +102,8 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
   const set = (key: string, value: string, replace = false) => {
     setLimit(PAGE)
     focusRow.current = null
+    // Another search starts at its top, not where the last one was scrolled to.
+    scrollRef.current?.scrollTo({ top: 0 })
     navigate({ params: { [key]: value || null } }, replace)
   }
   const exportCsv = async () => {
@@ -149,13 +159,13 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
         ? isLooking
           ? `${count(rows.length)} found so far; looking further…`
           : order === 'desc'
-            ? `The latest ${count(rows.length)}: “Show more” looks for earlier ones.`
+            ? `${count(rows.length)} so far, upcoming first, then the most recent: “Show more” looks for earlier ones.`
             : `The first ${count(rows.length)}, earliest first: “Show more” looks for the next ones.`
         : `${count(rows.length)}${
             isFromToday
               ? ' from today on (set From for earlier ones)'
               : isAnyDate
-                ? ' at any date, latest first (set From to narrow)'
+                ? ' at any date, upcoming first, then the most recent (set From to narrow)'
                 : ''
           }`
   return (
@@ -228,7 +238,13 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           {isToBeforeFrom ? 'No booking matches: To is before From.' : 'No booking matches.'}
         </p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Bookings found">
+        <div
+          ref={scrollRef}
+          className="table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Bookings found"
+        >
           <table className="data-table" aria-label="Bookings">
             <thead>
               <tr>
@@ -240,10 +256,12 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
               </tr>
             </thead>
             <tbody ref={bodyRef}>
-              {rows.slice(0, limit).map((b) => {
+              {rows.slice(0, limit).map((b, index) => {
                 const waiting = pending.has(b.id) || unsynced.has(`bookings:${b.id}`)
+                // The line between a customer's upcoming bookings and their past ones.
+                const isFirstPast = upcoming.length > 0 && index === upcoming.length
                 return (
-                  <tr key={b.id}>
+                  <tr key={b.id} className={isFirstPast ? 'is-first-past' : undefined}>
                     <td>
                       {dateText(b.start, zone)}
                       <br />
@@ -284,9 +302,9 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           onClick={showMore}
           disabled={rows.length <= limit && isLooking}
         >
-          {rows.length > limit
+          {rows.length > limit && earlierDone
             ? `Show ${Math.min(PAGE, rows.length - limit)} more`
-            : isLooking
+            : rows.length <= limit && isLooking
               ? 'Looking further…'
               : 'Show more'}
         </button>
