@@ -87,6 +87,31 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   await expect(perPage.getByRole('row', { name: /Talk to sales/ })).toContainText('2')
 })
 
+test('with automatic correction off, a cancellation is shown but not subtracted, and the row says so', async ({
+  page,
+}) => {
+  await server.stop()
+  const ws = bookingWorkspace()
+  server = await startTestServer({
+    ...ws,
+    pools: ws.pools.map((pool) => ({ ...pool, automaticCorrection: false })),
+  })
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Reports')
+  const pool = page.getByRole('article', { name: 'Pool Sales' })
+  await expect(pool).toContainText('the received alone, since automatic correction is off')
+  const base = Date.now() + 2 * 86400_000
+  const first = await bookPublicly(new Date(Math.floor(base / 3600_000) * 3600_000).toISOString())
+  await fetch(`${server.url}/api/public/bookings/${first.id}/cancel`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: first.manageToken }),
+  })
+  const row = pool.getByRole('listitem', { name: /1 received, 1 removed, net 1/ })
+  await expect(row).toContainText('1 / −1 not subtracted / net 1')
+})
+
 test.describe('seen from a zone behind the workspace’s (UTC)', () => {
   test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' })
 

@@ -112,6 +112,7 @@ export function PoolStatsCard({
             color={names.get(row.memberId)?.color ?? memberColorFor(row.memberId)}
             scale={scale}
             average={stats.average}
+            isCorrected={pool.automaticCorrection}
             zone={zone}
           />
         ))}
@@ -126,9 +127,11 @@ function StatsRow(props: {
   color: string
   scale: number
   average: number
+  /** Automatic correction on: the removed are subtracted (else they are shown, not counted). */
+  isCorrected: boolean
   zone: string
 }) {
-  const { row, name, color, scale, average, zone } = props
+  const { row, name, color, scale, average, isCorrected, zone } = props
   const pct = (n: number) => `${(Math.max(0, n) / scale) * 100}%`
   const summary = `${name}: ${row.received} received, ${row.removed} removed, net ${row.net}`
   return (
@@ -146,7 +149,9 @@ function StatsRow(props: {
         <span className="pool-average" style={{ left: pct(average) }} />
       </span>
       <span className="small">
-        {row.received} / −{row.removed} / net {row.net < 0 ? `−${-row.net}` : row.net}
+        {row.received} / −{row.removed}
+        {isCorrected || row.removed === 0 ? '' : ' not subtracted'} / net{' '}
+        {row.net < 0 ? `−${-row.net}` : row.net}
       </span>
       <span className="pool-last">
         {row.lastAssignedAt
