@@ -1,5 +1,5 @@
-import { combineLatest, merge, Observable, Subject } from 'rxjs'
-import { map, startWith } from 'rxjs/operators'
+import { BehaviorSubject, combineLatest, defer, merge, Observable, Subject } from 'rxjs'
+import { auditTime, filter, map, startWith } from 'rxjs/operators'
 import { getChangedDocumentsSince } from 'rxdb'
 import { replicateServer } from 'rxdb-server/plugins/replication-server'
 import type { RxReplicationState } from 'rxdb/plugins/replication'
@@ -38,6 +38,11 @@ export interface ReplicationHealth {
   readonly error: string | null
   /** After failed requests: how long the replication waits before it tries again (ms). */
   readonly retryDelayMs: number | null
+  /**
+   * Bookings the replication has written into this computer's store since it started (told at
+   * most every 0.4 s).
+   */
+  readonly bookingsReceived?: number
 }
 
 /** A document the server acknowledged: sent by this desktop, or received from the server. */
@@ -75,6 +80,9 @@ export interface Replication {
   }>
   cancel(): Promise<void>
 }
+
+/** How RxDB marks the writes its replication makes from the server's documents (`downstream`). */
+const REPLICATION_DOWNSTREAM_CONTEXT = 'replication-downstream-'
 
 /** Row of a push as RxDB hands it to the handler. */
 type PushRows = Parameters<NonNullable<RxReplicationState<AppDoc, unknown>['push']>['handler']>[0]
@@ -304,12 +312,30 @@ export function replicationStart(
     initialDone$,
     ...states.map((s) => s.active$.pipe(startWith(false))),
   ]).pipe(map(([initialDone, ...flags]) => !initialDone || flags.some(Boolean)))
-  const health$ = combineLatest([active$, stream$, errors$]).pipe(
-    map(([isActive, stream, failure]) => ({
+  // A first sync brings tens of thousands: the bookings the replication has written into this
+  // computer's store (what the person waits for), counted from the start, told a few times a
+  // second (RxDB writes what arrived while its last write ran in one go, so the count moves in
+  // steps).
+  const bookingsWritten = new BehaviorSubject(0)
+  const countWritten = db.eventBulks$
+    .pipe(
+      filter(
+        (bulk) =>
+          bulk.collectionName === 'bookings' &&
+          String(bulk.context).startsWith(REPLICATION_DOWNSTREAM_CONTEXT),
+      ),
+    )
+    .subscribe((bulk) => bookingsWritten.next(bookingsWritten.value + bulk.events.length))
+  const bookingsReceived$ = defer(() =>
+    bookingsWritten.pipe(auditTime(400), startWith(bookingsWritten.value)),
+  )
+  const health$ = combineLatest([active$, stream$, errors$, bookingsReceived$]).pipe(
+    map(([isActive, stream, failure, bookingsReceived]) => ({
       isActive,
       isStreamOpen: stream.total > 0 && stream.open === stream.total,
       error: failure.error,
       retryDelayMs: failure.retryDelayMs,
+      bookingsReceived,
     })),
   )
   return {
@@ -346,6 +372,7 @@ export function replicationStart(
     },
     async cancel() {
       stopPurgeOnMove()
+      countWritten.unsubscribe()
       ownWindow?.destroy()
       await Promise.all(states.map((s) => s.cancel()))
     },

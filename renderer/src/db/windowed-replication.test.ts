@@ -266,6 +266,12 @@ describe('the desktop replicates a window of bookings', () => {
     await replication!.awaitInSync()
     const inside = [...store().inside, ...many]
     expect(await storedIds(db)).toEqual(ids(inside))
+    // The status bar's progress: every booking the replication wrote here, counted from its start
+    // (this subscription came after the sync).
+    const written: number[] = []
+    const counting = replication!.health$.subscribe((h) => written.push(h.bookingsReceived ?? -1))
+    await expect.poll(() => written.at(-1)).toBe(inside.length)
+    counting.unsubscribe()
     const footprint = await replication!.bookingsFootprint()
     expect(footprint.meta.flatMap((d) => (d.itemId ? [d.itemId] : [])).sort()).toEqual(ids(inside))
     // A change on the server arrives over the stored version; a local change is pushed.

@@ -39,6 +39,36 @@ describe('syncStatusNext', () => {
     ).toEqual({ state: 'offline', lastSyncedAt: 1000, error: 'fetch failed', retryDelayMs: 8000 })
   })
 
+  it('counts the bookings received since this sync began: from the start for a first sync', () => {
+    const first = syncStatusNext(
+      SYNC_STATUS_INITIAL,
+      { ...open, isActive: true, bookingsReceived: 1_200 },
+      true,
+      1000,
+    )
+    expect(first).toMatchObject({ state: 'syncing', received: 1_200 })
+    const later = syncStatusNext(
+      first,
+      { ...open, isActive: true, bookingsReceived: 12_400 },
+      true,
+      2000,
+    )
+    expect(later).toMatchObject({ state: 'syncing', received: 12_400 })
+    const done = syncStatusNext(later, { ...open, bookingsReceived: 24_387 }, true, 3000)
+    expect(done.state).toBe('connected')
+    // A later sync counts only its own.
+    const next = syncStatusNext(
+      done,
+      { ...open, isActive: true, bookingsReceived: 24_387 },
+      true,
+      4000,
+    )
+    expect(next).toMatchObject({ state: 'syncing', received: 0 })
+    expect(
+      syncStatusNext(next, { ...open, isActive: true, bookingsReceived: 24_390 }, true, 5000),
+    ).toMatchObject({ received: 3 })
+  })
+
   it('is offline when the browser reports no network, whatever the stream says', () => {
     expect(syncStatusNext(SYNC_STATUS_INITIAL, open, false, 4000)).toMatchObject({
       state: 'offline',
@@ -67,6 +97,18 @@ describe('syncErrorWords', () => {
 
 describe('syncStatusText', () => {
   const now = 1_000_000
+  it('says how many bookings a sync has brought so far', () => {
+    const syncing = { ...SYNC_STATUS_INITIAL, state: 'syncing' as const, received: 12_400 }
+    expect(syncStatusText(syncing, 0, now).detail).toBe(
+      `Bringing this computer up to date: ${(12_400).toLocaleString('en-GB')} bookings received so far. Never synced yet.`,
+    )
+    expect(syncStatusText({ ...syncing, received: 0 }, 0, now).detail).toBe(
+      'Bringing this computer up to date. Never synced yet.',
+    )
+    expect(syncStatusText({ ...syncing, received: 1 }, 0, now).detail).toContain(
+      '1 booking received',
+    )
+  })
   it('counts the changes waiting while offline, with the retry and the last sync', () => {
     const status = {
       state: 'offline' as const,

@@ -1,4 +1,5 @@
 import type { ReplicationHealth } from '../db/replication'
+import { numberText } from '../format/datetime-format'
 
 /** `connecting`: since the app started, until the server answers or a request fails. */
 export type SyncState = 'connecting' | 'connected' | 'offline' | 'syncing'
@@ -11,6 +12,10 @@ export interface SyncStatus {
   readonly error: string | null
   /** While failing: how long until the next attempt (ms). */
   readonly retryDelayMs: number | null
+  /** While syncing: the bookings received since this sync began (a first sync's progress). */
+  readonly received?: number
+  /** While syncing: the replication's count of received bookings when this sync began. */
+  readonly receivedBase?: number
 }
 
 export const SYNC_STATUS_INITIAL: SyncStatus = {
@@ -47,11 +52,21 @@ export function syncStatusNext(
     }
   }
   if (health.isActive) {
+    // Counted from the start of this sync (from the app's start when it began connecting).
+    const total = health.bookingsReceived ?? 0
+    const base =
+      previous.state === 'syncing'
+        ? (previous.receivedBase ?? total)
+        : previous.state === 'connecting'
+          ? 0
+          : total
     return {
       state: 'syncing',
       lastSyncedAt: previous.lastSyncedAt,
       error: null,
       retryDelayMs: null,
+      received: total - base,
+      receivedBase: base,
     }
   }
   return { state: 'connected', lastSyncedAt: now, error: null, retryDelayMs: null }
@@ -91,6 +106,11 @@ function changesText(count: number): string {
   return count === 1 ? '1 change' : `${count} changes`
 }
 
+/** "1 booking", "12,400 bookings" (the locale's digits). */
+function bookingsText(count: number): string {
+  return count === 1 ? '1 booking' : `${numberText(count)} bookings`
+}
+
 /** "1 change waits", "3 changes wait". */
 function changesWaitText(count: number): string {
   return `${changesText(count)} ${count === 1 ? 'waits' : 'wait'}`
@@ -127,9 +147,11 @@ export function syncStatusText(status: SyncStatus, waiting: number, now: number)
     return {
       label: 'Syncing…',
       detail:
-        waiting === 0
-          ? `Bringing this computer up to date. ${last}`
-          : `Sending ${changesText(waiting)}. ${last}`,
+        waiting > 0
+          ? `Sending ${changesText(waiting)}. ${last}`
+          : (status.received ?? 0) > 0
+            ? `Bringing this computer up to date: ${bookingsText(status.received ?? 0)} received so far. ${last}`
+            : `Bringing this computer up to date. ${last}`,
     }
   }
   const why = syncErrorWords(status.error) ?? 'The sync server cannot be reached.'
