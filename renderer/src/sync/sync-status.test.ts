@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { SyncStatus } from './sync-status'
 import {
   NO_NETWORK,
   SYNC_STATUS_INITIAL,
@@ -40,33 +41,19 @@ describe('syncStatusNext', () => {
   })
 
   it('counts the bookings received since this sync began: from the start for a first sync', () => {
-    const first = syncStatusNext(
-      SYNC_STATUS_INITIAL,
-      { ...open, isActive: true, bookingsReceived: 1_200 },
-      true,
-      1000,
-    )
+    /** The next status after a reading with `received` bookings written so far. */
+    const after = (previous: SyncStatus, received: number, isActive = true) =>
+      syncStatusNext(previous, { ...open, isActive, bookingsReceived: received }, true, 1000)
+    const first = after(SYNC_STATUS_INITIAL, 1_200)
     expect(first).toMatchObject({ state: 'syncing', received: 1_200 })
-    const later = syncStatusNext(
-      first,
-      { ...open, isActive: true, bookingsReceived: 12_400 },
-      true,
-      2000,
-    )
+    const later = after(first, 12_400)
     expect(later).toMatchObject({ state: 'syncing', received: 12_400 })
-    const done = syncStatusNext(later, { ...open, bookingsReceived: 24_387 }, true, 3000)
+    const done = after(later, 24_387, false)
     expect(done.state).toBe('connected')
     // A later sync counts only its own.
-    const next = syncStatusNext(
-      done,
-      { ...open, isActive: true, bookingsReceived: 24_387 },
-      true,
-      4000,
-    )
+    const next = after(done, 24_387)
     expect(next).toMatchObject({ state: 'syncing', received: 0 })
-    expect(
-      syncStatusNext(next, { ...open, isActive: true, bookingsReceived: 24_390 }, true, 5000),
-    ).toMatchObject({ received: 3 })
+    expect(after(next, 24_390)).toMatchObject({ received: 3 })
   })
 
   it('is offline when the browser reports no network, whatever the stream says', () => {
