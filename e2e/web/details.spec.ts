@@ -107,7 +107,21 @@ test('a scheduler cancels with a reason and marks a no-show from the details pan
   await confirm.getByRole('button', { name: 'Cancel booking' }).click()
   await expect(app.toast(/Cancelled Lee Park/)).toBeVisible()
   await expect(app.details.getByRole('group', { name: 'Status' })).toContainText('Cancelled')
-  await expect(app.details.getByRole('button', { name: 'Cancel booking…' })).toBeDisabled()
+  const cancelButton = app.details.getByRole('button', { name: 'Cancel booking…' })
+  await expect(cancelButton).toBeDisabled()
+  // Not drawn in the danger colour once it cannot be used; Resend says why it cannot.
+  const colours = await cancelButton.evaluate((el) => {
+    const probe = document.createElement('span')
+    probe.style.color = 'var(--danger)'
+    el.parentElement!.append(probe)
+    const danger = getComputedStyle(probe).color
+    probe.remove()
+    return { danger, shown: getComputedStyle(el).color }
+  })
+  expect(colours.shown).not.toBe(colours.danger)
+  await expect(
+    app.details.getByRole('button', { name: 'Resend confirmation' }),
+  ).toHaveAccessibleDescription('A cancelled booking has no confirmation to send again.')
   await expect
     .poll(async () => (await serverBooking(server, booking.id)).status, { timeout: 20_000 })
     .toBe('cancelled')

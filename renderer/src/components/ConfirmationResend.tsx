@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Booking } from '../../../core/src/model/workspace'
-import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
+import { BOOKING_STATUS_MEANING, bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import { adminApi, AdminApiError } from '../db/admin-api'
 import type { SyncTarget } from '../db/replication'
 import { toastShow } from '../ui/toasts'
@@ -13,6 +13,7 @@ export interface ConfirmationResendProps {
 /** "Resend confirmation": the customer gets the confirmation (with the invitation) again. */
 export function ConfirmationResend({ booking, target }: ConfirmationResendProps) {
   const [isBusy, setBusy] = useState(false)
+  const isOpen = bookingIsOpen(booking)
   const resend = async () => {
     setBusy(true)
     try {
@@ -43,7 +44,8 @@ export function ConfirmationResend({ booking, target }: ConfirmationResendProps)
         <button
           type="button"
           className="btn"
-          disabled={!bookingIsOpen(booking) || isBusy}
+          disabled={!isOpen || isBusy}
+          aria-describedby={isOpen ? undefined : 'resend-closed'}
           onClick={() => void resend()}
         >
           Resend confirmation
@@ -52,6 +54,12 @@ export function ConfirmationResend({ booking, target }: ConfirmationResendProps)
           Open the outbox
         </a>
       </div>
+      {isOpen ? null : (
+        <p className="small muted" id="resend-closed">
+          A {BOOKING_STATUS_MEANING[booking.status].label.toLowerCase()} booking has no confirmation
+          to send again.
+        </p>
+      )}
     </section>
   )
 }
