@@ -219,3 +219,44 @@ test('the time picked stays picked while answers are typed, and says so when the
   await expect(twoAm).toBeChecked()
   await expect(book).toBeEnabled()
 })
+
+test('a day without a free time offers the next day that has one', async ({ page }) => {
+  // The team works Monday to Friday (in UTC, as the test's browser); the calendar shows a
+  // Saturday a week or two ahead.
+  const saturday = new Date(Date.now() + 7 * 86_400_000)
+  saturday.setUTCDate(saturday.getUTCDate() + ((6 - saturday.getUTCDay() + 7) % 7))
+  const monday = new Date(saturday.getTime() + 2 * 86_400_000)
+  const ws = bookingWorkspace()
+  await server.stop()
+  server = await startTestServer({
+    ...ws,
+    members: ws.members.map((m) => ({
+      ...m,
+      timeZone: 'UTC',
+      weeklyHours: { ...m.weeklyHours, sat: [], sun: [] },
+    })),
+    eventTypes: ws.eventTypes.map((e) => ({ ...e, maxDaysAhead: 90 })),
+  })
+  const app = new DeskApp(page)
+  await app.open(server, 'Maya')
+  const day = saturday.toISOString().slice(0, 10)
+  await page.evaluate((d) => (window.location.hash = `#/calendar?date=${d}`), day)
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
+  await dialog.getByLabel('Region *').selectOption('EMEA')
+  const long = (date: Date) =>
+    new Intl.DateTimeFormat('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(date)
+  await expect(
+    dialog.getByRole('group', { name: `Free times on ${long(saturday)}` }),
+  ).toContainText('No free time on this day.')
+  await dialog.getByRole('button', { name: `Next free day: ${long(monday)}` }).click()
+  const times = dialog.getByRole('group', { name: `Free times on ${long(monday)}` })
+  await expect(times.getByRole('radio').first()).toBeVisible()
+})

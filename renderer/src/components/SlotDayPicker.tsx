@@ -17,6 +17,9 @@ export interface SlotDayPickerProps {
   readonly onSelect: (start: string | null) => void
 }
 
+/** How far ahead a day without a free time looks for the next one. */
+const NEXT_FREE_DAYS = 62
+
 function monthRange(date: CalendarDate, zone: string): readonly [number, number, string, string] {
   const first = date.set({ day: 1 })
   const last = first.add({ months: 1 }).subtract({ days: 1 })
@@ -47,6 +50,20 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
   }, [slotsIn, monthFrom, monthTo, zone])
   const day = boardDay(zone, date.toString())
   const slots = useMemo(() => slotsIn(day.fromMs, day.toMs), [slotsIn, day.fromMs, day.toMs])
+  // On a day without a free time: the next day that has one (looked for NEXT_FREE_DAYS ahead).
+  const nextFree = useMemo(() => {
+    if (slots.length > 0) return null
+    const [first] = slotsIn(day.toMs, day.toMs + NEXT_FREE_DAYS * 86_400_000)
+    if (first === undefined) return undefined
+    return parseDate(
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(Date.parse(first.start)),
+    )
+  }, [slots, slotsIn, day.toMs, zone])
+  const goTo = (next: CalendarDate) => {
+    setDate(next)
+    setFocused(next)
+    onSelect(null)
+  }
   return (
     <div className="slot-picker">
       <MonthCalendar
@@ -63,7 +80,17 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
       <fieldset>
         <legend>Free times on {dayText(day.fromMs + 12 * 3600_000, zone)}</legend>
         {slots.length === 0 ? (
-          <p className="muted small">No free time on this day. Pick another day.</p>
+          <p className="muted small">
+            No free time on this day.{' '}
+            {nextFree ? (
+              <button type="button" className="btn btn-quiet" onClick={() => goTo(nextFree)}>
+                Next free day:{' '}
+                {dayText(boardDay(zone, nextFree.toString()).fromMs + 12 * 3600_000, zone)}
+              </button>
+            ) : (
+              `None in the next ${NEXT_FREE_DAYS} days either.`
+            )}
+          </p>
         ) : (
           <div className="slot-list">
             {slots.map((slot) => (
