@@ -6,13 +6,29 @@ import { bookingWorkspace } from '../support/workspaces'
 
 let server: TestServer
 test.use({ locale: 'en-GB', timezoneId: 'UTC' })
-test.beforeEach(async () => {
-  const ws = bookingWorkspace()
-  // Bookable three months ahead, so next month is always open.
-  server = await startTestServer({
+type Workspace = ReturnType<typeof bookingWorkspace>
+/** A workspace for the test server (changed freely from {@link bookingWorkspace}). */
+type Served = Omit<Workspace, 'eventTypes' | 'bookings'> & {
+  eventTypes: readonly object[]
+  bookings: readonly object[]
+}
+
+/** Serves `ws` with every event type bookable three months ahead, so next month is always open. */
+function serve(ws: Served): Promise<TestServer> {
+  return startTestServer({
     ...ws,
     eventTypes: ws.eventTypes.map((e) => ({ ...e, maxDaysAhead: 90 })),
   })
+}
+
+/** Serves the booking workspace as `change` makes it instead of the one started for the test. */
+async function serveInstead(change: (ws: Workspace) => Served): Promise<void> {
+  await server.stop()
+  server = await serve(change(bookingWorkspace()))
+}
+
+test.beforeEach(async () => {
+  server = await serve(bookingWorkspace())
 })
 test.afterEach(async () => {
   await server.stop()
@@ -147,9 +163,7 @@ test('the time picked stays picked while answers are typed, and says so when the
   // (EMEA), here Ben and Dev, is free.
   const now = new Date()
   const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10, 2))
-  const ws = bookingWorkspace()
-  await server.stop()
-  server = await startTestServer({
+  await serveInstead((ws) => ({
     ...ws,
     pools: ws.pools.map((pool) => ({
       ...pool,
@@ -157,7 +171,6 @@ test('the time picked stays picked while answers are typed, and says so when the
     })),
     eventTypes: ws.eventTypes.map((e) => ({
       ...e,
-      maxDaysAhead: 90,
       questions: [
         ...e.questions,
         { id: 'company', label: 'Company', type: 'text', required: false },
@@ -180,7 +193,7 @@ test('the time picked stays picked while answers are typed, and says so when the
         history: [{ at: new Date().toISOString(), action: 'created', by: 'front desk' }],
       },
     ],
-  })
+  }))
   const app = new DeskApp(page)
   await app.open(server, 'Maya')
   await app.go('Calendar')
@@ -226,17 +239,14 @@ test('a day without a free time offers the next day that has one', async ({ page
   const saturday = new Date(Date.now() + 7 * 86_400_000)
   saturday.setUTCDate(saturday.getUTCDate() + ((6 - saturday.getUTCDay() + 7) % 7))
   const monday = new Date(saturday.getTime() + 2 * 86_400_000)
-  const ws = bookingWorkspace()
-  await server.stop()
-  server = await startTestServer({
+  await serveInstead((ws) => ({
     ...ws,
     members: ws.members.map((m) => ({
       ...m,
       timeZone: 'UTC',
       weeklyHours: { ...m.weeklyHours, sat: [], sun: [] },
     })),
-    eventTypes: ws.eventTypes.map((e) => ({ ...e, maxDaysAhead: 90 })),
-  })
+  }))
   const app = new DeskApp(page)
   await app.open(server, 'Maya')
   const day = saturday.toISOString().slice(0, 10)
