@@ -5,14 +5,15 @@ import type { PageSlot } from '../../../core/src/booking'
 import { boardDay } from '../calendar/board-layout'
 import { dayText, timeRangeText } from '../format/datetime-format'
 import { MonthCalendar } from '../ui/MonthCalendar'
+import type { SlotWho } from '../hooks/use-desk-slots'
 
 export interface SlotDayPickerProps {
   readonly zone: string
   readonly initialDate: string
   /** Free starts in `[fromMs, toMs)` (core's computation; the caller memoises it). */
   readonly slotsIn: (fromMs: number, toMs: number) => readonly PageSlot[]
-  /** Who a start would go to and why, shown beside it. */
-  readonly describe?: (slot: PageSlot) => string
+  /** Who a start would go to (shown beside each) and why (shown for the one picked). */
+  readonly describe?: (slot: PageSlot) => SlotWho
   readonly selected: string | null
   readonly onSelect: (start: string | null) => void
 }
@@ -59,6 +60,13 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
       new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(Date.parse(first.start)),
     )
   }, [slots, slotsIn, day.toMs, zone])
+  // Who takes each time (beside it), and why only for the one picked: the same sentence on
+  // every line was hard to scan with a caller waiting.
+  const described = useMemo(
+    () => (describe ? new Map(slots.map((slot) => [slot.start, describe(slot)])) : null),
+    [describe, slots],
+  )
+  const why = selected ? (described?.get(selected)?.why ?? null) : null
   const goTo = (next: CalendarDate) => {
     setDate(next)
     setFocused(next)
@@ -101,12 +109,19 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
                   checked={selected === slot.start}
                   onChange={() => onSelect(slot.start)}
                 />
-                <span>{timeRangeText(slot.start, slot.end, zone)}</span>
-                {describe ? <span className="slot-who">{describe(slot)}</span> : null}
+                <span className="slot-time">{timeRangeText(slot.start, slot.end, zone)}</span>
+                {described ? (
+                  <span className="slot-who">{described.get(slot.start)?.who}</span>
+                ) : null}
               </label>
             ))}
           </div>
         )}
+        {why ? (
+          <p className="small muted slot-why" aria-live="polite">
+            Why: {why}
+          </p>
+        ) : null}
       </fieldset>
     </div>
   )

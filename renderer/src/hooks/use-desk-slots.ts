@@ -16,6 +16,12 @@ export type DeskQuery = Omit<PageAvailabilityQuery, 'fromMs' | 'toMs'>
  * in any range (core's `pageAvailability`), and for one start who it would go to and why (core's
  * `bookingDecide`, not written). Recomputed only when the workspace or the query changes.
  */
+/** Who a free time would go to ("→ Ana Silva"), and why (the assignment's explanation). */
+export interface SlotWho {
+  readonly who: string
+  readonly why: string | null
+}
+
 export function useDeskSlots(workspace: Workspace, queryKey: string) {
   const query = useMemo(
     () => (queryKey === '' ? null : (JSON.parse(queryKey) as DeskQuery)),
@@ -31,11 +37,14 @@ export function useDeskSlots(workspace: Workspace, queryKey: string) {
     [workspace, query],
   )
   const describe = useCallback(
-    (slot: PageSlot): string => {
-      if (!query) return ''
+    (slot: PageSlot): SlotWho => {
+      if (!query) return { who: '', why: null }
       const memberName = (id: string) => names.get(id) ?? 'a member'
       if (slot.bookingPageIds && !query.bookingPageId) {
-        return `free: ${slot.bookingPageIds.map((id) => memberName(workspace.bookingPages.find((b) => b.id === id)?.memberId ?? '')).join(', ')}`
+        return {
+          who: `free: ${slot.bookingPageIds.map((id) => memberName(workspace.bookingPages.find((b) => b.id === id)?.memberId ?? '')).join(', ')}`,
+          why: null,
+        }
       }
       const decision = bookingDecide(
         workspace,
@@ -50,11 +59,18 @@ export function useDeskSlots(workspace: Workspace, queryKey: string) {
         { nowMs: clockNow(), bookingId: 'bk-preview-only' },
       )
       if (!decision.ok) {
-        return decision.reason === 'invalid-answers'
-          ? 'answer the questions above to see who takes this time'
-          : decisionMessageForPeople(decision.message, names)
+        return {
+          who:
+            decision.reason === 'invalid-answers'
+              ? 'answer the questions above to see who takes this time'
+              : decisionMessageForPeople(decision.message, names),
+          why: null,
+        }
       }
-      return `→ ${decision.booking.hostMemberIds.map(memberName).join(' + ')} · ${decision.explanation.summary}`
+      return {
+        who: `→ ${decision.booking.hostMemberIds.map(memberName).join(' + ')}`,
+        why: decision.explanation.summary,
+      }
     },
     [workspace, query, names],
   )
