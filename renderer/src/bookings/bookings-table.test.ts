@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { demoWorkspace } from '../../../core/src/demo/demo-workspace'
 import type { Booking } from '../../../core/src/model/workspace'
-import { bookingsCsv } from './bookings-table'
+import { bookingsCsv, bookingsCsvFileName } from './bookings-table'
 
 const ws = demoWorkspace('2027-03-15T08:00:00.000Z')
 
@@ -33,5 +33,16 @@ describe('bookingsCsv', () => {
       customer: { ...ws.bookings[0]!.customer, name: '=1+1' },
     }
     expect(bookingsCsv(ws, [booking]).split('\r\n')[1]).toContain(",'=1+1,")
+  })
+})
+
+describe('bookingsCsvFileName', () => {
+  it('names the range exported, not the day the file is made', () => {
+    expect(bookingsCsvFileName('2024-11-15', '2024-11-20')).toBe(
+      'teamslot-bookings-2024-11-15-to-2024-11-20.csv',
+    )
+    expect(bookingsCsvFileName('2026-11-28', '')).toBe('teamslot-bookings-from-2026-11-28.csv')
+    expect(bookingsCsvFileName('', '2025-01-31')).toBe('teamslot-bookings-until-2025-01-31.csv')
+    expect(bookingsCsvFileName('', '')).toBe('teamslot-bookings-any-date.csv')
   })
 })

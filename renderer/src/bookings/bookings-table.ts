@@ -62,3 +62,14 @@ export function bookingsCsv(workspace: Workspace, bookings: readonly Booking[]):
     .join('\r\n')
     .concat('\r\n')
 }
+
+/**
+ * The export's file name: the range exported, as the list's dates give it (`YYYY-MM-DD`; '' for
+ * none): `teamslot-bookings-2024-11-15-to-2024-11-20.csv`, `…-from-2026-11-28.csv`,
+ * `…-until-2025-01-31.csv`, or `…-any-date.csv` — not the day the file was made.
+ */
+export function bookingsCsvFileName(from: string, to: string): string {
+  const range =
+    from && to ? `${from}-to-${to}` : from ? `from-${from}` : to ? `until-${to}` : 'any-date'
+  return `teamslot-bookings-${range}.csv`
+}

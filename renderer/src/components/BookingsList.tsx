@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { BOOKING_STATUSES } from '../../../core/src/schema/records'
 import { BOOKING_STATUS_MEANING } from '../../../core/src/model/booking-statuses'
 import type { BookingStatus } from '../../../core/src/model/workspace'
-import { bookingsCsv } from '../bookings/bookings-table'
+import { bookingsCsv, bookingsCsvFileName } from '../bookings/bookings-table'
 import { bookingMatcher, bookingsFilter } from '../../../core/src/booking/bookings-search'
 import type { BookingsFilter } from '../../../core/src/booking/bookings-search'
 import type { Booking } from '../../../core/src/model/workspace'
@@ -18,7 +18,6 @@ import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
 import { DATE_EARLIEST } from '../ui/date-earliest'
 import { toastShow } from '../ui/toasts'
-import { clockIso } from '../clock'
 
 /** Rows drawn at once; "Show more" adds this many. */
 const PAGE = SEARCH_PAGE
@@ -129,7 +128,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     const url = URL.createObjectURL(blob)
     const link = document.createElement('a')
     link.href = url
-    link.download = `teamslot-bookings-${clockIso().slice(0, 10)}.csv`
+    link.download = bookingsCsvFileName(from, p['to'] ?? '')
     document.body.append(link)
     link.click()
     link.remove()
