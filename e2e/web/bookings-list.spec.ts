@@ -126,6 +126,15 @@ test('the list starts today unless From is chosen: yesterday’s meeting only wi
   await expect(page.getByText('No booking matches: To is before From.')).toBeVisible()
 })
 
+test('leaving the list and coming back to Bookings opens the list again', async ({ page }) => {
+  await openList(page)
+  const app = new DeskApp(page)
+  await app.go('Calendar')
+  await app.go('Bookings')
+  await expect(page.getByRole('button', { name: 'List' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('table', { name: 'Bookings' }).getByRole('row')).toHaveCount(3)
+})
+
 test('another search starts at the top of the list, not where the last one was scrolled to', async ({
   page,
 }) => {

@@ -51,6 +51,7 @@ export function AppShell({ target }: AppShellProps) {
   const [route] = useRoute()
   const reassign = useUiStore((s) => s.reassign)
   const newBooking = useUiStore((s) => s.newBooking)
+  const bookingsMode = useUiStore((s) => s.bookingsMode)
   const live = useWorkspace()
   useBookingOutcomes()
   const conflictCount = live?.conflictList.length ?? 0
@@ -70,7 +71,12 @@ export function AppShell({ target }: AppShellProps) {
               key={item.view}
               href={routeFormat({
                 view: item.view,
-                params: route.params['date'] ? { date: route.params['date'] } : {},
+                params: {
+                  ...(route.params['date'] ? { date: route.params['date'] } : {}),
+                  ...(item.view === 'bookings' && bookingsMode !== 'week'
+                    ? { mode: bookingsMode }
+                    : {}),
+                },
               })}
               aria-current={route.view === item.view ? 'page' : undefined}
             >

@@ -1,5 +1,5 @@
 import { useCan } from '../session/use-can'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { boardDay, boardShiftDate, boardToday, boardWeekDates } from '../calendar/board-layout'
 import { useBookings, useWorkspace } from '../db/data-layer'
 import { localZone, monthText } from '../format/datetime-format'
@@ -35,6 +35,9 @@ export function BookingsView() {
   const openNewBooking = useUiStore((s) => s.openNewBooking)
   const canBook = useCan('book')
   const mode = MODES.find((m) => m === route.params['mode']) ?? 'week'
+  // Remembered for the navigation: leaving the list and coming back to Bookings opens the list.
+  const setBookingsMode = useUiStore((s) => s.setBookingsMode)
+  useEffect(() => setBookingsMode(mode), [mode, setBookingsMode])
   const today = boardToday(zone, now)
   const date = route.params['date'] ?? today
   const firstDay = useMemo(() => localeFirstDay(), [])

@@ -18,7 +18,10 @@ export interface UiState {
   readonly reassign: ReassignIntent | null
   /** The desk-booking dialog, opened on a day (`YYYY-MM-DD` in the scheduler's zone). */
   readonly newBooking: { readonly date: string } | null
+  /** How Bookings was last shown (`week`, `month`, `list`): the navigation goes back to it. */
+  readonly bookingsMode: string
   setSyncStatus(status: SyncStatus): void
+  setBookingsMode(mode: string): void
   openReassign(intent: ReassignIntent): void
   closeReassign(): void
   openNewBooking(date: string): void
@@ -31,7 +34,9 @@ export function createUiStore() {
     syncStatus: SYNC_STATUS_INITIAL,
     reassign: null,
     newBooking: null,
+    bookingsMode: 'week',
     setSyncStatus: (syncStatus) => set({ syncStatus }),
+    setBookingsMode: (bookingsMode) => set({ bookingsMode }),
     openReassign: (reassign) => set({ reassign }),
     closeReassign: () => set({ reassign: null }),
     openNewBooking: (date) => set({ newBooking: { date } }),
