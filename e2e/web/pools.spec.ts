@@ -33,6 +33,9 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   const app = new DeskApp(page)
   await app.open(server)
   await app.go('Reports')
+  await expect(
+    page.getByRole('group', { name: 'Ranges' }).getByRole('button', { name: 'This month' }),
+  ).toHaveAttribute('aria-pressed', 'true')
   const pool = page.getByRole('article', { name: 'Pool Sales' })
   await expect(pool).toContainText('Round robin')
   await expect(pool.getByRole('listitem', { name: /Ana Silva: 0 received/ })).toBeVisible()
@@ -85,6 +88,20 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   ])
   const perPage = page.getByRole('table', { name: 'Bookings per page' })
   await expect(perPage.getByRole('row', { name: /Talk to sales/ })).toContainText('2')
+
+  // A named range in one click: last year, whole.
+  const ranges = page.getByRole('group', { name: 'Ranges' })
+  await ranges.getByRole('button', { name: 'Last year' }).click()
+  const lastYear = new Date().getFullYear() - 1
+  await expect(page).toHaveURL(new RegExp(`from=${lastYear}-01-01&to=${lastYear}-12-31`))
+  await expect(ranges.getByRole('button', { name: 'Last year' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await expect(ranges.getByRole('button', { name: 'This month' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  )
 })
 
 test('with automatic correction off, a cancellation is shown but not subtracted, and the row says so', async ({

@@ -10,13 +10,7 @@ import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
 import { HistoryNotice } from './HistoryNotice'
 import { PoolStatsCard } from './PoolStatsCard'
-
-function monthBounds(today: string): readonly [string, string] {
-  const [y, m] = today.split('-').map(Number) as [number, number]
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  const mm = String(m).padStart(2, '0')
-  return [`${y}-${mm}-01`, `${y}-${mm}-${String(last).padStart(2, '0')}`]
-}
+import { monthBounds, reportRanges } from '../reports/report-ranges'
 
 /**
  * Reports: bookings per member, event type and page for a range of dates (this month unless
@@ -32,7 +26,8 @@ export function ReportsView() {
   const now = useNow(60_000)
   const zone = useMemo(() => localZone(), [])
   const { workspace } = live
-  const [monthFrom, monthTo] = monthBounds(boardToday(zone, now))
+  const today = boardToday(zone, now)
+  const [monthFrom, monthTo] = monthBounds(today)
   const from = route.params['from'] ?? monthFrom
   const to = route.params['to'] ?? monthTo
   const fromMs = boardDay(zone, from).fromMs
@@ -75,6 +70,19 @@ export function ReportsView() {
           isClearable={route.params['to'] !== undefined}
           onChange={(v) => navigate({ params: { to: v || null } })}
         />
+        <div className="btn-group" role="group" aria-label="Ranges">
+          {reportRanges(today).map((range) => (
+            <button
+              key={range.label}
+              type="button"
+              className="btn"
+              aria-pressed={range.from === from && range.to === to}
+              onClick={() => navigate({ params: { from: range.from, to: range.to } })}
+            >
+              {range.label}
+            </button>
+          ))}
+        </div>
         <p className="small muted">
           {partial === ''
             ? 'Not counted yet: this range lies before the bookings kept on this computer'
