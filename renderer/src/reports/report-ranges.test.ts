@@ -3,13 +3,13 @@ import { monthBounds, reportRanges } from './report-ranges'
 
 describe('reportRanges', () => {
   it('names this and last month, quarter and year around a day', () => {
-    expect(reportRanges('2026-11-28')).toEqual([
-      { label: 'This month', from: '2026-11-01', to: '2026-11-30' },
-      { label: 'Last month', from: '2026-10-01', to: '2026-10-31' },
-      { label: 'This quarter', from: '2026-10-01', to: '2026-12-31' },
-      { label: 'Last quarter', from: '2026-07-01', to: '2026-09-30' },
-      { label: 'This year', from: '2026-01-01', to: '2026-12-31' },
-      { label: 'Last year', from: '2025-01-01', to: '2025-12-31' },
+    expect(reportRanges('2026-11-28').map((r) => `${r.label}: ${r.from} to ${r.to}`)).toEqual([
+      'This month: 2026-11-01 to 2026-11-30',
+      'Last month: 2026-10-01 to 2026-10-31',
+      'This quarter: 2026-10-01 to 2026-12-31',
+      'Last quarter: 2026-07-01 to 2026-09-30',
+      'This year: 2026-01-01 to 2026-12-31',
+      'Last year: 2025-01-01 to 2025-12-31',
     ])
   })
 
