@@ -46,11 +46,11 @@ test('a 100-member day board is narrowed by pool and zone, grouped, and keeps it
   const app = new DeskApp(page)
   await app.open(server)
   await app.go('Calendar')
-  await expect(page.getByText('100 members')).toBeVisible()
+  await expect(page.getByText('100 active members')).toBeVisible()
   await page.getByRole('combobox', { name: /^Pool/ }).selectOption({ label: 'Desk 2' })
-  await expect(page.getByText('33 of 100 members')).toBeVisible()
+  await expect(page.getByText('33 of 100 active members')).toBeVisible()
   await page.getByRole('combobox', { name: /^Time zone/ }).selectOption('Asia/Kolkata')
-  await expect(page.getByText('8 of 100 members')).toBeVisible()
+  await expect(page.getByText('8 of 100 active members')).toBeVisible()
   await page.getByRole('combobox', { name: /^Time zone/ }).selectOption('')
   await page.getByRole('combobox', { name: /^Group by/ }).selectOption({ label: 'Time zone' })
   expect(page.url()).toContain('group=zone')
@@ -74,7 +74,7 @@ test('a 100-member day board is narrowed by pool and zone, grouped, and keeps it
   await expect(header).toBeInViewport()
   // Refresh keeps the view, the filters and the grouping.
   await page.reload()
-  await expect(page.getByText('33 of 100 members')).toBeVisible()
+  await expect(page.getByText('33 of 100 active members')).toBeVisible()
   await expect(page.getByRole('combobox', { name: /^Group by/ })).toHaveValue('zone')
 })
 

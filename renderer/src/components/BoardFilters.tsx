@@ -61,7 +61,7 @@ export function BoardFilters({ workspace, shown, total }: BoardFiltersProps) {
         </select>
       </label>
       <p className="small muted" aria-live="polite">
-        {shown === total ? `${total} members` : `${shown} of ${total} members`}
+        {shown === total ? `${total} active members` : `${shown} of ${total} active members`}
       </p>
     </div>
   )
