@@ -175,6 +175,20 @@ test('the empty To field’s calendar opens at the From date’s month, not at t
   await expect(page).toHaveURL(/to=2023-03-20/)
 })
 
+test('a calendar jumps years at once: From two years back in two picks', async ({ page }) => {
+  await openList(page)
+  const now = new Date()
+  const year = now.getUTCFullYear() - 2
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(now)
+  await page.getByRole('button', { name: 'Pick from' }).click()
+  const calendar = page.getByRole('application', { name: /From/ })
+  await calendar.getByRole('combobox', { name: 'Year' }).selectOption(String(year))
+  await expect(calendar.getByRole('heading')).toHaveText(`From, ${month} ${year}`)
+  await calendar.getByRole('button', { name: new RegExp(`, 15 ${month} ${year}$`) }).click()
+  const mm = String(now.getUTCMonth() + 1).padStart(2, '0')
+  await expect(page).toHaveURL(new RegExp(`from=${year}-${mm}-15`))
+})
+
 test('a whole date typed into the empty To field is taken, digit by digit, day and month kept', async ({
   page,
 }) => {
