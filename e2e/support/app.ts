@@ -108,3 +108,32 @@ export async function pickZone(
   await box.fill(search)
   await scope.page().getByRole('option', { name: zone }).click()
 }
+
+/** The 10th of next month at `hourUtc` (UTC): a day the booking workspace always has open. */
+export function tenthOfNextMonth(hourUtc = 0): Date {
+  const now = new Date()
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10, hourUtc))
+}
+
+/**
+ * Opens New booking on the booking workspace's "Talk to sales" page for region EMEA, on
+ * {@link tenthOfNextMonth}: the dialog, that day's free times, the day and its name as the
+ * calendar writes it ("10 December 2026").
+ */
+export async function newBookingOnTenthOfNextMonth(page: Page) {
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
+  await dialog.getByLabel('Region *').selectOption('EMEA')
+  const day = tenthOfNextMonth()
+  const dayName = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(day)
+  await dialog.getByRole('button', { name: 'Next month' }).click()
+  await dialog.getByRole('button', { name: new RegExp(dayName) }).click()
+  const times = dialog.getByRole('group', { name: /^Free times on/ })
+  return { dialog, times, day, dayName }
+}

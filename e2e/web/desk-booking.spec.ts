@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { DeskApp, pickZone, serverWorkspace } from '../support/app'
+import {
+  DeskApp,
+  newBookingOnTenthOfNextMonth,
+  pickZone,
+  serverWorkspace,
+  tenthOfNextMonth,
+} from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
@@ -40,22 +46,7 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   const app = new DeskApp(page)
   await app.open(server, 'Maya')
   await app.go('Calendar')
-  await page.getByRole('button', { name: 'New booking' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
-  await dialog.getByLabel('Region *').selectOption('EMEA')
-
-  const now = new Date()
-  const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10))
-  const dayName = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(target)
-  await dialog.getByRole('button', { name: 'Next month' }).click()
-  await dialog.getByRole('button', { name: new RegExp(dayName) }).click()
-  const times = dialog.getByRole('group', { name: /^Free times on/ })
+  const { dialog, times, day: target, dayName } = await newBookingOnTenthOfNextMonth(page)
   await expect(times).toContainText(dayName.split(' ').slice(1).join(' '))
   const first = times.getByRole('radio').first()
   // Each time says who takes it; the one picked says why too (not every line the same sentence).
@@ -166,8 +157,7 @@ test('the time picked stays picked while answers are typed, and says so when the
 }) => {
   // Day 10 of next month, 02:00 UTC: Ana (the page's fallback, for AMER) is busy then; the pool
   // (EMEA), here Ben and Dev, is free.
-  const now = new Date()
-  const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10, 2))
+  const target = tenthOfNextMonth(2)
   await serveInstead((ws) => ({
     ...ws,
     pools: ws.pools.map((pool) => ({
@@ -202,19 +192,7 @@ test('the time picked stays picked while answers are typed, and says so when the
   const app = new DeskApp(page)
   await app.open(server, 'Maya')
   await app.go('Calendar')
-  await page.getByRole('button', { name: 'New booking' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
-  await dialog.getByLabel('Region *').selectOption('EMEA')
-  const dayName = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(target)
-  await dialog.getByRole('button', { name: 'Next month' }).click()
-  await dialog.getByRole('button', { name: new RegExp(dayName) }).click()
-  const times = dialog.getByRole('group', { name: /^Free times on/ })
+  const { dialog, times } = await newBookingOnTenthOfNextMonth(page)
   const twoAm = times.getByRole('radio', { name: /^02:00/ })
   await twoAm.check()
   const book = dialog.getByRole('button', { name: 'Book' })

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { DeskApp, serverWorkspace } from '../support/app'
+import { DeskApp, newBookingOnTenthOfNextMonth, serverWorkspace } from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
@@ -20,25 +20,8 @@ test.afterEach(async () => {
 
 /** Desk-books `name` on the 10th of next month; returns the manage link read out. */
 async function deskBook(page: Page, name: string): Promise<string> {
-  await page.getByRole('button', { name: 'New booking' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
-  await dialog.getByLabel('Region *').selectOption('EMEA')
-  const now = new Date()
-  const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10))
-  const dayName = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(target)
-  await dialog.getByRole('button', { name: 'Next month' }).click()
-  await dialog.getByRole('button', { name: new RegExp(dayName) }).click()
-  await dialog
-    .getByRole('group', { name: /^Free times on/ })
-    .getByRole('radio')
-    .nth(2)
-    .check()
+  const { dialog, times } = await newBookingOnTenthOfNextMonth(page)
+  await times.getByRole('radio').nth(2).check()
   await dialog.getByLabel('Customer name *').fill(name)
   await dialog.getByLabel('Customer email *').fill('kim@example.org')
   await dialog.getByRole('button', { name: 'Book' }).click()

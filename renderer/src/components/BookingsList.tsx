@@ -27,11 +27,11 @@ const PAGE = SEARCH_PAGE
  * status and a range of dates (all in the URL), newest filters applied at once; exported as CSV
  * exactly as filtered. From is today unless chosen (the field shows it): what the desk looks at is
  * what comes next, not the first day this computer keeps (at a large team that is thousands of
- * rows back); a customer typed without a From date is looked for at any date, latest first (what
- * is coming and what just happened before the years behind it). A From date before the window
- * searches the earlier bookings on the sync server with the same rule (`booking-search.ts`: page
- * by page, whatever the range holds), listed before this computer's own (after them, latest first,
- * for a customer at any date). Open a row for its details.
+ * rows back); a customer typed without a From date is looked for at any date, their upcoming
+ * bookings first (soonest first), then the past ones (most recent first). A From date before the
+ * window searches the earlier bookings on the sync server with the same rule (`booking-search.ts`:
+ * page by page, whatever the range holds), listed before this computer's own (after them, most
+ * recent first, for a customer at any date). Open a row for its details.
  */
 export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string }) {
   const [route, navigate] = useRoute()

@@ -171,31 +171,30 @@ function keyColumnsUpgradeNotice(
 /**
  * Tells `onNotice` that opening builds the derived `tables` from the documents of `docsTable`
  * (a derived table added or changed by an update: ~6–8 s for the booking list at 400,000
- * bookings), and returns what tells it they are built — or says nothing when there were no
- * documents to build from. No count first: that would read the whole table once more.
+ * bookings), and returns what tells it they are built — nothing at all when there is no document
+ * to build from (one row is enough to know; no count first: that would read the whole table once
+ * more).
  */
 function derivedBuildNotice(
   file: SqliteFile,
   docsTable: string,
   tables: readonly string[],
   onNotice: (line: string) => void,
-): { done(documents: number): void } {
-  const what = `${tables.join(', ')} from the documents of ${docsTable} in ${file.path}`
-  const startedMs = performance.now()
-  let isTold = false
-  // Said at once only if there is anything to build from (one row is enough to know).
-  if (file.statement(`SELECT 1 FROM ${docsTable} WHERE deleted = 0 LIMIT 1`).get()) {
-    onNotice(`building ${what}, once; this takes a while`)
-    isTold = true
+): { done(documents: number): void } | undefined {
+  if (!file.statement(`SELECT 1 FROM ${docsTable} WHERE deleted = 0 LIMIT 1`).get()) {
+    return undefined
   }
+  onNotice(
+    `building ${tables.join(', ')} from the documents of ${docsTable} in ${file.path}, once; ` +
+      'this takes a while',
+  )
+  const startedMs = performance.now()
   return {
-    done: (documents) => {
-      if (!isTold) return
+    done: (documents) =>
       onNotice(
         `built ${tables.join(', ')} from ${documents.toLocaleString('en-US')} documents of ` +
           `${docsTable} in ${secondsSince(startedMs)} s`,
-      )
-    },
+      ),
   }
 }
 
