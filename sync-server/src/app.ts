@@ -248,6 +248,18 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
   app.use('/api/public', ...jsonBody(PUBLIC_BODY_LIMIT))
   // Responses carrying a manage token or a customer's booking are never stored by caches.
   app.use(['/api/public/bookings', '/api/public/pages/:slug/bookings'], noStore)
+  // The public API before the ~80 replication routes: Express tries every layer in turn, and the
+  // paths never overlap, so a booking no longer walks past all of them (rushes, issue 9).
+  app.use(
+    '/api/public',
+    publicRouter(
+      service,
+      () => mirror.workspace(),
+      { ...DEFAULT_PUBLIC_RATE_LIMITS, ...deps.publicRateLimits },
+      deps.clock,
+      (doc) => notifier.bookingCalendar(doc),
+    ),
+  )
 
   const wrapPush = (collection: string, ids: readonly string[], run: () => Promise<void>) =>
     collection === 'bookings' ? service.replicatedPush(run) : run()
@@ -352,16 +364,6 @@ export async function createApp(deps: AppDeps): Promise<TeamslotApp> {
       notifier,
       now: () => deps.clock.now(),
     }),
-  )
-  app.use(
-    '/api/public',
-    publicRouter(
-      service,
-      () => mirror.workspace(),
-      { ...DEFAULT_PUBLIC_RATE_LIMITS, ...deps.publicRateLimits },
-      deps.clock,
-      (doc) => notifier.bookingCalendar(doc),
-    ),
   )
   if (deps.bookPageDir && existsSync(deps.bookPageDir)) {
     const bookPageDir = deps.bookPageDir

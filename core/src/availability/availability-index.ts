@@ -106,10 +106,23 @@ export function indexReachOf(eventType: {
   }
 }
 
+/** Members by id per members array (records are immutable: a state keeps its array). */
+const MEMBERS_BY_ID = new WeakMap<readonly Member[], ReadonlyMap<string, Member>>()
+
+function membersById(members: readonly Member[]): ReadonlyMap<string, Member> {
+  let byId = MEMBERS_BY_ID.get(members)
+  if (byId === undefined) {
+    const map = new Map<string, Member>()
+    for (const member of members) map.set(member.id, member)
+    byId = map
+    MEMBERS_BY_ID.set(members, byId)
+  }
+  return byId
+}
+
 function membersFor(state: AvailabilityState, memberIds: readonly string[] | undefined): Member[] {
   if (memberIds === undefined) return [...state.members]
-  const byId = new Map<string, Member>()
-  for (const member of state.members) byId.set(member.id, member)
+  const byId = membersById(state.members)
   const seen = new Set<string>()
   return memberIds.map((id) => {
     const member = byId.get(id)

@@ -62,7 +62,16 @@ const MEMBER_IDS = new WeakMap<readonly SeatCandidates[], readonly string[]>()
 export function seatMemberIds(seats: readonly SeatCandidates[]): readonly string[] {
   let ids = MEMBER_IDS.get(seats)
   if (ids === undefined) {
-    ids = [...new Set(seats.flatMap((seat) => seat.memberIds))]
+    const seen = new Set<string>()
+    const list: string[] = []
+    for (const seat of seats) {
+      for (const id of seat.memberIds) {
+        if (seen.has(id)) continue
+        seen.add(id)
+        list.push(id)
+      }
+    }
+    ids = list
     MEMBER_IDS.set(seats, ids)
   }
   return ids

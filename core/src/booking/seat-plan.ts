@@ -152,8 +152,8 @@ const FOLLOW_CHANGES_MAX = 32
  * that member alone (priority, last assignment before the cycle's end, pool order), and the order
  * is total, so this is exactly the ranking `seatPoolRankingCompute` gives (a booking changes one
  * or two members' entries; recomputing ranks all 100 members of a big pool after each). Null when
- * it cannot follow (round robin, whose newcomer rule ties members together; too many changes; a
- * member's entry gone).
+ * it cannot follow (round robin, whose newcomer rule ties members together; too many changes; an
+ * eligible member's entry gone).
  */
 function pooledRankingFollow(
   pool: Pool,
@@ -164,19 +164,22 @@ function pooledRankingFollow(
 ): readonly RankedCandidate[] | null {
   if (pool.distribution === 'round-robin') return null
   if (ledger === last.ledger) return last.ranking
+  // Only eligible members are ranked, so only their entries can move one (keyed reads: walking a
+  // ledger's 100 keys with `for…in` cost more than the rest of this function).
+  const eligibleMembers = poolEligibleMembers(pool, members)
   const changed = new Set<string>()
-  for (const memberId in ledger.members) {
-    if (ledger.members[memberId] === last.ledger.members[memberId]) continue
+  for (const { memberId } of eligibleMembers) {
+    const now = ledger.members[memberId]
+    const before = last.ledger.members[memberId]
+    if (now === before) continue
+    if (now === undefined) return null
     changed.add(memberId)
     if (changed.size > FOLLOW_CHANGES_MAX) return null
-  }
-  for (const memberId in last.ledger.members) {
-    if (ledger.members[memberId] === undefined) return null
   }
   if (changed.size === 0) return last.ranking
   const byPriority = pool.distribution === 'pooled-priority'
   const endMs = cycleEndMs(cycle)
-  const places = eligibleById(poolEligibleMembers(pool, members))
+  const places = eligibleById(eligibleMembers)
   /** A ranked member's place, as `pooledRanking` orders them (`pooledOrderCompare`). */
   const placeOf = (candidate: RankedCandidate): PooledPlace => ({
     priority: candidate.priority ?? 0,
