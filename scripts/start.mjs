@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { electronBinary } from './electron-binary.mjs'
-import { SERVER_BUNDLE, serverBundleBuild } from './server-bundle.mjs'
+import { SERVER_BUNDLE, SERVER_NODE_FLAGS, serverBundleBuild } from './server-bundle.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
@@ -54,6 +54,7 @@ function startWebMode(reason) {
   const server = spawn(
     process.execPath,
     [
+      ...SERVER_NODE_FLAGS,
       SERVER_BUNDLE,
       '--port',
       port,

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import SERVER_NODE_FLAGS from '../../sync-server/node-flags.json'
 import { BenchClient } from './http'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -58,6 +59,7 @@ export async function serverStart(options: {
   readonly timeoutMs?: number
 }): Promise<RunningServer> {
   const args = [
+    ...SERVER_NODE_FLAGS,
     SERVER_BUNDLE,
     '--port',
     '0',

@@ -12,6 +12,7 @@ import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import SERVER_NODE_FLAGS from '../../sync-server/node-flags.json'
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,14 @@ const CUSTOMER_EVERY_MS = 250
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', 'bench/server/serve.ts', values.members, '--production-limits'],
+  [
+    ...SERVER_NODE_FLAGS,
+    '--import',
+    'tsx',
+    'bench/server/serve.ts',
+    values.members,
+    '--production-limits',
+  ],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
 )
 const url = await new Promise<string>((done) => {

@@ -19,6 +19,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { bookingOverlaps } from '../../core/src/conflicts/booking-overlaps'
 import type { Booking } from '../../core/src/model/workspace'
+import SERVER_NODE_FLAGS from '../../sync-server/node-flags.json'
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,7 @@ const NOW_MS = Date.parse('2027-03-01T06:00:00Z')
 const child = spawn(
   process.execPath,
   [
+    ...SERVER_NODE_FLAGS,
     ...(process.env['BENCH_SERVER_PROFILE']
       ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROFILE']]
       : []),

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import SERVER_NODE_FLAGS from '../node-flags.json'
 import { startCli } from './test-support/cli'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -44,7 +45,7 @@ describe('the built sync server (out/server/main.js)', () => {
     const server = await startCli(
       ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--quiet'],
       { TEAMSLOT_ADMIN_TOKEN: token, NODE_OPTIONS: '' },
-      [bundle],
+      [...SERVER_NODE_FLAGS, bundle],
     )
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
@@ -61,5 +62,15 @@ describe('the built sync server (out/server/main.js)', () => {
     }
     expect(await server.exited()).toBe(0)
     rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('runs with the Node options of sync-server/node-flags.json under npm run sync-server', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>
+      }
+    ).scripts
+    expect(SERVER_NODE_FLAGS.length).toBeGreaterThan(0)
+    expect(scripts['sync-server']).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} out/server/main.js`)
   })
 })
