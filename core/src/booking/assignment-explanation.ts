@@ -4,7 +4,7 @@
  */
 
 import type { Condition, EventType, Member, Target, Workspace } from '../model/workspace'
-import type { AssignmentExplanation, RankedCandidate } from './booking-types'
+import type { AssignmentExplanation, BookingRequest, RankedCandidate } from './booking-types'
 import type { PageRoute } from './page-route'
 import type { PlannedSeat, SeatPlan } from './seat-plan'
 
@@ -25,15 +25,22 @@ function conditionText(condition: Condition, eventType: EventType): string {
   return `${label ?? condition.questionId} ${OP_TEXT[condition.op]} ${value}`
 }
 
-/** How the page chose the target, leading to it: "Rule 2 (Call, Region is EMEA) sends it to". */
-function matchedText(route: Extract<PageRoute, { kind: 'target' }>, matched: Matched): string {
+/**
+ * How the page chose the target, leading to it: "Rule 2 (Call, Region is EMEA) sends it to". A
+ * choice made at the desk (`desktop`) is the desk's, not the customer's.
+ */
+function matchedText(
+  route: Extract<PageRoute, { kind: 'target' }>,
+  matched: Matched,
+  createdVia: BookingRequest['createdVia'],
+): string {
   if (matched.kind === 'rule') {
     const conditions = (route.rule?.when ?? []).map((c) => conditionText(c, route.eventType))
     return `Rule ${matched.index + 1} (${[route.eventType.name, ...conditions].join(', ')}) sends it to`
   }
   if (matched.kind === 'static') return 'This page sends every booking to'
   if (matched.kind === 'fallback') return 'No rule matched, so it goes to'
-  return 'The customer chose'
+  return createdVia === 'desktop' ? 'Chosen at the desk:' : 'The customer chose'
 }
 
 function targetText(state: Workspace, target: Target): string {
@@ -94,6 +101,8 @@ export function explanationBuild(
   plan: SeatPlan,
   memberIds: readonly string[],
   freeIds: ReadonlySet<string>,
+  /** Who made the choice of a customer-choice page: the customer (`public`) or the desk. */
+  createdVia: BookingRequest['createdVia'],
 ): AssignmentExplanation {
   const names = new Map(state.members.map((member: Member) => [member.id, member.name]))
   const name = (id: string): string => names.get(id) ?? id
@@ -111,7 +120,7 @@ export function explanationBuild(
   const seatTexts = seats.map((seat, i) =>
     seats.length > 1 ? `seat ${i + 1}: ${seatText(seat, name)}` : seatText(seat, name),
   )
-  const head = `${matchedText(route, route.matched)} ${targetText(state, plan.target)}`
+  const head = `${matchedText(route, route.matched, createdVia)} ${targetText(state, plan.target)}`
   // A member's booking page says whose it is in the head already.
   const isPageOnly = seats.length === 1 && seats[0]?.method === 'booking-page'
   const summary = isPageOnly ? `${head}.` : `${head}: ${seatTexts.join('; ')}.`

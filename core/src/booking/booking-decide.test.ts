@@ -448,6 +448,17 @@ describe('bookingDecide', () => {
       expect(decide(state, 'mp-pick', NINE)).toMatchObject({ reason: 'booking-page-required' })
     })
 
+    it("says whose choice the member was: the customer's online, the desk's at the desk", () => {
+      const online = decide(state, 'mp-pick', NINE, { bookingPageId: 'bp-ben' })
+      const desk = decide(state, 'mp-pick', NINE, {
+        bookingPageId: 'bp-ben',
+        createdVia: 'desktop',
+        by: 'Maya',
+      })
+      expect(online.ok && online.explanation.summary).toBe("The customer chose Ben's booking page.")
+      expect(desk.ok && desk.explanation.summary).toBe("Chosen at the desk: Ben's booking page.")
+    })
+
     it('finds a member by time: the chosen page, or the first page free then', () => {
       const anaBusy = fixtureStore(state, fixtureBooking('bk-a', ['m-ana'], NINE))
       expect(booked(decide(anaBusy, 'mp-time', NINE)).hostMemberIds).toEqual(['m-ben'])

@@ -163,7 +163,14 @@ export function bookingDecide(
   const index = seatIndexBuild(state, seats, startMs, startMs + 1, null, eventType)
   const { fill, free } = seatsFillAt(index, seats, eventType, nowMs, startMs)
   if (fill === null) return unavailable()
-  const explanation = explanationBuild(state, picked, plan, fill.memberIds, free)
+  const explanation = explanationBuild(
+    state,
+    picked,
+    plan,
+    fill.memberIds,
+    free,
+    request.createdVia,
+  )
   const booking: Booking = {
     id: ctx.bookingId,
     eventTypeId: eventType.id,

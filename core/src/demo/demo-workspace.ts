@@ -269,7 +269,9 @@ function demoBookings(nowIso: string): Booking[] {
         ? `Rule 2 (Intro call) sends it to pool Sales: round robin — ${host.name} was next in line.`
         : poolId === 'pool-apac'
           ? `Rule 1 (Intro call, Region is APAC) sends it to pool Solutions APAC: pooled with priority — of those free, ${host.name} had the highest priority.`
-          : `The customer chose ${host.name}'s booking page.`
+          : isDesk
+            ? `Chosen at the desk: ${host.name}'s booking page.`
+            : `The customer chose ${host.name}'s booking page.`
     const history: Booking['history'][number][] = [
       { at: iso(createdAt(plan.start, now)), action: 'created', by, reason },
     ]
