@@ -105,6 +105,9 @@ export async function pickZone(
   zone: RegExp,
 ): Promise<void> {
   const box = scope.getByRole('combobox', { name: label })
+  // In sight first, as a person scrolls to a field before typing: a dialog scrolling while the
+  // list opens closes the list (React Aria closes popovers on scroll).
+  await box.scrollIntoViewIfNeeded()
   await box.fill(search)
   await scope.page().getByRole('option', { name: zone }).click()
 }
@@ -123,7 +126,7 @@ export function tenthOfNextMonth(hourUtc = 0): Date {
 export async function newBookingOnTenthOfNextMonth(page: Page) {
   await page.getByRole('button', { name: 'New booking' }).click()
   const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
+  await dialog.getByLabel('Book through').selectOption({ label: 'Talk to sales' })
   await dialog.getByLabel('Region *').selectOption('EMEA')
   const day = tenthOfNextMonth()
   const dayName = new Intl.DateTimeFormat('en-GB', {

@@ -159,7 +159,7 @@ test('a booking made at the desk follows the page’s rules and syncs to the ser
   await board.open(server)
   await page.getByRole('button', { name: 'New booking' }).click()
   const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await expect(dialog.getByLabel('Master page')).toHaveValue('mp-cai')
+  await expect(dialog.getByLabel('Book through')).toHaveValue('mp-cai')
   await dialog.getByLabel('Customer name *').fill('Walk In Wendy')
   await dialog.getByLabel('Customer email *').fill('wendy@example.org')
   // Each free time says who it goes to and why.

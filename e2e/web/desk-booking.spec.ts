@@ -54,6 +54,7 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
     /^\d\d:\d\d–\d\d:\d\d→ (Ana Silva|Ben Okafor|Dev Patel)$/,
   )
   await expect(times).not.toContainText('Why:')
+  await expect(times).toContainText('Times in UTC.')
   await times.getByRole('radio').nth(4).check()
   await expect(times).toContainText(
     /Why: Rule 1 \(Intro call, Region is EMEA\) sends it to pool Sales: round robin/,
@@ -62,6 +63,8 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   await dialog.getByLabel('Customer name *').fill('Caller Carla')
   await dialog.getByLabel('Customer email *').fill('carla@example.org')
   await pickZone(dialog, 'Customer time zone', 'New York', /America\/New York/)
+  // The time picked, as the caller in New York will hear it.
+  await expect(times).toContainText(/For the customer: .+\(America\/New_York\)/)
   await dialog.getByRole('button', { name: 'Book' }).click()
 
   const done = page.getByRole('dialog', { name: 'Booked' })
@@ -75,6 +78,10 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   await expect(done).toContainText(shortDay)
   await expect(done).toContainText('Why: Rule 1')
   await expect(done).toContainText('(America/New_York)')
+  // This test server has no mail server: the desk is told the customer gets no email.
+  await expect(done).toContainText(
+    'This sync server sends no email, so carla@example.org gets no confirmation',
+  )
   // The desk reads the manage link out at once; it works once the booking synced.
   const manageLink = await done.getByRole('textbox', { name: 'Manage link' }).inputValue()
   expect(manageLink).toMatch(
@@ -127,7 +134,7 @@ test('missing customer details are named at their fields and nothing is booked',
   await app.go('Calendar')
   await page.getByRole('button', { name: 'New booking' }).click()
   const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
+  await dialog.getByLabel('Book through').selectOption({ label: 'Talk to sales' })
   await dialog.getByRole('button', { name: 'Next month' }).click()
   await dialog
     .getByRole('button', { name: /^[A-Za-z]+,? 1[0-9] / })
@@ -236,7 +243,7 @@ test('a day without a free time offers the next day that has one', async ({ page
   await page.evaluate((d) => (window.location.hash = `#/calendar?date=${d}`), day)
   await page.getByRole('button', { name: 'New booking' }).click()
   const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await dialog.getByLabel('Master page').selectOption({ label: 'Talk to sales' })
+  await dialog.getByLabel('Book through').selectOption({ label: 'Talk to sales' })
   await dialog.getByLabel('Region *').selectOption('EMEA')
   const long = (date: Date) =>
     new Intl.DateTimeFormat('en-GB', {

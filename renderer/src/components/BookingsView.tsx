@@ -128,7 +128,7 @@ export function BookingsView() {
             </label>
             <p className="small muted">
               {mode === 'week'
-                ? `Times in ${zone}. Drag a booking to another time or day to move it.`
+                ? `Times in ${zone}. Drag a booking to another time or day to move it; to give it to another member, drag it onto their column in Calendar.`
                 : `Times in ${zone}. Choose a day's number to open that day.`}
             </p>
           </div>

@@ -4,7 +4,7 @@ import { useWorkspace } from '../db/data-layer'
 import type { SyncTarget } from '../db/replication'
 import { dateTimeText } from '../format/datetime-format'
 import { ManageLink } from './ManageLink'
-import { usePublicUrl } from '../hooks/use-notify-settings'
+import { useNotifySettings } from '../hooks/use-notify-settings'
 
 export interface DeskBookingDoneProps {
   readonly booking: Booking
@@ -20,7 +20,9 @@ export interface DeskBookingDoneProps {
 export function DeskBookingDone(props: DeskBookingDoneProps) {
   const { booking, manageToken, zone, target, onOpen, onClose } = props
   const live = useWorkspace()!
-  const publicUrl = usePublicUrl(target)
+  const settings = useNotifySettings(target)
+  const publicUrl = settings?.publicUrl ?? target.serverUrl
+  const email = booking.customer.email
   const { workspace } = live
   const names = new Map(workspace.members.map((m) => [m.id, m.name]))
   const eventType = workspace.eventTypes.find((e) => e.id === booking.eventTypeId)
@@ -41,10 +43,17 @@ export function DeskBookingDone(props: DeskBookingDoneProps) {
         {booking.customer.timeZone}). You can undo for a few seconds from the notice below.
       </p>
       <ManageLink link={manageLinkFor(workspace, booking, manageToken, publicUrl)} canChange />
-      <p className="small muted">
-        Read the link out or copy it; {booking.customer.email} also gets it in the confirmation
-        email once this booking syncs.
-      </p>
+      {settings?.mail.configured === false ? (
+        <p className="small">
+          <strong>This sync server sends no email</strong>, so {email} gets no confirmation: read
+          the time and the link out, or copy the link. (Settings says how to connect a mail server.)
+        </p>
+      ) : (
+        <p className="small muted">
+          Read the link out or copy it; {email} also gets it in the confirmation email once this
+          booking syncs{settings === null ? ', if the sync server sends email' : ''}.
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={onClose}>
           Done

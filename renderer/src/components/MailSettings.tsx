@@ -36,8 +36,8 @@ export function MailSettings({ target }: MailSettingsProps) {
           </pre>
           <p className="small muted">
             The sync server built into this app sends no email: connect this app to such a server
-            under Sync server. Emails kept as not sent are not sent later on their own; send one
-            again from the Outbox.
+            under Sync server. Emails kept as not sent are not sent later on their own: once the
+            server sends email, send one again from the Outbox.
           </p>
         </>
       )}

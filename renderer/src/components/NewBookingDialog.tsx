@@ -195,7 +195,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
         <form className="stack" onSubmit={submit} noValidate>
           <div className="form-grid">
             <label className="field">
-              <span>Master page</span>
+              <span>Book through</span>
               <select
                 value={pageId}
                 onChange={(e) => {
@@ -257,6 +257,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
               initialDate={initialDate}
               slotsIn={slotsIn}
               describe={describe}
+              customerZone={customer.timeZone}
               selected={chosen}
               onSelect={(s) => {
                 setStart(s)

@@ -2,8 +2,9 @@ import { parseDate } from '@internationalized/date'
 import type { CalendarDate } from '@internationalized/date'
 import { useMemo, useState } from 'react'
 import type { PageSlot } from '../../../core/src/booking'
+import { zoneIsValid } from '../../../core/src/time'
 import { boardDay } from '../calendar/board-layout'
-import { dayText, timeRangeText } from '../format/datetime-format'
+import { dateTimeText, dayText, timeRangeText } from '../format/datetime-format'
 import { MonthCalendar } from '../ui/MonthCalendar'
 import type { SlotWho } from '../hooks/use-desk-slots'
 
@@ -16,6 +17,8 @@ export interface SlotDayPickerProps {
   readonly describe?: (slot: PageSlot) => SlotWho
   readonly selected: string | null
   readonly onSelect: (start: string | null) => void
+  /** The customer's zone: when it is not `zone`, the time picked is also said in it. */
+  readonly customerZone?: string
 }
 
 /** How far ahead a day without a free time looks for the next one. */
@@ -38,7 +41,7 @@ function monthRange(date: CalendarDate, zone: string): readonly [number, number,
  * through months.
  */
 export function SlotDayPicker(props: SlotDayPickerProps) {
-  const { zone, slotsIn, describe, selected, onSelect } = props
+  const { zone, slotsIn, describe, selected, onSelect, customerZone } = props
   const [date, setDate] = useState(() => parseDate(props.initialDate))
   const [focused, setFocused] = useState(date)
   const [monthFrom, monthTo] = monthRange(focused, zone)
@@ -87,6 +90,7 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
       />
       <fieldset>
         <legend>Free times on {dayText(day.fromMs + 12 * 3600_000, zone)}</legend>
+        <p className="small muted">Times in {zone}.</p>
         {slots.length === 0 ? (
           <p className="muted small">
             No free time on this day.{' '}
@@ -117,6 +121,11 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
             ))}
           </div>
         )}
+        {selected && customerZone && customerZone !== zone && zoneIsValid(customerZone) ? (
+          <p className="small slot-customer-time" aria-live="polite">
+            For the customer: {dateTimeText(selected, customerZone)} ({customerZone})
+          </p>
+        ) : null}
         {why ? (
           <p className="small muted slot-why" aria-live="polite">
             Why: {why}
