@@ -103,7 +103,9 @@ test('a scheduler cancels with a reason and marks a no-show from the details pan
   await openDetails(app, 'lee@example.org')
   await app.details.getByRole('button', { name: 'Cancel booking…' }).click()
   const confirm = page.getByRole('dialog', { name: 'Cancel booking' })
-  await confirm.getByLabel('Reason (recorded in the history)').fill('Customer called to cancel')
+  await confirm
+    .getByLabel('Reason (kept in the history and told to the customer in the cancellation email)')
+    .fill('Customer called to cancel')
   await confirm.getByRole('button', { name: 'Cancel booking' }).click()
   await expect(app.toast(/Cancelled Lee Park/)).toBeVisible()
   await expect(app.details.getByRole('group', { name: 'Status' })).toContainText('Cancelled')

@@ -9,7 +9,7 @@ export interface CancelDialogProps {
   readonly onClose: () => void
 }
 
-/** Confirm a staff cancellation with a reason (recorded in history; the time is freed at once). */
+/** Confirm a staff cancellation with a reason (kept in the history, told to the customer in the cancellation email; the time is freed at once). */
 export function CancelDialog({ label, onCancel, onClose }: CancelDialogProps) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -26,7 +26,9 @@ export function CancelDialog({ label, onCancel, onClose }: CancelDialogProps) {
           customer’s own cancellation deadline has passed.
         </p>
         <label className="field">
-          <span>Reason (recorded in the history)</span>
+          <span>
+            Reason (kept in the history and told to the customer in the cancellation email)
+          </span>
           <input
             value={reason}
             maxLength={500}

@@ -258,6 +258,11 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
               slotsIn={slotsIn}
               describe={describe}
               customerZone={customer.timeZone}
+              pickMemberPage={
+                workspace.masterPages.find(
+                  (p) => p.id !== pageId && p.assignment.type === 'customer-choice',
+                )?.title
+              }
               selected={chosen}
               onSelect={(s) => {
                 setStart(s)

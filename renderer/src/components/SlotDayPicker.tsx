@@ -19,6 +19,8 @@ export interface SlotDayPickerProps {
   readonly onSelect: (start: string | null) => void
   /** The customer's zone: when it is not `zone`, the time picked is also said in it. */
   readonly customerZone?: string
+  /** A page where the caller picks the member (named when a pool takes turns). */
+  readonly pickMemberPage?: string
 }
 
 /** How far ahead a day without a free time looks for the next one. */
@@ -41,7 +43,7 @@ function monthRange(date: CalendarDate, zone: string): readonly [number, number,
  * through months.
  */
 export function SlotDayPicker(props: SlotDayPickerProps) {
-  const { zone, slotsIn, describe, selected, onSelect, customerZone } = props
+  const { zone, slotsIn, describe, selected, onSelect, customerZone, pickMemberPage } = props
   const [date, setDate] = useState(() => parseDate(props.initialDate))
   const [focused, setFocused] = useState(date)
   const [monthFrom, monthTo] = monthRange(focused, zone)
@@ -70,6 +72,9 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
     [describe, slots],
   )
   const why = selected ? (described?.get(selected)?.why ?? null) : null
+  const turnsOf = described
+    ? [...described.values()].find((who) => who.turnsOf)?.turnsOf
+    : undefined
   const goTo = (next: CalendarDate) => {
     setDate(next)
     setFocused(next)
@@ -91,6 +96,15 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
       <fieldset>
         <legend>Free times on {dayText(day.fromMs + 12 * 3600_000, zone)}</legend>
         <p className="small muted">Times in {zone}.</p>
+        {turnsOf ? (
+          <p className="small muted slot-turns">
+            {turnsOf} takes turns (round robin): only the times of the member next in line are
+            offered, not everyone’s.
+            {pickMemberPage
+              ? ` For a particular member, book through “${pickMemberPage}”, where the caller picks the member.`
+              : ''}
+          </p>
+        ) : null}
         {slots.length === 0 ? (
           <p className="muted small">
             No free time on this day.{' '}

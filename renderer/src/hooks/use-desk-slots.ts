@@ -20,6 +20,11 @@ export type DeskQuery = Omit<PageAvailabilityQuery, 'fromMs' | 'toMs'>
 export interface SlotWho {
   readonly who: string
   readonly why: string | null
+  /**
+   * The round-robin pool whose turn decides who takes the time, if any: such a pool offers only
+   * the times of the member next in line (its fall-through aside), so the desk is told.
+   */
+  readonly turnsOf?: string
 }
 
 export function useDeskSlots(workspace: Workspace, queryKey: string) {
@@ -67,9 +72,12 @@ export function useDeskSlots(workspace: Workspace, queryKey: string) {
           why: null,
         }
       }
+      const takesTurns = decision.explanation.seats.some((seat) => seat.method === 'round-robin')
+      const pool = workspace.pools.find((p) => p.id === decision.booking.poolId)
       return {
         who: `→ ${decision.booking.hostMemberIds.map(memberName).join(' + ')}`,
         why: decision.explanation.summary,
+        ...(takesTurns ? { turnsOf: pool?.name ?? 'This pool' } : {}),
       }
     },
     [workspace, query, names],
