@@ -44,6 +44,7 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   )
   await expect(pool).toContainText('net per member on average 0.0')
   await expect(pool).toContainText('a member may have more removed than received in one cycle')
+  await expect(pool).toContainText('No bookings in this cycle yet.')
 
   const base = Date.now() + 2 * 86400_000
   const slot = (hours: number) =>
@@ -52,6 +53,8 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   await bookPublicly(slot(1))
   // Round robin: two bookings go to two different members, one each.
   await expect(pool.getByRole('listitem', { name: /1 received, 0 removed, net 1/ })).toHaveCount(2)
+  // Is it fair? In one sentence (round robin aims at equal counts).
+  await expect(pool).toContainText('Even: every member has between 0 and 1 this cycle.')
 
   await fetch(`${server.url}/api/public/bookings/${first.id}/cancel`, {
     method: 'POST',

@@ -12,12 +12,14 @@ import type { Pool } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
 import type { LiveWorkspace } from '../db/workspace-store'
 import { dateText, dateTimeText } from '../format/datetime-format'
+import { poolVerdict } from '../reports/pool-verdict'
 
 const CYCLE_TEXT = { monthly: 'Monthly', quarterly: 'Quarterly', continuous: 'Continuous' } as const
 
 /**
  * One pool's distribution for a reporting cycle (first the one holding `atMs`, then earlier or
- * later ones): received, removed and net bookings per member as bars against the pool's average,
+ * later ones): in one sentence whether it is shared out as the method intends (`poolVerdict`), then
+ * received, removed and net bookings per member as bars against the pool's average,
  * last assignment, and for round robin who is next in line (current cycle only). Counted by core from the pool's
  * ledger over all history: the baseline fetched from the sync server merged with this computer's
  * bookings; until a baseline was fetched, from this computer's bookings alone, and it says so.
@@ -86,6 +88,13 @@ export function PoolStatsCard({
         {line[0]
           ? ` · next in line: ${names.get(line[0].memberId)?.name ?? 'a former member'}`
           : ''}
+      </p>
+      <p className="pool-verdict">
+        {poolVerdict(
+          pool.distribution,
+          stats.members,
+          (id) => names.get(id)?.name ?? 'a former member',
+        )}
       </p>
       {live.baseline === null ? (
         <p className="history-notice small is-warning" role="note">
