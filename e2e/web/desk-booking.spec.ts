@@ -264,3 +264,28 @@ test('a day without a free time offers the next day that has one', async ({ page
   const times = dialog.getByRole('group', { name: `Free times on ${long(monday)}` })
   await expect(times.getByRole('radio').first()).toBeVisible()
 })
+
+test('New booking keeps the day shown when the page and the answers change', async ({ page }) => {
+  // "Meet the team" lets the caller pick the member first: its free times wait for that choice.
+  await serveInstead((ws) => ({
+    ...ws,
+    masterPages: ws.masterPages.map((p) =>
+      p.id === 'mp-team'
+        ? { ...p, assignment: { ...p.assignment, flow: 'booking-pages-first' } }
+        : p,
+    ) as typeof ws.masterPages,
+  }))
+  const app = new DeskApp(page)
+  await app.open(server, 'Maya')
+  await app.go('Calendar')
+  const { dialog, times, dayName } = await newBookingOnTenthOfNextMonth(page)
+  await expect(times).toHaveAccessibleName(new RegExp(dayName))
+  // Another page and back (its answers start again): still the day the desk was looking at.
+  await dialog.getByLabel('Book through').selectOption({ label: 'Meet the team' })
+  await expect(times).toHaveCount(0)
+  await dialog.getByLabel('Member *').selectOption({ label: 'Ben Okafor' })
+  await expect(times).toHaveAccessibleName(new RegExp(dayName))
+  await dialog.getByLabel('Book through').selectOption({ label: 'Talk to sales' })
+  await dialog.getByLabel('Region *').selectOption('AMER')
+  await expect(times).toHaveAccessibleName(new RegExp(dayName))
+})

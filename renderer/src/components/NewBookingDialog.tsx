@@ -38,6 +38,8 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
   const zone = useMemo(() => localZone(), [])
   const { workspace } = live
   const [pageId, setPageId] = useState(workspace.masterPages[0]?.id ?? '')
+  // The day the free times show: kept when the page, event type or answers make the picker anew.
+  const [shownDate, setShownDate] = useState(initialDate)
   const page = workspace.masterPages.find((p) => p.id === pageId)
   const eventTypes = workspace.eventTypes.filter((e) => page?.eventTypeIds.includes(e.id))
   const [eventTypeId, setEventTypeId] = useState('')
@@ -254,7 +256,8 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
           {ready ? (
             <SlotDayPicker
               zone={zone}
-              initialDate={initialDate}
+              initialDate={shownDate}
+              onDateChange={setShownDate}
               slotsIn={slotsIn}
               describe={describe}
               customerZone={customer.timeZone}

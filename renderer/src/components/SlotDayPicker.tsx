@@ -21,6 +21,8 @@ export interface SlotDayPickerProps {
   readonly customerZone?: string
   /** A page where the caller picks the member (named when a pool takes turns). */
   readonly pickMemberPage?: string
+  /** Told the day shown (`YYYY-MM-DD`) when it changes, so a picker made again opens there. */
+  readonly onDateChange?: (date: string) => void
 }
 
 /** How far ahead a day without a free time looks for the next one. */
@@ -75,8 +77,12 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
   const turnsOf = described
     ? [...described.values()].find((who) => who.turnsOf)?.turnsOf
     : undefined
-  const goTo = (next: CalendarDate) => {
+  const show = (next: CalendarDate) => {
     setDate(next)
+    props.onDateChange?.(next.toString())
+  }
+  const goTo = (next: CalendarDate) => {
+    show(next)
     setFocused(next)
     onSelect(null)
   }
@@ -86,7 +92,7 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
         label="Day"
         value={date}
         onChange={(next) => {
-          setDate(next)
+          show(next)
           onSelect(null)
         }}
         focusedValue={focused}
