@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { historyWorkspaceText } from '../../sync-server/src/test-support/history-workspace'
+import SERVER_NODE_FLAGS from '../../sync-server/node-flags.json'
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +43,17 @@ interface Server {
 async function serverStart(dataDir: string): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'sync-server/src/main.ts', '--port', '0', '--data-dir', dataDir, '--quiet'],
+    [
+      ...SERVER_NODE_FLAGS,
+      '--import',
+      'tsx',
+      'sync-server/src/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--quiet',
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, TEAMSLOT_ADMIN_TOKEN: TOKEN },

@@ -57,7 +57,7 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   await expect(times).toContainText('Times in UTC.')
   // A round-robin pool offers only the next in line's times: the desk is told, and where to go.
   await expect(times).toContainText(
-    'Sales takes turns (round robin): only the times of the member next in line are offered, not everyone’s. For a particular member, book through “Meet the team”, where the caller picks the member.',
+    'Sales takes turns (round robin): each day offers the times of one member — the next in line who is free that day — not everyone’s. For a particular member, book through “Meet the team”, where the caller picks the member.',
   )
   await times.getByRole('radio').nth(4).check()
   await expect(times).toContainText(

@@ -104,7 +104,9 @@ test('a scheduler cancels with a reason and marks a no-show from the details pan
   await app.details.getByRole('button', { name: 'Cancel booking…' }).click()
   const confirm = page.getByRole('dialog', { name: 'Cancel booking' })
   await confirm
-    .getByLabel('Reason (kept in the history and told to the customer in the cancellation email)')
+    .getByLabel(
+      'Reason (kept in the history; this sync server sends no email, so tell the customer yourself)',
+    )
     .fill('Customer called to cancel')
   await confirm.getByRole('button', { name: 'Cancel booking' }).click()
   await expect(app.toast(/Cancelled Lee Park/)).toBeVisible()

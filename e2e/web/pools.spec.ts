@@ -54,7 +54,9 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   // Round robin: two bookings go to two different members, one each.
   await expect(pool.getByRole('listitem', { name: /1 received, 0 removed, net 1/ })).toHaveCount(2)
   // Is it fair? In one sentence (round robin aims at equal counts).
-  await expect(pool).toContainText('Even: every member has between 0 and 1 this cycle.')
+  await expect(pool).toContainText(
+    'Even: every member has between 0 and 1 net bookings this cycle.',
+  )
 
   await fetch(`${server.url}/api/public/bookings/${first.id}/cancel`, {
     method: 'POST',

@@ -63,14 +63,4 @@ describe('the built sync server (out/server/main.js)', () => {
     expect(await server.exited()).toBe(0)
     rmSync(dataDir, { recursive: true, force: true })
   })
-
-  it('runs with the Node options of sync-server/node-flags.json under npm run sync-server', () => {
-    const scripts = (
-      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-        scripts: Record<string, string>
-      }
-    ).scripts
-    expect(SERVER_NODE_FLAGS.length).toBeGreaterThan(0)
-    expect(scripts['sync-server']).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} out/server/main.js`)
-  })
 })

@@ -4,7 +4,7 @@
  */
 
 import type { Condition, EventType, Member, Target, Workspace } from '../model/workspace'
-import type { AssignmentExplanation, BookingRequest, RankedCandidate } from './booking-types'
+import type { AssignmentExplanation, RankedCandidate } from './booking-types'
 import type { PageRoute } from './page-route'
 import type { PlannedSeat, SeatPlan } from './seat-plan'
 
@@ -26,13 +26,16 @@ function conditionText(condition: Condition, eventType: EventType): string {
 }
 
 /**
- * How the page chose the target, leading to it: "Rule 2 (Call, Region is EMEA) sends it to". A
- * choice made at the desk (`desktop`) is the desk's, not the customer's.
+ * Who picked the member on a customer-choice page: the customer (online), the desk, or nobody —
+ * "find a member by time" without a choice takes the first of the page's members free then.
  */
+export type MemberChooser = 'customer' | 'desk' | 'first-free'
+
+/** How the page chose the target, leading to it: "Rule 2 (Call, Region is EMEA) sends it to". */
 function matchedText(
   route: Extract<PageRoute, { kind: 'target' }>,
   matched: Matched,
-  createdVia: BookingRequest['createdVia'],
+  chooser: MemberChooser,
 ): string {
   if (matched.kind === 'rule') {
     const conditions = (route.rule?.when ?? []).map((c) => conditionText(c, route.eventType))
@@ -40,7 +43,8 @@ function matchedText(
   }
   if (matched.kind === 'static') return 'This page sends every booking to'
   if (matched.kind === 'fallback') return 'No rule matched, so it goes to'
-  return createdVia === 'desktop' ? 'Chosen at the desk:' : 'The customer chose'
+  if (chooser === 'first-free') return 'No member was asked for, so it went to the first free then:'
+  return chooser === 'desk' ? 'Chosen at the desk:' : 'The customer chose'
 }
 
 function targetText(state: Workspace, target: Target): string {
@@ -101,8 +105,8 @@ export function explanationBuild(
   plan: SeatPlan,
   memberIds: readonly string[],
   freeIds: ReadonlySet<string>,
-  /** Who made the choice of a customer-choice page: the customer (`public`) or the desk. */
-  createdVia: BookingRequest['createdVia'],
+  /** Who picked the member of a customer-choice page (see {@link MemberChooser}). */
+  chooser: MemberChooser,
 ): AssignmentExplanation {
   const names = new Map(state.members.map((member: Member) => [member.id, member.name]))
   const name = (id: string): string => names.get(id) ?? id
@@ -120,7 +124,7 @@ export function explanationBuild(
   const seatTexts = seats.map((seat, i) =>
     seats.length > 1 ? `seat ${i + 1}: ${seatText(seat, name)}` : seatText(seat, name),
   )
-  const head = `${matchedText(route, route.matched, createdVia)} ${targetText(state, plan.target)}`
+  const head = `${matchedText(route, route.matched, chooser)} ${targetText(state, plan.target)}`
   // A member's booking page says whose it is in the head already.
   const isPageOnly = seats.length === 1 && seats[0]?.method === 'booking-page'
   const summary = isPageOnly ? `${head}.` : `${head}: ${seatTexts.join('; ')}.`

@@ -457,6 +457,11 @@ describe('bookingDecide', () => {
       })
       expect(online.ok && online.explanation.summary).toBe("The customer chose Ben's booking page.")
       expect(desk.ok && desk.explanation.summary).toBe("Chosen at the desk: Ben's booking page.")
+      // Finding a member by time without choosing one: nobody chose, the first free took it.
+      const anyone = decide(state, 'mp-time', NINE, { createdVia: 'desktop', by: 'Maya' })
+      expect(anyone.ok && anyone.explanation.summary).toBe(
+        "No member was asked for, so it went to the first free then: Ana's booking page.",
+      )
     })
 
     it('finds a member by time: the chosen page, or the first page free then', () => {

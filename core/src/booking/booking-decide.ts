@@ -169,7 +169,11 @@ export function bookingDecide(
     plan,
     fill.memberIds,
     free,
-    request.createdVia,
+    route.kind === 'find-member-by-time'
+      ? 'first-free'
+      : request.createdVia === 'desktop'
+        ? 'desk'
+        : 'customer',
   )
   const booking: Booking = {
     id: ctx.bookingId,

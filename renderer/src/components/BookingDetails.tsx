@@ -24,7 +24,7 @@ import { BookingHistory } from './BookingHistory'
 import { CancelDialog } from './CancelDialog'
 import { ManageLink } from './ManageLink'
 import { ConfirmationResend } from './ConfirmationResend'
-import { usePublicUrl } from '../hooks/use-notify-settings'
+import { useNotifySettings } from '../hooks/use-notify-settings'
 import { RescheduleDialog } from './RescheduleDialog'
 
 export interface BookingDetailsProps {
@@ -65,7 +65,8 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
   const openReassign = useUiStore((s) => s.openReassign)
   const [dialog, setDialog] = useState<'cancel' | 'reschedule' | null>(null)
   const close = () => navigate({ params: { booking: null } })
-  const publicUrl = usePublicUrl(target)
+  const notify = useNotifySettings(target)
+  const publicUrl = notify?.publicUrl ?? target.serverUrl
   const { workspace, conflicts, pending, unsynced, manageTokens } = live
   const inReplica = workspace.bookings.find((b) => b.id === bookingId)
   // A booking before this computer's window, read from the server for a view: read-only here.
@@ -267,6 +268,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
       {dialog === 'cancel' ? (
         <CancelDialog
           label={label}
+          sendsEmail={notify === null ? null : notify.mail.configured}
           onCancel={async (reason) => {
             const result = await actions.cancel(booking.id, reason, `Cancelled ${label}`)
             if (result.ok) setDialog(null)

@@ -5,12 +5,17 @@ import { AppDialog } from '../ui/AppDialog'
 
 export interface CancelDialogProps {
   readonly label: string
+  /** Whether the sync server sends email (null: not known yet). */
+  readonly sendsEmail: boolean | null
   readonly onCancel: (reason: string) => Promise<ProposeResult>
   readonly onClose: () => void
 }
 
-/** Confirm a staff cancellation with a reason (kept in the history, told to the customer in the cancellation email; the time is freed at once). */
-export function CancelDialog({ label, onCancel, onClose }: CancelDialogProps) {
+/**
+ * Confirm a staff cancellation with a reason (kept in the history, and in the customer's
+ * cancellation email where the server sends email; the time is freed at once).
+ */
+export function CancelDialog({ label, sendsEmail, onCancel, onClose }: CancelDialogProps) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const submit = async (event: FormEvent) => {
@@ -27,7 +32,9 @@ export function CancelDialog({ label, onCancel, onClose }: CancelDialogProps) {
         </p>
         <label className="field">
           <span>
-            Reason (kept in the history and told to the customer in the cancellation email)
+            {sendsEmail === false
+              ? 'Reason (kept in the history; this sync server sends no email, so tell the customer yourself)'
+              : 'Reason (kept in the history and told to the customer in the cancellation email)'}
           </span>
           <input
             value={reason}

@@ -76,7 +76,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
           answers,
         })
       : ''
-  const { query, slotsIn, describe } = useDeskSlots(workspace, queryKey)
+  const { query, slotsIn, describe, turnsOf } = useDeskSlots(workspace, queryKey)
   const ready = query !== null && (!needsMember || bookingPageId !== '')
   // The time picked stays picked while it is offered: typing an answer keeps it, unless the
   // answers (a rule routing by them) or a booking arriving meanwhile leave it no longer free.
@@ -261,9 +261,14 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
               slotsIn={slotsIn}
               describe={describe}
               customerZone={customer.timeZone}
+              turnsOf={turnsOf}
               pickMemberPage={
                 workspace.masterPages.find(
-                  (p) => p.id !== pageId && p.assignment.type === 'customer-choice',
+                  (p) =>
+                    p.id !== pageId &&
+                    p.assignment.type === 'customer-choice' &&
+                    eventType !== undefined &&
+                    p.eventTypeIds.includes(eventType.id),
                 )?.title
               }
               selected={chosen}

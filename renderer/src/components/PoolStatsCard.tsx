@@ -12,7 +12,7 @@ import type { Pool } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
 import type { LiveWorkspace } from '../db/workspace-store'
 import { dateText, dateTimeText } from '../format/datetime-format'
-import { poolVerdict } from '../reports/pool-verdict'
+import { poolVerdictFor } from '../reports/pool-verdict'
 
 const CYCLE_TEXT = { monthly: 'Monthly', quarterly: 'Quarterly', continuous: 'Continuous' } as const
 
@@ -50,6 +50,7 @@ export function PoolStatsCard({
     isCurrent && pool.distribution === 'round-robin'
       ? roundRobinOrder(pool, stats, workspace.members)
       : []
+  const verdict = poolVerdictFor(pool, stats, workspace.members, isCurrent)
   const scale = Math.max(1, ...stats.members.map((m) => Math.max(m.received, m.removed)))
   const cycleText =
     cycle.start && cycle.end
@@ -89,13 +90,7 @@ export function PoolStatsCard({
           ? ` · next in line: ${names.get(line[0].memberId)?.name ?? 'a former member'}`
           : ''}
       </p>
-      <p className="pool-verdict">
-        {poolVerdict(
-          pool.distribution,
-          stats.members,
-          (id) => names.get(id)?.name ?? 'a former member',
-        )}
-      </p>
+      <p className="pool-verdict">{verdict}</p>
       {live.baseline === null ? (
         <p className="history-notice small is-warning" role="note">
           Counted from the bookings on this computer only (meetings since{' '}

@@ -1,6 +1,6 @@
 import { parseDate } from '@internationalized/date'
 import type { CalendarDate } from '@internationalized/date'
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { PageSlot } from '../../../core/src/booking'
 import { zoneIsValid } from '../../../core/src/time'
 import { boardDay } from '../calendar/board-layout'
@@ -19,6 +19,8 @@ export interface SlotDayPickerProps {
   readonly onSelect: (start: string | null) => void
   /** The customer's zone: when it is not `zone`, the time picked is also said in it. */
   readonly customerZone?: string
+  /** Round-robin pools the times come from: each day offers one member's times (said so). */
+  readonly turnsOf?: readonly string[]
   /** A page where the caller picks the member (named when a pool takes turns). */
   readonly pickMemberPage?: string
   /** Told the day shown (`YYYY-MM-DD`) when it changes, so a picker made again opens there. */
@@ -46,6 +48,7 @@ function monthRange(date: CalendarDate, zone: string): readonly [number, number,
  */
 export function SlotDayPicker(props: SlotDayPickerProps) {
   const { zone, slotsIn, describe, selected, onSelect, customerZone, pickMemberPage } = props
+  const turnsOf = props.turnsOf ?? []
   const [date, setDate] = useState(() => parseDate(props.initialDate))
   const [focused, setFocused] = useState(date)
   const [monthFrom, monthTo] = monthRange(focused, zone)
@@ -74,9 +77,11 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
     [describe, slots],
   )
   const why = selected ? (described?.get(selected)?.why ?? null) : null
-  const turnsOf = described
-    ? [...described.values()].find((who) => who.turnsOf)?.turnsOf
-    : undefined
+  const noteId = useId()
+  const customerTime =
+    selected && customerZone && customerZone !== zone && zoneIsValid(customerZone)
+      ? `For the customer: ${dateTimeText(selected, customerZone)} (${customerZone})`
+      : null
   const show = (next: CalendarDate) => {
     setDate(next)
     props.onDateChange?.(next.toString())
@@ -99,18 +104,21 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
         onFocusChange={setFocused}
         isDateUnavailable={(d) => !freeDays.has(d.toString())}
       />
-      <fieldset>
+      <fieldset aria-describedby={noteId}>
         <legend>Free times on {dayText(day.fromMs + 12 * 3600_000, zone)}</legend>
-        <p className="small muted">Times in {zone}.</p>
-        {turnsOf ? (
-          <p className="small muted slot-turns">
-            {turnsOf} takes turns (round robin): only the times of the member next in line are
-            offered, not everyone’s.
-            {pickMemberPage
-              ? ` For a particular member, book through “${pickMemberPage}”, where the caller picks the member.`
-              : ''}
-          </p>
-        ) : null}
+        <div id={noteId}>
+          <p className="small muted">Times in {zone}.</p>
+          {turnsOf.length > 0 ? (
+            <p className="small muted slot-turns">
+              {turnsOf.join(' and ')} {turnsOf.length === 1 ? 'takes' : 'take'} turns (round robin):
+              each day offers the times of one member — the next in line who is free that day — not
+              everyone’s.
+              {pickMemberPage
+                ? ` For a particular member, book through “${pickMemberPage}”, where the caller picks the member.`
+                : ''}
+            </p>
+          ) : null}
+        </div>
         {slots.length === 0 ? (
           <p className="muted small">
             No free time on this day.{' '}
@@ -141,16 +149,11 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
             ))}
           </div>
         )}
-        {selected && customerZone && customerZone !== zone && zoneIsValid(customerZone) ? (
-          <p className="small slot-customer-time" aria-live="polite">
-            For the customer: {dateTimeText(selected, customerZone)} ({customerZone})
-          </p>
-        ) : null}
-        {why ? (
-          <p className="small muted slot-why" aria-live="polite">
-            Why: {why}
-          </p>
-        ) : null}
+        {/* Always there, so screen readers announce what appears in it when a time is picked. */}
+        <div aria-live="polite">
+          {customerTime ? <p className="small slot-customer-time">{customerTime}</p> : null}
+          {why ? <p className="small muted slot-why">Why: {why}</p> : null}
+        </div>
       </fieldset>
     </div>
   )

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react'
-import { bookingDecide, pageAvailability } from '../../../core/src/booking'
+import { bookingDecide, pageAvailability, pageRouteResolve } from '../../../core/src/booking'
 import type { PageAvailabilityQuery, PageSlot } from '../../../core/src/booking'
 import type { Workspace } from '../../../core/src/model/workspace'
 import { clockNow } from '../clock'
@@ -20,11 +20,6 @@ export type DeskQuery = Omit<PageAvailabilityQuery, 'fromMs' | 'toMs'>
 export interface SlotWho {
   readonly who: string
   readonly why: string | null
-  /**
-   * The round-robin pool whose turn decides who takes the time, if any: such a pool offers only
-   * the times of the member next in line (its fall-through aside), so the desk is told.
-   */
-  readonly turnsOf?: string
 }
 
 export function useDeskSlots(workspace: Workspace, queryKey: string) {
@@ -72,15 +67,32 @@ export function useDeskSlots(workspace: Workspace, queryKey: string) {
           why: null,
         }
       }
-      const takesTurns = decision.explanation.seats.some((seat) => seat.method === 'round-robin')
-      const pool = workspace.pools.find((p) => p.id === decision.booking.poolId)
       return {
         who: `→ ${decision.booking.hostMemberIds.map(memberName).join(' + ')}`,
         why: decision.explanation.summary,
-        ...(takesTurns ? { turnsOf: pool?.name ?? 'This pool' } : {}),
       }
     },
     [workspace, query, names],
   )
-  return { query, slotsIn, describe }
+  // The round-robin pools the query's route takes its members from (a pool target, or a panel's
+  // pool seats): such a pool offers one member's times per day, not everyone's.
+  const turnsOf = useMemo((): readonly string[] => {
+    if (!query) return []
+    const resolved = pageRouteResolve(workspace, { ...query, answers: query.answers ?? {} }, true)
+    if (!resolved.ok || resolved.route.kind !== 'target') return []
+    const target = resolved.route.target
+    const poolIds =
+      'poolId' in target
+        ? [target.poolId]
+        : 'panelId' in target
+          ? (workspace.panels
+              .find((panel) => panel.id === target.panelId)
+              ?.seats.flatMap((seat) => ('poolId' in seat ? [seat.poolId] : [])) ?? [])
+          : []
+    return [...new Set(poolIds)].flatMap((id) => {
+      const pool = workspace.pools.find((p) => p.id === id)
+      return pool?.distribution === 'round-robin' ? [pool.name] : []
+    })
+  }, [workspace, query])
+  return { query, slotsIn, describe, turnsOf }
 }
