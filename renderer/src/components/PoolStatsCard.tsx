@@ -46,11 +46,11 @@ export function PoolStatsCard({
     workspace.poolLedgers?.[pool.id] ?? poolLedger(pool, workspace.bookings, workspace.panels)
   const stats = poolLedgerStats(pool, ledger, cycle)
   const names = new Map(workspace.members.map((m) => [m.id, m]))
-  const line =
-    isCurrent && pool.distribution === 'round-robin'
-      ? roundRobinOrder(pool, stats, workspace.members)
-      : []
-  const verdict = poolVerdictFor(pool, stats, workspace.members, isCurrent)
+  // The round-robin line as it stood at the cycle's end: next in line (current cycle) and verdict.
+  const standings =
+    pool.distribution === 'round-robin' ? roundRobinOrder(pool, stats, workspace.members) : []
+  const line = isCurrent ? standings : []
+  const verdict = poolVerdictFor(pool, stats, workspace.members, isCurrent, standings)
   const scale = Math.max(1, ...stats.members.map((m) => Math.max(m.received, m.removed)))
   const cycleText =
     cycle.start && cycle.end

@@ -1,5 +1,11 @@
 import { useCallback, useMemo } from 'react'
-import { bookingDecide, pageAvailability, pageRouteResolve } from '../../../core/src/booking'
+import {
+  bookingDecide,
+  pageAvailability,
+  pageRouteResolve,
+  seatPlanCandidates,
+  seatPlanFor,
+} from '../../../core/src/booking'
 import type { PageAvailabilityQuery, PageSlot } from '../../../core/src/booking'
 import type { Workspace } from '../../../core/src/model/workspace'
 import { clockNow } from '../clock'
@@ -74,25 +80,20 @@ export function useDeskSlots(workspace: Workspace, queryKey: string) {
     },
     [workspace, query, names],
   )
-  // The round-robin pools the query's route takes its members from (a pool target, or a panel's
-  // pool seats): such a pool offers one member's times per day, not everyone's.
+  // The pools of the query's route whose seats offer only the next in line (core's own seat plan
+  // and candidates, as page availability uses them): one member's times per day, not everyone's.
   const turnsOf = useMemo((): readonly string[] => {
     if (!query) return []
     const resolved = pageRouteResolve(workspace, { ...query, answers: query.answers ?? {} }, true)
     if (!resolved.ok || resolved.route.kind !== 'target') return []
-    const target = resolved.route.target
-    const poolIds =
-      'poolId' in target
-        ? [target.poolId]
-        : 'panelId' in target
-          ? (workspace.panels
-              .find((panel) => panel.id === target.panelId)
-              ?.seats.flatMap((seat) => ('poolId' in seat ? [seat.poolId] : [])) ?? [])
-          : []
-    return [...new Set(poolIds)].flatMap((id) => {
-      const pool = workspace.pools.find((p) => p.id === id)
-      return pool?.distribution === 'round-robin' ? [pool.name] : []
-    })
+    const plan = seatPlanFor(workspace, resolved.route.target, clockNow())
+    const candidates = seatPlanCandidates(plan)
+    const poolIds = plan.seats.flatMap((seat, i) =>
+      seat.poolId !== null && candidates[i]?.isRoundRobin ? [seat.poolId] : [],
+    )
+    return [...new Set(poolIds)].map(
+      (id) => workspace.pools.find((pool) => pool.id === id)?.name ?? 'A pool',
+    )
   }, [workspace, query])
   return { query, slotsIn, describe, turnsOf }
 }

@@ -1,5 +1,5 @@
 import { poolEligibleMembers, roundRobinOrder } from '../../../core/src/distribution'
-import type { PoolStats } from '../../../core/src/distribution'
+import type { PoolStats, RoundRobinStanding } from '../../../core/src/distribution'
 import type { Distribution, Member, Pool } from '../../../core/src/model/workspace'
 
 /** Members whose counts differ by at most this much are "even" under round robin. */
@@ -101,6 +101,10 @@ export function poolVerdictFor(
   stats: PoolStats,
   members: readonly Member[],
   isCurrent: boolean,
+  /** The round-robin line of `stats`, when the caller has it already. */
+  standings: readonly RoundRobinStanding[] = pool.distribution === 'round-robin'
+    ? roundRobinOrder(pool, stats, members)
+    : [],
 ): string {
   const names = new Map(members.map((member) => [member.id, member.name]))
   const eligible = new Set(poolEligibleMembers(pool, members).map((entry) => entry.memberId))
@@ -108,7 +112,7 @@ export function poolVerdictFor(
     distribution: pool.distribution,
     counts:
       pool.distribution === 'round-robin'
-        ? roundRobinOrder(pool, stats, members).map((standing) => ({
+        ? standings.map((standing) => ({
             memberId: standing.memberId,
             count: standing.effectiveNet,
             isNewcomer: standing.joinedAt !== null,
