@@ -289,3 +289,65 @@ test('New booking keeps the day shown when the page and the answers change', asy
   await dialog.getByLabel('Region *').selectOption('AMER')
   await expect(times).toHaveAccessibleName(new RegExp(dayName))
 })
+
+test('a click on an empty place of a member’s column books that member at that time', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server, 'Maya')
+  await app.go('Calendar')
+  const day = tenthOfNextMonth().toISOString().slice(0, 10)
+  await page.evaluate((d) => (window.location.hash = `#/calendar?date=${d}`), day)
+  // 0.8 px per minute: 10:15 is 492 px down Ben's day (this page's zone is UTC).
+  await page
+    .getByRole('region', { name: "Ben Okafor's day" })
+    .click({ position: { x: 30, y: 496 } })
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await expect(dialog.getByLabel('Book through')).toHaveValue('mp-team')
+  await expect(dialog.getByLabel('Member')).toHaveValue('bp-ben')
+  const times = dialog.getByRole('group', { name: /^Free times on/ })
+  // The free time covering 10:15 is picked, Ben's: the caller picked him, so no answer is needed
+  // to say so (and answering keeps the time picked).
+  const picked = times.getByRole('radio', { checked: true }).locator('..')
+  await expect(picked).toHaveText('10:00–10:30→ Ben Okafor')
+  await dialog.getByLabel('Region *').selectOption('AMER')
+  await expect(picked).toHaveText('10:00–10:30→ Ben Okafor')
+  await expect(times.getByRole('radio', { checked: true }).locator('..')).toHaveText(
+    '10:00–10:30→ Ben Okafor',
+  )
+  await dialog.getByLabel('Customer name *').fill('Walk-in Wanda')
+  await dialog.getByLabel('Customer email *').fill('wanda@example.org')
+  await dialog.getByRole('button', { name: 'Book' }).click()
+  await expect(page.getByRole('dialog', { name: 'Booked' })).toContainText('Walk-in Wanda')
+  await page.getByRole('dialog', { name: 'Booked' }).getByRole('button', { name: 'Done' }).click()
+  await expect
+    .poll(async () =>
+      (await serverWorkspace(server)).bookings.map(
+        (b: { customer: { name: string }; start: string; hostMemberIds: string[] }) => [
+          b.customer.name,
+          b.start,
+          b.hostMemberIds,
+        ],
+      ),
+    )
+    .toEqual([['Walk-in Wanda', `${day}T10:00:00.000Z`, ['m-ben']]])
+
+  // A time no free time covers (the day before today is past): said, nothing picked.
+  const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10)
+  await page.evaluate((d) => (window.location.hash = `#/calendar?date=${d}`), yesterday)
+  await page
+    .getByRole('region', { name: "Ben Okafor's day" })
+    .click({ position: { x: 30, y: 496 } })
+  await expect(dialog).toContainText(
+    'Ben Okafor is not free for Intro call at 10:15: pick another time below.',
+  )
+  await expect(dialog.getByRole('button', { name: 'Book' })).toBeDisabled()
+  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click()
+
+  // Dev has no booking page: the desk is told how to book him by name.
+  await page.evaluate((d) => (window.location.hash = `#/calendar?date=${d}`), day)
+  await page.getByRole('region', { name: "Dev Patel's day" }).click({ position: { x: 30, y: 496 } })
+  await expect(dialog).toContainText(
+    'No master page books Dev Patel by name, so these are the times of “Talk to sales”.',
+  )
+})

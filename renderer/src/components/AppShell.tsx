@@ -116,7 +116,12 @@ export function AppShell({ target }: AppShellProps) {
         <ReassignDialog key={reassign.bookingId + reassign.fromMemberId} intent={reassign} />
       ) : null}
       {newBooking && live ? (
-        <NewBookingDialog key={newBooking.date} initialDate={newBooking.date} target={target} />
+        <NewBookingDialog
+          key={`${newBooking.date}|${newBooking.at?.memberId ?? ''}|${newBooking.at?.atMs ?? ''}`}
+          initialDate={newBooking.date}
+          at={newBooking.at}
+          target={target}
+        />
       ) : null}
       <ToastRegion />
     </div>

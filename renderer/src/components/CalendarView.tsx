@@ -1,6 +1,6 @@
 import { useCan } from '../session/use-can'
-import { useMemo, useState } from 'react'
-import type { DragEvent } from 'react'
+import { useMemo, useRef, useState } from 'react'
+import type { DragEvent, MouseEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
 import { memberColorFor } from '../../../core/src/schema/migrations'
 import { busyTimesOf } from '../../../core/src/availability/busy-times'
@@ -14,6 +14,7 @@ import {
   boardWorkingHours,
 } from '../calendar/board-layout'
 import { boardMembers } from '../calendar/board-members'
+import { boardMinuteAt } from '../calendar/book-at'
 import { DRAG_TYPE, dragSeatDecode } from '../calendar/drag-seat'
 import { reassignReasonsText } from '../calendar/reassign-text'
 import { useBookings, useWorkspace } from '../db/data-layer'
@@ -30,6 +31,7 @@ import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
 import { DateNav } from '../ui/DateNav'
 import { BoardFilters } from './BoardFilters'
+import { BookAtMark, isEmptyBoardSpot } from './BookAtMark'
 import { ColumnBlocks } from './ColumnBlocks'
 import { DropHintView } from './DropHintView'
 import { HistoryNotice } from './HistoryNotice'
@@ -45,7 +47,8 @@ const MAX_LANES = 3
  * member headers and the time axis sticky while scrolling. Drag a booking onto another member's
  * column to reassign it (every column says whether that member is free then); drag it up or down
  * its own column to move it in time (a hint says whether core allows it and why not; the move can
- * be undone for a few seconds). Click a booking (or press Enter) for its details. Busy time from
+ * be undone for a few seconds). Click a booking (or press Enter) for its details; click an empty place
+ * of a member's column to book that member there (New booking, the time picked). Busy time from
  * members' own calendars (as last synced) is drawn as "Busy", never with titles.
  */
 export function CalendarView() {
@@ -91,11 +94,22 @@ export function CalendarView() {
         ]),
       )
     : null
-  const heightPx = ((day.toMs - day.fromMs) / 60_000) * PX_PER_MINUTE
+  const dayMinutes = (day.toMs - day.fromMs) / 60_000
+  const heightPx = dayMinutes * PX_PER_MINUTE
   const nowTop =
     now >= day.fromMs && now < day.toMs ? ((now - day.fromMs) / 60_000) * PX_PER_MINUTE : null
   const setDate = (next: string) => navigate({ params: { date: next === today ? null : next } })
   const openDetails = (bookingId: string) => navigate({ params: { booking: bookingId } })
+
+  // A click on an empty place of a member's column: New booking for them at that quarter hour
+  // (pressed there too: a press on a booking released beside it is not a click on the column).
+  const pressedOnEmpty = useRef(false)
+  const bookAt = (memberId: string) => (event: MouseEvent<HTMLDivElement>) => {
+    if (!pressedOnEmpty.current || !isEmptyBoardSpot(event.currentTarget, event.target)) return
+    const offset = event.clientY - event.currentTarget.getBoundingClientRect().top
+    const minute = boardMinuteAt(offset, PX_PER_MINUTE, dayMinutes)
+    openNewBooking(date, { memberId, atMs: day.fromMs + minute * 60_000 })
+  }
 
   const dropOn = (memberId: string) => (event: DragEvent) => {
     setDropMember(null)
@@ -197,7 +211,7 @@ export function CalendarView() {
             {columns.map(({ member }) => (
               <div
                 key={member.id}
-                className={`board-column ${dropMember === member.id ? 'is-drop-target' : ''}`}
+                className={`board-column${canBook ? ' can-book' : ''}${dropMember === member.id ? ' is-drop-target' : ''}`}
                 role="region"
                 aria-label={`${member.name}'s day`}
                 style={{ height: heightPx, ['--hour-px' as string]: `${60 * PX_PER_MINUTE}px` }}
@@ -212,6 +226,10 @@ export function CalendarView() {
                 }}
                 onDragLeave={() => setDropMember(null)}
                 onDrop={dropOn(member.id)}
+                onMouseDown={(event) => {
+                  pressedOnEmpty.current = isEmptyBoardSpot(event.currentTarget, event.target)
+                }}
+                onClick={canBook ? bookAt(member.id) : undefined}
               >
                 {boardWorkingHours(member, day).map(([top, bottom]) => (
                   <div
@@ -241,6 +259,15 @@ export function CalendarView() {
                   ),
                 )}
                 {nowTop !== null ? <div className="board-now" style={{ top: nowTop }} /> : null}
+                {canBook ? (
+                  <BookAtMark
+                    dayFromMs={day.fromMs}
+                    dayMinutes={dayMinutes}
+                    pxPerMinute={PX_PER_MINUTE}
+                    zone={zone}
+                    isHidden={dragging !== null}
+                  />
+                ) : null}
                 <ColumnBlocks
                   blocks={(blocks.get(member.id) ?? []).map((block) => ({
                     id: `${block.booking.id}|${member.id}`,

@@ -6,7 +6,10 @@ import type { Booking, Question } from '../../../core/src/model/workspace'
 import type { SyncTarget } from '../db/replication'
 import { useWorkspace } from '../db/data-layer'
 import { clockNow } from '../clock'
-import { dateTimeText, localZone } from '../format/datetime-format'
+import { boardDay } from '../calendar/board-layout'
+import { memberBookingRoute, slotCovering } from '../calendar/book-at'
+import type { BookAt } from '../calendar/book-at'
+import { dateTimeText, localZone, timeText } from '../format/datetime-format'
 import { bookingIdNew, useBookingActions } from '../hooks/use-booking-actions'
 import { useDeskSlots } from '../hooks/use-desk-slots'
 import { useRoute } from '../routing/use-route'
@@ -20,6 +23,8 @@ import { SlotDayPicker } from './SlotDayPicker'
 export interface NewBookingDialogProps {
   /** The day the calendar showed (`YYYY-MM-DD`): the picker starts there. */
   readonly initialDate: string
+  /** Opened from a click on the day board: book this member at this time (when offered). */
+  readonly at?: BookAt | null
   readonly target: SyncTarget
 }
 
@@ -28,21 +33,24 @@ export interface NewBookingDialogProps {
  * pages, rules, distribution and checks as the public page (core's pageAvailability and
  * bookingDecide). Each free time says which member it would go to and why; booking shows a
  * confirmation with the manage link (or why there is none yet). Written to the local replica
- * after the undo window, so it works offline and syncs later.
+ * after the undo window, so it works offline and syncs later. Opened from a click on the day board,
+ * it starts on a page that books that member by name, with the free time covering the click picked.
  */
-export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps) {
+export function NewBookingDialog({ initialDate, at = null, target }: NewBookingDialogProps) {
   const live = useWorkspace()!
   const [, navigate] = useRoute()
   const close = useUiStore((s) => s.closeNewBooking)
   const actions = useBookingActions()
   const zone = useMemo(() => localZone(), [])
   const { workspace } = live
-  const [pageId, setPageId] = useState(workspace.masterPages[0]?.id ?? '')
+  // A click on the board: the page, member and event type that book that member directly.
+  const [route] = useState(() => (at ? memberBookingRoute(workspace, at.memberId) : null))
+  const [pageId, setPageId] = useState(route?.masterPageId ?? workspace.masterPages[0]?.id ?? '')
   // The day the free times show: kept when the page, event type or answers make the picker anew.
   const [shownDate, setShownDate] = useState(initialDate)
   const page = workspace.masterPages.find((p) => p.id === pageId)
   const eventTypes = workspace.eventTypes.filter((e) => page?.eventTypeIds.includes(e.id))
-  const [eventTypeId, setEventTypeId] = useState('')
+  const [eventTypeId, setEventTypeId] = useState(route?.eventTypeId ?? '')
   const eventType = eventTypes.find((e) => e.id === eventTypeId) ?? eventTypes[0]
   const choices =
     page?.assignment.type === 'customer-choice'
@@ -54,10 +62,12 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
       : []
   const needsMember =
     page?.assignment.type === 'customer-choice' && page.assignment.flow !== 'find-member-by-time'
-  const [bookingPageId, setBookingPageId] = useState('')
+  const [bookingPageId, setBookingPageId] = useState(route?.bookingPageId ?? '')
   const [answers, setAnswers] = useState<Record<string, string>>({})
   const [customer, setCustomer] = useState({ name: '', email: '', timeZone: zone })
   const [start, setStart] = useState<string | null>(null)
+  // The time clicked on the board, until something else is chosen.
+  const [wish, setWish] = useState<BookAt | null>(at)
   const [error, setError] = useState<string | null>(null)
   const [problems, setProblems] = useState<Readonly<Record<string, string>>>({})
   const [done, setDone] = useState<{ booking: Booking; manageToken: string } | null>(null)
@@ -78,9 +88,19 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
       : ''
   const { query, slotsIn, describe, turnsOf } = useDeskSlots(workspace, queryKey)
   const ready = query !== null && (!needsMember || bookingPageId !== '')
+  // The free time covering the clicked one, among the times the day's list shows.
+  const wishDay = useMemo(() => boardDay(zone, initialDate), [zone, initialDate])
+  const wishStart = useMemo(
+    () =>
+      wish !== null && ready
+        ? slotCovering(slotsIn(wishDay.fromMs, wishDay.toMs), wish.atMs)
+        : null,
+    [wish, ready, slotsIn, wishDay],
+  )
   // The time picked stays picked while it is offered: typing an answer keeps it, unless the
   // answers (a rule routing by them) or a booking arriving meanwhile leave it no longer free.
-  const startMs = start === null ? null : Date.parse(start)
+  const picked = start ?? wishStart
+  const startMs = picked === null ? null : Date.parse(picked)
   const isStartOffered = useMemo(
     () =>
       startMs !== null &&
@@ -88,10 +108,11 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
       slotsIn(startMs, startMs + 60_000).some((slot) => Date.parse(slot.start) === startMs),
     [startMs, ready, slotsIn],
   )
-  const chosen = isStartOffered ? start : null
+  const chosen = isStartOffered ? picked : null
 
   const reset = () => {
     setStart(null)
+    setWish(null)
     setError(null)
   }
 
@@ -188,6 +209,16 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
   }
 
   const customerProblem = (key: string) => problems[`customer.${key}`]
+  // Opened from the board: say when the member clicked cannot be booked by name, or is not free.
+  const wishName = wish ? workspace.members.find((m) => m.id === wish.memberId)?.name : undefined
+  const wishNote =
+    wish === null || wishName === undefined
+      ? null
+      : route === null
+        ? `No master page books ${wishName} by name, so these are the times of “${page?.title ?? ''}”. To book ${wishName} directly, add their booking page to a master page where the customer picks the member (Setup → Master pages).`
+        : ready && wishStart === null && eventType
+          ? `${wishName} is not free for ${eventType.name} at ${timeText(wish.atMs, zone)}: pick another time below.`
+          : null
 
   return (
     <AppDialog title="New booking" size="large" onClose={close}>
@@ -253,6 +284,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
             ) : null}
             {eventType?.questions.map(questionInput)}
           </div>
+          {wishNote ? <p className="small book-at-note">{wishNote}</p> : null}
           {ready ? (
             <SlotDayPicker
               zone={zone}
@@ -274,6 +306,7 @@ export function NewBookingDialog({ initialDate, target }: NewBookingDialogProps)
               selected={chosen}
               onSelect={(s) => {
                 setStart(s)
+                setWish(null)
                 setError(null)
               }}
             />

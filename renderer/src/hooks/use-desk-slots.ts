@@ -65,11 +65,19 @@ export function useDeskSlots(workspace: Workspace, queryKey: string) {
         { nowMs: clockNow(), bookingId: 'bk-preview-only' },
       )
       if (!decision.ok) {
+        if (decision.reason !== 'invalid-answers') {
+          return { who: decisionMessageForPeople(decision.message, names), why: null }
+        }
+        // Answers route only through rules: where the caller picked the member, it is theirs.
+        const page = workspace.masterPages.find((p) => p.id === query.masterPageId)
+        const picked =
+          page?.assignment.type === 'customer-choice' && query.bookingPageId
+            ? workspace.bookingPages.find((b) => b.id === query.bookingPageId)
+            : undefined
         return {
-          who:
-            decision.reason === 'invalid-answers'
-              ? 'answer the questions above to see who takes this time'
-              : decisionMessageForPeople(decision.message, names),
+          who: picked
+            ? `→ ${memberName(picked.memberId)}`
+            : 'answer the questions above to see who takes this time',
           why: null,
         }
       }

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { SYNC_STATUS_INITIAL } from '../sync/sync-status'
 import type { SyncStatus } from '../sync/sync-status'
+import type { BookAt } from '../calendar/book-at'
 
 /** The reassign dialog: which booking seat, and the member it was dropped on (if any). */
 export interface ReassignIntent {
@@ -16,15 +17,18 @@ export interface ReassignIntent {
 export interface UiState {
   readonly syncStatus: SyncStatus
   readonly reassign: ReassignIntent | null
-  /** The desk-booking dialog, opened on a day (`YYYY-MM-DD` in the scheduler's zone). */
-  readonly newBooking: { readonly date: string } | null
+  /**
+   * The desk-booking dialog, opened on a day (`YYYY-MM-DD` in the scheduler's zone), and from a
+   * click on the day board for one member at one time.
+   */
+  readonly newBooking: { readonly date: string; readonly at: BookAt | null } | null
   /** How Bookings was last shown (`week`, `month`, `list`): the navigation goes back to it. */
   readonly bookingsMode: string
   setSyncStatus(status: SyncStatus): void
   setBookingsMode(mode: string): void
   openReassign(intent: ReassignIntent): void
   closeReassign(): void
-  openNewBooking(date: string): void
+  openNewBooking(date: string, at?: BookAt): void
   closeNewBooking(): void
 }
 
@@ -39,7 +43,7 @@ export function createUiStore() {
     setBookingsMode: (bookingsMode) => set({ bookingsMode }),
     openReassign: (reassign) => set({ reassign }),
     closeReassign: () => set({ reassign: null }),
-    openNewBooking: (date) => set({ newBooking: { date } }),
+    openNewBooking: (date, at) => set({ newBooking: { date, at: at ?? null } }),
     closeNewBooking: () => set({ newBooking: null }),
   }))
 }

@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react'
+import { boardMinuteAt, BOOK_AT_STEP_MIN } from '../calendar/book-at'
+import { timeText } from '../format/datetime-format'
+
+/** Whether a pointer event on a day-board column is on its empty part (not a booking, a count…). */
+export function isEmptyBoardSpot(column: Element, target: EventTarget | null): boolean {
+  return target === column || (target instanceof Element && target.classList.contains('board-work'))
+}
+
+/**
+ * The hover mark of a day-board column: where a click would open New booking for this member
+ * ("+ 10:15", a quarter hour high), on the column's empty parts only and not while dragging. It
+ * listens on its column itself and keeps its own state, so moving the pointer redraws the mark,
+ * not the board. Decorative: New booking is the way there for the keyboard.
+ */
+export function BookAtMark(props: {
+  readonly dayFromMs: number
+  readonly dayMinutes: number
+  readonly pxPerMinute: number
+  readonly zone: string
+  readonly isHidden: boolean
+}) {
+  const { dayFromMs, dayMinutes, pxPerMinute, zone, isHidden } = props
+  const ref = useRef<HTMLDivElement>(null)
+  const [minute, setMinute] = useState<number | null>(null)
+  useEffect(() => {
+    const column = ref.current?.parentElement
+    if (!column) return
+    const move = (event: MouseEvent) => {
+      if (!isEmptyBoardSpot(column, event.target)) {
+        setMinute(null)
+        return
+      }
+      const offset = event.clientY - column.getBoundingClientRect().top
+      setMinute(boardMinuteAt(offset, pxPerMinute, dayMinutes))
+    }
+    const leave = () => setMinute(null)
+    column.addEventListener('mousemove', move)
+    column.addEventListener('mouseleave', leave)
+    return () => {
+      column.removeEventListener('mousemove', move)
+      column.removeEventListener('mouseleave', leave)
+    }
+  }, [pxPerMinute, dayMinutes])
+  return (
+    <div ref={ref} aria-hidden="true">
+      {minute !== null && !isHidden ? (
+        <div
+          className="board-book-at"
+          style={{ top: minute * pxPerMinute, height: BOOK_AT_STEP_MIN * pxPerMinute }}
+        >
+          + {timeText(dayFromMs + minute * 60_000, zone)}
+        </div>
+      ) : null}
+    </div>
+  )
+}
