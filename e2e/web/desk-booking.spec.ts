@@ -332,14 +332,14 @@ test('a click on an empty place of a member’s column books that member at that
     )
     .toEqual([['Walk-in Wanda', `${day}T10:00:00.000Z`, ['m-ben']]])
 
-  // A time no free time covers (the day before today is past): said, nothing picked.
+  // A time no free time covers (the day before today is past): said with why, nothing picked.
   const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10)
   await page.evaluate((d) => (window.location.hash = `#/calendar?date=${d}`), yesterday)
   await page
     .getByRole('region', { name: "Ben Okafor's day" })
     .click({ position: { x: 30, y: 496 } })
   await expect(dialog).toContainText(
-    'Ben Okafor is not free for Intro call at 10:15: pick another time below.',
+    'Ben Okafor is not free for Intro call at 10:15: that time has passed. Pick another time below.',
   )
   await expect(dialog.getByRole('button', { name: 'Book' })).toBeDisabled()
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().click()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { demoWorkspace } from '../../../core/src/demo/demo-workspace'
 import type { Workspace } from '../../../core/src/model/workspace'
-import { boardMinuteAt, memberBookingRoute, slotCovering } from './book-at'
+import { bookAtRefusal, boardMinuteAt, memberBookingRoute, slotCovering } from './book-at'
 
 const ws = demoWorkspace('2027-03-10T12:00:00.000Z')
 
@@ -88,5 +88,44 @@ describe('slotCovering', () => {
     expect(slotCovering(slots, at('10:45'))).toBeNull()
     expect(slotCovering(slots, at('11:30'))).toBeNull()
     expect(slotCovering([], at('10:00'))).toBeNull()
+  })
+})
+
+describe('bookAtRefusal', () => {
+  // Wednesday 10 March 2027, 12:00 UTC; Ben works 09:00–17:00 in New York (14:00–22:00 UTC).
+  const nowMs = Date.parse('2027-03-10T12:00:00.000Z')
+  const template = ws.bookings[0]!
+  const quiet: Workspace = {
+    ...ws,
+    bookings: [
+      {
+        ...template,
+        id: 'bk-ben-1500',
+        start: '2027-03-11T15:00:00.000Z',
+        end: '2027-03-11T15:30:00.000Z',
+        hostMemberIds: ['m-ben'],
+        poolId: null,
+        panelId: null,
+        status: 'scheduled',
+      },
+    ],
+  }
+  const intro = ws.eventTypes.find((e) => e.id === 'et-intro')!
+  const why = (at: string) => bookAtRefusal(quiet, 'm-ben', intro, Date.parse(at), nowMs)
+
+  it("says why in core's own terms, for the grid start whose meeting covers the click", () => {
+    expect(why('2027-03-09T15:00:00.000Z')).toBe('that time has passed')
+    expect(why('2027-03-10T14:15:00.000Z')).toBe('Intro call is booked at least 4 hours ahead')
+    expect(why('2027-03-11T03:00:00.000Z')).toBe('it is outside Ben Okafor’s working hours')
+    // 15:10 is covered by the 15:00 start (15-minute grid), which his booking takes.
+    expect(why('2027-03-11T15:10:00.000Z')).toBe(
+      'Ben Okafor has a booking then (with the buffers around it)',
+    )
+    expect(why('2027-05-20T15:00:00.000Z')).toBe('Intro call is booked at most 60 days ahead')
+  })
+
+  it('is null where a start covering the click is free', () => {
+    expect(why('2027-03-11T16:00:00.000Z')).toBeNull()
+    expect(why('2027-03-11T16:20:00.000Z')).toBeNull()
   })
 })

@@ -1,5 +1,9 @@
+import { availabilityIndexBuild, memberCanTakeFromIndex } from '../../../core/src/availability'
+import type { MemberCannotTakeReason } from '../../../core/src/availability'
 import type { PageSlot } from '../../../core/src/booking'
-import type { Workspace } from '../../../core/src/model/workspace'
+import type { EventType, Workspace } from '../../../core/src/model/workspace'
+import { durationText } from '../../../core/src/notify/message-compose'
+import { MS_PER_MINUTE } from '../../../core/src/time/instant'
 
 /** A click on an empty place of the day board: book this member at this time. */
 export interface BookAt {
@@ -80,4 +84,67 @@ export function slotCovering(slots: readonly PageSlot[], atMs: number): string |
     }
   }
   return best
+}
+
+/**
+ * Why `memberId` cannot take `eventType` at the clicked `atMs`, for people — core's own check
+ * (`memberCanTake`, the conditions of the free times) on the latest start of the member's time
+ * grid whose meeting would cover `atMs` ("Intro call is booked at least 4 hours ahead";
+ * "Ben Okafor has a booking then (with the buffers around it)") — or null when such a start is
+ * free, or no start on the grid covers `atMs`.
+ */
+export function bookAtRefusal(
+  workspace: Workspace,
+  memberId: string,
+  eventType: EventType,
+  atMs: number,
+  nowMs: number,
+): string | null {
+  const member = workspace.members.find((m) => m.id === memberId)
+  if (!member) return null
+  const fromMs = atMs - (eventType.durationMinutes - 1) * MS_PER_MINUTE
+  const index = availabilityIndexBuild(workspace, {
+    fromMs,
+    toMs: atMs + 1,
+    memberIds: [memberId],
+  })
+  for (let startMs = atMs; startMs >= fromMs; startMs -= MS_PER_MINUTE) {
+    const result = memberCanTakeFromIndex(index, memberId, eventType, nowMs, startMs)
+    if (result.ok) return null
+    if (result.reasons.includes('off-grid')) continue
+    return result.reasons
+      .map((reason) => refusalText(reason, member.name, eventType, startMs < nowMs))
+      .join('; ')
+  }
+  return null
+}
+
+function refusalText(
+  reason: MemberCannotTakeReason,
+  name: string,
+  eventType: EventType,
+  isPast: boolean,
+): string {
+  switch (reason) {
+    case 'inactive':
+      return `${name} is inactive`
+    case 'off-grid':
+      return `${eventType.name} does not start then`
+    case 'too-soon':
+      return isPast
+        ? 'that time has passed'
+        : `${eventType.name} is booked at least ${durationText(eventType.minNoticeMinutes)} ahead`
+    case 'too-far-ahead':
+      return `${eventType.name} is booked at most ${durationText(eventType.maxDaysAhead * 1440)} ahead`
+    case 'outside-hours':
+      return `it is outside ${name}’s working hours`
+    case 'busy':
+      return `${name} has a booking then (with the buffers around it)`
+    case 'busy-in-calendar':
+      return `${name} is busy then in their own calendar`
+    case 'over-daily-limit':
+      return `${name} has reached their daily limit of bookings`
+    case 'over-weekly-limit':
+      return `${name} has reached their weekly limit of bookings`
+  }
 }

@@ -7,7 +7,7 @@ import type { SyncTarget } from '../db/replication'
 import { useWorkspace } from '../db/data-layer'
 import { clockNow } from '../clock'
 import { boardDay } from '../calendar/board-layout'
-import { memberBookingRoute, slotCovering } from '../calendar/book-at'
+import { bookAtRefusal, memberBookingRoute, slotCovering } from '../calendar/book-at'
 import type { BookAt } from '../calendar/book-at'
 import { dateTimeText, localZone, timeText } from '../format/datetime-format'
 import { bookingIdNew, useBookingActions } from '../hooks/use-booking-actions'
@@ -211,13 +211,19 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
   const customerProblem = (key: string) => problems[`customer.${key}`]
   // Opened from the board: say when the member clicked cannot be booked by name, or is not free.
   const wishName = wish ? workspace.members.find((m) => m.id === wish.memberId)?.name : undefined
+  const isWishRefused = wish !== null && route !== null && ready && wishStart === null
+  // Core's own check says why (one member's index over one meeting's length: cheap per render).
+  const wishWhy =
+    isWishRefused && eventType
+      ? bookAtRefusal(workspace, wish.memberId, eventType, wish.atMs, clockNow())
+      : null
   const wishNote =
     wish === null || wishName === undefined
       ? null
       : route === null
         ? `No master page books ${wishName} by name, so these are the times of “${page?.title ?? ''}”. To book ${wishName} directly, add their booking page to a master page where the customer picks the member (Setup → Master pages).`
-        : ready && wishStart === null && eventType
-          ? `${wishName} is not free for ${eventType.name} at ${timeText(wish.atMs, zone)}: pick another time below.`
+        : isWishRefused && eventType
+          ? `${wishName} is not free for ${eventType.name} at ${timeText(wish.atMs, zone)}${wishWhy ? `: ${wishWhy}` : ''}. Pick another time below.`
           : null
 
   return (
