@@ -47,7 +47,9 @@ export class DeskApp {
     const token = scheduler ? (await addPerson(server, scheduler, 'owner')).token : server.token
     await this.page.goto(`${server.url}/app/#token=${token}`)
     await expect(this.syncStatus).toContainText('Connected')
-    await expect(this.signedIn).toContainText(`Signed in as ${scheduler ?? 'Owner'}`)
+    await expect(this.signedIn).toHaveText(
+      scheduler ? `Signed in as ${scheduler} (owner)` : 'Signed in as Owner',
+    )
   }
 
   async go(view: ViewName): Promise<void> {

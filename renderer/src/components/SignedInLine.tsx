@@ -2,6 +2,16 @@ import { useSessionStore } from '../stores/session-store'
 import { useSignedIn } from '../session/use-can'
 
 /**
+ * "Signed in as Ana Silva (scheduler)"; the role left out where the name says it already (the
+ * server's first token is the person "Owner", an owner: "Signed in as Owner", not "Owner (owner)").
+ */
+export function signedInText(name: string, role: string): string {
+  return name.trim().toLowerCase() === role.toLowerCase()
+    ? `Signed in as ${name}`
+    : `Signed in as ${name} (${role})`
+}
+
+/**
  * Who this desk is signed in as, and with which role ("Signed in as Ana Silva (scheduler)"), as
  * the server last said; or that the server no longer accepts the token.
  */
@@ -17,7 +27,7 @@ export function SignedInLine() {
   }
   return (
     <span className="signed-in">
-      {person ? `Signed in as ${person.name} (${person.role})` : 'Signing in…'}
+      {person ? signedInText(person.name, person.role) : 'Signing in…'}
     </span>
   )
 }
