@@ -76,6 +76,10 @@ test('the details panel shows the customer, answers, hosts, history with the why
   await expect(details).toContainText('kai@example.org')
   await expect(details.getByRole('definition').filter({ hasText: 'EMEA' })).toBeVisible()
   await expect(details).toContainText(/Host: (Ana Silva|Ben Okafor|Dev Patel)/)
+  // Where it came from, by the page's title (not its address) and the pool.
+  await expect(details.getByRole('definition').filter({ hasText: 'Talk to sales' })).toHaveText(
+    'Talk to sales · pool Sales',
+  )
   const history = details.getByRole('list', { name: 'History' })
   await expect(history).toContainText('Booked by the customer')
   await expect(history).toContainText(

@@ -248,7 +248,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
         <dl className="definition">
           <dt>Came through</dt>
           <dd>
-            {page ? `${page.title} (/book/${page.slug})` : 'No master page'}
+            {page ? page.title : 'No master page'}
             {pool ? ` · pool ${pool.name}` : ''}
             {panel ? ` · panel ${panel.name}` : ''}
           </dd>
