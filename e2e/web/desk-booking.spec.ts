@@ -298,6 +298,14 @@ test('a click on an empty place of a member’s column books that member at that
   await app.go('Calendar')
   const day = tenthOfNextMonth().toISOString().slice(0, 10)
   await page.evaluate((d) => (window.location.hash = `#/calendar?date=${d}`), day)
+  // The board's legend says what its shading means, and that an empty place books.
+  await expect(page.locator('.board-legend')).toHaveText(
+    'working hours, in each member’s own zone' +
+      'outside them' +
+      'busy in their own calendar' +
+      'now' +
+      'Click an empty place in a column to book that member then.',
+  )
   // 0.8 px per minute: 10:15 is 492 px down Ben's day (this page's zone is UTC).
   await page
     .getByRole('region', { name: "Ben Okafor's day" })

@@ -144,6 +144,27 @@ export function CalendarView() {
         ) : null}
       </div>
       <BoardFilters workspace={workspace} shown={columns.length} total={total} />
+      {columns.length > 0 ? (
+        <p className="board-legend small muted">
+          <span>
+            <span className="swatch swatch-work" aria-hidden="true" />
+            working hours, in each member’s own zone
+          </span>
+          <span>
+            <span className="swatch swatch-off" aria-hidden="true" />
+            outside them
+          </span>
+          <span>
+            <span className="swatch swatch-busy" aria-hidden="true" />
+            busy in their own calendar
+          </span>
+          <span>
+            <span className="swatch swatch-now" aria-hidden="true" />
+            now
+          </span>
+          {canBook ? <span>Click an empty place in a column to book that member then.</span> : null}
+        </p>
+      ) : null}
       <HistoryNotice result={inRange} zone={zone} />
       {columns.length === 0 ? (
         <p className="empty">
