@@ -46,6 +46,12 @@ test('an owner adds a person whose token is shown once and signs them in; the ac
 }) => {
   const app = new DeskApp(page)
   await app.open(server)
+  // People is not Team: the navigation says what each holds.
+  await expect(app.nav('People')).toHaveAttribute('title', 'Who may sign in, and with which role')
+  await expect(app.nav('Team')).toHaveAttribute(
+    'title',
+    'The members who take bookings: hours, zones, their own calendars',
+  )
   await app.go('People')
   const form = page.getByRole('form', { name: 'Add a person' })
   await form.getByLabel('Name').fill('Mia Manager')

@@ -25,17 +25,88 @@ import { ActivityView } from './ActivityView'
 import { PeopleView } from './PeopleView'
 
 /** Every view, and what a role must be allowed to see it (core's table; the server's too). */
-const NAV: readonly { view: View; label: string; action: Action }[] = [
-  { view: 'calendar', label: 'Calendar', action: 'read' },
-  { view: 'bookings', label: 'Bookings', action: 'read' },
-  { view: 'reports', label: 'Reports', action: 'read' },
-  { view: 'team', label: 'Team', action: 'read' },
-  { view: 'setup', label: 'Setup', action: 'setup' },
-  { view: 'conflicts', label: 'Conflicts', action: 'read' },
-  { view: 'outbox', label: 'Outbox', action: 'read' },
-  { view: 'people', label: 'People', action: 'people' },
-  { view: 'activity', label: 'Activity', action: 'audit' },
-  { view: 'settings', label: 'Settings', action: 'read' },
+/**
+ * The main navigation in four groups (drawn apart): the bookings themselves, the team and what
+ * customers book, what was sent and done, and who signs in and how this computer connects. Each
+ * item says what it holds on hover.
+ */
+const NAV: readonly {
+  view: View
+  label: string
+  action: Action
+  group: number
+  title: string
+}[] = [
+  {
+    view: 'calendar',
+    label: 'Calendar',
+    action: 'read',
+    group: 0,
+    title: 'The day, a column per member: book, move and reassign',
+  },
+  {
+    view: 'bookings',
+    label: 'Bookings',
+    action: 'read',
+    group: 0,
+    title: 'Bookings by week, month or list; search and export',
+  },
+  {
+    view: 'conflicts',
+    label: 'Conflicts',
+    action: 'read',
+    group: 0,
+    title: 'Bookings that clash after changes made offline',
+  },
+  {
+    view: 'reports',
+    label: 'Reports',
+    action: 'read',
+    group: 0,
+    title: 'Bookings counted, and how each pool shares them out',
+  },
+  {
+    view: 'team',
+    label: 'Team',
+    action: 'read',
+    group: 1,
+    title: 'The members who take bookings: hours, zones, their own calendars',
+  },
+  {
+    view: 'setup',
+    label: 'Setup',
+    action: 'setup',
+    group: 1,
+    title: 'What customers book: event types, booking and master pages, pools, panels',
+  },
+  {
+    view: 'outbox',
+    label: 'Outbox',
+    action: 'read',
+    group: 2,
+    title: 'Emails and webhooks: sent, waiting, failed',
+  },
+  {
+    view: 'activity',
+    label: 'Activity',
+    action: 'audit',
+    group: 2,
+    title: 'Who changed what, and when',
+  },
+  {
+    view: 'people',
+    label: 'People',
+    action: 'people',
+    group: 3,
+    title: 'Who may sign in, and with which role',
+  },
+  {
+    view: 'settings',
+    label: 'Settings',
+    action: 'read',
+    group: 3,
+    title: 'This computer, the sync server, email and the workspace’s zone',
+  },
 ]
 
 export interface AppShellProps {
@@ -66,9 +137,11 @@ export function AppShell({ target }: AppShellProps) {
       <header className="shell-header">
         <p className="brand">Teamslot</p>
         <nav aria-label="Main" className="shell-nav">
-          {nav.map((item) => (
+          {nav.map((item, i) => (
             <a
               key={item.view}
+              className={i > 0 && nav[i - 1]!.group !== item.group ? 'nav-group-start' : undefined}
+              title={item.title}
               href={routeFormat({
                 view: item.view,
                 params: {
