@@ -151,11 +151,16 @@ test('the month shows the bookings with time and first names, "+N more", and its
   await expect(list).toBeHidden()
   await expect(more).toBeFocused()
 
-  // Next month and back, through the address: back returns to it too.
+  // Two months on and back, through the address: back returns to it too. (Not just the next
+  // month: its grid's first week holds the last days of this one, tomorrow's bookings too when
+  // tomorrow is the month's last Monday or later.)
   await page.getByRole('button', { name: 'Next month' }).click()
   await expect(month.title).toHaveText(monthOf(nextMonthOf(TOMORROW)))
+  await page.getByRole('button', { name: 'Next month' }).click()
+  await expect(month.title).toHaveText(monthOf(nextMonthOf(nextMonthOf(TOMORROW))))
   await expect(month.booking('Lee Park')).toHaveCount(0)
   await expect(page).toHaveURL(/mode=month/)
+  await page.getByRole('button', { name: 'Previous month' }).click()
   await page.getByRole('button', { name: 'Previous month' }).click()
   await expect(month.title).toHaveText(monthOf(TOMORROW))
   await expect(month.booking('Lee Park')).toBeVisible()

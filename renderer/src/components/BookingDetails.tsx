@@ -12,6 +12,8 @@ import {
   dayText,
   localZone,
   timeRangeText,
+  zonesAgreeAt,
+  zoneText,
 } from '../format/datetime-format'
 import { windowStartMs } from '../../../core/src/booking/booking-window'
 import { useBookingActions } from '../hooks/use-booking-actions'
@@ -117,13 +119,13 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
       <p>
         <strong>{dayText(booking.start, zone)}</strong>,{' '}
         {timeRangeText(booking.start, booking.end, zone)}{' '}
-        <span className="muted small">({zone})</span>
-        {booking.customer.timeZone !== zone ? (
+        <span className="muted small">({zoneText(zone)} time)</span>
+        {!zonesAgreeAt(booking.customer.timeZone, zone, Date.parse(booking.start)) ? (
           <>
             <br />
             <span className="muted small">
               For the customer: {dateTimeText(booking.start, booking.customer.timeZone)} (
-              {booking.customer.timeZone})
+              {zoneText(booking.customer.timeZone)} time)
             </span>
           </>
         ) : null}

@@ -2,7 +2,7 @@ import { useCan } from '../session/use-can'
 import { useEffect, useMemo } from 'react'
 import { boardDay, boardShiftDate, boardToday, boardWeekDates } from '../calendar/board-layout'
 import { useBookings, useWorkspace } from '../db/data-layer'
-import { localZone, monthText } from '../format/datetime-format'
+import { localZone, monthText, zoneText } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
@@ -128,8 +128,8 @@ export function BookingsView() {
             </label>
             <p className="small muted">
               {mode === 'week'
-                ? `Times in ${zone}. Drag a booking to another time or day to move it; to give it to another member, drag it onto their column in Calendar.`
-                : `Times in ${zone}. Choose a day's number to open that day.`}
+                ? `Times are ${zoneText(zone)} time. Drag a booking to another time or day to move it; to give it to another member, drag it onto their column in Calendar.`
+                : `Times are ${zoneText(zone)} time. Choose a day's number to open that day.`}
             </p>
           </div>
           <HistoryNotice result={inRange} zone={zone} />

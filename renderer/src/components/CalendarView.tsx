@@ -24,6 +24,7 @@ import {
   timeRangeText,
   timeText,
   utcOffsetText,
+  zoneText,
 } from '../format/datetime-format'
 import { useDragMove } from '../hooks/use-drag-move'
 import { useNow } from '../hooks/use-now'
@@ -133,7 +134,7 @@ export function CalendarView() {
         <h2 id="board-heading">Calendar</h2>
         <DateNav date={date} today={today} step="day" onChange={setDate} shift={boardShiftDate} />
         <span className="muted small">
-          {dayText(day.fromMs + 12 * 3600_000, zone)} · times in {zone} (
+          {dayText(day.fromMs + 12 * 3600_000, zone)} · {zoneText(zone)} time (
           {utcOffsetText(zone, day.fromMs + 12 * 3600_000)})
         </span>
         <span className="spacer" />
@@ -214,7 +215,9 @@ export function CalendarView() {
                     style={{ background: member.color ?? memberColorFor(member.id) }}
                   />
                   <span>{member.name}</span>
-                  <span className="board-zone">{member.timeZone}</span>
+                  <span className="board-zone" title={member.timeZone}>
+                    {zoneText(member.timeZone)}
+                  </span>
                   {state === 'free' ? <span className="board-state">free</span> : null}
                   {candidate && candidate.status === 'unavailable' ? (
                     <span className="board-state">{reassignReasonsText(candidate.reasons)}</span>

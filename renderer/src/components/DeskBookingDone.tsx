@@ -2,7 +2,7 @@ import type { Booking } from '../../../core/src/model/workspace'
 import { manageLinkFor } from '../bookings/manage-link'
 import { useWorkspace } from '../db/data-layer'
 import type { SyncTarget } from '../db/replication'
-import { dateTimeText } from '../format/datetime-format'
+import { dateTimeText, zoneText } from '../format/datetime-format'
 import { ManageLink } from './ManageLink'
 import { useNotifySettings } from '../hooks/use-notify-settings'
 
@@ -40,7 +40,8 @@ export function DeskBookingDone(props: DeskBookingDoneProps) {
       {why ? <p className="timeline-why small">Why: {why}</p> : null}
       <p className="small muted">
         For the customer: {dateTimeText(booking.start, booking.customer.timeZone)} (
-        {booking.customer.timeZone}). You can undo for a few seconds from the notice below.
+        {zoneText(booking.customer.timeZone)} time). You can undo for a few seconds from the notice
+        below.
       </p>
       <ManageLink link={manageLinkFor(workspace, booking, manageToken, publicUrl)} canChange />
       {settings?.mail.configured === false ? (

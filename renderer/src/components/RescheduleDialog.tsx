@@ -4,7 +4,7 @@ import { rescheduleAvailability } from '../../../core/src/booking'
 import type { Booking } from '../../../core/src/model/workspace'
 import { useWorkspace } from '../db/data-layer'
 import { clockNow } from '../clock'
-import { dateTimeText } from '../format/datetime-format'
+import { dateTimeText, zoneText } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { AppDialog } from '../ui/AppDialog'
 import { SlotDayPicker } from './SlotDayPicker'
@@ -50,8 +50,8 @@ export function RescheduleDialog({ booking, zone, onClose }: RescheduleDialogPro
     <AppDialog title="Reschedule booking" size="large" onClose={onClose}>
       <form className="stack" onSubmit={submit}>
         <p className="small muted">
-          Now {dateTimeText(booking.start, zone)}. Times in {zone}; the hosts stay when they are
-          free.
+          Now {dateTimeText(booking.start, zone)}. Times are {zoneText(zone)} time; the hosts stay
+          when they are free.
         </p>
         <SlotDayPicker
           zone={zone}

@@ -4,7 +4,13 @@ import { useCallback, useId, useMemo, useState } from 'react'
 import type { PageSlot } from '../../../core/src/booking'
 import { zoneIsValid } from '../../../core/src/time'
 import { boardDay } from '../calendar/board-layout'
-import { dateTimeText, dayText, timeRangeText } from '../format/datetime-format'
+import {
+  dateTimeText,
+  dayText,
+  timeRangeText,
+  zonesAgreeAt,
+  zoneText,
+} from '../format/datetime-format'
 import { MonthCalendar } from '../ui/MonthCalendar'
 import type { SlotWho } from '../hooks/use-desk-slots'
 
@@ -103,8 +109,11 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
   const why = selected ? (described?.get(selected)?.why ?? null) : null
   const noteId = useId()
   const customerTime =
-    selected && customerZone && customerZone !== zone && zoneIsValid(customerZone)
-      ? `For the customer: ${dateTimeText(selected, customerZone)} (${customerZone})`
+    selected &&
+    customerZone &&
+    zoneIsValid(customerZone) &&
+    !zonesAgreeAt(customerZone, zone, Date.parse(selected))
+      ? `For the customer: ${dateTimeText(selected, customerZone)} (${zoneText(customerZone)} time)`
       : null
   const show = (next: CalendarDate) => {
     setDate(next)
@@ -131,7 +140,7 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
       <fieldset aria-describedby={noteId}>
         <legend>Free times on {dayText(day.fromMs + 12 * 3600_000, zone)}</legend>
         <div id={noteId}>
-          <p className="small muted">Times in {zone}.</p>
+          <p className="small muted">Times are {zoneText(zone)} time.</p>
           {turnsOf.length > 0 ? (
             <p className="small muted slot-turns">
               {turnsOf.join(' and ')} {turnsOf.length === 1 ? 'takes' : 'take'} turns (round robin):

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Member } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
 import { useWorkspace } from '../db/data-layer'
-import { nameOrder, utcOffsetText } from '../format/datetime-format'
+import { nameOrder, utcOffsetText, zoneText } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { hoursSummary } from '../team/hours-summary'
 import type { SyncTarget } from '../db/replication'
@@ -67,7 +67,8 @@ export function TeamView({ target }: { readonly target: SyncTarget }) {
                     </span>
                   </td>
                   <td>
-                    {m.timeZone} <span className="muted">({utcOffsetText(m.timeZone, now)})</span>
+                    <span title={m.timeZone}>{zoneText(m.timeZone)}</span>{' '}
+                    <span className="muted">({utcOffsetText(m.timeZone, now)})</span>
                   </td>
                   <td>
                     {hoursSummary(m.weeklyHours)}

@@ -1,6 +1,7 @@
 import type { LocalRange, Weekday, WeeklyHours } from '../../../core/src/model/workspace'
 import { WEEKDAYS } from '../../../core/src/model/workspace'
 import type { FormProblems } from '../forms/form-problems'
+import { zoneText } from '../format/datetime-format'
 import { HoursRangesEditor } from './HoursRangesEditor'
 
 export const DAY_LABEL: Readonly<Record<Weekday, string>> = {
@@ -29,7 +30,7 @@ export function WeeklyHoursEditor({
     onChange({ ...hours, [day]: ranges })
   return (
     <fieldset>
-      <legend>Weekly hours (in {zone})</legend>
+      <legend>Weekly hours ({zoneText(zone)} time)</legend>
       <div className="actions">
         <button
           type="button"

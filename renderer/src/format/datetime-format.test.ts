@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { timeRangeText, timeText, utcOffsetText, wallClockText } from './datetime-format'
+import {
+  timeRangeText,
+  timeText,
+  utcOffsetText,
+  wallClockText,
+  zonesAgreeAt,
+  zoneText,
+} from './datetime-format'
 
 const at = Date.parse('2027-03-15T14:05:00.000Z')
 
@@ -27,5 +34,34 @@ describe('utcOffsetText', () => {
     expect(utcOffsetText('Asia/Kolkata', at)).toBe('UTC+05:30')
     expect(utcOffsetText('UTC', at)).toBe('UTC+00:00')
     expect(utcOffsetText('Europe/Berlin', Date.parse('2027-07-01T00:00:00Z'))).toBe('UTC+02:00')
+  })
+})
+
+describe('zoneText', () => {
+  it('names a zone by its city, as people do', () => {
+    expect(zoneText('America/New_York')).toBe('New York')
+    expect(zoneText('America/Argentina/Buenos_Aires')).toBe('Buenos Aires')
+    expect(zoneText('Asia/Kolkata')).toBe('Kolkata')
+  })
+
+  it('says UTC for UTC and its aliases, and keeps other Etc zones as they are', () => {
+    expect(zoneText('UTC')).toBe('UTC')
+    expect(zoneText('Etc/UTC')).toBe('UTC')
+    expect(zoneText('Etc/GMT+5')).toBe('Etc/GMT+5')
+  })
+})
+
+describe('zonesAgreeAt', () => {
+  const winter = Date.parse('2027-01-15T12:00:00.000Z')
+  const summer = Date.parse('2027-07-15T12:00:00.000Z')
+  it('is true where clocks read the same then, whatever the names', () => {
+    expect(zonesAgreeAt('Etc/UTC', 'UTC', winter)).toBe(true)
+    expect(zonesAgreeAt('Europe/London', 'UTC', winter)).toBe(true)
+    expect(zonesAgreeAt('Europe/Lisbon', 'Europe/London', summer)).toBe(true)
+  })
+
+  it('is false where they differ then', () => {
+    expect(zonesAgreeAt('Europe/London', 'UTC', summer)).toBe(false)
+    expect(zonesAgreeAt('America/New_York', 'Europe/London', winter)).toBe(false)
   })
 })

@@ -148,6 +148,22 @@ export function wallClockText(hhmm: string, locale = appLocale()): string {
   return formatter('UTC', timeOptions(locale), locale).format(Date.UTC(2000, 0, 1, h, m))
 }
 
+/**
+ * A zone as people name it: its city ("New York" for `America/New_York`, "Buenos Aires" for
+ * `America/Argentina/Buenos_Aires`), "UTC" for UTC and its aliases; other `Etc/` zones as they are
+ * (`Etc/GMT+5` is five hours behind UTC: its name would mislead).
+ */
+export function zoneText(zone: string): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'Etc/GMT' || zone === 'GMT') return 'UTC'
+  if (zone.startsWith('Etc/') || !zone.includes('/')) return zone
+  return (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ')
+}
+
+/** Whether clocks in `a` and `b` read the same at `at` (same UTC offset then): one time to say. */
+export function zonesAgreeAt(a: string, b: string, at: number): boolean {
+  return a === b || utcOffsetText(a, at) === utcOffsetText(b, at)
+}
+
 /** `UTC+05:30` for a zone at `at`. */
 export function utcOffsetText(zone: string, at: number): string {
   const parts = formatter(zone, { timeZoneName: 'longOffset' }, 'en-US').formatToParts(at)
