@@ -300,8 +300,8 @@ test('a click on an empty place of a member’s column books that member at that
   await page.evaluate((d) => (window.location.hash = `#/calendar?date=${d}`), day)
   // The board's legend says what its shading means, and that an empty place books.
   await expect(page.locator('.board-legend')).toHaveText(
-    'working hours, in each member’s own zone' +
-      'outside them' +
+    'working hours' +
+      'outside working hours' +
       'busy in their own calendar' +
       'now' +
       'Click an empty place in a column to book that member then.',
@@ -319,6 +319,11 @@ test('a click on an empty place of a member’s column books that member at that
   const picked = times.getByRole('radio', { checked: true }).locator('..')
   await expect(picked).toHaveText('10:00–10:30→ Ben Okafor')
   await dialog.getByLabel('Region *').selectOption('AMER')
+  await expect(picked).toHaveText('10:00–10:30→ Ben Okafor')
+  // Another member keeps the time clicked, picked again where it is free.
+  await dialog.getByLabel('Member').selectOption({ label: 'Ana Silva' })
+  await expect(picked).toHaveText('10:00–10:30→ Ana Silva')
+  await dialog.getByLabel('Member').selectOption({ label: 'Ben Okafor' })
   await expect(picked).toHaveText('10:00–10:30→ Ben Okafor')
   await expect(times.getByRole('radio', { checked: true }).locator('..')).toHaveText(
     '10:00–10:30→ Ben Okafor',
@@ -339,6 +344,12 @@ test('a click on an empty place of a member’s column books that member at that
       ),
     )
     .toEqual([['Walk-in Wanda', `${day}T10:00:00.000Z`, ['m-ben']]])
+  // On the board, a half-hour block says its time and customer on its one line.
+  await expect(
+    page
+      .getByRole('region', { name: "Ben Okafor's day" })
+      .getByRole('button', { name: /Walk-in Wanda/ }),
+  ).toContainText('10:00 Walk-in Wanda')
 
   // A time no free time covers (the day before today is past): said with why, nothing picked.
   const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10)

@@ -64,6 +64,8 @@ test('the week view pages back into history beyond this computer’s window, onl
   const app = new DeskApp(page)
   await app.open(server)
   await app.go('Bookings')
+  // Tomorrow's week (on a Sunday, tomorrow is next week's Monday).
+  await showWeek(app, new Date(Date.now() + DAY_MS).toISOString().slice(0, 10))
   await expect(page.getByRole('button', { name: /with Lee Park/ })).toBeVisible()
 
   // The list starts today, and says how to look further back.

@@ -115,13 +115,13 @@ describe('bookAtRefusal', () => {
 
   it("says why in core's own terms, for the grid start whose meeting covers the click", () => {
     expect(why('2027-03-09T15:00:00.000Z')).toBe('that time has passed')
-    expect(why('2027-03-10T14:15:00.000Z')).toBe('Intro call is booked at least 4 hours ahead')
+    expect(why('2027-03-10T14:15:00.000Z')).toBe('Intro call must be booked at least 4 hours ahead')
     expect(why('2027-03-11T03:00:00.000Z')).toBe('it is outside Ben Okafor’s working hours')
     // 15:10 is covered by the 15:00 start (15-minute grid), which his booking takes.
     expect(why('2027-03-11T15:10:00.000Z')).toBe(
       'Ben Okafor has a booking then (with the buffers around it)',
     )
-    expect(why('2027-05-20T15:00:00.000Z')).toBe('Intro call is booked at most 60 days ahead')
+    expect(why('2027-05-20T15:00:00.000Z')).toBe('Intro call can be booked at most 60 days ahead')
   })
 
   it('is null where a start covering the click is free', () => {

@@ -89,7 +89,7 @@ export function slotCovering(slots: readonly PageSlot[], atMs: number): string |
 /**
  * Why `memberId` cannot take `eventType` at the clicked `atMs`, for people — core's own check
  * (`memberCanTake`, the conditions of the free times) on the latest start of the member's time
- * grid whose meeting would cover `atMs` ("Intro call is booked at least 4 hours ahead";
+ * grid whose meeting would cover `atMs` ("Intro call must be booked at least 4 hours ahead";
  * "Ben Okafor has a booking then (with the buffers around it)") — or null when such a start is
  * free, or no start on the grid covers `atMs`.
  */
@@ -133,9 +133,9 @@ function refusalText(
     case 'too-soon':
       return isPast
         ? 'that time has passed'
-        : `${eventType.name} is booked at least ${durationText(eventType.minNoticeMinutes)} ahead`
+        : `${eventType.name} must be booked at least ${durationText(eventType.minNoticeMinutes)} ahead`
     case 'too-far-ahead':
-      return `${eventType.name} is booked at most ${durationText(eventType.maxDaysAhead * 1440)} ahead`
+      return `${eventType.name} can be booked at most ${durationText(eventType.maxDaysAhead * 1440)} ahead`
     case 'outside-hours':
       return `it is outside ${name}’s working hours`
     case 'busy':

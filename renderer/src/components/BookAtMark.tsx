@@ -9,7 +9,9 @@ export function isEmptyBoardSpot(column: Element, target: EventTarget | null): b
 
 /**
  * The hover mark of a day-board column: where a click would open New booking for this member
- * ("+ 10:15", a quarter hour high), on the column's empty parts only and not while dragging. It
+ * ("+ 10:15", a quarter hour high; "+ 18:00 · outside hours" in grey outside their working hours,
+ * where New booking will say they are not free), on the column's empty parts only and not while
+ * dragging. It
  * listens on its column itself and keeps its own state, so moving the pointer redraws the mark,
  * not the board. Decorative: New booking is the way there for the keyboard.
  */
@@ -18,9 +20,11 @@ export function BookAtMark(props: {
   readonly dayMinutes: number
   readonly pxPerMinute: number
   readonly zone: string
+  /** The member's working hours on the board (`boardWorkingHours`). */
+  readonly working: readonly (readonly [number, number])[]
   readonly isHidden: boolean
 }) {
-  const { dayFromMs, dayMinutes, pxPerMinute, zone, isHidden } = props
+  const { dayFromMs, dayMinutes, pxPerMinute, zone, working, isHidden } = props
   const ref = useRef<HTMLDivElement>(null)
   const [minute, setMinute] = useState<number | null>(null)
   useEffect(() => {
@@ -46,12 +50,18 @@ export function BookAtMark(props: {
     <div ref={ref} aria-hidden="true">
       {minute !== null && !isHidden ? (
         <div
-          className="board-book-at"
+          className={`board-book-at${isWorking(working, minute) ? '' : ' is-off'}`}
           style={{ top: minute * pxPerMinute, height: BOOK_AT_STEP_MIN * pxPerMinute }}
         >
           + {timeText(dayFromMs + minute * 60_000, zone)}
+          {isWorking(working, minute) ? '' : ' · outside hours'}
         </div>
       ) : null}
     </div>
   )
+}
+
+/** Whether the quarter hour from `minute` lies in the working hours. */
+function isWorking(working: readonly (readonly [number, number])[], minute: number): boolean {
+  return working.some(([top, bottom]) => top <= minute && minute < bottom)
 }

@@ -18,8 +18,9 @@ export interface BookingBlockProps {
   readonly isUnsynced: boolean
   readonly style: CSSProperties
   /**
-   * Too short for two lines: one line, the customer and hosts without the start time, cut with
-   * an ellipsis (the time and everything else are in the tooltip and the accessible name).
+   * Too short for two lines: one line, cut with an ellipsis (everything is in the tooltip and the
+   * accessible name): the start time and the customer on the day board; in the week view, where
+   * the hosts are named too, the customer and hosts without the time (its place on the grid).
    */
   readonly isOneLine?: boolean
   readonly onPointerDown: (event: PointerEvent) => void
@@ -65,8 +66,8 @@ export function BookingBlock(props: BookingBlockProps) {
       aria-label={label}
       title={label}
     >
-      {/* One line: the customer first (the block's place on the grid says the time). */}
-      {props.isOneLine ? null : (
+      {/* One line with hosts (the week): the customer first, the grid says the time. */}
+      {props.isOneLine && hostNames ? null : (
         <span className="block-time">{timeText(booking.start, zone)} </span>
       )}
       {booking.customer.name}

@@ -149,11 +149,11 @@ export function CalendarView() {
         <p className="board-legend small muted">
           <span>
             <span className="swatch swatch-work" aria-hidden="true" />
-            working hours, in each member’s own zone
+            working hours
           </span>
           <span>
             <span className="swatch swatch-off" aria-hidden="true" />
-            outside them
+            outside working hours
           </span>
           <span>
             <span className="swatch swatch-busy" aria-hidden="true" />
@@ -232,91 +232,95 @@ export function CalendarView() {
                 </span>
               ))}
             </div>
-            {columns.map(({ member }) => (
-              <div
-                key={member.id}
-                className={`board-column${canBook ? ' can-book' : ''}${dropMember === member.id ? ' is-drop-target' : ''}`}
-                role="region"
-                aria-label={`${member.name}'s day`}
-                style={{ height: heightPx, ['--hour-px' as string]: `${60 * PX_PER_MINUTE}px` }}
-                onDragOver={(event) => {
-                  if (!dragging) return
-                  if (dragging.fromMemberId === member.id) {
-                    move.over(event, member.id, day.fromMs)
-                  } else if (canReassign) {
-                    event.preventDefault()
-                    if (dropMember !== member.id) setDropMember(member.id)
-                  }
-                }}
-                onDragLeave={() => setDropMember(null)}
-                onDrop={dropOn(member.id)}
-                onMouseDown={(event) => {
-                  pressedOnEmpty.current = isEmptyBoardSpot(event.currentTarget, event.target)
-                }}
-                onClick={canBook ? bookAt(member.id) : undefined}
-              >
-                {boardWorkingHours(member, day).map(([top, bottom]) => (
-                  <div
-                    key={top}
-                    className="board-work"
-                    style={{ top: top * PX_PER_MINUTE, height: (bottom - top) * PX_PER_MINUTE }}
-                  />
-                ))}
-                {boardBusyBlocks(busyTimesOf(workspace.busy, member.id), day).map(
-                  ([top, bottom]) => (
-                    <div
-                      key={`busy-${top}`}
-                      className="board-busy"
-                      style={{ top: top * PX_PER_MINUTE, height: (bottom - top) * PX_PER_MINUTE }}
-                    >
-                      Busy
-                      <span className="visually-hidden">
-                        {' '}
-                        in their own calendar,{' '}
-                        {timeRangeText(
-                          new Date(day.fromMs + top * 60_000).toISOString(),
-                          new Date(day.fromMs + bottom * 60_000).toISOString(),
-                          zone,
-                        )}
-                      </span>
-                    </div>
-                  ),
-                )}
-                {nowTop !== null ? <div className="board-now" style={{ top: nowTop }} /> : null}
-                {canBook ? (
-                  <BookAtMark
-                    dayFromMs={day.fromMs}
-                    dayMinutes={dayMinutes}
-                    pxPerMinute={PX_PER_MINUTE}
-                    zone={zone}
-                    isHidden={dragging !== null}
-                  />
-                ) : null}
-                <ColumnBlocks
-                  blocks={(blocks.get(member.id) ?? []).map((block) => ({
-                    id: `${block.booking.id}|${member.id}`,
-                    booking: block.booking,
-                    memberId: member.id,
-                    topMin: block.topMin,
-                    heightMin: block.heightMin,
-                  }))}
-                  live={live}
-                  zone={zone}
-                  pxPerMinute={PX_PER_MINUTE}
-                  maxLanes={MAX_LANES}
-                  showHosts={false}
-                  onDragStart={move.start}
-                  onDragEnd={() => {
-                    move.end()
-                    setDropMember(null)
+            {columns.map(({ member }) => {
+              const working = boardWorkingHours(member, day)
+              return (
+                <div
+                  key={member.id}
+                  className={`board-column${canBook ? ' can-book' : ''}${dropMember === member.id ? ' is-drop-target' : ''}`}
+                  role="region"
+                  aria-label={`${member.name}'s day`}
+                  style={{ height: heightPx, ['--hour-px' as string]: `${60 * PX_PER_MINUTE}px` }}
+                  onDragOver={(event) => {
+                    if (!dragging) return
+                    if (dragging.fromMemberId === member.id) {
+                      move.over(event, member.id, day.fromMs)
+                    } else if (canReassign) {
+                      event.preventDefault()
+                      if (dropMember !== member.id) setDropMember(member.id)
+                    }
                   }}
-                  onOpen={openDetails}
-                />
-                {move.hint && move.hint.columnKey === member.id ? (
-                  <DropHintView hint={move.hint} pxPerMinute={PX_PER_MINUTE} />
-                ) : null}
-              </div>
-            ))}
+                  onDragLeave={() => setDropMember(null)}
+                  onDrop={dropOn(member.id)}
+                  onMouseDown={(event) => {
+                    pressedOnEmpty.current = isEmptyBoardSpot(event.currentTarget, event.target)
+                  }}
+                  onClick={canBook ? bookAt(member.id) : undefined}
+                >
+                  {working.map(([top, bottom]) => (
+                    <div
+                      key={top}
+                      className="board-work"
+                      style={{ top: top * PX_PER_MINUTE, height: (bottom - top) * PX_PER_MINUTE }}
+                    />
+                  ))}
+                  {boardBusyBlocks(busyTimesOf(workspace.busy, member.id), day).map(
+                    ([top, bottom]) => (
+                      <div
+                        key={`busy-${top}`}
+                        className="board-busy"
+                        style={{ top: top * PX_PER_MINUTE, height: (bottom - top) * PX_PER_MINUTE }}
+                      >
+                        Busy
+                        <span className="visually-hidden">
+                          {' '}
+                          in their own calendar,{' '}
+                          {timeRangeText(
+                            new Date(day.fromMs + top * 60_000).toISOString(),
+                            new Date(day.fromMs + bottom * 60_000).toISOString(),
+                            zone,
+                          )}
+                        </span>
+                      </div>
+                    ),
+                  )}
+                  {nowTop !== null ? <div className="board-now" style={{ top: nowTop }} /> : null}
+                  {canBook ? (
+                    <BookAtMark
+                      dayFromMs={day.fromMs}
+                      dayMinutes={dayMinutes}
+                      pxPerMinute={PX_PER_MINUTE}
+                      zone={zone}
+                      working={working}
+                      isHidden={dragging !== null}
+                    />
+                  ) : null}
+                  <ColumnBlocks
+                    blocks={(blocks.get(member.id) ?? []).map((block) => ({
+                      id: `${block.booking.id}|${member.id}`,
+                      booking: block.booking,
+                      memberId: member.id,
+                      topMin: block.topMin,
+                      heightMin: block.heightMin,
+                    }))}
+                    live={live}
+                    zone={zone}
+                    pxPerMinute={PX_PER_MINUTE}
+                    maxLanes={MAX_LANES}
+                    showHosts={false}
+                    onDragStart={move.start}
+                    onDragEnd={() => {
+                      move.end()
+                      setDropMember(null)
+                    }}
+                    onOpen={openDetails}
+                  />
+                  {move.hint && move.hint.columnKey === member.id ? (
+                    <DropHintView hint={move.hint} pxPerMinute={PX_PER_MINUTE} />
+                  ) : null}
+                </div>
+              )
+            })}
           </div>
         </div>
       )}

@@ -110,9 +110,10 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
   )
   const chosen = isStartOffered ? picked : null
 
+  // A change of page, event type or member keeps the time clicked on the board (picked again
+  // where it is free); picking a time or another day lets it go.
   const reset = () => {
     setStart(null)
-    setWish(null)
     setError(null)
   }
 
@@ -209,22 +210,36 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
   }
 
   const customerProblem = (key: string) => problems[`customer.${key}`]
-  // Opened from the board: say when the member clicked cannot be booked by name, or is not free.
-  const wishName = wish ? workspace.members.find((m) => m.id === wish.memberId)?.name : undefined
-  const isWishRefused = wish !== null && route !== null && ready && wishStart === null
-  // Core's own check says why (one member's index over one meeting's length: cheap per render).
-  const wishWhy =
-    isWishRefused && eventType
-      ? bookAtRefusal(workspace, wish.memberId, eventType, wish.atMs, clockNow())
+  // Opened from the board: say when the member clicked cannot be booked by name, or when no free
+  // time covers the time clicked — for the member the page now books, why (core's own check; one
+  // member's index over one meeting's length: cheap per render).
+  const nameOf = (memberId: string) => workspace.members.find((m) => m.id === memberId)?.name
+  const clickedName = wish ? nameOf(wish.memberId) : undefined
+  const pageMemberId = (() => {
+    const assignment = page?.assignment
+    const pageOf = (id: string) => workspace.bookingPages.find((b) => b.id === id)?.memberId
+    if (assignment?.type === 'static' && 'bookingPageId' in assignment.target) {
+      return pageOf(assignment.target.bookingPageId) ?? null
+    }
+    return assignment?.type === 'customer-choice' && bookingPageId
+      ? (pageOf(bookingPageId) ?? null)
       : null
+  })()
+  const isWishRefused = wish !== null && ready && wishStart === null && eventType !== undefined
+  const wishAt = wish ? timeText(wish.atMs, zone) : ''
   const wishNote =
-    wish === null || wishName === undefined
+    wish === null || clickedName === undefined
       ? null
       : route === null
-        ? `No master page books ${wishName} by name, so these are the times of “${page?.title ?? ''}”. To book ${wishName} directly, add their booking page to a master page where the customer picks the member (Setup → Master pages).`
-        : isWishRefused && eventType
-          ? `${wishName} is not free for ${eventType.name} at ${timeText(wish.atMs, zone)}${wishWhy ? `: ${wishWhy}` : ''}. Pick another time below.`
-          : null
+        ? `No master page books ${clickedName} by name, so these are the times of “${page?.title ?? ''}”. To book ${clickedName} directly, add their booking page to a master page where the customer picks the member (Setup → Master pages).`
+        : !isWishRefused
+          ? null
+          : pageMemberId !== null
+            ? (() => {
+                const why = bookAtRefusal(workspace, pageMemberId, eventType, wish.atMs, clockNow())
+                return `${nameOf(pageMemberId) ?? 'This member'} is not free for ${eventType.name} at ${wishAt}${why ? `: ${why}` : ''}. Pick another time below.`
+              })()
+            : `No free time covers ${wishAt} for ${eventType.name} on “${page?.title ?? ''}”. Pick another time below.`
 
   return (
     <AppDialog title="New booking" size="large" onClose={close}>

@@ -181,6 +181,24 @@ describe('bookingChanges', () => {
   })
 })
 
+describe('a new desk booking waiting for its undo window', () => {
+  it('has its manage token already (the link read out to the customer works from the start)', async () => {
+    const l = await start(60_000)
+    await propose(l, deskBooking('bk-kim-waiting'))
+    const snapshot = l.store.getSnapshot()!
+    expect(snapshot.pending.has('bk-kim-waiting')).toBe(true)
+    expect(await stored(l, 'bk-kim-waiting')).toBeUndefined()
+    expect(snapshot.manageTokens.get('bk-kim-waiting')).toBe('token-read-out-to-kim-0123456789')
+    // A change without a token (a cancellation) adds none.
+    await propose(l, cancel(future))
+    expect(l.store.getSnapshot()!.manageTokens.has(future.id)).toBe(false)
+    await l.changes.flush()
+    expect(l.store.getSnapshot()!.manageTokens.get('bk-kim-waiting')).toBe(
+      'token-read-out-to-kim-0123456789',
+    )
+  })
+})
+
 describe('bookingChanges after a crash', () => {
   it('writes a pending desk booking on the next start, with its manage token', async () => {
     const at = disk()

@@ -188,7 +188,12 @@ export function bookingChangesCreate(options: {
     const left = await journal.loaded.catch(() => [] as readonly JournalEntry[])
     if (left.length === 0 || isDestroyed) return
     for (const stored of left) {
-      const change = { id: stored.id, label: stored.label, preview: stored.preview }
+      const change: PendingChange = {
+        id: stored.id,
+        label: stored.label,
+        preview: stored.preview,
+        ...(stored.manageToken ? { manageToken: stored.manageToken } : {}),
+      }
       entries.set(stored.id, { change, stored, isRecovered: true, timer: null })
     }
     publish()
@@ -213,7 +218,12 @@ export function bookingChangesCreate(options: {
     const proposedAt = clockNow()
     const decision = decideSafely(request.intent, shown, proposedAt)
     if (!decision.ok) return decision
-    const change: PendingChange = { id, label: request.label, preview: decision.booking }
+    const change: PendingChange = {
+      id,
+      label: request.label,
+      preview: decision.booking,
+      ...(request.manageToken ? { manageToken: request.manageToken } : {}),
+    }
     const stored: JournalEntry = {
       id,
       label: request.label,

@@ -29,6 +29,8 @@ export interface PendingChange {
   readonly label: string
   /** The booking as the change would store it (new or changed). */
   readonly preview: Booking
+  /** A new desk booking's manage token (generated at the desk, written with the booking). */
+  readonly manageToken?: string
 }
 
 /** One of a member's busy calendars as the server last read it (synced, read-only). */
@@ -62,7 +64,10 @@ export interface LiveWorkspace {
   readonly conflictList: readonly BookingConflict[]
   /** The same conflicts by the booking ids they involve. */
   readonly conflicts: ReadonlyMap<string, readonly BookingConflict[]>
-  /** The server-written manage-link secret of each booking that has one. */
+  /**
+   * The manage-link secret of each booking that has one: stored with it (server-written, or the
+   * desk's for its own bookings), and a new desk booking's while it waits for its undo window.
+   */
   readonly manageTokens: ReadonlyMap<string, string>
   /** Booking id → the change waiting for its undo window to close. */
   readonly pending: ReadonlyMap<string, PendingChange>
@@ -158,7 +163,14 @@ export function workspaceStoreCreate(
       baselineFetch: options.baseline?.fetchState() ?? 'idle',
       conflictList,
       conflicts: conflictsByBooking(conflictList),
-      manageTokens,
+      manageTokens: pending.some((change) => change.manageToken)
+        ? new Map([
+            ...manageTokens,
+            ...pending.flatMap((change): [string, string][] =>
+              change.manageToken ? [[change.preview.id, change.manageToken]] : [],
+            ),
+          ])
+        : manageTokens,
       pending: new Map(pending.map((change) => [change.preview.id, change])),
       unsynced,
     }

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { BookAtMark } from './BookAtMark'
+
+afterEach(cleanup)
+
+const DAY = Date.parse('2027-03-10T00:00:00.000Z')
+/** 0.8 px per minute, as the board: 09:00–17:00 worked. */
+function column() {
+  const { container } = render(
+    <div className="board-column">
+      <div className="board-work" />
+      <BookAtMark
+        dayFromMs={DAY}
+        dayMinutes={1440}
+        pxPerMinute={0.8}
+        zone="UTC"
+        working={[[540, 1020]]}
+        isHidden={false}
+      />
+    </div>,
+  )
+  const element = container.querySelector('.board-column')!
+  const move = (minute: number, target: Element = element) =>
+    act(() => {
+      target.dispatchEvent(
+        new MouseEvent('mousemove', { bubbles: true, clientY: minute * 0.8 + 1 }),
+      )
+    })
+  return { element, move, mark: () => container.querySelector('.board-book-at') }
+}
+
+describe('BookAtMark', () => {
+  it('marks the quarter hour under the pointer, and says when it is outside working hours', () => {
+    const { move, mark } = column()
+    expect(mark()).toBeNull()
+    move(10 * 60 + 20)
+    expect(mark()?.textContent).toMatch(/^\+ 10:15( AM)?$/)
+    expect(mark()?.classList.contains('is-off')).toBe(false)
+    move(18 * 60)
+    expect(mark()?.textContent).toMatch(/^\+ (18:00|6:00 PM) · outside hours$/)
+    expect(mark()?.classList.contains('is-off')).toBe(true)
+  })
+
+  it('shows nothing over what is not an empty place, or once the pointer left', () => {
+    const { element, move, mark } = column()
+    move(10 * 60)
+    expect(mark()).not.toBeNull()
+    const block = document.createElement('button')
+    element.appendChild(block)
+    move(11 * 60, block)
+    expect(mark()).toBeNull()
+    move(10 * 60)
+    act(() => {
+      element.dispatchEvent(new MouseEvent('mouseleave'))
+    })
+    expect(mark()).toBeNull()
+  })
+})
