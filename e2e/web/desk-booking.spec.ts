@@ -369,4 +369,6 @@ test('a click on an empty place of a member’s column books that member at that
   await expect(dialog).toContainText(
     'No master page books Dev Patel by name, so these are the times of “Talk to sales”.',
   )
+  // Nothing is picked for him there: those times go to someone else.
+  await expect(dialog.getByRole('radio', { checked: true })).toHaveCount(0)
 })

@@ -17,6 +17,8 @@ describe('boardMinuteAt', () => {
     expect(boardMinuteAt(-5, 0.8, 1440)).toBe(0)
     expect(boardMinuteAt(1440 * 0.8, 0.8, 1440)).toBe(1425)
     expect(boardMinuteAt(1440 * 0.8, 0.8, 1380)).toBe(1365)
+    // A 25-hour day (clocks back): its last hour is on the board too.
+    expect(boardMinuteAt(1490 * 0.8, 0.8, 1500)).toBe(1485)
   })
 })
 

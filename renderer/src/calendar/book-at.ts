@@ -1,6 +1,7 @@
 import { availabilityIndexBuild, memberCanTakeFromIndex } from '../../../core/src/availability'
 import type { MemberCannotTakeReason } from '../../../core/src/availability'
 import type { PageSlot } from '../../../core/src/booking'
+import { bookingsNear } from '../../../core/src/booking/bookings-near'
 import type { EventType, Workspace } from '../../../core/src/model/workspace'
 import { durationText } from '../../../core/src/notify/message-compose'
 import { MS_PER_MINUTE } from '../../../core/src/time/instant'
@@ -91,7 +92,7 @@ export function slotCovering(slots: readonly PageSlot[], atMs: number): string |
  * (`memberCanTake`, the conditions of the free times) on the latest start of the member's time
  * grid whose meeting would cover `atMs` ("Intro call must be booked at least 4 hours ahead";
  * "Ben Okafor has a booking then (with the buffers around it)") — or null when such a start is
- * free, or no start on the grid covers `atMs`.
+ * free, no start on the grid covers `atMs`, or the records cannot be read (core refuses them).
  */
 export function bookAtRefusal(
   workspace: Workspace,
@@ -103,18 +104,23 @@ export function bookAtRefusal(
   const member = workspace.members.find((m) => m.id === memberId)
   if (!member) return null
   const fromMs = atMs - (eventType.durationMinutes - 1) * MS_PER_MINUTE
-  const index = availabilityIndexBuild(workspace, {
-    fromMs,
-    toMs: atMs + 1,
-    memberIds: [memberId],
-  })
-  for (let startMs = atMs; startMs >= fromMs; startMs -= MS_PER_MINUTE) {
-    const result = memberCanTakeFromIndex(index, memberId, eventType, nowMs, startMs)
-    if (result.ok) return null
-    if (result.reasons.includes('off-grid')) continue
-    return result.reasons
-      .map((reason) => refusalText(reason, member.name, eventType, startMs < nowMs))
-      .join('; ')
+  try {
+    const index = availabilityIndexBuild(
+      { ...workspace, bookings: bookingsNear(workspace.bookings, fromMs, atMs + 1) },
+      { fromMs, toMs: atMs + 1, memberIds: [memberId] },
+    )
+    for (let startMs = atMs; startMs >= fromMs; startMs -= MS_PER_MINUTE) {
+      const result = memberCanTakeFromIndex(index, memberId, eventType, nowMs, startMs)
+      if (result.ok) return null
+      if (result.reasons.includes('off-grid')) continue
+      return result.reasons
+        .map((reason) => refusalText(reason, member.name, eventType, startMs < nowMs))
+        .join('; ')
+    }
+  } catch (err) {
+    // Records core refuses (a zone or hours it cannot read): no reason rather than no dialog.
+    if (err instanceof RangeError) return null
+    throw err
   }
   return null
 }

@@ -7,7 +7,7 @@ afterEach(cleanup)
 
 const DAY = Date.parse('2027-03-10T00:00:00.000Z')
 /** 0.8 px per minute, as the board: 09:00–17:00 worked. */
-function column() {
+function column(isHidden = false) {
   const { container } = render(
     <div className="board-column">
       <div className="board-work" />
@@ -17,7 +17,7 @@ function column() {
         pxPerMinute={0.8}
         zone="UTC"
         working={[[540, 1020]]}
-        isHidden={false}
+        isHidden={isHidden}
       />
     </div>,
   )
@@ -55,6 +55,12 @@ describe('BookAtMark', () => {
     act(() => {
       element.dispatchEvent(new MouseEvent('mouseleave'))
     })
+    expect(mark()).toBeNull()
+  })
+
+  it('shows nothing while a booking is dragged', () => {
+    const { move, mark } = column(true)
+    move(10 * 60)
     expect(mark()).toBeNull()
   })
 })

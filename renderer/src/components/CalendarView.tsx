@@ -39,6 +39,8 @@ import { HistoryNotice } from './HistoryNotice'
 import { CALENDAR_PX_PER_MINUTE, scrollToMorning } from '../calendar/scroll-to-morning'
 
 const PX_PER_MINUTE = CALENDAR_PX_PER_MINUTE
+/** How far (px) a press may move and still book where it was released. */
+const CLICK_SLOP_PX = 4
 /** Overlapping bookings side by side in a member's column; more become a count. */
 const MAX_LANES = 3
 
@@ -102,11 +104,15 @@ export function CalendarView() {
   const setDate = (next: string) => navigate({ params: { date: next === today ? null : next } })
   const openDetails = (bookingId: string) => navigate({ params: { booking: bookingId } })
 
-  // A click on an empty place of a member's column: New booking for them at that quarter hour
-  // (pressed there too: a press on a booking released beside it is not a click on the column).
-  const pressedOnEmpty = useRef(false)
+  // A click on an empty place of a member's column: New booking for them at that quarter hour —
+  // pressed and released there, in one place (a press on a booking released beside it, or a
+  // press dragged down the column, is not a click on the column).
+  const pressedAt = useRef<number | null>(null)
   const bookAt = (memberId: string) => (event: MouseEvent<HTMLDivElement>) => {
-    if (!pressedOnEmpty.current || !isEmptyBoardSpot(event.currentTarget, event.target)) return
+    const pressedY = pressedAt.current
+    pressedAt.current = null
+    if (pressedY === null || Math.abs(event.clientY - pressedY) > CLICK_SLOP_PX) return
+    if (!isEmptyBoardSpot(event.currentTarget, event.target)) return
     const offset = event.clientY - event.currentTarget.getBoundingClientRect().top
     const minute = boardMinuteAt(offset, PX_PER_MINUTE, dayMinutes)
     openNewBooking(date, { memberId, atMs: day.fromMs + minute * 60_000 })
@@ -253,7 +259,9 @@ export function CalendarView() {
                   onDragLeave={() => setDropMember(null)}
                   onDrop={dropOn(member.id)}
                   onMouseDown={(event) => {
-                    pressedOnEmpty.current = isEmptyBoardSpot(event.currentTarget, event.target)
+                    pressedAt.current = isEmptyBoardSpot(event.currentTarget, event.target)
+                      ? event.clientY
+                      : null
                   }}
                   onClick={canBook ? bookAt(member.id) : undefined}
                 >

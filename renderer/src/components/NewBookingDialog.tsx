@@ -92,10 +92,11 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
   const wishDay = useMemo(() => boardDay(zone, initialDate), [zone, initialDate])
   const wishStart = useMemo(
     () =>
-      wish !== null && ready
+      // Not where no page books the member clicked: the page shown books someone else.
+      wish !== null && ready && route !== null
         ? slotCovering(slotsIn(wishDay.fromMs, wishDay.toMs), wish.atMs)
         : null,
-    [wish, ready, slotsIn, wishDay],
+    [wish, ready, route, slotsIn, wishDay],
   )
   // The time picked stays picked while it is offered: typing an answer keeps it, unless the
   // answers (a rule routing by them) or a booking arriving meanwhile leave it no longer free.
@@ -234,12 +235,17 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
         ? `No master page books ${clickedName} by name, so these are the times of “${page?.title ?? ''}”. To book ${clickedName} directly, add their booking page to a master page where the customer picks the member (Setup → Master pages).`
         : !isWishRefused
           ? null
-          : pageMemberId !== null
-            ? (() => {
-                const why = bookAtRefusal(workspace, pageMemberId, eventType, wish.atMs, clockNow())
-                return `${nameOf(pageMemberId) ?? 'This member'} is not free for ${eventType.name} at ${wishAt}${why ? `: ${why}` : ''}. Pick another time below.`
-              })()
-            : `No free time covers ${wishAt} for ${eventType.name} on “${page?.title ?? ''}”. Pick another time below.`
+          : (() => {
+              // The member's own reason where core names one; else the page's times say it all
+              // (an event type their booking page does not offer, a grid coarser than the meeting).
+              const why =
+                pageMemberId === null
+                  ? null
+                  : bookAtRefusal(workspace, pageMemberId, eventType, wish.atMs, clockNow())
+              return why && pageMemberId !== null
+                ? `${nameOf(pageMemberId) ?? 'This member'} is not free for ${eventType.name} at ${wishAt}: ${why}. Pick another time below.`
+                : `No free time covers ${wishAt} for ${eventType.name} on “${page?.title ?? ''}”. Pick another time below.`
+            })()
 
   return (
     <AppDialog title="New booking" size="large" onClose={close}>
