@@ -45,6 +45,17 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   await expect(pool).toContainText('net per member on average 0.0')
   await expect(pool).toContainText('a member may have more removed than received in one cycle')
   await expect(pool).toContainText('No bookings in this cycle yet.')
+  // The card's words, explained where they are used.
+  const glossary = pool.getByRole('group').filter({ hasText: 'What these words mean' })
+  await expect(glossary.getByText('Automatic correction', { exact: true })).toBeHidden()
+  await pool.getByText('What these words mean').click()
+  await expect(glossary.getByRole('definition')).toContainText([
+    'Equal distribution: the member with the fewest bookings this cycle is next in line.',
+    'A calendar month: bookings are counted per month, each starting every member from nothing.',
+  ])
+  await expect(glossary).toContainText(
+    'On: a member who falls behind through cancellations, no-shows or reassignments moves to the front of the line until they have caught up.',
+  )
 
   const base = Date.now() + 2 * 86400_000
   const slot = (hours: number) =>

@@ -15,6 +15,14 @@ import { dateText, dateTimeText } from '../format/datetime-format'
 import { poolVerdictFor } from '../reports/pool-verdict'
 
 const CYCLE_TEXT = { monthly: 'Monthly', quarterly: 'Quarterly', continuous: 'Continuous' } as const
+/** What a pool's reporting cycle is, for the card's glossary. */
+const CYCLE_MEANING = {
+  monthly:
+    'A calendar month: bookings are counted per month, each starting every member from nothing.',
+  quarterly:
+    'A calendar quarter: bookings are counted per quarter, each starting every member from nothing.',
+  continuous: 'Continuous: bookings are counted since the pool began, never started again.',
+} as const
 
 /**
  * One pool's distribution for a reporting cycle (first the one holding `atMs`, then earlier or
@@ -107,6 +115,40 @@ export function PoolStatsCard({
         than received in one cycle. The bar shows received and removed; the line marks the average
         net.
       </p>
+      <details className="pool-glossary small">
+        <summary>What these words mean</summary>
+        <dl className="definition">
+          <dt>{DISTRIBUTION_METHODS[pool.distribution].label}</dt>
+          <dd>{DISTRIBUTION_METHODS[pool.distribution].description}</dd>
+          <dt>Cycle</dt>
+          <dd>{CYCLE_MEANING[pool.reportingCycle]}</dd>
+          <dt>Received</dt>
+          <dd>Bookings this pool gave the member in the cycle.</dd>
+          <dt>Removed</dt>
+          <dd>
+            Their bookings from this pool cancelled, marked as no-show or reassigned to someone else
+            in the cycle.
+          </dd>
+          <dt>Net</dt>
+          <dd>Received minus removed, with automatic correction on; received alone with it off.</dd>
+          <dt>Automatic correction</dt>
+          <dd>
+            On: a member who falls behind through cancellations, no-shows or reassignments moves to
+            the front of the line until they have caught up. Off: what was removed still counts as
+            theirs.
+          </dd>
+          {pool.distribution === 'round-robin' ? (
+            <>
+              <dt>Next in line</dt>
+              <dd>
+                Who round robin gives the next booking to: the member with the lowest net (among
+                equals, the one assigned longest ago), if they are free at the time asked; else the
+                one after them.
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </details>
       <ul className="pool-bars">
         {stats.members.map((row) => (
           <StatsRow
