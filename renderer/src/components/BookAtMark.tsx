@@ -7,13 +7,22 @@ export function isEmptyBoardSpot(column: Element, target: EventTarget | null): b
   return target === column || (target instanceof Element && target.classList.contains('board-work'))
 }
 
+/** The board minute (quarter hours, inside the day) under `clientY` in a day-board column. */
+export function columnMinuteAt(
+  column: Element,
+  clientY: number,
+  pxPerMinute: number,
+  dayMinutes: number,
+): number {
+  return boardMinuteAt(clientY - column.getBoundingClientRect().top, pxPerMinute, dayMinutes)
+}
+
 /**
  * The hover mark of a day-board column: where a click would open New booking for this member
  * ("+ 10:15", a quarter hour high; "+ 18:00 · outside hours" in grey outside their working hours,
  * where New booking will say they are not free), on the column's empty parts only and not while
- * dragging. It
- * listens on its column itself and keeps its own state, so moving the pointer redraws the mark,
- * not the board. Decorative: New booking is the way there for the keyboard.
+ * dragging. It listens on its column itself and keeps its own state, so moving the pointer
+ * redraws the mark, not the board. Decorative: New booking is the way there for the keyboard.
  */
 export function BookAtMark(props: {
   readonly dayFromMs: number
@@ -35,8 +44,7 @@ export function BookAtMark(props: {
         setMinute(null)
         return
       }
-      const offset = event.clientY - column.getBoundingClientRect().top
-      setMinute(boardMinuteAt(offset, pxPerMinute, dayMinutes))
+      setMinute(columnMinuteAt(column, event.clientY, pxPerMinute, dayMinutes))
     }
     const leave = () => setMinute(null)
     column.addEventListener('mousemove', move)
@@ -46,15 +54,16 @@ export function BookAtMark(props: {
       column.removeEventListener('mouseleave', leave)
     }
   }, [pxPerMinute, dayMinutes])
+  const isOff = minute !== null && !isWorking(working, minute)
   return (
     <div ref={ref} aria-hidden="true">
       {minute !== null && !isHidden ? (
         <div
-          className={`board-book-at${isWorking(working, minute) ? '' : ' is-off'}`}
+          className={`board-book-at${isOff ? ' is-off' : ''}`}
           style={{ top: minute * pxPerMinute, height: BOOK_AT_STEP_MIN * pxPerMinute }}
         >
           + {timeText(dayFromMs + minute * 60_000, zone)}
-          {isWorking(working, minute) ? '' : ' · outside hours'}
+          {isOff ? ' · outside hours' : ''}
         </div>
       ) : null}
     </div>

@@ -14,7 +14,6 @@ import {
   boardWorkingHours,
 } from '../calendar/board-layout'
 import { boardMembers } from '../calendar/board-members'
-import { boardMinuteAt } from '../calendar/book-at'
 import { DRAG_TYPE, dragSeatDecode } from '../calendar/drag-seat'
 import { reassignReasonsText } from '../calendar/reassign-text'
 import { useBookings, useWorkspace } from '../db/data-layer'
@@ -32,7 +31,7 @@ import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
 import { DateNav } from '../ui/DateNav'
 import { BoardFilters } from './BoardFilters'
-import { BookAtMark, isEmptyBoardSpot } from './BookAtMark'
+import { BookAtMark, columnMinuteAt, isEmptyBoardSpot } from './BookAtMark'
 import { ColumnBlocks } from './ColumnBlocks'
 import { DropHintView } from './DropHintView'
 import { HistoryNotice } from './HistoryNotice'
@@ -113,8 +112,7 @@ export function CalendarView() {
     pressedAt.current = null
     if (pressedY === null || Math.abs(event.clientY - pressedY) > CLICK_SLOP_PX) return
     if (!isEmptyBoardSpot(event.currentTarget, event.target)) return
-    const offset = event.clientY - event.currentTarget.getBoundingClientRect().top
-    const minute = boardMinuteAt(offset, PX_PER_MINUTE, dayMinutes)
+    const minute = columnMinuteAt(event.currentTarget, event.clientY, PX_PER_MINUTE, dayMinutes)
     openNewBooking(date, { memberId, atMs: day.fromMs + minute * 60_000 })
   }
 

@@ -226,26 +226,23 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
       ? (pageOf(bookingPageId) ?? null)
       : null
   })()
-  const isWishRefused = wish !== null && ready && wishStart === null && eventType !== undefined
-  const wishAt = wish ? timeText(wish.atMs, zone) : ''
-  const wishNote =
-    wish === null || clickedName === undefined
-      ? null
-      : route === null
-        ? `No master page books ${clickedName} by name, so these are the times of “${page?.title ?? ''}”. To book ${clickedName} directly, add their booking page to a master page where the customer picks the member (Setup → Master pages).`
-        : !isWishRefused
-          ? null
-          : (() => {
-              // The member's own reason where core names one; else the page's times say it all
-              // (an event type their booking page does not offer, a grid coarser than the meeting).
-              const why =
-                pageMemberId === null
-                  ? null
-                  : bookAtRefusal(workspace, pageMemberId, eventType, wish.atMs, clockNow())
-              return why && pageMemberId !== null
-                ? `${nameOf(pageMemberId) ?? 'This member'} is not free for ${eventType.name} at ${wishAt}: ${why}. Pick another time below.`
-                : `No free time covers ${wishAt} for ${eventType.name} on “${page?.title ?? ''}”. Pick another time below.`
-            })()
+  const wishNote = ((): string | null => {
+    if (wish === null || clickedName === undefined) return null
+    if (route === null) {
+      return `No master page books ${clickedName} by name, so these are the times of “${page?.title ?? ''}”. To book ${clickedName} directly, add their booking page to a master page where the customer picks the member (Setup → Master pages).`
+    }
+    if (!ready || wishStart !== null || eventType === undefined) return null
+    const wishAt = timeText(wish.atMs, zone)
+    // The member's own reason where core names one; else the page's times say it all (an event
+    // type their booking page does not offer, a grid coarser than the meeting).
+    const why =
+      pageMemberId === null
+        ? null
+        : bookAtRefusal(workspace, pageMemberId, eventType, wish.atMs, clockNow())
+    return why && pageMemberId !== null
+      ? `${nameOf(pageMemberId) ?? 'This member'} is not free for ${eventType.name} at ${wishAt}: ${why}. Pick another time below.`
+      : `No free time covers ${wishAt} for ${eventType.name} on “${page?.title ?? ''}”. Pick another time below.`
+  })()
 
   return (
     <AppDialog title="New booking" size="large" onClose={close}>
