@@ -1,4 +1,5 @@
 import { combineLatest, from, Observable } from 'rxjs'
+import type { ObservedValueOf } from 'rxjs'
 import type { Subscription } from 'rxjs'
 import { distinctUntilChanged, switchMap, tap } from 'rxjs/operators'
 import { windowStartKey } from '../../../core/src/booking/booking-window'
@@ -92,6 +93,74 @@ export interface WorkspaceStore {
 export interface WorkspaceStoreOptions {
   readonly window?: BookingWindowState
   readonly baseline?: LedgerBaselineStore
+  /** The clock and timer rebuilds are paced by (tests pass their own; see {@link rebuildPacer}). */
+  readonly pacing?: PacerClock
+}
+
+/** A monotonic clock in milliseconds and a one-shot timer. */
+export interface PacerClock {
+  now(): number
+  later(run: () => void, ms: number): () => void
+}
+
+const realClock: PacerClock = {
+  now: () => performance.now(),
+  later(run, ms) {
+    const timer = setTimeout(run, ms)
+    return () => clearTimeout(timer)
+  },
+}
+
+/**
+ * A rebuild that took at least this long paces the next one (smaller workspaces rebuild on every
+ * change, at once, as they always did).
+ */
+export const REBUILD_PACED_FROM_MS = 8
+/** After a paced rebuild the next waits this many times its cost: rebuilding takes ≤ 1/(1+n) of the time. */
+export const REBUILD_PAUSE_FACTOR = 4
+
+/**
+ * Runs `rebuild` for the latest of a burst of changes without letting it take the main thread:
+ * a replication landing a page of bookings every ~100 ms (a first sync: ~50 pages at 400,000
+ * stored bookings) would otherwise rebuild the workspace, its conflicts and every view for each
+ * page — work that grows with the replica, so the sync's time grew with the square of its size.
+ * When the last rebuild cost `c` ≥ {@link REBUILD_PACED_FROM_MS}, the next one waits until
+ * {@link REBUILD_PAUSE_FACTOR}·`c` after it ended; changes meanwhile are coalesced into one
+ * rebuild. `flush` runs a waiting rebuild now (what a decision reads must be the latest replica).
+ */
+export function rebuildPacer(rebuild: () => void, clock: PacerClock = realClock) {
+  let waiting = false
+  let cancel: (() => void) | undefined
+  let readyAt = -Infinity
+  const run = () => {
+    cancel?.()
+    cancel = undefined
+    waiting = false
+    const started = clock.now()
+    rebuild()
+    const ended = clock.now()
+    const cost = ended - started
+    readyAt = cost >= REBUILD_PACED_FROM_MS ? ended + REBUILD_PAUSE_FACTOR * cost : -Infinity
+  }
+  return {
+    /** A change came: rebuild now, or once the pause after the last rebuild is over. */
+    changed(): void {
+      if (waiting) return
+      const wait = readyAt - clock.now()
+      if (wait <= 0) return run()
+      waiting = true
+      cancel = clock.later(run, wait)
+    },
+    /** Runs the waiting rebuild, if any, now. */
+    flush(): void {
+      if (waiting) run()
+    },
+    stop(): void {
+      cancel?.()
+      cancel = undefined
+      waiting = false
+    },
+  }
 }
 
 /** The window start as an observable: once the window is ready, then every change. */
@@ -187,12 +256,17 @@ export function workspaceStoreCreate(
         ),
       )
     : db.bookings.find().$
-  const subscription: Subscription = combineLatest([
+  const results$ = combineLatest([
     combineLatest(
       COLLECTION_NAMES.map((name) => (name === 'bookings' ? bookings$ : db[name].find().$)),
     ),
     db.memberbusy.find().$,
-  ]).subscribe(([results, busyDocs]) => {
+  ])
+  let latest: ObservedValueOf<typeof results$> | undefined
+  const pacer = rebuildPacer(() => {
+    if (!latest) return
+    const [results, busyDocs] = latest
+    latest = undefined
     const records = new Map<CollectionName, readonly Record<string, unknown>[]>()
     COLLECTION_NAMES.forEach((name, i) => records.set(name, (results[i] ?? []).map(toRecord)))
     const settingsDoc = (results[COLLECTION_NAMES.indexOf('settings')] ?? []).find(
@@ -229,6 +303,10 @@ export function workspaceStoreCreate(
     }
     manageTokens = tokens
     derive()
+  }, options.pacing)
+  const subscription: Subscription = results$.subscribe((value) => {
+    latest = value
+    pacer.changed()
   })
 
   const stopBaseline = options.baseline?.subscribe(derive)
@@ -239,18 +317,24 @@ export function workspaceStoreCreate(
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    replica: () => replica,
+    replica: () => {
+      pacer.flush()
+      return replica
+    },
     decisionState: (workspace) => decisionStateWith(workspace, baselineOf()),
     setPending(next) {
       pending = next
-      derive()
+      if (latest) pacer.flush()
+      else derive()
     },
     setUnsynced(keys) {
       unsynced = keys
-      derive()
+      if (latest) pacer.flush()
+      else derive()
     },
     destroy() {
       subscription.unsubscribe()
+      pacer.stop()
       stopBaseline?.()
       listeners.clear()
     },
