@@ -6,6 +6,7 @@ import type { DexieSettings, RxCollection, RxDatabase, RxJsonSchema, RxStorage }
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { dexieChangesSince } from './dexie-changes-since'
 import { dexieKeysFirstAddon } from './dexie-keys-first'
+import { packedReplicationMeta } from './packed-meta'
 import {
   COLLECTION_NAMES,
   COLLECTION_SCHEMAS,
@@ -35,11 +36,14 @@ export function databaseNameFor(serverUrl: string): string {
 /**
  * The desktop's storage: RxDB's Dexie (IndexedDB) storage, whose large reads ask for the stored
  * keys first (`dexie-keys-first.ts`) and whose changes are read by keyset
- * (`dexie-changes-since.ts`). `settings` go to Dexie (tests pass an in-memory IndexedDB).
+ * (`dexie-changes-since.ts`); the replication's metadata is kept in memory and logged to
+ * IndexedDB in pages (`packed-meta.ts`). `settings` go to Dexie and the log (tests pass an
+ * in-memory IndexedDB).
  */
 export function appStorage(settings: DexieSettings = {}): RxStorage<unknown, unknown> {
-  return dexieChangesSince(
-    getRxStorageDexie({ ...settings, addons: [dexieKeysFirstAddon] }),
+  return packedReplicationMeta(
+    dexieChangesSince(getRxStorageDexie({ ...settings, addons: [dexieKeysFirstAddon] })),
+    (settings.indexedDB as IDBFactory | undefined) ?? globalThis.indexedDB,
   ) as RxStorage<unknown, unknown>
 }
 

@@ -1,5 +1,4 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
 import type { RxStorage } from 'rxdb'
 import { replicateServer } from 'rxdb-server/plugins/replication-server'
@@ -25,7 +24,6 @@ import {
 import type { TestApp } from '../../../sync-server/src/test-support/test-app'
 import { clockReplace } from '../clock'
 import { dataLayerCreate } from './data-layer'
-import { dexieChangesSince } from './dexie-changes-since'
 import { KEYS_FIRST_MIN } from './dexie-keys-first'
 import type { DataLayer } from './data-layer'
 import { appStorage, openAppDatabase } from './database'
@@ -288,15 +286,14 @@ describe('the desktop replicates a window of bookings', () => {
     const s = await serve(store().workspace)
     // The bookings the replication's upstream reads from the local store, start by start.
     let walked = 0
-    const dexie = dexieChangesSince(
-      getRxStorageDexie({ indexedDB, IDBKeyRange }) as unknown as RxStorage<unknown, unknown>,
-    )
+    // The desktop's storage: the replication's metadata (its checkpoints too) in packed pages.
+    const dexie = appStorage({ indexedDB, IDBKeyRange })
     const storage: RxStorage<unknown, unknown> = {
       ...dexie,
       async createStorageInstance(params) {
         const instance = await dexie.createStorageInstance(params)
-        const read = instance.getChangedDocumentsSince!.bind(instance)
         if (params.collectionName === 'bookings') {
+          const read = instance.getChangedDocumentsSince!.bind(instance)
           instance.getChangedDocumentsSince = async (limit, checkpoint) => {
             const page = await read(limit, checkpoint)
             walked += page.documents.length
