@@ -238,4 +238,75 @@ describe('packed replication metadata', () => {
       await read(await metaOpen(name, undefined, packedReplicationMeta(dexie(), indexedDB))),
     ).toEqual(expected)
   })
+
+  it('logs what a cleanup right after a deleting write removed (memory applies writes lazily)', async () => {
+    const name = `packed-purge-${counter++}`
+    const first = await metaOpen(name)
+    const docs = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map((id) => meta(id, id))
+    await first.bulkWrite(
+      docs.map((document) => ({ document })),
+      'test',
+    )
+    // In a browser the memory storage applies a write when the page is next idle; here a timer
+    // would do it during the log's write. Hold it back, as a busy page does.
+    ;(
+      first.internals as { ensurePersistenceIdlePromise?: Promise<void> }
+    ).ensurePersistenceIdlePromise = new Promise<void>(() => undefined)
+    // The window purge: mark deleted, then clean up at once, with no read between.
+    await first.bulkWrite(
+      docs.map((previous) => ({ previous, document: { ...previous, _deleted: true } })),
+      'test',
+    )
+    await first.cleanup(0)
+    const ids = docs.map((d) => d.id)
+    const held = (await first.findDocumentsById(ids, true)).map((d) => d.id)
+    expect(held.length).toBeLessThan(ids.length)
+    await first.close()
+    open.splice(0)
+    const again = await metaOpen(name)
+    expect((await again.findDocumentsById(ids, true)).map((d) => d.id)).toEqual(held)
+  })
+
+  it('refuses every write after one could not be logged; a restart starts from the log', async () => {
+    let failing = false
+    // IndexedDB whose write transactions fail while `failing` (a full disk).
+    const flaky = {
+      open(name: string, version?: number) {
+        const request = indexedDB.open(name, version)
+        request.addEventListener('success', () => {
+          const db = request.result
+          const transaction = db.transaction.bind(db)
+          db.transaction = ((stores: string | string[], mode?: IDBTransactionMode) => {
+            if (failing && mode === 'readwrite')
+              throw new DOMException('disk full', 'QuotaExceededError')
+            return transaction(stores, mode)
+          }) as IDBDatabase['transaction']
+        })
+        return request
+      },
+      deleteDatabase: (name: string) => indexedDB.deleteDatabase(name),
+    } as unknown as IDBFactory
+    const on = () =>
+      packedReplicationMeta(getRxStorageMemory() as RxStorage<unknown, unknown>, flaky)
+    const name = `packed-full-${counter++}`
+    const first = await metaOpen(name, undefined, on())
+    await first.bulkWrite([{ document: meta('b1', 'one') }], 'test')
+    failing = true
+    await expect(first.bulkWrite([{ document: meta('b2', 'two') }], 'test')).rejects.toThrow(
+      'disk full',
+    )
+    failing = false
+    // b2 is in memory but not in the log: a later write (a newer checkpoint) must not hide that.
+    await expect(first.bulkWrite([{ document: meta('b3', 'three') }], 'test')).rejects.toThrow(
+      'could not be stored',
+    )
+    await first.close()
+    open.splice(0)
+    const again = await metaOpen(name, undefined, on())
+    expect(
+      (await again.findDocumentsById(['b1|0', 'b2|0', 'b3|0'], true)).map((d) => d.id),
+    ).toEqual(['b1|0'])
+    await again.bulkWrite([{ document: meta('b2', 'two') }], 'test')
+    expect((await again.findDocumentsById(['b2|0'], false)).map((d) => d.id)).toEqual(['b2|0'])
+  })
 })

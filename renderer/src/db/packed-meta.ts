@@ -23,6 +23,9 @@ type Page =
   | { readonly removed: readonly string[] }
 
 const STORE = 'pages'
+/** Marks of the log's own (key → true): `legacy-moved`, written with the moved pages. */
+const MARKS = 'marks'
+const LEGACY_MOVED = 'legacy-moved'
 
 /**
  * The desktop's storage, with RxDB's replication metadata kept in memory and written to
@@ -84,6 +87,8 @@ export function packedLogName(params: {
 interface Shared {
   readonly filled: Promise<void>
   turn: Promise<unknown>
+  /** Set when a write could not be logged: memory is ahead of the log, so nothing more is written. */
+  broken?: unknown
 }
 const sharedByState = new Map<string, Shared>()
 
@@ -99,7 +104,7 @@ async function packedInstanceCreate<RxDocType>(
     params.collectionName,
     params.schema.version,
   )
-  const { log, created } = await logOpen(indexedDb, name)
+  const log = await logOpen(indexedDb, name)
   const instance = (await memory.createStorageInstance({
     ...params,
     options: {},
@@ -108,9 +113,7 @@ async function packedInstanceCreate<RxDocType>(
   const idOf = (doc: unknown) => (doc as Record<string, string>)[primaryPath]!
   let shared = sharedByState.get(stateKey)
   if (!shared) {
-    const filled = (created ? legacyMove(legacyOpen, log) : Promise.resolve()).then(() =>
-      fillFromLog(instance, log, idOf, name),
-    )
+    const filled = legacyMove(legacyOpen, log).then(() => fillFromLog(instance, log, idOf, name))
     shared = { filled, turn: Promise.resolve() }
     sharedByState.set(stateKey, shared)
   }
@@ -128,6 +131,30 @@ async function packedInstanceCreate<RxDocType>(
     shared.turn = run.catch(() => undefined)
     return run
   }
+  /**
+   * Appends to the log. Should that fail, memory holds a write the log does not: every later
+   * write is refused (the replication reports it and retries after a restart) and the memory
+   * state is let go, so the next open starts from the log again — never a log with a hole that
+   * later writes (a newer checkpoint) would hide.
+   */
+  const logged = async (page: Page) => {
+    try {
+      await logAppend(log, page)
+    } catch (error) {
+      shared.broken = error
+      if (sharedByState.get(stateKey) === shared) sharedByState.delete(stateKey)
+      if (memory.collectionStates.get(stateKey) === instance.internals) {
+        memory.collectionStates.delete(stateKey)
+      }
+      throw error
+    }
+  }
+  const writable = () => {
+    if (closed) throw new Error(`the replication state ${name} is closed`)
+    if (shared.broken !== undefined) {
+      throw new Error(`the replication state ${name} could not be stored`, { cause: shared.broken })
+    }
+  }
   const memoryWrite = instance.bulkWrite.bind(instance)
   const memoryCleanup = instance.cleanup.bind(instance)
   const memoryClose = instance.close.bind(instance)
@@ -137,20 +164,24 @@ async function packedInstanceCreate<RxDocType>(
 
   instance.bulkWrite = (rows: BulkWriteRow<RxDocType>[], context: string) =>
     inTurn(async () => {
+      writable()
       const result = await memoryWrite(rows, context)
       const refused = new Set(result.error.map((error) => error.documentId))
       const written = rows
         .filter((row) => !refused.has(idOf(row.document)))
         .map((row) => row.document as RxDocumentData<unknown>)
-      if (written.length > 0) await logAppend(log, { documents: written })
+      if (written.length > 0) await logged({ documents: written })
       return result
     })
   instance.cleanup = (minimumDeletedTime: number) =>
     inTurn(async () => {
+      writable()
+      // RxDB's memory storage applies a write to its maps lazily; any read applies it first.
+      await instance.findDocumentsById([], true)
       const deleted = [...internals.documents.values()].filter((doc) => doc._deleted).map(idOf)
       const done = await memoryCleanup(minimumDeletedTime)
       const removed = deleted.filter((id) => !internals.documents.has(id))
-      if (removed.length > 0) await logAppend(log, { removed })
+      if (removed.length > 0) await logged({ removed })
       return done
     })
   instance.close = () =>
@@ -162,8 +193,10 @@ async function packedInstanceCreate<RxDocType>(
       // The last instance closed: the memory goes (RxDB's memory storage would keep it); the next
       // open reads the log, as after a restart.
       if (internals.refCount === 0) {
-        memory.collectionStates.delete(stateKey)
-        sharedByState.delete(stateKey)
+        if (memory.collectionStates.get(stateKey) === internals) {
+          memory.collectionStates.delete(stateKey)
+        }
+        if (sharedByState.get(stateKey) === shared) sharedByState.delete(stateKey)
       }
     })
   instance.remove = () =>
@@ -218,24 +251,23 @@ function transactionDone(transaction: IDBTransaction): Promise<void> {
   })
 }
 
-/** Opens an instance's log; `created`: it did not exist (a first start, or one after an upgrade). */
-async function logOpen(
-  indexedDb: IDBFactory,
-  name: string,
-): Promise<{ log: IDBDatabase; created: boolean }> {
+/** Opens an instance's log (a connection that steps aside when the log is to be deleted). */
+async function logOpen(indexedDb: IDBFactory, name: string): Promise<IDBDatabase> {
   const request = indexedDb.open(name, 1)
-  let created = false
   request.onupgradeneeded = () => {
-    created = true
     request.result.createObjectStore(STORE, { autoIncrement: true })
+    request.result.createObjectStore(MARKS)
   }
-  return { log: await requestDone(request), created }
+  const log = await requestDone(request)
+  log.onversionchange = () => log.close()
+  return log
 }
 
 /**
  * A desktop that kept its replication metadata in the wrapped storage (before this wrapper) keeps
- * it: on the log's first open the wrapped storage's instance is read whole (by its change feed)
- * into the log, in one transaction, and then removed. Without it, the replication would start over
+ * it: until the log is marked as having taken it over, the wrapped storage's instance is read
+ * whole (by its change feed) into the log, with the mark, in one transaction, and then removed
+ * (a start interrupted before that transaction moves it again). Without it, the replication would start over
  * without its checkpoints and, knowing no server version of any stored booking, push every one
  * as new (a conflict each) — and a local change waiting to sync would meet the server's version
  * as a conflict instead of replacing it.
@@ -244,6 +276,8 @@ async function legacyMove(
   legacyOpen: () => Promise<RxStorageInstance<unknown, unknown, unknown>>,
   log: IDBDatabase,
 ): Promise<void> {
+  const marks = log.transaction(MARKS, 'readonly').objectStore(MARKS)
+  if ((await requestDone(marks.get(LEGACY_MOVED))) === true) return
   const legacy = await legacyOpen()
   if (!legacy.getChangedDocumentsSince) {
     // A storage without a change feed (tests' memory storage) never held the metadata here.
@@ -259,7 +293,7 @@ async function legacyMove(
       documents.push(...page.documents)
       checkpoint = page.checkpoint
     }
-    if (documents.length > 0) await logRewrite(log, documents)
+    await logRewrite(log, documents, LEGACY_MOVED)
   } catch (error) {
     await legacy.close()
     throw error
@@ -288,12 +322,17 @@ function logAppend(log: IDBDatabase, page: Page): Promise<void> {
   return transactionDone(transaction)
 }
 
-/** Replaces the log by its documents in pages of {@link PAGE_DOCUMENTS}, in one transaction. */
+/**
+ * Replaces the log by `documents` in pages of {@link PAGE_DOCUMENTS} (and sets `mark`), in one
+ * transaction.
+ */
 function logRewrite(
   log: IDBDatabase,
   documents: readonly RxDocumentData<unknown>[],
+  mark?: string,
 ): Promise<void> {
-  const transaction = log.transaction(STORE, 'readwrite')
+  const transaction = log.transaction([STORE, MARKS], 'readwrite')
+  if (mark) transaction.objectStore(MARKS).put(true, mark)
   const store = transaction.objectStore(STORE)
   store.clear()
   for (let i = 0; i < documents.length; i += PAGE_DOCUMENTS) {
