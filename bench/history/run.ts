@@ -495,6 +495,7 @@ function printSize(r: SizeResult): void {
         ` (${d.replicatedBookings ?? '?'} of ${expected} bookings in IndexedDB); ` +
         `IndexedDB ${fmt(d.indexedDbEstimateMb)} MB (estimate), ${fmt(d.indexedDbOnDiskMb)} MB on disk; ` +
         `renderer heap ${fmt(d.rendererHeapMb)} MB; week view ${d.weekViewMs === null ? '—' : `${fmt(d.weekViewMs)} ms`}` +
+        `; in sync again ${d.reloadInSyncMs === null ? '—' : `${fmt(d.reloadInSyncMs / 1000)} s`} after a reload` +
         (d.note ? ` (${d.note})` : ''),
     )
   }

@@ -102,6 +102,7 @@ function line(row: Row): string {
     `IndexedDB ${fixed(d.indexedDbEstimateMb)} MB (estimate) · ${fixed(d.indexedDbOnDiskMb)} MB on disk`,
     `heap ${fixed(d.rendererHeapMb, 0)} MB`,
     `week view ${d.weekViewMs === null ? '—' : `${fixed(d.weekViewMs / 1000, 2)} s`}`,
+    `in sync ${d.reloadInSyncMs === null ? '—' : `${fixed(d.reloadInSyncMs / 1000)} s`} after a reload`,
     row.baseline
       ? `baseline ${row.baseline.status} in ${row.baseline.ms.toFixed(0)} ms, ${row.baseline.kb.toFixed(0)} kB`
       : '',
