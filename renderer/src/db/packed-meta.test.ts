@@ -9,6 +9,7 @@ import { dexieChangesSince } from './dexie-changes-since'
 import {
   PAGE_DOCUMENTS,
   PAGES_BEFORE_REWRITE,
+  REWRITE_SLACK_DOCUMENTS,
   packedLogName,
   packedReplicationMeta,
 } from './packed-meta'
@@ -308,5 +309,43 @@ describe('packed replication metadata', () => {
     ).toEqual(['b1|0'])
     await again.bulkWrite([{ document: meta('b2', 'two') }], 'test')
     expect((await again.findDocumentsById(['b2|0'], false)).map((d) => d.id)).toEqual(['b2|0'])
+  })
+
+  it('rewrites the log of a desktop left open once changes have piled up in it', async () => {
+    const name = `packed-long-session-${counter++}`
+    const instance = await metaOpen(name)
+    const count = PAGE_DOCUMENTS
+    let current = Array.from({ length: count }, (_, i) => meta(`b${i}`, 'v0'))
+    await instance.bulkWrite(
+      current.map((document) => ({ document })),
+      'test',
+    )
+    // Each round changes every document: the log holds one more version of each.
+    const rounds = Math.floor((2 * count + REWRITE_SLACK_DOCUMENTS) / count) - 1
+    for (let round = 1; round <= rounds; round += 1) {
+      const next = current.map((d) => ({ ...meta(d.itemId, `v${round}`), _rev: `${round + 1}-x` }))
+      await instance.bulkWrite(
+        next.map((document, i) => ({ previous: current[i]!, document })),
+        'test',
+      )
+      current = next
+      expect(await storedPages(logName(name))).toHaveLength(round + 1)
+    }
+    // One more round passes twice the documents plus the slack: the log is rewritten, one page.
+    const last = current.map((d) => ({ ...meta(d.itemId, 'last'), _rev: 'z-last' }))
+    await instance.bulkWrite(
+      last.map((document, i) => ({ previous: current[i]!, document })),
+      'test',
+    )
+    expect(await storedPages(logName(name))).toHaveLength(1)
+    await instance.close()
+    open.splice(0)
+    const again = await metaOpen(name)
+    const found = await again.findDocumentsById(
+      current.map((d) => d.id),
+      false,
+    )
+    expect(found).toHaveLength(count)
+    expect(new Set(found.map((d) => d.docData?.['answers']))).toEqual(new Set(['last']))
   })
 })

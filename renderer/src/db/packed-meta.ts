@@ -16,6 +16,23 @@ export const REPLICATION_META_TITLE = 'RxReplicationProtocolMetaData'
 export const PAGE_DOCUMENTS = 1000
 /** A log of more pages than this (and more than two per thousand documents) is rewritten on open. */
 export const PAGES_BEFORE_REWRITE = 64
+/**
+ * While open, a log is rewritten once it holds more than twice its documents plus this many
+ * (every change appends the changed documents again), or more than {@link PAGES_AT_MOST} records.
+ */
+export const REWRITE_SLACK_DOCUMENTS = 10_000
+export const PAGES_AT_MOST = 5_000
+
+/** How long a log is: its records and the documents they hold (versions, not distinct ones). */
+interface LogSize {
+  pages: number
+  documents: number
+}
+
+/** Whether an open log has grown enough to be rewritten (see {@link REWRITE_SLACK_DOCUMENTS}). */
+export function logTooLong(size: LogSize, live: number): boolean {
+  return size.pages > PAGES_AT_MOST || size.documents > 2 * live + REWRITE_SLACK_DOCUMENTS
+}
 
 /** One stored page: documents written (latest wins), or the ids a cleanup removed for good. */
 type Page =
@@ -87,6 +104,8 @@ export function packedLogName(params: {
 interface Shared {
   readonly filled: Promise<void>
   turn: Promise<unknown>
+  /** The log's length, counted from its open on. */
+  size: LogSize
   /** Set when a write could not be logged: memory is ahead of the log, so nothing more is written. */
   broken?: unknown
 }
@@ -113,8 +132,12 @@ async function packedInstanceCreate<RxDocType>(
   const idOf = (doc: unknown) => (doc as Record<string, string>)[primaryPath]!
   let shared = sharedByState.get(stateKey)
   if (!shared) {
-    const filled = legacyMove(legacyOpen, log).then(() => fillFromLog(instance, log, idOf, name))
-    shared = { filled, turn: Promise.resolve() }
+    const size: LogSize = { pages: 0, documents: 0 }
+    const filled = legacyMove(legacyOpen, log)
+      .then(() => fillFromLog(instance, log, idOf, name))
+      .then((filledSize) => Object.assign(size, filledSize))
+      .then(() => undefined)
+    shared = { filled, turn: Promise.resolve(), size }
     sharedByState.set(stateKey, shared)
   }
   try {
@@ -137,6 +160,7 @@ async function packedInstanceCreate<RxDocType>(
    * state is let go, so the next open starts from the log again — never a log with a hole that
    * later writes (a newer checkpoint) would hide.
    */
+  let rewriteFailed = false
   const logged = async (page: Page) => {
     try {
       await logAppend(log, page)
@@ -147,6 +171,23 @@ async function packedInstanceCreate<RxDocType>(
         memory.collectionStates.delete(stateKey)
       }
       throw error
+    }
+    shared.size.pages += 1
+    if ('documents' in page) shared.size.documents += page.documents.length
+    if (rewriteFailed || !logTooLong(shared.size, internals.documents.size)) return
+    // A desktop left open for weeks: the log is rewritten as it stands (in this write's turn, so
+    // nothing is written meanwhile). Should that fail, the log is still whole: it is left as it
+    // is until the next open.
+    await instance.findDocumentsById([], true)
+    const documents = [...internals.documents.values()] as RxDocumentData<unknown>[]
+    try {
+      await logRewrite(log, documents)
+      shared.size = {
+        pages: Math.ceil(documents.length / PAGE_DOCUMENTS),
+        documents: documents.length,
+      }
+    } catch {
+      rewriteFailed = true
     }
   }
   const writable = () => {
@@ -218,8 +259,8 @@ async function fillFromLog<RxDocType>(
   log: IDBDatabase,
   idOf: (doc: unknown) => string,
   name: string,
-): Promise<void> {
-  const { documents, pages } = await logRead(log, idOf)
+): Promise<LogSize> {
+  const { documents, pages, versions } = await logRead(log, idOf)
   if (documents.size > 0) {
     const result = await instance.bulkWrite(
       [...documents.values()].map((document) => ({
@@ -231,9 +272,15 @@ async function fillFromLog<RxDocType>(
       throw new Error(`the stored replication state ${name} did not load`)
     }
   }
-  if (pages > PAGES_BEFORE_REWRITE && pages > (2 * documents.size) / PAGE_DOCUMENTS) {
+  const opened = { pages, documents: versions }
+  if (
+    (pages > PAGES_BEFORE_REWRITE && pages > (2 * documents.size) / PAGE_DOCUMENTS) ||
+    logTooLong(opened, documents.size)
+  ) {
     await logRewrite(log, [...documents.values()])
+    return { pages: Math.ceil(documents.size / PAGE_DOCUMENTS), documents: documents.size }
   }
+  return opened
 }
 
 function requestDone<T>(request: IDBRequest<T>): Promise<T> {
@@ -301,19 +348,22 @@ async function legacyMove(
   await legacy.remove()
 }
 
-/** The documents the log holds (latest of each, removals applied) and its number of pages. */
+/** The documents the log holds (latest of each, removals applied), its pages and versions. */
 async function logRead(
   log: IDBDatabase,
   primaryOf: (doc: unknown) => string,
-): Promise<{ documents: Map<string, RxDocumentData<unknown>>; pages: number }> {
+): Promise<{ documents: Map<string, RxDocumentData<unknown>>; pages: number; versions: number }> {
   const transaction = log.transaction(STORE, 'readonly')
   const pages = (await requestDone(transaction.objectStore(STORE).getAll())) as Page[]
   const documents = new Map<string, RxDocumentData<unknown>>()
+  let versions = 0
   for (const page of pages) {
-    if ('documents' in page) for (const doc of page.documents) documents.set(primaryOf(doc), doc)
-    else for (const id of page.removed) documents.delete(id)
+    if ('documents' in page) {
+      versions += page.documents.length
+      for (const doc of page.documents) documents.set(primaryOf(doc), doc)
+    } else for (const id of page.removed) documents.delete(id)
   }
-  return { documents, pages: pages.length }
+  return { documents, pages: pages.length, versions }
 }
 
 function logAppend(log: IDBDatabase, page: Page): Promise<void> {
