@@ -368,7 +368,9 @@ describe('decision properties', () => {
         const problems = workspaceValidate(state).filter((p) => p.path.startsWith('bookings'))
         expect(problems).toEqual([])
       }),
-      { numRuns: 80 },
+      // 80 runs gave 7–28 successful reassignments in eight tries (and fewer than 5 once, in a
+      // full check): enough runs that the coverage check below holds by far, not by luck.
+      { numRuns: 240 },
     )
     // The sequences exercised every kind of decision, not only refusals.
     expect(Object.values(succeeded).every((count) => count >= 5)).toBe(true)
