@@ -121,3 +121,28 @@ test('the dialogs and forms have no serious or critical accessibility violations
   ).toBeVisible()
   expect(await seriousViolations(page), 'panel editor with problems').toEqual([])
 })
+
+test('the navigation says what each item holds to the keyboard too, without renaming it', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  const calendar = page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Calendar', exact: true })
+  const shown = () =>
+    calendar.evaluate((link) => getComputedStyle(link, '::after').content.replace(/"/g, ''))
+  // Not shown while the item is not focused from the keyboard.
+  expect(await shown()).toBe('none')
+  await calendar.focus()
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Tab')
+  await expect(calendar).toBeFocused()
+  expect(await shown()).toContain('The day, a column per member: book, move and reassign')
+  // Its name stays "Calendar" and the words are its description.
+  await expect(calendar).toHaveAccessibleName('Calendar')
+  await expect(calendar).toHaveAccessibleDescription(
+    'The day, a column per member: book, move and reassign',
+  )
+  expect(await seriousViolations(page)).toEqual([])
+})

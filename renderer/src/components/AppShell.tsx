@@ -28,7 +28,9 @@ import { PeopleView } from './PeopleView'
 /**
  * The main navigation in four groups (drawn apart): the bookings themselves, the team and what
  * customers book, what was sent and done, and who signs in and how this computer connects. Each
- * item says what it holds on hover.
+ * item says what it holds on hover (its title) and, to a keyboard, when it has the focus (the same
+ * words shown under it, kept out of its accessible name: screen readers read the title as its
+ * description).
  */
 const NAV: readonly {
   view: View
@@ -142,6 +144,7 @@ export function AppShell({ target }: AppShellProps) {
               key={item.view}
               className={i > 0 && nav[i - 1]!.group !== item.group ? 'nav-group-start' : undefined}
               title={item.title}
+              data-description={item.title}
               href={routeFormat({
                 view: item.view,
                 params: {
