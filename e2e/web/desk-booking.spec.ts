@@ -128,6 +128,15 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   expect(id).toBe(stored.id)
   const own = await fetch(`${server.url}/api/public/bookings/${id}?token=${token}`)
   expect(own.status).toBe(200)
+  // The Outbox keeps the confirmation as not sent, and says on its row what would send it.
+  await app.go('Outbox')
+  const row = page
+    .getByRole('table', { name: 'Emails' })
+    .getByRole('row', { name: /Confirmation.*Caller Carla.*Not sent/ })
+  await expect(row).toContainText(
+    'Can be sent again once a mail server is connected (see Settings).',
+  )
+  await expect(row.getByRole('button', { name: 'Send again' })).toHaveCount(0)
 })
 
 test('missing customer details are named at their fields and nothing is booked', async ({

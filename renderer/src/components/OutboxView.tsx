@@ -155,10 +155,20 @@ export function OutboxView({ target }: OutboxViewProps) {
                   </td>
                   <td>{message.attempts}</td>
                   <td>
-                    {canSend && (message.status === 'failed' || message.status === 'not-sent') ? (
-                      <button type="button" className="btn" onClick={() => void sendAgain(message)}>
-                        Send again
-                      </button>
+                    {message.status === 'failed' || message.status === 'not-sent' ? (
+                      canSend ? (
+                        <button
+                          type="button"
+                          className="btn"
+                          onClick={() => void sendAgain(message)}
+                        >
+                          Send again
+                        </button>
+                      ) : settings ? (
+                        <span className="small muted">
+                          Can be sent again once a mail server is connected (see Settings).
+                        </span>
+                      ) : null
                     ) : null}
                   </td>
                 </tr>
