@@ -100,14 +100,10 @@ export async function desktopFirstSync(options: {
     await page.goto(`${options.url}/app/#token=${options.token}`)
     let firstSyncMs: number | null = null
     try {
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('[aria-label="Sync status"]')
-            ?.textContent?.includes('All changes are synced'),
-        null,
-        { polling: 200, timeout: Math.max(1, options.capMs - (performance.now() - started)) },
-      )
+      await page.waitForFunction(allSynced, null, {
+        polling: 200,
+        timeout: Math.max(1, options.capMs - (performance.now() - started)),
+      })
       firstSyncMs = performance.now() - started
       trace.push(`${firstSyncMs.toFixed(0)}\t\t\t\tin sync`)
     } catch (err) {
@@ -159,14 +155,7 @@ export async function desktopFirstSync(options: {
       const reloaded = performance.now()
       await page.reload()
       await page
-        .waitForFunction(
-          () =>
-            document
-              .querySelector('[aria-label="Sync status"]')
-              ?.textContent?.includes('All changes are synced'),
-          null,
-          { polling: 100, timeout: 120_000 },
-        )
+        .waitForFunction(allSynced, null, { polling: 100, timeout: 120_000 })
         .then(() => (reloadInSyncMs = performance.now() - reloaded))
         .catch((err: unknown) => {
           note = `reload: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`
@@ -188,6 +177,15 @@ export async function desktopFirstSync(options: {
     await context.close().catch(() => undefined)
     rmSync(profile, { recursive: true, force: true })
   }
+}
+
+/** Runs in the page: the status bar says every change is synced (after a first sync or a reload). */
+function allSynced(): boolean {
+  return (
+    document
+      .querySelector('[aria-label="Sync status"]')
+      ?.textContent?.includes('All changes are synced') ?? false
+  )
 }
 
 /** Runs in the page: documents in the replica's bookings collection (RxDB's Dexie storage). */

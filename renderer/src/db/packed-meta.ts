@@ -140,13 +140,20 @@ async function packedInstanceCreate<RxDocType>(
     shared = { filled, turn: Promise.resolve(), size }
     sharedByState.set(stateKey, shared)
   }
+  const sharing = shared
+  /** Lets this realm's memory state go (if still this one's): the next open reads the log. */
+  const letGo = () => {
+    if (sharedByState.get(stateKey) === sharing) sharedByState.delete(stateKey)
+    if (memory.collectionStates.get(stateKey) === instance.internals) {
+      memory.collectionStates.delete(stateKey)
+    }
+  }
   try {
     await shared.filled
   } catch (error) {
     log.close()
     await instance.close()
-    sharedByState.delete(stateKey)
-    memory.collectionStates.delete(stateKey)
+    letGo()
     throw error
   }
   const inTurn = <T>(task: () => Promise<T>): Promise<T> => {
@@ -154,22 +161,21 @@ async function packedInstanceCreate<RxDocType>(
     shared.turn = run.catch(() => undefined)
     return run
   }
+  /** RxDB's memory storage applies a write to its maps lazily; any read applies it first. */
+  const heldWritesApplied = () => instance.findDocumentsById([], true)
+  let rewriteFailed = false
   /**
    * Appends to the log. Should that fail, memory holds a write the log does not: every later
    * write is refused (the replication reports it and retries after a restart) and the memory
    * state is let go, so the next open starts from the log again — never a log with a hole that
    * later writes (a newer checkpoint) would hide.
    */
-  let rewriteFailed = false
   const logged = async (page: Page) => {
     try {
       await logAppend(log, page)
     } catch (error) {
       shared.broken = error
-      if (sharedByState.get(stateKey) === shared) sharedByState.delete(stateKey)
-      if (memory.collectionStates.get(stateKey) === instance.internals) {
-        memory.collectionStates.delete(stateKey)
-      }
+      letGo()
       throw error
     }
     shared.size.pages += 1
@@ -178,14 +184,10 @@ async function packedInstanceCreate<RxDocType>(
     // A desktop left open for weeks: the log is rewritten as it stands (in this write's turn, so
     // nothing is written meanwhile). Should that fail, the log is still whole: it is left as it
     // is until the next open.
-    await instance.findDocumentsById([], true)
+    await heldWritesApplied()
     const documents = [...internals.documents.values()] as RxDocumentData<unknown>[]
     try {
-      await logRewrite(log, documents)
-      shared.size = {
-        pages: Math.ceil(documents.length / PAGE_DOCUMENTS),
-        documents: documents.length,
-      }
+      shared.size = await logRewrite(log, documents)
     } catch {
       rewriteFailed = true
     }
@@ -217,8 +219,7 @@ async function packedInstanceCreate<RxDocType>(
   instance.cleanup = (minimumDeletedTime: number) =>
     inTurn(async () => {
       writable()
-      // RxDB's memory storage applies a write to its maps lazily; any read applies it first.
-      await instance.findDocumentsById([], true)
+      await heldWritesApplied()
       const deleted = [...internals.documents.values()].filter((doc) => doc._deleted).map(idOf)
       const done = await memoryCleanup(minimumDeletedTime)
       const removed = deleted.filter((id) => !internals.documents.has(id))
@@ -233,12 +234,7 @@ async function packedInstanceCreate<RxDocType>(
       await memoryClose()
       // The last instance closed: the memory goes (RxDB's memory storage would keep it); the next
       // open reads the log, as after a restart.
-      if (internals.refCount === 0) {
-        if (memory.collectionStates.get(stateKey) === internals) {
-          memory.collectionStates.delete(stateKey)
-        }
-        if (sharedByState.get(stateKey) === shared) sharedByState.delete(stateKey)
-      }
+      if (internals.refCount === 0) letGo()
     })
   instance.remove = () =>
     inTurn(async () => {
@@ -277,8 +273,7 @@ async function fillFromLog<RxDocType>(
     (pages > PAGES_BEFORE_REWRITE && pages > (2 * documents.size) / PAGE_DOCUMENTS) ||
     logTooLong(opened, documents.size)
   ) {
-    await logRewrite(log, [...documents.values()])
-    return { pages: Math.ceil(documents.size / PAGE_DOCUMENTS), documents: documents.size }
+    return logRewrite(log, [...documents.values()])
   }
   return opened
 }
@@ -374,13 +369,13 @@ function logAppend(log: IDBDatabase, page: Page): Promise<void> {
 
 /**
  * Replaces the log by `documents` in pages of {@link PAGE_DOCUMENTS} (and sets `mark`), in one
- * transaction.
+ * transaction; answers the log's size then.
  */
-function logRewrite(
+async function logRewrite(
   log: IDBDatabase,
   documents: readonly RxDocumentData<unknown>[],
   mark?: string,
-): Promise<void> {
+): Promise<LogSize> {
   const transaction = log.transaction([STORE, MARKS], 'readwrite')
   if (mark) transaction.objectStore(MARKS).put(true, mark)
   const store = transaction.objectStore(STORE)
@@ -388,5 +383,6 @@ function logRewrite(
   for (let i = 0; i < documents.length; i += PAGE_DOCUMENTS) {
     store.add({ documents: documents.slice(i, i + PAGE_DOCUMENTS) } satisfies Page)
   }
-  return transactionDone(transaction)
+  await transactionDone(transaction)
+  return { pages: Math.ceil(documents.length / PAGE_DOCUMENTS), documents: documents.length }
 }
