@@ -77,6 +77,27 @@ export async function addPerson(
   return (await res.json()) as { id: string; token: string }
 }
 
+/**
+ * The public booking request of the `sales` page's Intro call (`bookingWorkspace`, EMEA answer) at
+ * `start` for a customer in UTC: the raw response, for tests that expect a refusal too.
+ */
+export function publicSalesBooking(
+  server: TestServer,
+  start: string,
+  customer: { readonly name: string; readonly email: string },
+): Promise<Response> {
+  return fetch(`${server.url}/api/public/pages/sales/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      eventTypeId: 'et-intro',
+      start,
+      customer: { ...customer, timeZone: 'UTC' },
+      answers: { region: 'EMEA' },
+    }),
+  })
+}
+
 /** The stored workspace on the server (what really synced). */
 export async function serverWorkspace(server: TestServer) {
   return (await server.admin('/api/admin/workspace')).json()

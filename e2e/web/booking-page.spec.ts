@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { publicSalesBooking } from '../support/app'
 import {
   BookingPageUi,
   CONFIGS,
@@ -184,15 +185,9 @@ for (const config of CONFIGS) {
       await ui.times.last().click()
       // Someone else takes the same time (every pool member) before this customer confirms.
       for (let i = 0; i < 3; i++) {
-        await fetch(`${server.url}/api/public/pages/sales/bookings`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            eventTypeId: 'et-intro',
-            start: taken,
-            customer: { name: `Other ${i}`, email: `other${i}@example.org`, timeZone: 'UTC' },
-            answers: { region: 'EMEA' },
-          }),
+        await publicSalesBooking(server, taken!, {
+          name: `Other ${i}`,
+          email: `other${i}@example.org`,
         })
       }
       await ui.fillDetails('Lee Park', 'lee@example.org')

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { DeskApp, serverBooking } from '../support/app'
+import { DeskApp, publicSalesBooking, serverBooking } from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
@@ -38,19 +38,9 @@ test.afterEach(async () => {
 
 async function bookPublicly(name: string, hoursAhead: number) {
   const start = new Date(Math.ceil((Date.now() + hoursAhead * 3600_000) / 3600_000) * 3600_000)
-  const res = await fetch(`${server.url}/api/public/pages/sales/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      eventTypeId: 'et-intro',
-      start: start.toISOString(),
-      customer: {
-        name,
-        email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
-        timeZone: 'UTC',
-      },
-      answers: { region: 'EMEA' },
-    }),
+  const res = await publicSalesBooking(server, start.toISOString(), {
+    name,
+    email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
   })
   expect(res.status).toBe(201)
   return (await res.json()).booking as { id: string; manageToken: string; start: string }

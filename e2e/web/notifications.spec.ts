@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { startMailServer } from '../../sync-server/src/test-support/mail-server'
 import type { TestMailServer } from '../../sync-server/src/test-support/mail-server'
-import { DeskApp, serverWorkspace } from '../support/app'
+import { DeskApp, publicSalesBooking, serverWorkspace } from '../support/app'
 import { BookingPageUi } from '../support/booking-page'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
@@ -63,17 +63,9 @@ test('the desk sees each email in the Outbox and Settings says whether mail goes
     `${server.url}/api/public/pages/sales/availability?eventTypeId=et-intro&answers.region=EMEA&from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86400_000).toISOString()}`,
   )
   const { slots } = await booked.json()
-  const res = await fetch(`${server.url}/api/public/pages/sales/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      eventTypeId: 'et-intro',
-      start: slots[0].start,
-      customer: { name: 'Lee Park', email: 'lee@example.org', timeZone: 'UTC' },
-      answers: { region: 'EMEA' },
-    }),
-  })
-  expect(res.status).toBe(201)
+  const book = async (start: string, name: string, email: string) =>
+    expect((await publicSalesBooking(server, start, { name, email })).status).toBe(201)
+  await book(slots[0].start, 'Lee Park', 'lee@example.org')
   await expect.poll(() => mail.messages.filter(toCustomer).length, { timeout: 20_000 }).toBe(1)
   const app = new DeskApp(page)
   await app.open(server)
@@ -82,6 +74,12 @@ test('the desk sees each email in the Outbox and Settings says whether mail goes
   await expect(
     emails.getByRole('row', { name: /Confirmation.*Lee Park.*lee@example\.org.*Sent/ }),
   ).toBeVisible()
+  // A booking made while the Outbox is open: its email appears, and then as sent, by itself.
+  await expect(emails.getByRole('row', { name: /Sam Rivera/ })).toHaveCount(0)
+  await book(slots[slots.length - 1].start, 'Sam Rivera', 'sam@example.org')
+  await expect(
+    emails.getByRole('row', { name: /Confirmation.*Sam Rivera.*sam@example\.org.*Sent/ }),
+  ).toBeVisible({ timeout: 30_000 })
   await app.go('Settings')
   await expect(page.getByText('sends confirmations, updates and reminders as')).toContainText(
     'Acme Bookings <bookings@acme.example>',

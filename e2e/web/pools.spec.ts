@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { bookingWorkspace } from '../support/workspaces'
-import { DeskApp } from '../support/app'
+import { DeskApp, publicSalesBooking } from '../support/app'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -13,15 +13,9 @@ test.afterEach(async () => {
 })
 
 async function bookPublicly(start: string) {
-  const res = await fetch(`${server.url}/api/public/pages/sales/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      eventTypeId: 'et-intro',
-      start,
-      customer: { name: 'Kai Müller', email: 'kai@example.org', timeZone: 'UTC' },
-      answers: { region: 'EMEA' },
-    }),
+  const res = await publicSalesBooking(server, start, {
+    name: 'Kai Müller',
+    email: 'kai@example.org',
   })
   expect(res.status).toBe(201)
   return (await res.json()).booking as { id: string; manageToken: string }

@@ -41,8 +41,16 @@ const FILTERS: readonly { id: OutboxMessage['status'] | ''; label: string }[] = 
 ]
 
 /**
+ * How often an open Outbox reads the server again: the server makes a booking's emails just after
+ * it answers the booking, and sends them a moment later, so a list read once goes stale at once.
+ */
+const OUTBOX_REFRESH_MS = 5_000
+
+/**
  * The server's outbox: every email with its status, the reason when it failed, attempts, and
- * "Send again" for failed or unsent ones. Read from the server (it needs a connection).
+ * "Send again" for failed or unsent ones. Read from the server (it needs a connection), again every
+ * few seconds while the window is visible and as soon as it is shown again, so new emails and
+ * their sending appear without pressing Refresh.
  */
 export function OutboxView({ target }: OutboxViewProps) {
   const zone = useMemo(() => localZone(), [])
@@ -70,6 +78,17 @@ export function OutboxView({ target }: OutboxViewProps) {
       isLive = false
     }
   }, [target, filter, round])
+  useEffect(() => {
+    const refresh = () => {
+      if (document.visibilityState === 'visible') setRound((n) => n + 1)
+    }
+    const timer = setInterval(refresh, OUTBOX_REFRESH_MS)
+    document.addEventListener('visibilitychange', refresh)
+    return () => {
+      clearInterval(timer)
+      document.removeEventListener('visibilitychange', refresh)
+    }
+  }, [])
   const sendAgain = async (message: OutboxMessage) => {
     try {
       await adminApi(target).sendAgain(message.id)
