@@ -7,7 +7,7 @@ afterEach(cleanup)
 
 const DAY = Date.parse('2027-03-10T00:00:00.000Z')
 /** 0.8 px per minute, as the board: 09:00–17:00 worked. */
-function column(isHidden = false) {
+function column(isHidden = false, nowMs = DAY - 86_400_000) {
   const { container } = render(
     <div className="board-column">
       <div className="board-work" />
@@ -17,6 +17,7 @@ function column(isHidden = false) {
         pxPerMinute={0.8}
         zone="UTC"
         working={[[540, 1020]]}
+        nowMs={nowMs}
         isHidden={isHidden}
       />
     </div>,
@@ -41,6 +42,21 @@ describe('BookAtMark', () => {
     move(18 * 60)
     expect(mark()?.textContent).toMatch(/^\+ (18:00|6:00 PM) · outside hours$/)
     expect(mark()?.classList.contains('is-off')).toBe(true)
+  })
+
+  it('says a quarter hour has passed once it has begun, before working hours are considered', () => {
+    // Now: 10:05 on the board's day.
+    const { move, mark } = column(false, DAY + (10 * 60 + 5) * 60_000)
+    move(9 * 60 + 50)
+    expect(mark()?.textContent).toMatch(/^\+ (09:45|9:45 AM) · passed$/)
+    expect(mark()?.classList.contains('is-off')).toBe(true)
+    move(10 * 60 + 10)
+    expect(mark()?.textContent).toMatch(/^\+ 10:00( AM)? · passed$/)
+    move(10 * 60 + 20)
+    expect(mark()?.textContent).toMatch(/^\+ 10:15( AM)?$/)
+    expect(mark()?.classList.contains('is-off')).toBe(false)
+    move(7 * 60)
+    expect(mark()?.textContent).toMatch(/^\+ (07:00|7:00 AM) · passed$/)
   })
 
   it('shows nothing over what is not an empty place, or once the pointer left', () => {

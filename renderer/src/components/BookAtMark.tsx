@@ -19,9 +19,9 @@ export function columnMinuteAt(
 
 /**
  * The hover mark of a day-board column: where a click would open New booking for this member
- * ("+ 10:15", a quarter hour high; "+ 18:00 · outside hours" in grey outside their working hours,
- * where New booking will say they are not free), on the column's empty parts only and not while
- * dragging. It listens on its column itself and keeps its own state, so moving the pointer
+ * ("+ 10:15", a quarter hour high; in grey "+ 08:00 · passed" once that quarter hour has begun, and
+ * "+ 18:00 · outside hours" outside their working hours — where New booking will say they are not
+ * free), on the column's empty parts only and not while dragging. It listens on its column itself and keeps its own state, so moving the pointer
  * redraws the mark, not the board. Decorative: New booking is the way there for the keyboard.
  */
 export function BookAtMark(props: {
@@ -31,9 +31,11 @@ export function BookAtMark(props: {
   readonly zone: string
   /** The member's working hours on the board (`boardWorkingHours`). */
   readonly working: readonly (readonly [number, number])[]
+  /** Now (epoch ms, the board's ticking clock): a quarter hour begun before it has passed. */
+  readonly nowMs: number
   readonly isHidden: boolean
 }) {
-  const { dayFromMs, dayMinutes, pxPerMinute, zone, working, isHidden } = props
+  const { dayFromMs, dayMinutes, pxPerMinute, zone, working, nowMs, isHidden } = props
   const ref = useRef<HTMLDivElement>(null)
   const [minute, setMinute] = useState<number | null>(null)
   useEffect(() => {
@@ -54,7 +56,10 @@ export function BookAtMark(props: {
       column.removeEventListener('mouseleave', leave)
     }
   }, [pxPerMinute, dayMinutes])
-  const isOff = minute !== null && !isWorking(working, minute)
+  const atMs = minute === null ? null : dayFromMs + minute * 60_000
+  const hasPassed = atMs !== null && atMs < nowMs
+  const isOutside = minute !== null && !isWorking(working, minute)
+  const isOff = hasPassed || isOutside
   return (
     <div ref={ref} aria-hidden="true">
       {minute !== null && !isHidden ? (
@@ -62,8 +67,8 @@ export function BookAtMark(props: {
           className={`board-book-at${isOff ? ' is-off' : ''}`}
           style={{ top: minute * pxPerMinute, height: BOOK_AT_STEP_MIN * pxPerMinute }}
         >
-          + {timeText(dayFromMs + minute * 60_000, zone)}
-          {isOff ? ' · outside hours' : ''}
+          + {timeText(atMs!, zone)}
+          {hasPassed ? ' · passed' : isOutside ? ' · outside hours' : ''}
         </div>
       ) : null}
     </div>

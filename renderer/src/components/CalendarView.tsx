@@ -298,6 +298,7 @@ export function CalendarView() {
                       pxPerMinute={PX_PER_MINUTE}
                       zone={zone}
                       working={working}
+                      nowMs={now}
                       isHidden={dragging !== null}
                     />
                   ) : null}
