@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { boardWorkspace, tomorrowAt } from '../support/workspaces'
-import { DeskApp } from '../support/app'
+import { addPerson, DeskApp } from '../support/app'
 
 /** The desktop calendar board and its reassign dialog, by role and label. */
 class Board {
@@ -66,6 +66,27 @@ test('dragging a booking onto a free member reassigns it and syncs to the server
     toMemberId: 'm-cai',
     reason: 'Ana is out',
   })
+})
+
+test('a scheduler who drags a booking onto another member is told that a manager reassigns, and nothing changes', async ({
+  page,
+}) => {
+  const { token } = await addPerson(server, 'Sam Desk', 'scheduler')
+  const app = new DeskApp(page)
+  await page.goto(`${server.url}/app/#token=${token}`)
+  await expect(app.signedIn).toHaveText('Signed in as Sam Desk (scheduler)')
+  await app.go('Calendar')
+  await page.getByRole('button', { name: 'Next day' }).click()
+  const board = new Board(page)
+  await board.block('Lee Park').dragTo(board.column('Cai Wong'))
+  await expect(app.toast('Not reassigned')).toContainText(
+    'A scheduler may not reassign bookings: a manager or owner gives a booking to another member. To change its time, drag it up or down in its own column.',
+  )
+  await expect(board.dialog).toHaveCount(0)
+  await expect(
+    board.column('Ana Silva').getByRole('button', { name: /with Lee Park/ }),
+  ).toBeVisible()
+  expect((await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-ana'])
 })
 
 test('a busy member needs an explicit override, recorded as forced', async ({ page }) => {

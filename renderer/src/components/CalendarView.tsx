@@ -1,7 +1,8 @@
-import { useCan } from '../session/use-can'
+import { useCan, useRole } from '../session/use-can'
 import { useMemo, useRef, useState } from 'react'
 import type { DragEvent, MouseEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
+import { roleRefusalText } from '../../../core/src/people'
 import { memberColorFor } from '../../../core/src/schema/migrations'
 import { busyTimesOf } from '../../../core/src/availability/busy-times'
 import {
@@ -30,6 +31,7 @@ import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
 import { DateNav } from '../ui/DateNav'
+import { toastShow } from '../ui/toasts'
 import { BoardFilters } from './BoardFilters'
 import { BookAtMark, columnMinuteAt, isEmptyBoardSpot } from './BookAtMark'
 import { ColumnBlocks } from './ColumnBlocks'
@@ -66,6 +68,7 @@ export function CalendarView() {
   )
   const canBook = useCan('book')
   const canReassign = useCan('reassign')
+  const role = useRole()
   const [dropMember, setDropMember] = useState<string | null>(null)
   const today = boardToday(zone, now)
   const date = route.params['date'] ?? today
@@ -88,14 +91,16 @@ export function CalendarView() {
   const total = workspace.members.filter((m) => m.active).length
   const blocks = boardBlocks(bookings, day)
   const dragging = move.dragging
-  const candidates = dragging
-    ? new Map(
-        reassignCandidates(workspace, dragging.bookingId, dragging.fromMemberId, now).map((c) => [
-          c.memberId,
-          c,
-        ]),
-      )
-    : null
+  // Who could take the dragged booking, for a role that may reassign (else nothing is suggested).
+  const candidates =
+    dragging && canReassign
+      ? new Map(
+          reassignCandidates(workspace, dragging.bookingId, dragging.fromMemberId, now).map((c) => [
+            c.memberId,
+            c,
+          ]),
+        )
+      : null
   const dayMinutes = (day.toMs - day.fromMs) / 60_000
   const heightPx = dayMinutes * PX_PER_MINUTE
   const nowTop =
@@ -119,14 +124,26 @@ export function CalendarView() {
   const dropOn = (memberId: string) => (event: DragEvent) => {
     setDropMember(null)
     const seat = dragSeatDecode(event.dataTransfer.getData(DRAG_TYPE)) ?? dragging
-    if (seat && seat.fromMemberId !== memberId && canReassign) {
+    if (seat && seat.fromMemberId !== memberId) {
       event.preventDefault()
       move.end()
-      openReassign({
-        bookingId: seat.bookingId,
-        fromMemberId: seat.fromMemberId,
-        toMemberId: memberId,
-      })
+      if (canReassign) {
+        openReassign({
+          bookingId: seat.bookingId,
+          fromMemberId: seat.fromMemberId,
+          toMemberId: memberId,
+        })
+      } else {
+        // Dropped on someone else by a role that may not reassign: say so, rather than nothing.
+        toastShow(
+          {
+            title: 'Not reassigned',
+            description: `${roleRefusalText(role, 'reassign').replace(/^a/, 'A')}: a manager or owner gives a booking to another member. To change its time, drag it up or down in its own column.`,
+            tone: 'error',
+          },
+          8000,
+        )
+      }
       return
     }
     move.drop(event, day.fromMs)
@@ -194,15 +211,16 @@ export function CalendarView() {
             <div className="board-corner" />
             {columns.map(({ member, group }) => {
               const candidate = candidates?.get(member.id)
-              const state = !dragging
-                ? null
-                : member.id === dragging.fromMemberId
+              const state =
+                !dragging || !canReassign
                   ? null
-                  : candidate?.status === 'free'
-                    ? 'free'
-                    : candidate
-                      ? 'unavailable'
-                      : 'host'
+                  : member.id === dragging.fromMemberId
+                    ? null
+                    : candidate?.status === 'free'
+                      ? 'free'
+                      : candidate
+                        ? 'unavailable'
+                        : 'host'
               return (
                 <div
                   key={member.id}
@@ -249,9 +267,11 @@ export function CalendarView() {
                     if (!dragging) return
                     if (dragging.fromMemberId === member.id) {
                       move.over(event, member.id, day.fromMs)
-                    } else if (canReassign) {
+                    } else {
+                      // Droppable for every role: a role that may not reassign is told why.
                       event.preventDefault()
-                      if (dropMember !== member.id) setDropMember(member.id)
+                      move.away()
+                      if (canReassign && dropMember !== member.id) setDropMember(member.id)
                     }
                   }}
                   onDragLeave={() => setDropMember(null)}

@@ -167,7 +167,8 @@ export function PoolStatsCard({
   )
 }
 
-function StatsRow(props: {
+/** One member's bars (exported for its test). */
+export function StatsRow(props: {
   row: PoolMemberStats
   name: string
   color: string
@@ -179,12 +180,14 @@ function StatsRow(props: {
 }) {
   const { row, name, color, scale, average, isCorrected, zone } = props
   const pct = (n: number) => `${(Math.max(0, n) / scale) * 100}%`
-  const summary = `${name}: ${row.received} received, ${row.removed} removed, net ${row.net}`
+  // Not a member of the pool now: removed from it, or given a pool booking by a reassignment.
+  const outside = row.isCurrentMember ? '' : ' (not in this pool)'
+  const summary = `${name}${outside}: ${row.received} received, ${row.removed} removed, net ${row.net}`
   return (
     <li className="pool-row" aria-label={summary}>
       <span>
         {name}
-        {row.isCurrentMember ? '' : ' (former member)'}
+        {outside}
       </span>
       <span className="pool-track" aria-hidden="true">
         <span

@@ -59,6 +59,8 @@ export function useDragMove(live: LiveWorkspace, zone: string, pxPerMinute: numb
       setDragging(null)
       setHint(null)
     },
+    /** Over a column that does not move the booking in time (another member's): no time hint. */
+    away: () => setHint(null),
     /** Over a column that moves the booking in time (its own member's, or a day). */
     over(event: DragEvent, columnKey: string, columnFromMs: number) {
       if (!dragging) return
