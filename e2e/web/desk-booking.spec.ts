@@ -67,7 +67,27 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   await dialog.getByLabel('Customer name *').fill('Caller Carla')
   await dialog.getByLabel('Customer email *').fill('carla@example.org')
   await pickZone(dialog, 'Customer time zone', 'New York', /America\/New York/)
-  // The time picked, as the caller in New York will hear it.
+  // Every time is also said as the caller in New York will hear it, and the one picked in full.
+  await expect(times).toContainText(
+    'Times are UTC time; the customer’s time (New York) is beside each.',
+  )
+  // The first time of the day is the evening before in New York: that day is said too.
+  const firstRow = await first.locator('..').innerText()
+  const [, hh, mm, customerClock] =
+    /^(\d\d):(\d\d)–\d\d:\d\d\s*\(([^)]+) New York\)/.exec(firstRow) ?? []
+  const startUtc = Date.UTC(
+    target.getUTCFullYear(),
+    target.getUTCMonth(),
+    target.getUTCDate(),
+    Number(hh),
+    Number(mm),
+  )
+  const inZone = (timeZone: string, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(startUtc)
+  const day = { weekday: 'short', day: 'numeric', month: 'short' } as const
+  const nyDay = inZone('America/New_York', day)
+  const nyTime = inZone('America/New_York', { hour: '2-digit', minute: '2-digit' })
+  expect(customerClock).toBe(nyDay === inZone('UTC', day) ? nyTime : `${nyDay}, ${nyTime}`)
   await expect(times).toContainText(/For the customer: .+\(New York time\)/)
   await dialog.getByRole('button', { name: 'Book' }).click()
 

@@ -307,6 +307,13 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
               </label>
             ) : null}
             {eventType?.questions.map(questionInput)}
+            {/* Before the free times: each is then also said in the customer's own time. */}
+            <ZonePicker
+              label="Customer time zone"
+              value={customer.timeZone}
+              onChange={(timeZone) => setCustomer({ ...customer, timeZone })}
+              problems={customerProblem('timeZone') ? [customerProblem('timeZone')!] : []}
+            />
           </div>
           {wishNote ? <p className="small book-at-note">{wishNote}</p> : null}
           {ready ? (
@@ -373,12 +380,6 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
                 <p className="field-error">{customerProblem('email')}</p>
               ) : null}
             </div>
-            <ZonePicker
-              label="Customer time zone"
-              value={customer.timeZone}
-              onChange={(timeZone) => setCustomer({ ...customer, timeZone })}
-              problems={customerProblem('timeZone') ? [customerProblem('timeZone')!] : []}
-            />
           </div>
           {start !== null && !isStartOffered && ready ? (
             <p role="alert" className="field-error">

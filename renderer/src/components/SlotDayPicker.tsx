@@ -7,7 +7,9 @@ import { boardDay } from '../calendar/board-layout'
 import {
   dateTimeText,
   dayText,
+  shortDayText,
   timeRangeText,
+  timeText,
   zonesAgreeAt,
   zoneText,
 } from '../format/datetime-format'
@@ -108,12 +110,19 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
   )
   const why = selected ? (described?.get(selected)?.why ?? null) : null
   const noteId = useId()
+  // The customer's clock, where it does not read as the desk's: said beside every time (a caller
+  // is told times in their own), and in full for the one picked.
+  const otherZone =
+    customerZone && customerZone !== zone && zoneIsValid(customerZone) ? customerZone : null
+  const customerClock = (start: string): string | null => {
+    if (otherZone === null || zonesAgreeAt(otherZone, zone, Date.parse(start))) return null
+    const time = timeText(start, otherZone)
+    const isOtherDay = shortDayText(start, otherZone) !== shortDayText(start, zone)
+    return `${isOtherDay ? `${shortDayText(start, otherZone)}, ` : ''}${time} ${zoneText(otherZone)}`
+  }
   const customerTime =
-    selected &&
-    customerZone &&
-    zoneIsValid(customerZone) &&
-    !zonesAgreeAt(customerZone, zone, Date.parse(selected))
-      ? `For the customer: ${dateTimeText(selected, customerZone)} (${zoneText(customerZone)} time)`
+    selected && otherZone && customerClock(selected) !== null
+      ? `For the customer: ${dateTimeText(selected, otherZone)} (${zoneText(otherZone)} time)`
       : null
   const show = (next: CalendarDate) => {
     setDate(next)
@@ -140,7 +149,12 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
       <fieldset aria-describedby={noteId}>
         <legend>Free times on {dayText(day.fromMs + 12 * 3600_000, zone)}</legend>
         <div id={noteId}>
-          <p className="small muted">Times are {zoneText(zone)} time.</p>
+          <p className="small muted">
+            Times are {zoneText(zone)} time
+            {otherZone && slots.some((slot) => customerClock(slot.start) !== null)
+              ? `; the customer’s time (${zoneText(otherZone)}) is beside each.`
+              : '.'}
+          </p>
           {turnsOf.length > 0 ? (
             <p className="small muted slot-turns">
               {turnsOf.join(' and ')} {turnsOf.length === 1 ? 'takes' : 'take'} turns (round robin):
@@ -174,7 +188,12 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
                   checked={selected === slot.start}
                   onChange={() => onSelect(slot.start)}
                 />
-                <span className="slot-time">{timeRangeText(slot.start, slot.end, zone)}</span>
+                <span className="slot-times">
+                  <span className="slot-time">{timeRangeText(slot.start, slot.end, zone)}</span>
+                  {customerClock(slot.start) !== null ? (
+                    <span className="slot-customer"> ({customerClock(slot.start)})</span>
+                  ) : null}
+                </span>
                 {described ? (
                   <span className="slot-who">{described.get(slot.start)?.who}</span>
                 ) : null}
