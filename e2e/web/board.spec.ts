@@ -163,6 +163,17 @@ test('an offline reassignment onto a member who got a public booking meanwhile i
   const lee = page.getByRole('listitem', { name: /Conflict: .*Lee Park/ })
   await expect(lee).toContainText('Cai Wong is booked twice')
   await expect(lee).toContainText('Noor Haddad')
+  // Cancelling one side asks first, with a reason for the customer; closing it changes nothing.
+  await lee
+    .getByRole('group', { name: 'Noor Haddad' })
+    .getByRole('button', { name: 'Cancel booking…' })
+    .click()
+  const cancelDialog = page.getByRole('dialog', { name: 'Cancel booking' })
+  await expect(cancelDialog).toContainText('Cancel Noor Haddad')
+  await expect(cancelDialog.getByRole('textbox', { name: /^Reason/ })).toBeFocused()
+  await cancelDialog.getByRole('button', { name: 'Keep it' }).click()
+  await expect(cancelDialog).toHaveCount(0)
+  await expect(lee).toContainText('Noor Haddad')
   await lee.getByRole('button', { name: 'Keep both' }).click()
   await expect(page.getByText('No conflicts.')).toBeVisible()
   await expect

@@ -2,11 +2,15 @@ import type { BookingConflict } from '../../../core/src/conflicts/booking-confli
 import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflict-resolve'
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
+import { useState } from 'react'
 import { useWorkspace } from '../db/data-layer'
+import type { SyncTarget } from '../db/replication'
 import { dateTimeText, localZone } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
+import { useNotifySettings } from '../hooks/use-notify-settings'
 import { useUiStore } from '../stores/ui-store'
 import { toastShow } from '../ui/toasts'
+import { CancelDialog } from './CancelDialog'
 
 /**
  * What a person has to look at, derived from the bookings by core: two bookings of one member
@@ -15,7 +19,7 @@ import { toastShow } from '../ui/toasts'
  * calendar (as last synced). Each is resolved with core's decisions:
  * reassign or cancel one side, or keep both / keep the current version (recorded in history).
  */
-export function ConflictsView() {
+export function ConflictsView({ target }: { readonly target: SyncTarget }) {
   const live = useWorkspace()!
   const actions = useBookingActions()
   const openReassign = useUiStore((s) => s.openReassign)
@@ -31,10 +35,13 @@ export function ConflictsView() {
     refused(actions.resolveConflict(request, 'Conflict resolved'))
   const reassign = (booking: Booking, fromMemberId: string) =>
     openReassign({ bookingId: booking.id, fromMemberId, toMemberId: null })
-  const cancel = (booking: Booking) =>
-    refused(
-      actions.cancel(booking.id, 'double booking', `Cancelled ${booking.customer.name}'s booking`),
-    )
+  // Cancelling asks first, with a reason for the customer's email (as the booking's details do).
+  const [cancelling, setCancelling] = useState<Booking | null>(null)
+  const cancel = (booking: Booking) => setCancelling(booking)
+  const notify = useNotifySettings(target)
+  const cancellingLabel = cancelling
+    ? `${cancelling.customer.name}'s ${workspace.eventTypes.find((e) => e.id === cancelling.eventTypeId)?.name ?? 'booking'}`
+    : ''
 
   return (
     <section aria-labelledby="conflicts-heading" className="view">
@@ -59,7 +66,12 @@ export function ConflictsView() {
                   {bookingLine(b, workspace)}.
                 </p>
                 {[a, b].map((booking) => (
-                  <div key={booking.id} className="actions" aria-label={booking.customer.name}>
+                  <div
+                    key={booking.id}
+                    className="actions"
+                    role="group"
+                    aria-label={booking.customer.name}
+                  >
                     <span>{booking.customer.name}:</span>
                     {bookingIsOpen(booking) ? (
                       <ReassignOrCancel
@@ -150,6 +162,22 @@ export function ConflictsView() {
           )
         })}
       </ul>
+      {cancelling ? (
+        <CancelDialog
+          label={cancellingLabel}
+          sendsEmail={notify === null ? null : notify.mail.configured}
+          onCancel={async (reason) => {
+            const result = await actions.cancel(
+              cancelling.id,
+              reason,
+              `Cancelled ${cancellingLabel}`,
+            )
+            if (result.ok) setCancelling(null)
+            return result
+          }}
+          onClose={() => setCancelling(null)}
+        />
+      ) : null}
     </section>
   )
 }
@@ -168,7 +196,7 @@ function ReassignOrCancel({
         Reassign…
       </button>
       <button type="button" className="btn btn-danger" onClick={onCancel}>
-        Cancel booking
+        Cancel booking…
       </button>
     </>
   )
