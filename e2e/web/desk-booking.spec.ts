@@ -187,6 +187,8 @@ test('missing customer details are named at their fields and nothing is booked',
   // Each problem beside its field: the e-mail, and the unanswered required question.
   await expect(dialog).toContainText('A valid e-mail address is required')
   await expect(dialog.getByLabel('Region *')).toHaveAttribute('aria-invalid', 'true')
+  // The first of them (far above the summary) has the focus, so it is in view.
+  await expect(dialog.getByLabel('Region *')).toBeFocused()
   expect(
     (await serverWorkspace(server)).bookings.filter(
       (b: { customer: { name: string } }) => b.customer.name === 'No Email',

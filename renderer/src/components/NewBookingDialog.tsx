@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { bookingDecide } from '../../../core/src/booking'
 import type { BookingRequest } from '../../../core/src/booking'
@@ -70,6 +70,17 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
   const [wish, setWish] = useState<BookAt | null>(at)
   const [error, setError] = useState<string | null>(null)
   const [problems, setProblems] = useState<Readonly<Record<string, string>>>({})
+  // A refused booking's first field with a problem gets the focus (and so scrolls into view): the
+  // summary is at the bottom, the field may be far above it.
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (Object.keys(problems).length === 0) return
+    formRef.current
+      ?.querySelector<HTMLElement>(
+        '.is-invalid input, .is-invalid select, .is-invalid textarea, [aria-invalid="true"]',
+      )
+      ?.focus()
+  }, [problems])
   const [done, setDone] = useState<{ booking: Booking; manageToken: string } | null>(null)
   // One booking per dialog: a second submit while the first is being stored is the same change.
   const [id] = useState(bookingIdNew)
@@ -249,7 +260,7 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
       {workspace.masterPages.length === 0 ? (
         <p role="alert">There is no master page to book through yet. Add one in Setup.</p>
       ) : (
-        <form className="stack" onSubmit={submit} noValidate>
+        <form className="stack" onSubmit={submit} noValidate ref={formRef}>
           <div className="form-grid">
             <label className="field">
               <span>Book through</span>
