@@ -146,3 +146,19 @@ test('the navigation says what each item holds to the keyboard too, without rena
   )
   expect(await seriousViolations(page)).toEqual([])
 })
+
+test('the keyboard’s first stop skips the navigation to the view', async ({ page }) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Calendar')
+  const skip = page.getByRole('button', { name: 'Skip to the view' })
+  await skip.focus()
+  await expect(skip).toBeInViewport()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('main')).toBeFocused()
+  // The next Tab is inside the view, not on the navigation.
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('main').locator(':focus')).toHaveCount(1)
+  await expect(skip).not.toBeInViewport()
+  expect(await seriousViolations(page)).toEqual([])
+})

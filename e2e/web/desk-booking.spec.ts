@@ -104,7 +104,7 @@ test('a caller is desk-booked on a date next month; each time says who takes it 
   await expect(done).toContainText('(New York time)')
   // This test server has no mail server: the desk is told the customer gets no email.
   await expect(done).toContainText(
-    'This sync server sends no email, so carla@example.org gets no confirmation',
+    'This sync server sends no email, so carla@example.org gets no confirmation: tell the caller the time, and copy the link into a message to them (it is too long to read out).',
   )
   // The desk reads the manage link out at once; it works once the booking synced.
   const manageLink = await done.getByRole('textbox', { name: 'Manage link' }).inputValue()

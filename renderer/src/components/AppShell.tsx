@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import type { SyncTarget } from '../db/replication'
 import { useWorkspace } from '../db/data-layer'
 import type { View } from '../routing/app-route'
@@ -134,9 +135,15 @@ export function AppShell({ target }: AppShellProps) {
   const viewAction = NAV.find((item) => item.view === route.view)?.action ?? 'read'
   const isAllowed = roleAllows(role, viewAction)
   const view = isAllowed ? route.view : null
+  const mainRef = useRef<HTMLElement>(null)
   return (
     <div className="shell">
       <header className="shell-header">
+        {/* The keyboard's first stop: past the ten navigation links to the view (a button, not a
+            #fragment link: the address's fragment is the app's route). */}
+        <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+          Skip to the view
+        </button>
         <p className="brand">Teamslot</p>
         <nav aria-label="Main" className="shell-nav">
           {nav.map((item, i) => (
@@ -167,7 +174,7 @@ export function AppShell({ target }: AppShellProps) {
         </nav>
         <SyncStatusBar />
       </header>
-      <main className="shell-main">
+      <main className="shell-main" ref={mainRef} tabIndex={-1}>
         {live === undefined ? <p>Opening the workspace…</p> : null}
         {isAllowed ? null : (
           <p role="alert" className="card">

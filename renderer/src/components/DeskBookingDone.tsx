@@ -46,13 +46,15 @@ export function DeskBookingDone(props: DeskBookingDoneProps) {
       <ManageLink link={manageLinkFor(workspace, booking, manageToken, publicUrl)} canChange />
       {settings?.mail.configured === false ? (
         <p className="small">
-          <strong>This sync server sends no email</strong>, so {email} gets no confirmation: read
-          the time and the link out, or copy the link. (Settings says how to connect a mail server.)
+          <strong>This sync server sends no email</strong>, so {email} gets no confirmation: tell
+          the caller the time, and copy the link into a message to them (it is too long to read
+          out). (Settings says how to connect a mail server.)
         </p>
       ) : (
         <p className="small muted">
-          Read the link out or copy it; {email} also gets it in the confirmation email once this
-          booking syncs{settings === null ? ', if the sync server sends email' : ''}.
+          Tell the caller the time; {email} gets the link to change or cancel in the confirmation
+          email once this booking syncs{settings === null ? ', if the sync server sends email' : ''}
+          . You can also copy the link into a message.
         </p>
       )}
       <div className="actions">

@@ -50,8 +50,8 @@ export function RescheduleDialog({ booking, zone, onClose }: RescheduleDialogPro
     <AppDialog title="Reschedule booking" size="large" onClose={onClose}>
       <form className="stack" onSubmit={submit}>
         <p className="small muted">
-          Now {dateTimeText(booking.start, zone)}. Times are {zoneText(zone)} time; the hosts stay
-          when they are free.
+          Currently booked for {dateTimeText(booking.start, zone)}. Times are {zoneText(zone)} time;
+          the hosts stay when they are free.
         </p>
         <SlotDayPicker
           zone={zone}
