@@ -92,3 +92,40 @@ test('settings show the server in use and signing out returns to the connect scr
   await page.getByRole('button', { name: 'Sign out of this server' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in to Teamslot' })).toBeVisible()
 })
+
+test('a second window says another window syncs, its change goes out through that one, and it takes over when that one closes', async ({
+  page,
+  context,
+}) => {
+  const first = new DeskApp(page)
+  await first.open(server)
+  // The second window of the same app on this computer (the connection is remembered).
+  const secondPage = await context.newPage()
+  await secondPage.goto(`${server.url}/app/#/team`)
+  const second = new DeskApp(secondPage)
+  await expect(second.syncStatus).toContainText('Synced by another window')
+  await expect(second.syncStatus).not.toContainText('Connecting')
+
+  // A member added in the second window reaches the server through the first one, and the
+  // second window stops counting it as waiting.
+  await secondPage.getByRole('button', { name: 'Add member' }).click()
+  const form = secondPage.getByRole('form', { name: 'New member' })
+  await form.getByLabel('Name').fill('Zoe Quinn')
+  await form.getByLabel('Email').fill('zoe@example.org')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(second.toast('Saved member Zoe Quinn')).toBeVisible()
+  await expect
+    .poll(async () =>
+      ((await (await server.admin('/api/admin/workspace')).json()).members as { name: string }[])
+        .map((m) => m.name)
+        .includes('Zoe Quinn'),
+    )
+    .toBe(true)
+  await expect(second.syncStatus).toContainText('All changes made here are synced.')
+  await expect(second.syncStatus).not.toContainText('waiting to sync')
+
+  // The first window closes: the second one replicates itself from then on.
+  await page.close()
+  await expect(second.syncStatus).toContainText('Connected')
+  await expect(second.syncStatus).toContainText('All changes are synced.')
+})

@@ -20,6 +20,8 @@ import { toastShow } from './ui/toasts'
 
 /** How long a "not saved" notice stays: long enough to read what was refused and why. */
 const REFUSAL_TOAST_MS = 20_000
+/** How often a window that does not replicate checks whether another one does (the status). */
+const LEAD_CHECK_MS = 2_000
 
 /**
  * Asks the server who this desk's token belongs to and remembers it (the role for offline use);
@@ -110,10 +112,19 @@ export function App() {
         signedInRefresh(target)
         // A page being left (a reload) closes its streams: that is not the server going away.
         let isLeaving = false
+        // One window of the app replicates the shared local database at a time (RxDB's leader
+        // election): another one that holds the lead makes this one "synced by another window".
+        let isReplicating = true
         const publish = () => {
           if (isLeaving) return
           const previous = useUiStore.getState().syncStatus
-          const next = syncStatusNext(previous, lastHealth, navigator.onLine, clockNow())
+          const next = syncStatusNext(
+            previous,
+            lastHealth,
+            navigator.onLine,
+            clockNow(),
+            isReplicating,
+          )
           setSyncStatus(next)
           // Back in touch with the server: ask again who this is (a role may have changed).
           if (next.state !== 'offline' && previous.state === 'offline') signedInRefresh(target)
@@ -175,7 +186,31 @@ export function App() {
           publish()
         }
         window.addEventListener('pageshow', onPageShow)
+        // Another window's marks and acknowledgements (the marks live in the shared storage).
+        const onStorage = (event: StorageEvent) => {
+          if (event.storageArea === window.localStorage) layer.unsynced.reload()
+        }
+        window.addEventListener('storage', onStorage)
+        const elector = db.multiInstance ? db.leaderElector() : null
+        const leadCheck = async () => {
+          if (!elector || elector.isLeader) return
+          const hasLeader = await elector.hasLeader()
+          // The lead may have come here meanwhile (then the lock held is this window's own).
+          const isElsewhere = hasLeader && !elector.isLeader
+          if (isElsewhere === !isReplicating) return
+          isReplicating = !isElsewhere
+          publish()
+        }
+        const leadTimer = elector ? setInterval(() => void leadCheck(), LEAD_CHECK_MS) : null
+        void leadCheck()
+        void db.waitForLeadership().then(() => {
+          if (leadTimer) clearInterval(leadTimer)
+          isReplicating = true
+          publish()
+        })
         stop = async () => {
+          if (leadTimer) clearInterval(leadTimer)
+          window.removeEventListener('storage', onStorage)
           window.removeEventListener('offline', publish)
           window.removeEventListener('online', onOnline)
           window.removeEventListener('pagehide', onPageHide)

@@ -37,4 +37,28 @@ describe('unsyncedChangesCreate', () => {
     const reloaded = unsyncedChangesCreate(storage, 'teamslot.unsynced.db')
     expect([...reloaded.snapshot().keys()]).toEqual(['bookings:bk-1'])
   })
+
+  it('two windows on one storage: neither drops the other’s marks, and a reload shows the other’s acknowledgements', () => {
+    const storage = memoryStorage()
+    // The window that replicates (the leader) and a second one that only writes.
+    const leader = unsyncedChangesCreate(storage, 'k')
+    const second = unsyncedChangesCreate(storage, 'k')
+    second.mark('bookings', 'bk-2', '2027-03-01T10:00:05.000Z')
+    leader.mark('bookings', 'bk-1', '2027-03-01T10:00:06.000Z')
+    // The leader's write kept the second window's mark.
+    expect(JSON.parse(storage.getItem('k')!)).toEqual({
+      'bookings:bk-1': '2027-03-01T10:00:06.000Z',
+      'bookings:bk-2': '2027-03-01T10:00:05.000Z',
+    })
+    // The leader's replication sent the second window's booking (one shared database).
+    leader.acknowledge('bookings', 'bk-2', '2027-03-01T10:00:05.000Z')
+    let told = 0
+    second.subscribe(() => told++)
+    expect([...second.snapshot().keys()]).toEqual(['bookings:bk-2'])
+    second.reload()
+    expect([...second.snapshot().keys()]).toEqual(['bookings:bk-1'])
+    expect(told).toBe(1)
+    second.reload()
+    expect(told).toBe(1)
+  })
 })

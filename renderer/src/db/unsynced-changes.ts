@@ -30,6 +30,11 @@ export interface UnsyncedChanges {
   acknowledgeUpTo(updatedAt: string): void
   /** The server answered this change for good without taking it (refused): no longer waiting. */
   settle(collection: string, id: string): void
+  /**
+   * Reads the marks again from the storage: another window of the app (sharing the storage and
+   * the database) changed them — it marked its own writes, or its replication acknowledged ours.
+   */
+  reload(): void
 }
 
 /** A tracker persisted under `storageKey` in `storage`. */
@@ -59,6 +64,14 @@ export function unsyncedChangesCreate(
     listeners.forEach((listener) => listener())
   }
 
+  /**
+   * The marks as stored now: every change reads them afresh, so a window never writes back marks
+   * another window has already cleared, nor drops the ones it added.
+   */
+  function current(): ReadonlyMap<ChangeKey, string> {
+    return storage ? load() : marks
+  }
+
   return {
     snapshot: () => marks,
     subscribe(listener) {
@@ -66,26 +79,37 @@ export function unsyncedChangesCreate(
       return () => listeners.delete(listener)
     },
     mark(collection, id, updatedAt) {
-      update(new Map(marks).set(changeKey(collection, id), updatedAt))
+      update(new Map(current()).set(changeKey(collection, id), updatedAt))
     },
     acknowledge(collection, id, updatedAt) {
       const key = changeKey(collection, id)
-      const marked = marks.get(key)
+      const now = current()
+      const marked = now.get(key)
       if (marked === undefined || updatedAt === undefined || updatedAt < marked) return
-      const next = new Map(marks)
+      const next = new Map(now)
       next.delete(key)
       update(next)
     },
     settle(collection, id) {
       const key = changeKey(collection, id)
-      if (!marks.has(key)) return
-      const next = new Map(marks)
+      const now = current()
+      if (!now.has(key)) return
+      const next = new Map(now)
       next.delete(key)
       update(next)
     },
     acknowledgeUpTo(updatedAt) {
-      const next = new Map([...marks].filter(([, marked]) => marked > updatedAt))
-      if (next.size !== marks.size) update(next)
+      const now = current()
+      const next = new Map([...now].filter(([, marked]) => marked > updatedAt))
+      if (next.size !== now.size) update(next)
+    },
+    reload() {
+      const stored = current()
+      const isSame =
+        stored.size === marks.size && [...stored].every(([key, at]) => marks.get(key) === at)
+      if (isSame) return
+      marks = stored
+      listeners.forEach((listener) => listener())
     },
   }
 }

@@ -56,6 +56,19 @@ describe('syncStatusNext', () => {
     expect(after(next, 24_390)).toMatchObject({ received: 3 })
   })
 
+  it('is synced by another window while another window of the app replicates, whatever this one’s replication says', () => {
+    const before = { ...SYNC_STATUS_INITIAL, lastSyncedAt: 1000 }
+    const waiting = { isActive: true, isStreamOpen: false, error: null, retryDelayMs: null }
+    expect(syncStatusNext(before, waiting, true, 2000, false)).toEqual({
+      state: 'elsewhere',
+      lastSyncedAt: 1000,
+      error: null,
+      retryDelayMs: null,
+    })
+    // Once this window takes over, its own replication decides again.
+    expect(syncStatusNext(before, open, true, 3000, true).state).toBe('connected')
+  })
+
   it('is offline when the browser reports no network, whatever the stream says', () => {
     expect(syncStatusNext(SYNC_STATUS_INITIAL, open, false, 4000)).toMatchObject({
       state: 'offline',
@@ -157,5 +170,17 @@ describe('syncStatusText', () => {
     // Once it was offline, a closed stream stays offline (no going back to connecting).
     const offline = syncStatusNext(connecting, failed, true, 3000)
     expect(syncStatusNext(offline, closed, true, 4000).state).toBe('offline')
+  })
+
+  it('says another window syncs, and who sends what waits here', () => {
+    const elsewhere: SyncStatus = { ...SYNC_STATUS_INITIAL, state: 'elsewhere' }
+    expect(syncStatusText(elsewhere, 0, 0)).toEqual({
+      label: 'Synced by another window',
+      detail:
+        'Another Teamslot window on this computer keeps in touch with the sync server; this one shows its changes as they arrive. All changes made here are synced.',
+    })
+    expect(syncStatusText(elsewhere, 2, 0).detail).toContain(
+      '2 changes wait to sync; that window sends them.',
+    )
   })
 })

@@ -1,8 +1,12 @@
 import type { ReplicationHealth } from '../db/replication'
 import { numberText } from '../format/datetime-format'
 
-/** `connecting`: since the app started, until the server answers or a request fails. */
-export type SyncState = 'connecting' | 'connected' | 'offline' | 'syncing'
+/**
+ * `connecting`: since the app started, until the server answers or a request fails. `elsewhere`:
+ * another window of the app on this computer replicates the shared local database (one window at
+ * a time does: RxDB's leader election), this one shows the changes as they arrive.
+ */
+export type SyncState = 'connecting' | 'connected' | 'offline' | 'syncing' | 'elsewhere'
 
 /** What the status bar shows. `lastSyncedAt` is epoch ms of the last moment all was in sync. */
 export interface SyncStatus {
@@ -39,7 +43,17 @@ export function syncStatusNext(
   health: ReplicationHealth,
   isOnline: boolean,
   now: number,
+  /** False while another window of the app replicates (this one's replication waits). */
+  isReplicating = true,
 ): SyncStatus {
+  if (!isReplicating) {
+    return {
+      state: 'elsewhere',
+      lastSyncedAt: previous.lastSyncedAt,
+      error: null,
+      retryDelayMs: null,
+    }
+  }
   if (isOnline && !health.isStreamOpen && previous.state === 'connecting' && !health.error) {
     return previous
   }
@@ -138,6 +152,16 @@ export function syncStatusText(status: SyncStatus, waiting: number, now: number)
     return {
       label: 'Connected',
       detail: waiting === 0 ? `All changes are synced. ${last}` : `${waitingText} ${last}`,
+    }
+  }
+  if (status.state === 'elsewhere') {
+    const sends =
+      waiting === 0
+        ? 'All changes made here are synced.'
+        : `${changesWaitText(waiting)} to sync; that window sends ${waiting === 1 ? 'it' : 'them'}.`
+    return {
+      label: 'Synced by another window',
+      detail: `Another Teamslot window on this computer keeps in touch with the sync server; this one shows its changes as they arrive. ${sends}`,
     }
   }
   if (status.state === 'connecting') {
