@@ -95,8 +95,15 @@ test('a busy member needs an explicit override, recorded as forced', async ({ pa
   await board.block('Lee Park').dragTo(board.column('Ben Okafor'))
   await expect(board.dialog.getByRole('radio', { name: /Ben Okafor/ })).toBeChecked()
   await expect(board.dialog.getByText('busy', { exact: true })).toBeVisible()
+  // Busy with what, and why Reassign waits.
+  await expect(board.dialog.getByRole('radio', { name: /Ben Okafor/ })).toHaveAccessibleName(
+    /with Sam Taylor (10:00|10:00 AM)–(10:30|10:30 AM)/,
+  )
   const confirm = board.dialog.getByRole('button', { name: 'Reassign' })
   await expect(confirm).toBeDisabled()
+  await expect(confirm).toHaveAccessibleDescription(
+    'Tick “Assign anyway” to give it to Ben Okafor although they are not free.',
+  )
   await board.dialog.getByLabel(/Assign anyway although Ben Okafor is busy/).check()
   await confirm.click()
   await expect.poll(async () => (await storedBooking('bk-lee')).history.at(-1)?.forced).toBe(true)

@@ -1,9 +1,16 @@
 import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
-import { reassignReasonsText } from '../calendar/reassign-text'
+import { zoneIsValid } from '../../../core/src/time'
+import { busyWithText, reassignReasonsText } from '../calendar/reassign-text'
 import { useWorkspace } from '../db/data-layer'
-import { dateTimeText, localZone } from '../format/datetime-format'
+import {
+  dateTimeText,
+  localZone,
+  timeText,
+  zonesAgreeAt,
+  zoneText,
+} from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNow } from '../hooks/use-now'
 import type { ReassignIntent } from '../stores/ui-store'
@@ -51,6 +58,32 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
     )
     .toSorted((a, b) => Number(a.status !== 'free') - Number(b.status !== 'free'))
   const needsForce = chosen?.status === 'unavailable'
+  // The meeting on the member's own clock, where it reads otherwise than the desk's.
+  const theirClock = (memberId: string, start: string): string | null => {
+    const memberZone = workspace.members.find((m) => m.id === memberId)?.timeZone
+    if (
+      !memberZone ||
+      !zoneIsValid(memberZone) ||
+      zonesAgreeAt(memberZone, zone, Date.parse(start))
+    )
+      return null
+    return `${timeText(start, memberZone)} their time (${zoneText(memberZone)})`
+  }
+  // Beside the name: in the seat's pool, and the meeting on their own clock.
+  const candidateNotes = (candidate: { memberId: string; isPoolMember: boolean }) =>
+    [
+      candidate.isPoolMember ? 'in the pool' : null,
+      booking ? theirClock(candidate.memberId, booking.start) : null,
+    ]
+      .filter((note) => note !== null)
+      .join(' · ')
+  const submitHint = !booking
+    ? null
+    : !selected
+      ? 'Pick who takes it.'
+      : needsForce && !force
+        ? `Tick “Assign anyway” to give it to ${names.get(selected) ?? 'them'} although they are not free.`
+        : null
   const droppedOnHost =
     intent.toMemberId !== null && booking?.hostMemberIds.includes(intent.toMemberId)
 
@@ -117,10 +150,25 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
                     setForce(false)
                   }}
                 />
-                {names.get(candidate.memberId) ?? 'a former member'}
+                <span className="candidate-who">
+                  <span className="candidate-name">
+                    {names.get(candidate.memberId) ?? 'a former member'}
+                  </span>
+                  {candidateNotes(candidate) ? (
+                    <span className="candidate-note">{candidateNotes(candidate)}</span>
+                  ) : null}
+                </span>
                 <span className="candidate-status">
-                  {candidate.status === 'free' ? 'free' : reassignReasonsText(candidate.reasons)}
-                  {candidate.isPoolMember ? ' · in the pool' : ''}
+                  <span>
+                    {candidate.status === 'free' ? 'free' : reassignReasonsText(candidate.reasons)}
+                  </span>
+                  {booking &&
+                  candidate.status === 'unavailable' &&
+                  candidate.reasons.includes('busy') ? (
+                    <span className="candidate-note">
+                      {busyWithText(workspace.bookings, booking, candidate.memberId, zone)}
+                    </span>
+                  ) : null}
                 </span>
               </label>
             ))}
@@ -142,11 +190,17 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
             {error}
           </p>
         ) : null}
+        {submitHint ? (
+          <p className="small muted" id="reassign-needs">
+            {submitHint}
+          </p>
+        ) : null}
         <div className="actions">
           <button
             type="submit"
             className="btn btn-primary"
             disabled={!selected || (needsForce && !force) || !booking}
+            aria-describedby={submitHint ? 'reassign-needs' : undefined}
           >
             Reassign
           </button>
