@@ -1,33 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Booking } from '../../../core/src/model/workspace'
+import { testBooking as booking } from '../test-support/booking'
 import { localeFirstDay, monthCells, monthEvents, monthGrid, monthShift } from './month-events'
 import type { MonthEvent, MonthEventsContext } from './month-events'
-
-function booking(
-  id: string,
-  start: string,
-  end: string,
-  hosts: string[],
-  status: Booking['status'] = 'scheduled',
-  customer = 'Lee Park',
-): Booking {
-  return {
-    id,
-    eventTypeId: 'et-call',
-    masterPageId: null,
-    start,
-    end,
-    hostMemberIds: hosts,
-    poolId: null,
-    panelId: null,
-    status,
-    customer: { name: customer, email: 'lee@example.com', timeZone: 'UTC' },
-    answers: {},
-    createdVia: 'desktop',
-    history: [],
-  }
-}
 
 const ctx = (over: Partial<MonthEventsContext> = {}): MonthEventsContext => ({
   zone: 'Europe/Berlin',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Booking, Member } from '../../../core/src/model/workspace'
+import type { Member } from '../../../core/src/model/workspace'
+import { testBooking as booking } from '../test-support/booking'
 import {
   boardBlocks,
   boardDay,
@@ -18,30 +19,6 @@ const member: Member = {
   weeklyHours: { mon: [['09:00', '17:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
   dateOverrides: [],
   active: true,
-}
-
-function booking(
-  id: string,
-  start: string,
-  end: string,
-  hosts: string[],
-  status: Booking['status'] = 'scheduled',
-): Booking {
-  return {
-    id,
-    eventTypeId: 'et',
-    masterPageId: null,
-    start,
-    end,
-    hostMemberIds: hosts,
-    poolId: null,
-    panelId: null,
-    status,
-    customer: { name: 'C', email: 'c@example.com', timeZone: 'UTC' },
-    answers: {},
-    createdVia: 'desktop',
-    history: [],
-  }
 }
 
 describe('boardDay', () => {

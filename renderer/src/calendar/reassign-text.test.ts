@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Booking } from '../../../core/src/model/workspace'
+import { testBooking } from '../test-support/booking'
 import { busyWithText, reassignReasonsText } from './reassign-text'
 
-function booking(
+const booking = (
   id: string,
   customer: string,
   start: string,
   end: string,
   hosts: string[],
   status: Booking['status'] = 'scheduled',
-): Booking {
-  return {
-    id,
-    eventTypeId: 'et',
-    masterPageId: null,
-    start,
-    end,
-    hostMemberIds: hosts,
-    poolId: null,
-    panelId: null,
-    status,
-    customer: { name: customer, email: 'c@example.com', timeZone: 'UTC' },
-    answers: {},
-    createdVia: 'desktop',
-    history: [],
-  }
-}
+) => testBooking(id, start, end, hosts, status, customer)
 
 const moved = booking('bk-1', 'Lee Park', '2027-03-15T10:00:00Z', '2027-03-15T10:30:00Z', ['m-ana'])
 
