@@ -4,6 +4,7 @@ import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { boardWorkspace, tomorrowAt } from '../support/workspaces'
 import { addPerson, DeskApp } from '../support/app'
+import { seriousViolations } from '../support/booking-page'
 
 /** The desktop calendar board and its reassign dialog, by role and label. */
 class Board {
@@ -87,6 +88,40 @@ test('a scheduler who drags a booking onto another member is told that a manager
     board.column('Ana Silva').getByRole('button', { name: /with Lee Park/ }),
   ).toBeVisible()
   expect((await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-ana'])
+})
+
+test('a manager hands over a member’s day: each booking goes to someone free then, in one step with one Undo', async ({
+  page,
+}) => {
+  const board = new Board(page)
+  await board.open(server)
+  await page.getByRole('button', { name: 'Hand over a day…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Hand over a day' })
+  await dialog.getByLabel('Whose day').selectOption({ label: 'Cai Wong' })
+  await expect(dialog.getByRole('status')).toContainText(
+    'Cai Wong has no bookings still to come on',
+  )
+  await dialog.getByLabel('Whose day').selectOption({ label: 'Ben Okafor' })
+  // Ana has her own booking at 10:00: Cai is the one free then; the booking can also stay.
+  const goesTo = dialog.getByRole('combobox', { name: 'Sam Taylor goes to' })
+  await expect(goesTo).toHaveValue('m-cai')
+  await expect(goesTo.getByRole('option')).toHaveText(['Cai Wong', 'Leave with Ben Okafor'])
+  await dialog.getByLabel(/^Reason/).fill('Ben is ill')
+  expect(await seriousViolations(page), 'hand over a day').toEqual([])
+  await dialog.getByRole('button', { name: 'Hand over' }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(new DeskApp(page).toast('Handed over 1 booking of Ben Okafor')).toBeVisible()
+  await expect(
+    board.column('Cai Wong').getByRole('button', { name: /with Sam Taylor/ }),
+  ).toBeVisible()
+  await expect.poll(async () => (await storedBooking('bk-sam')).hostMemberIds).toEqual(['m-cai'])
+  expect((await storedBooking('bk-sam')).history.at(-1)).toMatchObject({
+    action: 'reassigned',
+    fromMemberId: 'm-ben',
+    toMemberId: 'm-cai',
+    reason: 'Ben is ill',
+    forced: false,
+  })
 })
 
 test('a busy member needs an explicit override, recorded as forced', async ({ page }) => {

@@ -35,6 +35,7 @@ import { toastShow } from '../ui/toasts'
 import { BoardFilters } from './BoardFilters'
 import { BookAtMark, columnMinuteAt, isEmptyBoardSpot } from './BookAtMark'
 import { ColumnBlocks } from './ColumnBlocks'
+import { DayHandoverDialog } from './DayHandoverDialog'
 import { DropHintView } from './DropHintView'
 import { HistoryNotice } from './HistoryNotice'
 import { CALENDAR_PX_PER_MINUTE, scrollToMorning } from '../calendar/scroll-to-morning'
@@ -70,6 +71,8 @@ export function CalendarView() {
   const canReassign = useCan('reassign')
   const role = useRole()
   const [dropMember, setDropMember] = useState<string | null>(null)
+  // A member's day handed over to colleagues (ill, away): the dialog for the day shown.
+  const [isHandingOver, setIsHandingOver] = useState(false)
   const today = boardToday(zone, now)
   const date = route.params['date'] ?? today
   const day = boardDay(zone, date)
@@ -159,6 +162,11 @@ export function CalendarView() {
           {utcOffsetText(zone, day.fromMs + 12 * 3600_000)})
         </span>
         <span className="spacer" />
+        {canReassign ? (
+          <button type="button" className="btn" onClick={() => setIsHandingOver(true)}>
+            Hand over a day…
+          </button>
+        ) : null}
         {canBook ? (
           <button type="button" className="btn btn-primary" onClick={() => openNewBooking(date)}>
             New booking
@@ -351,6 +359,14 @@ export function CalendarView() {
           </div>
         </div>
       )}
+      {isHandingOver ? (
+        <DayHandoverDialog
+          dayFromMs={day.fromMs}
+          dayToMs={day.toMs}
+          zone={zone}
+          onClose={() => setIsHandingOver(false)}
+        />
+      ) : null}
     </section>
   )
 }

@@ -33,10 +33,10 @@ export function useBookingActions() {
   const live = useWorkspace()
   const names = useMemo(() => (live ? workspaceNames(live.workspace) : new Map()), [live])
   return useMemo(() => {
-    const propose = async (
+    /** Decides and keeps one change in the undo window; refusals in plain words. */
+    const decide = async (
       label: string,
       intent: BookingIntent,
-      description?: string,
       manageToken?: string,
     ): Promise<ProposeResult> => {
       const result = await changes.propose({
@@ -44,7 +44,18 @@ export function useBookingActions() {
         intent,
         ...(manageToken ? { manageToken } : {}),
       })
-      if (!result.ok) return { ok: false, message: decisionMessageForPeople(result.message, names) }
+      return result.ok
+        ? result
+        : { ok: false, message: decisionMessageForPeople(result.message, names) }
+    }
+    const propose = async (
+      label: string,
+      intent: BookingIntent,
+      description?: string,
+      manageToken?: string,
+    ): Promise<ProposeResult> => {
+      const result = await decide(label, intent, manageToken)
+      if (!result.ok) return result
       // A move that gave a seat to someone else says so (the hosts stay only when free then).
       const handedOver =
         intent.kind === 'reschedule'
@@ -81,6 +92,45 @@ export function useBookingActions() {
           kind: 'reassign',
           request: { ...request, by, ...(request.reason ? { reason: request.reason } : {}) },
         }),
+      /**
+       * Several reassignments as one step (a member's day handed over): each decided in turn
+       * (each sees the ones before it), one notice for all with one Undo. Returns each outcome.
+       */
+      reassignMany: async (
+        requests: readonly {
+          bookingId: string
+          toMemberId: string
+          fromMemberId: string
+          reason?: string
+          label: string
+        }[],
+        label: string,
+      ): Promise<readonly ProposeResult[]> => {
+        const results: ProposeResult[] = []
+        for (const { label: one, reason, ...request } of requests) {
+          results.push(
+            await decide(one, {
+              kind: 'reassign',
+              request: { ...request, force: false, by, ...(reason ? { reason } : {}) },
+            }),
+          )
+        }
+        const ids = results.flatMap((result) => (result.ok ? [result.change.id] : []))
+        if (ids.length > 0) {
+          toastShow(
+            {
+              title: label,
+              description: 'Saved in a few seconds; undo until then.',
+              undo: () => {
+                const undone = ids.filter((id) => changes.undo(id)).length
+                if (undone > 0) toastShow({ title: 'Undone', tone: 'info' })
+              },
+            },
+            UNDO_WINDOW_MS,
+          )
+        }
+        return results
+      },
       cancel: (bookingId: string, reason: string, label: string) =>
         propose(label, {
           kind: 'cancel',

@@ -1,0 +1,97 @@
+import { reassignCandidates } from '../../../core/src/booking'
+import type { DecisionState } from '../../../core/src/booking'
+import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
+import type { Booking } from '../../../core/src/model/workspace'
+
+/** One booking of the member's day, and who would take it over. */
+export interface HandoverRow {
+  readonly booking: Booking
+  /** The members free to take it, given the rows before it (core's order: the seat's pool first). */
+  readonly free: readonly string[]
+  /** Who takes it: the one picked, else the free member with the fewest bookings that day; null: no one. */
+  readonly toMemberId: string | null
+}
+
+/**
+ * Handing over a member's day (they are ill, away): each of their open bookings starting after
+ * `nowMs` within `[fromMs, toMs)`, in time order, with the members free to take it — core's
+ * `reassignCandidates`, decided against the workspace with the rows before it already handed over,
+ * so two of the day's meetings at one time never go to one colleague. `picked` (booking id → member
+ * id, or null to leave it with the member) is followed where that member is still free; otherwise
+ * the free member with the fewest bookings on the day so far takes it (ties: core's order), so the
+ * day is spread rather than given to the first name.
+ */
+export function dayHandoverPlan(
+  state: DecisionState,
+  memberId: string,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+  picked: ReadonlyMap<string, string | null> = new Map(),
+): readonly HandoverRow[] {
+  const theirs = state.bookings
+    .filter((booking) => {
+      const startMs = Date.parse(booking.start)
+      return (
+        booking.hostMemberIds.includes(memberId) &&
+        bookingIsOpen(booking) &&
+        startMs > nowMs &&
+        startMs >= fromMs &&
+        startMs < toMs
+      )
+    })
+    .toSorted((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
+  const rows: HandoverRow[] = []
+  let current = state
+  for (const booking of theirs) {
+    const free = reassignCandidates(current, booking.id, memberId, nowMs)
+      .filter((candidate) => candidate.status === 'free')
+      .map((candidate) => candidate.memberId)
+    const choice = picked.get(booking.id)
+    const toMemberId =
+      choice === null
+        ? null
+        : choice !== undefined && free.includes(choice)
+          ? choice
+          : leastBusy(free, current.bookings, fromMs, toMs)
+    rows.push({ booking, free, toMemberId })
+    if (toMemberId === null) continue
+    // The next rows see this one handed over.
+    const handed: Booking = {
+      ...booking,
+      hostMemberIds: booking.hostMemberIds.map((id) => (id === memberId ? toMemberId : id)),
+    }
+    current = {
+      ...current,
+      bookings: current.bookings.map((b) => (b.id === booking.id ? handed : b)),
+    }
+  }
+  return rows
+}
+
+/** The first of `memberIds` with the fewest open bookings starting in `[fromMs, toMs)`. */
+function leastBusy(
+  memberIds: readonly string[],
+  bookings: readonly Booking[],
+  fromMs: number,
+  toMs: number,
+): string | null {
+  let best: string | null = null
+  let bestCount = Infinity
+  for (const memberId of memberIds) {
+    const count = bookings.filter((booking) => {
+      const startMs = Date.parse(booking.start)
+      return (
+        booking.hostMemberIds.includes(memberId) &&
+        bookingIsOpen(booking) &&
+        startMs >= fromMs &&
+        startMs < toMs
+      )
+    }).length
+    if (count < bestCount) {
+      best = memberId
+      bestCount = count
+    }
+  }
+  return best
+}

@@ -1,0 +1,171 @@
+import { useMemo, useState } from 'react'
+import type { FormEvent } from 'react'
+import { dayHandoverPlan } from '../calendar/day-handover'
+import { useWorkspace } from '../db/data-layer'
+import { dayText, timeRangeText } from '../format/datetime-format'
+import { useBookingActions } from '../hooks/use-booking-actions'
+import { useNow } from '../hooks/use-now'
+import { AppDialog } from '../ui/AppDialog'
+
+export interface DayHandoverDialogProps {
+  /** The board's day (epoch ms, `[fromMs, toMs)`) in the desk's `zone`. */
+  readonly dayFromMs: number
+  readonly dayToMs: number
+  readonly zone: string
+  readonly onClose: () => void
+}
+
+/**
+ * A member is ill or away: their coming bookings of the day shown, each with who would take it
+ * over (core's free members, the day spread across them, each row seeing the ones before it;
+ * any free member can be picked instead, or the booking left with them), handed over in one step
+ * with one Undo. A booking no one is free for stays, and says so.
+ */
+export function DayHandoverDialog({ dayFromMs, dayToMs, zone, onClose }: DayHandoverDialogProps) {
+  const live = useWorkspace()!
+  const now = useNow(30_000)
+  const actions = useBookingActions()
+  const { workspace } = live
+  const [memberId, setMemberId] = useState('')
+  const [picked, setPicked] = useState<ReadonlyMap<string, string | null>>(new Map())
+  const [reason, setReason] = useState('')
+  const [problems, setProblems] = useState<readonly string[]>([])
+  const names = new Map(workspace.members.map((m) => [m.id, m.name]))
+  const nameOf = (id: string) => names.get(id) ?? 'a former member'
+  const eventName = (id: string) => workspace.eventTypes.find((e) => e.id === id)?.name ?? 'Booking'
+  const rows = useMemo(
+    () =>
+      memberId === '' ? [] : dayHandoverPlan(workspace, memberId, dayFromMs, dayToMs, now, picked),
+    [workspace, memberId, dayFromMs, dayToMs, now, picked],
+  )
+  const handed = rows.filter((row) => row.toMemberId !== null)
+  const dayName = dayText(dayFromMs + 12 * 3600_000, zone)
+  const members = workspace.members.filter((m) => m.active)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (handed.length === 0) return
+    const who = nameOf(memberId)
+    const results = await actions.reassignMany(
+      handed.map((row) => ({
+        bookingId: row.booking.id,
+        toMemberId: row.toMemberId!,
+        fromMemberId: memberId,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        label: `Reassigned ${row.booking.customer.name} to ${nameOf(row.toMemberId!)}`,
+      })),
+      `Handed over ${handed.length === 1 ? '1 booking' : `${handed.length} bookings`} of ${who}`,
+    )
+    const refused = results.flatMap((result, i) =>
+      result.ok ? [] : [`${handed[i]!.booking.customer.name}: ${result.message}`],
+    )
+    if (refused.length === 0) onClose()
+    else setProblems(refused)
+  }
+
+  return (
+    <AppDialog title="Hand over a day" size="large" onClose={onClose}>
+      <form className="stack" onSubmit={submit} aria-label="Hand over a day">
+        <p className="small muted">
+          {dayName}: a member’s bookings still to come go to colleagues who are free then.
+        </p>
+        <label className="field">
+          <span>Whose day</span>
+          <select
+            value={memberId}
+            onChange={(e) => {
+              setMemberId(e.target.value)
+              setPicked(new Map())
+              setProblems([])
+            }}
+          >
+            <option value="">Choose…</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {memberId !== '' && rows.length === 0 ? (
+          <p role="status">
+            {nameOf(memberId)} has no bookings still to come on {dayName}.
+          </p>
+        ) : null}
+        {rows.length > 0 ? (
+          <table className="data-table" aria-label={`${nameOf(memberId)}’s bookings`}>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Booking</th>
+                <th scope="col">Goes to</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ booking, free, toMemberId }) => {
+                const label = `${booking.customer.name} goes to`
+                return (
+                  <tr key={booking.id}>
+                    <td className="handover-time">
+                      {timeRangeText(booking.start, booking.end, zone)}
+                    </td>
+                    <td>
+                      {booking.customer.name} · {eventName(booking.eventTypeId)}
+                    </td>
+                    <td>
+                      {free.length === 0 ? (
+                        <span>
+                          No one is free then: it stays with {nameOf(memberId)} (Reassign… on the
+                          booking assigns someone anyway).
+                        </span>
+                      ) : (
+                        <select
+                          aria-label={label}
+                          value={toMemberId ?? ''}
+                          onChange={(e) =>
+                            setPicked(new Map(picked).set(booking.id, e.target.value || null))
+                          }
+                        >
+                          {free.map((id) => (
+                            <option key={id} value={id}>
+                              {nameOf(id)}
+                            </option>
+                          ))}
+                          <option value="">Leave with {nameOf(memberId)}</option>
+                        </select>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        ) : null}
+        {rows.length > 0 ? (
+          <label className="field">
+            <span>Reason (optional, kept in each booking’s history)</span>
+            <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+          </label>
+        ) : null}
+        {problems.length > 0 ? (
+          <div role="alert" className="field-error">
+            <p>Not handed over (the others were):</p>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={handed.length === 0}>
+            {handed.length <= 1 ? 'Hand over' : `Hand over ${handed.length} bookings`}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </form>
+    </AppDialog>
+  )
+}
