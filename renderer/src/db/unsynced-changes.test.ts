@@ -61,4 +61,21 @@ describe('unsyncedChangesCreate', () => {
     second.reload()
     expect(told).toBe(1)
   })
+
+  it('the replicating window learns another window’s mark from the storage event, then its acknowledgement clears it', () => {
+    const storage = memoryStorage()
+    const leader = unsyncedChangesCreate(storage, 'k')
+    const second = unsyncedChangesCreate(storage, 'k')
+    second.mark('members', 'm-zoe', '2027-03-01T10:00:05.000Z')
+    // Before the event, the leader does not read the storage for each received document.
+    leader.acknowledge('members', 'm-zoe', '2027-03-01T10:00:05.000Z')
+    expect(JSON.parse(storage.getItem('k')!)).toEqual({
+      'members:m-zoe': '2027-03-01T10:00:05.000Z',
+    })
+    leader.reload()
+    leader.acknowledge('members', 'm-zoe', '2027-03-01T10:00:05.000Z')
+    expect(JSON.parse(storage.getItem('k')!)).toEqual({})
+    second.reload()
+    expect(second.snapshot().size).toBe(0)
+  })
 })
