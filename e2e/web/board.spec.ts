@@ -108,7 +108,7 @@ test('a manager hands over a member’s day: each booking goes to someone free t
   await expect(goesTo.getByRole('option')).toHaveText(['Cai Wong', 'Leave with Ben Okafor'])
   await dialog.getByLabel(/^Reason/).fill('Ben is ill')
   expect(await seriousViolations(page), 'hand over a day').toEqual([])
-  await dialog.getByRole('button', { name: 'Hand over' }).click()
+  await dialog.getByRole('button', { name: 'Hand over 1 booking' }).click()
   await expect(dialog).toHaveCount(0)
   await expect(new DeskApp(page).toast('Handed over 1 booking of Ben Okafor')).toBeVisible()
   await expect(

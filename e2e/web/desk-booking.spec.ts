@@ -183,7 +183,10 @@ test('missing customer details are named at their fields and nothing is booked',
   await dialog.getByLabel('Customer name *').fill('No Email')
   await dialog.getByLabel('Customer email *').fill('not-an-email')
   await dialog.getByRole('button', { name: 'Book' }).click()
-  await expect(dialog.getByRole('alert')).toContainText('Some answers are missing or invalid')
+  // The summary names the fields.
+  await expect(dialog.getByRole('alert')).toContainText(
+    'Some answers are missing or invalid: Region, Customer email.',
+  )
   // Each problem beside its field: the e-mail, and the unanswered required question.
   await expect(dialog).toContainText('A valid e-mail address is required')
   await expect(dialog.getByLabel('Region *')).toHaveAttribute('aria-invalid', 'true')

@@ -54,7 +54,13 @@ describe('dayHandoverPlan', () => {
           for (const row of rows) {
             expect(row.booking.hostMemberIds).toContain(member.id)
             expect(Date.parse(row.booking.start)).toBeGreaterThan(nowMs)
-            if (row.toMemberId !== null) expect(row.free).toContain(row.toMemberId)
+            if (row.toMemberId !== null)
+              expect(row.free.map((taker) => taker.memberId)).toContain(row.toMemberId)
+          }
+          // A pool member takes a booking wherever one is free.
+          for (const row of rows) {
+            const taker = row.free.find((t) => t.memberId === row.toMemberId)
+            if (taker && row.free.some((t) => t.isPoolMember)) expect(taker.isPoolMember).toBe(true)
           }
           const done = handOver(workspace, member.id, rows, nowMs)
           expect(done.ok ? null : done.message).toBeNull()
@@ -93,7 +99,7 @@ describe('dayHandoverPlan', () => {
     const busiest = plans.toSorted((a, b) => b.rows.length - a.rows.length)[0]!
     const [first, second] = busiest.rows
     expect(second).toBeDefined()
-    const other = first!.free.at(-1)!
+    const other = first!.free.at(-1)!.memberId
     const picked = new Map<string, string | null>([
       [first!.booking.id, other],
       [second!.booking.id, null],

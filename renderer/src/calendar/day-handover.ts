@@ -3,23 +3,31 @@ import type { DecisionState } from '../../../core/src/booking'
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Booking } from '../../../core/src/model/workspace'
 
+/** A member free to take a booking over. */
+export interface HandoverTaker {
+  readonly memberId: string
+  /** In the pool the booking's seat came from. */
+  readonly isPoolMember: boolean
+}
+
 /** One booking of the member's day, and who would take it over. */
 export interface HandoverRow {
   readonly booking: Booking
   /** The members free to take it, given the rows before it (core's order: the seat's pool first). */
-  readonly free: readonly string[]
+  readonly free: readonly HandoverTaker[]
   /** Who takes it: the one picked, else the free member with the fewest bookings that day; null: no one. */
   readonly toMemberId: string | null
 }
 
 /**
  * Handing over a member's day (they are ill, away): each of their open bookings starting after
- * `nowMs` within `[fromMs, toMs)`, in time order, with the members free to take it — core's
- * `reassignCandidates`, decided against the workspace with the rows before it already handed over,
- * so two of the day's meetings at one time never go to one colleague. `picked` (booking id → member
- * id, or null to leave it with the member) is followed where that member is still free; otherwise
- * the free member with the fewest bookings on the day so far takes it (ties: core's order), so the
- * day is spread rather than given to the first name.
+ * `nowMs` within `[fromMs, toMs)` (the dialog passes the member's own day: the date in their zone), in time order,
+ * with the members free to take it — core's `reassignCandidates`, decided against the workspace
+ * with the rows before it already handed over, so two of the day's meetings at one time never go
+ * to one colleague. `picked` (booking id → member id, or null to leave it with the member) is
+ * followed where that member is still free; otherwise a free member of the booking's pool (any
+ * free member when none is) with the fewest bookings on the day so far takes it (ties: core's
+ * order), so the day is spread rather than given to the first name.
  */
 export function dayHandoverPlan(
   state: DecisionState,
@@ -46,14 +54,21 @@ export function dayHandoverPlan(
   for (const booking of theirs) {
     const free = reassignCandidates(current, booking.id, memberId, nowMs)
       .filter((candidate) => candidate.status === 'free')
-      .map((candidate) => candidate.memberId)
+      .map(({ memberId: id, isPoolMember }) => ({ memberId: id, isPoolMember }))
     const choice = picked.get(booking.id)
+    // The booking's pool keeps it where a pool member is free; the day spread among them.
+    const inPool = free.filter((taker) => taker.isPoolMember)
     const toMemberId =
       choice === null
         ? null
-        : choice !== undefined && free.includes(choice)
+        : choice !== undefined && free.some((taker) => taker.memberId === choice)
           ? choice
-          : leastBusy(free, current.bookings, fromMs, toMs)
+          : leastBusy(
+              (inPool.length > 0 ? inPool : free).map((taker) => taker.memberId),
+              current.bookings,
+              fromMs,
+              toMs,
+            )
     rows.push({ booking, free, toMemberId })
     if (toMemberId === null) continue
     // The next rows see this one handed over.

@@ -360,12 +360,7 @@ export function CalendarView() {
         </div>
       )}
       {isHandingOver ? (
-        <DayHandoverDialog
-          dayFromMs={day.fromMs}
-          dayToMs={day.toMs}
-          zone={zone}
-          onClose={() => setIsHandingOver(false)}
-        />
+        <DayHandoverDialog date={date} zone={zone} onClose={() => setIsHandingOver(false)} />
       ) : null}
     </section>
   )

@@ -2,26 +2,29 @@ import { useMemo, useState } from 'react'
 import type { FormEvent } from 'react'
 import { dayHandoverPlan } from '../calendar/day-handover'
 import { useWorkspace } from '../db/data-layer'
-import { dayText, timeRangeText } from '../format/datetime-format'
+import { zoneIsValid } from '../../../core/src/time'
+import { boardDay } from '../calendar/board-layout'
+import { dayText, timeRangeText, zonesAgreeAt } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNow } from '../hooks/use-now'
 import { AppDialog } from '../ui/AppDialog'
 
 export interface DayHandoverDialogProps {
-  /** The board's day (epoch ms, `[fromMs, toMs)`) in the desk's `zone`. */
-  readonly dayFromMs: number
-  readonly dayToMs: number
+  /** The board's date (`YYYY-MM-DD`): the member's own day of that date is handed over. */
+  readonly date: string
+  /** The desk's zone (the times shown; the member's own beside them where it differs). */
   readonly zone: string
   readonly onClose: () => void
 }
 
 /**
- * A member is ill or away: their coming bookings of the day shown, each with who would take it
- * over (core's free members, the day spread across them, each row seeing the ones before it;
- * any free member can be picked instead, or the booking left with them), handed over in one step
- * with one Undo. A booking no one is free for stays, and says so.
+ * A member is ill or away: their bookings still to come on the board's date — the member's own
+ * day, in their zone — each with who would take it over (core's free members, the booking's pool
+ * first, the day spread across them, each row seeing the ones before it; any free member can be
+ * picked instead, or the booking left with them), handed over in one step with one Undo. A
+ * booking no one is free for stays, and says so.
  */
-export function DayHandoverDialog({ dayFromMs, dayToMs, zone, onClose }: DayHandoverDialogProps) {
+export function DayHandoverDialog({ date, zone, onClose }: DayHandoverDialogProps) {
   const live = useWorkspace()!
   const now = useNow(30_000)
   const actions = useBookingActions()
@@ -33,13 +36,20 @@ export function DayHandoverDialog({ dayFromMs, dayToMs, zone, onClose }: DayHand
   const names = new Map(workspace.members.map((m) => [m.id, m.name]))
   const nameOf = (id: string) => names.get(id) ?? 'a former member'
   const eventName = (id: string) => workspace.eventTypes.find((e) => e.id === id)?.name ?? 'Booking'
+  const member = workspace.members.find((m) => m.id === memberId)
+  // "Ben is ill on Monday" means Ben's Monday: the date in the member's own zone.
+  const memberZone = member && zoneIsValid(member.timeZone) ? member.timeZone : zone
+  const day = boardDay(memberZone, date)
   const rows = useMemo(
     () =>
-      memberId === '' ? [] : dayHandoverPlan(workspace, memberId, dayFromMs, dayToMs, now, picked),
-    [workspace, memberId, dayFromMs, dayToMs, now, picked],
+      memberId === ''
+        ? []
+        : dayHandoverPlan(workspace, memberId, day.fromMs, day.toMs, now, picked),
+    [workspace, memberId, day.fromMs, day.toMs, now, picked],
   )
   const handed = rows.filter((row) => row.toMemberId !== null)
-  const dayName = dayText(dayFromMs + 12 * 3600_000, zone)
+  const dayName = dayText(day.fromMs + 12 * 3600_000, memberZone)
+  const isOtherZone = (at: string) => !zonesAgreeAt(memberZone, zone, Date.parse(at))
   const members = workspace.members.filter((m) => m.active)
 
   const submit = async (event: FormEvent) => {
@@ -67,7 +77,10 @@ export function DayHandoverDialog({ dayFromMs, dayToMs, zone, onClose }: DayHand
     <AppDialog title="Hand over a day" size="large" onClose={onClose}>
       <form className="stack" onSubmit={submit} aria-label="Hand over a day">
         <p className="small muted">
-          {dayName}: a member’s bookings still to come go to colleagues who are free then.
+          A member’s bookings still to come on {dayText(Date.parse(`${date}T12:00:00Z`), 'UTC')} —
+          their own day, in their time zone — go to colleagues who are free then, members of the
+          booking’s pool first. The members are told by email when this sync server sends email;
+          customers are not: their times do not change.
         </p>
         <label className="field">
           <span>Whose day</span>
@@ -108,6 +121,12 @@ export function DayHandoverDialog({ dayFromMs, dayToMs, zone, onClose }: DayHand
                   <tr key={booking.id}>
                     <td className="handover-time">
                       {timeRangeText(booking.start, booking.end, zone)}
+                      {isOtherZone(booking.start) ? (
+                        <span className="candidate-note">
+                          {' '}
+                          ({timeRangeText(booking.start, booking.end, memberZone)} their time)
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       {booking.customer.name} · {eventName(booking.eventTypeId)}
@@ -126,9 +145,10 @@ export function DayHandoverDialog({ dayFromMs, dayToMs, zone, onClose }: DayHand
                             setPicked(new Map(picked).set(booking.id, e.target.value || null))
                           }
                         >
-                          {free.map((id) => (
-                            <option key={id} value={id}>
-                              {nameOf(id)}
+                          {free.map((taker) => (
+                            <option key={taker.memberId} value={taker.memberId}>
+                              {nameOf(taker.memberId)}
+                              {taker.isPoolMember ? ' (in the pool)' : ''}
                             </option>
                           ))}
                           <option value="">Leave with {nameOf(memberId)}</option>
@@ -159,7 +179,7 @@ export function DayHandoverDialog({ dayFromMs, dayToMs, zone, onClose }: DayHand
         ) : null}
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={handed.length === 0}>
-            {handed.length <= 1 ? 'Hand over' : `Hand over ${handed.length} bookings`}
+            {handed.length === 1 ? 'Hand over 1 booking' : `Hand over ${handed.length} bookings`}
           </button>
           <button type="button" className="btn" onClick={onClose}>
             Close

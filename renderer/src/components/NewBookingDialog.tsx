@@ -28,6 +28,13 @@ export interface NewBookingDialogProps {
   readonly target: SyncTarget
 }
 
+/** The customer fields' names, for the summary of a refused booking. */
+const CUSTOMER_FIELD_NAMES: Readonly<Record<string, string>> = {
+  'customer.name': 'Customer name',
+  'customer.email': 'Customer email',
+  'customer.timeZone': 'Customer time zone',
+}
+
 /**
  * A booking made at the desk on a customer's behalf (phone, walk-in) for any date: the same master
  * pages, rules, distribution and checks as the public page (core's pageAvailability and
@@ -80,6 +87,8 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
         '.is-invalid input, .is-invalid select, .is-invalid textarea, [aria-invalid="true"]',
       )
       ?.focus()
+    // Below the dialog's sticky title, not under it.
+    formRef.current?.querySelector(':focus')?.scrollIntoView({ block: 'center' })
   }, [problems])
   const [done, setDone] = useState<{ booking: Booking; manageToken: string } | null>(null)
   // One booking per dialog: a second submit while the first is being stored is the same change.
@@ -158,7 +167,15 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
       const byField: Record<string, string> = {}
       if (!decision.ok) for (const p of decision.problems ?? []) byField[p.path] = p.message
       setProblems(byField)
-      setError(result.message)
+      // The summary names the fields (each says its problem beside it).
+      const fieldName = (path: string) =>
+        path.startsWith('answers.')
+          ? eventType?.questions.find((q) => `answers.${q.id}` === path)?.label
+          : CUSTOMER_FIELD_NAMES[path]
+      const named = [...new Set(Object.keys(byField).map(fieldName))].filter(
+        (name): name is string => name !== undefined,
+      )
+      setError(named.length > 0 ? `${result.message}: ${named.join(', ')}.` : result.message)
       return
     }
     setProblems({})
