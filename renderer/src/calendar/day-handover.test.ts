@@ -6,7 +6,7 @@ import { bookingConflicts } from '../../../core/src/conflicts/booking-conflicts'
 import { demoWorkspace } from '../../../core/src/demo/demo-workspace'
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Workspace } from '../../../core/src/model/workspace'
-import { dayHandoverPlan } from './day-handover'
+import { dayHandoverPlan, memberDay } from './day-handover'
 
 const DAY_MS = 86_400_000
 
@@ -127,5 +127,21 @@ describe('dayHandoverPlan', () => {
         expect(bookingIsOpen(booking)).toBe(true)
       }
     }
+  })
+
+  it('hands over the member’s own day: the date in their zone, not the desk’s', () => {
+    const workspace = demoWorkspace('2026-11-30T06:00:00.000Z')
+    const member = { ...workspace.members[0]!, timeZone: 'Asia/Kolkata' }
+    const { zone, day } = memberDay(member, '2026-11-30', 'America/New_York')
+    expect(zone).toBe('Asia/Kolkata')
+    expect(new Date(day.fromMs).toISOString()).toBe('2026-11-29T18:30:00.000Z')
+    expect(day.toMs - day.fromMs).toBe(DAY_MS)
+    // A zone that cannot be read: the desk's day.
+    const { day: unreadable } = memberDay(
+      { ...member, timeZone: 'Mars/Olympus' },
+      '2026-11-30',
+      'America/New_York',
+    )
+    expect(new Date(unreadable.fromMs).toISOString()).toBe('2026-11-30T05:00:00.000Z')
   })
 })

@@ -1,7 +1,10 @@
 import { reassignCandidates } from '../../../core/src/booking'
 import type { DecisionState } from '../../../core/src/booking'
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
-import type { Booking } from '../../../core/src/model/workspace'
+import type { Booking, Member } from '../../../core/src/model/workspace'
+import { zoneIsValid } from '../../../core/src/time'
+import { boardDay } from './board-layout'
+import type { BoardDay } from './board-layout'
 
 /** A member free to take a booking over. */
 export interface HandoverTaker {
@@ -109,4 +112,18 @@ function leastBusy(
     }
   }
   return best
+}
+
+/**
+ * The day handed over and the zone it is told in: `date` (`YYYY-MM-DD`) in the member's own zone —
+ * "Ben is ill on Monday" means Ben's Monday — or in `deskZone` for a member whose zone cannot be
+ * read.
+ */
+export function memberDay(
+  member: Member | undefined,
+  date: string,
+  deskZone: string,
+): { readonly zone: string; readonly day: BoardDay } {
+  const zone = member && zoneIsValid(member.timeZone) ? member.timeZone : deskZone
+  return { zone, day: boardDay(zone, date) }
 }

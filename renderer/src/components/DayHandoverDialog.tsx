@@ -1,9 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import type { FormEvent } from 'react'
-import { dayHandoverPlan } from '../calendar/day-handover'
+import { dayHandoverPlan, memberDay } from '../calendar/day-handover'
 import { useWorkspace } from '../db/data-layer'
-import { zoneIsValid } from '../../../core/src/time'
-import { boardDay } from '../calendar/board-layout'
 import { dayText, timeRangeText, zonesAgreeAt } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNow } from '../hooks/use-now'
@@ -38,17 +36,14 @@ export function DayHandoverDialog({ date, zone, onClose }: DayHandoverDialogProp
   const eventName = (id: string) => workspace.eventTypes.find((e) => e.id === id)?.name ?? 'Booking'
   const member = workspace.members.find((m) => m.id === memberId)
   // "Ben is ill on Monday" means Ben's Monday: the date in the member's own zone.
-  const memberZone = member && zoneIsValid(member.timeZone) ? member.timeZone : zone
-  const day = boardDay(memberZone, date)
-  const rows = useMemo(
-    () =>
-      memberId === ''
-        ? []
-        : dayHandoverPlan(workspace, memberId, day.fromMs, day.toMs, now, picked),
-    [workspace, memberId, day.fromMs, day.toMs, now, picked],
-  )
+  const { zone: memberZone, day } = memberDay(member, date, zone)
+  const { fromMs, toMs } = day
+  // Computed per render: a day holds a handful of bookings (a few ms), and typing the reason
+  // re-renders a small dialog only.
+  const rows =
+    memberId === '' ? [] : dayHandoverPlan(workspace, memberId, fromMs, toMs, now, picked)
   const handed = rows.filter((row) => row.toMemberId !== null)
-  const dayName = dayText(day.fromMs + 12 * 3600_000, memberZone)
+  const dayName = dayText(fromMs + 12 * 3600_000, memberZone)
   const isOtherZone = (at: string) => !zonesAgreeAt(memberZone, zone, Date.parse(at))
   const members = workspace.members.filter((m) => m.active)
 
