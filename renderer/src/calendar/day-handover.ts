@@ -41,16 +41,10 @@ export function dayHandoverPlan(
   picked: ReadonlyMap<string, string | null> = new Map(),
 ): readonly HandoverRow[] {
   const theirs = state.bookings
-    .filter((booking) => {
-      const startMs = Date.parse(booking.start)
-      return (
-        booking.hostMemberIds.includes(memberId) &&
-        bookingIsOpen(booking) &&
-        startMs > nowMs &&
-        startMs >= fromMs &&
-        startMs < toMs
-      )
-    })
+    .filter(
+      (booking) =>
+        isTheirsOnDay(booking, memberId, fromMs, toMs) && Date.parse(booking.start) > nowMs,
+    )
     .toSorted((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
   const rows: HandoverRow[] = []
   let current = state
@@ -87,6 +81,17 @@ export function dayHandoverPlan(
   return rows
 }
 
+/** An open booking of `memberId` starting in `[fromMs, toMs)`. */
+function isTheirsOnDay(booking: Booking, memberId: string, fromMs: number, toMs: number): boolean {
+  const startMs = Date.parse(booking.start)
+  return (
+    booking.hostMemberIds.includes(memberId) &&
+    bookingIsOpen(booking) &&
+    startMs >= fromMs &&
+    startMs < toMs
+  )
+}
+
 /** The first of `memberIds` with the fewest open bookings starting in `[fromMs, toMs)`. */
 function leastBusy(
   memberIds: readonly string[],
@@ -97,15 +102,9 @@ function leastBusy(
   let best: string | null = null
   let bestCount = Infinity
   for (const memberId of memberIds) {
-    const count = bookings.filter((booking) => {
-      const startMs = Date.parse(booking.start)
-      return (
-        booking.hostMemberIds.includes(memberId) &&
-        bookingIsOpen(booking) &&
-        startMs >= fromMs &&
-        startMs < toMs
-      )
-    }).length
+    const count = bookings.filter((booking) =>
+      isTheirsOnDay(booking, memberId, fromMs, toMs),
+    ).length
     if (count < bestCount) {
       best = memberId
       bestCount = count

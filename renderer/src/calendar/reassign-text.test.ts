@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Booking } from '../../../core/src/model/workspace'
 import { testBooking } from '../test-support/booking'
-import { busyWithText, reassignReasonsText } from './reassign-text'
+import { bookingsDuring, busyWithText, reassignReasonsText } from './reassign-text'
 
 const booking = (
   id: string,
@@ -21,7 +21,7 @@ describe('busyWithText', () => {
       booking('bk-3', 'Kai Roth', '2027-03-15T10:15:00Z', '2027-03-15T11:00:00Z', ['m-ben']),
       booking('bk-2', 'Noor Haddad', '2027-03-15T09:45:00Z', '2027-03-15T10:15:00Z', ['m-ben']),
     ]
-    expect(busyWithText(bookings, moved, 'm-ben', 'Europe/London')).toMatch(
+    expect(busyWithText(bookingsDuring(bookings, moved), 'm-ben', 'Europe/London')).toMatch(
       /^with Noor Haddad (09:45|9:45 AM)–(10:15|10:15 AM) and 1 more$/,
     )
   })
@@ -40,8 +40,8 @@ describe('busyWithText', () => {
       ),
       booking('bk-4', 'Eve Ng', '2027-03-15T10:00:00Z', '2027-03-15T10:30:00Z', ['m-cai']),
     ]
-    expect(busyWithText(bookings, moved, 'm-ben', 'UTC')).toBeNull()
-    expect(busyWithText(bookings, moved, 'm-ana', 'UTC')).toBeNull()
+    expect(busyWithText(bookingsDuring(bookings, moved), 'm-ben', 'UTC')).toBeNull()
+    expect(busyWithText(bookingsDuring(bookings, moved), 'm-ana', 'UTC')).toBeNull()
   })
 })
 

@@ -21,28 +21,34 @@ export function reassignReasonsText(reasons: readonly MemberCannotTakeReason[]):
 }
 
 /**
- * What keeps `memberId` busy during `booking`: their bookings holding time that overlap its
- * meeting ("with Lee Park 10:00–10:30", "… and 2 more"), or null when none does (busy only by the
- * buffers around a booking nearby, or by their own calendar, which the reasons say).
+ * The bookings holding time during `booking`'s meeting (overlapping it; not itself), earliest
+ * first: found once for a reassign dialog, then read per member by {@link busyWithText}.
  */
-export function busyWithText(
-  bookings: readonly Booking[],
-  booking: Booking,
-  memberId: string,
-  zone: string,
-): string | null {
+export function bookingsDuring(bookings: readonly Booking[], booking: Booking): readonly Booking[] {
   const startMs = Date.parse(booking.start)
   const endMs = Date.parse(booking.end)
-  const clashing = bookings
+  return bookings
     .filter(
       (other) =>
         other.id !== booking.id &&
-        other.hostMemberIds.includes(memberId) &&
         bookingHoldsTime(other) &&
         Date.parse(other.start) < endMs &&
         startMs < Date.parse(other.end),
     )
     .toSorted((a, b) => Date.parse(a.start) - Date.parse(b.start))
+}
+
+/**
+ * What keeps `memberId` busy during a meeting, from {@link bookingsDuring} it: their bookings
+ * ("with Lee Park 10:00–10:30", "… and 2 more"), or null when none overlaps (busy only by the
+ * buffers around a booking nearby, or by their own calendar, which the reasons say).
+ */
+export function busyWithText(
+  during: readonly Booking[],
+  memberId: string,
+  zone: string,
+): string | null {
+  const clashing = during.filter((other) => other.hostMemberIds.includes(memberId))
   const [first] = clashing
   if (!first) return null
   const more = clashing.length > 1 ? ` and ${clashing.length - 1} more` : ''

@@ -22,6 +22,7 @@ import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
 import { AppDialog } from '../ui/AppDialog'
 import { toastShow } from '../ui/toasts'
+import { bookingLabel } from '../bookings/booking-label'
 import { BookingHistory } from './BookingHistory'
 import { CancelDialog } from './CancelDialog'
 import { ManageLink } from './ManageLink'
@@ -98,7 +99,7 @@ export function BookingDetails({ bookingId, target }: BookingDetailsProps) {
     !isHistory && booking.status !== 'cancelled' && booking.status !== 'no-show' && hasBegun
   const link = manageLinkFor(workspace, booking, manageTokens.get(booking.id), publicUrl)
   const isWaiting = pending.has(booking.id) || unsynced.has(`bookings:${booking.id}`)
-  const label = `${booking.customer.name}'s ${eventType?.name ?? 'booking'}`
+  const label = bookingLabel(booking, workspace)
 
   return (
     <AppDialog

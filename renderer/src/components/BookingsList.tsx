@@ -12,7 +12,7 @@ import { boardDay, boardToday } from '../calendar/board-layout'
 import { windowStartMs } from '../../../core/src/booking/booking-window'
 import { useBookingSearch } from '../db/data-layer'
 import type { LiveWorkspace } from '../db/workspace-store'
-import { dateText, nameOrder, numberText, timeRangeText } from '../format/datetime-format'
+import { bookingsText, dateText, nameOrder, timeRangeText } from '../format/datetime-format'
 import { useNow } from '../hooks/use-now'
 import { useRoute } from '../routing/use-route'
 import { DateField } from '../ui/DateField'
@@ -134,7 +134,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     link.remove()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
     toastShow({
-      title: `Exported ${count(exported.length)}`,
+      title: `Exported ${bookingsText(exported.length)}`,
       tone: 'info',
     })
   }
@@ -151,16 +151,16 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
     bodyRef.current?.rows[first]?.querySelector('button')?.focus()
   }, [shownCount])
   const countText = earlierMissing
-    ? `${count(rows.length)} starting from ${since} on only: the earlier ones are not listed (see above)`
+    ? `${bookingsText(rows.length)} starting from ${since} on only: the earlier ones are not listed (see above)`
     : !earlierDone && rows.length === 0
       ? '' // the notice above says it is looking
       : !earlierDone
         ? isLooking
-          ? `${count(rows.length)} found so far; looking further…`
+          ? `${bookingsText(rows.length)} found so far; looking further…`
           : order === 'desc'
-            ? `${count(rows.length)} so far, upcoming first, then the most recent: “Show more” looks for earlier ones.`
-            : `The first ${count(rows.length)}, earliest first: “Show more” looks for the next ones.`
-        : `${count(rows.length)}${
+            ? `${bookingsText(rows.length)} so far, upcoming first, then the most recent: “Show more” looks for earlier ones.`
+            : `The first ${bookingsText(rows.length)}, earliest first: “Show more” looks for the next ones.`
+        : `${bookingsText(rows.length)}${
             isFromToday
               ? ' from today on (set From for earlier ones)'
               : isAnyDate
@@ -221,7 +221,7 @@ export function BookingsList({ live, zone }: { live: LiveWorkspace; zone: string
           onClick={() => void exportCsv()}
           disabled={rows.length === 0 || exporting !== null}
         >
-          {exporting === null ? 'Export CSV' : `Exporting… ${count(exporting)}`}
+          {exporting === null ? 'Export CSV' : `Exporting… ${bookingsText(exporting)}`}
         </button>
       </div>
       {earlier ? (
@@ -330,11 +330,6 @@ function withLocalVersions(
     const mine = local.get(b.id)
     return mine === undefined ? [b] : matches(mine) ? [mine] : []
   })
-}
-
-/** "1 booking", "21,072 bookings" (the locale's digits). */
-function count(n: number): string {
-  return n === 1 ? '1 booking' : `${numberText(n)} bookings`
 }
 
 /** Where the search of the bookings before the window stands, in words. */

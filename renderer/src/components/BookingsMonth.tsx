@@ -6,7 +6,7 @@ import type { Booking } from '../../../core/src/model/workspace'
 import { monthCells, monthEvents, monthShift } from '../bookings/month-events'
 import type { MonthEvent, MonthMoreItem } from '../bookings/month-events'
 import type { LiveWorkspace } from '../db/workspace-store'
-import { appLocale, dayText } from '../format/datetime-format'
+import { appLocale, bookingsText, dayText } from '../format/datetime-format'
 import { AppDialog } from '../ui/AppDialog'
 
 export interface BookingsMonthProps {
@@ -67,7 +67,7 @@ function DayList(props: {
   readonly onClose: () => void
 }) {
   const { date, events, onChoose, onOpenDay, onClose } = props
-  const count = events.length === 1 ? '1 booking' : `${events.length} bookings`
+  const count = bookingsText(events.length)
   return (
     <AppDialog title={`${dateText(date)} · ${count}`} onClose={onClose}>
       <ul className="month-day-list">

@@ -3,6 +3,7 @@ import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflic
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
 import { useState } from 'react'
+import { bookingLabel } from '../bookings/booking-label'
 import { useWorkspace } from '../db/data-layer'
 import type { SyncTarget } from '../db/replication'
 import { dateTimeText, localZone } from '../format/datetime-format'
@@ -39,9 +40,7 @@ export function ConflictsView({ target }: { readonly target: SyncTarget }) {
   const [cancelling, setCancelling] = useState<Booking | null>(null)
   const cancel = (booking: Booking) => setCancelling(booking)
   const notify = useNotifySettings(target)
-  const cancellingLabel = cancelling
-    ? `${cancelling.customer.name}'s ${workspace.eventTypes.find((e) => e.id === cancelling.eventTypeId)?.name ?? 'booking'}`
-    : ''
+  const cancellingLabel = cancelling ? bookingLabel(cancelling, workspace) : ''
 
   return (
     <section aria-labelledby="conflicts-heading" className="view">
@@ -203,9 +202,7 @@ function ReassignOrCancel({
 }
 
 function bookingLine(booking: Booking, workspace: Workspace): string {
-  const eventType = workspace.eventTypes.find((e) => e.id === booking.eventTypeId)
-  const when = dateTimeText(booking.start, localZone())
-  return `${booking.customer.name}'s ${eventType?.name ?? 'booking'} (${when})`
+  return `${bookingLabel(booking, workspace)} (${dateTimeText(booking.start, localZone())})`
 }
 
 function supersededText(

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { dayHandoverPlan, memberDay } from '../calendar/day-handover'
 import { useWorkspace } from '../db/data-layer'
-import { dayText, timeRangeText, zonesAgreeAt } from '../format/datetime-format'
+import { bookingsText, dayText, timeRangeText, zonesAgreeAt } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNow } from '../hooks/use-now'
 import { AppDialog } from '../ui/AppDialog'
@@ -59,7 +59,7 @@ export function DayHandoverDialog({ date, zone, onClose }: DayHandoverDialogProp
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         label: `Reassigned ${row.booking.customer.name} to ${nameOf(row.toMemberId!)}`,
       })),
-      `Handed over ${handed.length === 1 ? '1 booking' : `${handed.length} bookings`} of ${who}`,
+      `Handed over ${bookingsText(handed.length)} of ${who}`,
     )
     const refused = results.flatMap((result, i) =>
       result.ok ? [] : [`${handed[i]!.booking.customer.name}: ${result.message}`],
@@ -174,7 +174,7 @@ export function DayHandoverDialog({ date, zone, onClose }: DayHandoverDialogProp
         ) : null}
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={handed.length === 0}>
-            {handed.length === 1 ? 'Hand over 1 booking' : `Hand over ${handed.length} bookings`}
+            Hand over {bookingsText(handed.length)}
           </button>
           <button type="button" className="btn" onClick={onClose}>
             Close

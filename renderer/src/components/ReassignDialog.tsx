@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
 import { zoneIsValid } from '../../../core/src/time'
-import { busyWithText, reassignReasonsText } from '../calendar/reassign-text'
+import { bookingsDuring, busyWithText, reassignReasonsText } from '../calendar/reassign-text'
 import { useWorkspace } from '../db/data-layer'
 import {
   dateTimeText,
@@ -77,6 +77,8 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
     ]
       .filter((note) => note !== null)
       .join(' · ')
+  // What holds time during the meeting, found once for every busy member's row.
+  const during = booking ? bookingsDuring(workspace.bookings, booking) : []
   const submitHint = !booking
     ? null
     : !selected
@@ -138,40 +140,41 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
           ) : null}
           <div className="candidates">
             {shown.length === 0 ? <p className="muted">No member by that name.</p> : null}
-            {shown.map((candidate) => (
-              <label key={candidate.memberId} className={`candidate is-${candidate.status}`}>
-                <input
-                  type="radio"
-                  name="to-member"
-                  value={candidate.memberId}
-                  checked={selected === candidate.memberId}
-                  onChange={() => {
-                    setSelected(candidate.memberId)
-                    setForce(false)
-                  }}
-                />
-                <span className="candidate-who">
-                  <span className="candidate-name">
-                    {names.get(candidate.memberId) ?? 'a former member'}
-                  </span>
-                  {candidateNotes(candidate) ? (
-                    <span className="candidate-note">{candidateNotes(candidate)}</span>
-                  ) : null}
-                </span>
-                <span className="candidate-status">
-                  <span>
-                    {candidate.status === 'free' ? 'free' : reassignReasonsText(candidate.reasons)}
-                  </span>
-                  {booking &&
-                  candidate.status === 'unavailable' &&
-                  candidate.reasons.includes('busy') ? (
-                    <span className="candidate-note">
-                      {busyWithText(workspace.bookings, booking, candidate.memberId, zone)}
+            {shown.map((candidate) => {
+              const notes = candidateNotes(candidate)
+              return (
+                <label key={candidate.memberId} className={`candidate is-${candidate.status}`}>
+                  <input
+                    type="radio"
+                    name="to-member"
+                    value={candidate.memberId}
+                    checked={selected === candidate.memberId}
+                    onChange={() => {
+                      setSelected(candidate.memberId)
+                      setForce(false)
+                    }}
+                  />
+                  <span className="candidate-who">
+                    <span className="candidate-name">
+                      {names.get(candidate.memberId) ?? 'a former member'}
                     </span>
-                  ) : null}
-                </span>
-              </label>
-            ))}
+                    {notes ? <span className="candidate-note">{notes}</span> : null}
+                  </span>
+                  <span className="candidate-status">
+                    <span>
+                      {candidate.status === 'free'
+                        ? 'free'
+                        : reassignReasonsText(candidate.reasons)}
+                    </span>
+                    {candidate.status === 'unavailable' && candidate.reasons.includes('busy') ? (
+                      <span className="candidate-note">
+                        {busyWithText(during, candidate.memberId, zone)}
+                      </span>
+                    ) : null}
+                  </span>
+                </label>
+              )
+            })}
           </div>
         </fieldset>
         <label className="field">

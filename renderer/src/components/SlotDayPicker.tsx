@@ -120,6 +120,8 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
     const isOtherDay = shortDayText(start, otherZone) !== shortDayText(start, zone)
     return `${isOtherDay ? `${shortDayText(start, otherZone)}, ` : ''}${time} ${zoneText(otherZone)}`
   }
+  // Each time's customer clock, once per list (the note, each row).
+  const clocks = new Map(slots.map((slot) => [slot.start, customerClock(slot.start)]))
   const customerTime =
     selected && otherZone && customerClock(selected) !== null
       ? `For the customer: ${dateTimeText(selected, otherZone)} (${zoneText(otherZone)} time)`
@@ -151,7 +153,7 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
         <div id={noteId}>
           <p className="small muted">
             Times are {zoneText(zone)} time
-            {otherZone && slots.some((slot) => customerClock(slot.start) !== null)
+            {otherZone && [...clocks.values()].some((clock) => clock !== null)
               ? `; the customer’s time (${zoneText(otherZone)}) is beside each.`
               : '.'}
           </p>
@@ -190,8 +192,8 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
                 />
                 <span className="slot-times">
                   <span className="slot-time">{timeRangeText(slot.start, slot.end, zone)}</span>
-                  {customerClock(slot.start) !== null ? (
-                    <span className="slot-customer"> ({customerClock(slot.start)})</span>
+                  {clocks.get(slot.start) ? (
+                    <span className="slot-customer"> ({clocks.get(slot.start)})</span>
                   ) : null}
                 </span>
                 {described ? (

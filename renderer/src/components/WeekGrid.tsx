@@ -3,7 +3,7 @@ import { bookingHoldsTime } from '../../../core/src/model/booking-statuses'
 import { instantParse } from '../../../core/src/time'
 import { boardDay, boardHourMarks, boardWeekDates } from '../calendar/board-layout'
 import type { LiveWorkspace } from '../db/workspace-store'
-import { shortDayText, timeText } from '../format/datetime-format'
+import { bookingsText, shortDayText, timeText } from '../format/datetime-format'
 import { useDragMove } from '../hooks/use-drag-move'
 import { ColumnBlocks } from './ColumnBlocks'
 import type { ColumnBlock } from './ColumnBlocks'
@@ -79,7 +79,7 @@ export function WeekGrid({ live, zone, date, today, nowMs, bookings, onOpen }: W
             <div key={day.date} className={`board-head ${day.date === today ? 'is-today' : ''}`}>
               <span>{shortDayText(day.fromMs + 12 * 3600_000, zone)}</span>
               <span className="board-zone">
-                {count === 1 ? '1 booking' : `${count} bookings`}
+                {bookingsText(count)}
                 {cancelled > 0 ? ` (+${cancelled} cancelled, not shown)` : ''}
               </span>
             </div>

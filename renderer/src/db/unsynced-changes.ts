@@ -72,6 +72,21 @@ export function unsyncedChangesCreate(
     return storage ? load() : marks
   }
 
+  /**
+   * Clears the mark of `key` when `isDone(its updatedAt)`. Every received document is acknowledged
+   * (24,000 in a first sync at 400k): the memory copy (kept current by `reload` on another window's
+   * change) answers most without the storage.
+   */
+  function drop(key: ChangeKey, isDone: (marked: string) => boolean): void {
+    if (!marks.has(key)) return
+    const now = current()
+    const marked = now.get(key)
+    if (marked === undefined || !isDone(marked)) return
+    const next = new Map(now)
+    next.delete(key)
+    update(next)
+  }
+
   return {
     snapshot: () => marks,
     subscribe(listener) {
@@ -82,25 +97,10 @@ export function unsyncedChangesCreate(
       update(new Map(current()).set(changeKey(collection, id), updatedAt))
     },
     acknowledge(collection, id, updatedAt) {
-      const key = changeKey(collection, id)
-      // Every received document is acknowledged (24,000 in a first sync at 400k): the memory copy
-      // (kept current by `reload` on another window's change) answers most without the storage.
-      if (!marks.has(key)) return
-      const now = current()
-      const marked = now.get(key)
-      if (marked === undefined || updatedAt === undefined || updatedAt < marked) return
-      const next = new Map(now)
-      next.delete(key)
-      update(next)
+      drop(changeKey(collection, id), (marked) => updatedAt !== undefined && updatedAt >= marked)
     },
     settle(collection, id) {
-      const key = changeKey(collection, id)
-      if (!marks.has(key)) return
-      const now = current()
-      if (!now.has(key)) return
-      const next = new Map(now)
-      next.delete(key)
-      update(next)
+      drop(changeKey(collection, id), () => true)
     },
     acknowledgeUpTo(updatedAt) {
       if (marks.size === 0) return

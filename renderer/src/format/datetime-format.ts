@@ -24,6 +24,11 @@ export function numberText(n: number): string {
   return format.format(n)
 }
 
+/** "1 booking", "21,072 bookings" (the locale's digits). */
+export function bookingsText(n: number): string {
+  return n === 1 ? '1 booking' : `${numberText(n)} bookings`
+}
+
 const collators = new Map<string, Intl.Collator>()
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { bookingIdCompose } from '../../../core/src/model/booking-id'
 import { randomBase64Url } from '../bookings/manage-link'
-import type { BookingRequest } from '../../../core/src/booking'
+import type { BookingRequest, ReassignRequest } from '../../../core/src/booking'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
 import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflict-resolve'
 import type { ProposeResult } from '../db/booking-changes'
@@ -11,6 +11,9 @@ import { useBookingChanges, useWorkspace } from '../db/data-layer'
 import { decisionMessageForPeople, workspaceNames } from '../forms/form-problems'
 import { useActorName } from '../session/use-can'
 import { toastShow } from '../ui/toasts'
+
+/** What a change's notice says while it waits out its undo window. */
+const SAVED_SOON = 'Saved in a few seconds; undo until then.'
 
 /**
  * New booking ids: unique, within the id charset, in creation order (core's `bookingIdCompose`:
@@ -61,20 +64,34 @@ export function useBookingActions() {
         intent.kind === 'reschedule'
           ? hostsHandedOver(live?.workspace, result.change.preview, names)
           : null
+      undoNotice(label, (handedOver ? `${handedOver} ` : '') + (description ?? SAVED_SOON), [
+        result.change.id,
+      ])
+      return result
+    }
+    /** The notice of changes in their undo window: its Undo drops every one still pending. */
+    const undoNotice = (title: string, description: string, changeIds: readonly string[]) =>
       toastShow(
         {
-          title: label,
-          description:
-            (handedOver ? `${handedOver} ` : '') +
-            (description ?? 'Saved in a few seconds; undo until then.'),
+          title,
+          description,
           undo: () => {
-            if (changes.undo(result.change.id)) toastShow({ title: 'Undone', tone: 'info' })
+            const undone = changeIds.filter((id) => changes.undo(id)).length
+            if (undone > 0) toastShow({ title: 'Undone', tone: 'info' })
           },
         },
         UNDO_WINDOW_MS,
       )
-      return result
-    }
+    /** A reassignment's intent, recorded with the scheduler's name (a reason only when given). */
+    const reassignIntent = ({
+      reason,
+      ...request
+    }: Omit<ReassignRequest, 'by' | 'reason'> & {
+      reason?: string | undefined
+    }): BookingIntent => ({
+      kind: 'reassign',
+      request: { ...request, by, ...(reason ? { reason } : {}) },
+    })
     return {
       reschedule: (bookingId: string, startMs: number, label: string) =>
         propose(label, { kind: 'reschedule', request: { bookingId, startMs, by } }),
@@ -87,11 +104,7 @@ export function useBookingActions() {
           reason?: string
         },
         label: string,
-      ) =>
-        propose(label, {
-          kind: 'reassign',
-          request: { ...request, by, ...(request.reason ? { reason: request.reason } : {}) },
-        }),
+      ) => propose(label, reassignIntent(request)),
       /**
        * Several reassignments as one step (a member's day handed over): each decided in turn
        * (each sees the ones before it), one notice for all with one Undo. Returns each outcome.
@@ -107,28 +120,11 @@ export function useBookingActions() {
         label: string,
       ): Promise<readonly ProposeResult[]> => {
         const results: ProposeResult[] = []
-        for (const { label: one, reason, ...request } of requests) {
-          results.push(
-            await decide(one, {
-              kind: 'reassign',
-              request: { ...request, force: false, by, ...(reason ? { reason } : {}) },
-            }),
-          )
+        for (const { label: one, ...request } of requests) {
+          results.push(await decide(one, reassignIntent({ ...request, force: false })))
         }
         const ids = results.flatMap((result) => (result.ok ? [result.change.id] : []))
-        if (ids.length > 0) {
-          toastShow(
-            {
-              title: label,
-              description: 'Saved in a few seconds; undo until then.',
-              undo: () => {
-                const undone = ids.filter((id) => changes.undo(id)).length
-                if (undone > 0) toastShow({ title: 'Undone', tone: 'info' })
-              },
-            },
-            UNDO_WINDOW_MS,
-          )
-        }
+        if (ids.length > 0) undoNotice(label, SAVED_SOON, ids)
         return results
       },
       cancel: (bookingId: string, reason: string, label: string) =>

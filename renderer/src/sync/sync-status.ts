@@ -1,5 +1,5 @@
 import type { ReplicationHealth } from '../db/replication'
-import { numberText } from '../format/datetime-format'
+import { bookingsText } from '../format/datetime-format'
 
 /**
  * `connecting`: since the app started, until the server answers or a request fails. `elsewhere`:
@@ -118,11 +118,6 @@ export function agoText(then: number, now: number): string {
 
 function changesText(count: number): string {
   return count === 1 ? '1 change' : `${count} changes`
-}
-
-/** "1 booking", "12,400 bookings" (the locale's digits). */
-function bookingsText(count: number): string {
-  return count === 1 ? '1 booking' : `${numberText(count)} bookings`
 }
 
 /** "1 change waits", "3 changes wait". */
