@@ -54,7 +54,7 @@ function daysAgo(days: number) {
   return { date, at: `${date}T10:00:00.000Z`, end: `${date}T10:30:00.000Z` }
 }
 
-/** A completed booking with Ana `days` ago: before this computer's window (100 days). */
+/** A completed booking with Ana `days` ago: before this computer's window (45 days). */
 function oldBooking(id: string, customer: string, days: number) {
   const { at, end } = daysAgo(days)
   return {

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { instantMs } from '../validation/value-formats'
 import {
@@ -32,6 +33,30 @@ describe('bookingWindowStart', () => {
         expect(back).toBeGreaterThanOrEqual(DESKTOP_WINDOW_PAST_DAYS * 86_400_000)
         expect(back).toBeLessThan((DESKTOP_WINDOW_PAST_DAYS + 1) * 86_400_000)
       }),
+    )
+  })
+
+  it('holds the current month and the two weeks before it, in every workspace zone', () => {
+    // What the window's length promises (this month's reports and calendars offline): the
+    // zones of the earliest and the latest clocks on Earth, and the workspace zones of the demo.
+    const zones = [
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'UTC',
+      'Europe/Berlin',
+      'Asia/Kolkata',
+    ]
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1.5e12, max: 2.5e12 }),
+        fc.constantFrom(...zones),
+        (nowMs, zone) => {
+          const monthStart = DateTime.fromMillis(nowMs, { zone }).startOf('month')
+          const needed = monthStart.minus({ days: 14 }).toMillis()
+          expect(windowStartMs(bookingWindowStart(nowMs))).toBeLessThanOrEqual(needed)
+        },
+      ),
+      { numRuns: 2000 },
     )
   })
 
