@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { dayHandoverPlan, memberDay } from '../calendar/day-handover'
 import { useWorkspace } from '../db/data-layer'
-import { bookingsText, dayText, timeRangeText, zonesAgreeAt } from '../format/datetime-format'
+import { bookingsText, dayText, otherClockText, timeRangeText } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNow } from '../hooks/use-now'
 import { AppDialog } from '../ui/AppDialog'
@@ -44,8 +44,10 @@ export function DayHandoverDialog({ date, zone, onClose }: DayHandoverDialogProp
     memberId === '' ? [] : dayHandoverPlan(workspace, memberId, fromMs, toMs, now, picked)
   const handed = rows.filter((row) => row.toMemberId !== null)
   const dayName = dayText(fromMs + 12 * 3600_000, memberZone)
-  const isOtherZone = (at: string) => !zonesAgreeAt(memberZone, zone, Date.parse(at))
   const members = workspace.members.filter((m) => m.active)
+  // The meeting on the member's clock where it reads otherwise than the desk's.
+  const theirClock = (booking: { readonly start: string; readonly end: string }) =>
+    otherClockText(booking.start, memberZone, zone, booking.end)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -116,12 +118,9 @@ export function DayHandoverDialog({ date, zone, onClose }: DayHandoverDialogProp
                   <tr key={booking.id}>
                     <td className="handover-time">
                       {timeRangeText(booking.start, booking.end, zone)}
-                      {isOtherZone(booking.start) ? (
-                        <span className="candidate-note">
-                          {' '}
-                          ({timeRangeText(booking.start, booking.end, memberZone)} their time)
-                        </span>
-                      ) : null}
+                      {theirClock(booking) === null ? null : (
+                        <span className="candidate-note"> ({theirClock(booking)} their time)</span>
+                      )}
                     </td>
                     <td>
                       {booking.customer.name} · {eventName(booking.eventTypeId)}

@@ -1,16 +1,9 @@
 import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
-import { zoneIsValid } from '../../../core/src/time'
 import { bookingsDuring, busyWithText, reassignReasonsText } from '../calendar/reassign-text'
 import { useWorkspace } from '../db/data-layer'
-import {
-  dateTimeText,
-  localZone,
-  timeText,
-  zonesAgreeAt,
-  zoneText,
-} from '../format/datetime-format'
+import { dateTimeText, localZone, otherClockText, zoneText } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNow } from '../hooks/use-now'
 import type { ReassignIntent } from '../stores/ui-store'
@@ -61,13 +54,8 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
   // The meeting on the member's own clock, where it reads otherwise than the desk's.
   const theirClock = (memberId: string, start: string): string | null => {
     const memberZone = workspace.members.find((m) => m.id === memberId)?.timeZone
-    if (
-      !memberZone ||
-      !zoneIsValid(memberZone) ||
-      zonesAgreeAt(memberZone, zone, Date.parse(start))
-    )
-      return null
-    return `${timeText(start, memberZone)} their time (${zoneText(memberZone)})`
+    const clock = memberZone ? otherClockText(start, memberZone, zone) : null
+    return clock === null ? null : `${clock} their time (${zoneText(memberZone!)})`
   }
   // Beside the name: in the seat's pool, and the meeting on their own clock.
   const candidateNotes = (candidate: { memberId: string; isPoolMember: boolean }) =>

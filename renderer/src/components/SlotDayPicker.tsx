@@ -7,10 +7,8 @@ import { boardDay } from '../calendar/board-layout'
 import {
   dateTimeText,
   dayText,
-  shortDayText,
+  otherClockText,
   timeRangeText,
-  timeText,
-  zonesAgreeAt,
   zoneText,
 } from '../format/datetime-format'
 import { MonthCalendar } from '../ui/MonthCalendar'
@@ -115,10 +113,8 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
   const otherZone =
     customerZone && customerZone !== zone && zoneIsValid(customerZone) ? customerZone : null
   const customerClock = (start: string): string | null => {
-    if (otherZone === null || zonesAgreeAt(otherZone, zone, Date.parse(start))) return null
-    const time = timeText(start, otherZone)
-    const isOtherDay = shortDayText(start, otherZone) !== shortDayText(start, zone)
-    return `${isOtherDay ? `${shortDayText(start, otherZone)}, ` : ''}${time} ${zoneText(otherZone)}`
+    const clock = otherZone === null ? null : otherClockText(start, otherZone, zone)
+    return clock === null ? null : `${clock} ${zoneText(otherZone!)}`
   }
   // Each time's customer clock, once per list (the note, each row).
   const clocks = new Map(slots.map((slot) => [slot.start, customerClock(slot.start)]))

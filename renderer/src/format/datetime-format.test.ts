@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  otherClockText,
   timeRangeText,
   timeText,
   utcOffsetText,
@@ -63,5 +64,43 @@ describe('zonesAgreeAt', () => {
   it('is false where they differ then', () => {
     expect(zonesAgreeAt('Europe/London', 'UTC', summer)).toBe(false)
     expect(zonesAgreeAt('America/New_York', 'Europe/London', winter)).toBe(false)
+  })
+})
+
+describe('otherClockText', () => {
+  // 16:00 in New York on Monday 30 Nov 2026 is 02:30 on Tuesday in Kolkata.
+  const evening = '2026-11-30T21:00:00.000Z'
+  const end = '2026-11-30T21:30:00.000Z'
+  it('says nothing where both clocks read the same then', () => {
+    expect(otherClockText(evening, 'America/Toronto', 'America/New_York', undefined, 'en-GB')).toBe(
+      null,
+    )
+    expect(otherClockText(evening, 'Europe/London', 'UTC', end, 'en-GB')).toBe(null)
+  })
+
+  it('gives the time on the other clock, the day first where its day is not the desk’s', () => {
+    expect(otherClockText(evening, 'Europe/Berlin', 'America/New_York', undefined, 'en-GB')).toBe(
+      '22:00',
+    )
+    expect(otherClockText(evening, 'Asia/Kolkata', 'America/New_York', undefined, 'en-GB')).toBe(
+      'Tue 1 Dec, 02:30',
+    )
+    expect(otherClockText(evening, 'Asia/Kolkata', 'America/New_York', end, 'en-US')).toBe(
+      'Tue, Dec 1, 2:30 AM–3:00 AM',
+    )
+    // The desk ahead of the other clock: its day is the earlier one.
+    expect(
+      otherClockText(
+        '2026-12-01T03:00:00Z',
+        'America/Los_Angeles',
+        'Asia/Tokyo',
+        undefined,
+        'en-GB',
+      ),
+    ).toBe('Mon 30 Nov, 19:00')
+  })
+
+  it('says nothing for a zone this browser does not know', () => {
+    expect(otherClockText(evening, 'Mars/Olympus_Mons', 'UTC', undefined, 'en-GB')).toBe(null)
   })
 })

@@ -4,6 +4,8 @@
  * Formatters are cached per (locale, zone, style).
  */
 
+import { zoneIsValid } from '../../../core/src/time'
+
 const cache = new Map<string, Intl.DateTimeFormat>()
 
 /** The person's locale (the browser's / the OS's). */
@@ -167,6 +169,25 @@ export function zoneText(zone: string): string {
 /** Whether clocks in `a` and `b` read the same at `at` (same UTC offset then): one time to say. */
 export function zonesAgreeAt(a: string, b: string, at: number): boolean {
   return a === b || utcOffsetText(a, at) === utcOffsetText(b, at)
+}
+
+/**
+ * A meeting on another person's clock (a member's, a customer's), where it reads otherwise than
+ * on the desk's: its time — or `at`–`end` — preceded by that clock's short day when its day is not
+ * the desk’s ("Tue 1 Dec, 02:30"). Null where both clocks read the same then, or `zone` is not
+ * one this browser knows (nothing to add). The one rule for every "their time" the app shows.
+ */
+export function otherClockText(
+  at: Instant,
+  zone: string,
+  deskZone: string,
+  end?: Instant,
+  locale = appLocale(),
+): string | null {
+  if (!zoneIsValid(zone) || zonesAgreeAt(zone, deskZone, ms(at))) return null
+  const time = end === undefined ? timeText(at, zone, locale) : timeRangeText(at, end, zone, locale)
+  const day = shortDayText(at, zone, locale)
+  return day === shortDayText(at, deskZone, locale) ? time : `${day}, ${time}`
 }
 
 /** `UTC+05:30` for a zone at `at`. */
