@@ -23,6 +23,41 @@ async function serverMembers() {
   }[]
 }
 
+test('a zone typed by city is taken on Enter or on leaving the field when only one zone matches; an ambiguous one is not', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Team')
+  await page.getByRole('button', { name: 'Add member' }).click()
+  const form = page.getByRole('form', { name: 'New member' })
+  const zone = form.getByRole('combobox', { name: 'Time zone' })
+  await zone.fill('kolkata')
+  await zone.press('Tab')
+  await expect(zone).toHaveValue('Asia/Kolkata (UTC+05:30)')
+  await zone.fill('London')
+  await zone.press('Enter')
+  await expect(zone).toHaveValue('Europe/London (UTC+00:00)')
+  // Enter picked the zone and sent nothing: the form is still open, nothing refused.
+  await expect(form).toBeVisible()
+  await expect(form.getByRole('alert')).toHaveCount(0)
+  // "New" matches New York, New Salem and more: nothing is guessed, the zone stays London.
+  await zone.fill('New')
+  await zone.press('Tab')
+  await expect(zone).toHaveValue('Europe/London (UTC+00:00)')
+  // Leaving the field with the pointer takes a single match too.
+  await zone.fill('berlin')
+  await form.getByLabel('Name').click()
+  await expect(zone).toHaveValue(/^Europe\/Berlin \(UTC\+0[12]:00\)$/)
+  await form.getByLabel('Name').fill('Lena Park')
+  await form.getByLabel('Email').fill('lena@example.org')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(app.toast('Saved member Lena Park')).toBeVisible()
+  await expect
+    .poll(async () => (await serverMembers()).find((m) => m.name === 'Lena Park')?.timeZone)
+    .toBe('Europe/Berlin')
+})
+
 test('a scheduler adds a member with a zone picked by city, split hours and a day off; overlapping hours are refused beside the field', async ({
   page,
 }) => {

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import type { FocusEvent, KeyboardEvent } from 'react'
 import {
   Button,
   ComboBox,
@@ -8,6 +9,7 @@ import {
   ListBoxItem,
   Popover,
   Text,
+  useFilter,
 } from 'react-aria-components'
 import { zoneOptions } from '../forms/zone-options'
 import { clockNow } from '../clock'
@@ -22,7 +24,9 @@ export interface ZonePickerProps {
 
 /**
  * A time zone, searched by city or region and listed with its current UTC offset (React Aria's
- * combo box: type to filter, arrows to move, Enter to pick). Only real zones can be chosen.
+ * combo box: type to filter, arrows to move, Enter to pick). Only real zones can be chosen. What
+ * was typed and matches exactly one zone ("kolkata", "London") is that zone on Enter and when
+ * the field is left: React Aria alone would put the previous zone back on leaving, silently.
  */
 export function ZonePicker({
   label,
@@ -32,6 +36,20 @@ export function ZonePicker({
   description,
 }: ZonePickerProps) {
   const options = useMemo(() => zoneOptions(clockNow(), [value]), [value])
+  // The same matching as the list's (React Aria's default filter).
+  const { contains } = useFilter({ sensitivity: 'base' })
+  const onlyMatch = (typed: string): string | null => {
+    const text = typed.trim()
+    if (text === '') return null
+    const matches = options.filter((option) => contains(option.label, text))
+    return matches.length === 1 ? matches[0]!.id : null
+  }
+  const takeOnlyMatch = (event: KeyboardEvent<HTMLInputElement> | FocusEvent<HTMLInputElement>) => {
+    const key = event.type === 'keydown' ? (event as KeyboardEvent).key : null
+    if (key !== null && key !== 'Enter' && key !== 'Tab') return
+    const zone = onlyMatch(event.currentTarget.value)
+    if (zone !== null && zone !== value) onChange(zone)
+  }
   return (
     <ComboBox
       className={`combo ${problems.length > 0 ? 'is-invalid' : ''}`}
@@ -43,7 +61,7 @@ export function ZonePicker({
     >
       <Label className="field-label">{label}</Label>
       <div className="combo-input">
-        <Input />
+        <Input onKeyDown={takeOnlyMatch} onBlur={takeOnlyMatch} />
         <Button className="btn" aria-label={`Show ${label.toLowerCase()} list`}>
           ▾
         </Button>
