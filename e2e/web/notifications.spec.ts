@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { startMailServer } from '../../sync-server/src/test-support/mail-server'
 import type { TestMailServer } from '../../sync-server/src/test-support/mail-server'
@@ -80,6 +81,31 @@ test('the desk sees each email in the Outbox and Settings says whether mail goes
   await expect(
     emails.getByRole('row', { name: /Confirmation.*Sam Rivera.*sam@example\.org.*Sent/ }),
   ).toBeVisible({ timeout: 30_000 })
+  // What the customer was told: the email's own text, as the mail server received it.
+  const sent = mail.messages.find(toCustomer)!
+  await emails
+    .getByRole('row', { name: /Confirmation.*Lee Park/ })
+    .getByRole('button', { name: /^Read the email to Lee Park/ })
+    .click()
+  const dialog = page.getByRole('dialog', { name: 'Confirmation' })
+  await expect(dialog).toContainText(`Lee Park <lee@example.org>`)
+  await expect(dialog).toContainText(String(sent.subject))
+  await expect(dialog).toContainText('With a calendar invitation (.ics)')
+  const text = dialog.getByRole('document', { name: 'Email text' })
+  const manage = /https?:\/\/\S+\/manage\/\S+#token=\S+/.exec(String(sent.text))?.[0]
+  expect(manage).toBeTruthy()
+  await expect(text).toContainText(manage!)
+  expect((await text.innerText()).replace(/\s+/g, ' ').trim()).toBe(
+    String(sent.text).replace(/\s+/g, ' ').trim(),
+  )
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze()
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
   await app.go('Settings')
   await expect(page.getByText('sends confirmations, updates and reminders as')).toContainText(
     'Acme Bookings <bookings@acme.example>',

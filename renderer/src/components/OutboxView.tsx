@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
 import { adminApi, AdminApiError } from '../db/admin-api'
-import type { OutboxMessage } from '../db/admin-api'
+import type { OutboxMessage, OutboxMessageText } from '../db/admin-api'
 import type { SyncTarget } from '../db/replication'
 import { dateTimeText, localZone } from '../format/datetime-format'
 import { useNotifySettings } from '../hooks/use-notify-settings'
+import { AppDialog } from '../ui/AppDialog'
 import { toastShow } from '../ui/toasts'
 
 export interface OutboxViewProps {
@@ -59,6 +60,7 @@ export function OutboxView({ target }: OutboxViewProps) {
   const [messages, setMessages] = useState<readonly OutboxMessage[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [round, setRound] = useState(0)
+  const [reading, setReading] = useState<OutboxMessage | null>(null)
   const reload = () => setRound((n) => n + 1)
   useEffect(() => {
     let isLive = true
@@ -174,6 +176,14 @@ export function OutboxView({ target }: OutboxViewProps) {
                   </td>
                   <td>{message.attempts}</td>
                   <td>
+                    <button
+                      type="button"
+                      className="btn btn-quiet"
+                      aria-label={`Read the email to ${message.toName}: ${message.subject}`}
+                      onClick={() => setReading(message)}
+                    >
+                      Read
+                    </button>{' '}
                     {message.status === 'failed' || message.status === 'not-sent' ? (
                       canSend ? (
                         <button
@@ -196,6 +206,81 @@ export function OutboxView({ target }: OutboxViewProps) {
           </table>
         </div>
       ) : null}
+      {reading ? (
+        <OutboxMessageDialog
+          target={target}
+          message={reading}
+          zone={zone}
+          onClose={() => setReading(null)}
+        />
+      ) : null}
     </section>
+  )
+}
+
+/** What an invitation attached does, for people. */
+const INVITATION_TEXT = {
+  request: 'With a calendar invitation (.ics) that adds or updates the meeting.',
+  cancel: 'With a calendar cancellation (.ics) that removes the meeting from their calendar.',
+} as const
+
+/** One email as it was (or will be) sent: to whom, its subject and its text. */
+function OutboxMessageDialog({
+  target,
+  message,
+  zone,
+  onClose,
+}: {
+  readonly target: SyncTarget
+  readonly message: OutboxMessage
+  readonly zone: string
+  readonly onClose: () => void
+}) {
+  const [full, setFull] = useState<OutboxMessageText | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let isLive = true
+    adminApi(target)
+      .outboxMessage(message.id)
+      .then(
+        (result) => isLive && setFull(result.message),
+        (err: unknown) => {
+          if (isLive) setError(err instanceof AdminApiError ? err.message : String(err))
+        },
+      )
+    return () => {
+      isLive = false
+    }
+  }, [target, message.id])
+  return (
+    <AppDialog title={KIND_TEXT[message.kind] ?? 'Email'} onClose={onClose} size="large">
+      <dl className="definition">
+        <dt>To</dt>
+        <dd>
+          {message.toName} &lt;{message.to}&gt;
+        </dd>
+        <dt>Subject</dt>
+        <dd>{message.subject}</dd>
+        <dt>Status</dt>
+        <dd>
+          {STATUS_TEXT[message.status]}
+          {message.sentAt ? ` ${dateTimeText(message.sentAt, zone)}` : ''}
+        </dd>
+      </dl>
+      {error ? (
+        <p role="alert">This email could not be read from the sync server: {error}</p>
+      ) : null}
+      {full === null && !error ? <p>Reading the email…</p> : null}
+      {full ? (
+        <>
+          {full.invitation ? (
+            <p className="small muted">{INVITATION_TEXT[full.invitation]}</p>
+          ) : null}
+          <div className="email-text" role="document" aria-label="Email text" tabIndex={0}>
+            {full.text}
+          </div>
+        </>
+      ) : null}
+    </AppDialog>
   )
 }

@@ -23,6 +23,13 @@ export interface OutboxMessage {
   readonly nextAttemptAt: string | null
 }
 
+/** One outbox message with its plain-text body (`GET /api/admin/outbox/{id}`). */
+export interface OutboxMessageText extends OutboxMessage {
+  readonly text: string
+  /** The calendar invitation attached: an invitation or update, a cancellation, or none. */
+  readonly invitation: 'request' | 'cancel' | null
+}
+
 /** Who is signed in (`GET /api/admin/me`). */
 export interface SignedInPerson {
   readonly id: string
@@ -118,6 +125,8 @@ export function adminApi(target: SyncTarget) {
       call<{ messages: OutboxMessage[]; mail: { configured: boolean } }>(
         `/api/admin/outbox${status ? `?status=${status}` : ''}`,
       ),
+    outboxMessage: (messageId: string) =>
+      call<{ message: OutboxMessageText }>(`/api/admin/outbox/${encodeURIComponent(messageId)}`),
     sendAgain: (messageId: string) =>
       call<{ message: OutboxMessage }>(
         `/api/admin/outbox/${encodeURIComponent(messageId)}/resend`,

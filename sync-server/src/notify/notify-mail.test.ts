@@ -144,6 +144,24 @@ describe('emails over real SMTP', () => {
     expect(calendarOf(host).uid).toBe(`${booking.id}@teamslot`)
     const outbox = await (await a.request('/api/admin/outbox', { admin: true })).json()
     expect(outbox.messages.map((m: { status: string }) => m.status)).toEqual(['sent', 'sent'])
+    // Each message reads back as it was sent: what the customer and the host were told.
+    const read = async (to: string) => {
+      const row = outbox.messages.find((m: { to: string }) => m.to === to) as { id: string }
+      const res = await a.request(`/api/admin/outbox/${encodeURIComponent(row.id)}`, {
+        admin: true,
+      })
+      expect(res.status).toBe(200)
+      return (await res.json()).message as { text: string; invitation: string; subject: string }
+    }
+    const toCustomer = await read('lee@example.org')
+    expect(toCustomer.subject).toBe(customer.subject)
+    expect(toCustomer.text.replace(/\r\n/g, '\n').trim()).toBe(
+      String(customer.text).replace(/\r\n/g, '\n').trim(),
+    )
+    expect(toCustomer.invitation).toBe('request')
+    const toHost = await read('m-ana@example.com')
+    expect(toHost.text).toContain('Customer: Lee Park <lee@example.org>')
+    expect(toHost.invitation).toBe('request')
   })
 
   it('sends updates with the same UID and a higher SEQUENCE, then cancellations', async () => {
@@ -414,6 +432,9 @@ describe('without a mail server', () => {
     expect(
       (await a.request('/api/admin/outbox/nope/resend', { method: 'POST', admin: true })).status,
     ).toBe(404)
+    expect((await a.request('/api/admin/outbox/nope', { admin: true })).status).toBe(404)
+    expect((await a.request('/api/admin/outbox/__proto__', { admin: true })).status).toBe(400)
+    expect((await a.request('/api/admin/outbox/nope')).status).toBe(401)
   })
 })
 

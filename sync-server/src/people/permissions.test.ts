@@ -112,6 +112,18 @@ const ROUTES: readonly RouteCase[] = [
   { method: 'GET', path: '/api/admin/notifications', action: 'read', ok: 200 },
   { method: 'GET', path: '/api/admin/outbox', action: 'read', ok: 200 },
   {
+    method: 'GET',
+    path: async (ctx) => {
+      const res = await ctx.admin(`/api/admin/bookings/bk-r-${ctx.attempt}/resend-confirmation`, {
+        method: 'POST',
+      })
+      const { message } = (await res.json()) as { message: { id: string } }
+      return `/api/admin/outbox/${message.id}`
+    },
+    action: 'read',
+    ok: 200,
+  },
+  {
     method: 'POST',
     path: async (ctx) => {
       const res = await ctx.admin(`/api/admin/bookings/bk-r-${ctx.attempt}/resend-confirmation`, {

@@ -106,6 +106,26 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
     }),
   )
 
+  // One message as it was (or will be) sent: the plain-text body and whether a calendar
+  // invitation goes with it — what the customer or member was told.
+  router.get(
+    '/outbox/:messageId',
+    may('read'),
+    asyncRoute(async (req, res) => {
+      const found = await db.outbox.findOne(String(req.params['messageId'])).exec()
+      if (!found) return notFound(res, 'message')
+      const message = found.toJSON() as unknown as OutboxDoc
+      res.json({
+        message: {
+          ...outboxRow(message),
+          text: message.text,
+          invitation:
+            message.ics === null ? null : message.icsMethod === 'CANCEL' ? 'cancel' : 'request',
+        },
+      })
+    }),
+  )
+
   router.post(
     '/outbox/:messageId/resend',
     may('resend'),
