@@ -118,11 +118,61 @@ describe('GET /api/public/pages/{slug}/availability', () => {
       'invalid-request',
     ],
     ['an unknown event type', `eventTypeId=et-nope&${WEEK}`, 404, 'not-found'],
+    [
+      'an unknown time zone',
+      `eventTypeId=et-call&timeZone=Mars/Olympus&${WEEK}`,
+      400,
+      'invalid-request',
+    ],
   ])('refuses %s', async (_label, query, status, code) => {
     const a = await start()
     const res = await a.request(`/api/public/pages/solo/availability?${query}`)
     expect(res.status).toBe(status)
     expect((await res.json()).error.code).toBe(code)
+  })
+})
+
+describe('round robin per day of the customer’s calendar (timeZone)', () => {
+  it('offers each local day the first member in line with a time that day', async () => {
+    // Ben, first in line (pool order, nobody booked), is off on Thursday 11 March.
+    const ws = fixtureWorkspace()
+    app = await startTestApp({
+      workspace: {
+        ...ws,
+        members: ws.members.map((m) =>
+          m.id === 'm-ben' ? { ...m, dateOverrides: [{ date: '2027-03-11', hours: [] }] } : m,
+        ),
+      },
+      clock: fixedClock(FIXTURE_NOW),
+      deps: { publicRateLimits: HIGH_LIMITS },
+    })
+    const a = app
+    const slotsOf = async (from: string, to: string, zone?: string) => {
+      const res = await a.request(
+        `/api/public/pages/rr/availability?eventTypeId=et-call&from=${from}&to=${to}${zone ? `&timeZone=${encodeURIComponent(zone)}` : ''}`,
+      )
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { slots: { start: string }[] }).slots.map((s) => s.start)
+    }
+    // A week of London's days (UTC+0 in March): each day's times are what that day alone answers.
+    const days = Array.from({ length: 7 }, (_, i) =>
+      new Date(Date.parse('2027-03-10T00:00:00.000Z') + i * 86_400_000).toISOString(),
+    )
+    const perDay = await slotsOf(
+      days[0]!,
+      new Date(Date.parse(days[6]!) + 86_400_000).toISOString(),
+      'Europe/London',
+    )
+    const expected: string[] = []
+    for (const day of days) {
+      expected.push(...(await slotsOf(day, new Date(Date.parse(day) + 86_400_000).toISOString())))
+    }
+    expect(perDay).toEqual(expected)
+    // Thursday offers Cai's times; asked as one range without a zone, Ben's week leaves it empty.
+    const thursday = (starts: string[]) => starts.filter((s) => s.startsWith('2027-03-11'))
+    expect(thursday(perDay).length).toBeGreaterThan(0)
+    const whole = await slotsOf(days[0]!, new Date(Date.parse(days[6]!) + 86_400_000).toISOString())
+    expect(thursday(whole)).toEqual([])
   })
 })
 

@@ -34,6 +34,8 @@ export interface AvailabilityQuery {
   readonly toMs: number
   readonly bookingPageId: string | null
   readonly answers: Readonly<Record<string, string>>
+  /** The zone the calendar shows days in: a round-robin page offers each day's next in line. */
+  readonly timeZone: string
 }
 
 export function availabilityGet(slug: string, query: AvailabilityQuery) {
@@ -41,6 +43,7 @@ export function availabilityGet(slug: string, query: AvailabilityQuery) {
     eventTypeId: query.eventTypeId,
     from: new Date(query.fromMs).toISOString(),
     to: new Date(query.toMs).toISOString(),
+    timeZone: query.timeZone,
   })
   if (query.bookingPageId) params.set('bookingPageId', query.bookingPageId)
   for (const [id, value] of Object.entries(query.answers)) {

@@ -104,8 +104,9 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
         // Find member by time shows everyone's times; the member is chosen afterwards.
         bookingPageId: isFindMemberByTime ? null : choices.bookingPageId,
         answers,
+        timeZone: zone,
       }),
-    [slug, choices.eventTypeId, choices.bookingPageId, isFindMemberByTime, answers],
+    [slug, choices.eventTypeId, choices.bookingPageId, isFindMemberByTime, answers, zone],
   )
 
   const book = async (event: FormEvent) => {

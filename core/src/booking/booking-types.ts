@@ -43,6 +43,12 @@ export interface PageAvailabilityQuery {
   readonly bookingPageId?: string | null
   /** Booking-form answers so far (dynamic rules route on them). */
   readonly answers?: Readonly<Record<string, string>>
+  /**
+   * The zone of the calendar the times are shown on (the customer's, the desk's): with round
+   * robin each of its local days offers the first member in line who has a time that day.
+   * Absent: the first in line with a time anywhere in the range (one member for the range).
+   */
+  readonly dayZone?: string | null
 }
 
 export type PageRefusalReason =

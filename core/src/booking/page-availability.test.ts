@@ -160,6 +160,46 @@ describe('pageAvailability', () => {
       expect(starts(state, 'mp-rr', tuesday)[0]).toBe('2027-03-16T08:00:00Z')
     })
 
+    it('with a day zone, falls through per local day: a day the next in line is off offers the next after them', () => {
+      // Ana (first in line) is off on Monday only; over Monday and Tuesday at once she has times,
+      // so the range shows her Tuesday alone; day by day, Monday offers Ben.
+      const state = fixtureWorkspace({
+        members: [fixtureMember('m-ana', dayOff), fixtureMember('m-ben'), fixtureMember('m-cleo')],
+        pools: [pool],
+        masterPages: [page],
+      })
+      const twoDays = { fromMs: MONDAY.fromMs, toMs: ms('2027-03-17T00:00:00Z') }
+      const tuesday = { fromMs: MONDAY.toMs, toMs: twoDays.toMs }
+      const whole = starts(state, 'mp-rr', twoDays)
+      expect(whole.filter((start) => start < '2027-03-16')).toEqual([])
+      const perDay = starts(state, 'mp-rr', { ...twoDays, dayZone: 'Europe/Berlin' })
+      expect(perDay).toEqual([
+        ...starts(state, 'mp-rr', { ...MONDAY }),
+        ...starts(state, 'mp-rr', tuesday),
+      ])
+      expect(perDay.slice(0, 16)).toEqual(FULL_DAY)
+      // Who takes Monday's times: Ben, the first in line free then.
+      const result = pageAvailability(
+        state,
+        { masterPageId: 'mp-rr', eventTypeId: 'et-call', ...twoDays, dayZone: 'Europe/Berlin' },
+        FIXTURE_NOW,
+      )
+      expect(result.ok && result.slots.length).toBe(32)
+    })
+
+    it('a day zone changes nothing for pooled pages and refuses a zone it does not know', () => {
+      const pooled = fixtureWorkspace({
+        members: [fixtureMember('m-ana', dayOff), fixtureMember('m-ben')],
+        pools: [fixturePool('pool-p', 'pooled', ['m-ana', 'm-ben'])],
+        masterPages: [fixturePage('mp-p', { type: 'static', target: { poolId: 'pool-p' } })],
+      })
+      const week = { fromMs: MONDAY.fromMs, toMs: ms('2027-03-22T00:00:00Z') }
+      expect(starts(pooled, 'mp-p', { ...week, dayZone: 'Asia/Kolkata' })).toEqual(
+        starts(pooled, 'mp-p', week),
+      )
+      expect(() => starts(pooled, 'mp-p', { ...week, dayZone: 'Mars/Olympus' })).toThrow(RangeError)
+    })
+
     it('shows nothing only when nobody in the pool is free', () => {
       const state = fixtureWorkspace({
         members: ['m-ana', 'm-ben', 'm-cleo'].map((id) => fixtureMember(id, dayOff)),

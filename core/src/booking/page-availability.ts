@@ -37,7 +37,8 @@ export function pageSlotOf(slot: RouteSlot, eventType: EventType, route: PageRou
  *   pages free at each start in `bookingPageIds`);
  * - rules (static, or dynamic routed on `query.answers`): a booking page → its member; a pool →
  *   round robin: the slots of the first member in line order who has at least one slot in the
- *   range (fall-through per range, product edge case 1); pooled and pooled-priority: the union over
+ *   range (fall-through per range, product edge case 1) — with `query.dayZone`, per local day of
+ *   that zone, so a day where the next in line has no time offers the next after them; pooled and pooled-priority: the union over
  *   the pool's eligible members; a panel → starts where every seat can be filled by distinct
  *   members (`seat-fill.ts`).
  * Refusals: `unknown-page`, `unknown-event-type` (not on the page), `unknown-booking-page`,
@@ -69,6 +70,13 @@ export function* pageAvailabilitySteps(
   const resolved = pageRouteResolve(state, query, false)
   if (!resolved.ok) return resolved
   const { route } = resolved
-  const slots = yield* routeSlotsSteps(state, route, query.fromMs, query.toMs, nowMs)
+  const slots = yield* routeSlotsSteps(
+    state,
+    route,
+    query.fromMs,
+    query.toMs,
+    nowMs,
+    query.dayZone ?? undefined,
+  )
   return { ok: true, slots: slots.map((slot) => pageSlotOf(slot, route.eventType, route)) }
 }

@@ -9,6 +9,8 @@ import { slotUnionMemberIndexes, slotsUnion } from '../availability/slot-union'
 import { type Steps, stepsRun } from '../availability/steps'
 import type { EventType, Workspace } from '../model/workspace'
 import { MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
+import { zoneIsValid } from '../time/zone'
+import { zoneDayPieces } from '../time/zone-convert'
 import type { PageRoute } from './page-route'
 import { bookingsNear } from './bookings-near'
 import { FILL_STEP_MS, type SeatCandidates, seatFillsSteps, seatsHaveCandidates } from './seat-fill'
@@ -119,9 +121,11 @@ function* findMemberSlotsSteps(
 }
 
 /**
- * The free starts of `route` in `[fromMs, toMs)` at `nowMs`, from the records. Throws a
- * `RangeError` for a non-finite or too long window (see `availabilityIndexBuild`) and invalid
- * records.
+ * The free starts of `route` in `[fromMs, toMs)` at `nowMs`, from the records. With `dayZone`, a
+ * round-robin seat falls through per local day of that zone (each day offers the first member in
+ * line with a time that day, as a calendar of days shows it); without, over the whole range.
+ * Throws a `RangeError` for a non-finite or too long window (see `availabilityIndexBuild`), a bad
+ * `dayZone` and invalid records.
  */
 export function routeSlots(
   state: Workspace,
@@ -129,8 +133,9 @@ export function routeSlots(
   fromMs: number,
   toMs: number,
   nowMs: number,
+  dayZone?: string,
 ): readonly RouteSlot[] {
-  return stepsRun(routeSlotsSteps(state, route, fromMs, toMs, nowMs))
+  return stepsRun(routeSlotsSteps(state, route, fromMs, toMs, nowMs, dayZone))
 }
 
 /**
@@ -143,9 +148,13 @@ export function* routeSlotsSteps(
   fromMs: number,
   toMs: number,
   nowMs: number,
+  dayZone?: string,
 ): Steps<readonly RouteSlot[]> {
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || !Number.isFinite(nowMs)) {
     throw new RangeError(`Bad window [${fromMs}, ${toMs}) or now ${nowMs}`)
+  }
+  if (dayZone !== undefined && !zoneIsValid(dayZone)) {
+    throw new RangeError(`Unknown time zone ${JSON.stringify(dayZone)}`)
   }
   const window = pageBookableWindow(route.eventType, fromMs, toMs, nowMs)
   if (window === null) return []
@@ -155,5 +164,14 @@ export function* routeSlotsSteps(
   }
   const seats = seatPlanCandidates(seatPlanFor(state, route.target, nowMs))
   if (!seatsHaveCandidates(seats)) return []
-  return yield* seatFillsSteps(state, seats, route.eventType, from, to, nowMs)
+  if (dayZone === undefined || !seats.some((seat) => seat.isRoundRobin)) {
+    return yield* seatFillsSteps(state, seats, route.eventType, from, to, nowMs)
+  }
+  // Round robin per day: each local day is a range of its own (the fills of other methods depend
+  // on the start alone, so they are the same either way).
+  const slots: RouteSlot[] = []
+  for (const [dayFrom, dayTo] of zoneDayPieces(dayZone, from, to)) {
+    slots.push(...(yield* seatFillsSteps(state, seats, route.eventType, dayFrom, dayTo, nowMs)))
+  }
+  return slots
 }

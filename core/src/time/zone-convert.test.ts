@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { zoneLocalToUtc, zoneRangeToUtc, zoneUtcToLocal } from './zone-convert'
+import { zoneDayPieces, zoneLocalToUtc, zoneRangeToUtc, zoneUtcToLocal } from './zone-convert'
 
 const ms = (iso: string): number => Date.parse(iso)
 const span = (start: string, end: string): readonly [number, number] => [ms(start), ms(end)]
@@ -111,5 +112,61 @@ describe('zoneUtcToLocal', () => {
 
   it('reads Kolkata at half past', () => {
     expect(zoneUtcToLocal('Asia/Kolkata', ms('2027-03-15T03:30:00Z')).time).toBe('09:00')
+  })
+})
+
+describe('zoneDayPieces', () => {
+  it('cuts at local midnights, 23- and 25-hour days included', () => {
+    expect(
+      zoneDayPieces('America/New_York', ms('2027-03-13T12:00:00Z'), ms('2027-03-15T12:00:00Z')),
+    ).toEqual([
+      span('2027-03-13T12:00:00Z', '2027-03-14T05:00:00Z'),
+      span('2027-03-14T05:00:00Z', '2027-03-15T04:00:00Z'),
+      span('2027-03-15T04:00:00Z', '2027-03-15T12:00:00Z'),
+    ])
+    // Santiago springs forward at midnight: 2026-09-06 starts at 01:00 local (04:00Z).
+    expect(
+      zoneDayPieces('America/Santiago', ms('2026-09-05T12:00:00Z'), ms('2026-09-06T12:00:00Z')),
+    ).toEqual([
+      span('2026-09-05T12:00:00Z', '2026-09-06T04:00:00Z'),
+      span('2026-09-06T04:00:00Z', '2026-09-06T12:00:00Z'),
+    ])
+    expect(zoneDayPieces('UTC', 5, 5)).toEqual([])
+  })
+
+  it('covers the range exactly, one local day per piece, each day once', () => {
+    const zones = [
+      'UTC',
+      'America/New_York',
+      'America/Santiago',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'Pacific/Kiritimati',
+      'America/St_Johns',
+    ]
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 1.6e12, max: 1.9e12 }),
+        fc.integer({ min: 0, max: 62 * 86_400_000 }),
+        (zone, fromMs, length) => {
+          const pieces = zoneDayPieces(zone, fromMs, fromMs + length)
+          let at = fromMs
+          const days = new Set<string>()
+          for (const [from, to] of pieces) {
+            expect(from).toBe(at)
+            expect(to).toBeGreaterThan(from)
+            const day = zoneUtcToLocal(zone, from).date
+            // Minute precision: the piece's last minute reads the same local day.
+            expect(zoneUtcToLocal(zone, Math.max(from, to - 60_000)).date).toBe(day)
+            expect(days.has(day)).toBe(false)
+            days.add(day)
+            at = to
+          }
+          expect(at).toBe(length === 0 ? fromMs : fromMs + length)
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 })

@@ -128,3 +128,30 @@ export function zoneUtcToLocal(zone: string, ms: number): ZoneLocalTime {
     offsetMin,
   }
 }
+
+/**
+ * `[fromMs, toMs)` cut at the local midnights of `zone`: one `[from, to)` piece per local day it
+ * touches, in order, abutting, together exactly the range (a day of 23 or 25 hours on DST days; a
+ * midnight a zone skips starts the day at the first instant it has). Empty for an empty range.
+ * Throws a `RangeError` for a bad zone or non-finite bounds.
+ */
+export function zoneDayPieces(
+  zone: string,
+  fromMs: number,
+  toMs: number,
+): readonly (readonly [number, number])[] {
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) {
+    throw new RangeError(`Bad range [${fromMs}, ${toMs})`)
+  }
+  const pieces: (readonly [number, number])[] = []
+  let day = localDateParse(zoneUtcToLocal(zone, fromMs).date)
+  for (let at = fromMs; at < toMs; day++) {
+    // The local day's last instant: its whole wall-clock range, as UTC pieces.
+    const spans = zoneRangeToUtc(zone, localDateFormat(day), '00:00', '24:00')
+    const dayEnd = Math.max(...spans.map(([, end]) => end))
+    const end = Math.min(toMs, dayEnd)
+    if (end > at) pieces.push([at, end])
+    at = Math.max(at, end)
+  }
+  return pieces
+}

@@ -106,7 +106,7 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
           answers,
         })
       : ''
-  const { query, slotsIn, describe, turnsOf } = useDeskSlots(workspace, queryKey)
+  const { query, slotsIn, describe, turnsOf } = useDeskSlots(workspace, queryKey, zone)
   const ready = query !== null && (!needsMember || bookingPageId !== '')
   // The free time covering the clicked one, among the times the day's list shows.
   const wishDay = useMemo(() => boardDay(zone, initialDate), [zone, initialDate])

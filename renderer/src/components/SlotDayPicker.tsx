@@ -1,6 +1,6 @@
 import { parseDate } from '@internationalized/date'
 import type { CalendarDate } from '@internationalized/date'
-import { useCallback, useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { PageSlot } from '../../../core/src/booking'
 import { zoneIsValid } from '../../../core/src/time'
 import { boardDay } from '../calendar/board-layout'
@@ -17,7 +17,11 @@ import type { SlotWho } from '../hooks/use-desk-slots'
 export interface SlotDayPickerProps {
   readonly zone: string
   readonly initialDate: string
-  /** Free starts in `[fromMs, toMs)` (core's computation; the caller memoises it). */
+  /**
+   * Free starts in `[fromMs, toMs)` (core's computation; the caller memoises it). A round-robin
+   * page must answer per local day of `zone` (core's `dayZone`): any range then gives each day
+   * what that day alone gives.
+   */
   readonly slotsIn: (fromMs: number, toMs: number) => readonly PageSlot[]
   /** Who a start would go to (shown beside each) and why (shown for the one picked). */
   readonly describe?: (slot: PageSlot) => SlotWho
@@ -36,15 +40,11 @@ export interface SlotDayPickerProps {
 /** How far ahead a day without a free time looks for the next one. */
 const NEXT_FREE_DAYS = 62
 
-function monthRange(date: CalendarDate, zone: string): readonly [number, number, string, string] {
+/** The month of `date` in `zone`, as an instant range. */
+function monthRange(date: CalendarDate, zone: string): readonly [number, number] {
   const first = date.set({ day: 1 })
   const last = first.add({ months: 1 }).subtract({ days: 1 })
-  return [
-    boardDay(zone, first.toString()).fromMs,
-    boardDay(zone, last.toString()).toMs,
-    first.toString(),
-    last.toString(),
-  ]
+  return [boardDay(zone, first.toString()).fromMs, boardDay(zone, last.toString()).toMs]
 }
 
 /**
@@ -57,49 +57,27 @@ export function SlotDayPicker(props: SlotDayPickerProps) {
   const turnsOf = props.turnsOf ?? []
   const [date, setDate] = useState(() => parseDate(props.initialDate))
   const [focused, setFocused] = useState(date)
-  const [monthFrom, monthTo, monthFirst, monthLast] = monthRange(focused, zone)
-  // Round robin falls through per range asked: over a month, the first member in line with any
-  // time in it; over a day, the first with a time that day. The days marked free are those whose
-  // own list has a time, so with round robin each day is asked on its own (a month of days).
-  const isPerDay = turnsOf.length > 0
-  const hasTimeOn = useCallback(
-    (d: CalendarDate) => {
-      const { fromMs, toMs } = boardDay(zone, d.toString())
-      return slotsIn(fromMs, toMs).length > 0
-    },
-    [slotsIn, zone],
-  )
+  const [monthFrom, monthTo] = monthRange(focused, zone)
+  // One range for the month: a round-robin page answers per day of `zone` (core's `dayZone`), so
+  // the days marked are those whose own list has a time.
   const freeDays = useMemo(() => {
     const days = new Set<string>()
-    if (isPerDay) {
-      for (let d = parseDate(monthFirst); d.toString() <= monthLast; d = d.add({ days: 1 })) {
-        if (hasTimeOn(d)) days.add(d.toString())
-      }
-      return days
-    }
     for (const slot of slotsIn(monthFrom, monthTo)) {
       days.add(new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(Date.parse(slot.start)))
     }
     return days
-  }, [slotsIn, hasTimeOn, monthFrom, monthTo, monthFirst, monthLast, zone, isPerDay])
+  }, [slotsIn, monthFrom, monthTo, zone])
   const day = boardDay(zone, date.toString())
   const slots = useMemo(() => slotsIn(day.fromMs, day.toMs), [slotsIn, day.fromMs, day.toMs])
   // On a day without a free time: the next day that has one (looked for NEXT_FREE_DAYS ahead).
   const nextFree = useMemo(() => {
     if (slots.length > 0) return null
-    if (isPerDay) {
-      for (let ahead = 1; ahead <= NEXT_FREE_DAYS; ahead++) {
-        const next = date.add({ days: ahead })
-        if (hasTimeOn(next)) return next
-      }
-      return undefined
-    }
     const [first] = slotsIn(day.toMs, day.toMs + NEXT_FREE_DAYS * 86_400_000)
     if (first === undefined) return undefined
     return parseDate(
       new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(Date.parse(first.start)),
     )
-  }, [slots, slotsIn, hasTimeOn, day.toMs, zone, isPerDay, date])
+  }, [slots, slotsIn, day.toMs, zone])
   // Who takes each time (beside it), and why only for the one picked: the same sentence on
   // every line was hard to scan with a caller waiting.
   const described = useMemo(

@@ -19,7 +19,8 @@ export type DeskQuery = Omit<PageAvailabilityQuery, 'fromMs' | 'toMs'>
 
 /**
  * For the desk-booking dialog: the free starts of `queryKey` (a JSON `DeskQuery`, '' = none yet)
- * in any range (core's `pageAvailability`), and for one start who it would go to and why (core's
+ * in any range (core's `pageAvailability`, round robin per day of `dayZone`), and for one start
+ * who it would go to and why (core's
  * `bookingDecide`, not written). Recomputed only when the workspace or the query changes.
  */
 /** Who a free time would go to ("→ Ana Silva"), and why (the assignment's explanation). */
@@ -28,7 +29,7 @@ export interface SlotWho {
   readonly why: string | null
 }
 
-export function useDeskSlots(workspace: Workspace, queryKey: string) {
+export function useDeskSlots(workspace: Workspace, queryKey: string, dayZone: string) {
   const query = useMemo(
     () => (queryKey === '' ? null : (JSON.parse(queryKey) as DeskQuery)),
     [queryKey],
@@ -37,10 +38,12 @@ export function useDeskSlots(workspace: Workspace, queryKey: string) {
   const slotsIn = useCallback(
     (fromMs: number, toMs: number): readonly PageSlot[] => {
       if (!query) return []
-      const result = pageAvailability(workspace, { ...query, fromMs, toMs }, clockNow())
+      // Round robin per local day of the desk's calendar (core's `dayZone`): a month asked at once
+      // marks the days that opening each would show a time on.
+      const result = pageAvailability(workspace, { ...query, fromMs, toMs, dayZone }, clockNow())
       return result.ok ? result.slots : []
     },
-    [workspace, query],
+    [workspace, query, dayZone],
   )
   const describe = useCallback(
     (slot: PageSlot): SlotWho => {

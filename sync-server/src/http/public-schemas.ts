@@ -41,7 +41,8 @@ export function withInstantRange<T extends z.ZodRawShape>(fields: T, maxDays: nu
 }
 
 export const availabilityQuerySchema = withInstantRange(
-  { eventTypeId: id, bookingPageId: id.optional() },
+  // `timeZone`: the zone the customer's calendar shows days in (round robin per day, core's `dayZone`).
+  { eventTypeId: id, bookingPageId: id.optional(), timeZone: zone.optional() },
   MAX_RANGE_DAYS,
 )
 

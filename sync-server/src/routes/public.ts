@@ -250,6 +250,7 @@ export function publicRouter(
         toMs: Date.parse(query.to),
         bookingPageId: query.bookingPageId ?? null,
         answers: answersFromQuery(req.query),
+        dayZone: query.timeZone ?? null,
       }
       if (!admit(req, res, service.availabilityCost(request))) return
       const isAbandoned = abandoned(res)
