@@ -124,6 +124,10 @@ test('an event type gets a place and reminders in its editor; core names a bad l
   await form.getByRole('textbox', { name: 'Meeting link' }).fill('http://meet.example.com/intro')
   await form.getByRole('button', { name: 'Save' }).click()
   await expect(form.getByText('expected an https:// address', { exact: true })).toBeVisible()
+  // The summary names the field as the form does, not by its record path ("location:").
+  await expect(form.locator('.problems-summary')).toContainText(
+    'Where it takes place: expected an https:// address',
+  )
   await expect(form.getByRole('textbox', { name: 'Meeting link' })).toHaveAttribute(
     'aria-invalid',
     'true',

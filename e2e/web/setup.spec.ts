@@ -125,6 +125,11 @@ test('a scheduler sets up an event type with a choice question, pools, a panel a
   ).toHaveValue(/^panel:/)
   await save(pageForm)
   await expect(page.getByRole('region', { name: 'Master pages' })).toContainText('Consult us')
+  // The page's whole address, to open or copy and send to customers; it opens the booking page.
+  const link = page.getByRole('link', { name: /^Open Consult us’s page for customers/ })
+  await expect(link).toHaveAttribute('href', /^https?:\/\/[^/]+\/book\/consult$/)
+  expect((await fetch((await link.getAttribute('href'))!)).status).toBe(200)
+  await expect(page.getByRole('button', { name: 'Copy the link to Consult us' })).toBeVisible()
   // Ids never appear in the setup lists.
   await expect(page.getByRole('main')).not.toContainText(/pool-|panel-|et-|bp-|mp-/)
 

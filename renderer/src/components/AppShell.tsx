@@ -185,7 +185,7 @@ export function AppShell({ target }: AppShellProps) {
         {live && view === 'bookings' ? <BookingsView /> : null}
         {live && view === 'reports' ? <ReportsView /> : null}
         {live && view === 'team' ? <TeamView target={target} /> : null}
-        {live && view === 'setup' ? <SetupView /> : null}
+        {live && view === 'setup' ? <SetupView target={target} /> : null}
         {live && view === 'conflicts' ? <ConflictsView target={target} /> : null}
         {view === 'outbox' ? <OutboxView target={target} /> : null}
         {view === 'people' ? <PeopleView target={target} /> : null}

@@ -19,7 +19,15 @@ export function slugFrom(text: string): string {
 }
 
 /** A member's own booking page: whose, its link, and which event types it offers. */
-export function BookingPageEditor({ workspace, record, onDone }: EditorProps<BookingPage>) {
+export function BookingPageEditor({
+  workspace,
+  record,
+  onDone,
+  publicUrl,
+}: EditorProps<BookingPage> & {
+  /** The address customers' links start with (the server's public address). */
+  readonly publicUrl: string
+}) {
   const store = useRecordStore(workspace, 'bookingPages', onDone)
   const [id] = useState(() => record?.id ?? `bp-${crypto.randomUUID().slice(0, 8)}`)
   const [memberId, setMemberId] = useState(record?.memberId ?? '')
@@ -62,7 +70,7 @@ export function BookingPageEditor({ workspace, record, onDone }: EditorProps<Boo
           label="Link"
           value={slug}
           onChange={setSlug}
-          help={`Customers open /book/${slug || '…'}${memberName ? ` to book ${memberName}` : ''}`}
+          help={`Customers open ${publicUrl}/book/${slug || '…'}${memberName ? ` to book ${memberName}` : ''}`}
           problems={problems.at('slug')}
         />
       </div>

@@ -3,7 +3,7 @@ import type { CalendarDate } from '@internationalized/date'
 import { useState } from 'react'
 import type { DateOverride } from '../../../core/src/model/workspace'
 import type { FormProblems } from '../forms/form-problems'
-import { appLocale, wallClockText } from '../format/datetime-format'
+import { appLocale, localDateText, wallClockText } from '../format/datetime-format'
 import { FieldError } from '../ui/FieldError'
 import { MonthCalendar } from '../ui/MonthCalendar'
 import { HoursRangesEditor } from './HoursRangesEditor'
@@ -52,7 +52,7 @@ export function DateOverridesEditor({
           <h4>{longDate(date)}</h4>
           {current ? (
             <>
-              <div className="actions" role="radiogroup" aria-label={`Hours on ${date}`}>
+              <div className="actions" role="radiogroup" aria-label={`Hours on ${longDate(date)}`}>
                 <label className="check">
                   <input
                     type="radio"
@@ -72,7 +72,7 @@ export function DateOverridesEditor({
               </div>
               {current.hours.length > 0 ? (
                 <HoursRangesEditor
-                  label={date}
+                  label={localDateText(date)}
                   ranges={current.hours}
                   onChange={(hours) => put({ date, hours })}
                   problemsAt={(i) => problems.under(`dateOverrides.${index}.hours.${i}`)}
@@ -110,7 +110,7 @@ export function DateOverridesEditor({
                     className="btn btn-quiet"
                     onClick={() => setPicked(parseDate(o.date))}
                   >
-                    {o.date}
+                    {localDateText(o.date)}
                   </button>{' '}
                   {o.hours.length === 0
                     ? 'day off'

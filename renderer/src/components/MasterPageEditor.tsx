@@ -59,7 +59,15 @@ const targetOrEmpty = (target: Target | null) => target ?? ({} as Target)
  * colour, description). Everything is picked by name; core's validation
  * shows every problem at its field.
  */
-export function MasterPageEditor({ workspace, record, onDone }: EditorProps<MasterPage>) {
+export function MasterPageEditor({
+  workspace,
+  record,
+  onDone,
+  publicUrl,
+}: EditorProps<MasterPage> & {
+  /** The address customers' links start with (the server's public address). */
+  readonly publicUrl: string
+}) {
   const store = useRecordStore(workspace, 'masterPages', onDone)
   const [id] = useState(() => record?.id ?? `mp-${crypto.randomUUID().slice(0, 8)}`)
   const [title, setTitle] = useState(record?.title ?? '')
@@ -141,7 +149,7 @@ export function MasterPageEditor({ workspace, record, onDone }: EditorProps<Mast
           label="Link"
           value={slug}
           onChange={setSlug}
-          help={`Customers open /book/${slug || '…'}`}
+          help={`Customers open ${publicUrl}/book/${slug || '…'}`}
           problems={problems.at('slug')}
         />
       </div>

@@ -11,7 +11,7 @@ import type { PoolMemberStats } from '../../../core/src/distribution'
 import type { Pool } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
 import type { LiveWorkspace } from '../db/workspace-store'
-import { dateText, dateTimeText } from '../format/datetime-format'
+import { dateText, dateTimeText, localZone } from '../format/datetime-format'
 import { poolVerdictFor } from '../reports/pool-verdict'
 
 const CYCLE_TEXT = { monthly: 'Monthly', quarterly: 'Quarterly', continuous: 'Continuous' } as const
@@ -45,7 +45,9 @@ export function PoolStatsCard({
   atMs: number
 }) {
   const { workspace } = live
+  // Cycles are cut in the workspace's zone; moments are shown on the desk's clock, as everywhere.
   const zone = workspace.timeZone ?? 'UTC'
+  const deskZone = localZone()
   const [atMs, setAtMs] = useState(openAtMs)
   const cycle = cycleBounds(pool.reportingCycle, atMs, zone)
   const current = cycleBounds(pool.reportingCycle, now, zone)
@@ -159,7 +161,7 @@ export function PoolStatsCard({
             scale={scale}
             average={stats.average}
             isCorrected={pool.automaticCorrection}
-            zone={zone}
+            zone={deskZone}
           />
         ))}
       </ul>
@@ -176,6 +178,7 @@ export function StatsRow(props: {
   average: number
   /** Automatic correction on: the removed are subtracted (else they are shown, not counted). */
   isCorrected: boolean
+  /** The desk's zone: "last assigned" is a moment on its clock. */
   zone: string
 }) {
   const { row, name, color, scale, average, isCorrected, zone } = props

@@ -10,6 +10,9 @@ import type {
   Workspace,
 } from '../../../core/src/model/workspace'
 import { useWorkspace } from '../db/data-layer'
+import type { SyncTarget } from '../db/replication'
+import { usePublicUrl } from '../hooks/use-notify-settings'
+import { toastShow } from '../ui/toasts'
 import { BookingPageEditor } from './BookingPageEditor'
 import { EventTypeEditor } from './EventTypeEditor'
 import { MasterPageEditor } from './MasterPageEditor'
@@ -34,16 +37,21 @@ const ASSIGNMENT_TEXT: Readonly<Record<Assignment['type'], string>> = {
  * panels and master pages, each listed by name and edited in a form that core's validation
  * checks before anything is saved.
  */
-export function SetupView() {
+export function SetupView({ target }: { readonly target: SyncTarget }) {
   const live = useWorkspace()!
   const [editing, setEditing] = useState<Editing | null>(null)
   const { workspace } = live
+  // The address customers open: the server's public address when it has one.
+  const publicUrl = usePublicUrl(target).replace(/\/+$/, '')
+  const linkOf = (slug: string) => `${publicUrl}/book/${encodeURIComponent(slug)}`
   const done = () => setEditing(null)
   const names = new Map(workspace.members.map((m) => [m.id, m.name]))
   return (
     <section aria-labelledby="setup-heading" className="view">
       <h2 id="setup-heading">Setup</h2>
-      {editing ? <EditorFor editing={editing} workspace={workspace} onDone={done} /> : null}
+      {editing ? (
+        <EditorFor editing={editing} workspace={workspace} onDone={done} publicUrl={publicUrl} />
+      ) : null}
       <div className="setup-grid">
         <SetupList
           title="Master pages"
@@ -53,7 +61,8 @@ export function SetupView() {
           rows={workspace.masterPages.map((p) => ({
             key: p.id,
             name: p.title,
-            detail: `/book/${p.slug} · ${ASSIGNMENT_TEXT[p.assignment.type]}${p.assignment.type === 'dynamic' ? ` (${p.assignment.rules.length})` : ''}`,
+            detail: `${ASSIGNMENT_TEXT[p.assignment.type]}${p.assignment.type === 'dynamic' ? ` (${p.assignment.rules.length} rules)` : ''}`,
+            link: linkOf(p.slug),
             edit: () => setEditing({ kind: 'masterPage', record: p }),
           }))}
         />
@@ -101,7 +110,8 @@ export function SetupView() {
           rows={workspace.bookingPages.map((b) => ({
             key: b.id,
             name: `${names.get(b.memberId) ?? 'A former member'}`,
-            detail: `/book/${b.slug} · ${b.eventTypeIds.length} event type${b.eventTypeIds.length === 1 ? '' : 's'}`,
+            detail: `${b.eventTypeIds.length} event type${b.eventTypeIds.length === 1 ? '' : 's'}`,
+            link: linkOf(b.slug),
             edit: () => setEditing({ kind: 'bookingPage', record: b }),
             editLabel: `Edit booking page /${b.slug}`,
           }))}
@@ -115,10 +125,12 @@ function EditorFor({
   editing,
   workspace,
   onDone,
+  publicUrl,
 }: {
   editing: Editing
   workspace: Workspace
   onDone: () => void
+  publicUrl: string
 }) {
   const key = `${editing.kind}-${editing.record?.id ?? 'new'}`
   switch (editing.kind) {
@@ -135,13 +147,20 @@ function EditorFor({
           workspace={workspace}
           record={editing.record}
           onDone={onDone}
+          publicUrl={publicUrl}
         />
       )
     case 'panel':
       return <PanelEditor key={key} workspace={workspace} record={editing.record} onDone={onDone} />
     case 'masterPage':
       return (
-        <MasterPageEditor key={key} workspace={workspace} record={editing.record} onDone={onDone} />
+        <MasterPageEditor
+          key={key}
+          workspace={workspace}
+          record={editing.record}
+          onDone={onDone}
+          publicUrl={publicUrl}
+        />
       )
   }
 }
@@ -152,6 +171,22 @@ interface SetupRow {
   readonly detail: string
   readonly edit: () => void
   readonly editLabel?: string
+  /** The page's public address, to open or copy and send to customers. */
+  readonly link?: string
+}
+
+/** Copies a page's address; without clipboard permission, says where to find it instead. */
+async function copyLink(name: string, url: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(url)
+    toastShow({ title: `Link to ${name} copied`, description: url, tone: 'info' })
+  } catch {
+    toastShow({
+      title: 'Could not copy the link',
+      description: `Select it and copy it yourself: ${url}`,
+      tone: 'error',
+    })
+  }
 }
 
 function SetupList({
@@ -185,8 +220,32 @@ function SetupList({
               <strong>{row.name}</strong>
               <br />
               <span className="muted">{row.detail}</span>
+              {row.link ? (
+                <>
+                  <br />
+                  <a
+                    href={row.link}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="small page-link"
+                    aria-label={`Open ${row.name}’s page for customers: ${row.link}`}
+                  >
+                    {row.link}
+                  </a>
+                </>
+              ) : null}
             </span>
             <span className="spacer" />
+            {row.link ? (
+              <button
+                type="button"
+                className="btn btn-quiet"
+                aria-label={`Copy the link to ${row.name}`}
+                onClick={() => void copyLink(row.name, row.link!)}
+              >
+                Copy link
+              </button>
+            ) : null}
             <button
               type="button"
               className="btn"

@@ -73,7 +73,11 @@ export function TeamView({ target }: { readonly target: SyncTarget }) {
                   <td>
                     {hoursSummary(m.weeklyHours)}
                     {m.dateOverrides.length > 0 ? (
-                      <span className="muted"> · {m.dateOverrides.length} date overrides</span>
+                      <span className="muted">
+                        {' '}
+                        · {m.dateOverrides.length} date{' '}
+                        {m.dateOverrides.length === 1 ? 'override' : 'overrides'}
+                      </span>
                     ) : null}
                   </td>
                   <td>

@@ -134,6 +134,11 @@ export function shortDayText(at: Instant, zone: string, locale = appLocale()): s
   return formatter(zone, SHORT_DAY, locale).format(ms(at))
 }
 
+/** A calendar date `YYYY-MM-DD` (no moment, no zone) as the locale writes it: `Wed, 2 Dec 2026`. */
+export function localDateText(date: string, locale = appLocale()): string {
+  return formatter('UTC', DATE, locale).format(Date.parse(`${date}T12:00:00Z`))
+}
+
 /** `March 2027`. */
 export function monthText(at: Instant, zone: string, locale = appLocale()): string {
   return formatter(zone, { month: 'long', year: 'numeric' }, locale).format(ms(at))

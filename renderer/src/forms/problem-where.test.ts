@@ -12,8 +12,16 @@ describe('problemWhere', () => {
       ws,
     )
     expect(where('weeklyHours.tue.1')).toBe('Tuesday, hours 2')
-    expect(where('dateOverrides.0.hours.0')).toBe('Date override 2027-03-19, hours 1')
+    expect(where('dateOverrides.0.hours.0')).toMatch(
+      /^Date override Fri,? (19 Mar|Mar 19),? 2027, hours 1$/,
+    )
     expect(where('email')).toBe('E-mail')
+  })
+
+  it('names an event type’s place in the words of its form', () => {
+    const where = problemWhere('eventTypes', {}, ws)
+    expect(where('location.url')).toBe('Where it takes place')
+    expect(where('location')).toBe('Where it takes place')
   })
 
   it('names a master page’s rules and conditions, and problems caused elsewhere', () => {

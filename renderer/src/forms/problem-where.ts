@@ -1,5 +1,6 @@
 import type { Workspace } from '../../../core/src/model/workspace'
 import type { EditableKey } from '../db/writes'
+import { localDateText } from '../format/datetime-format'
 
 const DAY: Readonly<Record<string, string>> = {
   mon: 'Monday',
@@ -30,6 +31,10 @@ const FIELD: Readonly<Record<string, string>> = {
   eventTypeIds: 'Event types',
   distribution: 'Distribution',
   reportingCycle: 'Reporting cycle',
+  location: 'Where it takes place',
+  reminderMinutesBefore: 'Reminders',
+  cancelNoticeMinutes: 'Customers may cancel or reschedule until',
+  questions: 'Questions',
   '(record)': '',
 }
 
@@ -54,8 +59,9 @@ export function problemWhere(
       return `${DAY[a ?? ''] ?? a}${b !== undefined ? `, hours ${n(b)}` : ''}`
     if (head === 'dateOverrides') {
       const overrides = record['dateOverrides'] as readonly { date: string }[] | undefined
-      const date = overrides?.[Number(a)]?.date ?? `override ${n(a)}`
-      return `Date override ${date}${c !== undefined ? `, hours ${n(c)}` : ''}`
+      const date = overrides?.[Number(a)]?.date
+      const which = date ? localDateText(date) : `override ${n(a)}`
+      return `Date override ${which}${c !== undefined ? `, hours ${n(c)}` : ''}`
     }
     if (head === 'questions') {
       const questions = record['questions'] as readonly { label: string }[] | undefined
