@@ -261,3 +261,48 @@ test('a booking made at the desk follows the page’s rules and syncs to the ser
       }),
     ])
 })
+
+test('a day off that leaves a booking outside the member’s hours says so before saving, and saves on a second press', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Team')
+  await page.getByRole('button', { name: 'Edit Ana Silva' }).click()
+  const form = page.getByRole('form', { name: 'Edit Ana Silva' })
+  // Tomorrow, on the overrides' calendar (the next month's page when tomorrow is the 1st).
+  const tomorrow = new Date(tomorrowAt('12:00'))
+  if (tomorrow.getUTCDate() === 1) {
+    await form.getByRole('button', { name: 'Next month' }).click()
+  }
+  const day = new Intl.DateTimeFormat('en-US', {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(tomorrow)
+  await form
+    .getByRole('grid')
+    .getByRole('button', { name: new RegExp(day) })
+    .click()
+  await form.getByRole('button', { name: 'Day off on this date' }).click()
+  await form.getByRole('button', { name: 'Save' }).click()
+  const notice = form.getByRole('alert').filter({ hasText: 'would be outside these hours' })
+  await expect(notice).toContainText('1 booking of Ana Silva would be outside these hours')
+  await expect(notice).toContainText('Lee Park')
+  await expect(notice).toBeFocused()
+  const overrides = async () =>
+    (
+      (await (await server.admin('/api/admin/workspace')).json()).members as {
+        id: string
+        dateOverrides: unknown[]
+      }[]
+    ).find((m) => m.id === 'm-ana')!.dateOverrides
+  expect(await overrides()).toEqual([])
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(app.toast('Saved member Ana Silva')).toBeVisible()
+  await expect.poll(overrides).toHaveLength(1)
+  // The booking stays with Ana until someone hands it over.
+  expect((await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-ana'])
+})

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { historyReplay } from '../distribution/booking-history'
 import { cycleBounds } from '../distribution/cycle-bounds'
 import { poolStats } from '../distribution/pool-stats'
-import type { Booking, Workspace } from '../model/workspace'
+import type { Booking, Member, Workspace } from '../model/workspace'
 import type { BookingChange, ReassignRequest } from './booking-types'
-import { reassignCandidates, reassignDecide } from './reassign'
+import { bookingsOutsideHours, reassignCandidates, reassignDecide } from './reassign'
 import {
+  FIXTURE_NOW,
   fixtureBooking,
   fixtureMember,
   fixturePool,
@@ -241,5 +242,62 @@ describe('reassignCandidates', () => {
     expect(reassignCandidates(base, 'bk-nope', undefined, later)).toEqual([])
     const state = fixtureStore(base, { ...base.bookings[0]!, status: 'completed' })
     expect(reassignCandidates(state, 'bk-1', undefined, later)).toEqual([])
+  })
+})
+
+describe('bookingsOutsideHours', () => {
+  // Berlin members 09:00–17:00 on weekdays (08:00–16:00Z in March); Ana hosts three meetings.
+  const bookings = [
+    fixtureBooking('bk-wed-10', ['m-ana'], '2027-03-17T09:00:00Z'),
+    fixtureBooking('bk-wed-13', ['m-ana', 'm-ben'], '2027-03-17T12:00:00Z'),
+    fixtureBooking('bk-thu-10', ['m-ana'], '2027-03-18T09:00:00Z'),
+    fixtureBooking('bk-wed-cancelled', ['m-ana'], '2027-03-17T14:00:00Z', { status: 'cancelled' }),
+    fixtureBooking('bk-past', ['m-ana'], '2027-02-24T09:00:00Z'),
+  ]
+  const withAna = (fields: Partial<Member>) => {
+    const ws = fixtureWorkspace({ bookings })
+    return {
+      ...ws,
+      members: ws.members.map((m) => (m.id === 'm-ana' ? { ...m, ...fields } : m)),
+    }
+  }
+  const ids = (found: readonly Booking[]) => found.map((booking) => booking.id)
+
+  it('finds nothing while the hours hold every meeting', () => {
+    expect(bookingsOutsideHours(withAna({}), 'm-ana', FIXTURE_NOW)).toEqual([])
+  })
+
+  it('names the open meetings still to come that a day off leaves outside the hours', () => {
+    const dayOff = withAna({ dateOverrides: [{ date: '2027-03-17', hours: [] }] })
+    expect(ids(bookingsOutsideHours(dayOff, 'm-ana', FIXTURE_NOW))).toEqual([
+      'bk-wed-10',
+      'bk-wed-13',
+    ])
+    // Ben's hours did not change: his part of the panel meeting is held.
+    expect(bookingsOutsideHours(dayOff, 'm-ben', FIXTURE_NOW)).toEqual([])
+  })
+
+  it('follows shorter hours, another zone and being inactive', () => {
+    const mornings = withAna({
+      weeklyHours: { ...fixtureMember('x').weeklyHours, wed: [['09:00', '12:00']] },
+    })
+    expect(ids(bookingsOutsideHours(mornings, 'm-ana', FIXTURE_NOW))).toEqual(['bk-wed-13'])
+    // The same hours in Kolkata are 03:30–11:30Z: the 12:00Z meeting falls outside.
+    const kolkata = withAna({ timeZone: 'Asia/Kolkata' })
+    expect(ids(bookingsOutsideHours(kolkata, 'm-ana', FIXTURE_NOW))).toEqual(['bk-wed-13'])
+    const inactive = withAna({ active: false })
+    expect(ids(bookingsOutsideHours(inactive, 'm-ana', FIXTURE_NOW))).toEqual([
+      'bk-wed-10',
+      'bk-wed-13',
+      'bk-thu-10',
+    ])
+  })
+
+  it('leaves out meetings that have started and unknown members', () => {
+    const dayOff = withAna({ dateOverrides: [{ date: '2027-03-17', hours: [] }] })
+    expect(ids(bookingsOutsideHours(dayOff, 'm-ana', ms('2027-03-17T10:00:00Z')))).toEqual([
+      'bk-wed-13',
+    ])
+    expect(bookingsOutsideHours(dayOff, 'm-nobody', FIXTURE_NOW)).toEqual([])
   })
 })

@@ -11,13 +11,13 @@
  * meeting that starts in ten minutes, to a member whose zone puts it off their grid).
  */
 
-import { availabilityIndexBuild } from '../availability/availability-index'
+import { availabilityIndexBuild, MAX_WINDOW_DAYS } from '../availability/availability-index'
 import {
   type MemberCannotTakeReason,
   memberCanTakeFromIndex,
 } from '../availability/member-can-take'
 import type { Booking, EventType, Workspace } from '../model/workspace'
-import { instantParse, MS_PER_MINUTE } from '../time/instant'
+import { instantParse, MS_PER_DAY, MS_PER_MINUTE } from '../time/instant'
 import { historyAppend, historyAt } from './booking-history-write'
 import { bookingsNear } from './bookings-near'
 import { bookingFind } from './booking-status'
@@ -192,5 +192,55 @@ export function reassignCandidates(
     return failing.length === 0
       ? { memberId, isPoolMember, status: 'free' }
       : { memberId, isPoolMember, status: 'unavailable', reasons: failing }
+  })
+}
+
+/** Why a member's own record no longer holds a booking of theirs. */
+const HOURS_REASONS: ReadonlySet<MemberCannotTakeReason> = new Set(['inactive', 'outside-hours'])
+
+/**
+ * The open bookings `memberId` hosts that start at or after `nowMs` (within
+ * `MAX_WINDOW_DAYS`) and that the member's own record no longer covers: the meeting (its own
+ * length) lies outside their working hours — weekly hours, date overrides, zone — or the member
+ * is inactive. What a change to a member's hours, a day off or deactivating them leaves behind;
+ * overlaps, calendar busy time and limits are checked elsewhere (conflicts, reassignment).
+ * Ascending by start. Throws a `RangeError` for a non-finite `nowMs` or invalid records.
+ */
+export function bookingsOutsideHours(
+  state: Workspace,
+  memberId: string,
+  nowMs: number,
+): readonly Booking[] {
+  if (!Number.isFinite(nowMs)) throw new RangeError(`Bad now: ${nowMs}`)
+  if (!state.members.some((member) => member.id === memberId)) return []
+  const lastMs = nowMs + (MAX_WINDOW_DAYS - 1) * MS_PER_DAY
+  const open = state.bookings
+    .filter(
+      (booking) =>
+        booking.hostMemberIds.includes(memberId) &&
+        !CLOSED_STATUSES.has(booking.status) &&
+        instantParse(booking.start) >= nowMs &&
+        instantParse(booking.start) < lastMs,
+    )
+    .toSorted((a, b) => instantParse(a.start) - instantParse(b.start))
+  if (open.length === 0) return []
+  // Hours and being active do not depend on other bookings: one index for the member, no busy time.
+  const index = availabilityIndexBuild(
+    { members: state.members, eventTypes: state.eventTypes, bookings: [] },
+    {
+      fromMs: instantParse(open[0]!.start),
+      toMs: instantParse(open.at(-1)!.start) + 1,
+      memberIds: [memberId],
+    },
+  )
+  return open.filter((booking) => {
+    const result = memberCanTakeFromIndex(
+      index,
+      memberId,
+      eventTypeOf(state, booking),
+      nowMs,
+      instantParse(booking.start),
+    )
+    return !result.ok && result.reasons.some((reason) => HOURS_REASONS.has(reason))
   })
 }

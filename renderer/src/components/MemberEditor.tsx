@@ -1,9 +1,10 @@
-import { useState } from 'react'
-import type { Member, Workspace } from '../../../core/src/model/workspace'
+import { useEffect, useRef, useState } from 'react'
+import { bookingsOutsideHours } from '../../../core/src/booking'
+import type { Booking, Member, Workspace } from '../../../core/src/model/workspace'
 import { memberColorFor } from '../../../core/src/schema/migrations'
 import { boardToday } from '../calendar/board-layout'
 import { clockNow } from '../clock'
-import { localZone } from '../format/datetime-format'
+import { bookingsText, dateTimeText, localZone } from '../format/datetime-format'
 import { problemWhere } from '../forms/problem-where'
 import { useRecordStore } from '../hooks/use-record-store'
 import { FieldError } from '../ui/FieldError'
@@ -76,6 +77,9 @@ export function MemberEditor(props: MemberEditorProps) {
   const [perWeek, setPerWeek] = useState(member?.maxBookingsPerWeek?.toString() ?? '')
   const store = useRecordStore(workspace, 'members', onDone)
   const problems = store.problems
+  // Bookings of theirs the edit would leave outside their hours, once said (saved on the second
+  // press, "Save anyway").
+  const [stranded, setStranded] = useState<readonly Booking[] | null>(null)
   const record: Member = {
     ...draft,
     name: draft.name.trim(),
@@ -88,7 +92,27 @@ export function MemberEditor(props: MemberEditorProps) {
       title={member ? `Edit ${member.name}` : 'New member'}
       problems={problems}
       where={problemWhere('members', record, workspace)}
-      onSave={() => void store.save(record)}
+      onSave={() => {
+        const left = member ? newlyOutsideHours(workspace, member, record, clockNow()) : []
+        const isSaid =
+          stranded !== null &&
+          stranded.length === left.length &&
+          stranded.every((booking, i) => booking.id === left[i]?.id)
+        if (left.length > 0 && !isSaid) {
+          setStranded(left)
+          return
+        }
+        void store.save(record)
+      }}
+      notice={
+        stranded && stranded.length > 0 ? (
+          <StrandedNotice
+            bookings={stranded}
+            name={record.name || 'This member'}
+            workspace={workspace}
+          />
+        ) : null
+      }
       onCancel={onDone}
       onDelete={member ? () => void store.remove(id) : undefined}
     >
@@ -173,5 +197,65 @@ export function MemberEditor(props: MemberEditorProps) {
       />
       {member ? <CalendarFeedLink memberId={member.id} target={props.target} /> : null}
     </RecordEditorFrame>
+  )
+}
+
+/**
+ * The member's bookings still to come that `after` (the edited record) leaves outside their hours
+ * and `before` did not (core's `bookingsOutsideHours`): nothing while the draft cannot be read
+ * (its problems are shown on saving instead).
+ */
+function newlyOutsideHours(
+  workspace: Workspace,
+  before: Member,
+  after: Member,
+  nowMs: number,
+): readonly Booking[] {
+  try {
+    const was = new Set(bookingsOutsideHours(workspace, before.id, nowMs).map((b) => b.id))
+    const edited = {
+      ...workspace,
+      members: workspace.members.map((m) => (m.id === before.id ? after : m)),
+    }
+    return bookingsOutsideHours(edited, after.id, nowMs).filter((b) => !was.has(b.id))
+  } catch (error) {
+    if (error instanceof RangeError) return []
+    throw error
+  }
+}
+
+/** What saving would leave behind, and what to do about it. */
+function StrandedNotice({
+  bookings,
+  name,
+  workspace,
+}: {
+  bookings: readonly Booking[]
+  name: string
+  workspace: Workspace
+}) {
+  const zone = localZone()
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => ref.current?.focus(), [bookings])
+  const eventName = (id: string) => workspace.eventTypes.find((e) => e.id === id)?.name ?? 'Booking'
+  return (
+    <div className="problems-summary" role="alert" tabIndex={-1} ref={ref}>
+      <strong>
+        {bookingsText(bookings.length)} of {name} would be outside these hours:
+      </strong>
+      <ul>
+        {bookings.map((booking) => (
+          <li key={booking.id}>
+            {dateTimeText(booking.start, zone)} · {booking.customer.name} ·{' '}
+            {eventName(booking.eventTypeId)}
+          </li>
+        ))}
+      </ul>
+      <p className="small">
+        Saving keeps {bookings.length === 1 ? 'it' : 'them'} booked with {name}. Press Save again to
+        save anyway, then give {bookings.length === 1 ? 'it' : 'them'} to a colleague: Calendar →
+        Hand over a day…, or Reassign in a booking’s details.
+      </p>
+    </div>
   )
 }

@@ -12,6 +12,8 @@ export interface RecordEditorFrameProps {
   readonly onCancel: () => void
   /** Present when the record exists and may be deleted. */
   readonly onDelete?: (() => void) | undefined
+  /** Said just above the buttons (what saving would do that the fields do not show). */
+  readonly notice?: ReactNode
   readonly children: ReactNode
 }
 
@@ -20,7 +22,7 @@ export interface RecordEditorFrameProps {
  * beside its field), the fields, save / cancel / delete.
  */
 export function RecordEditorFrame(props: RecordEditorFrameProps) {
-  const { title, problems, where, onSave, onCancel, onDelete, children } = props
+  const { title, problems, where, onSave, onCancel, onDelete, notice, children } = props
   const submit = (event: FormEvent) => {
     event.preventDefault()
     onSave()
@@ -30,6 +32,7 @@ export function RecordEditorFrame(props: RecordEditorFrameProps) {
       <form className="editor" onSubmit={submit} aria-label={title} noValidate>
         <ProblemsSummary problems={problems} where={where} />
         {children}
+        {notice}
         <div className="actions">
           <button type="submit" className="btn btn-primary">
             Save
