@@ -35,10 +35,16 @@ test('a scheduler sets up an event type with a choice question, pools, a panel a
   await eventForm.getByLabel('Duration (minutes)').fill('45')
   await eventForm.getByLabel('Minimum notice (minutes)').fill('0')
   await eventForm.getByRole('button', { name: '+ Add question' }).click()
+  // The keyboard goes to what was just added, and to its neighbour when something is removed.
+  await expect(eventForm.getByLabel('Question 1', { exact: true })).toBeFocused()
   await eventForm.getByLabel('Question 1', { exact: true }).fill('Topic')
   await eventForm.getByLabel('Answer type').selectOption({ label: 'Choice from a list' })
   await eventForm.getByLabel('Topic option 1').fill('Billing')
   await eventForm.getByRole('button', { name: '+ Add option to Topic' }).click()
+  await expect(eventForm.getByLabel('Topic option 2')).toBeFocused()
+  await eventForm.getByRole('button', { name: '+ Add option to Topic' }).click()
+  await eventForm.getByRole('button', { name: 'Remove option 3' }).click()
+  await expect(eventForm.getByLabel('Topic option 2')).toBeFocused()
   await eventForm.getByLabel('Topic option 2').fill('Setup')
   await eventForm.getByRole('checkbox', { name: 'Required' }).check()
   await save(eventForm)
@@ -51,6 +57,8 @@ test('a scheduler sets up an event type with a choice question, pools, a panel a
   await poolForm.getByLabel('Name').fill('Billing team')
   await poolForm.getByLabel('Add a member').selectOption({ label: 'Ana Silva' })
   await poolForm.getByLabel('Add a member').selectOption({ label: 'Dev Patel' })
+  // Ben is still to add: the keyboard stays on "Add a member".
+  await expect(poolForm.getByLabel('Add a member')).toBeFocused()
   const order = poolForm.getByRole('grid', { name: 'Pool members' })
   await expect(order.getByRole('row')).toHaveText([/1\.Ana Silva/, /2\.Dev Patel/])
   await expect(poolForm.getByLabel(/Priority of/)).toHaveCount(0)
@@ -64,6 +72,7 @@ test('a scheduler sets up an event type with a choice question, pools, a panel a
   const salesForm = page.getByRole('form', { name: 'Edit Sales' })
   await salesForm.getByLabel('Distribution').selectOption({ label: 'Pooled with priority' })
   await salesForm.getByRole('button', { name: 'Remove Dev Patel from the pool' }).click()
+  await expect(salesForm.getByLabel('Add a member')).toBeFocused()
   await salesForm.getByLabel('Priority of Ben Okafor').selectOption('2')
   const salesOrder = salesForm.getByRole('grid', { name: 'Pool members' })
   await salesOrder

@@ -74,6 +74,8 @@ test('a scheduler adds a member with a zone picked by city, split hours and a da
   const monday = form.getByRole('group', { name: 'Monday', exact: true })
   await fillTime(monday, 'Monday until', '12:00')
   await monday.getByRole('button', { name: 'Add Monday hours' }).click()
+  // The keyboard is in the new range.
+  await expect(monday.getByRole('spinbutton', { name: 'hour, Monday from (2)' })).toBeFocused()
   await fillTime(monday, 'Monday from (2)', '11:00')
   await fillTime(monday, 'Monday until (2)', '13:00')
   // Saturday stays off; Sunday too.
@@ -82,13 +84,19 @@ test('a scheduler adds a member with a zone picked by city, split hours and a da
   )
 
   await form.getByRole('button', { name: 'Save' }).click()
-  // The problem is shown beside Monday's second range and in the summary, in words.
+  // The problem is shown beside Monday's second range and in the summary, in words; the
+  // summary takes the keyboard.
+  await expect(form.locator('.problems-summary')).toBeFocused()
   await expect(monday.getByRole('alert')).toContainText('overlap')
   await expect(form.getByRole('alert').first()).toContainText('Monday, hours 2')
   expect((await serverMembers()).map((m) => m.name)).not.toContain('Zoe Quinn')
 
   await fillTime(monday, 'Monday from (2)', '13:00')
   await fillTime(monday, 'Monday until (2)', '17:00')
+  // A range added and removed again: the keyboard goes back to the range before it.
+  await monday.getByRole('button', { name: 'Add Monday hours' }).click()
+  await monday.getByRole('button', { name: 'Remove Monday hours (3)' }).click()
+  await expect(monday.getByRole('spinbutton', { name: 'hour, Monday from (2)' })).toBeFocused()
   // A day off on a date picked on the calendar.
   await form.getByRole('button', { name: 'Day off on this date' }).click()
   await form.getByRole('button', { name: 'Save' }).click()

@@ -1,6 +1,7 @@
 import type { LocalRange } from '../../../core/src/model/workspace'
 import { FieldError } from '../ui/FieldError'
 import { TimeInput } from '../ui/TimeInput'
+import { useFocusLater } from '../ui/use-focus-later'
 
 export interface HoursRangesEditorProps {
   /** What the ranges are for ("Monday", "19 March"): names every field. */
@@ -23,6 +24,13 @@ export function HoursRangesEditor({
 }: HoursRangesEditorProps) {
   const set = (index: number, range: LocalRange) =>
     onChange(ranges.map((r, i) => (i === index ? range : r)))
+  // After adding, the new range's first field; after removing, the range before, else "Add hours".
+  const { box, later } = useFocusLater<HTMLDivElement>()
+  const rangeField = (root: HTMLDivElement, index: number) => {
+    const row = root.querySelectorAll<HTMLElement>(':scope > .stack').item(index)
+    return row?.querySelector<HTMLElement>('[role="spinbutton"], input')
+  }
+  const addButton = (root: HTMLDivElement) => root.querySelector<HTMLElement>(':scope > .add-hours')
   const add = () => {
     const last = ranges.at(-1)
     const start = last ? last[1] : '09:00'
@@ -31,10 +39,16 @@ export function HoursRangesEditor({
       startHour >= 23
         ? '24:00'
         : `${String(Math.min(startHour + 4, 23)).padStart(2, '0')}:${start.slice(3)}`
+    const index = ranges.length
+    later((root) => rangeField(root, index))
     onChange([...ranges, [start === '24:00' ? '23:00' : start, end]])
   }
+  const remove = (index: number) => {
+    later((root) => (index > 0 ? rangeField(root, index - 1) : addButton(root)))
+    onChange(ranges.filter((_, j) => j !== index))
+  }
   return (
-    <div className="hours-ranges">
+    <div className="hours-ranges" ref={box}>
       {ranges.length === 0 ? <span className="muted small">{emptyText}</span> : null}
       {ranges.map((range, i) => {
         const problems = problemsAt(i)
@@ -62,7 +76,7 @@ export function HoursRangesEditor({
                 type="button"
                 className="btn btn-icon"
                 aria-label={`Remove ${label} hours${suffix}`}
-                onClick={() => onChange(ranges.filter((_, j) => j !== i))}
+                onClick={() => remove(i)}
               >
                 ×
               </button>
@@ -73,7 +87,7 @@ export function HoursRangesEditor({
       })}
       <button
         type="button"
-        className="btn btn-quiet"
+        className="btn btn-quiet add-hours"
         onClick={add}
         aria-label={`Add ${label} hours`}
       >

@@ -12,6 +12,7 @@ import { useRecordStore } from '../hooks/use-record-store'
 import { FieldError } from '../ui/FieldError'
 import { ReorderList } from '../ui/ReorderList'
 import { TextInput } from '../ui/TextInput'
+import { focusKey, useFocusLater } from '../ui/use-focus-later'
 import type { EditorProps } from './EventTypeEditor'
 import { RecordEditorFrame } from './RecordEditorFrame'
 
@@ -49,8 +50,12 @@ export function PoolEditor({ workspace, record, onDone }: EditorProps<Pool>) {
     automaticCorrection: correction,
     members,
   }
+  // The keyboard stays in the members list: on "Add a member" while anyone is left to add, else
+  // on the member just added; after a removal, on "Add a member".
+  const { box, later } = useFocusLater<HTMLFieldSetElement>()
   const add = (memberId: string) => {
     if (!memberId) return
+    later((root) => focusKey(root, 'add-member') ?? focusKey(root, `remove-${memberId}`))
     // A member joining an existing pool enters at the pool's current level (see README).
     setMembers([...members, { memberId, priority: 1, addedAt: record ? clockIso() : null }])
     setAdding('')
@@ -106,7 +111,7 @@ export function PoolEditor({ workspace, record, onDone }: EditorProps<Pool>) {
           Automatic correction (cancelled and reassigned bookings are given back)
         </label>
       </div>
-      <fieldset>
+      <fieldset ref={box}>
         <legend>Members, in order</legend>
         <p className="small muted">
           {method.usesPriority
@@ -154,7 +159,11 @@ export function PoolEditor({ workspace, record, onDone }: EditorProps<Pool>) {
                 type="button"
                 className="btn btn-quiet"
                 aria-label={`Remove ${item.name} from the pool`}
-                onClick={() => setMembers(members.filter((_, i) => i !== index))}
+                data-focus={`remove-${item.id}`}
+                onClick={() => {
+                  later((root) => focusKey(root, 'add-member'))
+                  setMembers(members.filter((_, i) => i !== index))
+                }}
               >
                 Remove
               </button>
@@ -167,7 +176,7 @@ export function PoolEditor({ workspace, record, onDone }: EditorProps<Pool>) {
           <div className="row">
             <label className="field">
               <span>Add a member</span>
-              <select value={adding} onChange={(e) => add(e.target.value)}>
+              <select value={adding} onChange={(e) => add(e.target.value)} data-focus="add-member">
                 <option value="">Choose…</option>
                 {outside.map((m) => (
                   <option key={m.id} value={m.id}>

@@ -1,6 +1,7 @@
 import type { Question, QuestionType } from '../../../core/src/model/workspace'
 import type { FormProblems } from '../forms/form-problems'
 import { FieldError } from '../ui/FieldError'
+import { focusKey, useFocusLater } from '../ui/use-focus-later'
 
 const TYPE_TEXT: Readonly<Record<QuestionType, string>> = {
   text: 'Short text',
@@ -44,13 +45,26 @@ export function QuestionsEditor({
     if (q) next.splice(index + by, 0, q)
     onChange(next)
   }
+  // The keyboard follows what was added (the new field) or removed (its neighbour).
+  const { box, later } = useFocusLater<HTMLFieldSetElement>()
   const add = () => {
     // A stand-in id until the question has a label (see EventTypeEditor).
     const id = `new-${crypto.randomUUID().slice(0, 8)}`
+    later((root) => focusKey(root, `question-${id}`))
     onChange([...questions, { id, label: '', type: 'text', required: false }])
   }
+  const remove = (index: number) => {
+    const before = questions[index - 1]
+    later((root) => focusKey(root, before ? `question-${before.id}` : 'add-question'))
+    onChange(questions.filter((_, j) => j !== index))
+  }
+  const setOptions = (index: number, options: readonly string[], focus: string) => {
+    later((root) => focusKey(root, focus))
+    const q = questions[index]
+    if (q) set(index, { ...q, options: [...options] })
+  }
   return (
-    <fieldset>
+    <fieldset ref={box}>
       <legend>Booking-form questions</legend>
       <p className="small muted">
         Customers always give their name and e-mail; add what else you need.
@@ -63,6 +77,7 @@ export function QuestionsEditor({
               <label className="field">
                 <span>Question {i + 1}</span>
                 <input
+                  data-focus={`question-${q.id}`}
                   value={q.label}
                   maxLength={200}
                   aria-invalid={problems.at(`questions.${i}.label`).length > 0 || undefined}
@@ -110,6 +125,7 @@ export function QuestionsEditor({
                         {name} option {o + 1}
                       </span>
                       <input
+                        data-focus={`option-${q.id}-${o}`}
                         value={option}
                         placeholder={`Option ${o + 1}`}
                         maxLength={200}
@@ -128,7 +144,11 @@ export function QuestionsEditor({
                       className="btn btn-icon"
                       aria-label={`Remove option ${option || o + 1}`}
                       onClick={() =>
-                        set(i, { ...q, options: (q.options ?? []).filter((_, j) => j !== o) })
+                        setOptions(
+                          i,
+                          (q.options ?? []).filter((_, j) => j !== o),
+                          o > 0 ? `option-${q.id}-${o - 1}` : `add-option-${q.id}`,
+                        )
                       }
                     >
                       ×
@@ -140,7 +160,14 @@ export function QuestionsEditor({
                   <button
                     type="button"
                     className="btn btn-quiet"
-                    onClick={() => set(i, { ...q, options: [...(q.options ?? []), ''] })}
+                    data-focus={`add-option-${q.id}`}
+                    onClick={() =>
+                      setOptions(
+                        i,
+                        [...(q.options ?? []), ''],
+                        `option-${q.id}-${(q.options ?? []).length}`,
+                      )
+                    }
                   >
                     + Add option to {name}
                   </button>
@@ -170,7 +197,7 @@ export function QuestionsEditor({
               <button
                 type="button"
                 className="btn btn-quiet"
-                onClick={() => onChange(questions.filter((_, j) => j !== i))}
+                onClick={() => remove(i)}
                 aria-label={`Remove ${name}`}
               >
                 Remove
@@ -180,7 +207,7 @@ export function QuestionsEditor({
         )
       })}
       <div className="actions">
-        <button type="button" className="btn" onClick={add}>
+        <button type="button" className="btn" onClick={add} data-focus="add-question">
           + Add question
         </button>
       </div>
