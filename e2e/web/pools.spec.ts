@@ -34,10 +34,13 @@ test('reports chart each pool member’s distribution live as bookings arrive an
   await expect(pool).toContainText('Round robin')
   await expect(pool.getByRole('listitem', { name: /Ana Silva: 0 received/ })).toBeVisible()
   await expect(pool).toContainText(
-    'Per member: received / removed (cancelled, no-show or reassigned away) / net — received minus removed.',
+    'Per member: received, removed (cancelled, no-show or reassigned away) and net — received minus removed.',
   )
   await expect(pool).toContainText('net per member on average 0.0')
   await expect(pool).toContainText('a member may have more removed than received in one cycle')
+  await expect(pool).toContainText(
+    'A booking counts in the cycle it was made in, not the one its meeting falls in',
+  )
   await expect(pool).toContainText('No bookings in this cycle yet.')
   // The card's words, explained where they are used.
   const glossary = pool.getByRole('group').filter({ hasText: 'What these words mean' })
@@ -136,7 +139,7 @@ test('with automatic correction off, a cancellation is shown but not subtracted,
     body: JSON.stringify({ token: first.manageToken }),
   })
   const row = pool.getByRole('listitem', { name: /1 received, 1 removed, net 1/ })
-  await expect(row).toContainText('1 / −1 not subtracted / net 1')
+  await expect(row).toContainText('1 received · 1 removed (not subtracted) · net 1')
 })
 
 test.describe('seen from a zone behind the workspace’s (UTC)', () => {
@@ -161,7 +164,7 @@ test.describe('seen from a zone behind the workspace’s (UTC)', () => {
     await expect(pool).not.toContainText('current')
     await expect(
       page.getByText(
-        /Each pool counts by its own reporting cycle, and opens at the one holding .+, the last day of the range; ‹ Previous cycle and Next cycle › move from there\./,
+        /Each pool counts by its own reporting cycle — bookings by when they were made, not by their meeting day as the tables above — and opens at the one holding .+, the last day of the range; ‹ Previous cycle and Next cycle › move from there\./,
       ),
     ).toBeVisible()
     // The later cycles are a click away (the range's month is three before this one).
@@ -174,7 +177,7 @@ test.describe('seen from a zone behind the workspace’s (UTC)', () => {
     await expect(pool).toContainText('current')
     await expect(
       page.getByText(
-        'Each pool counts by its own reporting cycle, and opens at the current one; ‹ Previous cycle and Next cycle › move from there.',
+        'Each pool counts by its own reporting cycle — bookings by when they were made, not by their meeting day as the tables above — and opens at the current one; ‹ Previous cycle and Next cycle › move from there.',
       ),
     ).toBeVisible()
   })

@@ -109,13 +109,13 @@ export function PoolStatsCard({
         </p>
       ) : null}
       <p className="small muted">
-        Per member: received / removed (cancelled, no-show or reassigned away) / net —{' '}
+        Per member: received, removed (cancelled, no-show or reassigned away) and net —{' '}
         {pool.automaticCorrection
           ? 'received minus removed'
           : 'the received alone, since automatic correction is off'}
-        . A booking removed counts in the cycle it is removed in, so a member may have more removed
-        than received in one cycle. The bar shows received and removed; the line marks the average
-        net.
+        . A booking counts in the cycle it was made in, not the one its meeting falls in, and a
+        booking removed counts in the cycle it is removed in, so a member may have more removed than
+        received in one cycle. The bar shows received and removed; the line marks the average net.
       </p>
       <details className="pool-glossary small">
         <summary>What these words mean</summary>
@@ -125,7 +125,10 @@ export function PoolStatsCard({
           <dt>Cycle</dt>
           <dd>{CYCLE_MEANING[pool.reportingCycle]}</dd>
           <dt>Received</dt>
-          <dd>Bookings this pool gave the member in the cycle.</dd>
+          <dd>
+            Bookings this pool gave the member in the cycle, counted when each was made (a booking
+            made on 30 November for 1 December counts in November).
+          </dd>
           <dt>Removed</dt>
           <dd>
             Their bookings from this pool cancelled, marked as no-show or reassigned to someone else
@@ -201,8 +204,8 @@ export function StatsRow(props: {
         <span className="pool-average" style={{ left: pct(average) }} />
       </span>
       <span className="small">
-        {row.received} / −{row.removed}
-        {isCorrected || row.removed === 0 ? '' : ' not subtracted'} / net{' '}
+        {row.received} received · {row.removed} removed
+        {isCorrected || row.removed === 0 ? '' : ' (not subtracted)'} · net{' '}
         {row.net < 0 ? `−${-row.net}` : row.net}
       </span>
       <span className="pool-last">

@@ -130,7 +130,8 @@ export function ReportsView() {
         <p className="empty">No resource pools yet.</p>
       ) : (
         <p className="small muted">
-          Each pool counts by its own reporting cycle, and opens at{' '}
+          Each pool counts by its own reporting cycle — bookings by when they were made, not by
+          their meeting day as the tables above — and opens at{' '}
           {cycleAt === null
             ? 'the current one'
             : `the one holding ${dateText(boardDay(zone, lastDay).fromMs, zone)}, the last day of the range`}
