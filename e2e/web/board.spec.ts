@@ -303,6 +303,15 @@ test('a day off that leaves a booking outside the member’s hours says so befor
   await form.getByRole('button', { name: 'Save' }).click()
   await expect(app.toast('Saved member Ana Silva')).toBeVisible()
   await expect.poll(overrides).toHaveLength(1)
-  // The booking stays with Ana until someone hands it over.
+  // The booking stays with Ana until someone hands it over; Conflicts lists it until then.
   expect((await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-ana'])
+  await app.go('Conflicts')
+  const item = page.getByRole('listitem', { name: 'Outside hours: Lee Park with Ana Silva' })
+  await expect(item).toContainText('Ana Silva does not work then')
+  await item.getByRole('button', { name: 'Reassign…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Reassign booking' })
+  await dialog.getByRole('radio', { name: /Cai Wong/ }).check()
+  await dialog.getByRole('button', { name: 'Reassign', exact: true }).click()
+  await expect(item).toHaveCount(0)
+  await expect.poll(async () => (await storedBooking('bk-lee')).hostMemberIds).toEqual(['m-cai'])
 })

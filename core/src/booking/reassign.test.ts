@@ -4,7 +4,12 @@ import { cycleBounds } from '../distribution/cycle-bounds'
 import { poolStats } from '../distribution/pool-stats'
 import type { Booking, Member, Workspace } from '../model/workspace'
 import type { BookingChange, ReassignRequest } from './booking-types'
-import { bookingsOutsideHours, reassignCandidates, reassignDecide } from './reassign'
+import {
+  bookingsOutsideHours,
+  hostsOutsideHours,
+  reassignCandidates,
+  reassignDecide,
+} from './reassign'
 import {
   FIXTURE_NOW,
   fixtureBooking,
@@ -287,6 +292,51 @@ describe('bookingsOutsideHours', () => {
     expect(ids(bookingsOutsideHours(kolkata, 'm-ana', FIXTURE_NOW))).toEqual(['bk-wed-13'])
     const inactive = withAna({ active: false })
     expect(ids(bookingsOutsideHours(inactive, 'm-ana', FIXTURE_NOW))).toEqual([
+      'bk-wed-10',
+      'bk-wed-13',
+      'bk-thu-10',
+    ])
+  })
+
+  it('lists every host at once, leaving out a booking a manager gave a member knowingly', () => {
+    const ws = withAna({ dateOverrides: [{ date: '2027-03-17', hours: [] }] })
+    // Ben is off on Thursday too, and was given Ana's Thursday meeting by a forced reassignment.
+    const forced = {
+      ...ws,
+      members: ws.members.map((m) =>
+        m.id === 'm-ben' ? { ...m, dateOverrides: [{ date: '2027-03-18', hours: [] }] } : m,
+      ),
+      bookings: ws.bookings.map((b) =>
+        b.id === 'bk-thu-10'
+          ? {
+              ...b,
+              hostMemberIds: ['m-ben'],
+              history: [
+                ...b.history,
+                {
+                  at: '2027-03-02T10:00:00.000Z',
+                  action: 'reassigned' as const,
+                  by: 'Maya',
+                  fromMemberId: 'm-ana',
+                  toMemberId: 'm-ben',
+                  forced: true,
+                },
+              ],
+            }
+          : b,
+      ),
+    }
+    expect(
+      hostsOutsideHours(forced, FIXTURE_NOW).map((f) => `${f.booking.id}:${f.memberId}`),
+    ).toEqual(['bk-wed-10:m-ana', 'bk-wed-13:m-ana'])
+    // Unforced, it is listed.
+    const plain = {
+      ...forced,
+      bookings: forced.bookings.map((b) =>
+        b.id === 'bk-thu-10' ? { ...b, history: b.history.slice(0, -1) } : b,
+      ),
+    }
+    expect(hostsOutsideHours(plain, FIXTURE_NOW).map((f) => f.booking.id)).toEqual([
       'bk-wed-10',
       'bk-wed-13',
       'bk-thu-10',

@@ -198,31 +198,31 @@ export function reassignCandidates(
 /** Why a member's own record no longer holds a booking of theirs. */
 const HOURS_REASONS: ReadonlySet<MemberCannotTakeReason> = new Set(['inactive', 'outside-hours'])
 
+/** An open booking still to come (start at or after `nowMs`, within the index's reach). */
+function isOpenAhead(booking: Booking, nowMs: number): boolean {
+  if (CLOSED_STATUSES.has(booking.status)) return false
+  const startMs = instantParse(booking.start)
+  return startMs >= nowMs && startMs < nowMs + (MAX_WINDOW_DAYS - 1) * MS_PER_DAY
+}
+
 /**
- * The open bookings `memberId` hosts that start at or after `nowMs` (within
- * `MAX_WINDOW_DAYS`) and that the member's own record no longer covers: the meeting (its own
- * length) lies outside their working hours — weekly hours, date overrides, zone — or the member
- * is inactive. What a change to a member's hours, a day off or deactivating them leaves behind;
- * overlaps, calendar busy time and limits are checked elsewhere (conflicts, reassignment).
- * Ascending by start. Throws a `RangeError` for a non-finite `nowMs` or invalid records.
+ * Whether the member's last assignment of `booking` was forced (a manager gave it to them
+ * knowingly while they could not hold it): not something left behind.
  */
-export function bookingsOutsideHours(
+function isForcedOn(booking: Booking, memberId: string): boolean {
+  const last = booking.history.findLast(
+    (entry) => entry.action === 'reassigned' && entry.toMemberId === memberId,
+  )
+  return last !== undefined && last.action === 'reassigned' && last.forced === true
+}
+
+/** Of `open` (the member's, ascending by start), those the member's own record does not cover. */
+function outsideHoursOf(
   state: Workspace,
   memberId: string,
+  open: readonly Booking[],
   nowMs: number,
 ): readonly Booking[] {
-  if (!Number.isFinite(nowMs)) throw new RangeError(`Bad now: ${nowMs}`)
-  if (!state.members.some((member) => member.id === memberId)) return []
-  const lastMs = nowMs + (MAX_WINDOW_DAYS - 1) * MS_PER_DAY
-  const open = state.bookings
-    .filter(
-      (booking) =>
-        booking.hostMemberIds.includes(memberId) &&
-        !CLOSED_STATUSES.has(booking.status) &&
-        instantParse(booking.start) >= nowMs &&
-        instantParse(booking.start) < lastMs,
-    )
-    .toSorted((a, b) => instantParse(a.start) - instantParse(b.start))
   if (open.length === 0) return []
   // Hours and being active do not depend on other bookings: one index for the member, no busy time.
   const index = availabilityIndexBuild(
@@ -243,4 +243,60 @@ export function bookingsOutsideHours(
     )
     return !result.ok && result.reasons.some((reason) => HOURS_REASONS.has(reason))
   })
+}
+
+const byStart = (a: Booking, b: Booking) => instantParse(a.start) - instantParse(b.start)
+
+/**
+ * The open bookings `memberId` hosts that start at or after `nowMs` (within
+ * `MAX_WINDOW_DAYS`) and that the member's own record no longer covers: the meeting (its own
+ * length) lies outside their working hours — weekly hours, date overrides, zone — or the member
+ * is inactive. What a change to a member's hours, a day off or deactivating them leaves behind;
+ * overlaps, calendar busy time and limits are checked elsewhere (conflicts, reassignment).
+ * Ascending by start. Throws a `RangeError` for a non-finite `nowMs` or invalid records.
+ */
+export function bookingsOutsideHours(
+  state: Workspace,
+  memberId: string,
+  nowMs: number,
+): readonly Booking[] {
+  if (!Number.isFinite(nowMs)) throw new RangeError(`Bad now: ${nowMs}`)
+  if (!state.members.some((member) => member.id === memberId)) return []
+  const open = state.bookings
+    .filter((booking) => booking.hostMemberIds.includes(memberId) && isOpenAhead(booking, nowMs))
+    .toSorted(byStart)
+  return outsideHoursOf(state, memberId, open, nowMs)
+}
+
+/** A booking still to come that a host's own record no longer covers. */
+export interface HostOutsideHours {
+  readonly booking: Booking
+  readonly memberId: string
+}
+
+/**
+ * {@link bookingsOutsideHours} for every member at once (the bookings read once), leaving out
+ * those a manager gave the member knowingly (a forced reassignment to them): what the desk lists
+ * until someone moves them. By start, then member order. Throws like `bookingsOutsideHours`.
+ */
+export function hostsOutsideHours(state: Workspace, nowMs: number): readonly HostOutsideHours[] {
+  if (!Number.isFinite(nowMs)) throw new RangeError(`Bad now: ${nowMs}`)
+  const byHost = new Map<string, Booking[]>()
+  for (const booking of state.bookings) {
+    if (!isOpenAhead(booking, nowMs)) continue
+    for (const memberId of booking.hostMemberIds) {
+      const list = byHost.get(memberId)
+      if (list) list.push(booking)
+      else byHost.set(memberId, [booking])
+    }
+  }
+  const found: HostOutsideHours[] = []
+  for (const member of state.members) {
+    const open = byHost.get(member.id)
+    if (!open) continue
+    for (const booking of outsideHoursOf(state, member.id, open.toSorted(byStart), nowMs)) {
+      if (!isForcedOn(booking, member.id)) found.push({ booking, memberId: member.id })
+    }
+  }
+  return found.toSorted((a, b) => byStart(a.booking, b.booking))
 }

@@ -1,14 +1,16 @@
+import { hostsOutsideHours } from '../../../core/src/booking'
 import type { BookingConflict } from '../../../core/src/conflicts/booking-conflicts'
 import type { ConflictResolveRequest } from '../../../core/src/conflicts/conflict-resolve'
 import { bookingIsOpen } from '../../../core/src/model/booking-statuses'
 import type { Booking, Workspace } from '../../../core/src/model/workspace'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { bookingLabel } from '../bookings/booking-label'
 import { useWorkspace } from '../db/data-layer'
 import type { SyncTarget } from '../db/replication'
 import { dateTimeText, localZone } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNotifySettings } from '../hooks/use-notify-settings'
+import { useNow } from '../hooks/use-now'
 import { useUiStore } from '../stores/ui-store'
 import { toastShow } from '../ui/toasts'
 import { CancelDialog } from './CancelDialog'
@@ -19,6 +21,7 @@ import { CancelDialog } from './CancelDialog'
  * offline changes that lost to a change made elsewhere, and bookings that meet a host's own
  * calendar (as last synced). Each is resolved with core's decisions:
  * reassign or cancel one side, or keep both / keep the current version (recorded in history).
+ * Below them, meetings still to come that their member's own hours no longer cover.
  */
 export function ConflictsView({ target }: { readonly target: SyncTarget }) {
   const live = useWorkspace()!
@@ -41,11 +44,15 @@ export function ConflictsView({ target }: { readonly target: SyncTarget }) {
   const cancel = (booking: Booking) => setCancelling(booking)
   const notify = useNotifySettings(target)
   const cancellingLabel = cancelling ? bookingLabel(cancelling, workspace) : ''
+  // Meetings still to come that their member's own hours no longer cover (core's
+  // `hostsOutsideHours`): a day off or other hours saved after they were booked.
+  const now = useNow(60_000)
+  const outside = useMemo(() => hostsOutsideHours(workspace, now), [workspace, now])
 
   return (
     <section aria-labelledby="conflicts-heading" className="view">
       <h2 id="conflicts-heading">Conflicts</h2>
-      {conflictList.length === 0 ? (
+      {conflictList.length === 0 && outside.length === 0 ? (
         <p>No conflicts. Everything synced without collisions.</p>
       ) : null}
       <ul className="conflict-list">
@@ -161,6 +168,38 @@ export function ConflictsView({ target }: { readonly target: SyncTarget }) {
           )
         })}
       </ul>
+      {outside.length > 0 ? (
+        <section aria-labelledby="outside-hours-heading">
+          <h3 id="outside-hours-heading">Booked outside their hours</h3>
+          <p className="small muted">
+            Meetings still to come that their member’s hours no longer cover: a day off, other hours
+            or another time zone saved after they were booked, or a member no longer active. They
+            stay booked until someone moves them.
+          </p>
+          <ul className="conflict-list">
+            {outside.map(({ booking, memberId }) => {
+              const member = names.get(memberId) ?? 'a member'
+              return (
+                <li
+                  key={`${booking.id}|outside|${memberId}`}
+                  className="conflict-item card"
+                  aria-label={`Outside hours: ${booking.customer.name} with ${member}`}
+                >
+                  <p>
+                    <strong>{member}</strong> does not work then: {bookingLine(booking, workspace)}.
+                  </p>
+                  <div className="actions">
+                    <ReassignOrCancel
+                      onReassign={() => reassign(booking, memberId)}
+                      onCancel={() => cancel(booking)}
+                    />
+                  </div>
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      ) : null}
       {cancelling ? (
         <CancelDialog
           label={cancellingLabel}

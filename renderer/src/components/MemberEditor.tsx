@@ -253,8 +253,8 @@ function StrandedNotice({
       </ul>
       <p className="small">
         Saving keeps {bookings.length === 1 ? 'it' : 'them'} booked with {name}. Press Save again to
-        save anyway, then give {bookings.length === 1 ? 'it' : 'them'} to a colleague: Calendar →
-        Hand over a day…, or Reassign in a booking’s details.
+        save anyway; Conflicts then lists {bookings.length === 1 ? 'it' : 'them'} until given to a
+        colleague (Reassign…, or Calendar → Hand over a day…).
       </p>
     </div>
   )
