@@ -153,4 +153,29 @@ test('an event type gets a place and reminders in its editor; core names a bad l
     page.getByRole('definition').filter({ hasText: ui.t('location.video') }),
   ).toBeVisible()
   await expect(page.getByText('https://meet.example.com/intro')).toHaveCount(0)
+
+  // A booking two days ahead: its two reminders are listed in the Outbox before they are due.
+  const from = new Date(Date.now() + 2 * 86_400_000)
+  const { slots } = await (
+    await fetch(
+      `${server.url}/api/public/pages/sales/availability?eventTypeId=et-intro&answers.region=EMEA&from=${from.toISOString()}&to=${new Date(from.getTime() + 86_400_000).toISOString()}`,
+    )
+  ).json()
+  expect(
+    (
+      await publicSalesBooking(server, slots[0].start, {
+        name: 'Rita Moreno',
+        email: 'rita@example.org',
+      })
+    ).status,
+  ).toBe(201)
+  await page.goto(`${server.url}/app/`)
+  await app.go('Outbox')
+  const ahead = page.getByRole('table', { name: 'Reminders to come' })
+  await expect(
+    ahead.getByRole('row', { name: /1 day before.*Rita Moreno.*Intro call/ }),
+  ).toBeVisible()
+  await expect(
+    ahead.getByRole('row', { name: /1 hour before.*Rita Moreno.*Intro call/ }),
+  ).toBeVisible()
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fixtureBooking, fixtureEventType } from '../booking/test-fixtures'
 import { instantText } from './message-compose'
-import { reminderKey, reminderStillValid, remindersDue } from './reminders-due'
+import fc from 'fast-check'
+import { reminderKey, remindersAhead, reminderStillValid, remindersDue } from './reminders-due'
 
 const ms = (iso: string) => Date.parse(iso)
 // Europe/Berlin springs forward on 2027-03-28 at 02:00 (CET +01:00 → CEST +02:00).
@@ -75,5 +76,49 @@ describe('remindersDue', () => {
     ])
     expect(reminderStillValid(moved, sunday.start, ms('2027-03-28T07:00:00Z'))).toBe(false)
     expect(reminderStillValid(moved, moved.start, ms('2027-03-29T07:00:00Z'))).toBe(true)
+  })
+})
+
+describe('remindersAhead', () => {
+  // Booked on 1 March for 09:30Z on 1 April, with reminders a day and an hour before.
+  const later = fixtureBooking('bk-2', ['m-ben'], '2027-04-01T09:30:00Z', {
+    createdAt: '2027-03-01T00:00:00.000Z',
+  })
+  it('lists the reminders still to come by instant, up to a limit', () => {
+    const ahead = remindersAhead([later, sunday], [eventType], ms('2027-03-27T12:00:00Z'), 3)
+    expect(ahead.map((r) => `${r.bookingId} ${r.minutesBefore}`)).toEqual([
+      'bk-1 60',
+      'bk-2 1440',
+      'bk-2 60',
+    ])
+    expect(
+      remindersAhead([later, sunday], [eventType], ms('2027-03-27T12:00:00Z'), 1),
+    ).toHaveLength(1)
+  })
+
+  it('leaves out one that would come before the booking got its time', () => {
+    // Booked 30 minutes ahead: no reminder an hour or a day before.
+    const late = fixtureBooking('bk-3', ['m-ben'], '2027-04-01T09:30:00Z', {
+      createdAt: '2027-04-01T09:00:00.000Z',
+    })
+    expect(remindersAhead([late], [eventType], ms('2027-04-01T09:00:00Z'), 10)).toEqual([])
+  })
+
+  it('each reminder ahead is due at its own instant, and not before', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: ms('2027-03-01T00:00:00Z'), max: ms('2027-04-01T09:29:00Z') }),
+        (now) => {
+          for (const reminder of remindersAhead([later, sunday], [eventType], now, 10)) {
+            expect(reminder.dueAtMs).toBeGreaterThan(now)
+            const keys = (at: number) =>
+              remindersDue([later, sunday], [eventType], at, 0).map((r) => r.key)
+            expect(keys(reminder.dueAtMs)).toContain(reminder.key)
+            expect(keys(reminder.dueAtMs - 1)).not.toContain(reminder.key)
+          }
+        },
+      ),
+      { numRuns: 200 },
+    )
   })
 })

@@ -49,15 +49,18 @@ export function bookingTimeSetAtMs(booking: Booking): number {
 }
 
 /**
- * Every reminder due at `nowMs` (rules above), ordered by due instant then key. `eventTypes` are
- * looked up by id; a booking whose event type is unknown has none.
+ * The reminders of open, not yet started bookings whose instants lie in `[fromMs, toMs]` and are
+ * not earlier than the booking got its time or `sinceMs` (the rules above): the one rule behind
+ * what is due and what is to come. Ordered by instant, then key.
  */
-export function remindersDue(
+function remindersPlanned(
   bookings: readonly Booking[],
   eventTypes: readonly EventType[],
   nowMs: number,
   sinceMs: number,
-): readonly ReminderDue[] {
+  fromMs: number,
+  toMs: number,
+): ReminderDue[] {
   const byId = new Map(eventTypes.map((e) => [e.id, e]))
   const out: ReminderDue[] = []
   for (const booking of bookings) {
@@ -69,7 +72,7 @@ export function remindersDue(
     const earliest = Math.max(sinceMs, bookingTimeSetAtMs(booking))
     for (const minutes of new Set(minutesList)) {
       const dueAtMs = startMs - minutes * MS_PER_MINUTE
-      if (dueAtMs > nowMs || dueAtMs < earliest) continue
+      if (dueAtMs > toMs || dueAtMs < fromMs || dueAtMs < earliest) continue
       out.push({
         key: reminderKey(booking.id, booking.start, minutes),
         bookingId: booking.id,
@@ -80,6 +83,35 @@ export function remindersDue(
     }
   }
   return out.sort((a, b) => a.dueAtMs - b.dueAtMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+}
+
+/**
+ * Every reminder due at `nowMs` (rules above), ordered by due instant then key. `eventTypes` are
+ * looked up by id; a booking whose event type is unknown has none.
+ */
+export function remindersDue(
+  bookings: readonly Booking[],
+  eventTypes: readonly EventType[],
+  nowMs: number,
+  sinceMs: number,
+): readonly ReminderDue[] {
+  return remindersPlanned(bookings, eventTypes, nowMs, sinceMs, -Infinity, nowMs)
+}
+
+/**
+ * The reminders still to come after `nowMs` (due later, by the same rules), the first `limit` by
+ * instant: what the outbox will get, for people to see before it happens.
+ */
+export function remindersAhead(
+  bookings: readonly Booking[],
+  eventTypes: readonly EventType[],
+  nowMs: number,
+  limit: number,
+): readonly ReminderDue[] {
+  return remindersPlanned(bookings, eventTypes, nowMs, -Infinity, nowMs + 1, Infinity).slice(
+    0,
+    limit,
+  )
 }
 
 /**

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { adminApi, AdminApiError } from '../db/admin-api'
-import type { OutboxMessage, OutboxMessageText } from '../db/admin-api'
+import type { OutboxMessage, OutboxMessageText, ReminderAhead } from '../db/admin-api'
 import type { SyncTarget } from '../db/replication'
+import { useWorkspace } from '../db/data-layer'
 import { dateTimeText, localZone } from '../format/datetime-format'
 import { useNotifySettings } from '../hooks/use-notify-settings'
 import { AppDialog } from '../ui/AppDialog'
@@ -61,6 +62,7 @@ export function OutboxView({ target }: OutboxViewProps) {
   const [error, setError] = useState<string | null>(null)
   const [round, setRound] = useState(0)
   const [reading, setReading] = useState<OutboxMessage | null>(null)
+  const [ahead, setAhead] = useState<readonly ReminderAhead[] | null>(null)
   const reload = () => setRound((n) => n + 1)
   useEffect(() => {
     let isLive = true
@@ -75,6 +77,13 @@ export function OutboxView({ target }: OutboxViewProps) {
         (err: unknown) => {
           if (isLive) setError(err instanceof AdminApiError ? err.message : String(err))
         },
+      )
+    // The reminders still to come: not in the outbox until due.
+    adminApi(target)
+      .remindersAhead()
+      .then(
+        (result) => isLive && setAhead(result.reminders),
+        () => undefined,
       )
     return () => {
       isLive = false
@@ -206,6 +215,7 @@ export function OutboxView({ target }: OutboxViewProps) {
           </table>
         </div>
       ) : null}
+      {ahead && ahead.length > 0 ? <RemindersAhead reminders={ahead} zone={zone} /> : null}
       {reading ? (
         <OutboxMessageDialog
           target={target}
@@ -282,5 +292,65 @@ function OutboxMessageDialog({
         </>
       ) : null}
     </AppDialog>
+  )
+}
+
+/** "1 day before" / "2 hours before" / "30 minutes before". */
+function beforeText(minutes: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} before`
+  if (minutes % 1440 === 0) return unit(minutes / 1440, 'day')
+  if (minutes % 60 === 0) return unit(minutes / 60, 'hour')
+  return unit(minutes, 'minute')
+}
+
+/** The next reminder emails, before they reach the outbox (when each goes out, to whom, of what). */
+function RemindersAhead({
+  reminders,
+  zone,
+}: {
+  readonly reminders: readonly ReminderAhead[]
+  readonly zone: string
+}) {
+  const live = useWorkspace()
+  const eventName = (id: string) =>
+    live?.workspace.eventTypes.find((e) => e.id === id)?.name ?? 'Meeting'
+  return (
+    <section aria-labelledby="reminders-ahead-heading" className="stack">
+      <h3 id="reminders-ahead-heading">Reminders to come</h3>
+      <p className="small muted">
+        A reminder is made when it is due and then listed above with the other emails. The next{' '}
+        {reminders.length === 1 ? 'one' : reminders.length}, by when they go out:
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Reminders to come">
+        <table className="data-table" aria-label="Reminders to come">
+          <thead>
+            <tr>
+              <th scope="col">Goes out</th>
+              <th scope="col">To</th>
+              <th scope="col">Reminds of</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reminders.map((reminder) => (
+              <tr key={`${reminder.bookingId}-${reminder.minutesBefore}`}>
+                <td>
+                  {dateTimeText(reminder.dueAt, zone)}
+                  <br />
+                  <span className="small muted">{beforeText(reminder.minutesBefore)}</span>
+                </td>
+                <td>
+                  {reminder.toName}
+                  <br />
+                  <span className="small muted">{reminder.to}</span>
+                </td>
+                <td>
+                  {eventName(reminder.eventTypeId)}, {dateTimeText(reminder.start, zone)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   )
 }

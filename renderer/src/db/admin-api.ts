@@ -30,6 +30,19 @@ export interface OutboxMessageText extends OutboxMessage {
   readonly invitation: 'request' | 'cancel' | null
 }
 
+/** A reminder email still to come (`GET /api/admin/reminders`). */
+export interface ReminderAhead {
+  readonly bookingId: string
+  readonly eventTypeId: string
+  /** The meeting's start (ISO). */
+  readonly start: string
+  readonly minutesBefore: number
+  /** When it goes into the outbox (ISO). */
+  readonly dueAt: string
+  readonly to: string
+  readonly toName: string
+}
+
 /** Who is signed in (`GET /api/admin/me`). */
 export interface SignedInPerson {
   readonly id: string
@@ -124,6 +137,10 @@ export function adminApi(target: SyncTarget) {
     outbox: (status?: OutboxMessage['status']) =>
       call<{ messages: OutboxMessage[]; mail: { configured: boolean } }>(
         `/api/admin/outbox${status ? `?status=${status}` : ''}`,
+      ),
+    remindersAhead: () =>
+      call<{ reminders: ReminderAhead[]; mail: { configured: boolean } }>(
+        '/api/admin/reminders?limit=20',
       ),
     outboxMessage: (messageId: string) =>
       call<{ message: OutboxMessageText }>(`/api/admin/outbox/${encodeURIComponent(messageId)}`),

@@ -78,6 +78,11 @@ export const outboxQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 })
 
+/** `GET /api/admin/reminders`: how many of the reminders to come. */
+export const remindersQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+})
+
 /** Event names a webhook may subscribe to (`*`: all). */
 export const WEBHOOK_EVENT_NAMES = [
   'booking.created',

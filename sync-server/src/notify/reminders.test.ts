@@ -161,3 +161,44 @@ describe('GET /api/public/bookings/{id}/calendar.ics', () => {
     expect((await a.request(`/api/public/bookings/${booking.id}/calendar.ics`)).status).toBe(400)
   })
 })
+
+describe('GET /api/admin/reminders', () => {
+  it('lists the reminders to come, whom and when, until each goes into the outbox', async () => {
+    const { a, clock } = await start()
+    const booking = await book(a)
+    const ahead = async () => {
+      const res = await a.request('/api/admin/reminders', { admin: true })
+      expect(res.status).toBe(200)
+      return (await res.json()) as {
+        mail: { configured: boolean }
+        reminders: { bookingId: string; minutesBefore: number; dueAt: string; to: string }[]
+      }
+    }
+    const before = await ahead()
+    expect(before.mail.configured).toBe(true)
+    expect(before.reminders).toEqual([
+      expect.objectContaining({
+        bookingId: booking.id,
+        minutesBefore: 1440,
+        dueAt: '2027-03-28T09:00:00.000Z',
+        to: 'lee@example.org',
+        toName: 'Lee Park',
+        start: MONDAY_9_UTC,
+      }),
+      expect.objectContaining({ minutesBefore: 60, dueAt: '2027-03-29T08:00:00.000Z' }),
+    ])
+    // Once due it is the outbox's: the list keeps only the one still to come.
+    clock.set('2027-03-28T09:00:00.000Z')
+    await a.teamslot.notifier.runOnce()
+    expect((await ahead()).reminders.map((r) => r.minutesBefore)).toEqual([60])
+    const outbox = await (await a.request('/api/admin/outbox', { admin: true })).json()
+    expect(outbox.messages.map((m: { kind: string }) => m.kind)).toContain('reminder')
+  })
+
+  it('refuses a bad limit and needs the admin token', async () => {
+    const { a } = await start()
+    expect((await a.request('/api/admin/reminders')).status).toBe(401)
+    expect((await a.request('/api/admin/reminders?limit=0', { admin: true })).status).toBe(400)
+    expect((await a.request('/api/admin/reminders?limit=lots', { admin: true })).status).toBe(400)
+  })
+})

@@ -111,6 +111,7 @@ const ROUTES: readonly RouteCase[] = [
   },
   { method: 'GET', path: '/api/admin/notifications', action: 'read', ok: 200 },
   { method: 'GET', path: '/api/admin/outbox', action: 'read', ok: 200 },
+  { method: 'GET', path: '/api/admin/reminders', action: 'read', ok: 200 },
   {
     method: 'GET',
     path: async (ctx) => {

@@ -3,11 +3,12 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import type { BookingService } from '../booking-service'
 import type { AnyDoc, ServerDatabase } from '../database'
-import { outboxQuerySchema, webhookBodySchema } from '../http/admin-schemas'
+import { outboxQuerySchema, remindersQuerySchema, webhookBodySchema } from '../http/admin-schemas'
 import { asyncRoute } from '../http/async-route'
 import { HttpError, sendError } from '../http/errors'
 import { refuseInvalidId } from '../http/id-param'
 import { idIsValid } from '../../../core/src/model/workspace'
+import { remindersAhead } from '../../../core/src/notify'
 import { parseOrThrow } from '../http/public-schemas'
 import { may, personOf } from '../http/require-person'
 import type { OutboxDoc } from '../notify/message-build'
@@ -105,6 +106,33 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
       })
     }),
   )
+
+  // The reminders to come (core's `remindersAhead` over the bookings in memory, which hold every
+  // future booking): whom each reminds, when, and of which meeting.
+  router.get('/reminders', may('read'), (req, res) => {
+    const query = parseOrThrow(remindersQuerySchema, req.query)
+    const { bookings, eventTypes } = deps.service.decisionState()
+    const byId = new Map(bookings.map((booking) => [booking.id, booking]))
+    const ahead = remindersAhead(bookings, eventTypes, deps.now(), query.limit ?? 50)
+    res.json({
+      mail: { configured: notifier.canSend },
+      reminders: ahead.flatMap((reminder) => {
+        const booking = byId.get(reminder.bookingId)
+        if (!booking) return []
+        return [
+          {
+            bookingId: booking.id,
+            eventTypeId: booking.eventTypeId,
+            start: booking.start,
+            minutesBefore: reminder.minutesBefore,
+            dueAt: new Date(reminder.dueAtMs).toISOString(),
+            to: booking.customer.email,
+            toName: booking.customer.name,
+          },
+        ]
+      }),
+    })
+  })
 
   // One message as it was (or will be) sent: the plain-text body and whether a calendar
   // invitation goes with it — what the customer or member was told.
