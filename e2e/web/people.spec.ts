@@ -53,6 +53,10 @@ test('an owner adds a person whose token is shown once and signs them in; the ac
     'The members who take bookings: hours, zones, their own calendars',
   )
   await app.go('People')
+  // Signed in with the server's admin token: the owner key is said to be no person of the list.
+  await expect(page.getByRole('note').filter({ hasText: 'owner key' })).toContainText(
+    'It is not one of the people listed here and cannot be removed',
+  )
   const form = page.getByRole('form', { name: 'Add a person' })
   await form.getByLabel('Name').fill('Mia Manager')
   await form.getByLabel('E-mail').fill('mia@example.org')

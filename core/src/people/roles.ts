@@ -8,6 +8,12 @@
 
 /** Every role, least to most. */
 export const ROLES = ['viewer', 'scheduler', 'manager', 'owner'] as const
+
+/**
+ * The id the sync server's admin token signs in as: the owner key, not a stored person (it cannot
+ * be removed, and the activity log names it "Owner").
+ */
+export const BOOTSTRAP_OWNER_ID = 'owner'
 export type Role = (typeof ROLES)[number]
 
 /** True when `value` names a role. */

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
-import { ROLE_TEXT, ROLES, roleIsValid } from '../../../core/src/people'
+import { BOOTSTRAP_OWNER_ID, ROLE_TEXT, ROLES, roleIsValid } from '../../../core/src/people'
 import type { Role } from '../../../core/src/people'
 import { adminApi, AdminApiError } from '../db/admin-api'
 import type { PersonRow } from '../db/admin-api'
 import type { SyncTarget } from '../db/replication'
+import { useSignedIn } from '../session/use-can'
 import { toastShow } from '../ui/toasts'
 import { NewTokenCard } from './NewTokenCard'
 
@@ -24,6 +25,7 @@ interface Issued {
  * person applies on their next request. Needs the server (offline: said so).
  */
 export function PeopleView({ target }: PeopleViewProps) {
+  const me = useSignedIn()
   const [people, setPeople] = useState<readonly PersonRow[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [issued, setIssued] = useState<Issued | null>(null)
@@ -64,6 +66,13 @@ export function PeopleView({ target }: PeopleViewProps) {
         ).join('; ')}
         .
       </p>
+      {me?.id === BOOTSTRAP_OWNER_ID ? (
+        <p className="card" role="note">
+          You are signed in with this sync server’s own owner key (its admin token). It is not one
+          of the people listed here and cannot be removed; the activity log names it “Owner”. Add
+          yourself as an owner and sign in with your own link to be named there.
+        </p>
+      ) : null}
       {issued ? (
         <NewTokenCard
           name={issued.name}

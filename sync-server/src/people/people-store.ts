@@ -14,7 +14,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { RxJsonSchema } from 'rxdb'
 import type { Subscription } from 'rxjs'
 import type { Role } from '../../../core/src/people'
-import { roleIsValid } from '../../../core/src/people'
+import { BOOTSTRAP_OWNER_ID, roleIsValid } from '../../../core/src/people'
 import type { AnyDoc, ServerDatabase } from '../database'
 
 /** Who is signed in: a stored person, or the admin token's bootstrap owner. */
@@ -32,7 +32,12 @@ export interface PersonView extends Person {
 }
 
 /** The admin token's person: the workspace's first owner. */
-export const BOOTSTRAP_OWNER: Person = { id: 'owner', name: 'Owner', email: '', role: 'owner' }
+export const BOOTSTRAP_OWNER: Person = {
+  id: BOOTSTRAP_OWNER_ID,
+  name: 'Owner',
+  email: '',
+  role: 'owner',
+}
 
 export const PEOPLE_SCHEMA: RxJsonSchema<AnyDoc> = {
   title: 'people',
