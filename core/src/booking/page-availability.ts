@@ -38,9 +38,9 @@ export function pageSlotOf(slot: RouteSlot, eventType: EventType, route: PageRou
  * - rules (static, or dynamic routed on `query.answers`): a booking page → its member; a pool →
  *   round robin: the slots of the first member in line order who has at least one slot in the
  *   range (fall-through per range, product edge case 1) — with `query.dayZone`, per local day of
- *   that zone, so a day where the next in line has no time offers the next after them; pooled and pooled-priority: the union over
- *   the pool's eligible members; a panel → starts where every seat can be filled by distinct
- *   members (`seat-fill.ts`).
+ *   that zone, so a day where the next in line has no time offers the next after them; pooled
+ *   and pooled-priority: the union over the pool's eligible members; a panel → starts where every
+ *   seat can be filled by distinct members (`seat-fill.ts`).
  * Refusals: `unknown-page`, `unknown-event-type` (not on the page), `unknown-booking-page`,
  * `booking-page-required`, `invalid-answers` (with problems; missing required answers are not
  * refused here, only at booking). An empty or reversed range gives no slots. Throws a `RangeError`

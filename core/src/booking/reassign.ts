@@ -213,7 +213,7 @@ function isForcedOn(booking: Booking, memberId: string): boolean {
   const last = booking.history.findLast(
     (entry) => entry.action === 'reassigned' && entry.toMemberId === memberId,
   )
-  return last !== undefined && last.action === 'reassigned' && last.forced === true
+  return last?.action === 'reassigned' && last.forced === true
 }
 
 /** Of `open` (the member's, ascending by start), those the member's own record does not cover. */

@@ -8,13 +8,13 @@
 
 /** Every role, least to most. */
 export const ROLES = ['viewer', 'scheduler', 'manager', 'owner'] as const
+export type Role = (typeof ROLES)[number]
 
 /**
  * The id the sync server's admin token signs in as: the owner key, not a stored person (it cannot
  * be removed, and the activity log names it "Owner").
  */
 export const BOOTSTRAP_OWNER_ID = 'owner'
-export type Role = (typeof ROLES)[number]
 
 /** True when `value` names a role. */
 export function roleIsValid(value: unknown): value is Role {

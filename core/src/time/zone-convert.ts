@@ -130,10 +130,19 @@ export function zoneUtcToLocal(zone: string, ms: number): ZoneLocalTime {
 }
 
 /**
+ * The instants of local date `date` (`YYYY-MM-DD`) in `zone`: `[fromMs, toMs)` from its first
+ * instant to the next day's (23 or 25 hours on DST days; a midnight the zone skips starts the day
+ * at the first instant it has). Throws a `RangeError` for a bad zone or date.
+ */
+export function zoneDayRange(zone: string, date: string): readonly [number, number] {
+  const spans = zoneRangeToUtc(zone, date, '00:00', '24:00')
+  return [Math.min(...spans.map(([from]) => from)), Math.max(...spans.map(([, to]) => to))]
+}
+
+/**
  * `[fromMs, toMs)` cut at the local midnights of `zone`: one `[from, to)` piece per local day it
- * touches, in order, abutting, together exactly the range (a day of 23 or 25 hours on DST days; a
- * midnight a zone skips starts the day at the first instant it has). Empty for an empty range.
- * Throws a `RangeError` for a bad zone or non-finite bounds.
+ * touches, in order, abutting, together exactly the range (days as {@link zoneDayRange} gives
+ * them). Empty for an empty range. Throws a `RangeError` for a bad zone or non-finite bounds.
  */
 export function zoneDayPieces(
   zone: string,
@@ -146,10 +155,7 @@ export function zoneDayPieces(
   const pieces: (readonly [number, number])[] = []
   let day = localDateParse(zoneUtcToLocal(zone, fromMs).date)
   for (let at = fromMs; at < toMs; day++) {
-    // The local day's last instant: its whole wall-clock range, as UTC pieces.
-    const spans = zoneRangeToUtc(zone, localDateFormat(day), '00:00', '24:00')
-    const dayEnd = Math.max(...spans.map(([, end]) => end))
-    const end = Math.min(toMs, dayEnd)
+    const end = Math.min(toMs, zoneDayRange(zone, localDateFormat(day))[1])
     if (end > at) pieces.push([at, end])
     at = Math.max(at, end)
   }

@@ -8,7 +8,7 @@ import {
   localDateParse,
   localDateWeekday,
   MS_PER_MINUTE,
-  zoneRangeToUtc,
+  zoneDayRange,
   zoneUtcToLocal,
 } from '../../../core/src/time'
 
@@ -21,9 +21,7 @@ export interface BoardDay {
 
 /** The local day `date` (`YYYY-MM-DD`) in `zone`. */
 export function boardDay(zone: string, date: string): BoardDay {
-  const pieces = zoneRangeToUtc(zone, date, '00:00', '24:00')
-  const fromMs = Math.min(...pieces.map(([from]) => from))
-  const toMs = Math.max(...pieces.map(([, to]) => to))
+  const [fromMs, toMs] = zoneDayRange(zone, date)
   return { date, fromMs, toMs }
 }
 

@@ -114,12 +114,13 @@ export function DayHandoverDialog({ date, zone, onClose }: DayHandoverDialogProp
             <tbody>
               {rows.map(({ booking, free, toMemberId }) => {
                 const label = `${booking.customer.name} goes to`
+                const clock = theirClock(booking)
                 return (
                   <tr key={booking.id}>
                     <td className="handover-time">
                       {timeRangeText(booking.start, booking.end, zone)}
-                      {theirClock(booking) === null ? null : (
-                        <span className="candidate-note"> ({theirClock(booking)} their time)</span>
+                      {clock === null ? null : (
+                        <span className="candidate-note"> ({clock} their time)</span>
                       )}
                     </td>
                     <td>

@@ -3,7 +3,7 @@ import { adminApi, AdminApiError } from '../db/admin-api'
 import type { OutboxMessage, OutboxMessageText, ReminderAhead } from '../db/admin-api'
 import type { SyncTarget } from '../db/replication'
 import { useWorkspace } from '../db/data-layer'
-import { dateTimeText, localZone } from '../format/datetime-format'
+import { dateTimeText, localZone, reminderOffsetText } from '../format/datetime-format'
 import { useNotifySettings } from '../hooks/use-notify-settings'
 import { AppDialog } from '../ui/AppDialog'
 import { toastShow } from '../ui/toasts'
@@ -295,14 +295,6 @@ function OutboxMessageDialog({
   )
 }
 
-/** "1 day before" / "2 hours before" / "30 minutes before". */
-function beforeText(minutes: number): string {
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} before`
-  if (minutes % 1440 === 0) return unit(minutes / 1440, 'day')
-  if (minutes % 60 === 0) return unit(minutes / 60, 'hour')
-  return unit(minutes, 'minute')
-}
-
 /** The next reminder emails, before they reach the outbox (when each goes out, to whom, of what). */
 function RemindersAhead({
   reminders,
@@ -336,7 +328,7 @@ function RemindersAhead({
                 <td>
                   {dateTimeText(reminder.dueAt, zone)}
                   <br />
-                  <span className="small muted">{beforeText(reminder.minutesBefore)}</span>
+                  <span className="small muted">{reminderOffsetText(reminder.minutesBefore)}</span>
                 </td>
                 <td>
                   {reminder.toName}

@@ -1,11 +1,9 @@
-/** Reminder offsets offered as choices, in minutes before the start. */
-const CHOICES: readonly { minutes: number; label: string }[] = [
-  { minutes: 2880, label: '2 days before' },
-  { minutes: 1440, label: '1 day before' },
-  { minutes: 120, label: '2 hours before' },
-  { minutes: 60, label: '1 hour before' },
-  { minutes: 15, label: '15 minutes before' },
-]
+import { reminderOffsetText } from '../format/datetime-format'
+
+/** Reminder offsets offered as choices, in minutes before the start (labelled as the Outbox says them). */
+const CHOICES: readonly { minutes: number; label: string }[] = [2880, 1440, 120, 60, 15].map(
+  (minutes) => ({ minutes, label: reminderOffsetText(minutes) }),
+)
 
 export interface RemindersEditorProps {
   /** Minutes before the start; values not among the choices (from an import) are kept. */

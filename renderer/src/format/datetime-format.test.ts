@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   otherClockText,
+  reminderOffsetText,
   timeRangeText,
   timeText,
   utcOffsetText,
@@ -102,5 +103,18 @@ describe('otherClockText', () => {
 
   it('says nothing for a zone this browser does not know', () => {
     expect(otherClockText(evening, 'Mars/Olympus_Mons', 'UTC', undefined, 'en-GB')).toBe(null)
+  })
+})
+
+describe('reminderOffsetText', () => {
+  it.each([
+    [2880, '2 days before'],
+    [1440, '1 day before'],
+    [120, '2 hours before'],
+    [60, '1 hour before'],
+    [90, '90 minutes before'],
+    [1, '1 minute before'],
+  ])('%i minutes is "%s"', (minutes, text) => {
+    expect(reminderOffsetText(minutes)).toBe(text)
   })
 })

@@ -139,6 +139,14 @@ export function localDateText(date: string, locale = appLocale()): string {
   return formatter('UTC', DATE, locale).format(Date.parse(`${date}T12:00:00Z`))
 }
 
+/** A reminder's offset in words: `1 day before`, `2 hours before`, `15 minutes before`. */
+export function reminderOffsetText(minutes: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} before`
+  if (minutes % 1440 === 0) return unit(minutes / 1440, 'day')
+  if (minutes % 60 === 0) return unit(minutes / 60, 'hour')
+  return unit(minutes, 'minute')
+}
+
 /** `March 2027`. */
 export function monthText(at: Instant, zone: string, locale = appLocale()): string {
   return formatter(zone, { month: 'long', year: 'numeric' }, locale).format(ms(at))

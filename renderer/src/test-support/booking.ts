@@ -1,8 +1,10 @@
 import type { Booking } from '../../../core/src/model/workspace'
+import { fixtureBooking } from '../../../core/src/booking/test-fixtures'
 
 /**
  * A booking for renderer tests: `hosts` from `start` to `end`, made at the desk, with no page,
- * pool, answers or history (the fields a test cares about as arguments).
+ * pool, answers or history (the fields a test cares about as arguments) — core's
+ * `fixtureBooking` with the start and end kept as written.
  */
 export function testBooking(
   id: string,
@@ -12,19 +14,11 @@ export function testBooking(
   status: Booking['status'] = 'scheduled',
   customer = 'Lee Park',
 ): Booking {
-  return {
-    id,
-    eventTypeId: 'et-call',
-    masterPageId: null,
+  return fixtureBooking(id, hosts, start, {
     start,
     end,
-    hostMemberIds: hosts,
-    poolId: null,
-    panelId: null,
     status,
     customer: { name: customer, email: 'lee@example.com', timeZone: 'UTC' },
-    answers: {},
-    createdVia: 'desktop',
     history: [],
-  }
+  })
 }
