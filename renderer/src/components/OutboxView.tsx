@@ -307,8 +307,8 @@ function RemindersAhead({
   const eventName = (id: string) =>
     live?.workspace.eventTypes.find((e) => e.id === id)?.name ?? 'Meeting'
   return (
-    <section aria-labelledby="reminders-ahead-heading" className="stack">
-      <h3 id="reminders-ahead-heading">Reminders to come</h3>
+    <div className="stack">
+      <h3>Reminders to come</h3>
       <p className="small muted">
         A reminder is made when it is due and then listed above with the other emails. The next{' '}
         {reminders.length === 1 ? 'one' : reminders.length}, by when they go out:
@@ -343,6 +343,6 @@ function RemindersAhead({
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   )
 }
