@@ -11,6 +11,7 @@ export type ViewName =
   | 'Conflicts'
   | 'Outbox'
   | 'People'
+  | 'Webhooks'
   | 'Activity'
   | 'Settings'
 

@@ -1,9 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { de } from '../../booking-page/src/i18n/messages/de'
 import { en } from '../../booking-page/src/i18n/messages/en'
 import type { MessageKey, Messages } from '../../booking-page/src/i18n/messages/en'
+
+export { seriousViolations } from './axe'
 
 /**
  * The public booking page, located by role and label in the page's own words: the tests read
@@ -93,14 +94,6 @@ export class BookingPageUi {
       new Date(iso),
     )
   }
-}
-
-/** axe-core's serious and critical violations on the page as it is now, in words. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
 }
 
 /** Collects the page's Content-Security-Policy violations (Chromium logs each). */

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
-import type { Page } from '@playwright/test'
 import { DeskApp } from '../support/app'
+import { seriousViolations } from '../support/axe'
 import type { ViewName } from '../support/app'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
@@ -32,17 +31,6 @@ test.afterEach(async () => {
   await server.stop()
 })
 
-/** axe-core's serious and critical violations on the page as it is now, in words. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}
-
 const VIEWS: readonly ViewName[] = [
   'Calendar',
   'Bookings',
@@ -51,6 +39,9 @@ const VIEWS: readonly ViewName[] = [
   'Setup',
   'Conflicts',
   'Outbox',
+  'People',
+  'Webhooks',
+  'Activity',
   'Settings',
 ]
 

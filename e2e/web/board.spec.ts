@@ -4,7 +4,7 @@ import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { boardWorkspace, tomorrowAt } from '../support/workspaces'
 import { addPerson, DeskApp } from '../support/app'
-import { seriousViolations } from '../support/booking-page'
+import { seriousViolations } from '../support/axe'
 
 /** The desktop calendar board and its reassign dialog, by role and label. */
 class Board {

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
 import { DeskApp } from '../support/app'
+import { seriousViolations } from '../support/axe'
 import { startTestServer } from '../support/sync-server'
 import type { TestServer } from '../support/sync-server'
 import { boardWorkspace, tomorrowAt } from '../support/workspaces'
@@ -311,14 +311,3 @@ test.describe('in a locale whose weeks start on Sunday', () => {
     await expect(month.booking('Lee Park')).toContainText(/10:00\sAM Lee · Ana/)
   })
 })
-
-/** axe-core's serious and critical violations, in words. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}

@@ -1,7 +1,8 @@
 /**
  * Notifications (api.md v1.1): who is told what about each booking change (`notify-plan.ts`),
  * the booking as each message describes it (`booking-at-entry.ts`), reminders that are due
- * (`reminders-due.ts`) and the words of every email (`message-compose.ts`). Pure: the server
+ * (`reminders-due.ts`), the words of every email (`message-compose.ts`) and the booking changes a
+ * webhook can be sent (`webhook-events.ts`). Pure: the server
  * derives, stores and sends.
  */
 
@@ -9,3 +10,4 @@ export * from './booking-at-entry'
 export * from './message-compose'
 export * from './notify-plan'
 export * from './reminders-due'
+export * from './webhook-events'

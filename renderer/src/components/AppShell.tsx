@@ -24,6 +24,7 @@ import { roleAllows, roleRefusalText } from '../../../core/src/people'
 import { useRole } from '../session/use-can'
 import { ActivityView } from './ActivityView'
 import { PeopleView } from './PeopleView'
+import { WebhooksView } from './WebhooksView'
 
 /** Every view, and what a role must be allowed to see it (core's table; the server's too). */
 /**
@@ -87,7 +88,7 @@ const NAV: readonly {
     label: 'Outbox',
     action: 'read',
     group: 2,
-    title: 'Emails and webhooks: sent, waiting, failed',
+    title: 'Emails sent, waiting and failed, and reminders to come',
   },
   {
     view: 'activity',
@@ -102,6 +103,13 @@ const NAV: readonly {
     action: 'people',
     group: 3,
     title: 'Who may sign in, and with which role',
+  },
+  {
+    view: 'webhooks',
+    label: 'Webhooks',
+    action: 'webhooks',
+    group: 3,
+    title: 'Other systems told about bookings as they happen',
   },
   {
     view: 'settings',
@@ -139,7 +147,7 @@ export function AppShell({ target }: AppShellProps) {
   return (
     <div className="shell">
       <header className="shell-header">
-        {/* The keyboard's first stop: past the ten navigation links to the view (a button, not a
+        {/* The keyboard's first stop: past the eleven navigation links to the view (a button, not a
             #fragment link: the address's fragment is the app's route). */}
         <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
           Skip to the view
@@ -189,6 +197,7 @@ export function AppShell({ target }: AppShellProps) {
         {live && view === 'conflicts' ? <ConflictsView target={target} /> : null}
         {view === 'outbox' ? <OutboxView target={target} /> : null}
         {view === 'people' ? <PeopleView target={target} /> : null}
+        {view === 'webhooks' ? <WebhooksView target={target} /> : null}
         {view === 'activity' ? <ActivityView target={target} /> : null}
         {view === 'settings' ? <SettingsView target={target} /> : null}
       </main>

@@ -1,5 +1,5 @@
 import { invitationLink } from '../session/invitation'
-import { toastShow } from '../ui/toasts'
+import { copyText } from '../ui/copy-text'
 
 export interface NewTokenCardProps {
   readonly name: string
@@ -11,11 +11,6 @@ export interface NewTokenCardProps {
 /** A token just issued, shown this once: the invitation link and the token, each to copy. */
 export function NewTokenCard({ name, token, serverUrl, onDone }: NewTokenCardProps) {
   const link = invitationLink(serverUrl, token)
-  const copy = (text: string, what: string) =>
-    void navigator.clipboard.writeText(text).then(
-      () => toastShow({ title: `${what} copied`, tone: 'success' }),
-      () => toastShow({ title: `Copy the ${what.toLowerCase()} by hand`, tone: 'info' }),
-    )
   return (
     <div className="card stack" role="region" aria-label={`Sign-in for ${name}`}>
       <h3>Give {name} their sign-in</h3>
@@ -32,10 +27,10 @@ export function NewTokenCard({ name, token, serverUrl, onDone }: NewTokenCardPro
         <input readOnly value={token} onFocus={(e) => e.currentTarget.select()} />
       </label>
       <div className="actions">
-        <button type="button" className="btn" onClick={() => copy(link, 'Invitation link')}>
+        <button type="button" className="btn" onClick={() => copyText(link, 'Invitation link')}>
           Copy link
         </button>
-        <button type="button" className="btn" onClick={() => copy(token, 'Token')}>
+        <button type="button" className="btn" onClick={() => copyText(token, 'Token')}>
           Copy token
         </button>
         <button type="button" className="btn btn-primary" onClick={onDone}>

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { BOOTSTRAP_OWNER_ID, ROLE_TEXT, ROLES, roleIsValid } from '../../../core/src/people'
 import type { Role } from '../../../core/src/people'
-import { adminApi, AdminApiError } from '../db/admin-api'
+import { adminApi } from '../db/admin-api'
+import { useAdminRead } from '../hooks/use-admin-read'
 import type { PersonRow } from '../db/admin-api'
 import type { SyncTarget } from '../db/replication'
 import { useSignedIn } from '../session/use-can'
-import { toastShow } from '../ui/toasts'
+import { toastOutcome, toastShow } from '../ui/toasts'
 import { NewTokenCard } from './NewTokenCard'
 
 export interface PeopleViewProps {
@@ -26,34 +27,14 @@ interface Issued {
  */
 export function PeopleView({ target }: PeopleViewProps) {
   const me = useSignedIn()
-  const [people, setPeople] = useState<readonly PersonRow[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const read = useAdminRead(target, 'people', (api) => api.people())
+  const people = read.value?.people ?? null
+  const { error, reload } = read
   const [issued, setIssued] = useState<Issued | null>(null)
   const [removing, setRemoving] = useState<PersonRow | null>(null)
   const api = adminApi(target)
-  const reload = useCallback(() => {
-    adminApi(target)
-      .people()
-      .then(
-        (body) => {
-          setPeople(body.people)
-          setError(null)
-        },
-        (err: unknown) => setError(err instanceof AdminApiError ? err.message : String(err)),
-      )
-  }, [target])
-  useEffect(reload, [reload])
   const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work()
-      toastShow({ title: done, tone: 'success' })
-    } catch (err) {
-      toastShow({
-        title: 'Not changed',
-        description: String((err as Error).message),
-        tone: 'error',
-      })
-    }
+    await toastOutcome(work, done, 'Not changed')
     reload()
   }
   return (

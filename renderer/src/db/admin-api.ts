@@ -72,6 +72,34 @@ export interface AuditEntry {
   readonly fields: readonly string[]
 }
 
+/** A webhook as owners manage it (`/api/admin/webhooks`); its secret is shown only when added. */
+export interface WebhookRow {
+  readonly id: string
+  readonly url: string
+  /** Event names, or `*` for every booking change. */
+  readonly events: readonly string[]
+  readonly createdAt: string
+}
+
+/** One delivery of an event to a webhook (`GET /api/admin/webhooks/{id}/deliveries`). */
+export interface WebhookDelivery {
+  readonly eventId: string
+  readonly type: string
+  readonly status: 'pending' | 'delivered' | 'failed'
+  readonly attempts: number
+  readonly lastStatusCode: number | null
+  readonly lastError: string | null
+  readonly nextAttemptAt: string | null
+  readonly createdAt: string
+}
+
+/** How a test event went (`POST /api/admin/webhooks/{id}/test`). */
+export interface WebhookTestResult {
+  readonly delivered: boolean
+  readonly statusCode: number | null
+  readonly error: string | null
+}
+
 /** A refusal or failure of the admin API, in words for people (`status`: 0 when unreachable). */
 export class AdminApiError extends Error {
   constructor(
@@ -83,8 +111,8 @@ export class AdminApiError extends Error {
 }
 
 /**
- * The few admin API calls the desktop makes beyond replication (notifications: the outbox,
- * sending again, resending a confirmation). They need the server: offline they fail with
+ * The admin API calls the desktop makes beyond replication (people, the activity log,
+ * notifications: the outbox, sending again, resending a confirmation, webhooks). They need the server: offline they fail with
  * {@link AdminApiError} saying so in plain words.
  */
 export function adminApi(target: SyncTarget) {
@@ -133,6 +161,19 @@ export function adminApi(target: SyncTarget) {
       call<{ entries: AuditEntry[] }>(
         `/api/admin/audit?limit=100${before ? `&before=${encodeURIComponent(before)}` : ''}`,
       ),
+    webhooks: () => call<{ webhooks: WebhookRow[] }>('/api/admin/webhooks'),
+    webhookAdd: (input: { url: string; events: readonly string[]; secret?: string }) =>
+      call<WebhookRow & { secret: string }>('/api/admin/webhooks', { method: 'POST', body: input }),
+    webhookRemove: (id: string) =>
+      call<null>(`/api/admin/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    webhookDeliveries: (id: string) =>
+      call<{ deliveries: WebhookDelivery[] }>(
+        `/api/admin/webhooks/${encodeURIComponent(id)}/deliveries`,
+      ),
+    webhookTest: (id: string) =>
+      call<WebhookTestResult>(`/api/admin/webhooks/${encodeURIComponent(id)}/test`, {
+        method: 'POST',
+      }),
     notifySettings: () => call<NotifySettings>('/api/admin/notifications'),
     outbox: (status?: OutboxMessage['status']) =>
       call<{ messages: OutboxMessage[]; mail: { configured: boolean } }>(

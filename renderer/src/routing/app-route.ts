@@ -14,6 +14,7 @@ export const VIEWS = [
   'conflicts',
   'outbox',
   'people',
+  'webhooks',
   'activity',
   'settings',
 ] as const

@@ -19,3 +19,22 @@ export const toastQueue = new ToastQueue<ToastContent>({ maxVisibleToasts: 4 })
 export function toastShow(content: ToastContent, timeoutMs = TOAST_MS): string {
   return toastQueue.add(content, { timeout: timeoutMs })
 }
+
+/**
+ * Runs `work` and says how it went: `done` as a success, or `refused` with the error's words.
+ * Resolves true when it was done.
+ */
+export async function toastOutcome(
+  work: () => Promise<unknown>,
+  done: string,
+  refused: string,
+): Promise<boolean> {
+  try {
+    await work()
+    toastShow({ title: done, tone: 'success' })
+    return true
+  } catch (err) {
+    toastShow({ title: refused, description: String((err as Error).message), tone: 'error' })
+    return false
+  }
+}

@@ -5,6 +5,7 @@ import { idIsValid } from '../../../core/src/model/workspace'
 import { withInstantRange } from './public-schemas'
 import { HISTORY_READ_MAX_DAYS } from '../../../core/src/booking/booking-window'
 import { BOOKING_STATUSES } from '../../../core/src/schema/records'
+import { WEBHOOK_EVENT_TYPES } from '../../../core/src/notify'
 
 const id = z.string().refine(idIsValid, 'not a valid id')
 const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 instant' })
@@ -83,16 +84,6 @@ export const remindersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 })
 
-/** Event names a webhook may subscribe to (`*`: all). */
-export const WEBHOOK_EVENT_NAMES = [
-  'booking.created',
-  'booking.rescheduled',
-  'booking.cancelled',
-  'booking.reassigned',
-  'booking.no-show',
-  'booking.completed',
-] as const
-
 /** `POST /api/admin/webhooks`. */
 export const webhookBodySchema = z.object({
   url: z
@@ -107,9 +98,9 @@ export const webhookBodySchema = z.object({
       }
     }, 'expected an http:// or https:// address without credentials'),
   events: z
-    .array(z.enum([...WEBHOOK_EVENT_NAMES, '*']))
+    .array(z.enum([...WEBHOOK_EVENT_TYPES, '*']))
     .min(1, 'name at least one event, or "*" for all')
-    .max(WEBHOOK_EVENT_NAMES.length + 1),
+    .max(WEBHOOK_EVENT_TYPES.length + 1),
   secret: z.string().min(16, 'a secret has at least 16 characters').max(200).optional(),
 })
 

@@ -13,8 +13,10 @@ import { MailSender, smtpTransport } from './mail-sender'
 import { mailFromParse, messageBuild, NO_MAIL_SERVER } from './message-build'
 import type { MailContext, OutboxDoc } from './message-build'
 import { OutboxProcessor } from './outbox-processor'
+import type { WebhookDoc } from './outbox-processor'
 import { ReminderJob } from './reminder-job'
 import { WebhookSender } from './webhook-sender'
+import type { WebhookPostResult } from './webhook-sender'
 
 /** Notification settings of a server (api.md v1.1 options). */
 export interface NotifyOptions {
@@ -83,6 +85,7 @@ export class Notifier {
   private readonly webhooksLoop: Loop
   private isClosed = false
   private readonly stopSenders: () => void
+  private readonly webhookSender: WebhookSender
 
   private constructor(
     private readonly db: ServerDatabase,
@@ -115,6 +118,7 @@ export class Notifier {
       processor.startedAtMs,
     )
     const webhookSender = new WebhookSender(db, () => clock.now())
+    this.webhookSender = webhookSender
     this.stopSenders = () => {
       sender?.stop()
       webhookSender.stop()
@@ -201,6 +205,11 @@ export class Notifier {
   wake(): void {
     void this.mail.trigger()
     void this.webhooksLoop.trigger()
+  }
+
+  /** Sends a webhook a test event now and says how it went (see `WebhookSender.test`). */
+  webhookTest(hook: Pick<WebhookDoc, 'url' | 'secret'>): Promise<WebhookPostResult | 'stopped'> {
+    return this.webhookSender.test(hook)
   }
 
   /**

@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
+import { WEBHOOK_TEST_EVENT } from '../../../core/src/notify'
 import type { ServerDatabase } from '../database'
 import { logScrub } from '../http/request-log'
 import type { WebhookDeliveryDoc, WebhookDoc } from './outbox-processor'
@@ -26,6 +27,79 @@ export function webhookRetryDelayMs(attempts: number): number {
 export function webhookSignature(secret: string, body: string, unixSeconds: number): string {
   const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')
   return `t=${unixSeconds},v1=${mac}`
+}
+
+/** What one POST to a webhook gave: its status (null: no answer) and why it failed (null: 2xx). */
+export interface WebhookPostResult {
+  readonly statusCode: number | null
+  readonly error: string | null
+}
+
+/**
+ * One attempt: `POST hook.url` with `body` and the headers `Teamslot-Event-Id` and
+ * `Teamslot-Signature` (signed at `nowMs`), no redirects followed, at most
+ * {@link WEBHOOK_TIMEOUT_MS}. A 2xx answer is a success (`error` null); another status, a timeout
+ * or a network error is said in `error` in words (scrubbed). `'stopped'` when `stopping` aborted
+ * it (not an attempt).
+ */
+export async function webhookPost(
+  hook: Pick<WebhookDoc, 'url' | 'secret'>,
+  eventId: string,
+  body: string,
+  nowMs: number,
+  stopping: AbortSignal,
+): Promise<WebhookPostResult | 'stopped'> {
+  try {
+    const response = await fetch(hook.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Teamslot-Webhooks/1',
+        'Teamslot-Event-Id': eventId,
+        'Teamslot-Signature': webhookSignature(hook.secret, body, Math.floor(nowMs / 1000)),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.any([AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), stopping]),
+    })
+    const statusCode = response.status
+    // The answer's body is not needed; release the connection.
+    await response.body?.cancel().catch(() => undefined)
+    return {
+      statusCode,
+      error: statusCode >= 200 && statusCode < 300 ? null : `answered ${statusCode}`,
+    }
+  } catch (err) {
+    if (stopping.aborted) return 'stopped'
+    return { statusCode: null, error: webhookErrorText(err) }
+  }
+}
+
+/** Network failures in words (the code kept in brackets for whoever runs the receiver). */
+const NETWORK_ERROR_TEXT: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'nothing answers at that address',
+  ENOTFOUND: 'that host name does not exist',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ECONNRESET: 'the receiver closed the connection',
+  EHOSTUNREACH: 'that host cannot be reached',
+  ENETUNREACH: 'that network cannot be reached',
+  UND_ERR_CONNECT_TIMEOUT: 'the receiver could not be reached in time',
+  UND_ERR_SOCKET: 'the connection broke',
+}
+
+/**
+ * Why a POST got no answer, in words: a timeout, a refused port (fetch never sends to ports such
+ * as 25), a network failure by its code, an HTTPS certificate not accepted; else the error's own
+ * first words, scrubbed.
+ */
+export function webhookErrorText(err: unknown): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } }
+  if (e?.name === 'TimeoutError') return `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`
+  const code = e?.cause?.code
+  if (e?.cause?.message === 'bad port') return 'Teamslot may not send to that port; use another one'
+  if (code && NETWORK_ERROR_TEXT[code]) return `${NETWORK_ERROR_TEXT[code]} (${code})`
+  if (code && /CERT|TLS|SSL/.test(code)) return `its HTTPS certificate is not accepted (${code})`
+  return logScrub(String(code ?? e?.cause?.message ?? e?.message ?? err)).slice(0, 200)
 }
 
 /**
@@ -83,44 +157,25 @@ export class WebhookSender {
       await this.record(delivery, { status: 'failed', lastError: 'the webhook was removed' })
       return false
     }
-    const t = Math.floor(this.now() / 1000)
-    let statusCode: number | null = null
-    let error: string | null = null
-    try {
-      const response = await fetch(hook.url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'User-Agent': 'Teamslot-Webhooks/1',
-          'Teamslot-Event-Id': delivery.eventId,
-          'Teamslot-Signature': webhookSignature(hook.secret, delivery.body, t),
-        },
-        body: delivery.body,
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), this.stopping.signal]),
+    const sent = await webhookPost(
+      hook,
+      delivery.eventId,
+      delivery.body,
+      this.now(),
+      this.stopping.signal,
+    )
+    // Cut off by shutdown: not an attempt; it is delivered after the start.
+    if (sent === 'stopped') return false
+    const { statusCode, error } = sent
+    if (error === null) {
+      await this.record(delivery, {
+        status: 'delivered',
+        attempts: delivery.attempts + 1,
+        lastStatusCode: statusCode,
+        lastError: null,
+        deliveredAt: new Date(this.now()).toISOString(),
       })
-      statusCode = response.status
-      // The answer's body is not needed; release the connection.
-      await response.body?.cancel().catch(() => undefined)
-      if (statusCode >= 200 && statusCode < 300) {
-        await this.record(delivery, {
-          status: 'delivered',
-          attempts: delivery.attempts + 1,
-          lastStatusCode: statusCode,
-          lastError: null,
-          deliveredAt: new Date(this.now()).toISOString(),
-        })
-        return true
-      }
-      error = `answered ${statusCode}`
-    } catch (err) {
-      // Cut off by shutdown: not an attempt; it is delivered after the start.
-      if (this.stopping.signal.aborted) return false
-      const e = err as { name?: string; message?: string; cause?: { code?: string } }
-      error =
-        e?.name === 'TimeoutError'
-          ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`
-          : logScrub(String(e?.cause?.code ?? e?.message ?? err)).slice(0, 200)
+      return true
     }
     const attempts = delivery.attempts + 1
     const nextMs = this.now() + webhookRetryDelayMs(attempts)
@@ -133,6 +188,23 @@ export class WebhookSender {
       nextAttemptAt: new Date(nextMs).toISOString(),
     })
     return false
+  }
+
+  /**
+   * Sends `hook` a test event now, once, and says how it went: `{ id, type: "webhook.test",
+   * occurredAt, booking: null }`, signed like every delivery, with a new event id. Nothing is
+   * stored and nothing is retried. `'stopped'` when the server stops meanwhile.
+   */
+  async test(hook: Pick<WebhookDoc, 'url' | 'secret'>): Promise<WebhookPostResult | 'stopped'> {
+    const nowMs = this.now()
+    const eventId = `ev.test.${randomBytes(9).toString('base64url')}`
+    const body = JSON.stringify({
+      id: eventId,
+      type: WEBHOOK_TEST_EVENT,
+      occurredAt: new Date(nowMs).toISOString(),
+      booking: null,
+    })
+    return webhookPost(hook, eventId, body, nowMs, this.stopping.signal)
   }
 
   /** Aborts the requests in flight (they stay pending). */

@@ -278,4 +278,61 @@ describe('webhooks', () => {
       (await a.request(`/api/admin/webhooks/${hook.id}/deliveries`, { admin: true })).status,
     ).toBe(404)
   })
+
+  it('sends a test event on request, signed, stored nowhere, and says how it went', async () => {
+    const { a, receiver: r } = await start()
+    const hook = await subscribe(a, r.url, ['booking.created'])
+    const test = async (id: string) =>
+      a.request(`/api/admin/webhooks/${id}/test`, { method: 'POST', admin: true })
+    const ok = await test(hook.id)
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toEqual({ delivered: true, statusCode: 200, error: null })
+    const [got] = await r.waitFor(1)
+    const body = JSON.parse(got!.body)
+    expect(body).toEqual({
+      id: got!.eventId,
+      type: 'webhook.test',
+      occurredAt: FIXTURE_NOW,
+      booking: null,
+    })
+    expect(got!.eventId).toMatch(/^ev\.test\./)
+    expect(
+      signatureIsValid(hook.secret, got!.signature, got!.body, Date.parse(FIXTURE_NOW) / 1000),
+    ).toBe(true)
+    // Not a delivery: nothing listed, nothing retried.
+    const listed = await (
+      await a.request(`/api/admin/webhooks/${hook.id}/deliveries`, { admin: true })
+    ).json()
+    expect(listed.deliveries).toEqual([])
+
+    r.answer = () => 404
+    const refused = await test(hook.id)
+    expect(await refused.json()).toEqual({
+      delivered: false,
+      statusCode: 404,
+      error: 'answered 404',
+    })
+
+    // A receiver that is not there: no status, the reason in words.
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    const gone = await subscribe(a, `http://127.0.0.1:${port}/nobody`, ['*'])
+    expect(await (await test(gone.id)).json()).toEqual({
+      delivered: false,
+      statusCode: null,
+      error: 'nothing answers at that address (ECONNREFUSED)',
+    })
+    // Ports fetch never sends to (here SMTP's) are said so.
+    const smtp = await subscribe(a, 'http://127.0.0.1:25/hooks', ['*'])
+    expect((await (await test(smtp.id)).json()).error).toBe(
+      'Teamslot may not send to that port; use another one',
+    )
+
+    expect((await test('wh-nothing')).status).toBe(404)
+    expect(
+      (await a.request(`/api/admin/webhooks/${hook.id}/test`, { method: 'POST' })).status,
+    ).toBe(401)
+  })
 })

@@ -60,10 +60,10 @@ const newPerson = async (ctx: Ctx) => {
   })
   return ((await res.json()) as { id: string }).id
 }
-const newWebhook = async (ctx: Ctx) => {
+const newWebhook = async (ctx: Ctx, url = 'https://hooks.example.com/in') => {
   const res = await ctx.admin('/api/admin/webhooks', {
     method: 'POST',
-    body: { url: 'https://hooks.example.com/in', events: ['*'] },
+    body: { url, events: ['*'] },
   })
   return ((await res.json()) as { id: string }).id
 }
@@ -160,6 +160,14 @@ const ROUTES: readonly RouteCase[] = [
   {
     method: 'GET',
     path: async (ctx) => `/api/admin/webhooks/${await newWebhook(ctx)}/deliveries`,
+    action: 'webhooks',
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    // A port fetch never sends to: the test is answered without any network.
+    path: async (ctx) =>
+      `/api/admin/webhooks/${await newWebhook(ctx, 'http://127.0.0.1:25/in')}/test`,
     action: 'webhooks',
     ok: 200,
   },

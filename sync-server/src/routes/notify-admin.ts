@@ -236,6 +236,19 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
     }),
   )
 
+  router.post(
+    '/webhooks/:id/test',
+    may('webhooks'),
+    asyncRoute(async (req, res) => {
+      const doc = await db.webhooks.findOne(String(req.params['id'])).exec()
+      if (!doc) return notFound(res, 'webhook')
+      const sent = await notifier.webhookTest(doc.toJSON() as WebhookDoc)
+      if (sent === 'stopped')
+        throw new HttpError('internal', 'the server is stopping; try again once it is back')
+      res.json({ delivered: sent.error === null, ...sent })
+    }),
+  )
+
   router.get(
     '/webhooks/:id/deliveries',
     may('webhooks'),
