@@ -225,6 +225,9 @@ async function seedIfEmpty(
     const first = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)
     throw new Error(`the demo workspace is invalid: ${first.join('; ')}`)
   }
-  await workspaceReplace(teamslot.db, parsed.workspace, nowIso)
+  // Each demo booking gets a manage token, as a booking made now would: its manage link works.
+  await workspaceReplace(teamslot.db, parsed.workspace, nowIso, () =>
+    randomBytes(24).toString('base64url'),
+  )
   say('seeded the demo team into the empty store')
 }

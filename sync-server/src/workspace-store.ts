@@ -153,13 +153,16 @@ export async function* workspaceExportChunks(
  * the caller; the demo team, test fixtures): upserts every record (and the settings record
  * holding the workspace zone) and deletes documents the new workspace no longer has. The server's
  * own booking fields (manage token, idempotency key, request fingerprint), which the workspace
- * format does not carry, are kept for bookings that stay. It reads every stored document: imports
- * of any size go through the streaming import (`workspace-import/`).
+ * format does not carry, are kept for bookings that stay; with `manageTokenNew`, a booking that has
+ * no manage token is given one (the demo team's bookings, so each has a manage link). It reads
+ * every stored document: imports of any size go through the streaming import
+ * (`workspace-import/`).
  */
 export async function workspaceReplace(
   db: ServerDatabase,
   workspace: Workspace,
   nowIso: string,
+  manageTokenNew?: () => string,
 ): Promise<void> {
   const next = workspaceToDocuments(workspace, nowIso)
   await notifyProgressMark(db, workspace.bookings)
@@ -171,10 +174,13 @@ export async function workspaceReplace(
     if (stale.length > 0) await collection.bulkRemove(stale)
     const byId = new Map(existing.map((d) => [d.primary, d.toJSON() as AnyDoc]))
     const docs = next[name].map((doc) => {
+      if (name !== 'bookings') return doc
       const before = byId.get(doc.id)
-      if (!before || name !== 'bookings') return doc
-      const kept = BOOKING_SERVER_FIELDS.map((field) => [field, before[field] ?? null])
-      return { ...doc, ...Object.fromEntries(kept) }
+      const kept = before
+        ? Object.fromEntries(BOOKING_SERVER_FIELDS.map((field) => [field, before[field] ?? null]))
+        : {}
+      const token = kept['manageToken'] ?? manageTokenNew?.()
+      return { ...doc, ...kept, ...(token ? { manageToken: token } : {}) }
     })
     if (docs.length > 0) await collection.bulkUpsert(docs as AnyDoc[])
   }
