@@ -217,7 +217,7 @@ test('an offline reassignment onto a member who got a public booking meanwhile i
   await expect(cancelDialog).toHaveCount(0)
   await expect(lee).toContainText('Noor Haddad')
   await lee.getByRole('button', { name: 'Keep both' }).click()
-  await expect(page.getByText('No conflicts.')).toBeVisible()
+  await expect(page.getByText(/^No conflicts: no member has two bookings at once/)).toBeVisible()
   await expect
     .poll(
       async () =>

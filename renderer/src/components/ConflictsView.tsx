@@ -53,7 +53,10 @@ export function ConflictsView({ target }: { readonly target: SyncTarget }) {
     <section aria-labelledby="conflicts-heading" className="view">
       <h2 id="conflicts-heading">Conflicts</h2>
       {conflictList.length === 0 && outside.length === 0 ? (
-        <p>No conflicts. Everything synced without collisions.</p>
+        <p>
+          No conflicts: no member has two bookings at once, every offline change synced, and every
+          booking still to come is within its member’s hours.
+        </p>
       ) : null}
       <ul className="conflict-list">
         {conflictList.map((conflict) => {
