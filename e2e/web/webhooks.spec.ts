@@ -71,10 +71,15 @@ test('an owner adds a webhook without typing JSON, copies its secret once, tests
   await expect(form.getByRole('alert')).toHaveText(
     'Paste the whole address, starting with https://',
   )
+  // Sending bookings unencrypted beyond this computer needs a tick.
   await form.getByLabel('Address the receiver gave you').fill('http://hooks.example.com/in')
-  await expect(form.getByRole('note')).toContainText('This address is not encrypted')
+  await form.getByRole('button', { name: 'Add webhook' }).click()
+  await expect(form.getByRole('alert')).toHaveText(
+    'Use https://, or tick that this address may be sent bookings unencrypted',
+  )
+  await expect(form.getByRole('checkbox', { name: /This address is not encrypted/ })).toBeVisible()
   await form.getByLabel('Address the receiver gave you').fill(receiverUrl)
-  await expect(form.getByRole('note')).toHaveCount(0)
+  await expect(form.getByRole('checkbox', { name: /This address is not encrypted/ })).toHaveCount(0)
   await form.getByLabel('Only the changes ticked below').check()
   await form.getByRole('button', { name: 'Add webhook' }).click()
   await expect(form.getByRole('alert')).toHaveText(
@@ -84,18 +89,28 @@ test('an owner adds a webhook without typing JSON, copies its secret once, tests
   await form.getByLabel('A booking is cancelled').check()
   await form.getByRole('button', { name: 'Add webhook' }).click()
 
-  // The secret is shown once, to copy.
+  // The secret is shown once, to copy, and the keyboard is taken to it.
   const card = page.getByRole('region', { name: 'Signing secret' })
   await expect(card).toContainText(`Bookings are now sent to ${receiverUrl}`)
+  await expect(card.getByRole('heading', { name: 'Copy the signing secret now' })).toBeFocused()
   const secret = await card.getByLabel('Secret').inputValue()
   expect(secret.length).toBeGreaterThanOrEqual(32)
   expect(await seriousViolations(page), 'secret card').toEqual([])
   await card.getByRole('button', { name: 'Done' }).click()
   await expect(card).toHaveCount(0)
+  await expect(form.getByLabel('Address the receiver gave you')).toBeFocused()
   const list = page.getByRole('region', { name: 'Webhooks list' })
   const row = list.getByRole('row').filter({ hasText: receiverUrl })
   await expect(row).toContainText('A booking is made, a booking is cancelled')
+  await expect(row).toContainText('Nothing sent yet.')
   await expect(list).not.toContainText(secret)
+  // The same address again would send everything twice: refused in words.
+  await form.getByLabel('Address the receiver gave you').fill(receiverUrl)
+  await form.getByRole('button', { name: 'Add webhook' }).click()
+  await expect(form.getByRole('alert')).toHaveText(
+    'this address already gets bookings; change which changes it is sent instead of adding it twice',
+  )
+  await expect(list.getByRole('row')).toHaveCount(2)
 
   // A test: sent now, signed with that secret, and the answer said in words.
   await row.getByRole('button', { name: `Send a test to ${receiverUrl}` }).click()
@@ -103,12 +118,17 @@ test('an owner adds a webhook without typing JSON, copies its secret once, tests
     'Delivered: the receiver answered 200.',
   )
   expect(received).toHaveLength(1)
-  expect(JSON.parse(received[0]!.body)).toMatchObject({ type: 'webhook.test', booking: null })
+  // A made-up booking of this team, with names, so the receiver can map its fields.
+  expect(JSON.parse(received[0]!.body)).toMatchObject({
+    type: 'webhook.test',
+    booking: { customer: { name: 'Sample Customer' } },
+    details: { eventType: { name: 'Intro call' } },
+  })
   expect(isSigned(secret, received[0]!.signature, received[0]!.body)).toBe(true)
   answer = 500
   await row.getByRole('button', { name: `Send a test to ${receiverUrl}` }).click()
   await expect(row.getByRole('status', { name: `Test of ${receiverUrl}` })).toHaveText(
-    'Not delivered: the receiver answered 500.',
+    'Not delivered: the receiver answered 500 (it failed on its side: real changes are tried again later).',
   )
   answer = 200
 
@@ -124,6 +144,7 @@ test('an owner adds a webhook without typing JSON, copies its secret once, tests
     .toContain('booking.created')
   const created = received.find((r) => JSON.parse(r.body).type === 'booking.created')!
   expect(JSON.parse(created.body).booking.customer.name).toBe('Hook Test')
+  expect(JSON.parse(created.body).details.eventType.name).toBe('Intro call')
   await row.getByRole('button', { name: `Deliveries to ${receiverUrl}` }).click()
   const deliveries = page.getByRole('region', { name: 'Deliveries list' })
   await expect(async () => {
@@ -135,10 +156,38 @@ test('an owner adds a webhook without typing JSON, copies its secret once, tests
       timeout: 1000,
     })
   }).toPass()
+  await expect(deliveries.getByRole('row').nth(1)).toContainText('Hook Test')
   expect(await seriousViolations(page), 'deliveries').toEqual([])
+
+  // Sent every change from now on.
+  await row.getByRole('button', { name: `Change what ${receiverUrl} is sent` }).click()
+  const change = page.getByRole('form', { name: `What ${receiverUrl} is sent` })
+  await expect(change.getByRole('heading')).toBeFocused()
+  await change.getByLabel('Every booking change').check()
+  await change.getByRole('button', { name: 'Save' }).click()
+  await expect(row).toContainText('Every booking change')
+
+  // A new secret: the old one no longer signs.
+  await row.getByRole('button', { name: `New secret for ${receiverUrl}…` }).click()
+  await expect(row.getByRole('button', { name: 'Make a new secret' })).toBeFocused()
+  await row.getByRole('button', { name: 'Make a new secret' }).click()
+  await expect(card.getByRole('heading', { name: 'The new signing secret' })).toBeFocused()
+  const renewed = await card.getByLabel('Secret').inputValue()
+  expect(renewed).not.toBe(secret)
+  await card.getByRole('button', { name: 'Done' }).click()
+  await row.getByRole('button', { name: `Send a test to ${receiverUrl}` }).click()
+  await expect(row.getByRole('status', { name: `Test of ${receiverUrl}` })).toHaveText(
+    'Delivered: the receiver answered 200.',
+  )
+  const last = received.at(-1)!
+  expect(isSigned(renewed, last.signature, last.body)).toBe(true)
+  expect(isSigned(secret, last.signature, last.body)).toBe(false)
 
   // Removed after a second press: nothing more is sent there.
   await row.getByRole('button', { name: `Remove ${receiverUrl}…` }).click()
+  await expect(row.getByRole('group', { name: 'Confirm' })).toContainText(
+    'Nothing more is sent there.',
+  )
   await row.getByRole('button', { name: 'Remove now' }).click()
   await expect(app.toast(`${receiverUrl} is sent nothing more`)).toBeVisible()
   await expect(page.getByText('No webhooks yet')).toBeVisible()
@@ -157,5 +206,6 @@ test('only owners see webhooks', async ({ page }) => {
   await expect(app.nav('Webhooks')).toHaveCount(0)
   await page.goto(`${server.url}/app/#/webhooks`)
   await expect(page.getByRole('alert')).toHaveText('A manager may not manage webhooks.')
+  await expect(page.getByText('An owner can do this, or give you a role that may.')).toBeVisible()
   await expect(page.getByRole('form', { name: 'Add a webhook' })).toHaveCount(0)
 })

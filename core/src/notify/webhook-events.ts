@@ -4,6 +4,8 @@
  */
 import { WEBHOOK_EVENT_TYPES } from './notify-plan'
 import type { WebhookEventType } from './notify-plan'
+import type { Booking, Workspace } from '../model/workspace'
+import { instantFormat, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/instant'
 
 /** The event a test sends (`POST /api/admin/webhooks/{id}/test`): never sent on its own. */
 export const WEBHOOK_TEST_EVENT = 'webhook.test'
@@ -35,4 +37,99 @@ export function webhookEventsText(events: readonly string[]): string {
   }
   const unknown = events.filter((name) => !webhookEventIsKnown(name))
   return [...known.map((name) => WEBHOOK_EVENT_TEXT[name]), ...unknown].join(', ')
+}
+
+/**
+ * The names behind a booking's ids, sent beside it in every webhook body (`details`), so a
+ * receiver shows "Intro call with Dev Patel", not "et-intro" and "m-dev": the event type, the
+ * hosts in seat order, the pool or panel, the master page it came through, and each answer with
+ * its question's label. A record the workspace no longer has is left out (null, or not listed).
+ */
+export interface WebhookDetails {
+  readonly eventType: {
+    readonly id: string
+    readonly name: string
+    readonly durationMinutes: number
+  } | null
+  readonly hosts: readonly {
+    readonly id: string
+    readonly name: string
+    readonly email: string
+    readonly timeZone: string
+  }[]
+  readonly pool: { readonly id: string; readonly name: string } | null
+  readonly panel: { readonly id: string; readonly name: string } | null
+  readonly page: { readonly id: string; readonly title: string; readonly slug: string } | null
+  readonly answers: readonly {
+    readonly questionId: string
+    readonly label: string
+    readonly answer: string
+  }[]
+}
+
+/** The {@link WebhookDetails} of `booking` (as the event left it) in `workspace`. */
+export function webhookDetails(workspace: Workspace, booking: Booking): WebhookDetails {
+  const eventType = workspace.eventTypes.find((type) => type.id === booking.eventTypeId)
+  const pool = booking.poolId ? workspace.pools.find((p) => p.id === booking.poolId) : undefined
+  const panel = booking.panelId ? workspace.panels.find((p) => p.id === booking.panelId) : undefined
+  const page = booking.masterPageId
+    ? workspace.masterPages.find((p) => p.id === booking.masterPageId)
+    : undefined
+  const hosts = booking.hostMemberIds.flatMap((id) => {
+    const member = workspace.members.find((m) => m.id === id)
+    return member ? [{ id, name: member.name, email: member.email, timeZone: member.timeZone }] : []
+  })
+  const answers = (eventType?.questions ?? []).flatMap((question) => {
+    const answer = booking.answers[question.id]
+    return answer === undefined ? [] : [{ questionId: question.id, label: question.label, answer }]
+  })
+  return {
+    eventType: eventType
+      ? { id: eventType.id, name: eventType.name, durationMinutes: eventType.durationMinutes }
+      : null,
+    hosts,
+    pool: pool ? { id: pool.id, name: pool.name } : null,
+    panel: panel ? { id: panel.id, name: panel.name } : null,
+    page: page ? { id: page.id, title: page.title, slug: page.slug } : null,
+    answers,
+  }
+}
+
+/**
+ * The made-up booking a test event carries, built from the team's own setup so a receiver can
+ * map every field: the first event type and the master page offering it, the first active member
+ * as host, tomorrow at the next whole hour, a customer "Sample Customer" at an example.com
+ * address (never a real one). Its id starts with `bk-sample-`.
+ */
+export function webhookSampleBooking(workspace: Workspace, nowMs: number): Booking {
+  const eventType = workspace.eventTypes[0]
+  const host = workspace.members.find((m) => m.active) ?? workspace.members[0]
+  const page = eventType
+    ? workspace.masterPages.find((p) => p.eventTypeIds.includes(eventType.id))
+    : undefined
+  const startMs = Math.ceil(nowMs / MS_PER_HOUR) * MS_PER_HOUR + MS_PER_DAY
+  const durationMs = (eventType?.durationMinutes ?? 30) * MS_PER_MINUTE
+  const answers: Record<string, string> = {}
+  for (const question of eventType?.questions ?? []) {
+    if (question.required) answers[question.id] = question.options?.[0] ?? 'Sample answer'
+  }
+  return {
+    id: `bk-sample-${Math.floor(nowMs / 1000)}`,
+    eventTypeId: eventType?.id ?? 'et-sample',
+    masterPageId: page?.id ?? null,
+    start: instantFormat(startMs),
+    end: instantFormat(startMs + durationMs),
+    hostMemberIds: [host?.id ?? 'm-sample'],
+    poolId: null,
+    panelId: null,
+    status: 'scheduled',
+    customer: {
+      name: 'Sample Customer',
+      email: 'sample.customer@example.com',
+      timeZone: host?.timeZone ?? 'UTC',
+    },
+    answers,
+    createdVia: 'public',
+    history: [{ at: instantFormat(nowMs), action: 'created', by: 'customer' }],
+  }
 }

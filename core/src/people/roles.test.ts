@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, ROLES, roleAllows, roleRefusalText, roleRefusedAction } from './roles'
+import {
+  ACTIONS,
+  ROLES,
+  roleAllows,
+  roleHelpText,
+  roleRefusalText,
+  roleRefusedAction,
+} from './roles'
 import type { Action, Role } from './roles'
 
 /** api.md "People and roles", written out by hand: what each role may do. */
@@ -60,5 +67,17 @@ describe('roleRefusalText', () => {
   it('says the refusal in plain words', () => {
     expect(roleRefusalText('viewer', 'setup')).toBe('a viewer may not change setup')
     expect(roleRefusalText('owner', 'read')).toBe('an owner may not read the workspace')
+  })
+})
+
+describe('roleHelpText', () => {
+  it('names the roles that may, least first', () => {
+    expect(roleHelpText('webhooks')).toBe('An owner can do this, or give you a role that may.')
+    expect(roleHelpText('setup')).toBe(
+      'A manager or an owner can do this, or give you a role that may.',
+    )
+    expect(roleHelpText('book')).toBe(
+      'A scheduler, a manager or an owner can do this, or give you a role that may.',
+    )
   })
 })

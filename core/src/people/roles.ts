@@ -110,3 +110,16 @@ export function roleRefusalText(role: Role, action: Action): string {
   const article = /^[aeiou]/.test(role) ? 'an' : 'a'
   return `${article} ${role} may not ${ACTION_TEXT[action]}`
 }
+
+/**
+ * Who can help when `action` is refused: "An owner can do this, or give you a role that may." /
+ * "A manager or an owner can …" (the roles that may, least first).
+ */
+export function roleHelpText(action: Action): string {
+  const may = ROLES.filter((role) => roleAllows(role, action)).map(
+    (role) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`,
+  )
+  const who =
+    may.length <= 1 ? (may[0] ?? 'an owner') : `${may.slice(0, -1).join(', ')} or ${may.at(-1)}`
+  return `${who.charAt(0).toUpperCase()}${who.slice(1)} can do this, or give you a role that may.`
+}

@@ -20,7 +20,7 @@ import { SyncStatusBar } from './SyncStatusBar'
 import { TeamView } from './TeamView'
 import { useBookingOutcomes } from '../hooks/use-booking-outcomes'
 import type { Action } from '../../../core/src/people'
-import { roleAllows, roleRefusalText } from '../../../core/src/people'
+import { roleAllows, roleHelpText, roleRefusalText } from '../../../core/src/people'
 import { useRole } from '../session/use-can'
 import { ActivityView } from './ActivityView'
 import { PeopleView } from './PeopleView'
@@ -185,9 +185,12 @@ export function AppShell({ target }: AppShellProps) {
       <main className="shell-main" ref={mainRef} tabIndex={-1}>
         {live === undefined ? <p>Opening the workspace…</p> : null}
         {isAllowed ? null : (
-          <p role="alert" className="card">
-            {`${roleRefusalText(role, viewAction)[0]?.toUpperCase() ?? ''}${roleRefusalText(role, viewAction).slice(1)}.`}
-          </p>
+          <div className="card stack">
+            <p role="alert">
+              {`${roleRefusalText(role, viewAction)[0]?.toUpperCase() ?? ''}${roleRefusalText(role, viewAction).slice(1)}.`}
+            </p>
+            <p className="muted">{roleHelpText(viewAction)}</p>
+          </div>
         )}
         {live && view === 'calendar' ? <CalendarView /> : null}
         {live && view === 'bookings' ? <BookingsView /> : null}

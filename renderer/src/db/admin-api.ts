@@ -72,13 +72,31 @@ export interface AuditEntry {
   readonly fields: readonly string[]
 }
 
-/** A webhook as owners manage it (`/api/admin/webhooks`); its secret is shown only when added. */
+/** A webhook as owners manage it (`/api/admin/webhooks`); its secret is shown only when made. */
 export interface WebhookRow {
   readonly id: string
   readonly url: string
   /** Event names, or `*` for every booking change. */
   readonly events: readonly string[]
   readonly createdAt: string
+}
+
+/** How a webhook's newest deliveries stand (the listing's `deliveries`). */
+export interface WebhookDeliverySummary {
+  /** Not delivered yet: being sent or to be tried again. */
+  readonly waiting: number
+  /** Of those, tried and failed at least once. */
+  readonly retrying: number
+  /** Given up on (72 hours of tries, or the webhook was removed). */
+  readonly failed: number
+  readonly lastDeliveredAt: string | null
+  /** The newest failure's reason while one is retrying or failed ("answered 500"). */
+  readonly lastProblem: string | null
+}
+
+/** A webhook with how its deliveries stand (`GET /api/admin/webhooks`). */
+export interface WebhookListed extends WebhookRow {
+  readonly deliveries: WebhookDeliverySummary
 }
 
 /** One delivery of an event to a webhook (`GET /api/admin/webhooks/{id}/deliveries`). */
@@ -91,6 +109,12 @@ export interface WebhookDelivery {
   readonly lastError: string | null
   readonly nextAttemptAt: string | null
   readonly createdAt: string
+  /** The booking it is about: its customer and start. */
+  readonly booking: {
+    readonly id: string
+    readonly customerName: string
+    readonly start: string
+  } | null
 }
 
 /** How a test event went (`POST /api/admin/webhooks/{id}/test`). */
@@ -161,7 +185,17 @@ export function adminApi(target: SyncTarget) {
       call<{ entries: AuditEntry[] }>(
         `/api/admin/audit?limit=100${before ? `&before=${encodeURIComponent(before)}` : ''}`,
       ),
-    webhooks: () => call<{ webhooks: WebhookRow[] }>('/api/admin/webhooks'),
+    webhooks: () => call<{ webhooks: WebhookListed[] }>('/api/admin/webhooks'),
+    webhookChange: (id: string, events: readonly string[]) =>
+      call<WebhookRow>(`/api/admin/webhooks/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: { events },
+      }),
+    webhookNewSecret: (id: string) =>
+      call<WebhookRow & { secret: string }>(
+        `/api/admin/webhooks/${encodeURIComponent(id)}/secret`,
+        { method: 'POST' },
+      ),
     webhookAdd: (input: { url: string; events: readonly string[]; secret?: string }) =>
       call<WebhookRow & { secret: string }>('/api/admin/webhooks', { method: 'POST', body: input }),
     webhookRemove: (id: string) =>

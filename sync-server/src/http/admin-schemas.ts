@@ -104,6 +104,9 @@ export const webhookBodySchema = z.object({
   secret: z.string().min(16, 'a secret has at least 16 characters').max(200).optional(),
 })
 
+/** `PATCH /api/admin/webhooks/{id}`: which changes it is sent. */
+export const webhookPatchSchema = z.strictObject({ events: webhookBodySchema.shape.events })
+
 const personName = z.string().trim().min(1, 'a name is required').max(200)
 const personEmail = z.email({ message: 'expected an e-mail address' }).max(320)
 const role = z.enum(ROLES, { message: `expected one of ${ROLES.join(', ')}` })

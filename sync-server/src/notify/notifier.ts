@@ -209,7 +209,7 @@ export class Notifier {
 
   /** Sends a webhook a test event now and says how it went (see `WebhookSender.test`). */
   webhookTest(hook: Pick<WebhookDoc, 'url' | 'secret'>): Promise<WebhookPostResult | 'stopped'> {
-    return this.webhookSender.test(hook)
+    return this.webhookSender.test(hook, this.mirror.workspace())
   }
 
   /**

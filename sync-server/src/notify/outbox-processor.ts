@@ -3,6 +3,7 @@ import type { Booking } from '../../../core/src/model/workspace'
 import {
   bookingAtEntry,
   notifyPlan,
+  webhookDetails,
   webhookEventId,
   webhookEventType,
 } from '../../../core/src/notify'
@@ -218,15 +219,13 @@ export class OutboxProcessor {
         const type = webhookEventType(booking, i)
         if (!type || !entry) continue
         const eventId = webhookEventId(booking.id, i)
+        const atEntry = { ...booking, ...moment, history: booking.history.slice(0, i + 1) }
         const body = JSON.stringify({
           id: eventId,
           type,
           occurredAt: entry.at,
-          booking: {
-            ...withoutServerFields(doc),
-            ...moment,
-            history: booking.history.slice(0, i + 1),
-          },
+          booking: { ...withoutServerFields(doc), ...moment, history: atEntry.history },
+          details: webhookDetails(workspace, atEntry),
         })
         for (const webhook of webhooks) {
           if (!webhookWants(webhook, type)) continue

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { WEBHOOK_TEST_EVENT } from '../../../core/src/notify'
+import { WEBHOOK_TEST_EVENT, webhookDetails, webhookSampleBooking } from '../../../core/src/notify'
+import type { Workspace } from '../../../core/src/model/workspace'
 import type { ServerDatabase } from '../database'
 import { logScrub } from '../http/request-log'
 import type { WebhookDeliveryDoc, WebhookDoc } from './outbox-processor'
@@ -98,6 +99,9 @@ export function webhookErrorText(err: unknown): string {
   const code = e?.cause?.code
   if (e?.cause?.message === 'bad port') return 'Teamslot may not send to that port; use another one'
   if (code && NETWORK_ERROR_TEXT[code]) return `${NETWORK_ERROR_TEXT[code]} (${code})`
+  if (code && /WRONG_VERSION_NUMBER/.test(code)) {
+    return `the receiver does not answer HTTPS there: its address may start with http:// (${code})`
+  }
   if (code && /CERT|TLS|SSL/.test(code)) return `its HTTPS certificate is not accepted (${code})`
   return logScrub(String(code ?? e?.cause?.message ?? e?.message ?? err)).slice(0, 200)
 }
@@ -192,17 +196,23 @@ export class WebhookSender {
 
   /**
    * Sends `hook` a test event now, once, and says how it went: `{ id, type: "webhook.test",
-   * occurredAt, booking: null }`, signed like every delivery, with a new event id. Nothing is
+   * occurredAt, booking, details }` with core's made-up booking built from `workspace` (so a
+   * receiver can map every field), signed like every delivery, with a new event id. Nothing is
    * stored and nothing is retried. `'stopped'` when the server stops meanwhile.
    */
-  async test(hook: Pick<WebhookDoc, 'url' | 'secret'>): Promise<WebhookPostResult | 'stopped'> {
+  async test(
+    hook: Pick<WebhookDoc, 'url' | 'secret'>,
+    workspace: Workspace,
+  ): Promise<WebhookPostResult | 'stopped'> {
     const nowMs = this.now()
     const eventId = `ev.test.${randomBytes(9).toString('base64url')}`
+    const booking = webhookSampleBooking(workspace, nowMs)
     const body = JSON.stringify({
       id: eventId,
       type: WEBHOOK_TEST_EVENT,
       occurredAt: new Date(nowMs).toISOString(),
-      booking: null,
+      booking,
+      details: webhookDetails(workspace, booking),
     })
     return webhookPost(hook, eventId, body, nowMs, this.stopping.signal)
   }

@@ -135,6 +135,14 @@ describe('webhooks', () => {
       ['booking.cancelled', `ev.${booking.id}.1`, 'cancelled'],
     ])
     expect(bodies[0].occurredAt).toBe(FIXTURE_NOW)
+    // The names behind the ids, as the booking stood at each event.
+    const host = bodies[0].booking.hostMemberIds[0]
+    expect(bodies[0].details).toMatchObject({
+      eventType: { id: 'et-call', name: 'Call', durationMinutes: 30 },
+      hosts: [{ id: host, email: `${host}@example.com`, timeZone: 'UTC' }],
+    })
+    expect(bodies[0].details.hosts[0].name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/)
+    expect(bodies[1].details.eventType.name).toBe('Call')
     for (const g of got) {
       expect(g.eventId).toBe(JSON.parse(g.body).id)
       expect(
@@ -171,8 +179,20 @@ describe('webhooks', () => {
         attempts: 1,
         lastStatusCode: 500,
         nextAttemptAt: '2027-03-10T08:00:30.000Z',
+        booking: { start: FREE_START, customerName: 'Lee Park' },
       },
     ])
+    // The list says how its deliveries stand: one waiting to be tried again, and why.
+    const summary = async () =>
+      (await (await a.request('/api/admin/webhooks', { admin: true })).json()).webhooks[0]
+        .deliveries
+    expect(await summary()).toEqual({
+      waiting: 1,
+      retrying: 1,
+      failed: 0,
+      lastDeliveredAt: null,
+      lastProblem: 'answered 500',
+    })
     clock.set('2027-03-10T08:00:30.000Z')
     await a.teamslot.notifier.runOnce()
     await r.waitFor(2)
@@ -187,6 +207,13 @@ describe('webhooks', () => {
       status: 'delivered',
       attempts: 3,
       lastStatusCode: 204,
+    })
+    expect(await summary()).toEqual({
+      waiting: 0,
+      retrying: 0,
+      failed: 0,
+      lastDeliveredAt: '2027-03-10T08:01:30.000Z',
+      lastProblem: null,
     })
     // At least once: the receiver deduplicates by the event id, which never changes.
     expect(new Set(got.map((g) => g.eventId)).size).toBe(1)
@@ -265,9 +292,29 @@ describe('webhooks', () => {
         url: r.url,
         events: ['booking.created', 'booking.cancelled'],
         createdAt: FIXTURE_NOW,
+        deliveries: {
+          waiting: 0,
+          retrying: 0,
+          failed: 0,
+          lastDeliveredAt: null,
+          lastProblem: null,
+        },
       },
     ])
     expect(JSON.stringify(listed)).not.toContain(hook.secret)
+    // The same address twice would send every change twice: refused in words, nothing added.
+    const twice = await a.request('/api/admin/webhooks', {
+      method: 'POST',
+      admin: true,
+      body: { url: r.url, events: ['*'] },
+    })
+    expect(twice.status).toBe(422)
+    expect((await twice.json()).error.message).toBe(
+      'this address already gets bookings; change which changes it is sent instead of adding it twice',
+    )
+    expect(
+      (await (await a.request('/api/admin/webhooks', { admin: true })).json()).webhooks,
+    ).toHaveLength(1)
     expect(
       (await a.request(`/api/admin/webhooks/${hook.id}`, { method: 'DELETE', admin: true })).status,
     ).toBe(204)
@@ -289,12 +336,25 @@ describe('webhooks', () => {
     expect(await ok.json()).toEqual({ delivered: true, statusCode: 200, error: null })
     const [got] = await r.waitFor(1)
     const body = JSON.parse(got!.body)
-    expect(body).toEqual({
+    // A made-up booking from the team's own setup, so the receiver can map every field.
+    expect(body).toMatchObject({
       id: got!.eventId,
       type: 'webhook.test',
       occurredAt: FIXTURE_NOW,
-      booking: null,
+      booking: {
+        eventTypeId: 'et-call',
+        hostMemberIds: ['m-ana'],
+        start: '2027-03-11T08:00:00.000Z',
+        end: '2027-03-11T08:30:00.000Z',
+        status: 'scheduled',
+        customer: { name: 'Sample Customer', email: 'sample.customer@example.com' },
+      },
+      details: {
+        eventType: { id: 'et-call', name: 'Call', durationMinutes: 30 },
+        hosts: [{ id: 'm-ana', name: 'Ana Silva', email: 'm-ana@example.com', timeZone: 'UTC' }],
+      },
     })
+    expect(body.booking.id).toMatch(/^bk-sample-/)
     expect(got!.eventId).toMatch(/^ev\.test\./)
     expect(
       signatureIsValid(hook.secret, got!.signature, got!.body, Date.parse(FIXTURE_NOW) / 1000),
@@ -334,5 +394,43 @@ describe('webhooks', () => {
     expect(
       (await a.request(`/api/admin/webhooks/${hook.id}/test`, { method: 'POST' })).status,
     ).toBe(401)
+  })
+
+  it('changes which changes a webhook is sent, and gives it a new secret the old one no longer matches', async () => {
+    const { a, receiver: r } = await start()
+    const hook = await subscribe(a, r.url, ['booking.cancelled'])
+    const patch = (body: unknown, id = hook.id) =>
+      a.request(`/api/admin/webhooks/${id}`, { method: 'PATCH', admin: true, body })
+    expect((await patch({ events: [] })).status).toBe(400)
+    expect((await patch({ events: ['*'], url: 'https://elsewhere.example.com' })).status).toBe(400)
+    expect((await patch({ events: ['*'] }, 'wh-nothing')).status).toBe(404)
+    const changed = await patch({ events: ['booking.created', 'booking.created'] })
+    expect(changed.status).toBe(200)
+    expect(await changed.json()).toMatchObject({ id: hook.id, events: ['booking.created'] })
+    await book(a)
+    await a.teamslot.notifier.runOnce()
+    const [created] = await r.waitFor(1)
+    expect(JSON.parse(created!.body).type).toBe('booking.created')
+
+    const renewed = await a.request(`/api/admin/webhooks/${hook.id}/secret`, {
+      method: 'POST',
+      admin: true,
+    })
+    expect(renewed.status).toBe(200)
+    const { secret } = (await renewed.json()) as { secret: string }
+    expect(secret).toMatch(/^whsec_/)
+    expect(secret).not.toBe(hook.secret)
+    await a.request(`/api/admin/webhooks/${hook.id}/test`, { method: 'POST', admin: true })
+    const [, tested] = await r.waitFor(2)
+    const nowSeconds = Date.parse(FIXTURE_NOW) / 1000
+    expect(signatureIsValid(secret, tested!.signature, tested!.body, nowSeconds)).toBe(true)
+    expect(signatureIsValid(hook.secret, tested!.signature, tested!.body, nowSeconds)).toBe(false)
+    // Both changes are in the activity log, the secret itself nowhere but in the answer.
+    const audit = await (await a.request('/api/admin/audit', { admin: true })).json()
+    const fields = audit.entries
+      .filter((e: { collection: string }) => e.collection === 'webhooks')
+      .map((e: { action: string; fields: string[] }) => `${e.action}:${e.fields.join(',')}`)
+    expect(fields).toEqual(expect.arrayContaining(['update:events', 'update:secret']))
+    expect(JSON.stringify(audit)).not.toContain(secret)
   })
 })

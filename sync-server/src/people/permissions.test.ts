@@ -46,6 +46,7 @@ interface Ctx {
 interface RouteCase {
   readonly method: string
   readonly path: string | ((ctx: Ctx) => Promise<string> | string)
+  /** The body, or a function making a fresh one per attempt. */
   readonly body?: unknown
   readonly action: Action
   /** The status an allowed request gets (2xx unless the case says why not). */
@@ -60,10 +61,12 @@ const newPerson = async (ctx: Ctx) => {
   })
   return ((await res.json()) as { id: string }).id
 }
+/** Webhooks made so far: each gets its own address (one address is one webhook). */
+let webhooksMade = 0
 const newWebhook = async (ctx: Ctx, url = 'https://hooks.example.com/in') => {
   const res = await ctx.admin('/api/admin/webhooks', {
     method: 'POST',
-    body: { url, events: ['*'] },
+    body: { url: `${url}?n=${++webhooksMade}`, events: ['*'] },
   })
   return ((await res.json()) as { id: string }).id
 }
@@ -146,7 +149,7 @@ const ROUTES: readonly RouteCase[] = [
   {
     method: 'POST',
     path: '/api/admin/webhooks',
-    body: { url: 'https://hooks.example.com/in', events: ['*'] },
+    body: () => ({ url: `https://hooks.example.com/in?n=${++webhooksMade}`, events: ['*'] }),
     action: 'webhooks',
     ok: 201,
   },
@@ -156,6 +159,19 @@ const ROUTES: readonly RouteCase[] = [
     path: async (ctx) => `/api/admin/webhooks/${await newWebhook(ctx)}`,
     action: 'webhooks',
     ok: 204,
+  },
+  {
+    method: 'PATCH',
+    path: async (ctx) => `/api/admin/webhooks/${await newWebhook(ctx)}`,
+    body: { events: ['booking.created'] },
+    action: 'webhooks',
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: async (ctx) => `/api/admin/webhooks/${await newWebhook(ctx)}/secret`,
+    action: 'webhooks',
+    ok: 200,
   },
   {
     method: 'GET',
@@ -266,7 +282,11 @@ describe('every admin route × role', () => {
         const ctx: Ctx = { a, attempt, admin }
         const path = typeof route.path === 'string' ? route.path : await route.path(ctx)
         const body =
-          route.body === 'EXPORT' ? await (await admin('/api/admin/workspace')).text() : route.body
+          route.body === 'EXPORT'
+            ? await (await admin('/api/admin/workspace')).text()
+            : typeof route.body === 'function'
+              ? (route.body as () => unknown)()
+              : route.body
         const before = await snapshot(admin)
         const res = await a.request(path, {
           method: route.method,

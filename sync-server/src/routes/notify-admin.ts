@@ -3,7 +3,12 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import type { BookingService } from '../booking-service'
 import type { AnyDoc, ServerDatabase } from '../database'
-import { outboxQuerySchema, remindersQuerySchema, webhookBodySchema } from '../http/admin-schemas'
+import {
+  outboxQuerySchema,
+  remindersQuerySchema,
+  webhookBodySchema,
+  webhookPatchSchema,
+} from '../http/admin-schemas'
 import { asyncRoute } from '../http/async-route'
 import { HttpError, sendError } from '../http/errors'
 import { refuseInvalidId } from '../http/id-param'
@@ -53,6 +58,56 @@ function webhookRow(hook: WebhookDoc) {
   return { id: hook.id, url: hook.url, events: hook.events, createdAt: hook.createdAt }
 }
 
+/** A generated signing secret (`whsec_` and 24 random bytes). */
+function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64url')}`
+}
+
+/** A delivery as the deliveries listing shows it, with the booking it is about. */
+function deliveryRow(d: WebhookDeliveryDoc) {
+  let booking: { id: string; customerName: string; start: string } | null = null
+  try {
+    const parsed = JSON.parse(d.body) as {
+      booking?: { id?: unknown; customer?: { name?: unknown }; start?: unknown }
+    }
+    const b = parsed.booking
+    if (b && typeof b.id === 'string' && typeof b.start === 'string') {
+      booking = { id: b.id, customerName: String(b.customer?.name ?? ''), start: b.start }
+    }
+  } catch {
+    booking = null
+  }
+  return {
+    eventId: d.eventId,
+    type: d.type,
+    status: d.status,
+    attempts: d.attempts,
+    lastStatusCode: d.lastStatusCode,
+    lastError: d.lastError,
+    nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null,
+    createdAt: d.createdAt,
+    booking,
+  }
+}
+
+/** How a webhook's newest deliveries stand (of the newest {@link DEFAULT_LIST_LIMIT}). */
+function deliverySummary(deliveries: readonly WebhookDeliveryDoc[]) {
+  const retrying = deliveries.filter((d) => d.status === 'pending' && d.attempts > 0)
+  return {
+    waiting: deliveries.filter((d) => d.status === 'pending').length,
+    retrying: retrying.length,
+    failed: deliveries.filter((d) => d.status === 'failed').length,
+    lastDeliveredAt:
+      deliveries.find((d) => d.status === 'delivered')?.deliveredAt ??
+      deliveries.find((d) => d.status === 'delivered')?.createdAt ??
+      null,
+    /** The newest failure's reason ("answered 500"), while one is retrying or failed. */
+    lastProblem:
+      deliveries.find((d) => (d.status === 'failed' || d.attempts > 0) && d.lastError !== null)
+        ?.lastError ?? null,
+  }
+}
+
 /**
  * Notification routes of the admin API (`/api/admin/…`, admin token): where links point and
  * whether mail goes out, the outbox, sending a message again, resending a booking's
@@ -61,6 +116,17 @@ function webhookRow(hook: WebhookDoc) {
 export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
   const { db, notifier } = deps
   const router = Router()
+  /** A webhook's newest deliveries (up to {@link DEFAULT_LIST_LIMIT}), newest first. */
+  const newestDeliveries = async (webhookId: string): Promise<WebhookDeliveryDoc[]> =>
+    (
+      await db.webhookdeliveries
+        .find({
+          selector: { webhookId },
+          sort: [{ webhookId: 'asc' }, { createdAt: 'desc' }],
+          limit: DEFAULT_LIST_LIMIT,
+        })
+        .exec()
+    ).map((doc) => doc.toJSON() as AnyDoc as WebhookDeliveryDoc)
   router.param('id', refuseInvalidId)
   router.param('messageId', (_req, res, next, value: unknown) => {
     // Longer than any reserved name (`__proto__`, `constructor`…), or a valid id.
@@ -186,11 +252,18 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
     may('webhooks'),
     asyncRoute(async (req, res) => {
       const body = parseOrThrow(webhookBodySchema, req.body)
+      const same = await db.webhooks.find({ selector: { url: body.url } }).exec()
+      if (same.length > 0) {
+        throw new HttpError(
+          'not-allowed',
+          'this address already gets bookings; change which changes it is sent instead of adding it twice',
+        )
+      }
       const hook: WebhookDoc = {
         id: `wh-${randomBytes(9).toString('base64url')}`,
         url: body.url,
         events: [...new Set(body.events)],
-        secret: body.secret ?? `whsec_${randomBytes(24).toString('base64url')}`,
+        secret: body.secret ?? newWebhookSecret(),
         createdAt: new Date(deps.now()).toISOString(),
       }
       await db.webhooks.insert(hook)
@@ -211,8 +284,17 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
     '/webhooks',
     may('webhooks'),
     asyncRoute(async (_req, res) => {
-      const found = await db.webhooks.find({ sort: [{ id: 'asc' }] }).exec()
-      res.json({ webhooks: found.map((doc) => webhookRow(doc.toJSON() as WebhookDoc)) })
+      const found = (await db.webhooks.find({ sort: [{ id: 'asc' }] }).exec())
+        .map((doc) => doc.toJSON() as WebhookDoc)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      const rows = []
+      for (const hook of found) {
+        rows.push({
+          ...webhookRow(hook),
+          deliveries: deliverySummary(await newestDeliveries(hook.id)),
+        })
+      }
+      res.json({ webhooks: rows })
     }),
   )
 
@@ -236,6 +318,49 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
     }),
   )
 
+  router.patch(
+    '/webhooks/:id',
+    may('webhooks'),
+    asyncRoute(async (req, res) => {
+      const { events } = parseOrThrow(webhookPatchSchema, req.body)
+      const doc = await db.webhooks.findOne(String(req.params['id'])).exec()
+      if (!doc) return notFound(res, 'webhook')
+      const patched = await doc.incrementalPatch({ events: [...new Set(events)] })
+      const hook = patched.toJSON() as WebhookDoc
+      await deps.audit.record(personOf(res), [
+        {
+          collection: 'webhooks',
+          recordId: hook.id,
+          recordName: hook.url,
+          action: 'update',
+          fields: ['events'],
+        },
+      ])
+      res.json(webhookRow(hook))
+    }),
+  )
+
+  router.post(
+    '/webhooks/:id/secret',
+    may('webhooks'),
+    asyncRoute(async (req, res) => {
+      const doc = await db.webhooks.findOne(String(req.params['id'])).exec()
+      if (!doc) return notFound(res, 'webhook')
+      const secret = newWebhookSecret()
+      const hook = (await doc.incrementalPatch({ secret })).toJSON() as WebhookDoc
+      await deps.audit.record(personOf(res), [
+        {
+          collection: 'webhooks',
+          recordId: hook.id,
+          recordName: hook.url,
+          action: 'update',
+          fields: ['secret'],
+        },
+      ])
+      res.json({ ...webhookRow(hook), secret })
+    }),
+  )
+
   router.post(
     '/webhooks/:id/test',
     may('webhooks'),
@@ -255,28 +380,7 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
     asyncRoute(async (req, res) => {
       const id = String(req.params['id'])
       if (!(await db.webhooks.findOne(id).exec())) return notFound(res, 'webhook')
-      const found = await db.webhookdeliveries
-        .find({
-          selector: { webhookId: id },
-          sort: [{ webhookId: 'asc' }, { createdAt: 'desc' }],
-          limit: DEFAULT_LIST_LIMIT,
-        })
-        .exec()
-      res.json({
-        deliveries: found.map((doc) => {
-          const d = doc.toJSON() as AnyDoc as WebhookDeliveryDoc
-          return {
-            eventId: d.eventId,
-            type: d.type,
-            status: d.status,
-            attempts: d.attempts,
-            lastStatusCode: d.lastStatusCode,
-            lastError: d.lastError,
-            nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null,
-            createdAt: d.createdAt,
-          }
-        }),
-      })
+      res.json({ deliveries: (await newestDeliveries(id)).map(deliveryRow) })
     }),
   )
 
