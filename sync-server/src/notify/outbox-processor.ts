@@ -218,6 +218,9 @@ export class OutboxProcessor {
         }
         const type = webhookEventType(booking, i)
         if (!type || !entry) continue
+        // The body is made only for an event some webhook wants (none: most teams, and a rush).
+        const wanting = webhooks.filter((webhook) => webhookWants(webhook, type))
+        if (wanting.length === 0) continue
         const eventId = webhookEventId(booking.id, i)
         const atEntry = { ...booking, ...moment, history: booking.history.slice(0, i + 1) }
         const body = JSON.stringify({
@@ -227,8 +230,7 @@ export class OutboxProcessor {
           booking: { ...withoutServerFields(doc), ...moment, history: atEntry.history },
           details: webhookDetails(workspace, atEntry),
         })
-        for (const webhook of webhooks) {
-          if (!webhookWants(webhook, type)) continue
+        for (const webhook of wanting) {
           deliveries.push({
             id: `${webhook.id}|${eventId}`,
             webhookId: webhook.id,
