@@ -157,6 +157,30 @@ test('an owner adds a webhook without typing JSON, copies its secret once, tests
     })
   }).toPass()
   await expect(deliveries.getByRole('row').nth(1)).toContainText('Hook Test')
+
+  // A receiver that fails: the row says so, and once it is mended the change is sent again now.
+  answer = 500
+  const second = await publicSalesBooking(
+    server,
+    new Date(start.getTime() + 2 * 3600_000).toISOString(),
+    { name: 'Retry Test', email: 'retry@example.com' },
+  )
+  expect(second.status).toBe(201)
+  const failing = deliveries.getByRole('row').filter({ hasText: 'Retry Test' })
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    await expect(failing).toContainText('Not delivered yet (1 try)', { timeout: 1000 })
+  }).toPass()
+  await expect(failing).toContainText('answered 500')
+  answer = 200
+  await failing
+    .getByRole('button', { name: 'Try again now: A booking is made, Retry Test' })
+    .click()
+  await expect(failing.getByRole('status')).toHaveText('Sent again: Refresh to see the answer.')
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    await expect(failing).toContainText('Delivered (2 tries)', { timeout: 1000 })
+  }).toPass()
   expect(await seriousViolations(page), 'deliveries').toEqual([])
 
   // Sent every change from now on.

@@ -365,6 +365,18 @@ function Deliveries({
   const read = useAdminRead(target, hook.id, (api) => api.webhookDeliveries(hook.id))
   const deliveries = read.value?.deliveries ?? null
   const { error, reload: load } = read
+  const [retried, setRetried] = useState<Readonly<Record<string, string>>>({})
+  const retry = async (delivery: WebhookDelivery) => {
+    setRetried((now) => ({ ...now, [delivery.eventId]: 'Trying again…' }))
+    const said = await adminApi(target)
+      .webhookRetry(hook.id, delivery.eventId)
+      .then(
+        () => 'Sent again: Refresh to see the answer.',
+        (err: unknown) => String((err as Error).message),
+      )
+    setRetried((now) => ({ ...now, [delivery.eventId]: said }))
+    load()
+  }
   return (
     <section className="card stack" aria-labelledby="deliveries-heading">
       <h3 id="deliveries-heading" style={{ overflowWrap: 'anywhere' }}>
@@ -393,6 +405,9 @@ function Deliveries({
                 <th scope="col">Booking</th>
                 <th scope="col">State</th>
                 <th scope="col">Last answer</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -411,6 +426,23 @@ function Deliveries({
                       (delivery.lastStatusCode === null
                         ? '—'
                         : `answered ${delivery.lastStatusCode}`)}
+                  </td>
+                  <td>
+                    {delivery.status === 'delivered' ? null : (
+                      <button
+                        type="button"
+                        className="btn"
+                        aria-label={`Try again now: ${eventText(delivery.type)}${
+                          delivery.booking ? `, ${delivery.booking.customerName}` : ''
+                        }`}
+                        onClick={() => void retry(delivery)}
+                      >
+                        Try again now
+                      </button>
+                    )}
+                    <span className="small" role="status">
+                      {retried[delivery.eventId] ?? ''}
+                    </span>
                   </td>
                 </tr>
               ))}

@@ -204,6 +204,11 @@ export function adminApi(target: SyncTarget) {
       call<{ deliveries: WebhookDelivery[] }>(
         `/api/admin/webhooks/${encodeURIComponent(id)}/deliveries`,
       ),
+    webhookRetry: (id: string, eventId: string) =>
+      call<{ delivery: WebhookDelivery }>(
+        `/api/admin/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(eventId)}/retry`,
+        { method: 'POST' },
+      ),
     webhookTest: (id: string) =>
       call<WebhookTestResult>(`/api/admin/webhooks/${encodeURIComponent(id)}/test`, {
         method: 'POST',

@@ -244,6 +244,33 @@ describe('webhooks', () => {
     expect(clock.now() - Date.parse(FIXTURE_NOW)).toBeGreaterThan(60 * 3600_000)
     expect(attempts).toBeGreaterThan(10)
     expect(attempts).toBeLessThan(30)
+
+    // Once the receiver is mended, an owner has a failed change tried again now: delivered.
+    r.answer = () => 200
+    const [failed] = (
+      await (await a.request(`/api/admin/webhooks/${hook.id}/deliveries`, { admin: true })).json()
+    ).deliveries
+    const retry = (eventId: string, id = hook.id) =>
+      a.request(`/api/admin/webhooks/${id}/deliveries/${encodeURIComponent(eventId)}/retry`, {
+        method: 'POST',
+        admin: true,
+      })
+    const retried = await retry(failed.eventId)
+    expect(retried.status).toBe(200)
+    expect((await retried.json()).delivery).toMatchObject({ status: 'pending', attempts })
+    const before = r.received.length
+    await a.teamslot.notifier.runOnce()
+    await r.waitFor(before + 1)
+    const [after] = (
+      await (await a.request(`/api/admin/webhooks/${hook.id}/deliveries`, { admin: true })).json()
+    ).deliveries
+    expect(after).toMatchObject({ status: 'delivered', attempts: attempts + 1 })
+    // Delivered already, unknown or malformed: refused, nothing sent.
+    expect((await retry(failed.eventId)).status).toBe(422)
+    expect((await retry('ev.bk-nothing.0')).status).toBe(404)
+    expect((await retry('x'.repeat(400))).status).toBe(404)
+    expect((await retry(failed.eventId, 'wh-nothing')).status).toBe(404)
+    expect(r.received).toHaveLength(before + 1)
   })
 
   it('never lets a slow receiver delay a booking answer', async () => {

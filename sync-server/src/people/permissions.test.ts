@@ -181,6 +181,14 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'POST',
+    // Not found for every role allowed (no such delivery): the role check comes first.
+    path: async (ctx) =>
+      `/api/admin/webhooks/${await newWebhook(ctx)}/deliveries/ev.bk-none.0/retry`,
+    action: 'webhooks',
+    ok: 404,
+  },
+  {
+    method: 'POST',
     // A port fetch never sends to: the test is answered without any network.
     path: async (ctx) =>
       `/api/admin/webhooks/${await newWebhook(ctx, 'http://127.0.0.1:25/in')}/test`,

@@ -374,6 +374,30 @@ export function notifyAdminRouter(deps: NotifyAdminDeps): Router {
     }),
   )
 
+  router.post(
+    '/webhooks/:id/deliveries/:eventId/retry',
+    may('webhooks'),
+    asyncRoute(async (req, res) => {
+      const id = String(req.params['id'])
+      const eventId = String(req.params['eventId'])
+      if (!(await db.webhooks.findOne(id).exec())) return notFound(res, 'webhook')
+      if (!OUTBOX_ID.test(eventId)) return notFound(res, 'delivery')
+      const doc = await db.webhookdeliveries.findOne(`${id}|${eventId}`).exec()
+      if (!doc) return notFound(res, 'delivery')
+      const delivery = doc.toJSON() as AnyDoc as WebhookDeliveryDoc
+      if (delivery.status === 'delivered') {
+        throw new HttpError('not-allowed', 'this change was delivered already')
+      }
+      // Tried now; a failed one gets one more attempt (its 72 hours count from the event).
+      const patched = await doc.incrementalPatch({
+        status: 'pending',
+        nextAttemptAt: new Date(deps.now()).toISOString(),
+      })
+      notifier.wake()
+      res.json({ delivery: deliveryRow(patched.toJSON() as AnyDoc as WebhookDeliveryDoc) })
+    }),
+  )
+
   router.get(
     '/webhooks/:id/deliveries',
     may('webhooks'),
