@@ -340,7 +340,7 @@ test('a click on an empty place of a member’s column books that member at that
       'outside working hours' +
       'busy in their own calendar' +
       'now' +
-      'Click an empty place in a column to book that member then.',
+      'Click an empty place in a column to book that member then (or use New booking).',
   )
   // 0.8 px per minute: 10:15 is 492 px down Ben's day (this page's zone is UTC).
   await page
@@ -407,4 +407,28 @@ test('a click on an empty place of a member’s column books that member at that
   )
   // Nothing is picked for him there: those times go to someone else.
   await expect(dialog.getByRole('radio', { checked: true })).toHaveCount(0)
+})
+
+test('a desk booking is taken back from its own confirmation, by keyboard, while it can be undone', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server, 'Maya')
+  await app.go('Calendar')
+  const { dialog, times } = await newBookingOnTenthOfNextMonth(page)
+  await times.getByRole('radio').first().check()
+  await dialog.getByLabel('Customer name *').fill('Undo Ulla')
+  await dialog.getByLabel('Customer email *').fill('ulla@example.org')
+  await dialog.getByRole('button', { name: 'Book' }).click()
+  const done = page.getByRole('dialog', { name: 'Booked' })
+  await expect(done).toContainText('Undo booking takes it back for a few seconds.')
+  // The dialog keeps the keyboard inside it: its own Undo is reachable (the notice behind is not).
+  await done.getByRole('button', { name: 'Undo booking' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(done).toHaveCount(0)
+  await expect(app.toast('Undone: the booking was not made')).toBeVisible()
+  await app.go('Bookings')
+  await page.getByRole('button', { name: 'List' }).click()
+  await page.getByLabel('Customer').fill('Undo Ulla')
+  await expect(page.getByText('No booking matches.')).toBeVisible()
 })

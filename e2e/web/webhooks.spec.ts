@@ -193,7 +193,8 @@ test('an owner adds a webhook without typing JSON, copies its secret once, tests
 
   // A new secret: the old one no longer signs.
   await row.getByRole('button', { name: `New secret for ${receiverUrl}…` }).click()
-  await expect(row.getByRole('button', { name: 'Make a new secret' })).toBeFocused()
+  // The safe answer has the focus: Enter twice changes nothing.
+  await expect(row.getByRole('button', { name: 'Keep the old secret' })).toBeFocused()
   await row.getByRole('button', { name: 'Make a new secret' }).click()
   await expect(card.getByRole('heading', { name: 'The new signing secret' })).toBeFocused()
   const renewed = await card.getByLabel('Secret').inputValue()
@@ -206,6 +207,12 @@ test('an owner adds a webhook without typing JSON, copies its secret once, tests
   const last = received.at(-1)!
   expect(isSigned(renewed, last.signature, last.body)).toBe(true)
   expect(isSigned(secret, last.signature, last.body)).toBe(false)
+
+  // Escape backs out of a confirmation, the focus back on the button that asked.
+  await row.getByRole('button', { name: `Remove ${receiverUrl}…` }).click()
+  await page.keyboard.press('Escape')
+  await expect(row.getByRole('group', { name: 'Confirm' })).toHaveCount(0)
+  await expect(row.getByRole('button', { name: `Remove ${receiverUrl}…` })).toBeFocused()
 
   // Removed after a second press: nothing more is sent there.
   await row.getByRole('button', { name: `Remove ${receiverUrl}…` }).click()

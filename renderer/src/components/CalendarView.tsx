@@ -192,7 +192,11 @@ export function CalendarView() {
             <span className="swatch swatch-now" aria-hidden="true" />
             now
           </span>
-          {canBook ? <span>Click an empty place in a column to book that member then.</span> : null}
+          {canBook ? (
+            <span>
+              Click an empty place in a column to book that member then (or use New booking).
+            </span>
+          ) : null}
         </p>
       ) : null}
       <HistoryNotice result={inRange} zone={zone} />

@@ -1,9 +1,11 @@
+import { useEffect, useRef, useState } from 'react'
 import type { Booking } from '../../../core/src/model/workspace'
 import { manageLinkFor } from '../bookings/manage-link'
 import { useWorkspace } from '../db/data-layer'
 import type { SyncTarget } from '../db/replication'
 import { dateTimeText, zoneText } from '../format/datetime-format'
 import { ManageLink } from './ManageLink'
+import { UNDO_WINDOW_MS } from '../db/booking-changes'
 import { useNotifySettings } from '../hooks/use-notify-settings'
 
 export interface DeskBookingDoneProps {
@@ -14,11 +16,25 @@ export interface DeskBookingDoneProps {
   readonly target: SyncTarget
   readonly onOpen: () => void
   readonly onClose: () => void
+  /** Takes the booking back while it is in its undo window; false once it is too late. */
+  readonly onUndo: () => boolean
 }
 
 /** The confirmation of a desk booking: when, with whom and why, and the manage link. */
 export function DeskBookingDone(props: DeskBookingDoneProps) {
-  const { booking, manageToken, zone, target, onOpen, onClose } = props
+  const { booking, manageToken, zone, target, onOpen, onClose, onUndo } = props
+  const [isUndoable, setIsUndoable] = useState(true)
+  const [tooLate, setTooLate] = useState(false)
+  const undoRef = useRef<HTMLButtonElement>(null)
+  const doneRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      // The keyboard on Undo goes to Done when Undo goes away.
+      if (document.activeElement === undoRef.current) doneRef.current?.focus()
+      setIsUndoable(false)
+    }, UNDO_WINDOW_MS)
+    return () => clearTimeout(timer)
+  }, [])
   const live = useWorkspace()!
   const settings = useNotifySettings(target)
   const publicUrl = settings?.publicUrl ?? target.serverUrl
@@ -40,8 +56,8 @@ export function DeskBookingDone(props: DeskBookingDoneProps) {
       {why ? <p className="timeline-why small">Why: {why}</p> : null}
       <p className="small muted">
         For the customer: {dateTimeText(booking.start, booking.customer.timeZone)} (
-        {zoneText(booking.customer.timeZone)} time). You can undo for a few seconds from the notice
-        below.
+        {zoneText(booking.customer.timeZone)} time).{' '}
+        {isUndoable ? 'Undo booking takes it back for a few seconds.' : null}
       </p>
       <ManageLink link={manageLinkFor(workspace, booking, manageToken, publicUrl)} canChange />
       {settings?.mail.configured === false ? (
@@ -58,13 +74,33 @@ export function DeskBookingDone(props: DeskBookingDoneProps) {
         </p>
       )}
       <div className="actions">
-        <button type="button" className="btn btn-primary" onClick={onClose}>
+        <button type="button" className="btn btn-primary" onClick={onClose} ref={doneRef}>
           Done
         </button>
         <button type="button" className="btn" onClick={onOpen}>
           Open booking
         </button>
+        {isUndoable ? (
+          <button
+            type="button"
+            className="btn"
+            ref={undoRef}
+            onClick={() => {
+              if (onUndo()) return
+              doneRef.current?.focus()
+              setIsUndoable(false)
+              setTooLate(true)
+            }}
+          >
+            Undo booking
+          </button>
+        ) : null}
       </div>
+      {tooLate ? (
+        <p className="small">
+          Too late to undo: the booking is saved. Cancel it from its details (Open booking).
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -4,7 +4,8 @@ import { bookingDecide } from '../../../core/src/booking'
 import type { BookingRequest } from '../../../core/src/booking'
 import type { Booking, Question } from '../../../core/src/model/workspace'
 import type { SyncTarget } from '../db/replication'
-import { useWorkspace } from '../db/data-layer'
+import { useBookingChanges, useWorkspace } from '../db/data-layer'
+import { toastShow } from '../ui/toasts'
 import { clockNow } from '../clock'
 import { boardDay } from '../calendar/board-layout'
 import { bookAtRefusal, memberBookingRoute, slotCovering } from '../calendar/book-at'
@@ -90,7 +91,13 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
     // Below the dialog's sticky title, not under it.
     formRef.current?.querySelector(':focus')?.scrollIntoView({ block: 'center' })
   }, [problems])
-  const [done, setDone] = useState<{ booking: Booking; manageToken: string } | null>(null)
+  const [done, setDone] = useState<{
+    booking: Booking
+    manageToken: string
+    /** The change in its undo window (`Undo booking` in the dialog takes it back). */
+    changeId: string
+  } | null>(null)
+  const changes = useBookingChanges()
   // One booking per dialog: a second submit while the first is being stored is the same change.
   const [id] = useState(bookingIdNew)
   const [manageToken] = useState(manageTokenNew)
@@ -179,7 +186,7 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
       return
     }
     setProblems({})
-    setDone({ booking: result.change.preview, manageToken })
+    setDone({ booking: result.change.preview, manageToken, changeId: result.change.id })
   }
 
   if (done) {
@@ -195,6 +202,14 @@ export function NewBookingDialog({ initialDate, at = null, target }: NewBookingD
             navigate({ params: { booking: done.booking.id } })
           }}
           onClose={close}
+          onUndo={() => {
+            const isUndone = changes.undo(done.changeId)
+            if (isUndone) {
+              close()
+              toastShow({ title: 'Undone: the booking was not made', tone: 'info' })
+            }
+            return isUndone
+          }}
         />
       </AppDialog>
     )

@@ -98,6 +98,9 @@ function deliveryStateText(delivery: WebhookDelivery, zone: string): string {
     : `Not delivered yet (${tries})`
 }
 
+/** What a row says while its test is on its way. */
+const SENDING = 'Sending a test…'
+
 /** A secret just made, for whom, and whether it replaced one. */
 interface Issued {
   readonly url: string
@@ -126,7 +129,7 @@ export function WebhooksView({ target }: WebhooksViewProps) {
   const api = adminApi(target)
   const focus = useFocusLater<HTMLElement>()
   const test = async (hook: WebhookListed) => {
-    setTests((now) => ({ ...now, [hook.id]: 'Sending a test…' }))
+    setTests((now) => ({ ...now, [hook.id]: SENDING }))
     const text = await api
       .webhookTest(hook.id)
       .then(webhookTestText, (err: unknown) => String((err as Error).message))
@@ -152,6 +155,11 @@ export function WebhooksView({ target }: WebhooksViewProps) {
     } catch (err) {
       setTests((now) => ({ ...now, [hook.id]: String((err as Error).message) }))
     }
+  }
+  /** Backs out of a confirmation, the focus back on the button that asked for it. */
+  const keep = (id: string, what: 'remove' | 'secret') => {
+    setConfirming(null)
+    focus.later((box) => focusKey(box, `${what}-${id}`))
   }
   const shownHook = hooks?.find((hook) => hook.id === shown?.id) ?? null
   return (
@@ -224,8 +232,12 @@ export function WebhooksView({ target }: WebhooksViewProps) {
                           type="button"
                           className="btn"
                           aria-label={`Send a test to ${hook.url}`}
-                          disabled={tests[hook.id] === 'Sending a test…'}
-                          onClick={() => void test(hook)}
+                          data-focus={`test-${hook.id}`}
+                          aria-disabled={tests[hook.id] === SENDING || undefined}
+                          onClick={() => {
+                            // Not `disabled`: the focus would fall off the button meanwhile.
+                            if (tests[hook.id] !== SENDING) void test(hook)
+                          }}
                         >
                           Send a test
                         </button>
@@ -261,9 +273,10 @@ export function WebhooksView({ target }: WebhooksViewProps) {
                             type="button"
                             className="btn"
                             aria-label={`New secret for ${hook.url}…`}
+                            data-focus={`secret-${hook.id}`}
                             onClick={() => {
                               setConfirming({ id: hook.id, what: 'secret' })
-                              focus.later((box) => focusKey(box, `confirm-${hook.id}`))
+                              focus.later((box) => focusKey(box, `keep-${hook.id}`))
                             }}
                           >
                             New secret…
@@ -274,9 +287,10 @@ export function WebhooksView({ target }: WebhooksViewProps) {
                             type="button"
                             className="btn"
                             aria-label={`Remove ${hook.url}…`}
+                            data-focus={`remove-${hook.id}`}
                             onClick={() => {
                               setConfirming({ id: hook.id, what: 'remove' })
-                              focus.later((box) => focusKey(box, `confirm-${hook.id}`))
+                              focus.later((box) => focusKey(box, `keep-${hook.id}`))
                             }}
                           >
                             Remove…
@@ -284,7 +298,16 @@ export function WebhooksView({ target }: WebhooksViewProps) {
                         )}
                       </div>
                       {confirming?.id === hook.id ? (
-                        <div className="stack" role="group" aria-label="Confirm">
+                        <div
+                          className="stack"
+                          role="group"
+                          aria-label="Confirm"
+                          onKeyDown={(event) => {
+                            if (event.key !== 'Escape') return
+                            event.stopPropagation()
+                            keep(hook.id, confirming.what)
+                          }}
+                        >
                           <p className="small">
                             {confirming.what === 'remove'
                               ? `Nothing more is sent there${
@@ -298,7 +321,6 @@ export function WebhooksView({ target }: WebhooksViewProps) {
                             <button
                               type="button"
                               className={confirming.what === 'remove' ? 'btn btn-danger' : 'btn'}
-                              data-focus={`confirm-${hook.id}`}
                               onClick={() =>
                                 void (confirming.what === 'remove'
                                   ? remove(hook)
@@ -310,7 +332,8 @@ export function WebhooksView({ target }: WebhooksViewProps) {
                             <button
                               type="button"
                               className="btn"
-                              onClick={() => setConfirming(null)}
+                              data-focus={`keep-${hook.id}`}
+                              onClick={() => keep(hook.id, confirming.what)}
                             >
                               Keep {confirming.what === 'remove' ? 'it' : 'the old secret'}
                             </button>
