@@ -162,6 +162,9 @@ test('an offline reassignment onto a member who got a public booking meanwhile i
   await board.dialog.getByRole('button', { name: 'Reassign' }).click()
   await expect(app.details).toContainText('Host: Cai Wong')
   await page.keyboard.press('Escape')
+  // The block that opened the details moved to Cai's column: the keyboard is put on the view,
+  // not dropped on the page (where the next Tab would start again at the top).
+  await expect(page.getByRole('main')).toBeFocused()
   // Shown at once while it can be undone, then written locally: marked as not synced yet.
   await expect(
     board.column('Cai Wong').getByRole('button', { name: /with Lee Park \(saving\)/ }),

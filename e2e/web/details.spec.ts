@@ -102,11 +102,15 @@ test('a scheduler cancels with a reason and marks a no-show from the details pan
       'Reason (kept in the history; this sync server sends no email, so tell the customer yourself)',
     )
     .fill('Customer called to cancel')
-  await confirm.getByRole('button', { name: 'Cancel booking' }).click()
+  // Enter in the reason cancels, as a keyboard user does.
+  await page.keyboard.press('Enter')
   await expect(app.toast(/Cancelled Lee Park/)).toBeVisible()
   await expect(app.details.getByRole('group', { name: 'Status' })).toContainText('Cancelled')
   const cancelButton = app.details.getByRole('button', { name: 'Cancel booking…' })
   await expect(cancelButton).toBeDisabled()
+  // The button that opened the cancel dialog can no longer take the focus: the details panel does
+  // (not the page, where the next Tab would start again at the top).
+  await expect(app.details).toBeFocused()
   // Not drawn in the danger colour once it cannot be used; Resend says why it cannot.
   const colours = await cancelButton.evaluate((el) => {
     const probe = document.createElement('span')

@@ -47,6 +47,15 @@ test('a scheduler sets up an event type with a choice question, pools, a panel a
   await expect(eventForm.getByLabel('Topic option 2')).toBeFocused()
   await eventForm.getByLabel('Topic option 2').fill('Setup')
   await eventForm.getByRole('checkbox', { name: 'Required' }).check()
+  // A second question moved up and down: the keyboard follows it (the way it went, or the other
+  // way once it reached the end), then it is removed.
+  await eventForm.getByRole('button', { name: '+ Add question' }).click()
+  await eventForm.getByLabel('Question 2', { exact: true }).fill('Company')
+  await eventForm.getByRole('button', { name: 'Move Company up' }).click()
+  await expect(eventForm.getByRole('button', { name: 'Move Company down' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(eventForm.getByRole('button', { name: 'Move Company up' })).toBeFocused()
+  await eventForm.getByRole('button', { name: 'Remove Company' }).click()
   await save(eventForm)
   await expect(app.toast('Saved event type Consultation')).toBeVisible()
   await expect(page.getByRole('region', { name: 'Event types' })).toContainText('Consultation')

@@ -39,14 +39,20 @@ export function QuestionsEditor({
 }) {
   const set = (index: number, question: Question) =>
     onChange(questions.map((q, i) => (i === index ? question : q)))
+  // The keyboard follows what was added (the new field), removed (its neighbour) or moved (its
+  // button the same way, or the other way once it reached the end).
+  const { box, later } = useFocusLater<HTMLFieldSetElement>()
   const move = (index: number, by: number) => {
     const next = [...questions]
     const [q] = next.splice(index, 1)
-    if (q) next.splice(index + by, 0, q)
+    if (!q) return
+    next.splice(index + by, 0, q)
+    later((root) => {
+      const same = focusKey(root, `${by < 0 ? 'up' : 'down'}-${q.id}`) as HTMLButtonElement | null
+      return same && !same.disabled ? same : focusKey(root, `${by < 0 ? 'down' : 'up'}-${q.id}`)
+    })
     onChange(next)
   }
-  // The keyboard follows what was added (the new field) or removed (its neighbour).
-  const { box, later } = useFocusLater<HTMLFieldSetElement>()
   const add = () => {
     // A stand-in id until the question has a label (see EventTypeEditor).
     const id = `new-${crypto.randomUUID().slice(0, 8)}`
@@ -180,6 +186,7 @@ export function QuestionsEditor({
                 type="button"
                 className="btn btn-quiet"
                 disabled={i === 0}
+                data-focus={`up-${q.id}`}
                 onClick={() => move(i, -1)}
                 aria-label={`Move ${name} up`}
               >
@@ -189,6 +196,7 @@ export function QuestionsEditor({
                 type="button"
                 className="btn btn-quiet"
                 disabled={i === questions.length - 1}
+                data-focus={`down-${q.id}`}
                 onClick={() => move(i, 1)}
                 aria-label={`Move ${name} down`}
               >

@@ -69,5 +69,25 @@ function dialogOpened(close: () => void): () => void {
     const at = openDialogs.lastIndexOf(close)
     if (at >= 0) openDialogs.splice(at, 1)
     if (openDialogs.length === 0) document.removeEventListener('keydown', onPageKeyDown)
+    focusNotLost()
   }
+}
+
+/**
+ * After a dialog closes, React Aria gives the focus back to what opened it, on the next animation
+ * frame. When that is gone or disabled by what the dialog did (a booking's block moved to another
+ * column by a reassignment; "Cancel booking…" disabled once it is cancelled) the focus fell to
+ * the page, and the next Tab started again at the top: then it goes to the dialog still open
+ * beneath (its own element), or else to the view.
+ */
+function focusNotLost(): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const active = document.activeElement
+      if (active !== null && active !== document.body) return
+      const dialogs = document.querySelectorAll<HTMLElement>('[role="dialog"]')
+      const beneath = dialogs.item(dialogs.length - 1) as HTMLElement | null
+      ;(beneath ?? document.querySelector<HTMLElement>('main'))?.focus()
+    }),
+  )
 }
