@@ -211,3 +211,36 @@ test('a scheduler sets up an event type with a choice question, pools, a panel a
   // Customers can open it, and a Billing answer is routed to the Billing team's next in line.
   expect((await fetch(`${server.url}/api/public/pages/consult`)).status).toBe(200)
 })
+
+test('closing an editor with changes asks first; without changes it just closes', async ({
+  page,
+}) => {
+  const app = new DeskApp(page)
+  await app.open(server)
+  await app.go('Setup')
+  // Untouched: Escape closes at once.
+  await page.getByRole('button', { name: 'Edit Intro call' }).click()
+  const form = page.getByRole('form', { name: 'Edit Intro call' })
+  await expect(form).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(form).toHaveCount(0)
+
+  // Changed: Escape asks, the safe answer has the focus, and Enter keeps what was typed.
+  await page.getByRole('button', { name: 'Edit Intro call' }).click()
+  await form.getByLabel('Name').fill('Intro call (new)')
+  await page.keyboard.press('Escape')
+  const ask = form.getByRole('alert').filter({ hasText: 'Close without saving?' })
+  await expect(ask).toBeVisible()
+  await expect(ask.getByRole('button', { name: 'Keep editing' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(ask).toHaveCount(0)
+  await expect(form.getByLabel('Name')).toHaveValue('Intro call (new)')
+  // Cancel asks too; Discard closes and nothing is saved.
+  await form.getByRole('button', { name: 'Cancel' }).click()
+  await ask.getByRole('button', { name: 'Discard changes' }).click()
+  await expect(form).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Event types' })).toContainText('Intro call')
+  await expect(page.getByRole('region', { name: 'Event types' })).not.toContainText('(new)')
+  const types = (await serverWorkspace(server)).eventTypes as { name: string }[]
+  expect(types.map((t) => t.name)).not.toContain('Intro call (new)')
+})
