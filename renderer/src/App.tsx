@@ -17,6 +17,7 @@ import { adminApi, AdminApiError } from './db/admin-api'
 import { useSessionStore } from './stores/session-store'
 import { ServerUrlContext } from './session/use-can'
 import { toastShow } from './ui/toasts'
+import { sentenceStart } from '../../core/src/text/sentence'
 
 /** How long a "not saved" notice stays: long enough to read what was refused and why. */
 const REFUSAL_TOAST_MS = 20_000
@@ -159,7 +160,7 @@ export function App() {
             toastShow(
               {
                 title: `Not saved: ${notice.what}`,
-                description: `${notice.reason[0]?.toUpperCase() ?? ''}${notice.reason.slice(1)}. The server’s version was kept.`,
+                description: `${sentenceStart(notice.reason)}. The server’s version was kept.`,
                 tone: 'error',
               },
               REFUSAL_TOAST_MS,

@@ -6,6 +6,8 @@
  * Roles are nested: each may do everything the roles before it in {@link ROLES} may do.
  */
 
+import { sentenceStart } from '../text/sentence'
+
 /** Every role, least to most. */
 export const ROLES = ['viewer', 'scheduler', 'manager', 'owner'] as const
 export type Role = (typeof ROLES)[number]
@@ -105,10 +107,14 @@ export function roleRefusedAction(role: Role, actions: readonly Action[]): Actio
   return actions.find((action) => !roleAllows(role, action)) ?? null
 }
 
+/** "a viewer", "an owner". */
+function roleWithArticle(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`
+}
+
 /** "a viewer may not change setup": the refusal in plain words. */
 export function roleRefusalText(role: Role, action: Action): string {
-  const article = /^[aeiou]/.test(role) ? 'an' : 'a'
-  return `${article} ${role} may not ${ACTION_TEXT[action]}`
+  return `${roleWithArticle(role)} may not ${ACTION_TEXT[action]}`
 }
 
 /**
@@ -116,10 +122,8 @@ export function roleRefusalText(role: Role, action: Action): string {
  * "A manager or an owner can …" (the roles that may, least first).
  */
 export function roleHelpText(action: Action): string {
-  const may = ROLES.filter((role) => roleAllows(role, action)).map(
-    (role) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`,
-  )
+  const may = ROLES.filter((role) => roleAllows(role, action)).map(roleWithArticle)
   const who =
     may.length <= 1 ? (may[0] ?? 'an owner') : `${may.slice(0, -1).join(', ')} or ${may.at(-1)}`
-  return `${who.charAt(0).toUpperCase()}${who.slice(1)} can do this, or give you a role that may.`
+  return `${sentenceStart(who)} can do this, or give you a role that may.`
 }

@@ -21,6 +21,7 @@ import { TeamView } from './TeamView'
 import { useBookingOutcomes } from '../hooks/use-booking-outcomes'
 import type { Action } from '../../../core/src/people'
 import { roleAllows, roleHelpText, roleRefusalText } from '../../../core/src/people'
+import { sentenceStart } from '../../../core/src/text/sentence'
 import { useRole } from '../session/use-can'
 import { ActivityView } from './ActivityView'
 import { PeopleView } from './PeopleView'
@@ -186,9 +187,7 @@ export function AppShell({ target }: AppShellProps) {
         {live === undefined ? <p>Opening the workspace…</p> : null}
         {isAllowed ? null : (
           <div className="card stack">
-            <p role="alert">
-              {`${roleRefusalText(role, viewAction)[0]?.toUpperCase() ?? ''}${roleRefusalText(role, viewAction).slice(1)}.`}
-            </p>
+            <p role="alert">{`${sentenceStart(roleRefusalText(role, viewAction))}.`}</p>
             <p className="muted">{roleHelpText(viewAction)}</p>
           </div>
         )}

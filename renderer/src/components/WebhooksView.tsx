@@ -6,6 +6,7 @@ import {
   webhookEventIsKnown,
   webhookEventsText,
 } from '../../../core/src/notify'
+import { sentenceStart } from '../../../core/src/text/sentence'
 import { adminApi } from '../db/admin-api'
 import type {
   WebhookDelivery,
@@ -26,14 +27,9 @@ export interface WebhooksViewProps {
   readonly target: SyncTarget
 }
 
-/** "a booking is made" → "A booking is made". */
-function sentence(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
-}
-
 /** A webhook's event in words, or its name when this version does not know it. */
 function eventText(type: string): string {
-  return webhookEventIsKnown(type) ? sentence(WEBHOOK_EVENT_TEXT[type]) : type
+  return webhookEventIsKnown(type) ? sentenceStart(WEBHOOK_EVENT_TEXT[type]) : type
 }
 
 /** "1 change" / "3 changes". */
@@ -219,7 +215,7 @@ export function WebhooksView({ target }: WebhooksViewProps) {
                       {hook.url}
                       <div className="small muted">Added {dateTimeText(hook.createdAt, zone)}</div>
                     </td>
-                    <td>{sentence(webhookEventsText(hook.events))}</td>
+                    <td>{sentenceStart(webhookEventsText(hook.events))}</td>
                     <td>
                       {health.isProblem ? (
                         <span className="chip is-danger">Needs a look</span>
@@ -522,7 +518,7 @@ function SecretCard({ issued, onDone }: { readonly issued: Issued; readonly onDo
 
 const EVENT_OPTIONS = WEBHOOK_EVENT_TYPES.map((name) => ({
   id: name,
-  label: sentence(WEBHOOK_EVENT_TEXT[name]),
+  label: sentenceStart(WEBHOOK_EVENT_TEXT[name]),
 }))
 
 /**

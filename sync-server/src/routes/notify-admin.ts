@@ -92,15 +92,12 @@ function deliveryRow(d: WebhookDeliveryDoc) {
 
 /** How a webhook's newest deliveries stand (of the newest {@link DEFAULT_LIST_LIMIT}). */
 function deliverySummary(deliveries: readonly WebhookDeliveryDoc[]) {
-  const retrying = deliveries.filter((d) => d.status === 'pending' && d.attempts > 0)
+  const delivered = deliveries.find((d) => d.status === 'delivered')
   return {
     waiting: deliveries.filter((d) => d.status === 'pending').length,
-    retrying: retrying.length,
+    retrying: deliveries.filter((d) => d.status === 'pending' && d.attempts > 0).length,
     failed: deliveries.filter((d) => d.status === 'failed').length,
-    lastDeliveredAt:
-      deliveries.find((d) => d.status === 'delivered')?.deliveredAt ??
-      deliveries.find((d) => d.status === 'delivered')?.createdAt ??
-      null,
+    lastDeliveredAt: delivered?.deliveredAt ?? delivered?.createdAt ?? null,
     /** The newest failure's reason ("answered 500"), while one is retrying or failed. */
     lastProblem:
       deliveries.find((d) => (d.status === 'failed' || d.attempts > 0) && d.lastError !== null)
