@@ -8,6 +8,7 @@
  * merged (neither overlapping nor touching) — {@link busyTimesNormalize} makes any list so.
  */
 
+import { partitionPoint } from '../model/partition-point'
 import { MS_PER_MINUTE } from '../time/instant'
 
 /** One busy interval `[startMs, endMs)`, epoch ms. */
@@ -38,14 +39,7 @@ export function busyTimesNormalize(intervals: readonly BusyInterval[]): BusyInte
 
 /** Index of the first interval of a sorted, merged list whose end is after `fromMs`. */
 function firstEndingAfter(intervals: readonly BusyInterval[], fromMs: number): number {
-  let low = 0
-  let high = intervals.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (intervals[middle]![1] <= fromMs) low = middle + 1
-    else high = middle
-  }
-  return low
+  return partitionPoint(intervals.length, (i) => intervals[i]![1] <= fromMs)
 }
 
 /**

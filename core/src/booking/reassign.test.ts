@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { historyReplay } from '../distribution/booking-history'
 import { cycleBounds } from '../distribution/cycle-bounds'
@@ -341,6 +342,84 @@ describe('bookingsOutsideHours', () => {
       'bk-wed-13',
       'bk-thu-10',
     ])
+  })
+
+  it('remembers answers per member and booking record, never past a change (property)', () => {
+    // Each step edits the workspace the way the desk does (a new record for what changed, the
+    // rest kept) and asks again; the answer must equal a cold computation on a deep copy.
+    const hours: Member['dateOverrides'][number][] = [
+      { date: '2027-03-17', hours: [] },
+      { date: '2027-03-18', hours: [['12:00', '13:00']] },
+    ]
+    const edit = fc.oneof(
+      fc.record({
+        kind: fc.constant('member' as const),
+        who: fc.constantFrom('m-ana', 'm-ben'),
+        active: fc.boolean(),
+        zone: fc.constantFrom('Europe/Berlin', 'Asia/Kolkata', 'America/New_York'),
+        overrides: fc.subarray(hours),
+      }),
+      fc.record({
+        kind: fc.constant('move' as const),
+        booking: fc.integer({ min: 0, max: bookings.length - 1 }),
+        hour: fc.integer({ min: 0, max: 23 }),
+      }),
+      fc.record({ kind: fc.constant('add' as const), hour: fc.integer({ min: 0, max: 23 }) }),
+    )
+    fc.assert(
+      // Each step also asks at its own now (up to 18 days later, past some meetings): the minute tick.
+      fc.property(fc.array(fc.tuple(edit, fc.nat(18 * 24)), { maxLength: 8 }), (edits) => {
+        let ws: Workspace = fixtureWorkspace({ bookings })
+        hostsOutsideHours(ws, FIXTURE_NOW)
+        edits.forEach(([step, hoursLater], at) => {
+          const now = FIXTURE_NOW + hoursLater * 3600_000
+          if (step.kind === 'member') {
+            ws = {
+              ...ws,
+              members: ws.members.map((m) =>
+                m.id === step.who
+                  ? {
+                      ...m,
+                      active: step.active,
+                      timeZone: step.zone,
+                      dateOverrides: step.overrides,
+                    }
+                  : m,
+              ),
+            }
+          } else if (step.kind === 'move') {
+            const start = `2027-03-17T${String(step.hour).padStart(2, '0')}:00:00.000Z`
+            const end = `2027-03-17T${String(step.hour).padStart(2, '0')}:30:00.000Z`
+            ws = {
+              ...ws,
+              bookings: ws.bookings.map((b, i) => (i === step.booking ? { ...b, start, end } : b)),
+            }
+          } else {
+            const start = `2027-03-18T${String(step.hour).padStart(2, '0')}:00:00Z`
+            ws = {
+              ...ws,
+              bookings: [...ws.bookings, fixtureBooking(`bk-added-${at}`, ['m-ben'], start)],
+            }
+          }
+          const warm = hostsOutsideHours(ws, now)
+          const cold = hostsOutsideHours(structuredClone(ws), now)
+          expect(warm.map((f) => `${f.booking.id}:${f.memberId}`)).toEqual(
+            cold.map((f) => `${f.booking.id}:${f.memberId}`),
+          )
+          // The same as asking member by member (its own path through the bookings).
+          const cold2 = structuredClone(ws)
+          expect(warm.map((f) => `${f.booking.id}:${f.memberId}`).toSorted()).toEqual(
+            cold2.members
+              .flatMap((m) => bookingsOutsideHours(cold2, m.id, now).map((b) => `${b.id}:${m.id}`))
+              .toSorted(),
+          )
+          expect(bookingsOutsideHours(ws, 'm-ana', now).map((b) => b.id)).toEqual(
+            bookingsOutsideHours(structuredClone(ws), 'm-ana', now).map((b) => b.id),
+          )
+        })
+      }),
+      { numRuns: 150 },
+    )
   })
 
   it('leaves out meetings that have started and unknown members', () => {

@@ -22,6 +22,7 @@ import { ledgerLastBefore } from '../distribution/pool-ledger'
 import { poolLedgerStats, poolStats } from '../distribution/pool-stats'
 import { DISTRIBUTION_METHODS } from '../distribution/distribution-methods'
 import { type PooledPlace, pooledOrderCompare } from '../distribution/pooled-ranking'
+import { partitionPoint } from '../model/partition-point'
 import type { PanelSeat, Pool, Target, Workspace } from '../model/workspace'
 import type { AssignmentExplanation, DecisionState, RankedCandidate } from './booking-types'
 
@@ -198,14 +199,11 @@ function pooledRankingFollow(
       isFree: false,
     }
     const place: PooledPlace = { priority: eligible.priority, lastMs, order: eligible.order }
-    let low = 0
-    let high = ranking.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      if (pooledOrderCompare(placeOf(ranking[mid]!), place, byPriority) < 0) low = mid + 1
-      else high = mid
-    }
-    ranking.splice(low, 0, moved)
+    const at = partitionPoint(
+      ranking.length,
+      (i) => pooledOrderCompare(placeOf(ranking[i]!), place, byPriority) < 0,
+    )
+    ranking.splice(at, 0, moved)
   }
   return ranking
 }
