@@ -30,21 +30,28 @@ function workspace(cancelNoticeMinutes: number) {
   }
 }
 
-/** A booking on Ana's own link, made through the API; its manage link. */
-async function bookThroughApi(server: TestServer, hoursAhead: number) {
+/**
+ * A booking through the API (on Ana's own link unless `slug` says otherwise), at the first free
+ * start `hoursAhead` hours from now or at `start`; its manage link.
+ */
+async function bookThroughApi(
+  server: TestServer,
+  hoursAhead: number,
+  { slug = 'ana', start }: { slug?: string; start?: string } = {},
+) {
   const from = new Date(Date.now() + hoursAhead * 3600_000).toISOString()
   const to = new Date(Date.now() + (hoursAhead + 48) * 3600_000).toISOString()
   const { slots } = await (
     await fetch(
-      `${server.url}/api/public/pages/ana/availability?eventTypeId=et-intro&from=${from}&to=${to}`,
+      `${server.url}/api/public/pages/${slug}/availability?eventTypeId=et-intro&from=${from}&to=${to}`,
     )
   ).json()
-  const res = await fetch(`${server.url}/api/public/pages/ana/bookings`, {
+  const res = await fetch(`${server.url}/api/public/pages/${slug}/bookings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       eventTypeId: 'et-intro',
-      start: slots[0].start,
+      start: start ?? slots[0].start,
       customer: { name: 'Lee Park', email: 'lee@example.org', timeZone: CUSTOMER_ZONE },
       answers: { region: 'EMEA' },
     }),
@@ -52,7 +59,7 @@ async function bookThroughApi(server: TestServer, hoursAhead: number) {
   const { booking } = await res.json()
   return {
     booking: booking as { id: string; manageToken: string; start: string; end: string },
-    url: `${server.url}/book/ana/manage/${booking.id}#token=${booking.manageToken}`,
+    url: `${server.url}/book/${slug}/manage/${booking.id}#token=${booking.manageToken}`,
   }
 }
 
@@ -139,6 +146,43 @@ for (const config of CONFIGS) {
       await expect(page.getByText(ui.t('manage.justTaken'))).toHaveCount(0)
       await expect(ui.alternatives.first()).toBeVisible()
       expect(await stored(server)).toMatchObject({ start: booking.start, status: 'scheduled' })
+    })
+
+    test('moving a pool booking to a time its host is busy names the colleague it goes to', async ({
+      page,
+    }) => {
+      server = await startTestServer(workspace(60))
+      const ui = new BookingPageUi(page, config.locale)
+      // Through the Sales pool (round robin): Ana, first in line, gets it.
+      const { booking, url } = await bookThroughApi(server, 24, { slug: 'sales' })
+      const offered = await (
+        await fetch(
+          `${server.url}/api/public/bookings/${booking.id}/availability?token=${booking.manageToken}` +
+            `&from=${new Date().toISOString()}&to=${new Date(Date.now() + 3 * 24 * 3600_000).toISOString()}`,
+        )
+      ).json()
+      // The earliest time offered (the picker's first day) is made busy for Ana on her own link.
+      const busy = offered.slots[0] as { start: string; hosts: { name: string }[] }
+      expect(busy.hosts).toEqual([{ name: 'Ana' }])
+      await bookThroughApi(server, 0, { start: busy.start })
+      await page.goto(url)
+      await ui.button('manage.reschedule').click()
+      await ui.times
+        .filter({ hasText: ui.timeOf(busy.start) })
+        .first()
+        .click()
+      await expect(ui.heading('manage.reviewMove')).toBeVisible()
+      // Before moving, the customer reads whom they would meet then, and that it is not Ana.
+      const withWhom = ['Ben', 'Dev'].map((now) =>
+        ui.t('manage.withInstead', { now, before: 'Ana' }),
+      )
+      const shown = (await page.getByRole('definition').nth(2).textContent()) ?? ''
+      expect(withWhom).toContain(shown)
+      await ui.button('manage.confirmMove').click()
+      await expect(page.getByRole('status').filter({ hasText: ui.t('manage.moved') })).toBeVisible()
+      await expect(
+        page.getByRole('definition').filter({ hasText: new RegExp(`^${shown.split(' ')[0]}$`) }),
+      ).toBeVisible()
     })
 
     test('the customer confirms a cancellation, with a reason', async ({ page }) => {

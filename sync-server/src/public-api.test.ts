@@ -553,8 +553,12 @@ describe('the customer manage link', () => {
       `/api/public/bookings/${booking.id}/availability?token=${booking.manageToken}&${WEEK}`,
     )
     expect(slots.status).toBe(200)
-    const starts = (await slots.json()).slots.map((s: { start: string }) => s.start)
-    expect(starts).toContain('2027-03-12T14:00:00.000Z')
+    const offered = (await slots.json()).slots as { start: string; hosts: { name: string }[] }[]
+    expect(offered.map((s) => s.start)).toContain('2027-03-12T14:00:00.000Z')
+    // Each time names whom the customer would meet (first names only, no ids).
+    expect(offered.find((s) => s.start === '2027-03-12T14:00:00.000Z')?.hosts).toEqual([
+      { name: 'Ana' },
+    ])
     const res = await a.request(`/api/public/bookings/${booking.id}/reschedule`, {
       method: 'POST',
       body: { token: booking.manageToken, start: '2027-03-12T14:00:00.000Z' },

@@ -59,6 +59,8 @@ export interface Slot {
   readonly end: string
   /** Find member by time: the members (booking pages) free at this start. */
   readonly bookingPages?: readonly { readonly id: string; readonly name: string }[]
+  /** Moving a booking: whom the customer would meet at this start (first names). */
+  readonly hosts?: readonly { readonly name: string }[]
 }
 
 export type BookingStatus = 'scheduled' | 'rescheduled' | 'cancelled' | 'completed' | 'no-show'

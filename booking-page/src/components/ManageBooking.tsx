@@ -164,6 +164,13 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
   }
 
   if (mode.kind === 'review-move') {
+    // Whom they would meet at the new time: a pool gives a busy host's seat to a colleague.
+    const names = (hosts: readonly { readonly name: string }[]) =>
+      hosts.map((host) => host.name).join(', ')
+    const movedHosts =
+      mode.slot.hosts && mode.slot.hosts.length > 0
+        ? { before: names(booking.hosts), now: names(mode.slot.hosts) }
+        : null
     return (
       <>
         {header}
@@ -180,6 +187,16 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
               <dt>{t('manage.to')}</dt>
               <dd>{meetingFormat(mode.slot.start, mode.slot.end, zone, locale)}</dd>
             </div>
+            {movedHosts ? (
+              <div>
+                <dt>{t('summary.with')}</dt>
+                <dd>
+                  {movedHosts.before === movedHosts.now
+                    ? movedHosts.now
+                    : t('manage.withInstead', movedHosts)}
+                </dd>
+              </div>
+            ) : null}
           </dl>
           {error ? <p role="alert">{error}</p> : null}
           <div className="actions">

@@ -24,6 +24,8 @@ export interface PageSlot {
   readonly end: string
   /** "Find member by time": the booking pages (members) free at this start. */
   readonly bookingPageIds?: readonly string[]
+  /** Moving a booking: its hosts at this start, one per seat (a seat re-filled names its new host). */
+  readonly hostMemberIds?: readonly string[]
 }
 
 /** A problem with one input field, e.g. a booking-form answer. */

@@ -456,7 +456,7 @@ describe('decision properties', () => {
     expect(PAGE_IDS.every((page) => (checked.get(page) ?? 0) >= 5)).toBe(true)
   })
 
-  it('every start the manage page offers is accepted by rescheduleDecide', () => {
+  it('every start the manage page offers is accepted by rescheduleDecide, with its hosts', () => {
     let checked = 0
     fc.assert(
       fc.property(workspaceArb, fc.nat(), (state, index) => {
@@ -470,6 +470,8 @@ describe('decision properties', () => {
             NOW,
           )
           expect(change.ok ? 'ok' : change.reason).toBe('ok')
+          // ...with the hosts it said the booking would have there (the manage page names them).
+          if (change.ok) expect(change.booking.hostMemberIds).toEqual(slot.hostMemberIds)
           checked += 1
         }
       }),

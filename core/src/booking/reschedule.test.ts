@@ -177,6 +177,13 @@ describe('rescheduleAvailability', () => {
     const busy = fixtureStore(base, fixtureBooking('bk-x', ['m-ana'], TUESDAY_NINE))
     const result = rescheduleAvailability(busy, 'bk-pool', ...tuesday, FIXTURE_NOW)
     expect(result.ok && result.slots.length).toBe(16)
+    // Each start names the hosts the booking would have: another pool member where Ana is busy.
+    const hostsAt = (start: string) =>
+      result.ok ? result.slots.find((slot) => slot.start === start)?.hostMemberIds : undefined
+    const nine = hostsAt(new Date(ms(TUESDAY_NINE)).toISOString())
+    expect(nine).toHaveLength(1)
+    expect(nine).not.toContain('m-ana')
+    expect(hostsAt('2027-03-16T12:00:00.000Z')).toEqual(['m-ana'])
     const pageOnly = rescheduleAvailability(
       fixtureStore(base, fixtureBooking('bk-x', ['m-ben'], TUESDAY_NINE)),
       'bk-page',

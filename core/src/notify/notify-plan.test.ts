@@ -96,6 +96,14 @@ describe('notifyPlan', () => {
       hostMemberIds: ['m-ana', 'm-cat'],
     })
     expect(bookingAtEntry(b, assigned!.describedAt).start).toBe('2027-03-16T11:00:00.000Z')
+    // The customer's email and Ana's update name the hosts after the move: Ana and Ben, at the
+    // new time (a review found "with Dev" in the email while the manage page said Ben).
+    for (const told of notifyPlan(b, 1)) {
+      expect(bookingAtEntry(b, told.describedAt)).toMatchObject({
+        start: '2027-03-16T11:00:00.000Z',
+        hostMemberIds: ['m-ana', 'm-ben'],
+      })
+    }
     // A reassignment of its own (a day later) names the booking's time then.
     const later = booking([
       ...b.history,

@@ -6,7 +6,7 @@
  * | entry       | customer                     | hosts                                          |
  * | ----------- | ---------------------------- | ---------------------------------------------- |
  * | created     | confirmation, REQUEST        | new-booking to every host, REQUEST             |
- * | rescheduled | rescheduled, REQUEST         | host-rescheduled to the hosts who keep it      |
+ * | rescheduled | rescheduled, REQUEST (new hosts) | host-rescheduled to the hosts who keep it  |
  * | cancelled   | cancelled, CANCEL            | host-cancelled to every host then, CANCEL      |
  * | reassigned  | nothing                      | reassigned-away (CANCEL), assigned-to-you (REQUEST) |
  *
@@ -50,8 +50,9 @@ export interface PlannedMessage {
   readonly entryIndex: number
   /**
    * The entry after which the booking is described (`bookingAtEntry`): `entryIndex`, except for
-   * a host a reschedule took off (their "no longer yours" names the meeting they knew, at its
-   * time before the move, not the new one they never had).
+   * a reschedule, described after the seats it re-filled (the customer's email names the hosts
+   * they now meet), and for a host a reschedule took off (their "no longer yours" names the
+   * meeting they knew, at its time before the move, not the new one they never had).
    */
   readonly describedAt: number
 }
@@ -131,10 +132,13 @@ export function notifyPlan(booking: Booking, entryIndex: number): readonly Plann
       for (const memberId of hosts) add('new-booking', { memberId }, 'REQUEST')
       break
     case 'rescheduled': {
-      add('rescheduled', { customer: true }, 'REQUEST')
-      const keeping = new Set(hostsAfterSameInstantReassignments(booking, entryIndex))
+      // Told as the move left it: with the hosts after the seats it re-filled (the customer's
+      // email and invitation name who they now meet, not who they met before).
+      const moved = sameInstantReassignmentsEnd(booking, entryIndex)
+      add('rescheduled', { customer: true }, 'REQUEST', moved)
+      const keeping = new Set(bookingAtEntry(booking, moved).hostMemberIds)
       for (const memberId of hosts) {
-        if (keeping.has(memberId)) add('host-rescheduled', { memberId }, 'REQUEST')
+        if (keeping.has(memberId)) add('host-rescheduled', { memberId }, 'REQUEST', moved)
       }
       break
     }
@@ -179,8 +183,8 @@ function rescheduleOf(booking: Booking, i: number): number | null {
   return null
 }
 
-/** The hosts after the `reassigned` entries that directly follow entry `i` at the same instant. */
-function hostsAfterSameInstantReassignments(booking: Booking, i: number): readonly string[] {
+/** The last of the `reassigned` entries that directly follow entry `i` at its instant, else `i`. */
+function sameInstantReassignmentsEnd(booking: Booking, i: number): number {
   const at = booking.history[i]?.at
   let last = i
   while (
@@ -189,5 +193,5 @@ function hostsAfterSameInstantReassignments(booking: Booking, i: number): readon
   ) {
     last++
   }
-  return bookingAtEntry(booking, last).hostMemberIds
+  return last
 }

@@ -78,6 +78,7 @@ function calendarOf(message: ParsedMail) {
     end: (value('dtend') as ICAL.Time).toJSDate().toISOString(),
     isUtc: (value('dtstart') as ICAL.Time).zone?.tzid === 'UTC',
     location: value('location'),
+    summary: value('summary'),
     url: value('url'),
     // Calendar addresses are case-insensitive (`MAILTO:` or `mailto:`).
     organizer: String(value('organizer')).toLowerCase(),
@@ -261,6 +262,16 @@ describe('emails over real SMTP', () => {
     expect(away?.subject).not.toMatch(/12 March/)
     expect(calendarOf(away!).method).toBe('CANCEL')
     expect(assigned?.subject).toMatch(/^Assigned to you: .* on Friday, 12 March 2027/)
+    // The customer's email and invitation name whom they now meet, not the host they had.
+    const ws = (await (
+      await a.request('/api/admin/workspace', { admin: true })
+    ).json()) as Workspace
+    const firstNameOf = (id: string) => ws.members.find((m) => m.id === id)!.name.split(' ')[0]!
+    const customer = later.find((m) => to(m) === 'lee@example.org')
+    expect(customer?.subject).toMatch(/^Rescheduled: /)
+    expect(customer?.text).toContain(`with ${firstNameOf(taker)}`)
+    expect(customer?.text).not.toContain(`with ${firstNameOf(host)}`)
+    expect(calendarOf(customer!).summary).toContain(firstNameOf(taker))
   })
 
   it('tells every host of a panel', async () => {

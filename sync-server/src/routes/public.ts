@@ -354,7 +354,16 @@ export function publicRouter(
       if (result === null) return
       if (!result.ok)
         return sendRefusal(res, { ok: false, reason: result.reason, message: result.message })
-      res.json({ slots: result.slots.map((s) => ({ start: s.start, end: s.end })) })
+      // Each start names who the customer would meet then (first names, as the booking does): a
+      // pool seat whose host is busy there is re-filled, and the customer sees it before moving.
+      const members = new Map(state().members.map((m) => [m.id, m]))
+      res.json({
+        slots: result.slots.map((s) => ({
+          start: s.start,
+          end: s.end,
+          hosts: (s.hostMemberIds ?? []).map((id) => ({ name: firstName(members.get(id)) })),
+        })),
+      })
     }),
   )
 

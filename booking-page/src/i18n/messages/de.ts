@@ -77,6 +77,7 @@ export const de: Messages = {
   'manage.reviewMove': 'Buchung verschieben?',
   'manage.from': 'Von',
   'manage.to': 'Auf',
+  'manage.withInstead': '{now} (statt {before})',
   'manage.confirmMove': 'Ja, verschieben',
   'manage.keep': 'Buchung unverändert lassen',
   'manage.reviewCancel': 'Buchung absagen?',

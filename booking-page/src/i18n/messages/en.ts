@@ -76,6 +76,7 @@ export const en = {
   'manage.reviewMove': 'Move your booking?',
   'manage.from': 'From',
   'manage.to': 'To',
+  'manage.withInstead': '{now} (instead of {before})',
   'manage.confirmMove': 'Yes, move it',
   'manage.keep': 'Keep my booking as it is',
   'manage.reviewCancel': 'Cancel your booking?',

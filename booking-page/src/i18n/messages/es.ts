@@ -77,6 +77,7 @@ export const es: Messages = {
   'manage.reviewMove': '¿Cambiar la hora de su reserva?',
   'manage.from': 'De',
   'manage.to': 'A',
+  'manage.withInstead': '{now} (en lugar de {before})',
   'manage.confirmMove': 'Sí, cambiarla',
   'manage.keep': 'Mantener mi reserva como está',
   'manage.reviewCancel': '¿Cancelar su reserva?',

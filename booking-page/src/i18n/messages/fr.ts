@@ -77,6 +77,7 @@ export const fr: Messages = {
   'manage.reviewMove': 'Déplacer votre réservation ?',
   'manage.from': 'De',
   'manage.to': 'À',
+  'manage.withInstead': '{now} (au lieu de {before})',
   'manage.confirmMove': 'Oui, la déplacer',
   'manage.keep': 'Garder ma réservation telle quelle',
   'manage.reviewCancel': 'Annuler votre réservation ?',
