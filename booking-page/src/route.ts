@@ -31,3 +31,8 @@ export function routeParse(pathname: string, hash: string): PageRoute {
 export function manageUrl(origin: string, slug: string, id: string, token: string): string {
   return `${origin}/book/${encodeURIComponent(slug)}/manage/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`
 }
+
+/** The booking page's own address (to book again), on this server. */
+export function bookUrl(origin: string, slug: string): string {
+  return `${origin}/book/${encodeURIComponent(slug)}`
+}

@@ -204,6 +204,11 @@ for (const config of CONFIGS) {
         page.getByRole('definition').filter({ hasText: ui.t('status.cancelled') }),
       ).toBeVisible()
       await expect(ui.button('manage.reschedule')).toHaveCount(0)
+      // Not a dead end: the page it was booked on is a link away.
+      await expect(page.getByRole('link', { name: ui.t('manage.bookNew') })).toHaveAttribute(
+        'href',
+        `${server.url}/book/ana`,
+      )
       const ws = await (await server.admin('/api/admin/workspace')).json()
       expect(ws.bookings[0].status).toBe('cancelled')
       expect(ws.bookings[0].history.at(-1)).toMatchObject({
@@ -240,6 +245,12 @@ test('a manage link with a wrong token says the link is not valid', async ({ pag
     const ui = new BookingPageUi(page, 'en-US')
     await page.goto(`${server.url}/book/ana/manage/bk-nothing#token=guess`)
     await expect(page.getByRole('alert')).toHaveText(ui.t('manage.invalid'))
+    // What to do instead: the latest email's link, or the booking page.
+    await expect(page.getByText(ui.t('manage.invalidHelp'))).toBeVisible()
+    await expect(page.getByRole('link', { name: ui.t('manage.bookNew') })).toHaveAttribute(
+      'href',
+      `${server.url}/book/ana`,
+    )
   } finally {
     await server.stop()
   }

@@ -93,6 +93,10 @@ for (const config of CONFIGS) {
       await ui.confirm()
 
       await expect(ui.heading('done.heading')).toBeVisible()
+      // Whom it is booked for, as typed: a wrong address would be seen at once.
+      await expect(
+        page.getByText(ui.t('done.bookedFor', { name: 'Lee Park', email: 'lee@example.org' })),
+      ).toBeVisible()
       const [stored] = await storedBookings(server)
       expect(stored!.customer).toMatchObject({ name: 'Lee Park', timeZone: CUSTOMER_ZONE })
       expect(stored!.answers).toEqual({ region: 'EMEA' })
@@ -203,9 +207,27 @@ for (const config of CONFIGS) {
       // The new step's heading takes focus; the name field is the next stop.
       await expect(ui.heading('details.heading')).toBeFocused()
       await page.keyboard.press('Tab')
-      await expect(page.getByLabel(ui.t('details.name'))).toBeFocused()
+      const nameField = page.getByLabel(ui.t('details.name'))
+      const emailField = page.getByLabel(ui.t('details.email'))
+      await expect(nameField).toBeFocused()
+      // Enter with only spaces for a name and an address without a domain (the form kept the
+      // details typed before): each field says what is wrong, in the page's language (not the
+      // server's schema words), and the name takes the focus.
+      await nameField.fill('   ')
+      await emailField.fill('kim@example')
+      await emailField.focus()
+      await page.keyboard.press('Enter')
+      await expect(page.getByText(ui.t('details.nameMissing'))).toBeVisible()
+      await expect(page.getByText(ui.t('details.emailInvalid'))).toBeVisible()
+      await expect(nameField).toBeFocused()
+      await expect(nameField).toHaveAttribute('aria-invalid', 'true')
+      await expect(emailField).toHaveAttribute('aria-describedby', 'email-problem')
+      expect(await seriousViolations(page), 'details with problems').toEqual([])
+      await page.keyboard.press('ControlOrMeta+A')
       await page.keyboard.type('Kim Keys')
+      await expect(page.getByText(ui.t('details.nameMissing'))).toHaveCount(0)
       await page.keyboard.press('Tab')
+      await page.keyboard.press('ControlOrMeta+A')
       await page.keyboard.type('kim@example.org')
       await page.keyboard.press('Enter')
       await expect(ui.heading('done.heading')).toBeVisible()

@@ -95,6 +95,8 @@ export interface ApiError {
    */
   readonly reason?: string
   readonly alternatives?: readonly Slot[]
+  /** Refused input: each field that was wrong (`customer.email`, `answers.region`). */
+  readonly problems?: readonly { readonly path: string; readonly message: string }[]
 }
 
 export type ApiResult<T> =

@@ -13,6 +13,12 @@ import {
   stepAfter,
   stepBefore,
 } from '../flow/flow'
+import {
+  type DetailsField,
+  type DetailsProblems,
+  detailsProblems,
+  serverDetailsProblems,
+} from '../flow/details-check'
 import { prefillParse } from '../flow/prefill'
 import { browserZone, timeFormat } from '../format/datetime'
 import { useI18n } from '../i18n/i18n-context'
@@ -56,6 +62,7 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
   const [customer, setCustomer] = useState({ name: prefill.name, email: prefill.email })
   const [notice, setNotice] = useState<{ text: string; alternatives: readonly Slot[] } | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [fieldProblems, setFieldProblems] = useState<DetailsProblems>({})
   const [isSending, setSending] = useState(false)
   const [idempotencyKey, setIdempotencyKey] = useState(newKey)
   const [booking, setBooking] = useState<PublicBooking | null>(null)
@@ -112,8 +119,12 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
   const book = async (event: FormEvent) => {
     event.preventDefault()
     if (!page || !eventType || !choices.slot || isSending) return
-    setSending(true)
     setError(null)
+    // The page's own check first, in the customer's language, beside each field.
+    const problems = detailsProblems(customer)
+    setFieldProblems(problems)
+    if (fieldFocusFirst(problems)) return
+    setSending(true)
     const result = await bookingCreate(slug, {
       eventTypeId: eventType.id,
       start: choices.slot.start,
@@ -136,11 +147,38 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
       go('time')
       return
     }
+    const refusedFields = serverDetailsProblems(result.error.problems)
+    if (refusedFields) {
+      setFieldProblems(refusedFields)
+      fieldFocusFirst(refusedFields)
+      return
+    }
     setError(
       result.status === 0
         ? t('page.unreachable')
-        : result.error.message || t('error.generic', { status: result.status }),
+        : result.error.problems
+          ? t('details.notAccepted')
+          : result.error.message || t('error.generic', { status: result.status }),
     )
+  }
+
+  // A field with a problem says so beside it, and is read with it (`aria-describedby`).
+  const fieldProblemProps = (field: DetailsField) =>
+    fieldProblems[field]
+      ? { 'aria-invalid': true, 'aria-describedby': `${field}-problem` }
+      : { 'aria-invalid': false }
+  // Typing in a field takes its problem away until the next try.
+  const fieldEdited = (field: DetailsField) =>
+    setFieldProblems((known) =>
+      Object.fromEntries(Object.entries(known).filter(([name]) => name !== field)),
+    )
+  const fieldProblemText = (field: DetailsField) => {
+    const key = fieldProblems[field]
+    return key ? (
+      <p id={`${field}-problem`} className="field-problem">
+        {t(key)}
+      </p>
+    ) : null
   }
 
   if (loaded.kind === 'loading') return <p className="muted">{t('page.loading')}</p>
@@ -160,7 +198,13 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
     return (
       <>
         {header}
-        <Confirmation booking={booking} slug={slug} zone={zone} isEmbedded={isEmbedded} />
+        <Confirmation
+          booking={booking}
+          slug={slug}
+          zone={zone}
+          isEmbedded={isEmbedded}
+          customer={customer}
+        />
       </>
     )
   }
@@ -285,7 +329,7 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
             location: eventType.location,
           }}
         />
-        <form onSubmit={(event) => void book(event)}>
+        <form noValidate onSubmit={(event) => void book(event)}>
           <div className="field">
             <label htmlFor="name">{t('details.name')}</label>
             <input
@@ -295,8 +339,13 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
               maxLength={200}
               autoComplete="name"
               value={customer.name}
-              onChange={(e) => setCustomer({ ...customer, name: e.currentTarget.value })}
+              {...fieldProblemProps('name')}
+              onChange={(e) => {
+                setCustomer({ ...customer, name: e.currentTarget.value })
+                fieldEdited('name')
+              }}
             />
+            {fieldProblemText('name')}
           </div>
           <div className="field">
             <label htmlFor="email">{t('details.email')}</label>
@@ -308,8 +357,13 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
               maxLength={254}
               autoComplete="email"
               value={customer.email}
-              onChange={(e) => setCustomer({ ...customer, email: e.currentTarget.value })}
+              {...fieldProblemProps('email')}
+              onChange={(e) => {
+                setCustomer({ ...customer, email: e.currentTarget.value })
+                fieldEdited('email')
+              }}
             />
+            {fieldProblemText('email')}
           </div>
           {error ? <p role="alert">{error}</p> : null}
           <div className="actions">
@@ -329,4 +383,12 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
       <Fragment key={current ?? 'none'}>{body}</Fragment>
     </>
   )
+}
+
+/** Puts the focus on the first field with a problem (name before email); false when none. */
+function fieldFocusFirst(problems: DetailsProblems): boolean {
+  const first = (['name', 'email'] as const).find((field) => problems[field])
+  if (first === undefined) return false
+  document.getElementById(first)?.focus()
+  return true
 }

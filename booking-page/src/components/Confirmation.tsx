@@ -10,6 +10,8 @@ export interface ConfirmationProps {
   readonly slug: string
   readonly zone: string
   readonly isEmbedded: boolean
+  /** Whom it was booked for, as typed: a wrong address is seen at once. */
+  readonly customer: { readonly name: string; readonly email: string }
 }
 
 /** The location as one line for a calendar entry. */
@@ -64,7 +66,7 @@ export function CalendarLinks({
 }
 
 /** "You are booked": what, when (in the customer's zone), with whom, where; calendar; manage link. */
-export function Confirmation({ booking, slug, zone, isEmbedded }: ConfirmationProps) {
+export function Confirmation({ booking, slug, zone, isEmbedded, customer }: ConfirmationProps) {
   const { t } = useI18n()
   const link = booking.manageToken
     ? manageUrl(window.location.origin, slug, booking.id, booking.manageToken)
@@ -83,6 +85,7 @@ export function Confirmation({ booking, slug, zone, isEmbedded }: ConfirmationPr
           location: booking.eventType?.location ?? null,
         }}
       />
+      <p>{t('done.bookedFor', { name: customer.name.trim(), email: customer.email.trim() })}</p>
       {link ? (
         <>
           <CalendarLinks booking={booking} manageLink={link} />

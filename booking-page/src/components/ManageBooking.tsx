@@ -11,7 +11,7 @@ import type { ApiError, PublicBooking, PublicPage, Slot } from '../api/types'
 import { browserZone, instantWithZoneFormat, meetingFormat } from '../format/datetime'
 import { useI18n } from '../i18n/i18n-context'
 import { refusedStartNotice } from '../flow/flow'
-import { manageUrl } from '../route'
+import { bookUrl, manageUrl } from '../route'
 import { BookingSummary } from './BookingSummary'
 import { CalendarLinks } from './Confirmation'
 import { PageHeader } from './PageHeader'
@@ -106,11 +106,25 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
   const header = (
     <PageHeader title={page?.title ?? t('manage.heading')} branding={page?.branding ?? null} />
   )
+  // Somewhere to go from a dead end: the page this booking was made on.
+  const bookAgain = (
+    <p>
+      <a href={bookUrl(window.location.origin, slug)} className="button-link">
+        {t('manage.bookNew')}
+      </a>
+    </p>
+  )
   if (failed) {
     return (
       <>
         {header}
         <p role="alert">{failed}</p>
+        {failed === t('manage.invalid') ? (
+          <>
+            <p>{t('manage.invalidHelp')}</p>
+            {bookAgain}
+          </>
+        ) : null}
       </>
     )
   }
@@ -269,7 +283,10 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
               : t('manage.policyPassed', { deadline })}
           </p>
         ) : (
-          <p className="policy">{t('manage.closed')}</p>
+          <>
+            <p className="policy">{t('manage.closed')}</p>
+            {booking.status === 'cancelled' ? bookAgain : null}
+          </>
         )}
         {isOpen && booking.canChange ? (
           <div className="actions">

@@ -55,6 +55,9 @@ describe('the catalogs', () => {
       number: '+1',
       deadline: 'Monday',
       status: 500,
+      now: 'Ben',
+      before: 'Dev',
+      email: 'lee@example.org',
     }
     for (const language of LANGUAGES) {
       const t = translator(await messagesLoad(language), language)

@@ -4,6 +4,7 @@
  * pools — given to another free member), pick the hosts and explain why.
  */
 
+import { emailHasShape } from '../model/email-shape'
 import { ID_PATTERN, type Booking, type Customer, type Workspace } from '../model/workspace'
 import { instantFormat, MS_PER_MINUTE } from '../time/instant'
 import { zoneIsValid } from '../time/zone'
@@ -24,9 +25,6 @@ import { masterPageIdIsLink } from './public-page'
 import { seatIndexBuild, seatsFillAt, seatsHaveCandidates } from './seat-fill'
 import { seatPlanFor } from './seat-plan'
 
-/** Plausible e-mail: something@something.something, no spaces (the server checks more). */
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
 /** Zone names already checked (luxon builds an `Intl.DateTimeFormat` per check); bounded. */
 const zoneChecks = new Map<string, boolean>()
 const ZONE_CHECKS_MAX = 1000
@@ -44,7 +42,7 @@ function customerProblems(customer: Customer): FieldProblem[] {
   if (typeof customer.name !== 'string' || customer.name.trim() === '') {
     problems.push({ path: 'customer.name', message: 'Name is required' })
   }
-  if (typeof customer.email !== 'string' || !EMAIL_SHAPE.test(customer.email)) {
+  if (typeof customer.email !== 'string' || !emailHasShape(customer.email)) {
     problems.push({ path: 'customer.email', message: 'A valid e-mail address is required' })
   }
   if (typeof customer.timeZone !== 'string' || !isKnownZone(customer.timeZone)) {

@@ -46,6 +46,11 @@ export const de: Messages = {
   'details.email': 'E-Mail',
   'details.confirm': 'Buchung bestätigen',
   'details.booking': 'Wird gebucht…',
+  'details.nameMissing': 'Bitte geben Sie Ihren Namen ein.',
+  'details.emailInvalid':
+    'Bitte prüfen Sie Ihre E-Mail-Adresse: Sie sollte wie name@beispiel.de aussehen.',
+  'details.notAccepted':
+    'Einige Angaben wurden nicht angenommen. Bitte prüfen Sie sie und versuchen Sie es erneut.',
   'summary.event': 'Termin',
   'summary.when': 'Wann',
   'summary.duration': 'Dauer',
@@ -59,6 +64,7 @@ export const de: Messages = {
   'location.phoneNumber': 'Telefon: {number}',
   'location.none': 'Sie werden kontaktiert',
   'done.heading': 'Ihr Termin ist gebucht',
+  'done.bookedFor': 'Gebucht für {name}, {email}.',
   'done.emailNote': 'Mit dem Link unten können Sie Ihre Buchung ändern oder absagen.',
   'done.manage': 'Buchung verwalten',
   'calendar.heading': 'Zum Kalender hinzufügen',
@@ -67,6 +73,9 @@ export const de: Messages = {
   'calendar.outlook': 'Outlook.com',
   'manage.heading': 'Ihre Buchung',
   'manage.invalid': 'Dieser Buchungslink ist ungültig.',
+  'manage.invalidHelp':
+    'Verwenden Sie den Link aus der neuesten E-Mail zu Ihrem Termin, oder buchen Sie einen neuen Termin.',
+  'manage.bookNew': 'Neuen Termin buchen',
   'manage.reschedule': 'Verschieben',
   'manage.cancel': 'Buchung absagen',
   'manage.policy': 'Sie können bis {deadline} online verschieben oder absagen.',

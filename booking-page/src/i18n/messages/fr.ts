@@ -46,6 +46,11 @@ export const fr: Messages = {
   'details.email': 'E-mail',
   'details.confirm': 'Confirmer la réservation',
   'details.booking': 'Réservation…',
+  'details.nameMissing': 'Veuillez saisir votre nom.',
+  'details.emailInvalid':
+    'Veuillez vérifier votre adresse e-mail : elle doit ressembler à nom@exemple.fr.',
+  'details.notAccepted':
+    'Certaines informations n’ont pas été acceptées. Veuillez les vérifier et réessayer.',
   'summary.event': 'Rendez-vous',
   'summary.when': 'Quand',
   'summary.duration': 'Durée',
@@ -59,6 +64,7 @@ export const fr: Messages = {
   'location.phoneNumber': 'Téléphone : {number}',
   'location.none': 'Vous serez contacté',
   'done.heading': 'Votre réservation est confirmée',
+  'done.bookedFor': 'Réservé pour {name}, {email}.',
   'done.emailNote': 'Gardez le lien ci-dessous pour modifier ou annuler votre réservation.',
   'done.manage': 'Gérer votre réservation',
   'calendar.heading': 'Ajouter à votre agenda',
@@ -67,6 +73,9 @@ export const fr: Messages = {
   'calendar.outlook': 'Outlook.com',
   'manage.heading': 'Votre réservation',
   'manage.invalid': 'Ce lien de réservation n’est pas valide.',
+  'manage.invalidHelp':
+    'Utilisez le lien du dernier e-mail concernant votre rendez-vous, ou réservez un nouveau créneau.',
+  'manage.bookNew': 'Réserver un nouveau créneau',
   'manage.reschedule': 'Déplacer',
   'manage.cancel': 'Annuler la réservation',
   'manage.policy': 'Vous pouvez déplacer ou annuler en ligne jusqu’au {deadline}.',
