@@ -54,6 +54,12 @@ test('dragging a booking onto a free member reassigns it and syncs to the server
   await expect(board.dialog).toBeVisible()
   await expect(board.dialog.getByRole('radio', { name: /Cai Wong/ })).toBeChecked()
   await expect(board.dialog.getByText('free').first()).toBeVisible()
+  // Who will be told, before anything changes (the test server sends no email).
+  await expect(
+    board.dialog.getByText(
+      /^The customer is not told: .* This sync server sends no email: tell Ana Silva and Cai Wong yourself\.$/,
+    ),
+  ).toBeVisible()
   await board.dialog.getByLabel('Reason (optional)').fill('Ana is out')
   await board.dialog.getByRole('button', { name: 'Reassign' }).click()
   await expect(
@@ -215,7 +221,9 @@ test('an offline reassignment onto a member who got a public booking meanwhile i
     .click()
   const cancelDialog = page.getByRole('dialog', { name: 'Cancel booking' })
   await expect(cancelDialog).toContainText('Cancel Noor Haddad')
-  await expect(cancelDialog.getByRole('textbox', { name: /^Reason/ })).toBeFocused()
+  await expect(
+    cancelDialog.getByRole('textbox', { name: /^Message to the customer/ }),
+  ).toBeFocused()
   await cancelDialog.getByRole('button', { name: 'Keep it' }).click()
   await expect(cancelDialog).toHaveCount(0)
   await expect(lee).toContainText('Noor Haddad')

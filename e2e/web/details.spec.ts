@@ -99,7 +99,7 @@ test('a scheduler cancels with a reason and marks a no-show from the details pan
   const confirm = page.getByRole('dialog', { name: 'Cancel booking' })
   await confirm
     .getByLabel(
-      'Reason (kept in the history; this sync server sends no email, so tell the customer yourself)',
+      'Message to the customer (kept in the history and in their cancellation email, which this sync server cannot send: tell them yourself)',
     )
     .fill('Customer called to cancel')
   // Enter in the reason cancels, as a keyboard user does.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Booking } from '../../../core/src/model/workspace'
+import { fixtureEventType } from '../../../core/src/booking/test-fixtures'
 import { testBooking } from '../test-support/booking'
-import { bookingsDuring, busyWithText, reassignReasonsText } from './reassign-text'
+import { bookingsDuring, busyWithText, reassignReasonsText, whoIsToldText } from './reassign-text'
 
 const booking = (
   id: string,
@@ -45,8 +46,36 @@ describe('busyWithText', () => {
   })
 })
 
+describe('busyWithText with buffers', () => {
+  it('names a booking that only comes too close, as core’s check does with the buffers', () => {
+    // The event type keeps 10 minutes after each meeting free: Ben's 10:35 meeting is too close
+    // to the 10:00–10:30 one being moved, though they do not overlap.
+    const eventTypes = [fixtureEventType({ id: moved.eventTypeId, bufferAfterMinutes: 10 })]
+    const near = booking('bk-2', 'Tom Baker', '2027-03-15T10:35:00Z', '2027-03-15T11:00:00Z', [
+      'm-ben',
+    ])
+    const during = bookingsDuring([moved, near], moved, eventTypes)
+    expect(busyWithText(during, 'm-ben', 'UTC', moved)).toMatch(
+      /^with Tom Baker (10:35|10:35 AM)–(11:00|11:00 AM), too close: buffers keep time free around meetings$/,
+    )
+    // Without buffers it is not in the way at all.
+    expect(busyWithText(bookingsDuring([moved, near], moved), 'm-ben', 'UTC', moved)).toBeNull()
+  })
+})
+
 describe('reassignReasonsText', () => {
   it('says every reason in words', () => {
     expect(reassignReasonsText(['busy', 'over-daily-limit'])).toBe('busy, daily limit reached')
+  })
+})
+
+describe('whoIsToldText', () => {
+  it('says before a reassignment that the customer is not told and both members are', () => {
+    expect(whoIsToldText('Anna Clarke', 'Chloe Martin', true)).toBe(
+      'The customer is not told: their time and their link stay the same (their manage page shows the new host). Anna Clarke and Chloe Martin get an email with a calendar update.',
+    )
+    expect(whoIsToldText('Anna Clarke', null, false)).toBe(
+      'The customer is not told: their time and their link stay the same (their manage page shows the new host). This sync server sends no email: tell Anna Clarke and the member you pick yourself.',
+    )
   })
 })

@@ -207,7 +207,11 @@ export function AppShell({ target }: AppShellProps) {
         <BookingDetails key={bookingId} bookingId={bookingId} target={target} />
       ) : null}
       {reassign && live ? (
-        <ReassignDialog key={reassign.bookingId + reassign.fromMemberId} intent={reassign} />
+        <ReassignDialog
+          key={reassign.bookingId + reassign.fromMemberId}
+          intent={reassign}
+          target={target}
+        />
       ) : null}
       {newBooking && live ? (
         <NewBookingDialog

@@ -33,8 +33,8 @@ export function CancelDialog({ label, sendsEmail, onCancel, onClose }: CancelDia
         <label className="field">
           <span>
             {sendsEmail === false
-              ? 'Reason (kept in the history; this sync server sends no email, so tell the customer yourself)'
-              : 'Reason (kept in the history and told to the customer in the cancellation email)'}
+              ? 'Message to the customer (kept in the history and in their cancellation email, which this sync server cannot send: tell them yourself)'
+              : 'Message to the customer (in their cancellation email; kept in the history)'}
           </span>
           <input
             value={reason}

@@ -1,17 +1,26 @@
 import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { reassignCandidates } from '../../../core/src/booking'
-import { bookingsDuring, busyWithText, reassignReasonsText } from '../calendar/reassign-text'
+import {
+  bookingsDuring,
+  busyWithText,
+  reassignReasonsText,
+  whoIsToldText,
+} from '../calendar/reassign-text'
 import { useWorkspace } from '../db/data-layer'
+import type { SyncTarget } from '../db/replication'
 import { dateTimeText, localZone, otherClockText, zoneText } from '../format/datetime-format'
 import { useBookingActions } from '../hooks/use-booking-actions'
 import { useNow } from '../hooks/use-now'
+import { useNotifySettings } from '../hooks/use-notify-settings'
 import type { ReassignIntent } from '../stores/ui-store'
 import { useUiStore } from '../stores/ui-store'
 import { AppDialog } from '../ui/AppDialog'
 
 export interface ReassignDialogProps {
   readonly intent: ReassignIntent
+  /** The sync server (whether it sends email). */
+  readonly target: SyncTarget
 }
 
 /** Candidates from which the list offers a name search. */
@@ -22,7 +31,7 @@ const FIND_FROM = 12
  * the reasons they are not; an unavailable member needs an explicit override, recorded as forced.
  * The decision is core's; it is shown at once and written after the undo window (works offline).
  */
-export function ReassignDialog({ intent }: ReassignDialogProps) {
+export function ReassignDialog({ intent, target }: ReassignDialogProps) {
   const live = useWorkspace()!
   const now = useNow(30_000)
   const close = useUiStore((s) => s.closeReassign)
@@ -33,6 +42,7 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
   const [error, setError] = useState<string | null>(null)
   const [query, setQuery] = useState('')
   const zone = localZone()
+  const notify = useNotifySettings(target)
 
   const { workspace } = live
   const booking = workspace.bookings.find((b) => b.id === intent.bookingId)
@@ -66,7 +76,7 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
       .filter((note) => note !== null)
       .join(' · ')
   // What holds time during the meeting, found once for every busy member's row.
-  const during = booking ? bookingsDuring(workspace.bookings, booking) : []
+  const during = booking ? bookingsDuring(workspace.bookings, booking, workspace.eventTypes) : []
   const submitHint = !booking
     ? null
     : !selected
@@ -156,7 +166,7 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
                     </span>
                     {candidate.status === 'unavailable' && candidate.reasons.includes('busy') ? (
                       <span className="candidate-note">
-                        {busyWithText(during, candidate.memberId, zone)}
+                        {busyWithText(during, candidate.memberId, zone, booking)}
                       </span>
                     ) : null}
                   </span>
@@ -169,6 +179,15 @@ export function ReassignDialog({ intent }: ReassignDialogProps) {
           <span>Reason (optional)</span>
           <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
         </label>
+        {booking ? (
+          <p className="small muted">
+            {whoIsToldText(
+              names.get(intent.fromMemberId) ?? 'The member it leaves',
+              chosen ? (names.get(chosen.memberId) ?? null) : null,
+              notify === null ? null : notify.mail.configured,
+            )}
+          </p>
+        ) : null}
         {needsForce && chosen?.status === 'unavailable' ? (
           <label className="check">
             <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
