@@ -75,6 +75,10 @@ for (const config of CONFIGS) {
       await search.fill('gmt+5:30')
       await expect(option).toBeVisible()
       await expect(page.getByRole('option', { name: /Colombo \(GMT\+5:30\)/ })).toBeVisible()
+      // The words people type find it too: a city without a zone of its own.
+      await search.fill('Mumbai')
+      await expect(option).toBeVisible()
+      await expect(page.getByRole('option', { name: /GMT/ })).toHaveCount(1)
       await search.fill('kolkata')
       await page.keyboard.press('ArrowDown')
       await page.keyboard.press('Enter')

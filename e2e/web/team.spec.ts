@@ -32,7 +32,8 @@ test('a zone typed by city is taken on Enter or on leaving the field when only o
   await page.getByRole('button', { name: 'Add member' }).click()
   const form = page.getByRole('form', { name: 'New member' })
   const zone = form.getByRole('combobox', { name: 'Time zone' })
-  await zone.fill('kolkata')
+  // A city without a zone of its own finds its zone (core's zone search).
+  await zone.fill('Mumbai')
   await zone.press('Tab')
   await expect(zone).toHaveValue('Asia/Kolkata (UTC+05:30)')
   await zone.fill('London')

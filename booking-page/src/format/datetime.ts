@@ -3,6 +3,8 @@
  * and the customer's zone (never the browser's local zone by accident).
  */
 
+import { zoneTodayName } from '../../../core/src/time/zone-search'
+
 /** `Intl.DateTimeFormat`s are costly to build: one per (locale, zone, options). */
 const formats = new Map<string, Intl.DateTimeFormat>()
 
@@ -75,39 +77,10 @@ export function zoneLabel(zone: string, atMs: number, locale: string): string {
   return `${zoneCity(zone)} (${zoneOffset(zone, atMs, locale)})`
 }
 
-/**
- * Today's names of zones that browsers (ICU) still list by an older one; customers search for
- * "Kolkata", not "Calcutta". Both names are the same zone to every IANA database.
- */
-export const ZONE_RENAMES: Readonly<Record<string, string>> = {
-  'Asia/Calcutta': 'Asia/Kolkata',
-  'Asia/Katmandu': 'Asia/Kathmandu',
-  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Asia/Rangoon': 'Asia/Yangon',
-  'Asia/Dacca': 'Asia/Dhaka',
-  'Asia/Thimbu': 'Asia/Thimphu',
-  'Asia/Ulan_Bator': 'Asia/Ulaanbaatar',
-  'Europe/Kiev': 'Europe/Kyiv',
-  'Europe/Uzhgorod': 'Europe/Kyiv',
-  'Europe/Zaporozhye': 'Europe/Kyiv',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
-  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
-  'America/Catamarca': 'America/Argentina/Catamarca',
-  'America/Cordoba': 'America/Argentina/Cordoba',
-  'America/Jujuy': 'America/Argentina/Jujuy',
-  'America/Mendoza': 'America/Argentina/Mendoza',
-  'America/Indianapolis': 'America/Indiana/Indianapolis',
-  'America/Louisville': 'America/Kentucky/Louisville',
-  'America/Godthab': 'America/Nuuk',
-  'Pacific/Truk': 'Pacific/Chuuk',
-  'Pacific/Ponape': 'Pacific/Pohnpei',
-  'Pacific/Enderbury': 'Pacific/Kanton',
-}
-
 /** The browser's zone (by today's name), or UTC when it names none. */
 export function browserZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-  return ZONE_RENAMES[zone] ?? zone
+  return zoneTodayName(zone)
 }
 
 /** True when `zone` is an IANA zone this browser knows. */

@@ -1,8 +1,14 @@
 /**
  * The zone picker's list: every IANA zone the browser knows, each with its current offset, its
- * city and region, searchable by any of them ("berlin", "gmt+1", "europe").
+ * city and region, searchable by any of them ("berlin", "gmt+1", "europe") and by common words
+ * ("Eastern", "Mumbai": core's `zone-search.ts`).
  */
-import { ZONE_RENAMES, zoneCity, zoneOffset } from './datetime'
+import {
+  zoneSearchMatches,
+  zoneSearchText,
+  zoneTodayName,
+} from '../../../core/src/time/zone-search'
+import { zoneCity, zoneOffset } from './datetime'
 
 export interface ZoneOption {
   readonly id: string
@@ -10,7 +16,7 @@ export interface ZoneOption {
   readonly label: string
   /** Offset in minutes at the time the list was made, for ordering. */
   readonly offsetMinutes: number
-  /** Lowercase text searched: zone name, city, offset. */
+  /** Folded text searched (core's `zoneSearchText`): zone name, other words, city, offset. */
   readonly search: string
 }
 
@@ -28,7 +34,7 @@ export function zoneOptions(
   current: string,
   atMs: number,
 ): readonly ZoneOption[] {
-  const renamed = zones.map((zone) => ZONE_RENAMES[zone] ?? zone)
+  const renamed = zones.map(zoneTodayName)
   const all = [...new Set(renamed.includes(current) ? renamed : [current, ...renamed])]
   return all
     .map((id) => {
@@ -39,17 +45,19 @@ export function zoneOptions(
         id,
         label: `${city} (${offset})${region ? ` · ${region}` : ''}`,
         offsetMinutes: offsetMinutesOf(offset),
-        search: `${id} ${city} ${offset} ${offset.replace('\u2212', '-')}`.toLowerCase(),
+        search: zoneSearchText(id, `${city} ${offset} ${offset.replace('\u2212', '-')}`),
       }
     })
     .toSorted((a, b) => a.offsetMinutes - b.offsetMinutes || a.id.localeCompare(b.id))
 }
 
-/** The options whose search text contains every word of `query` (case-insensitive). */
+/**
+ * The options found by `query`: every word of it in the zone's search text (core's
+ * `zoneSearchMatches`: names, cities, common words such as "Eastern" or "Mumbai"; accents and
+ * case ignored).
+ */
 export function zoneFilter(options: readonly ZoneOption[], query: string): readonly ZoneOption[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return options
-  return options.filter((option) => words.every((word) => option.search.includes(word)))
+  return options.filter((option) => zoneSearchMatches(option.search, query))
 }
 
 /** The zones this browser knows (`Intl.supportedValuesOf`), or just `fallback`. */

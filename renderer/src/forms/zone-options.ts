@@ -1,9 +1,12 @@
+import { zoneSearchText, zoneTodayName } from '../../../core/src/time/zone-search'
 import { utcOffsetText } from '../format/datetime-format'
 
 export interface ZoneOption {
   readonly id: string
-  /** `Europe/Berlin (UTC+01:00)`: what the picker lists and searches. */
+  /** `Europe/Berlin (UTC+01:00)`: what the picker lists. */
   readonly label: string
+  /** What it is found by (core's `zoneSearchText`: the label and words such as "Eastern"). */
+  readonly search: string
   readonly offsetMinutes: number
 }
 
@@ -12,20 +15,6 @@ function offsetMinutes(text: string): number {
   if (!match) return 0
   const minutes = Number(match[2]) * 60 + Number(match[3])
   return match[1] === '-' ? -minutes : minutes
-}
-
-/**
- * Current IANA names that ICU still lists under their old name (`Asia/Calcutta`): people search
- * for the city's name today.
- */
-const RENAMED: Readonly<Record<string, string>> = {
-  'Asia/Calcutta': 'Asia/Kolkata',
-  'Asia/Katmandu': 'Asia/Kathmandu',
-  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Asia/Rangoon': 'Asia/Yangon',
-  'Europe/Kiev': 'Europe/Kyiv',
-  'America/Godthab': 'America/Nuuk',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
 }
 
 function isZone(zone: string): boolean {
@@ -43,8 +32,8 @@ function isZone(zone: string): boolean {
  */
 export function zoneOptions(atMs: number, extra: readonly string[] = []): readonly ZoneOption[] {
   const listed = Intl.supportedValuesOf('timeZone').map((zone) => {
-    const renamed = RENAMED[zone]
-    return renamed !== undefined && isZone(renamed) ? renamed : zone
+    const renamed = zoneTodayName(zone)
+    return renamed !== zone && isZone(renamed) ? renamed : zone
   })
   const names = new Set(['UTC', ...listed, ...extra.filter(Boolean)])
   return [...names]
@@ -55,9 +44,11 @@ export function zoneOptions(atMs: number, extra: readonly string[] = []): readon
       } catch {
         offset = 'unknown offset'
       }
+      const label = `${id.replace(/_/g, ' ')} (${offset})`
       return {
         id,
-        label: `${id.replace(/_/g, ' ')} (${offset})`,
+        label,
+        search: zoneSearchText(id, label),
         offsetMinutes: offsetMinutes(offset),
       }
     })

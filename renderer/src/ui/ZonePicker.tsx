@@ -9,8 +9,8 @@ import {
   ListBoxItem,
   Popover,
   Text,
-  useFilter,
 } from 'react-aria-components'
+import { textFold, zoneSearchMatches } from '../../../core/src/time/zone-search'
 import { zoneOptions } from '../forms/zone-options'
 import { clockNow } from '../clock'
 
@@ -36,12 +36,18 @@ export function ZonePicker({
   description,
 }: ZonePickerProps) {
   const options = useMemo(() => zoneOptions(clockNow(), [value]), [value])
-  // The same matching as the list's (React Aria's default filter).
-  const { contains } = useFilter({ sensitivity: 'base' })
+  // Found by core's zone search (names, cities, "Eastern", "Mumbai"; accents and case ignored),
+  // the list and the single-match rule alike.
+  const searchOf = useMemo(
+    () => new Map(options.map((option) => [option.label, option.search])),
+    [options],
+  )
+  const isFound = (label: string, typed: string) =>
+    zoneSearchMatches(searchOf.get(label) ?? textFold(label), typed)
   const onlyMatch = (typed: string): string | null => {
     const text = typed.trim()
     if (text === '') return null
-    const matches = options.filter((option) => contains(option.label, text))
+    const matches = options.filter((option) => isFound(option.label, text))
     return matches.length === 1 ? matches[0]!.id : null
   }
   const takeOnlyMatch = (event: KeyboardEvent<HTMLInputElement> | FocusEvent<HTMLInputElement>) => {
@@ -56,6 +62,7 @@ export function ZonePicker({
       selectedKey={value}
       onSelectionChange={(key) => key !== null && onChange(String(key))}
       defaultItems={options}
+      defaultFilter={isFound}
       menuTrigger="focus"
       isInvalid={problems.length > 0}
     >
