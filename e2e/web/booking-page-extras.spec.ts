@@ -83,6 +83,13 @@ for (const config of CONFIGS) {
       await page.keyboard.press('ArrowDown')
       await page.keyboard.press('Enter')
       await expect(ui.zoneShown).toContainText('Kolkata (GMT+5:30)')
+      // The focus is back on the button that opened the picker, not on the page.
+      await expect(ui.button('zone.change')).toBeFocused()
+      // Escape closes it the same way.
+      await ui.button('zone.change').click()
+      await expect(search).toBeFocused()
+      await page.keyboard.press('Escape')
+      await expect(ui.button('zone.change')).toBeFocused()
       await expect(ui.times.first()).toContainText('GMT+5:30')
       // Same instants, other wall clock: the first time's words changed.
       await expect(ui.times.first()).not.toHaveAttribute('aria-label', firstSlot!)

@@ -41,11 +41,26 @@ const monthKey = (date: CalendarDate) => `${date.year}-${date.month}`
  * visible one), starting on the first day with free times.
  */
 export function TimePicker(props: TimePickerProps) {
+  // A zone picked in the zone bar remounts the picker: its new zone bar takes the focus back.
+  const [picked, setPicked] = useState<string | null>(null)
+  const onZoneChange = (zone: string) => {
+    setPicked(`${zone}|${props.reloadKey}`)
+    props.onZoneChange(zone)
+  }
+  // Only the picker drawn for that pick (not a later one for other answers or a member).
+  const focusZoneBar = picked === `${props.zone}|${props.reloadKey}`
   // Another zone, member, event type or answers: a fresh picker asks for every month again.
-  return <MonthsAndTimes key={`${props.zone}|${props.reloadKey}`} {...props} />
+  return (
+    <MonthsAndTimes
+      key={`${props.zone}|${props.reloadKey}`}
+      {...props}
+      onZoneChange={onZoneChange}
+      focusZoneBar={focusZoneBar}
+    />
+  )
 }
 
-function MonthsAndTimes(props: TimePickerProps) {
+function MonthsAndTimes(props: TimePickerProps & { readonly focusZoneBar: boolean }) {
   const { zone, durationMinutes, maxDaysAhead, load, onPick } = props
   const { t, locale } = useI18n()
   const [now] = useState(() => Date.now())
@@ -155,7 +170,7 @@ function MonthsAndTimes(props: TimePickerProps) {
           ) : null}
         </div>
       ) : null}
-      <ZoneBar zone={zone} onZoneChange={props.onZoneChange} />
+      <ZoneBar zone={zone} onZoneChange={props.onZoneChange} isFocused={props.focusZoneBar} />
       <div className="picker-columns">
         <I18nProvider locale={locale}>
           <Calendar
