@@ -134,3 +134,22 @@ test('deleting a member that pages and pools use is refused, naming them', async
   await expect(alert).toContainText('Sales')
   expect((await serverMembers()).map((m) => m.id)).toContain('m-ana')
 })
+
+test('an empty team’s calendar says what to do first, with a link to Team', async ({ page }) => {
+  const empty = await startTestServer({
+    ...bookingWorkspace(),
+    members: [],
+    bookingPages: [],
+    pools: [],
+    masterPages: [],
+  })
+  try {
+    const app = new DeskApp(page)
+    await app.open(empty)
+    await expect(page.getByText('No active team members yet.')).toBeVisible()
+    await page.getByRole('link', { name: 'Add them under Team' }).click()
+    await expect(page.getByRole('button', { name: 'Add member' })).toBeVisible()
+  } finally {
+    await empty.stop()
+  }
+})

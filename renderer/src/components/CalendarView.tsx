@@ -28,6 +28,7 @@ import {
 } from '../format/datetime-format'
 import { useDragMove } from '../hooks/use-drag-move'
 import { useNow } from '../hooks/use-now'
+import { routeFormat } from '../routing/app-route'
 import { useRoute } from '../routing/use-route'
 import { useUiStore } from '../stores/ui-store'
 import { DateNav } from '../ui/DateNav'
@@ -202,11 +203,16 @@ export function CalendarView() {
       <HistoryNotice result={inRange} zone={zone} />
       {columns.length === 0 ? (
         <p className="empty">
-          {total > 0
-            ? 'No member matches these filters.'
-            : isFirstSync
-              ? 'The team arrives with this computer’s first sync from the sync server…'
-              : 'No active team members yet. Add them under Team.'}
+          {total > 0 ? (
+            'No member matches these filters.'
+          ) : isFirstSync ? (
+            'The team arrives with this computer’s first sync from the sync server…'
+          ) : (
+            <>
+              No active team members yet.{' '}
+              <a href={routeFormat({ view: 'team', params: {} })}>Add them under Team</a>.
+            </>
+          )}
         </p>
       ) : (
         <div
