@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { publicSalesBooking } from '../support/app'
 import {
   BookingPageUi,
@@ -17,6 +18,41 @@ import { bookingWorkspace } from '../support/workspaces'
  * questions, the month calendar and its times, details, the confirmation; a time taken
  * meanwhile; booking by keyboard alone; find member by time; a member's own link with prefill.
  */
+
+/** The Sales page as an EMEA customer, at its free times. */
+async function salesTimesShown(page: Page, server: TestServer, locale: string) {
+  const ui = new BookingPageUi(page, locale)
+  await page.goto(`${server.url}/book/sales`)
+  await ui.answerRegion('EMEA')
+  await expect(ui.times.first()).toBeVisible()
+  return ui
+}
+
+/** The Sales page's free times for an EMEA customer over the next week (as the API offers them). */
+async function salesSlotsThisWeek(server: TestServer): Promise<{ start: string }[]> {
+  const from = new Date().toISOString()
+  const to = new Date(Date.now() + 7 * 86400_000).toISOString()
+  const { slots } = (await (
+    await fetch(
+      `${server.url}/api/public/pages/sales/availability?eventTypeId=et-intro&answers.region=EMEA&from=${from}&to=${to}`,
+    )
+  ).json()) as { slots: { start: string }[] }
+  return slots
+}
+
+/** The customer's calendar day of an instant (`2027-03-15`). */
+function dayOf(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CUSTOMER_ZONE, dateStyle: 'short' }).format(
+    new Date(iso),
+  )
+}
+
+/** Every pool member takes `start` (someone else was quicker than this customer). */
+async function salesTimeTaken(server: TestServer, start: string) {
+  for (let i = 0; i < 3; i++) {
+    await publicSalesBooking(server, start, { name: `Other ${i}`, email: `other${i}@example.org` })
+  }
+}
 
 /** The booking workspace with a video location and the sales page's branding. */
 function workspace() {
@@ -164,36 +200,16 @@ for (const config of CONFIGS) {
     test('a time taken meanwhile gets a clear message and the nearest free times, and the keyboard alone can book', async ({
       page,
     }) => {
-      const ui = new BookingPageUi(page, config.locale)
-      await page.goto(`${server.url}/book/sales`)
-      await ui.answerRegion('EMEA')
-      await expect(ui.times.first()).toBeVisible()
-      const from = new Date().toISOString()
-      const to = new Date(Date.now() + 7 * 86400_000).toISOString()
-      const { slots } = await (
-        await fetch(
-          `${server.url}/api/public/pages/sales/availability?eventTypeId=et-intro&answers.region=EMEA&from=${from}&to=${to}`,
-        )
-      ).json()
+      const ui = await salesTimesShown(page, server, config.locale)
+      const slots = await salesSlotsThisWeek(server)
       // The first free day's last time: unlike its first, it passes the event type's hour of notice
       // only when the test runs across that one moment of the day (not every half hour).
-      const dayOf = (iso: string) =>
-        new Intl.DateTimeFormat('en-CA', { timeZone: CUSTOMER_ZONE, dateStyle: 'short' }).format(
-          new Date(iso),
-        )
-      const firstDay = (slots as { start: string }[]).filter(
-        (slot) => dayOf(slot.start) === dayOf(slots[0].start),
-      )
+      const firstDay = slots.filter((slot) => dayOf(slot.start) === dayOf(slots[0]!.start))
       const taken = firstDay[firstDay.length - 1]?.start
       await expect(ui.times.last()).toContainText(ui.timeOf(taken ?? ''))
       await ui.times.last().click()
       // Someone else takes the same time (every pool member) before this customer confirms.
-      for (let i = 0; i < 3; i++) {
-        await publicSalesBooking(server, taken!, {
-          name: `Other ${i}`,
-          email: `other${i}@example.org`,
-        })
-      }
+      await salesTimeTaken(server, taken!)
       await ui.fillDetails('Lee Park', 'lee@example.org')
       await ui.confirm()
       await expect(page.getByRole('alert')).toContainText(ui.t('time.justTaken'))
@@ -234,6 +250,30 @@ for (const config of CONFIGS) {
       const bookings = await storedBookings(server)
       const kim = bookings.find((b) => b.customer.name === 'Kim Keys')
       expect(kim?.start).not.toBe(taken)
+    })
+
+    test('after "just taken" the calendar stays on the day the customer had picked', async ({
+      page,
+    }) => {
+      const ui = await salesTimesShown(page, server, config.locale)
+      const slots = await salesSlotsThisWeek(server)
+      // The second free day (members work every day: the calendar's next day), its last time.
+      const secondDay = [...new Set(slots.map((slot) => dayOf(slot.start)))][1]
+      const taken = slots.filter((slot) => dayOf(slot.start) === secondDay).at(-1)!.start
+      const selected = page.getByRole('grid').locator('[data-selected]')
+      await selected.focus()
+      await page.keyboard.press('ArrowRight')
+      await page.keyboard.press('Enter')
+      const pickedDay = await selected.getAttribute('aria-label')
+      await expect(ui.times.last()).toContainText(ui.timeOf(taken))
+      await ui.times.last().click()
+      await salesTimeTaken(server, taken)
+      await ui.fillDetails('Lee Park', 'lee@example.org')
+      await ui.confirm()
+      await expect(page.getByRole('alert')).toContainText(ui.t('time.justTaken'))
+      // Not back on the first free day: the day picked, with its other times.
+      await expect(selected).toHaveAttribute('aria-label', pickedDay!)
+      await expect(ui.times.first()).toBeVisible()
     })
 
     test('the month calendar is keyboard navigable: arrows move between days, Enter picks one', async ({

@@ -60,7 +60,12 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
   const [answers, setAnswers] = useState<Record<string, string>>(prefill.answers)
   const [step, setStep] = useState<Step | null>(null)
   const [customer, setCustomer] = useState({ name: prefill.name, email: prefill.email })
-  const [notice, setNotice] = useState<{ text: string; alternatives: readonly Slot[] } | null>(null)
+  const [notice, setNotice] = useState<{
+    text: string
+    alternatives: readonly Slot[]
+    /** The time refused: the calendar opens on its day, where the customer was. */
+    refusedStart: string
+  } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [fieldProblems, setFieldProblems] = useState<DetailsProblems>({})
   const [isSending, setSending] = useState(false)
@@ -142,6 +147,7 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
       setNotice({
         text: t(refusedStartNotice(result.error, 'time')),
         alternatives: result.error.alternatives ?? [],
+        refusedStart: choices.slot.start,
       })
       setPicked({ ...picked, slot: null })
       go('time')
@@ -285,6 +291,7 @@ export function BookFlow({ slug, search, isEmbedded }: BookFlowProps) {
           reloadKey={JSON.stringify([choices.eventTypeId, choices.bookingPageId, answers])}
           notice={notice?.text ?? null}
           alternatives={notice?.alternatives ?? null}
+          startAt={notice?.refusedStart ?? null}
           onPick={(slot) => {
             // A member picked for another time may not be free at this one.
             const next = {

@@ -26,7 +26,13 @@ export interface ManageBookingProps {
 
 type Mode =
   | { readonly kind: 'view'; readonly done?: string }
-  | { readonly kind: 'pick'; readonly notice?: string; readonly alternatives?: readonly Slot[] }
+  | {
+      readonly kind: 'pick'
+      readonly notice?: string
+      readonly alternatives?: readonly Slot[]
+      /** The time refused: the calendar opens on its day. */
+      readonly refusedStart?: string
+    }
   | { readonly kind: 'review-move'; readonly slot: Slot }
   | { readonly kind: 'review-cancel' }
 
@@ -84,6 +90,7 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
         kind: 'pick',
         notice: t(refusedStartNotice(result.error, 'manage')),
         alternatives: result.error.alternatives ?? [],
+        refusedStart: slot.start,
       })
     } else {
       setError(errorText(result.status, result.error))
@@ -167,6 +174,7 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
             reloadKey={booking.start}
             notice={mode.notice ?? null}
             alternatives={mode.alternatives ?? null}
+            startAt={mode.refusedStart ?? null}
             onPick={(slot) => go({ kind: 'review-move', slot })}
           />
           <button type="button" className="secondary" onClick={() => go({ kind: 'view' })}>

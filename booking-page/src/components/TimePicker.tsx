@@ -28,6 +28,11 @@ export interface TimePickerProps {
   readonly alternatives?: readonly Slot[] | null
   /** A change starts afresh, every month asked for again (other answers, member, event type). */
   readonly reloadKey: string
+  /**
+   * Open on this instant's day (the customer's zone) instead of the first free day: the day of a
+   * time just refused, so the customer stays where they were.
+   */
+  readonly startAt?: string | null
 }
 
 type MonthSlots = { readonly slots: readonly Slot[] } | { readonly error: string }
@@ -66,13 +71,17 @@ function MonthsAndTimes(props: TimePickerProps & { readonly focusZoneBar: boolea
   const [now] = useState(() => Date.now())
   const firstDay = useMemo(() => today(zone), [zone])
   const lastDay = useMemo(() => firstDay.add({ days: maxDaysAhead }), [firstDay, maxDaysAhead])
-  const [focused, setFocused] = useState<CalendarDate>(firstDay)
-  const [selected, setSelected] = useState<CalendarDate | null>(null)
+  const startDay = useMemo(
+    () => (props.startAt ? parseDate(localDateKey(props.startAt, zone)) : null),
+    [props.startAt, zone],
+  )
+  const [focused, setFocused] = useState<CalendarDate>(startDay ?? firstDay)
+  const [selected, setSelected] = useState<CalendarDate | null>(startDay)
   const [months, setMonths] = useState<ReadonlyMap<string, MonthSlots>>(new Map())
   /** Months asked for (answered or not): each is asked once. */
   const asked = useRef(new Set<string>())
   /** Until the customer picks a day, the picker moves to the first free day it finds. */
-  const isSeeking = useRef(true)
+  const isSeeking = useRef(startDay === null)
 
   const key = monthKey(focused)
   const month = months.get(key)
