@@ -46,7 +46,7 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
   const { t, locale } = useI18n()
   const [booking, setBooking] = useState<PublicBooking | null>(null)
   const [page, setPage] = useState<PublicPage | null>(null)
-  const [failed, setFailed] = useState<string | null>(null)
+  const [failed, setFailed] = useState<'manage.invalid' | 'page.unreachable' | null>(null)
   const [zone, setZone] = useState(browserZone)
   const [mode, setMode] = useState<Mode>({ kind: 'view' })
   const [reason, setReason] = useState('')
@@ -58,16 +58,12 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
       if (result.ok) setBooking(result.data.booking)
       else
         setFailed(
-          result.status === 404 || result.status === 400
-            ? t('manage.invalid')
-            : t('page.unreachable'),
+          result.status === 404 || result.status === 400 ? 'manage.invalid' : 'page.unreachable',
         )
     })
     void pageGet(slug).then((result) => {
       if (result.ok) setPage(result.data)
     })
-    // The texts are read once; a later language switch re-renders them from state.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, token, slug])
 
   const slotsLoad = useCallback(
@@ -125,8 +121,8 @@ export function ManageBooking({ slug, id, token }: ManageBookingProps) {
     return (
       <>
         {header}
-        <p role="alert">{failed}</p>
-        {failed === t('manage.invalid') ? (
+        <p role="alert">{t(failed)}</p>
+        {failed === 'manage.invalid' ? (
           <>
             <p>{t('manage.invalidHelp')}</p>
             {bookAgain}

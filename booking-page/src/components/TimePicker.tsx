@@ -47,20 +47,20 @@ const monthKey = (date: CalendarDate) => `${date.year}-${date.month}`
  */
 export function TimePicker(props: TimePickerProps) {
   // A zone picked in the zone bar remounts the picker: its new zone bar takes the focus back.
+  const drawKey = (zone: string) => `${zone}|${props.reloadKey}`
   const [picked, setPicked] = useState<string | null>(null)
   const onZoneChange = (zone: string) => {
-    setPicked(`${zone}|${props.reloadKey}`)
+    setPicked(drawKey(zone))
     props.onZoneChange(zone)
   }
-  // Only the picker drawn for that pick (not a later one for other answers or a member).
-  const focusZoneBar = picked === `${props.zone}|${props.reloadKey}`
   // Another zone, member, event type or answers: a fresh picker asks for every month again.
+  // Only the picker drawn for that pick focuses its zone bar (not a later one for other answers).
   return (
     <MonthsAndTimes
-      key={`${props.zone}|${props.reloadKey}`}
+      key={drawKey(props.zone)}
       {...props}
       onZoneChange={onZoneChange}
-      focusZoneBar={focusZoneBar}
+      focusZoneBar={picked === drawKey(props.zone)}
     />
   )
 }

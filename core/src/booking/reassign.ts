@@ -200,16 +200,6 @@ export function reassignCandidates(
 const HOURS_REASONS: ReadonlySet<MemberCannotTakeReason> = new Set(['inactive', 'outside-hours'])
 
 /**
- * The start (epoch ms) of an open booking still to come (start at or after `nowMs`, within the
- * index's reach), else null.
- */
-function openAheadStartMs(booking: Booking, nowMs: number): number | null {
-  if (CLOSED_STATUSES.has(booking.status)) return null
-  const startMs = instantParse(booking.start)
-  return startMs >= nowMs && startMs < nowMs + (MAX_WINDOW_DAYS - 1) * MS_PER_DAY ? startMs : null
-}
-
-/**
  * Whether the member's last assignment of `booking` was forced (a manager gave it to them
  * knowingly while they could not hold it): not something left behind.
  */
@@ -220,7 +210,7 @@ function isForcedOn(booking: Booking, memberId: string): boolean {
   return last?.action === 'reassigned' && last.forced === true
 }
 
-/** An open booking still to come with its start parsed once (sorting compares numbers). */
+/** A booking not closed, with its start parsed once (sorting compares numbers). */
 interface OpenAhead {
   readonly booking: Booking
   readonly startMs: number
@@ -233,8 +223,9 @@ const byStartMs = (a: OpenAhead, b: OpenAhead) => a.startMs - b.startMs
  * outside their hours (`inactive` or `outside-hours`). Both records are immutable (a change makes
  * a new object), and the answer reads nothing else: the meeting's length is the booking's own
  * (`eventTypeOf`), and neither reason depends on now, the index window, buffers or other bookings.
- * So Conflicts' minute tick and a new booking recompute only what changed (measured: 1,000 members
- * with ~124,000 bookings took 230–540 ms per call before this, every call).
+ * So Conflicts' minute tick and a new booking recompute only what changed (`npm run bench --
+ * --filter outside-hours`: 1,000 members with ~124,000 bookings took 213–215 ms per call before
+ * this, every call).
  */
 const OUTSIDE_VERDICTS = new WeakMap<Member, WeakMap<Booking, boolean>>()
 
@@ -292,13 +283,8 @@ export function bookingsOutsideHours(
   if (!Number.isFinite(nowMs)) throw new RangeError(`Bad now: ${nowMs}`)
   const member = state.members.find((candidate) => candidate.id === memberId)
   if (member === undefined) return []
-  const open: OpenAhead[] = []
-  for (const booking of state.bookings) {
-    if (!booking.hostMemberIds.includes(memberId)) continue
-    const startMs = openAheadStartMs(booking, nowMs)
-    if (startMs !== null) open.push({ booking, startMs })
-  }
-  return outsideHoursOf(state, member, open.sort(byStartMs), nowMs).map(({ booking }) => booking)
+  const open = openAhead(openByHost(state.bookings).get(memberId) ?? [], nowMs)
+  return outsideHoursOf(state, member, open, nowMs).map(({ booking }) => booking)
 }
 
 /** A booking still to come that a host's own record no longer covers. */
@@ -315,34 +301,34 @@ export interface HostOutsideHours {
 export function hostsOutsideHours(state: Workspace, nowMs: number): readonly HostOutsideHours[] {
   if (!Number.isFinite(nowMs)) throw new RangeError(`Bad now: ${nowMs}`)
   const byHost = openByHost(state.bookings)
-  const endMs = nowMs + (MAX_WINDOW_DAYS - 1) * MS_PER_DAY
-  const found: OpenAhead[] = []
-  const hosts: string[] = []
+  const found: (OpenAhead & HostOutsideHours)[] = []
   for (const member of state.members) {
-    const all = byHost.get(member.id)
-    if (!all) continue
-    const open = all.slice(
-      partitionPoint(all.length, (i) => all[i]!.startMs < nowMs),
-      partitionPoint(all.length, (i) => all[i]!.startMs < endMs),
-    )
-    for (const entry of outsideHoursOf(state, member, open, nowMs)) {
-      if (!isForcedOn(entry.booking, member.id)) {
-        found.push(entry)
-        hosts.push(member.id)
-      }
+    const open = openAhead(byHost.get(member.id) ?? [], nowMs)
+    for (const { booking, startMs } of outsideHoursOf(state, member, open, nowMs)) {
+      if (!isForcedOn(booking, member.id)) found.push({ booking, startMs, memberId: member.id })
     }
   }
-  // Stable: by start, then member order.
-  return found
-    .map((entry, at) => ({ entry, memberId: hosts[at]! }))
-    .sort((a, b) => a.entry.startMs - b.entry.startMs)
-    .map(({ entry, memberId }) => ({ booking: entry.booking, memberId }))
+  // By start, then member order (the sort is stable).
+  return found.sort(byStartMs).map(({ booking, memberId }) => ({ booking, memberId }))
+}
+
+/**
+ * Of a host's bookings that are not closed (ascending by start), those still to come at `nowMs`:
+ * starting at or after it, within the index's reach (`MAX_WINDOW_DAYS`).
+ */
+function openAhead(all: readonly OpenAhead[], nowMs: number): readonly OpenAhead[] {
+  const endMs = nowMs + (MAX_WINDOW_DAYS - 1) * MS_PER_DAY
+  return all.slice(
+    partitionPoint(all.length, (i) => all[i]!.startMs < nowMs),
+    partitionPoint(all.length, (i) => all[i]!.startMs < endMs),
+  )
 }
 
 /**
  * Per bookings array (a state keeps its array until a booking changes): each host's bookings that
- * are not closed, ascending by start, the start parsed once. What {@link hostsOutsideHours} reads
- * for any now, so the minute tick does not group every booking again.
+ * are not closed, ascending by start, the start parsed once. What {@link hostsOutsideHours} and
+ * {@link bookingsOutsideHours} read for any now, so the minute tick does not group every booking
+ * again.
  */
 const OPEN_BY_HOST = new WeakMap<readonly Booking[], ReadonlyMap<string, readonly OpenAhead[]>>()
 

@@ -117,9 +117,10 @@ function slotOf(startMs: number, eventType: EventType): PageSlot {
  * The starts the manage page offers for moving `bookingId`: starts in `[fromMs, toMs)` (epoch ms)
  * allowed by the event type's notice and booking window at `nowMs`, at which every seat is kept or
  * re-filled as `rescheduleDecide` would (the same computation), each with the hosts the booking
- * would have then (`hostMemberIds`, seat order). Ascending, unique, `[start, end)` ISO UTC. `not-found` for an unknown booking, `not-allowed` for a cancelled, completed or no-show
- * booking, one whose meeting has ended, or a deleted event type. Throws a `RangeError` for
- * non-finite times or a window longer than `MAX_WINDOW_DAYS`.
+ * would have then (`hostMemberIds`, seat order). Ascending, unique, `[start, end)` ISO UTC.
+ * `not-found` for an unknown booking, `not-allowed` for a cancelled, completed or no-show booking,
+ * one whose meeting has ended, or a deleted event type. Throws a `RangeError` for non-finite times
+ * or a window longer than `MAX_WINDOW_DAYS`.
  */
 export function rescheduleAvailability(
   state: DecisionState,

@@ -3,12 +3,12 @@
  * function of the booking and one of its history entries, so deriving the messages again after a
  * crash gives the same messages with the same keys.
  *
- * | entry       | customer                     | hosts                                          |
- * | ----------- | ---------------------------- | ---------------------------------------------- |
- * | created     | confirmation, REQUEST        | new-booking to every host, REQUEST             |
- * | rescheduled | rescheduled, REQUEST (new hosts) | host-rescheduled to the hosts who keep it  |
- * | cancelled   | cancelled, CANCEL            | host-cancelled to every host then, CANCEL      |
- * | reassigned  | nothing                      | reassigned-away (CANCEL), assigned-to-you (REQUEST) |
+ * | entry       | customer                         | hosts                                               |
+ * | ----------- | -------------------------------- | --------------------------------------------------- |
+ * | created     | confirmation, REQUEST            | new-booking to every host, REQUEST                  |
+ * | rescheduled | rescheduled, REQUEST (new hosts) | host-rescheduled to the hosts who keep it           |
+ * | cancelled   | cancelled, CANCEL                | host-cancelled to every host then, CANCEL           |
+ * | reassigned  | nothing                          | reassigned-away (CANCEL), assigned-to-you (REQUEST) |
  *
  * A reschedule that had to move a seat to another member is written as `rescheduled` followed by
  * `reassigned` entries with the same instant: the hosts who lose the booking then get only the
